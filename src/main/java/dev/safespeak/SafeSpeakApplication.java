@@ -1,0 +1,22 @@
+package dev.safespeak;
+
+import com.vaadin.flow.component.page.AppShellConfigurator;
+import com.vaadin.flow.component.page.Push;
+import com.vaadin.flow.theme.Theme;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/** SafeSpeak: the moderation service and the board its team uses to take it live. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+@EnableScheduling
+@Push
+@Theme("safespeak")
+public class SafeSpeakApplication implements AppShellConfigurator {
+
+    public static void main(String[] args) {
+        SpringApplication.run(SafeSpeakApplication.class, args);
+    }
+}

@@ -1,0 +1,63 @@
+package dev.safespeak.base.ui;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.server.ErrorEvent;
+import com.vaadin.flow.server.ErrorHandler;
+import com.vaadin.flow.server.ServiceInitEvent;
+import com.vaadin.flow.server.VaadinServiceInitListener;
+import dev.safespeak.base.BusinessException;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one place UI errors end up: a {@link BusinessException} becomes a notification with its
+ * message; anything else is logged with an id and shown as a generic message with that id.
+ */
+@Component
+class MainErrorHandler implements VaadinServiceInitListener {
+
+    private static final Logger log = LoggerFactory.getLogger(MainErrorHandler.class);
+
+    @Override
+    public void serviceInit(ServiceInitEvent event) {
+        event.getSource().addSessionInitListener(init -> init.getSession().setErrorHandler(handler()));
+    }
+
+    static ErrorHandler handler() {
+        return (ErrorEvent errorEvent) -> {
+            Throwable cause = rootBusinessException(errorEvent.getThrowable());
+            String message;
+            if (cause instanceof BusinessException business) {
+                message = business.getMessage();
+            } else if (cause instanceof IllegalArgumentException invalid) {
+                message = invalid.getMessage();
+            } else {
+                String id = UUID.randomUUID().toString();
+                log.error("Unexpected UI error {}", id, errorEvent.getThrowable());
+                message = "Internal error (reference " + id + ")";
+            }
+            UI ui = UI.getCurrent();
+            if (ui != null) {
+                ui.access(() -> {
+                    Notification n = Notification.show(message, 5000, Notification.Position.TOP_CENTER);
+                    n.addThemeVariants(NotificationVariant.LUMO_ERROR);
+                });
+            }
+        };
+    }
+
+    private static Throwable rootBusinessException(Throwable t) {
+        Throwable current = t;
+        while (current != null) {
+            if (current instanceof BusinessException || current instanceof IllegalArgumentException) {
+                return current;
+            }
+            current = current.getCause();
+        }
+        return t;
+    }
+}

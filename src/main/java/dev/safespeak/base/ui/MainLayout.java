@@ -1,0 +1,51 @@
+package dev.safespeak.base.ui;
+
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import com.vaadin.flow.server.menu.MenuConfiguration;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+
+/**
+ * The frame around every signed-in view. The navigation is built from the views' {@code @Menu}
+ * annotations and only lists the views the signed-in user's roles may open, so each role sees
+ * what it can do.
+ */
+@Layout
+@AnonymousAllowed
+public class MainLayout extends AppLayout {
+
+    public MainLayout(AuthenticationContext authentication) {
+        H1 title = new H1("SafeSpeak");
+        title.getStyle().set("font-size", "var(--lumo-font-size-l)").set("margin", "0");
+        HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), title);
+        header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+        header.setWidthFull();
+        header.getStyle().set("padding-right", "var(--lumo-space-m)");
+        authentication.getPrincipalName().ifPresent(name -> {
+            Span user = new Span(name);
+            user.setId("current-user");
+            Button logout = new Button("Sign out", e -> authentication.logout());
+            logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            HorizontalLayout right = new HorizontalLayout(user, logout);
+            right.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+            header.add(right);
+            header.expand(title);
+        });
+        addToNavbar(header);
+
+        SideNav nav = new SideNav();
+        MenuConfiguration.getMenuEntries().forEach(entry ->
+                nav.addItem(new SideNavItem(entry.title(), entry.path())));
+        addToDrawer(nav);
+    }
+}
