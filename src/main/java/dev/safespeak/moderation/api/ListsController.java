@@ -4,7 +4,7 @@ import dev.safespeak.apikey.ApiKeyPrincipal;
 import dev.safespeak.moderation.Attribute;
 import dev.safespeak.moderation.ListMatch.ListKind;
 import dev.safespeak.moderation.TenantListEntry;
-import dev.safespeak.moderation.TenantListService;
+import dev.safespeak.moderation.TenantListStore;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
@@ -28,9 +28,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Lists", description = "Per-tenant blocklist (forces an attribute) and allowlist (never raises a score)")
 class ListsController {
 
-    private final TenantListService lists;
+    private final TenantListStore lists;
 
-    ListsController(TenantListService lists) {
+    ListsController(TenantListStore lists) {
         this.lists = lists;
     }
 
