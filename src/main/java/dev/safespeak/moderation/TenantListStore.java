@@ -1,6 +1,9 @@
 package dev.safespeak.moderation;
 
 import dev.safespeak.base.BusinessException;
+import dev.safespeak.base.ErrorCode;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import dev.safespeak.moderation.ListMatch.ListKind;
 import dev.safespeak.moderation.internal.TenantListTerm;
 import dev.safespeak.moderation.internal.TenantListTermRepository;
@@ -29,6 +32,9 @@ public class TenantListStore implements TenantListService {
     /** Most terms per tenant and list. */
     public static final int MAX_TERMS_PER_LIST = 10_000;
     private static final long CACHE_NANOS = 5_000_000_000L;
+    /** API clients and the trust-and-safety roles of the test console. */
+    private static final java.util.Set<String> EDITORS = java.util.Set.of("ROLE_API_CLIENT", "ROLE_ADMIN",
+            "ROLE_QA_LEAD", "ROLE_CUSTOMER_SUCCESS_LEAD", "ROLE_DEV_LEAD", "ROLE_PRODUCT_MANAGEMENT");
 
     private final TenantListTermRepository repository;
     private final ApplicationEventPublisher events;
@@ -63,6 +69,7 @@ public class TenantListStore implements TenantListService {
     /** The terms of one list of a tenant, oldest first. */
     @Transactional(readOnly = true)
     public List<TenantListEntry> list(String tenant, ListKind kind) {
+        requireEditor();
         requireTenant(tenant);
         return repository.findByTenantAndKindOrderByIdAsc(tenant, kind.name()).stream()
                 .map(TenantListTerm::toEntry).toList();
@@ -74,6 +81,7 @@ public class TenantListStore implements TenantListService {
      */
     @Transactional
     public TenantListEntry add(String tenant, ListKind kind, String term, Attribute attribute, String actor) {
+        requireEditor();
         requireTenant(tenant);
         if (kind == null) {
             throw new IllegalArgumentException("list kind is missing: use BLOCK or ALLOW");
@@ -106,6 +114,7 @@ public class TenantListStore implements TenantListService {
     /** Removes a term by id; an id of another tenant or another list is not found. */
     @Transactional
     public void remove(String tenant, ListKind kind, long id, String actor) {
+        requireEditor();
         requireTenant(tenant);
         TenantListTerm term = repository.findById(id)
                 .filter(t -> t.tenant().equals(tenant) && t.kind().equals(kind.name()))
@@ -123,6 +132,17 @@ public class TenantListStore implements TenantListService {
     static String normalise(String term) {
         return Normalizer.normalize(term, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT).strip()
                 .replaceAll("\\s+", " ");
+    }
+
+    /** API clients (for their own tenant) and trust-and-safety staff may read and change lists. */
+    private static void requireEditor() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth == null || !auth.isAuthenticated()) {
+            throw new BusinessException(ErrorCode.UNAUTHENTICATED, "You are not signed in");
+        }
+        if (auth.getAuthorities().stream().noneMatch(a -> EDITORS.contains(a.getAuthority()))) {
+            throw BusinessException.forbidden("Only trust-and-safety staff may manage block and allow lists");
+        }
     }
 
     private static void requireTenant(String tenant) {
