@@ -11,6 +11,7 @@ import static org.mockito.Mockito.when;
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.github.mvysny.kaributesting.v10.UploadKt;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.router.RouteConfiguration;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Span;
@@ -33,6 +34,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 class ConsoleViewTest extends KaribuTest {
+
+    /** Karibu's route discovery skips package-private views, so the view under test is registered here. */
+    @BeforeEach
+    void registerRoute() {
+        RouteConfiguration routes = RouteConfiguration.forApplicationScope();
+        if (!routes.isRouteRegistered(ConsoleView.class)) {
+            routes.setAnnotatedRoute(ConsoleView.class);
+        }
+    }
 
     @MockitoBean
     ModerationService engine;
