@@ -5,8 +5,10 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.MockAccessDeniedException;
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -134,7 +136,8 @@ class UsersViewTest extends KaribuTest {
     @Test
     void a_viewer_cannot_open_the_user_administration() {
         login("viewer", Role.VIEWER);
-        UI.getCurrent().navigate("users");
+        assertThatThrownBy(() -> UI.getCurrent().navigate("users"))
+                .isInstanceOf(MockAccessDeniedException.class);
         _assertNone(UsersView.class);
     }
 }
