@@ -17,6 +17,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class SafeSpeakApplication implements AppShellConfigurator {
 
     public static void main(String[] args) {
+        if (args.length > 0 && "keys".equals(args[0])) {
+            System.exit(dev.safespeak.apikey.KeysCommand.run(SafeSpeakApplication.class, args, System.out, System.err));
+        }
         SpringApplication.run(SafeSpeakApplication.class, args);
     }
 }
