@@ -140,7 +140,7 @@ public final class TrainCommand {
             for (int i = 0; i < examples.size(); i++) {
                 LabelledText e = examples.get(i);
                 Boolean label = e.labels().get(attribute);
-                if (label == null) {
+                if (label == null || fb[i].length == 0) {
                     continue;
                 }
                 if (e.split() == Split.TRAIN) {
