@@ -17,6 +17,13 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class SafeSpeakApplication implements AppShellConfigurator {
 
     public static void main(String[] args) {
+        if (args.length > 0 && "keys".equals(args[0])) {
+            System.exit(dev.safespeak.apikey.KeysCommand.run(SafeSpeakApplication.class, args, System.out, System.err));
+        }
+        if (args.length > 0 && "score".equals(args[0])) {
+            System.exit(dev.safespeak.moderation.ScoreCommand.run(
+                    java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+        }
         SpringApplication.run(SafeSpeakApplication.class, args);
     }
 }

@@ -1,17 +1,163 @@
 package dev.safespeak.moderation;
 
+import dev.safespeak.moderation.internal.AnalysedText;
+import dev.safespeak.moderation.internal.Classifier;
+import dev.safespeak.moderation.internal.EngineComponents;
+import dev.safespeak.moderation.internal.LanguageIdentifier;
+import dev.safespeak.moderation.internal.LoadedModels;
+import dev.safespeak.moderation.internal.ModelLoader;
+import dev.safespeak.moderation.internal.ModerationEngine;
+import dev.safespeak.moderation.internal.TenantLists;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
  * Scores texts with the active model. Validates its input: an empty text, a text over
  * {@value ModerationLimits#MAX_TEXT_BYTES} bytes, more than {@value ModerationLimits#MAX_BATCH_ITEMS}
- * texts or an unsupported language hint throw {@link IllegalArgumentException} naming the problem.
+ * texts, an unsupported language hint or a threshold outside [0, 1] throw {@link IllegalArgumentException}
+ * naming the problem. The work is done by the plain-Java engine the offline scorer also uses; this
+ * service adds the active model from the registry, tenant lists and Micrometer metrics.
  */
 @Service
 public class ModerationService {
 
-    /** Scores every text of the request. */
+    private static final Logger log = LoggerFactory.getLogger(ModerationService.class);
+
+    private final ModerationEngine engine;
+    private final LoadedModels models;
+    private final ObjectProvider<ActiveModel> activeModel;
+    private final ObjectProvider<TenantListService> tenantLists;
+    private final Map<String, CompiledLists> compiledLists = new ConcurrentHashMap<>();
+
+    private record CompiledLists(List<ListEntry> source, TenantLists lists) {
+    }
+
+    ModerationService(ModerationProperties properties, ObjectProvider<ActiveModel> activeModel,
+                      ObjectProvider<TenantListService> tenantLists, ObjectProvider<MeterRegistry> meterRegistry) {
+        this(LanguageIdentifier.of(properties.languages()), EngineComponents.analyser(), EngineComponents.modelLoader(),
+                activeModel, tenantLists, meterRegistry.getIfAvailable(SimpleMeterRegistry::new));
+    }
+
+    ModerationService(LanguageIdentifier languages, Function<String, AnalysedText> analyser, ModelLoader loader,
+                      ObjectProvider<ActiveModel> activeModel, ObjectProvider<TenantListService> tenantLists,
+                      MeterRegistry meterRegistry) {
+        this.engine = new ModerationEngine(analyser, languages, new ScoringMetrics(meterRegistry));
+        this.models = new LoadedModels(loader);
+        this.activeModel = activeModel;
+        this.tenantLists = tenantLists;
+    }
+
+    /** Loads the active model once the application is up, so the first request is not slow. */
+    @EventListener(ApplicationReadyEvent.class)
+    void preloadActiveModel() {
+        try {
+            log.info("Active model {} loaded", activeClassifier().version());
+        } catch (RuntimeException e) {
+            log.error("The active model cannot be loaded: {}", e.getMessage());
+        }
+    }
+
+    /** Scores every text of the request with the active model, or the version the request names. */
     public ModerationResult moderate(ModerationRequest request) {
-        throw new IllegalStateException("the moderation engine is not built yet");
+        engine.validate(request);
+        Classifier classifier = classifierFor(request.modelVersion());
+        return engine.moderate(request, classifier, listsOf(request.tenant()));
+    }
+
+    /** The ISO 639-1 codes the engine detects and accepts as hints, sorted. */
+    public Set<String> supportedLanguages() {
+        return engine.languages().supported();
+    }
+
+    /** The language of one text, without scoring it. */
+    public DetectedLanguage detectLanguage(String text) {
+        ModerationEngine.checkText(text, "text");
+        return engine.languages().detect(text);
+    }
+
+    /** The version of the model requests are scored with now. */
+    public String activeModelVersion() {
+        return activeClassifier().version();
+    }
+
+    /**
+     * Reads a model file and describes it, without activating it; the registry calls it before
+     * registering an artifact.
+     *
+     * @throws IllegalArgumentException if the file is not a model this build can read
+     */
+    public ModelInfo inspect(Path file) {
+        Classifier classifier;
+        try (InputStream in = Files.newInputStream(file)) {
+            classifier = models.loader().load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("model file " + file.getFileName() + " cannot be read", e);
+        }
+        return new ModelInfo(classifier.version(), Set.copyOf(classifier.attributes()),
+                Map.copyOf(classifier.defaultThresholds()), models.loader().manifestJson(classifier));
+    }
+
+    /**
+     * Loads an artifact into memory ahead of its activation, so the switch itself is instant and a
+     * broken artifact is refused before it becomes active.
+     *
+     * @throws IllegalArgumentException if the file is not a model or holds another version
+     */
+    public void preload(ModelArtifact artifact) {
+        models.get(artifact);
+    }
+
+    private Classifier activeClassifier() {
+        ActiveModel registry = activeModel.getIfAvailable();
+        return registry == null ? models.defaultModel() : models.get(registry.active());
+    }
+
+    private Classifier classifierFor(String version) {
+        if (version == null || version.isBlank()) {
+            return activeClassifier();
+        }
+        ActiveModel registry = activeModel.getIfAvailable();
+        if (registry == null) {
+            Classifier fallback = models.defaultModel();
+            if (fallback.version().equals(version)) {
+                return fallback;
+            }
+            throw new IllegalArgumentException("model version '" + version + "' is not registered");
+        }
+        return models.get(registry.find(version).orElseThrow(
+                () -> new IllegalArgumentException("model version '" + version + "' is not registered")));
+    }
+
+    private TenantLists listsOf(String tenant) {
+        if (tenant == null || tenant.isBlank()) {
+            return TenantLists.EMPTY;
+        }
+        TenantListService service = tenantLists.getIfAvailable();
+        if (service == null) {
+            return TenantLists.EMPTY;
+        }
+        List<ListEntry> entries = service.entries(tenant);
+        CompiledLists cached = compiledLists.get(tenant);
+        if (cached == null || (cached.source() != entries && !cached.source().equals(entries))) {
+            cached = new CompiledLists(entries, engine.compile(entries));
+            compiledLists.put(tenant, cached);
+        }
+        return cached.lists();
     }
 }

@@ -1,0 +1,41 @@
+package dev.safespeak.apikey;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of API keys and the limiter ({@code safespeak.apikey.*} in config/api.yml), checked at start.
+ *
+ * @param keyCacheTtl          how long a key lookup is reused; a revoke on another instance takes at most this long
+ * @param rateLeaseFraction    share of a key's per-second limit an instance leases from the database at once
+ * @param quotaLeaseFraction   share of a key's daily quota an instance leases at once
+ * @param defaultRatePerSecond rate limit of a new key when none is given
+ * @param defaultDailyTexts    daily quota of a new key when none is given
+ */
+@ConfigurationProperties("safespeak.apikey")
+public record ApiKeyProperties(
+        @DefaultValue("PT1S") Duration keyCacheTtl,
+        @DefaultValue("0.1") double rateLeaseFraction,
+        @DefaultValue("0.001") double quotaLeaseFraction,
+        @DefaultValue("50") int defaultRatePerSecond,
+        @DefaultValue("100000") long defaultDailyTexts) {
+
+    public ApiKeyProperties {
+        if (keyCacheTtl == null || keyCacheTtl.isNegative() || keyCacheTtl.compareTo(Duration.ofMinutes(1)) > 0) {
+            throw new IllegalArgumentException("safespeak.apikey.key-cache-ttl must be between 0 and 1 minute");
+        }
+        if (!(rateLeaseFraction > 0 && rateLeaseFraction <= 1)) {
+            throw new IllegalArgumentException("safespeak.apikey.rate-lease-fraction must be in (0, 1]");
+        }
+        if (!(quotaLeaseFraction > 0 && quotaLeaseFraction <= 1)) {
+            throw new IllegalArgumentException("safespeak.apikey.quota-lease-fraction must be in (0, 1]");
+        }
+        if (defaultRatePerSecond < 1) {
+            throw new IllegalArgumentException("safespeak.apikey.default-rate-per-second must be at least 1");
+        }
+        if (defaultDailyTexts < 1) {
+            throw new IllegalArgumentException("safespeak.apikey.default-daily-texts must be at least 1");
+        }
+    }
+}

@@ -1,0 +1,171 @@
+package dev.safespeak.apikey;
+
+import dev.safespeak.apikey.internal.ApiKeyEntity;
+import dev.safespeak.apikey.internal.ApiKeyRepository;
+import dev.safespeak.base.BusinessException;
+import dev.safespeak.base.ErrorCode;
+import dev.safespeak.security.CurrentUser;
+import dev.safespeak.security.Role;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Creates, lists, revokes and checks API keys. A secret is {@code ssk_} plus 32 random bytes in base64url; only
+ * its SHA-256 is stored (with 256 bits of entropy, a slow password hash would add nothing: see
+ * docs/decisions/051-api-key-hashing.md). Checks are served from a short-lived cache; a revoke on this instance
+ * takes effect at once, on other instances within {@code safespeak.apikey.key-cache-ttl} (1 second by default).
+ */
+@Service
+public class ApiKeyService {
+
+    /** What every secret starts with, so leaked keys are easy to find in code and logs. */
+    public static final String SECRET_PREFIX = "ssk_";
+    private static final int PREFIX_CHARS = SECRET_PREFIX.length() + 8;
+    private static final Pattern TENANT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+    private static final int MAX_CACHED = 10_000;
+
+    private final ApiKeyRepository repository;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final ApiKeyProperties properties;
+    private final RateLimiter limiter;
+    private final SecureRandom random = new SecureRandom();
+    private final Map<String, CachedKey> cache = new ConcurrentHashMap<>();
+
+    ApiKeyService(ApiKeyRepository repository, ApplicationEventPublisher events, Clock clock,
+            ApiKeyProperties properties, RateLimiter limiter) {
+        this.repository = repository;
+        this.events = events;
+        this.clock = clock;
+        this.properties = properties;
+        this.limiter = limiter;
+    }
+
+    /**
+     * Creates a key (admins only). Null rate or quota take the configured defaults; a null tenant is "default".
+     * The returned secret is shown once and cannot be recovered.
+     */
+    @Transactional
+    public NewApiKey create(String name, String tenant, Integer ratePerSecond, Long dailyTexts) {
+        CurrentUser admin = requireAdmin();
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("name is empty");
+        }
+        if (name.strip().length() > 100) {
+            throw new IllegalArgumentException("name is longer than 100 characters");
+        }
+        String t = tenant == null || tenant.isBlank() ? "default" : tenant.strip();
+        if (!TENANT.matcher(t).matches()) {
+            throw new IllegalArgumentException("tenant must be 1 to 100 letters, digits, '.', '_' or '-', starting "
+                    + "with a letter or digit");
+        }
+        int rate = ratePerSecond == null ? properties.defaultRatePerSecond() : ratePerSecond;
+        long daily = dailyTexts == null ? properties.defaultDailyTexts() : dailyTexts;
+        if (rate < 1 || rate > 1_000_000) {
+            throw new IllegalArgumentException("rate must be between 1 and 1000000 requests per second");
+        }
+        if (daily < 1) {
+            throw new IllegalArgumentException("daily quota must be at least 1 text");
+        }
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        String secret = SECRET_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        ApiKeyEntity saved = repository.save(new ApiKeyEntity(name.strip(), t, secret.substring(0, PREFIX_CHARS),
+                hash(secret), rate, daily, admin.username(), clock.instant()));
+        ApiKeyInfo info = saved.toInfo();
+        events.publishEvent(ApiKeyCreated.of(admin.username(), clock.instant(), info));
+        return new NewApiKey(secret, info);
+    }
+
+    /** Every key, newest first (admins only). */
+    @Transactional(readOnly = true)
+    public List<ApiKeyInfo> list() {
+        requireAdmin();
+        return repository.findAllByOrderByIdDesc().stream().map(ApiKeyEntity::toInfo).toList();
+    }
+
+    /** Revokes a key (admins only); it stops working on this instance at once. */
+    @Transactional
+    public ApiKeyInfo revoke(long id) {
+        CurrentUser admin = requireAdmin();
+        ApiKeyEntity key = repository.findById(id)
+                .orElseThrow(() -> BusinessException.notFound("there is no API key with id " + id));
+        if (key.revoked()) {
+            throw BusinessException.conflict("API key " + key.toInfo().prefix() + "... is already revoked");
+        }
+        key.revoke(admin.username(), clock.instant());
+        cache.clear();
+        limiter.forget(id);
+        ApiKeyInfo info = key.toInfo();
+        events.publishEvent(ApiKeyRevoked.of(admin.username(), clock.instant(), info));
+        return info;
+    }
+
+    /**
+     * The caller a secret identifies; a {@link BusinessException} with code unauthenticated when the secret is
+     * missing, unknown or revoked.
+     */
+    public ApiKeyPrincipal authenticate(String secret) {
+        if (secret == null || secret.isBlank()) {
+            throw new BusinessException(ErrorCode.UNAUTHENTICATED, "API key is missing: send it as 'Authorization: "
+                    + "Bearer <key>', as header 'X-Api-Key' or as query parameter 'key'");
+        }
+        if (secret.length() > 200) {
+            throw unknownKey();
+        }
+        String hash = hash(secret.strip());
+        long now = System.nanoTime();
+        CachedKey cached = cache.get(hash);
+        if (cached == null || now - cached.loadedAtNanos > properties.keyCacheTtl().toNanos()) {
+            ApiKeyEntity entity = repository.findBySecretHash(hash).orElse(null);
+            if (entity == null) {
+                throw unknownKey();
+            }
+            if (cache.size() > MAX_CACHED) {
+                cache.clear();
+            }
+            cached = new CachedKey(entity.revoked() ? null : entity.toPrincipal(), now);
+            cache.put(hash, cached);
+        }
+        if (cached.principal == null) {
+            throw new BusinessException(ErrorCode.UNAUTHENTICATED, "API key has been revoked");
+        }
+        return cached.principal;
+    }
+
+    static String hash(String secret) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(sha.digest(secret.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+
+    private static BusinessException unknownKey() {
+        return new BusinessException(ErrorCode.UNAUTHENTICATED, "API key is not valid");
+    }
+
+    private static CurrentUser requireAdmin() {
+        CurrentUser user = CurrentUser.require();
+        if (!user.has(Role.ADMIN)) {
+            throw BusinessException.forbidden("Only administrators may manage API keys");
+        }
+        return user;
+    }
+
+    private record CachedKey(ApiKeyPrincipal principal, long loadedAtNanos) {
+    }
+}

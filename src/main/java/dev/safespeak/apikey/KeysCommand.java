@@ -1,0 +1,121 @@
+package dev.safespeak.apikey;
+
+import java.io.PrintStream;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * The {@code keys} command line: {@code keys create --name NAME [--rate N] [--daily N] [--tenant T]} prints a new
+ * key's secret once; {@code keys list} and {@code keys revoke ID} manage them. It runs against the configured
+ * database in a Spring context without a web server, acting as the administrator {@code system:cli}.
+ */
+public final class KeysCommand {
+
+    static final String USAGE = """
+            usage: keys create --name NAME [--rate REQUESTS_PER_SECOND] [--daily TEXTS_PER_DAY] [--tenant TENANT]
+                   keys list
+                   keys revoke ID""";
+
+    private KeysCommand() {
+    }
+
+    /** Runs the command ({@code args[0]} is "keys") and returns the process exit code. */
+    public static int run(Class<?> application, String[] args, PrintStream out, PrintStream err) {
+        if (args.length < 2 || !List.of("create", "list", "revoke").contains(args[1])) {
+            err.println(USAGE);
+            return 2;
+        }
+        Map<String, String> options;
+        try {
+            options = options(args);
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            err.println(USAGE);
+            return 2;
+        }
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
+                .web(WebApplicationType.NONE)
+                .properties("spring.main.banner-mode=off", "logging.level.root=WARN",
+                        "spring.main.lazy-initialization=true",
+                        // Vaadin's auto-configuration needs a web application context; the CLI has none.
+                        "spring.autoconfigure.exclude=com.vaadin.flow.spring.SpringBootAutoConfiguration,"
+                                + "com.vaadin.flow.spring.SpringSecurityAutoConfiguration")
+                .run()) {
+            SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken(
+                    "system:cli", "n/a", List.of(new SimpleGrantedAuthority("ROLE_ADMIN"))));
+            ApiKeyService keys = context.getBean(ApiKeyService.class);
+            switch (args[1]) {
+                case "create" -> {
+                    NewApiKey key = keys.create(options.get("name"), options.get("tenant"),
+                            options.containsKey("rate") ? parseInt(options.get("rate"), "--rate") : null,
+                            options.containsKey("daily") ? parseLong(options.get("daily"), "--daily") : null);
+                    ApiKeyInfo info = key.info();
+                    out.printf("Created API key %d '%s' for tenant %s: %d requests/s, %d texts/day.%n", info.id(),
+                            info.name(), info.tenant(), info.ratePerSecond(), info.dailyTexts());
+                    out.println("The secret is shown this once; only its SHA-256 is kept:");
+                    out.println(key.secret());
+                }
+                case "list" -> keys.list().forEach(k -> out.printf("%d\t%s\t%s\t%s\t%d/s\t%d/day\t%s%n", k.id(),
+                        k.prefix(), k.name(), k.tenant(), k.ratePerSecond(), k.dailyTexts(),
+                        k.revoked() ? "revoked" : "active"));
+                default -> {
+                    ApiKeyInfo info = keys.revoke(parseLong(options.get("id"), "ID"));
+                    out.printf("Revoked API key %d (%s...).%n", info.id(), info.prefix());
+                }
+            }
+            return 0;
+        } catch (IllegalArgumentException | dev.safespeak.base.BusinessException e) {
+            err.println("keys " + args[1] + ": " + e.getMessage());
+            return 1;
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new HashMap<>();
+        int i = 2;
+        if ("revoke".equals(args[1])) {
+            if (args.length != 3) {
+                throw new IllegalArgumentException("keys revoke needs the id of the key");
+            }
+            options.put("id", args[2]);
+            return options;
+        }
+        while (i < args.length) {
+            String name = args[i];
+            if (!List.of("--name", "--rate", "--daily", "--tenant").contains(name) || i + 1 >= args.length) {
+                throw new IllegalArgumentException("unknown option or missing value: " + name);
+            }
+            options.put(name.substring(2), args[i + 1]);
+            i += 2;
+        }
+        if ("create".equals(args[1]) && !options.containsKey("name")) {
+            throw new IllegalArgumentException("keys create needs --name");
+        }
+        return options;
+    }
+
+    private static int parseInt(String value, String option) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " must be a whole number, not '" + value + "'");
+        }
+    }
+
+    private static long parseLong(String value, String option) {
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " must be a whole number, not '" + value + "'");
+        }
+    }
+}

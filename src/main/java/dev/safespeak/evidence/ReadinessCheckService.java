@@ -1,0 +1,199 @@
+package dev.safespeak.evidence;
+
+import dev.safespeak.base.BusinessException;
+import dev.safespeak.evidence.internal.EvidenceMetrics;
+import dev.safespeak.evidence.internal.EvidenceStore;
+import dev.safespeak.golive.ItemStatus;
+import dev.safespeak.golive.ItemView;
+import dev.safespeak.golive.ReleaseService;
+import dev.safespeak.golive.ReleaseView;
+import dev.safespeak.security.CurrentUser;
+import dev.safespeak.security.Role;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+
+/**
+ * Runs the automated readiness checks, on demand from an item or the evidence page and on a schedule, stores each
+ * run as evidence for the items the check is bound to, and keeps the board honest: a failing run flags the done
+ * items it is bound to as regressed (which invalidates the sign-offs that depend on them); a passing run clears
+ * that flag again.
+ */
+@Service
+public class ReadinessCheckService {
+
+    /** Actor of scheduled runs. */
+    public static final String SCHEDULER = "system:evidence-schedule";
+
+    private static final Logger log = LoggerFactory.getLogger(ReadinessCheckService.class);
+
+    private final List<ReadinessCheck> checks;
+    private final EvidenceStore store;
+    private final ReleaseService releases;
+    private final Clock clock;
+    private final ReentrantLock scheduledRun = new ReentrantLock();
+    private final EvidenceMetrics metrics;
+
+    public ReadinessCheckService(List<ReadinessCheck> checks, EvidenceStore store, ReleaseService releases,
+                                 Clock clock, EvidenceMetrics metrics) {
+        this.checks = checks.stream().sorted(Comparator.comparing(ReadinessCheck::name)).toList();
+        this.metrics = metrics;
+        this.checks.forEach(c -> metrics.declareCheck(c.name()));
+        this.store = store;
+        this.releases = releases;
+        this.clock = clock;
+    }
+
+    /** Every check, by name. */
+    public List<ReadinessCheck> checks() {
+        return checks;
+    }
+
+    /** The checks bound to an item text. */
+    public List<ReadinessCheck> checksFor(String itemText) {
+        return checks.stream().filter(c -> c.itemTexts().stream().anyMatch(t -> t.equalsIgnoreCase(
+                itemText == null ? "" : itemText.strip()))).toList();
+    }
+
+    /** Runs one check now on behalf of the signed-in user (anyone but a pure viewer). */
+    public CheckRun run(String checkName) {
+        CurrentUser user = requireRunner();
+        return runAs(check(checkName), user.username());
+    }
+
+    /** Runs every check bound to an item now on behalf of the signed-in user. */
+    public List<CheckRun> runForItem(long itemId) {
+        CurrentUser user = requireRunner();
+        ItemView item = releases.item(itemId);
+        List<ReadinessCheck> bound = checksFor(item.text());
+        if (bound.isEmpty()) {
+            throw BusinessException.notFound("No automated check is bound to '" + item.text() + "'");
+        }
+        return bound.stream().map(c -> runAs(c, user.username())).toList();
+    }
+
+    @Scheduled(initialDelay = 2, fixedDelayString = "${safespeak.evidence.checks.schedule-minutes:15}",
+            timeUnit = TimeUnit.MINUTES)
+    void scheduled() {
+        if (!scheduledRun.tryLock()) {
+            return;
+        }
+        try {
+            runAll(SCHEDULER);
+        } finally {
+            scheduledRun.unlock();
+        }
+    }
+
+    /** Runs every check as {@code actor} (a system actor for scheduled runs). */
+    public List<CheckRun> runAll(String actor) {
+        return checks.stream().map(c -> runAs(c, actor)).toList();
+    }
+
+    /** Runs a check, stores the run and updates the regressed flag of the items it is bound to. */
+    public CheckRun runAs(ReadinessCheck check, String actor) {
+        long start = System.nanoTime();
+        CheckResult result;
+        try {
+            result = check.run();
+        } catch (RuntimeException e) {
+            log.warn("Readiness check {} threw", check.name(), e);
+            result = CheckResult.fail("the check could not run: " + e.getClass().getSimpleName());
+        }
+        long millis = result.duration().isZero() ? (System.nanoTime() - start) / 1_000_000 : result.duration().toMillis();
+        CheckRun run = store.insertCheckRun(check.name(), result.passed(), truncate(result.details()), millis,
+                clock.instant(), actor);
+        metrics.checkRan(run);
+        try {
+            propagate(check, run);
+        } catch (RuntimeException e) {
+            log.warn("Could not update the board after check {}", check.name(), e);
+        }
+        return run;
+    }
+
+    /** The newest run of a check. */
+    public Optional<CheckRun> latest(String checkName) {
+        return store.checkRuns(checkName, 1).stream().findFirst();
+    }
+
+    /** The newest runs of a check, newest first. */
+    public List<CheckRun> history(String checkName, int limit) {
+        return store.checkRuns(checkName, limit);
+    }
+
+    /**
+     * Marks an item done with the newest passing run of a check bound to it attached as its evidence; only the
+     * item's owner, and only while every check bound to it passes in its newest run.
+     */
+    public ItemView markDoneWithEvidence(long itemId) {
+        ItemView item = releases.item(itemId);
+        List<ReadinessCheck> bound = checksFor(item.text());
+        if (bound.isEmpty()) {
+            throw BusinessException.notFound("No automated check is bound to '" + item.text() + "'");
+        }
+        StringBuilder summary = new StringBuilder();
+        for (ReadinessCheck check : bound) {
+            CheckRun run = latest(check.name()).orElseThrow(() -> BusinessException.conflict(
+                    "Check '" + check.name() + "' has not run yet; run it first"));
+            if (!run.passed()) {
+                throw BusinessException.conflict("Check '" + check.name() + "' failed in its last run: "
+                        + run.details());
+            }
+            summary.append(summary.isEmpty() ? "" : " | ").append(run.summary());
+        }
+        String link = "/releases/" + item.releaseId() + "/evidence";
+        releases.attachEvidence(itemId, link, truncate(summary.toString(), 1900));
+        return releases.changeStatus(itemId, ItemStatus.DONE, null);
+    }
+
+    private void propagate(ReadinessCheck check, CheckRun run) {
+        for (ReleaseView release : releases.releases()) {
+            for (String text : check.itemTexts()) {
+                releases.findItemByText(release.id(), text).ifPresent(item -> {
+                    if (!run.passed() && item.closed() && item.status() == ItemStatus.DONE) {
+                        releases.markRegressed(item.id(), "Readiness check '" + check.name() + "' failed at "
+                                + run.ranAt() + ": " + truncate(run.details(), 800));
+                    } else if (run.passed() && item.regressed()) {
+                        releases.clearRegressed(item.id(), "Readiness check '" + check.name() + "' passes again at "
+                                + run.ranAt());
+                    }
+                });
+            }
+        }
+    }
+
+    private ReadinessCheck check(String name) {
+        return checks.stream().filter(c -> c.name().equals(name)).findFirst()
+                .orElseThrow(() -> BusinessException.notFound("There is no readiness check named '" + name + "'"));
+    }
+
+    private static CurrentUser requireRunner() {
+        CurrentUser user = CurrentUser.require();
+        if (user.roles().stream().allMatch(r -> r == Role.VIEWER)) {
+            throw BusinessException.forbidden("Viewers can read check results but not run checks");
+        }
+        return user;
+    }
+
+    private static String truncate(String s) {
+        return truncate(s, 4000);
+    }
+
+    private static String truncate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+
+    static Duration since(Instant t, Clock clock) {
+        return Duration.between(t, clock.instant());
+    }
+}

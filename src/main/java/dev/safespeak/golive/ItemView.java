@@ -1,0 +1,44 @@
+package dev.safespeak.golive;
+
+import dev.safespeak.security.Role;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * One checklist item of a release as other modules and the board see it.
+ *
+ * @param overdue not done or not applicable, and due before today
+ * @param regressed an automated readiness check for it started failing after it was done
+ */
+public record ItemView(
+        long id,
+        long releaseId,
+        String phase,
+        String section,
+        String text,
+        int position,
+        Role owner,
+        ItemStatus status,
+        String reason,
+        boolean requiredBeforeApproval,
+        TimelineWindow window,
+        LocalDate dueDate,
+        boolean overdue,
+        boolean regressed,
+        String note,
+        String evidenceLink,
+        String evidenceSummary,
+        String changedBy,
+        Instant changedAt,
+        int commentCount) {
+
+    /** Done or not applicable. */
+    public boolean closed() {
+        return status.isClosed();
+    }
+
+    /** "Section / text", how the item is named in messages and exports. */
+    public String label() {
+        return section + " / " + text;
+    }
+}

@@ -1,0 +1,10 @@
+package dev.safespeak.golive.internal;
+
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+/** Items of releases. */
+public interface ItemRepository extends JpaRepository<ItemEntity, Long> {
+
+    List<ItemEntity> findByReleaseIdOrderByPositionAsc(Long releaseId);
+}

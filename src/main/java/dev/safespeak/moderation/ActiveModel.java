@@ -1,0 +1,17 @@
+package dev.safespeak.moderation;
+
+import java.util.Optional;
+
+/**
+ * Tells the engine which model artifact to score with. The model registry implements it (so the
+ * dependency points from the registry to moderation); without a registry the engine scores with the
+ * committed default model. Implementations answer from memory: it is asked once per request.
+ */
+public interface ActiveModel {
+
+    /** The artifact of the active version. */
+    ModelArtifact active();
+
+    /** A registered version's artifact, for callers that ask for a specific version; empty if unknown. */
+    Optional<ModelArtifact> find(String version);
+}

@@ -1,0 +1,141 @@
+package dev.safespeak.moderation.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.safespeak.base.BusinessException;
+import dev.safespeak.base.ErrorCode;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.CharConversionException;
+import java.io.IOException;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.stereotype.Component;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.NoHandlerFoundException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * Turns every exception of an API request into problem+json: expected failures with their own message, bad input
+ * with a message that names the field or position, anything else as "Internal error" only, logged with the request
+ * id. Runs before Spring's own resolvers and leaves requests outside the API alone.
+ */
+@Component
+class ApiExceptionResolver implements HandlerExceptionResolver, Ordered {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionResolver.class);
+    private final ProblemWriter problems;
+    private final long maxBodyBytes;
+
+    ApiExceptionResolver(ObjectMapper json, ApiProperties properties) {
+        this.problems = new ProblemWriter(json);
+        this.maxBodyBytes = properties.maxBodyBytes();
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE;
+    }
+
+    @Override
+    public ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response, Object handler,
+            Exception ex) {
+        String path = request.getRequestURI();
+        if (!(path.startsWith("/api/") || path.startsWith("/v1/") || path.startsWith("/v1alpha1/"))) {
+            return null;
+        }
+        ApiProblem problem = toProblem(request, ex);
+        try {
+            problems.write(request, response, problem);
+        } catch (IOException e) {
+            log.warn("Could not write the error response of request {}: {}", RequestIds.current(request),
+                    e.toString());
+        }
+        return new ModelAndView();
+    }
+
+    ApiProblem toProblem(HttpServletRequest request, Exception ex) {
+        if (ex instanceof ApiProblem p) {
+            return p;
+        }
+        if (ex instanceof BusinessException b) {
+            return ApiProblem.of(b);
+        }
+        if (hasCause(ex, ApiRequestFilter.BodyTooLargeException.class)) {
+            return ApiProblem.bodyTooLarge(maxBodyBytes);
+        }
+        if (ex instanceof IllegalArgumentException) {
+            return ApiProblem.invalid(ex.getMessage());
+        }
+        if (ex instanceof HttpMediaTypeNotSupportedException m) {
+            return ApiProblem.unsupportedMediaType(m.getContentType() == null ? "(none)"
+                    : m.getContentType().toString());
+        }
+        if (ex instanceof HttpRequestMethodNotSupportedException m) {
+            return ApiProblem.methodNotAllowed(m.getMethod());
+        }
+        if (ex instanceof HttpMessageNotReadableException) {
+            return ApiProblem.invalid(unreadable(ex));
+        }
+        if (ex instanceof MissingServletRequestParameterException m) {
+            return ApiProblem.invalid("query parameter '" + m.getParameterName() + "' is missing");
+        }
+        if (ex instanceof MethodArgumentTypeMismatchException m) {
+            return ApiProblem.invalid("'" + m.getName() + "' has an invalid value");
+        }
+        if (ex instanceof NoResourceFoundException || ex instanceof NoHandlerFoundException) {
+            return ApiProblem.of(ErrorCode.NOT_FOUND, "there is no endpoint " + request.getMethod() + " "
+                    + request.getRequestURI());
+        }
+        log.error("Internal error serving request {} ({} {})", RequestIds.current(request), request.getMethod(),
+                request.getRequestURI(), ex);
+        return ApiProblem.internal();
+    }
+
+    /** Why a body could not be read, without the parser's own words (which name Java types). */
+    static String unreadable(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof CharConversionException
+                    || (t.getMessage() != null && t.getMessage().contains("Invalid UTF-8"))) {
+                return "request body is not valid UTF-8";
+            }
+        }
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+                String field = m.getPath().stream()
+                        .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                        .collect(Collectors.joining(".")).replace(".[", "[");
+                return "field '" + field + "' has the wrong type or format";
+            }
+            if (t instanceof JsonProcessingException p) {
+                var at = p.getLocation();
+                return at == null ? "request body is not valid JSON"
+                        : "request body is not valid JSON (line " + at.getLineNr() + ", column " + at.getColumnNr()
+                        + ")";
+            }
+        }
+        String message = ex.getMessage();
+        if (message != null && message.startsWith("Required request body is missing")) {
+            return "request body is missing";
+        }
+        return "request body is not valid JSON";
+    }
+
+    private static boolean hasCause(Throwable ex, Class<? extends Throwable> type) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

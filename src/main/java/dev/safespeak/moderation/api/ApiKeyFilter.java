@@ -1,0 +1,113 @@
+package dev.safespeak.moderation.api;
+
+import dev.safespeak.apikey.ApiKeyPrincipal;
+import dev.safespeak.apikey.ApiKeyService;
+import dev.safespeak.apikey.RateDecision;
+import dev.safespeak.apikey.RateLimiter;
+import dev.safespeak.base.BusinessException;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.web.authentication.preauth.PreAuthenticatedAuthenticationToken;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Authenticates an API request by its key ({@code Authorization: Bearer}, {@code X-Api-Key}, or {@code ?key=} on
+ * the Perspective endpoint as its clients send it), counts it against the key's per-second limit and puts the
+ * {@code RateLimit-*} headers on the response. Refusals are written as problem+json here, before any controller.
+ */
+final class ApiKeyFilter extends OncePerRequestFilter {
+
+    static final String API_CLIENT_AUTHORITY = "ROLE_API_CLIENT";
+    static final String PRINCIPAL_ATTRIBUTE = ApiKeyFilter.class.getName() + ".key";
+    private static final Logger log = LoggerFactory.getLogger(ApiKeyFilter.class);
+
+    private final ApiKeyService keys;
+    private final RateLimiter limiter;
+    private final ProblemWriter problems;
+    private final SecurityContextHolderStrategy strategy;
+
+    ApiKeyFilter(ApiKeyService keys, RateLimiter limiter, ProblemWriter problems,
+            SecurityContextHolderStrategy strategy) {
+        this.keys = keys;
+        this.limiter = limiter;
+        this.problems = problems;
+        this.strategy = strategy;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        ApiKeyPrincipal key;
+        RateDecision decision;
+        try {
+            key = keys.authenticate(secret(request));
+            decision = limiter.acquireRequest(key);
+        } catch (BusinessException e) {
+            problems.write(request, response, ApiProblem.of(e));
+            return;
+        } catch (RuntimeException e) {
+            log.error("Internal error checking the API key of request {}", RequestIds.current(request), e);
+            problems.write(request, response, ApiProblem.internal());
+            return;
+        }
+        response.setHeader("RateLimit-Limit", Long.toString(decision.limit()));
+        response.setHeader("RateLimit-Remaining", Long.toString(decision.remaining()));
+        response.setHeader("RateLimit-Reset", Long.toString(decision.resetSeconds()));
+        if (!decision.allowed()) {
+            problems.write(request, response, ApiProblem.rateLimited(decision.message(), decision.resetSeconds()));
+            return;
+        }
+        request.setAttribute(PRINCIPAL_ATTRIBUTE, key);
+        SecurityContext context = strategy.createEmptyContext();
+        context.setAuthentication(new PreAuthenticatedAuthenticationToken(key, null,
+                List.of(new SimpleGrantedAuthority(API_CLIENT_AUTHORITY))));
+        // The chain's filters read the strategy they were built with, services read the static holder; they are
+        // the same object in a running app, but set both so neither can miss the key.
+        strategy.setContext(context);
+        SecurityContextHolder.setContext(context);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            strategy.clearContext();
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    static String secret(HttpServletRequest request) {
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return authorization.substring(7).strip();
+        }
+        String header = request.getHeader("X-Api-Key");
+        if (header != null && !header.isBlank()) {
+            return header.strip();
+        }
+        if (request.getRequestURI().startsWith("/v1alpha1/")) {
+            return request.getParameter("key");
+        }
+        return null;
+    }
+
+    /** The key of the current request; only call inside the API chain. */
+    static ApiKeyPrincipal current() {
+        Object key = RequestContextHolder.currentRequestAttributes().getAttribute(PRINCIPAL_ATTRIBUTE,
+                RequestAttributes.SCOPE_REQUEST);
+        if (!(key instanceof ApiKeyPrincipal principal)) {
+            throw new IllegalStateException("no API key on the current request");
+        }
+        return principal;
+    }
+}

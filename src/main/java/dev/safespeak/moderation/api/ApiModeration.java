@@ -1,0 +1,148 @@
+package dev.safespeak.moderation.api;
+
+import dev.safespeak.apikey.ApiKeyPrincipal;
+import dev.safespeak.apikey.RateDecision;
+import dev.safespeak.apikey.RateLimiter;
+import dev.safespeak.moderation.Attribute;
+import dev.safespeak.moderation.ModerationLimits;
+import dev.safespeak.moderation.ModerationRequest;
+import dev.safespeak.moderation.ModerationResult;
+import dev.safespeak.moderation.ModerationService;
+import dev.safespeak.moderation.TextStorageService;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/**
+ * The path every scoring endpoint shares: validate the texts and options with messages that name the field,
+ * charge the key's daily quota, score with the engine, store the texts only when the caller opted in.
+ */
+@Component
+class ApiModeration {
+
+    private static final Set<String> ISO_LANGUAGES = Set.of(Locale.getISOLanguages());
+    static final String KNOWN_ATTRIBUTES = Arrays.stream(Attribute.values()).map(Enum::name)
+            .collect(Collectors.joining(", "));
+
+    private final ModerationService engine;
+    private final TextStorageService storage;
+    private final RateLimiter limiter;
+
+    ApiModeration(ModerationService engine, TextStorageService storage, RateLimiter limiter) {
+        this.engine = engine;
+        this.storage = storage;
+        this.limiter = limiter;
+    }
+
+    /** What the engine answered, and until when the texts are stored (null when not stored). */
+    record Scored(ModerationResult result, Instant storedUntil, long latencyMicros) {
+    }
+
+    Scored moderate(String requestId, List<String> texts, String field, Set<Attribute> attributes,
+            List<String> languages, boolean spans, Map<Attribute, Double> thresholds, boolean store,
+            String modelVersion) {
+        checkTexts(texts, field);
+        List<String> hints = checkLanguages(languages);
+        ApiKeyPrincipal key = ApiKeyFilter.current();
+        if (store && !storage.enabled()) {
+            throw ApiProblem.invalid(TextStorageService.NO_KEY_MESSAGE);
+        }
+        RateDecision quota = limiter.consumeTexts(key, texts.size());
+        if (!quota.allowed()) {
+            throw ApiProblem.rateLimited(quota.message(), quota.resetSeconds());
+        }
+        long start = System.nanoTime();
+        ModerationResult result = engine.moderate(new ModerationRequest(List.copyOf(texts), attributes, hints,
+                spans, thresholds, key.tenant(), blankToNull(modelVersion)));
+        long micros = (System.nanoTime() - start) / 1000;
+        Instant storedUntil = store ? storage.store(requestId, key.tenant(), texts, result) : null;
+        return new Scored(result, storedUntil, micros);
+    }
+
+    static void checkTexts(List<String> texts, String field) {
+        if (texts == null || texts.isEmpty()) {
+            throw ApiProblem.invalid(field + " is missing: send 1 to " + ModerationLimits.MAX_BATCH_ITEMS + " texts");
+        }
+        if (texts.size() > ModerationLimits.MAX_BATCH_ITEMS) {
+            throw ApiProblem.invalid("batch has " + texts.size() + " items, at most "
+                    + ModerationLimits.MAX_BATCH_ITEMS + " are allowed");
+        }
+        for (int i = 0; i < texts.size(); i++) {
+            String text = texts.get(i);
+            String name = texts.size() == 1 ? field : field + "[" + i + "]";
+            if (text == null || text.isBlank()) {
+                throw ApiProblem.invalid(name + " is empty");
+            }
+            int bytes = utf8Length(text);
+            if (bytes > ModerationLimits.MAX_TEXT_BYTES) {
+                throw ApiProblem.invalid(name + " has " + bytes + " bytes of UTF-8, at most "
+                        + ModerationLimits.MAX_TEXT_BYTES + " are allowed");
+            }
+        }
+    }
+
+    static List<String> checkLanguages(List<String> languages) {
+        if (languages == null) {
+            return List.of();
+        }
+        return languages.stream().map(code -> {
+            String c = code == null ? "" : code.strip().toLowerCase(Locale.ROOT);
+            int dash = c.indexOf('-');
+            String base = dash > 0 ? c.substring(0, dash) : c;
+            if (base.length() != 2 || !ISO_LANGUAGES.contains(base)) {
+                throw ApiProblem.invalid("unknown language '" + code + "': use ISO 639-1 codes such as en, de or fr");
+            }
+            return base;
+        }).distinct().toList();
+    }
+
+    static Set<Attribute> attributes(java.util.Collection<String> names) {
+        if (names == null || names.isEmpty()) {
+            return Set.of();
+        }
+        EnumSet<Attribute> set = EnumSet.noneOf(Attribute.class);
+        for (String name : names) {
+            set.add(attribute(name));
+        }
+        return set;
+    }
+
+    static Attribute attribute(String name) {
+        return Attribute.parse(name).orElseThrow(() -> ApiProblem.invalid("unknown attribute '" + name
+                + "'; known attributes: " + KNOWN_ATTRIBUTES));
+    }
+
+    static Map<Attribute, Double> thresholds(Map<String, Double> given) {
+        if (given == null || given.isEmpty()) {
+            return Map.of();
+        }
+        Map<Attribute, Double> map = new EnumMap<>(Attribute.class);
+        given.forEach((name, value) -> {
+            Attribute attribute = attribute(name);
+            if (value == null || value.isNaN() || value < 0 || value > 1) {
+                throw ApiProblem.invalid("threshold of " + attribute + " must be between 0 and 1");
+            }
+            map.put(attribute, value);
+        });
+        return map;
+    }
+
+    private static int utf8Length(String text) {
+        if (text.length() * 3 <= ModerationLimits.MAX_TEXT_BYTES) {
+            return text.length();
+        }
+        return text.getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

@@ -1,0 +1,86 @@
+package dev.safespeak.moderation.api;
+
+import dev.safespeak.base.BusinessException;
+import dev.safespeak.base.ErrorCode;
+import org.springframework.http.HttpStatus;
+
+/**
+ * An API failure with its HTTP status. {@link #status(ErrorCode)} is the one place where error codes become HTTP
+ * statuses; the two statuses that have no code of their own (413 body too large, 415 wrong content type) are
+ * made here too, with code invalid.
+ */
+final class ApiProblem extends RuntimeException {
+
+    private final HttpStatus status;
+    private final ErrorCode code;
+    private final long retryAfterSeconds;
+
+    private ApiProblem(HttpStatus status, ErrorCode code, String detail, long retryAfterSeconds) {
+        super(detail, null, false, false);
+        this.status = status;
+        this.code = code;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** The HTTP status of each error code: the single mapping of the REST API. */
+    static HttpStatus status(ErrorCode code) {
+        return switch (code) {
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case RATE_LIMITED -> HttpStatus.TOO_MANY_REQUESTS;
+            case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
+            case INTERNAL -> HttpStatus.INTERNAL_SERVER_ERROR;
+        };
+    }
+
+    static ApiProblem of(ErrorCode code, String detail) {
+        return new ApiProblem(status(code), code, detail, 0);
+    }
+
+    static ApiProblem of(BusinessException e) {
+        return of(e.code(), e.getMessage());
+    }
+
+    static ApiProblem invalid(String detail) {
+        return of(ErrorCode.INVALID, detail);
+    }
+
+    static ApiProblem rateLimited(String detail, long retryAfterSeconds) {
+        return new ApiProblem(status(ErrorCode.RATE_LIMITED), ErrorCode.RATE_LIMITED, detail,
+                Math.max(1, retryAfterSeconds));
+    }
+
+    static ApiProblem bodyTooLarge(long maxBytes) {
+        return new ApiProblem(HttpStatus.PAYLOAD_TOO_LARGE, ErrorCode.INVALID,
+                "request body is larger than " + maxBytes + " bytes", 0);
+    }
+
+    static ApiProblem unsupportedMediaType(String given) {
+        return new ApiProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, ErrorCode.INVALID, "content type '" + given
+                + "' is not supported: send application/json", 0);
+    }
+
+    static ApiProblem methodNotAllowed(String method) {
+        return new ApiProblem(HttpStatus.METHOD_NOT_ALLOWED, ErrorCode.INVALID, "method " + method
+                + " is not allowed here", 0);
+    }
+
+    static ApiProblem internal() {
+        return of(ErrorCode.INTERNAL, "Internal error");
+    }
+
+    HttpStatus status() {
+        return status;
+    }
+
+    ErrorCode code() {
+        return code;
+    }
+
+    long retryAfterSeconds() {
+        return retryAfterSeconds;
+    }
+}

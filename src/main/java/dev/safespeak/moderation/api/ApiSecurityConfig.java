@@ -1,0 +1,73 @@
+package dev.safespeak.moderation.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.safespeak.apikey.ApiKeyService;
+import dev.safespeak.apikey.RateLimiter;
+import dev.safespeak.base.ErrorCode;
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
+import io.swagger.v3.oas.annotations.info.Info;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.security.SecurityScheme;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+
+/**
+ * The REST API's own security chain: stateless, API key only, no CSRF (no cookies are used), ordered before the
+ * UI's session chain and limited to the API paths.
+ */
+@Configuration
+@OpenAPIDefinition(
+        info = @Info(title = "SafeSpeak moderation API", version = "v1", description = "Multilingual toxic-speech "
+                + "moderation: SafeSpeak's own API plus drop-in Perspective and OpenAI moderation endpoints."),
+        security = @SecurityRequirement(name = "apiKey"))
+@SecurityScheme(name = "apiKey", type = SecuritySchemeType.HTTP, scheme = "bearer",
+        description = "An API key from an administrator: 'Authorization: Bearer ssk_...' (or header X-Api-Key; "
+                + "the Perspective endpoint also takes ?key=)")
+class ApiSecurityConfig {
+
+    static final String[] API_PATHS = {"/api/**", "/v1/**", "/v1alpha1/**"};
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, ApiKeyService keys, RateLimiter limiter,
+            ObjectMapper json, ObjectProvider<SecurityContextHolderStrategy> strategies) throws Exception {
+        SecurityContextHolderStrategy strategy = strategies.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
+        ProblemWriter problems = new ProblemWriter(json);
+        http.securityMatcher(API_PATHS)
+                .csrf(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(a -> a.anyRequest().hasAuthority(ApiKeyFilter.API_CLIENT_AUTHORITY))
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((request, response, ex) -> problems.write(request, response,
+                                ApiProblem.of(ErrorCode.UNAUTHENTICATED, "API key is missing")))
+                        .accessDeniedHandler((request, response, ex) -> problems.write(request, response,
+                                ApiProblem.of(ErrorCode.FORBIDDEN, "this API key may not do that"))))
+                .addFilterBefore(new ApiKeyFilter(keys, limiter, problems, strategy), AuthorizationFilter.class);
+        return http.build();
+    }
+
+    @Bean
+    FilterRegistrationBean<ApiRequestFilter> apiRequestFilter(ApiProperties properties, ObjectMapper json) {
+        FilterRegistrationBean<ApiRequestFilter> registration = new FilterRegistrationBean<>(
+                new ApiRequestFilter(properties.maxBodyBytes(), new ProblemWriter(json)));
+        registration.addUrlPatterns("/api/*", "/v1/*", "/v1alpha1/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+}

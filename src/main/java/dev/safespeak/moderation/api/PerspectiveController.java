@@ -1,0 +1,150 @@
+package dev.safespeak.moderation.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.safespeak.moderation.Attribute;
+import dev.safespeak.moderation.Span;
+import dev.safespeak.moderation.TextScore;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Drop-in for Perspective's {@code comments:analyze}: a Perspective client switches by changing the base URL and the
+ * key. Attributes are SafeSpeak's six (Perspective's production attributes of the same names); experimental ones
+ * such as FLIRTATION are refused by name. Without {@code spanAnnotations} each attribute gets one span over the
+ * whole comment, as Perspective does. {@code doNotStore} missing means do not store (SafeSpeak's default).
+ */
+@RestController
+@Tag(name = "Perspective compatible", description = "Drop-in for Perspective's AnalyzeComment")
+class PerspectiveController {
+
+    static final String REQUEST = """
+            {"comment": {"text": "What kind of idiot name is foo?", "type": "PLAIN_TEXT"},
+             "languages": ["en"],
+             "requestedAttributes": {"TOXICITY": {}, "INSULT": {"scoreThreshold": 0.5}},
+             "spanAnnotations": true, "doNotStore": true, "clientToken": "comment-42"}""";
+    static final String RESPONSE = """
+            {"attributeScores": {
+              "TOXICITY": {"spanScores": [{"begin": 13, "end": 18, "score": {"value": 0.84, "type": "PROBABILITY"}}],
+                           "summaryScore": {"value": 0.84, "type": "PROBABILITY"}},
+              "INSULT": {"spanScores": [{"begin": 13, "end": 18, "score": {"value": 0.79, "type": "PROBABILITY"}}],
+                         "summaryScore": {"value": 0.79, "type": "PROBABILITY"}}},
+             "languages": ["en"], "detectedLanguages": ["en"], "clientToken": "comment-42"}""";
+
+    private final ApiModeration moderation;
+
+    PerspectiveController(ApiModeration moderation) {
+        this.moderation = moderation;
+    }
+
+    /** Perspective's AnalyzeCommentRequest (fields SafeSpeak does not use, such as context, are ignored). */
+    record AnalyzeCommentRequest(TextEntry comment, Map<String, AttributeParameters> requestedAttributes,
+            List<String> languages, Boolean doNotStore, Boolean spanAnnotations, String clientToken) {
+    }
+
+    record TextEntry(String text, String type) {
+    }
+
+    record AttributeParameters(String scoreType, Double scoreThreshold) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record AnalyzeCommentResponse(Map<String, AttributeScores> attributeScores, List<String> languages,
+            List<String> detectedLanguages, String clientToken) {
+    }
+
+    record AttributeScores(List<SpanScore> spanScores, Score summaryScore) {
+    }
+
+    record SpanScore(int begin, int end, Score score) {
+    }
+
+    record Score(double value, String type) {
+        static Score of(double value) {
+            return new Score(value, "PROBABILITY");
+        }
+    }
+
+    @Operation(summary = "Perspective AnalyzeComment",
+            description = "Same request and response as Perspective's v1alpha1 comments:analyze. The key may come "
+                    + "as ?key=, as Perspective clients send it.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    mediaType = "application/json", examples = @ExampleObject(name = "analyze", value = REQUEST))),
+            responses = @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json",
+                    examples = @ExampleObject(name = "scores", value = RESPONSE))))
+    @PostMapping(path = "/v1alpha1/comments:analyze", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    AnalyzeCommentResponse analyze(@RequestBody AnalyzeCommentRequest body, HttpServletRequest request) {
+        if (body.comment() == null) {
+            throw ApiProblem.invalid("comment is missing: send comment.text");
+        }
+        if (body.comment().type() != null && !"PLAIN_TEXT".equalsIgnoreCase(body.comment().type())
+                && !"HTML".equalsIgnoreCase(body.comment().type())) {
+            throw ApiProblem.invalid("comment.type '" + body.comment().type() + "' is not supported: use PLAIN_TEXT");
+        }
+        if (body.requestedAttributes() == null || body.requestedAttributes().isEmpty()) {
+            throw ApiProblem.invalid("requestedAttributes is empty: request at least one attribute, such as "
+                    + "{\"TOXICITY\": {}}");
+        }
+        Set<Attribute> attributes = EnumSet.noneOf(Attribute.class);
+        Map<Attribute, Double> cutoffs = new LinkedHashMap<>();
+        body.requestedAttributes().forEach((name, params) -> {
+            Attribute attribute = ApiModeration.attribute(name);
+            attributes.add(attribute);
+            if (params != null && params.scoreType() != null
+                    && !"PROBABILITY".equalsIgnoreCase(params.scoreType())) {
+                throw ApiProblem.invalid("scoreType '" + params.scoreType() + "' of " + name
+                        + " is not supported: use PROBABILITY");
+            }
+            if (params != null && params.scoreThreshold() != null) {
+                double t = params.scoreThreshold();
+                if (Double.isNaN(t) || t < 0 || t > 1) {
+                    throw ApiProblem.invalid("scoreThreshold of " + name + " must be between 0 and 1");
+                }
+                cutoffs.put(attribute, t);
+            }
+        });
+        boolean spans = Boolean.TRUE.equals(body.spanAnnotations());
+        boolean store = Boolean.FALSE.equals(body.doNotStore());
+        String text = body.comment().text();
+        ApiModeration.Scored scored = moderation.moderate(RequestIds.current(request),
+                java.util.Collections.singletonList(text), "comment.text", attributes, body.languages(), spans,
+                Map.of(), store, null);
+        TextScore score = scored.result().results().get(0);
+        Map<String, AttributeScores> out = new LinkedHashMap<>();
+        for (Attribute attribute : attributes) {
+            Double value = score.scores().get(attribute);
+            if (value == null || (cutoffs.containsKey(attribute) && value < cutoffs.get(attribute))) {
+                continue;
+            }
+            List<SpanScore> spanScores = new ArrayList<>();
+            if (spans) {
+                for (Span span : score.spans() == null ? List.<Span>of()
+                        : score.spans().getOrDefault(attribute, List.of())) {
+                    spanScores.add(new SpanScore(span.begin(), span.end(), Score.of(span.score())));
+                }
+            } else {
+                spanScores.add(new SpanScore(0, text.length(), Score.of(value)));
+            }
+            out.put(attribute.name(), new AttributeScores(spanScores, Score.of(value)));
+        }
+        List<String> detected = score.language().isUnknown() ? List.of() : List.of(score.language().code());
+        List<String> languages = body.languages() == null || body.languages().isEmpty() ? detected
+                : body.languages().stream().map(l -> l.toLowerCase(Locale.ROOT)).toList();
+        return new AnalyzeCommentResponse(out, languages, detected, body.clientToken());
+    }
+}

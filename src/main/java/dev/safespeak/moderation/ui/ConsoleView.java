@@ -1,0 +1,320 @@
+package dev.safespeak.moderation.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.tabs.TabSheet;
+import com.vaadin.flow.component.textfield.NumberField;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.component.upload.receivers.MemoryBuffer;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import dev.safespeak.base.BusinessException;
+import dev.safespeak.moderation.Attribute;
+import dev.safespeak.moderation.LabelledSetEvaluation;
+import dev.safespeak.moderation.LabelledSetEvaluator;
+import dev.safespeak.moderation.ListMatch.ListKind;
+import dev.safespeak.moderation.ModerationRequest;
+import dev.safespeak.moderation.ModerationResult;
+import dev.safespeak.moderation.ModerationService;
+import dev.safespeak.moderation.TenantListEntry;
+import dev.safespeak.moderation.TenantListStore;
+import dev.safespeak.moderation.TextScore;
+import dev.safespeak.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The test console for trust-and-safety staff: score a pasted text (optionally with two model versions side by
+ * side), evaluate a labelled CSV, and manage a tenant's block and allow lists.
+ */
+@Route("console")
+@PageTitle("Test console | SafeSpeak")
+@Menu(title = "Test console", order = 40)
+@RolesAllowed({Roles.ADMIN, Roles.QA_LEAD, Roles.CUSTOMER_SUCCESS_LEAD, Roles.DEV_LEAD, Roles.PRODUCT_MANAGEMENT})
+class ConsoleView extends VerticalLayout {
+
+    static final String ACTIVE = "(active model)";
+    static final String NONE = "(no comparison)";
+
+    private final ModerationService engine;
+    private final LabelledSetEvaluator evaluator;
+    private final TenantListStore lists;
+
+    final TextArea text = new TextArea("Text");
+    final ComboBox<String> modelA = new ComboBox<>("Model");
+    final ComboBox<String> modelB = new ComboBox<>("Compare with");
+    final NumberField threshold = new NumberField("Flag threshold");
+    final Button score = new Button("Score");
+    final HorizontalLayout results = new HorizontalLayout();
+    final Div evaluation = new Div();
+    final Upload upload;
+    final TextField tenant = new TextField("Tenant");
+    final Select<ListKind> kind = new Select<>();
+    final TextField term = new TextField("Term");
+    final ComboBox<Attribute> attribute = new ComboBox<>("Forces attribute");
+    final Button add = new Button("Add");
+    final Grid<TenantListEntry> terms = new Grid<>();
+    final TabSheet tabs = new TabSheet();
+
+    ConsoleView(ModerationService engine, LabelledSetEvaluator evaluator, TenantListStore lists) {
+        this.engine = engine;
+        this.evaluator = evaluator;
+        this.lists = lists;
+        setSizeFull();
+        add(new H2("Test console"));
+
+        text.setId("console-text");
+        text.setWidthFull();
+        text.setMaxLength(20 * 1024);
+        text.setPlaceholder("Paste a text in any supported language");
+        modelA.setItems(ACTIVE);
+        modelA.setValue(ACTIVE);
+        modelA.setAllowCustomValue(true);
+        modelA.addCustomValueSetListener(e -> modelA.setValue(e.getDetail()));
+        modelB.setItems(NONE, ACTIVE);
+        modelB.setValue(NONE);
+        modelB.setAllowCustomValue(true);
+        modelB.addCustomValueSetListener(e -> modelB.setValue(e.getDetail()));
+        modelB.setHelperText("Type a registered version to compare");
+        threshold.setValue(0.5);
+        threshold.setMin(0);
+        threshold.setMax(1);
+        threshold.setStep(0.05);
+        score.setId("console-score");
+        score.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        score.addClickListener(e -> scoreText());
+        results.setId("console-results");
+        results.setWidthFull();
+        VerticalLayout tryTab = new VerticalLayout(text, new HorizontalLayout(modelA, modelB, threshold), score,
+                results);
+
+        MemoryBuffer buffer = new MemoryBuffer();
+        upload = new Upload(buffer);
+        upload.setId("console-upload");
+        upload.setAcceptedFileTypes(".csv", "text/csv");
+        upload.addSucceededListener(e -> {
+            try (Reader reader = new InputStreamReader(buffer.getInputStream(), StandardCharsets.UTF_8)) {
+                showEvaluation(evaluator.evaluate(reader, version(modelA.getValue())));
+            } catch (IllegalArgumentException | BusinessException ex) {
+                error(ex.getMessage());
+            } catch (java.io.IOException ex) {
+                error("the file cannot be read");
+            }
+        });
+        evaluation.setId("console-evaluation");
+        VerticalLayout csvTab = new VerticalLayout(new Paragraph("Upload a CSV with a 'text' column and one 0/1 "
+                + "column per attribute (for example text,TOXICITY,INSULT). Scored with the model chosen on the "
+                + "first tab, at its default thresholds."), upload, evaluation);
+
+        tenant.setValue("default");
+        kind.setLabel("List");
+        kind.setItems(ListKind.BLOCK, ListKind.ALLOW);
+        kind.setItemLabelGenerator(k -> k == ListKind.BLOCK ? "Blocklist" : "Allowlist");
+        kind.setValue(ListKind.BLOCK);
+        attribute.setItems(Attribute.values());
+        attribute.setValue(Attribute.TOXICITY);
+        term.setId("console-term");
+        add.setId("console-add");
+        add.addClickListener(e -> addTerm());
+        tenant.addValueChangeListener(e -> refreshTerms());
+        kind.addValueChangeListener(e -> {
+            attribute.setEnabled(e.getValue() == ListKind.BLOCK);
+            refreshTerms();
+        });
+        terms.addColumn(TenantListEntry::term).setHeader("Term");
+        terms.addColumn(e -> e.attribute() == null ? "all" : e.attribute().name()).setHeader("Attribute");
+        terms.addColumn(TenantListEntry::createdBy).setHeader("Added by");
+        terms.addColumn(e -> e.createdAt().toString()).setHeader("Added at");
+        terms.addComponentColumn(e -> new Button("Remove", click -> removeTerm(e))).setHeader("");
+        VerticalLayout listsTab = new VerticalLayout(new HorizontalLayout(tenant, kind), new HorizontalLayout(term,
+                attribute, add), terms);
+
+        tabs.setWidthFull();
+        tabs.add("Try a text", tryTab);
+        tabs.add("Labelled CSV", csvTab);
+        tabs.add("Block and allow lists", listsTab);
+        add(tabs);
+        refreshTerms();
+    }
+
+    void scoreText() {
+        results.removeAll();
+        String value = text.getValue();
+        Map<Attribute, Double> thresholds = new EnumMap<>(Attribute.class);
+        if (threshold.getValue() != null) {
+            for (Attribute a : Attribute.values()) {
+                thresholds.put(a, threshold.getValue());
+            }
+        }
+        List<String> versions = new ArrayList<>();
+        versions.add(modelA.getValue());
+        if (modelB.getValue() != null && !NONE.equals(modelB.getValue())) {
+            versions.add(modelB.getValue());
+        }
+        for (String version : versions) {
+            try {
+                long start = System.nanoTime();
+                ModerationResult result = engine.moderate(new ModerationRequest(List.of(value), Set.of(), List.of(),
+                        true, thresholds, tenant.getValue(), version(version)));
+                double millis = (System.nanoTime() - start) / 1e6;
+                results.add(column(value, result, millis));
+            } catch (IllegalArgumentException | BusinessException ex) {
+                error(ex.getMessage());
+                return;
+            }
+        }
+    }
+
+    private Component column(String value, ModerationResult result, double millis) {
+        TextScore s = result.results().get(0);
+        VerticalLayout column = new VerticalLayout();
+        column.addClassName("console-column");
+        column.add(new H3("Model " + result.modelVersion()));
+        column.add(new Span(String.format(Locale.ROOT, "Language: %s (%.0f%% confident) · %.1f ms",
+                s.language().isUnknown() ? "unknown" : s.language().code(), s.language().confidence() * 100,
+                millis)));
+        for (Attribute a : Attribute.values()) {
+            Double v = s.scores().get(a);
+            if (v == null) {
+                continue;
+            }
+            boolean flagged = Boolean.TRUE.equals(s.flagged().get(a));
+            ProgressBar bar = new ProgressBar(0, 1, v);
+            bar.setWidth("12em");
+            if (flagged) {
+                bar.addThemeName("error");
+            }
+            Span label = new Span(String.format(Locale.ROOT, "%s %.2f (threshold %.2f)%s", a.name(), v,
+                    threshold.getValue() == null ? 0.5 : threshold.getValue(), flagged ? " FLAGGED" : ""));
+            label.addClassName(flagged ? "console-flagged" : "console-clear");
+            column.add(new HorizontalLayout(bar, label));
+        }
+        column.add(highlight(value, s));
+        if (s.listMatches() != null && !s.listMatches().isEmpty()) {
+            s.listMatches().forEach(m -> column.add(new Span(m.kind() + " list: '" + m.term() + "'"
+                    + (m.attribute() == null ? "" : " -> " + m.attribute()))));
+        }
+        return column;
+    }
+
+    /** The text with the characters that drove any score marked, darker for higher span scores. */
+    private static Component highlight(String value, TextScore s) {
+        double[] weight = new double[value.length()];
+        if (s.spans() != null) {
+            s.spans().values().forEach(spans -> spans.forEach(span -> {
+                for (int i = Math.max(0, span.begin()); i < Math.min(value.length(), span.end()); i++) {
+                    weight[i] = Math.max(weight[i], span.score());
+                }
+            }));
+        }
+        Paragraph p = new Paragraph();
+        p.addClassName("console-highlight");
+        int i = 0;
+        while (i < value.length()) {
+            int j = i;
+            while (j < value.length() && weight[j] == weight[i]) {
+                j++;
+            }
+            Span part = new Span(value.substring(i, j));
+            if (weight[i] > 0) {
+                part.addClassName("console-span");
+                part.getStyle().set("background", String.format(Locale.ROOT, "rgba(220, 38, 38, %.2f)",
+                        0.15 + 0.6 * weight[i]));
+            }
+            p.add(part);
+            i = j;
+        }
+        return p;
+    }
+
+    void showEvaluation(LabelledSetEvaluation result) {
+        evaluation.removeAll();
+        evaluation.add(new Paragraph(result.texts() + " texts scored with model " + result.modelVersion()
+                + (result.skipped().isEmpty() ? "" : "; skipped: " + String.join("; ", result.skipped()))));
+        Grid<Map.Entry<Attribute, LabelledSetEvaluation.AttributeResult>> grid = new Grid<>();
+        grid.setItems(new ArrayList<>(result.attributes().entrySet()));
+        grid.addColumn(e -> e.getKey().name()).setHeader("Attribute");
+        grid.addColumn(e -> pct(e.getValue().accuracy())).setHeader("Accuracy");
+        grid.addColumn(e -> String.format(Locale.ROOT, "%.3f", e.getValue().macroF1())).setHeader("Macro-F1");
+        grid.addColumn(e -> e.getValue().truePositives()).setHeader("TP (1 flagged)");
+        grid.addColumn(e -> e.getValue().falseNegatives()).setHeader("FN (1 missed)");
+        grid.addColumn(e -> e.getValue().falsePositives()).setHeader("FP (0 flagged)");
+        grid.addColumn(e -> e.getValue().trueNegatives()).setHeader("TN (0 clear)");
+        grid.setAllRowsVisible(true);
+        evaluation.add(grid);
+    }
+
+    void addTerm() {
+        try {
+            lists.add(tenant.getValue(), kind.getValue(), term.getValue(),
+                    kind.getValue() == ListKind.BLOCK ? attribute.getValue() : null, currentUser());
+            term.clear();
+            refreshTerms();
+        } catch (IllegalArgumentException | BusinessException ex) {
+            error(ex.getMessage());
+        }
+    }
+
+    private void removeTerm(TenantListEntry entry) {
+        try {
+            lists.remove(entry.tenant(), entry.kind(), entry.id(), currentUser());
+            refreshTerms();
+        } catch (IllegalArgumentException | BusinessException ex) {
+            error(ex.getMessage());
+        }
+    }
+
+    private void refreshTerms() {
+        if (tenant.getValue() == null || tenant.getValue().isBlank()) {
+            terms.setItems(List.of());
+            return;
+        }
+        try {
+            terms.setItems(lists.list(tenant.getValue().strip(), kind.getValue()));
+        } catch (IllegalArgumentException | BusinessException ex) {
+            error(ex.getMessage());
+        }
+    }
+
+    private static String currentUser() {
+        return dev.safespeak.security.CurrentUser.require().username();
+    }
+
+    private static String version(String choice) {
+        return choice == null || ACTIVE.equals(choice) || NONE.equals(choice) ? null : choice;
+    }
+
+    private static String pct(double value) {
+        return String.format(Locale.ROOT, "%.1f%%", value * 100);
+    }
+
+    private static void error(String message) {
+        Notification.show(message, 5000, Notification.Position.MIDDLE)
+                .addThemeVariants(NotificationVariant.LUMO_ERROR);
+    }
+}

@@ -1,0 +1,10 @@
+package dev.safespeak.signoff;
+
+import com.vaadin.flow.component.Component;
+
+/** Adds a panel to the executive sign-off page for a release, such as the evidence module's success criteria. */
+public interface ExecutivePanelContributor {
+
+    /** A new panel for release {@code releaseId}; called each time the page shows that release. */
+    Component panel(long releaseId);
+}

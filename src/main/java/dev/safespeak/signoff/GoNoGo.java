@@ -1,0 +1,7 @@
+package dev.safespeak.signoff;
+
+/** The outcome of a go/no-go meeting. */
+public enum GoNoGo {
+    GO,
+    NO_GO
+}

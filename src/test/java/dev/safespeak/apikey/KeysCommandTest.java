@@ -1,0 +1,43 @@
+package dev.safespeak.apikey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.safespeak.SafeSpeakApplication;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The {@code keys} command line creates a key against the configured database without a web server. */
+class KeysCommandTest {
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        System.setProperty("spring.datasource.url", "jdbc:h2:mem:keys-cli;DB_CLOSE_DELAY=-1");
+        return KeysCommand.run(SafeSpeakApplication.class, args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void clear() {
+        System.clearProperty("spring.datasource.url");
+    }
+
+    @Test
+    void keys_create_prints_the_secret_once() {
+        int code = run("keys", "create", "--name", "ci", "--rate", "7", "--daily", "900", "--tenant", "acme");
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(printed).contains("for tenant acme: 7 requests/s, 900 texts/day.");
+        assertThat(printed.lines().filter(l -> l.startsWith("ssk_"))).hasSize(1);
+    }
+
+    @Test
+    void keys_create_without_a_name_prints_the_usage() {
+        assertThat(run("keys", "create", "--rate", "7")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("keys create needs --name", "usage: keys create");
+    }
+}

@@ -1,0 +1,199 @@
+package dev.safespeak.moderation.api;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doThrow;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import dev.safespeak.apikey.NewApiKey;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/** Every error case of the API: status, code, message, problem+json shape and no internals. */
+class ApiErrorsTest extends ApiTestSupport {
+
+    private MockHttpServletRequestBuilder moderate(String json) {
+        return post("/api/v1/moderate").header("Authorization", "Bearer " + secret)
+                .contentType(MediaType.APPLICATION_JSON).content(json);
+    }
+
+    private static ResultActions expectProblem(ResultActions actions, int status, String code, String detail)
+            throws Exception {
+        return actions.andExpect(status().is(status))
+                .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+                .andExpect(jsonPath("$.status").value(status))
+                .andExpect(jsonPath("$.code").value(code))
+                .andExpect(jsonPath("$.detail").value(detail))
+                .andExpect(jsonPath("$.type").value("urn:safespeak:problem:" + code))
+                .andExpect(jsonPath("$.title").isString())
+                .andExpect(jsonPath("$.instance").isString())
+                .andExpect(jsonPath("$.requestId").isString())
+                .andExpect(header().exists("X-Request-Id"));
+    }
+
+    @Test
+    void an_empty_text_is_400() throws Exception {
+        expectProblem(mvc.perform(moderate("{\"text\": \"  \"}")), 400, "invalid", "text is empty");
+    }
+
+    @Test
+    void an_empty_text_in_a_batch_names_its_index() throws Exception {
+        expectProblem(mvc.perform(moderate("{\"texts\": [\"fine\", \"\"]}")), 400, "invalid", "texts[1] is empty");
+    }
+
+    @Test
+    void a_missing_text_is_400() throws Exception {
+        expectProblem(mvc.perform(moderate("{}")), 400, "invalid",
+                "text is missing: send 'text' or 'texts' with 1 to 100 texts");
+    }
+
+    @Test
+    void a_text_over_20_kb_is_400() throws Exception {
+        String big = "a".repeat(20 * 1024 + 1);
+        expectProblem(mvc.perform(moderate("{\"text\": \"" + big + "\"}")), 400, "invalid",
+                "text has 20481 bytes of UTF-8, at most 20480 are allowed");
+    }
+
+    @Test
+    void more_than_100_items_is_400() throws Exception {
+        String texts = String.join(",", Collections.nCopies(101, "\"hi\""));
+        expectProblem(mvc.perform(moderate("{\"texts\": [" + texts + "]}")), 400, "invalid",
+                "batch has 101 items, at most 100 are allowed");
+    }
+
+    @Test
+    void malformed_json_is_400_with_the_position() throws Exception {
+        expectProblem(mvc.perform(moderate("{\"text\": \"hi\",,}")), 400, "invalid",
+                "request body is not valid JSON (line 1, column 15)");
+    }
+
+    @Test
+    void a_field_of_the_wrong_type_is_named_without_java_types() throws Exception {
+        expectProblem(mvc.perform(moderate("{\"texts\": 42}")), 400, "invalid",
+                "field 'texts' has the wrong type or format");
+    }
+
+    @Test
+    void invalid_utf8_is_400() throws Exception {
+        byte[] body = "{\"text\": \"caf\u0000\"}".getBytes(StandardCharsets.UTF_8);
+        body[13] = (byte) 0xC3;
+        body[14] = (byte) 0x28;
+        expectProblem(mvc.perform(post("/api/v1/moderate").header("Authorization", "Bearer " + secret)
+                .contentType(MediaType.APPLICATION_JSON).content(body)), 400, "invalid",
+                "request body is not valid UTF-8");
+    }
+
+    @Test
+    void a_wrong_content_type_is_415() throws Exception {
+        expectProblem(mvc.perform(post("/api/v1/moderate").header("Authorization", "Bearer " + secret)
+                .contentType(MediaType.TEXT_PLAIN).content("hello")), 415, "invalid",
+                "content type 'text/plain' is not supported: send application/json");
+    }
+
+    @Test
+    void an_unknown_attribute_is_400_and_lists_the_known_ones() throws Exception {
+        expectProblem(mvc.perform(moderate("{\"text\": \"hi\", \"attributes\": [\"FLIRTATION\"]}")), 400, "invalid",
+                "unknown attribute 'FLIRTATION'; known attributes: TOXICITY, SEVERE_TOXICITY, IDENTITY_ATTACK, "
+                        + "INSULT, PROFANITY, THREAT");
+    }
+
+    @Test
+    void an_unknown_language_is_400() throws Exception {
+        expectProblem(mvc.perform(moderate("{\"text\": \"hi\", \"languages\": [\"xx\"]}")), 400, "invalid",
+                "unknown language 'xx': use ISO 639-1 codes such as en, de or fr");
+    }
+
+    @Test
+    void a_language_the_engine_does_not_support_is_400_with_the_engines_message() throws Exception {
+        doThrow(new IllegalArgumentException("language hint 'ja' is not supported; supported: en, de"))
+                .when(engine).moderate(any());
+        expectProblem(mvc.perform(moderate("{\"text\": \"hi\", \"languages\": [\"ja\"]}")), 400, "invalid",
+                "language hint 'ja' is not supported; supported: en, de");
+    }
+
+    @Test
+    void a_missing_key_is_401() throws Exception {
+        expectProblem(mvc.perform(post("/api/v1/moderate").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"text\": \"hi\"}")), 401, "unauthenticated",
+                "API key is missing: send it as 'Authorization: Bearer <key>', as header 'X-Api-Key' or as query "
+                        + "parameter 'key'")
+                .andExpect(header().string("WWW-Authenticate", Matchers.startsWith("Bearer")));
+    }
+
+    @Test
+    void an_unknown_key_is_401() throws Exception {
+        expectProblem(mvc.perform(post("/api/v1/moderate").header("Authorization", "Bearer ssk_nope")
+                .contentType(MediaType.APPLICATION_JSON).content("{\"text\": \"hi\"}")), 401, "unauthenticated",
+                "API key is not valid");
+    }
+
+    @Test
+    void a_revoked_key_is_401_at_once() throws Exception {
+        NewApiKey key = createKey("soon revoked", "acme", 100, 1000);
+        mvc.perform(post("/api/v1/moderate").header("Authorization", "Bearer " + key.secret())
+                .contentType(MediaType.APPLICATION_JSON).content("{\"text\": \"hi\"}")).andExpect(status().isOk());
+        asAdmin();
+        try {
+            keys.revoke(key.info().id());
+        } finally {
+            org.springframework.security.core.context.SecurityContextHolder.clearContext();
+        }
+        expectProblem(mvc.perform(post("/api/v1/moderate").header("Authorization", "Bearer " + key.secret())
+                .contentType(MediaType.APPLICATION_JSON).content("{\"text\": \"hi\"}")), 401, "unauthenticated",
+                "API key has been revoked");
+    }
+
+    @Test
+    void a_body_over_the_size_limit_is_413() throws Exception {
+        String texts = String.join(",", Collections.nCopies(12, "\"" + "a".repeat(20_000) + "\""));
+        expectProblem(mvc.perform(moderate("{\"texts\": [" + texts + "]}")), 413, "invalid",
+                "request body is larger than 200000 bytes");
+    }
+
+    @Test
+    void over_the_rate_limit_is_429_with_retry_after() throws Exception {
+        NewApiKey slow = createKey("slow", "acme", 1, 1000);
+        ResultActions last = null;
+        for (int i = 0; i < 3; i++) {
+            last = mvc.perform(post("/api/v1/moderate").header("Authorization", "Bearer " + slow.secret())
+                    .contentType(MediaType.APPLICATION_JSON).content("{\"text\": \"hi\"}"));
+            if (last.andReturn().getResponse().getStatus() == 429) {
+                break;
+            }
+        }
+        expectProblem(last, 429, "rate_limited", "rate limit of 1 requests per second exceeded; retry after 1 second")
+                .andExpect(header().string("Retry-After", "1"))
+                .andExpect(header().string("RateLimit-Limit", "1"))
+                .andExpect(header().string("RateLimit-Remaining", "0"));
+    }
+
+    @Test
+    void over_the_daily_quota_is_429_with_retry_after_until_midnight() throws Exception {
+        NewApiKey small = createKey("small", "acme", 100, 2);
+        ResultActions actions = mvc.perform(post("/api/v1/moderate").header("Authorization", "Bearer "
+                        + small.secret()).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"texts\": [\"a\", \"b\", \"c\"]}"));
+        actions.andExpect(status().isTooManyRequests())
+                .andExpect(jsonPath("$.code").value("rate_limited"))
+                .andExpect(jsonPath("$.detail").value(Matchers.startsWith(
+                        "daily quota of 2 texts would be exceeded by 3 more")))
+                .andExpect(header().exists("Retry-After"));
+    }
+
+    @Test
+    void an_internal_error_is_500_with_no_details() throws Exception {
+        doThrow(new IllegalStateException("org.hibernate.Foo: SELECT * FROM secret_table at dev.safespeak.X"))
+                .when(engine).moderate(any());
+        expectProblem(mvc.perform(moderate("{\"text\": \"hi\"}")), 500, "internal", "Internal error")
+                .andExpect(content().string(Matchers.not(Matchers.containsString("SELECT"))))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("dev.safespeak"))));
+    }
+}

@@ -1,0 +1,87 @@
+package dev.safespeak.moderation.api;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.when;
+
+import dev.safespeak.apikey.ApiKeyService;
+import dev.safespeak.apikey.NewApiKey;
+import dev.safespeak.moderation.Attribute;
+import dev.safespeak.moderation.DetectedLanguage;
+import dev.safespeak.moderation.ModerationRequest;
+import dev.safespeak.moderation.ModerationResult;
+import dev.safespeak.moderation.ModerationService;
+import dev.safespeak.moderation.Span;
+import dev.safespeak.moderation.TextScore;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * Base of the REST API tests: the whole app on H2 with MockMvc, the engine replaced by a stub that scores a text
+ * 0.9 on every attribute when it contains "idiot" and 0.1 otherwise, and a fresh API key per test.
+ */
+@SpringBootTest(properties = "safespeak.api.max-body-bytes=200000")
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+abstract class ApiTestSupport {
+
+    static final String MODEL = "test-model-1";
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    ApiKeyService keys;
+    @MockitoBean
+    ModerationService engine;
+
+    String secret;
+
+    @BeforeEach
+    void stubEngineAndCreateKey() {
+        when(engine.moderate(any())).thenAnswer(call -> score(call.getArgument(0)));
+        secret = createKey("test-key", "acme", 1000, 100_000L).secret();
+    }
+
+    NewApiKey createKey(String name, String tenant, int rate, long daily) {
+        asAdmin();
+        try {
+            return keys.create(name, tenant, rate, daily);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    static void asAdmin() {
+        SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken("admin", "n/a",
+                List.of(new SimpleGrantedAuthority("ROLE_ADMIN"))));
+    }
+
+    static ModerationResult score(ModerationRequest request) {
+        List<TextScore> results = request.texts().stream().map(text -> {
+            boolean bad = text.contains("idiot");
+            Map<Attribute, Double> scores = new EnumMap<>(Attribute.class);
+            Map<Attribute, Boolean> flagged = new EnumMap<>(Attribute.class);
+            Map<Attribute, List<Span>> spans = new EnumMap<>(Attribute.class);
+            for (Attribute a : request.attributes().isEmpty() ? List.of(Attribute.values())
+                    : List.copyOf(request.attributes())) {
+                double s = bad ? 0.9 : 0.1;
+                scores.put(a, s);
+                flagged.put(a, s >= request.thresholds().getOrDefault(a, 0.5));
+                int at = text.indexOf("idiot");
+                spans.put(a, bad && request.spans() ? List.of(new Span(at, at + 5, 0.9)) : List.of());
+            }
+            return new TextScore(new DetectedLanguage("en", 0.97), scores, flagged, spans, List.of());
+        }).toList();
+        return new ModerationResult(MODEL, results);
+    }
+}

@@ -1,0 +1,101 @@
+package dev.safespeak.moderation.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.safespeak.moderation.DetectedLanguage;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class LanguageIdentifierTest {
+
+    private static LanguageIdentifier languages;
+
+    @BeforeAll
+    static void build() {
+        languages = LanguageIdentifier.of(LanguageIdentifier.DEFAULT_LANGUAGES);
+    }
+
+    @Test
+    void script_decides_korean_greek_hindi_arabic_and_russian() {
+        assertThat(languages.detect("너 정말 바보 같아").code()).isEqualTo("ko");
+        assertThat(languages.detect("Είσαι πολύ ηλίθιος").code()).isEqualTo("el");
+        assertThat(languages.detect("तुम बहुत बेवकूफ हो").code()).isEqualTo("hi");
+        assertThat(languages.detect("أنت غبي جدا").code()).isEqualTo("ar");
+        assertThat(languages.detect("ты очень глупый человек").code()).isEqualTo("ru");
+        assertThat(languages.detect("너 정말 바보 같아").confidence()).isEqualTo(1.0);
+    }
+
+    @Test
+    void han_without_kana_is_chinese_and_with_kana_is_unknown_when_japanese_is_not_supported() {
+        assertThat(languages.detect("你真是个笨蛋").code()).isEqualTo("zh");
+        assertThat(languages.detect("あなたは本当に馬鹿です")).isEqualTo(DetectedLanguage.UNKNOWN);
+    }
+
+    @Test
+    void lingua_tells_latin_script_languages_apart() {
+        assertThat(languages.detect("You are the most stupid person I have ever met").code()).isEqualTo("en");
+        assertThat(languages.detect("Eres la persona más estúpida que he conocido").code()).isEqualTo("es");
+        assertThat(languages.detect("Du bist der dümmste Mensch, den ich je getroffen habe").code()).isEqualTo("de");
+        assertThat(languages.detect("Tu es la personne la plus stupide que j'ai jamais rencontrée").code())
+                .isEqualTo("fr");
+        assertThat(languages.detect("Sen tanıdığım en aptal insansın").code()).isEqualTo("tr");
+        assertThat(languages.detect("Bạn là người ngu ngốc nhất mà tôi từng gặp").code()).isEqualTo("vi");
+    }
+
+    @Test
+    void a_text_without_letters_is_unknown() {
+        assertThat(languages.detect("1234 !!! 🙂")).isEqualTo(DetectedLanguage.UNKNOWN);
+    }
+
+    @Test
+    void a_script_of_no_supported_language_is_unknown() {
+        assertThat(languages.detect("คุณโง่มาก")).isEqualTo(DetectedLanguage.UNKNOWN);
+    }
+
+    @Test
+    void text_mixing_two_non_latin_scripts_evenly_is_unknown() {
+        assertThat(languages.detect("你好你好 안녕하세요")).isEqualTo(DetectedLanguage.UNKNOWN);
+    }
+
+    @Test
+    void one_hint_is_taken_as_given() {
+        assertThat(languages.detect("You are stupid", languages.checkHints(List.of("de"))))
+                .isEqualTo(new DetectedLanguage("de", 1.0));
+    }
+
+    @Test
+    void several_hints_restrict_the_choice() {
+        DetectedLanguage detected = languages.detect("Eres la persona más estúpida que he conocido",
+                languages.checkHints(List.of("pt", "es")));
+        assertThat(detected.code()).isEqualTo("es");
+    }
+
+    @Test
+    void region_subtags_of_hints_are_dropped() {
+        assertThat(languages.checkHints(List.of("pt-BR", "EN"))).containsExactly("pt", "en");
+    }
+
+    @Test
+    void an_unsupported_hint_is_refused_with_the_supported_list() {
+        assertThatThrownBy(() -> languages.checkHints(List.of("en", "xx")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("language 'xx' is not supported; supported: "
+                        + "ar, da, de, el, en, es, fr, hi, ko, pl, pt, ru, tr, vi, zh");
+    }
+
+    @Test
+    void cyrillic_needs_lingua_when_two_cyrillic_languages_are_supported() {
+        LanguageIdentifier ruUk = LanguageIdentifier.of(List.of("ru", "uk", "en"));
+        assertThat(ruUk.detect("Я не знаю, що робити з цим").code()).isEqualTo("uk");
+        assertThat(ruUk.detect("Я не знаю, что с этим делать").code()).isEqualTo("ru");
+    }
+
+    @Test
+    void an_unknown_language_code_cannot_be_supported() {
+        assertThatThrownBy(() -> LanguageIdentifier.of(List.of("en", "qq")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("language 'qq' is not known to the language detector");
+    }
+}

@@ -1,0 +1,157 @@
+package dev.safespeak.moderation.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.when;
+
+import com.github.mvysny.kaributesting.v10.NotificationsKt;
+import com.github.mvysny.kaributesting.v10.UploadKt;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.router.RouteConfiguration;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.textfield.TextArea;
+import dev.safespeak.base.KaribuTest;
+import dev.safespeak.moderation.Attribute;
+import dev.safespeak.moderation.DetectedLanguage;
+import dev.safespeak.moderation.ModerationRequest;
+import dev.safespeak.moderation.ModerationResult;
+import dev.safespeak.moderation.ModerationService;
+import dev.safespeak.moderation.TenantListEntry;
+import dev.safespeak.moderation.TextScore;
+import dev.safespeak.security.Role;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+
+class ConsoleViewTest extends KaribuTest {
+
+    /** Karibu's route discovery skips package-private views, so the view under test is registered here. */
+    @BeforeEach
+    void registerRoute() {
+        RouteConfiguration routes = RouteConfiguration.forApplicationScope();
+        if (!routes.isRouteRegistered(ConsoleView.class)) {
+            routes.setAnnotatedRoute(ConsoleView.class);
+        }
+    }
+
+    @MockitoBean
+    ModerationService engine;
+
+    @BeforeEach
+    void stubEngine() {
+        when(engine.moderate(any())).thenAnswer(call -> {
+            ModerationRequest r = call.getArgument(0);
+            String version = r.modelVersion() == null ? "active-1" : r.modelVersion();
+            return new ModerationResult(version, r.texts().stream().map(t -> {
+                boolean bad = t.contains("idiot");
+                Map<Attribute, Double> scores = new EnumMap<>(Attribute.class);
+                Map<Attribute, Boolean> flags = new EnumMap<>(Attribute.class);
+                for (Attribute a : r.attributes().isEmpty() ? List.of(Attribute.values())
+                        : List.copyOf(r.attributes())) {
+                    scores.put(a, bad ? 0.9 : 0.1);
+                    flags.put(a, bad);
+                }
+                int at = t.indexOf("idiot");
+                return new TextScore(new DetectedLanguage("en", 0.9), scores, flags,
+                        bad ? Map.of(Attribute.INSULT, List.of(new dev.safespeak.moderation.Span(at, at + 5, 0.9)))
+                                : Map.of(), List.of());
+            }).toList());
+        });
+    }
+
+    @Test
+    void staff_see_language_scores_flags_and_highlighted_spans() {
+        login("qa", Role.QA_LEAD);
+        UI.getCurrent().navigate(ConsoleView.class);
+        _setValue(_get(TextArea.class, spec -> spec.withId("console-text")), "you idiot");
+        _click(_get(Button.class, spec -> spec.withId("console-score")));
+        ConsoleView view = _get(ConsoleView.class);
+        assertThat(_find(view.results, Span.class).stream().map(Span::getText))
+                .anyMatch(t -> t.startsWith("Language: en (90% confident)"))
+                .anyMatch(t -> t.equals("INSULT 0.90 (threshold 0.50) FLAGGED"));
+        assertThat(_find(view.results, Span.class, spec -> spec.withClasses("console-span")))
+                .singleElement().satisfies(s -> assertThat(s.getText()).isEqualTo("idiot"));
+    }
+
+    @Test
+    void two_model_versions_are_shown_side_by_side() {
+        login("dev", Role.DEV_LEAD);
+        UI.getCurrent().navigate(ConsoleView.class);
+        ConsoleView view = _get(ConsoleView.class);
+        _setValue(view.text, "hello there");
+        view.modelB.setValue("candidate-2");
+        _click(view.score);
+        assertThat(view.results.getComponentCount()).isEqualTo(2);
+        assertThat(_find(view.results, com.vaadin.flow.component.html.H3.class).stream()
+                .map(h -> h.getText())).containsExactly("Model active-1", "Model candidate-2");
+    }
+
+    @Test
+    void a_labelled_csv_shows_accuracy_macro_f1_and_the_confusion_matrix() {
+        login("pm", Role.PRODUCT_MANAGEMENT);
+        UI.getCurrent().navigate(ConsoleView.class);
+        ConsoleView view = _get(ConsoleView.class);
+        view.tabs.setSelectedIndex(1);
+        String csv = "text,INSULT\n\"you idiot\",1\nhello,0\n\"nice, really\",1\n";
+        UploadKt._upload(view.upload, "set.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8));
+        @SuppressWarnings("unchecked")
+        Grid<Map.Entry<Attribute, dev.safespeak.moderation.LabelledSetEvaluation.AttributeResult>> grid =
+                _get(view.evaluation, Grid.class);
+        var row = grid.getGenericDataView().getItems().findFirst().orElseThrow();
+        assertThat(row.getKey()).isEqualTo(Attribute.INSULT);
+        assertThat(row.getValue().truePositives()).isEqualTo(1);
+        assertThat(row.getValue().falseNegatives()).isEqualTo(1);
+        assertThat(row.getValue().trueNegatives()).isEqualTo(1);
+        assertThat(row.getValue().accuracy()).isEqualTo(2.0 / 3);
+        assertThat(row.getValue().macroF1()).isCloseTo((2.0 / 3 + 2.0 / 3) / 2, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
+    void a_csv_without_a_text_column_is_explained() {
+        login("pm", Role.PRODUCT_MANAGEMENT);
+        UI.getCurrent().navigate(ConsoleView.class);
+        ConsoleView view = _get(ConsoleView.class);
+        view.tabs.setSelectedIndex(1);
+        UploadKt._upload(view.upload, "set.csv", "text/csv", "comment,INSULT\nx,1\n".getBytes(StandardCharsets.UTF_8));
+        NotificationsKt.expectNotifications("column 'comment' is neither 'text' nor an attribute (TOXICITY, "
+                + "SEVERE_TOXICITY, IDENTITY_ATTACK, INSULT, PROFANITY, THREAT)");
+    }
+
+    @Test
+    void staff_manage_the_tenants_blocklist() {
+        login("cs", Role.CUSTOMER_SUCCESS_LEAD);
+        UI.getCurrent().navigate(ConsoleView.class);
+        ConsoleView view = _get(ConsoleView.class);
+        view.tabs.setSelectedIndex(2);
+        _setValue(view.tenant, "acme");
+        _setValue(view.term, "frobnicate");
+        _click(view.add);
+        List<TenantListEntry> items = view.terms.getGenericDataView().getItems().toList();
+        assertThat(items).singleElement().satisfies(e -> {
+            assertThat(e.term()).isEqualTo("frobnicate");
+            assertThat(e.createdBy()).isEqualTo("cs");
+            assertThat(e.attribute()).isEqualTo(Attribute.TOXICITY);
+        });
+    }
+
+    @Test
+    void a_viewer_cannot_open_the_console() {
+        login("v", Role.VIEWER);
+        try {
+            UI.getCurrent().navigate(ConsoleView.class);
+        } catch (RuntimeException expected) {
+            // access denied may surface as an exception or as a rerouted error view
+        }
+        assertThat(_find(ConsoleView.class)).isEmpty();
+    }
+}
