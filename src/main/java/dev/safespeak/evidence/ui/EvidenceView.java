@@ -22,6 +22,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 import dev.safespeak.base.ui.chart.ApexChart;
 import dev.safespeak.evidence.CheckRun;
+import dev.safespeak.evidence.DemoTrafficService;
 import dev.safespeak.evidence.DriftReport;
 import dev.safespeak.evidence.DriftService;
 import dev.safespeak.evidence.EvaluationRun;
@@ -59,10 +60,12 @@ class EvidenceView extends VerticalLayout implements BeforeEnterObserver {
     private final DriftService drift;
     private final RollbackService rollback;
     private final EvaluationService evaluations;
+    private final DemoTrafficService demo;
     private Long releaseId;
 
     EvidenceView(SuccessCriteriaService criteria, ReadinessCheckService checks, DriftService drift,
-                 RollbackService rollback, EvaluationService evaluations) {
+                 RollbackService rollback, EvaluationService evaluations, DemoTrafficService demo) {
+        this.demo = demo;
         this.criteria = criteria;
         this.checks = checks;
         this.drift = drift;
@@ -81,6 +84,12 @@ class EvidenceView extends VerticalLayout implements BeforeEnterObserver {
     private void render() {
         removeAll();
         add(new H2(releaseId == null ? "Live evidence" : "Live evidence for release " + releaseId));
+        if (demo.running()) {
+            Span label = CriteriaPanel.badge("Demo traffic generator running: these metrics include synthetic"
+                    + " requests it sends to the API", null);
+            label.setId("demo-traffic-label");
+            add(label);
+        }
         add(alerts());
         add(new CriteriaPanel(criteria, releaseId));
         if (releaseId != null) {

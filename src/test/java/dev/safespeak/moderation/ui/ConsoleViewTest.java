@@ -101,6 +101,7 @@ class ConsoleViewTest extends KaribuTest {
         login("pm", Role.PRODUCT_MANAGEMENT);
         UI.getCurrent().navigate(ConsoleView.class);
         ConsoleView view = _get(ConsoleView.class);
+        view.tabs.setSelectedIndex(1);
         String csv = "text,INSULT\n\"you idiot\",1\nhello,0\n\"nice, really\",1\n";
         UploadKt._upload(view.upload, "set.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8));
         @SuppressWarnings("unchecked")
@@ -120,6 +121,7 @@ class ConsoleViewTest extends KaribuTest {
         login("pm", Role.PRODUCT_MANAGEMENT);
         UI.getCurrent().navigate(ConsoleView.class);
         ConsoleView view = _get(ConsoleView.class);
+        view.tabs.setSelectedIndex(1);
         UploadKt._upload(view.upload, "set.csv", "text/csv", "comment,INSULT\nx,1\n".getBytes(StandardCharsets.UTF_8));
         NotificationsKt.expectNotifications("column 'comment' is neither 'text' nor an attribute (TOXICITY, "
                 + "SEVERE_TOXICITY, IDENTITY_ATTACK, INSULT, PROFANITY, THREAT)");
@@ -130,6 +132,7 @@ class ConsoleViewTest extends KaribuTest {
         login("cs", Role.CUSTOMER_SUCCESS_LEAD);
         UI.getCurrent().navigate(ConsoleView.class);
         ConsoleView view = _get(ConsoleView.class);
+        view.tabs.setSelectedIndex(2);
         _setValue(view.tenant, "acme");
         _setValue(view.term, "frobnicate");
         _click(view.add);
