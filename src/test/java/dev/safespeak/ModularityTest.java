@@ -1,15 +1,41 @@
 package dev.safespeak;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.vaadin.flow.router.Route;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 
 class ModularityTest {
+
+    /** The engine's core types: normaliser, features, classifier and its training, free of frameworks. */
+    private static final DescribedPredicate<JavaClass> ENGINE_CORE = DescribedPredicate.describe(
+            "are engine core classes in moderation.internal",
+            c -> c.getPackageName().startsWith("dev.safespeak.moderation.internal.training")
+                    || c.getPackageName().equals("dev.safespeak.moderation.internal")
+                    && Set.of("Normaliser", "FeatureExtractor", "Classifier", "TribuoClassifier", "AnalysedText",
+                            "Token", "TokenContribution").contains(topLevelSimpleName(c)));
+
+    private static String topLevelSimpleName(JavaClass c) {
+        String topLevel = c.getName().replaceAll("\\$.*", "");
+        return topLevel.substring(topLevel.lastIndexOf('.') + 1);
+    }
 
     private static final ApplicationModules MODULES = ApplicationModules.of(SafeSpeakApplication.class);
     private static final JavaClasses CLASSES = new ClassFileImporter()
@@ -33,6 +59,40 @@ class ModularityTest {
         noClasses().that().resideOutsideOfPackage("..api..")
                 .should().dependOnClassesThat().resideInAPackage("..moderation.api..")
                 .check(CLASSES);
+    }
+
+    @Test
+    void views_are_package_private() {
+        // LoginView is the exception: SecurityConfig, in the module's root package, names it as the login page
+        classes().that().areAnnotatedWith(Route.class).and().doNotHaveSimpleName("LoginView")
+                .should().notBePublic()
+                .because("views are reached through the router, never referenced by other packages (STYLE 1)")
+                .check(CLASSES);
+    }
+
+    @Test
+    void the_engine_core_uses_no_spring_vaadin_or_jpa() {
+        noClasses().that(ENGINE_CORE)
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.vaadin..",
+                        "jakarta.persistence..")
+                .because("the score command, the REST API and the console share one plain-Java code path (STYLE 1)")
+                .check(CLASSES);
+    }
+
+    @Test
+    void no_source_file_has_an_author_tag() throws IOException {
+        try (Stream<Path> files = Files.walk(Path.of("src"))) {
+            List<Path> tagged = files.filter(f -> f.toString().endsWith(".java"))
+                    .filter(f -> {
+                        try {
+                            return Files.readString(f).contains("@" + "author");
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    })
+                    .toList();
+            assertThat(tagged).as("files with an author tag").isEmpty();
+        }
     }
 
     @Test

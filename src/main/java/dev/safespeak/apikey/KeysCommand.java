@@ -43,7 +43,10 @@ public final class KeysCommand {
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
                 .web(WebApplicationType.NONE)
                 .properties("spring.main.banner-mode=off", "logging.level.root=WARN",
-                        "spring.main.lazy-initialization=true")
+                        "spring.main.lazy-initialization=true",
+                        // Vaadin's auto-configuration needs a web application context; the CLI has none.
+                        "spring.autoconfigure.exclude=com.vaadin.flow.spring.SpringBootAutoConfiguration,"
+                                + "com.vaadin.flow.spring.SpringSecurityAutoConfiguration")
                 .run()) {
             SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken(
                     "system:cli", "n/a", List.of(new SimpleGrantedAuthority("ROLE_ADMIN"))));

@@ -47,6 +47,7 @@ public class DriftService {
     private final Clock clock;
     private final MeterRegistry registry;
     private final Map<String, Double> gauges = new ConcurrentHashMap<>();
+    private final java.util.Set<String> registered = ConcurrentHashMap.newKeySet();
 
     public DriftService(MetricHistoryRepository history, EvaluationRunRepository evaluations, ActiveModel activeModel,
                         EvidenceStore store, EvidenceProperties properties, Clock clock, MeterRegistry registry) {
@@ -57,6 +58,11 @@ public class DriftService {
         this.properties = properties;
         this.clock = clock;
         this.registry = registry;
+        // Registered up front so the series exist (as NaN) before the first computation.
+        gauge(LANGUAGE, Double.NaN);
+        for (dev.safespeak.moderation.Attribute a : dev.safespeak.moderation.Attribute.values()) {
+            gauge(a.name(), Double.NaN);
+        }
     }
 
     /** Drift over the configured window ending now. */
@@ -159,7 +165,8 @@ public class DriftService {
     }
 
     private void gauge(String dimension, double value) {
-        if (gauges.put(dimension, value) == null) {
+        if (gauges.put(dimension, value) == null && !registered.contains(dimension)) {
+            registered.add(dimension);
             Gauge.builder("safespeak.drift.psi", gauges, g -> g.getOrDefault(dimension, Double.NaN))
                     .tag("dimension", dimension)
                     .description("Population stability index of live traffic against the evaluation baseline")

@@ -1,6 +1,7 @@
 package dev.safespeak.evidence;
 
 import dev.safespeak.base.BusinessException;
+import dev.safespeak.evidence.internal.EvidenceMetrics;
 import dev.safespeak.evidence.internal.EvidenceStore;
 import dev.safespeak.golive.ItemStatus;
 import dev.safespeak.golive.ItemView;
@@ -40,10 +41,13 @@ public class ReadinessCheckService {
     private final ReleaseService releases;
     private final Clock clock;
     private final ReentrantLock scheduledRun = new ReentrantLock();
+    private final EvidenceMetrics metrics;
 
     public ReadinessCheckService(List<ReadinessCheck> checks, EvidenceStore store, ReleaseService releases,
-                                 Clock clock) {
+                                 Clock clock, EvidenceMetrics metrics) {
         this.checks = checks.stream().sorted(Comparator.comparing(ReadinessCheck::name)).toList();
+        this.metrics = metrics;
+        this.checks.forEach(c -> metrics.declareCheck(c.name()));
         this.store = store;
         this.releases = releases;
         this.clock = clock;
@@ -108,6 +112,7 @@ public class ReadinessCheckService {
         long millis = result.duration().isZero() ? (System.nanoTime() - start) / 1_000_000 : result.duration().toMillis();
         CheckRun run = store.insertCheckRun(check.name(), result.passed(), truncate(result.details()), millis,
                 clock.instant(), actor);
+        metrics.checkRan(run);
         try {
             propagate(check, run);
         } catch (RuntimeException e) {

@@ -1,7 +1,9 @@
 package dev.safespeak.evidence;
 
 import dev.safespeak.base.BusinessException;
+import dev.safespeak.evidence.internal.ActiveModel;
 import dev.safespeak.evidence.internal.CriteriaCalculator;
+import dev.safespeak.evidence.internal.EvidenceMetrics;
 import dev.safespeak.evidence.internal.EvaluationRunRepository;
 import dev.safespeak.evidence.internal.EvidenceProperties;
 import dev.safespeak.evidence.internal.EvidenceStore;
@@ -19,9 +21,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,6 +36,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class SuccessCriteriaService {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SuccessCriteriaService.class);
+
     private final MetricHistoryRepository history;
     private final EvaluationService evaluations;
     private final EvaluationRunRepository evaluationRuns;
@@ -39,10 +45,15 @@ public class SuccessCriteriaService {
     private final EvidenceProperties properties;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final EvidenceMetrics metrics;
+    private final ActiveModel activeModel;
 
     public SuccessCriteriaService(MetricHistoryRepository history, EvaluationService evaluations,
                                   EvaluationRunRepository evaluationRuns, EvidenceStore store,
-                                  EvidenceProperties properties, ApplicationEventPublisher events, Clock clock) {
+                                  EvidenceProperties properties, ApplicationEventPublisher events, Clock clock,
+                                  EvidenceMetrics metrics, ActiveModel activeModel) {
+        this.metrics = metrics;
+        this.activeModel = activeModel;
         this.history = history;
         this.evaluations = evaluations;
         this.evaluationRuns = evaluationRuns;
@@ -107,6 +118,16 @@ public class SuccessCriteriaService {
             result.replaceAll(s -> waivers.containsKey(s.criterion()) ? s.withWaiver(waivers.get(s.criterion())) : s);
         }
         return result;
+    }
+
+    @Scheduled(initialDelay = 45, fixedDelay = 60, timeUnit = TimeUnit.SECONDS)
+    void publishGauges() {
+        try {
+            metrics.criteria(current(null));
+            activeModel.version().ifPresent(metrics::activeModel);
+        } catch (RuntimeException e) {
+            log.warn("Could not compute the success criteria gauges: {}", e.getMessage());
+        }
     }
 
     /** The gate verdict for a release: every criterion passes or is waived. */

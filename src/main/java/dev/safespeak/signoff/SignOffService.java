@@ -1,6 +1,9 @@
 package dev.safespeak.signoff;
 
 import dev.safespeak.base.BusinessException;
+import dev.safespeak.golive.ReleaseService;
+import dev.safespeak.golive.ReleaseSummary;
+import dev.safespeak.golive.ReleaseView;
 import dev.safespeak.security.CurrentUser;
 import dev.safespeak.security.PasswordConfirmation;
 import dev.safespeak.security.Role;
@@ -41,26 +44,49 @@ public class SignOffService {
     /** The roles that may record a go/no-go decision (decision 020). */
     public static final Set<Role> GO_NO_GO_ROLES = EnumSet.of(Role.CTO, Role.CEO, Role.ADMIN);
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SignOffService.class);
+
     private final SignOffEntryRepository entries;
     private final GoNoGoEntryRepository decisions;
     private final ApprovalEntryRepository approvals;
     private final ReleaseFacts releases;
+    private final ReleaseService board;
     private final ObjectProvider<PasswordConfirmation> passwords;
     private final List<ApprovalGate> gates;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     SignOffService(SignOffEntryRepository entries, GoNoGoEntryRepository decisions, ApprovalEntryRepository approvals,
-                   ReleaseFacts releases, ObjectProvider<PasswordConfirmation> passwords, List<ApprovalGate> gates,
+                   ReleaseFacts releases, ReleaseService board, ObjectProvider<PasswordConfirmation> passwords, List<ApprovalGate> gates,
                    ApplicationEventPublisher events, Clock clock) {
         this.entries = entries;
         this.decisions = decisions;
         this.approvals = approvals;
         this.releases = releases;
+        this.board = board;
         this.passwords = passwords;
         this.gates = gates;
         this.events = events;
         this.clock = clock;
+    }
+
+    /** The releases on the go-live board, for the executive page's picker. */
+    public List<ReleaseView> releases() {
+        CurrentUser.require();
+        return board.releases();
+    }
+
+    /** The release's readiness from the go-live board: done per phase, blocked, overdue and regressed items. */
+    public ReleaseSummary readiness(long releaseId) {
+        CurrentUser.require();
+        return board.summary(releaseId);
+    }
+
+    /** The display name of the release, for headings and messages. */
+    public String releaseName(long releaseId) {
+        CurrentUser.require();
+        return releases.releaseName(releaseId)
+                .orElseThrow(() -> BusinessException.notFound("Release " + releaseId + " does not exist"));
     }
 
     /** The state of every slot of the release's chain, in chain order. */
@@ -282,7 +308,17 @@ public class SignOffService {
         chainOf(entries.findByReleaseIdOrderByIdAsc(releaseId)).forEach(s -> statuses.put(s.slot(), s.status()));
         List<String> gateReasons = new ArrayList<>();
         for (ApprovalGate gate : gates) {
-            GateResult result = gate.evaluate(releaseId);
+            GateResult result;
+            try {
+                result = gate.evaluate(releaseId);
+            } catch (RuntimeException e) {
+                // A broken gate must never approve a release, nor break the page that shows why it is not approved.
+                log.warn("Approval gate {} failed for release {}", gate.name(), releaseId, e);
+                result = GateResult.fail("could not be evaluated (see the server log)");
+            }
+            if (result == null) {
+                result = GateResult.fail("gave no result");
+            }
             if (!result.passing()) {
                 if (result.reasons().isEmpty()) {
                     gateReasons.add(gate.name() + ": not passing");

@@ -4,7 +4,9 @@ import com.github.mvysny.fakeservlet.FakeRequest;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.Routes;
 import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinServletRequest;
 import dev.safespeak.security.Role;
 import java.util.Arrays;
@@ -14,11 +16,14 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.core.type.filter.AnnotationTypeFilter;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -29,10 +34,26 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 public abstract class KaribuTest {
 
-    private static final Routes ROUTES = new Routes().autoDiscoverViews("dev.safespeak");
+    private static final Routes ROUTES = discoverRoutes();
 
     @Autowired
     protected ApplicationContext ctx;
+
+    /** Karibu's discovery finds public views only; ours are package-private, so Spring's scanner adds them. */
+    @SuppressWarnings("unchecked")
+    private static Routes discoverRoutes() {
+        Routes routes = new Routes().autoDiscoverViews("dev.safespeak");
+        var scanner = new ClassPathScanningCandidateComponentProvider(false);
+        scanner.addIncludeFilter(new AnnotationTypeFilter(Route.class));
+        for (BeanDefinition view : scanner.findCandidateComponents("dev.safespeak")) {
+            try {
+                routes.getRoutes().add((Class<? extends Component>) Class.forName(view.getBeanClassName()));
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException("cannot load view " + view.getBeanClassName(), e);
+            }
+        }
+        return routes;
+    }
 
     @BeforeEach
     void setUpVaadin() {

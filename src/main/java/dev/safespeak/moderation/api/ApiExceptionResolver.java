@@ -1,6 +1,5 @@
 package dev.safespeak.moderation.api;
 
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -106,10 +105,11 @@ class ApiExceptionResolver implements HandlerExceptionResolver, Ordered {
     static String unreadable(Throwable ex) {
         for (Throwable t = ex; t != null; t = t.getCause()) {
             if (t instanceof CharConversionException
-                    || (t instanceof JsonParseException && t.getMessage() != null
-                    && t.getMessage().contains("Invalid UTF-8"))) {
+                    || (t.getMessage() != null && t.getMessage().contains("Invalid UTF-8"))) {
                 return "request body is not valid UTF-8";
             }
+        }
+        for (Throwable t = ex; t != null; t = t.getCause()) {
             if (t instanceof JsonMappingException m && !m.getPath().isEmpty()) {
                 String field = m.getPath().stream()
                         .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")

@@ -17,7 +17,10 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.web.authentication.preauth.PreAuthenticatedAuthenticationToken;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -28,16 +31,20 @@ import org.springframework.web.filter.OncePerRequestFilter;
 final class ApiKeyFilter extends OncePerRequestFilter {
 
     static final String API_CLIENT_AUTHORITY = "ROLE_API_CLIENT";
+    static final String PRINCIPAL_ATTRIBUTE = ApiKeyFilter.class.getName() + ".key";
     private static final Logger log = LoggerFactory.getLogger(ApiKeyFilter.class);
 
     private final ApiKeyService keys;
     private final RateLimiter limiter;
     private final ProblemWriter problems;
+    private final SecurityContextHolderStrategy strategy;
 
-    ApiKeyFilter(ApiKeyService keys, RateLimiter limiter, ProblemWriter problems) {
+    ApiKeyFilter(ApiKeyService keys, RateLimiter limiter, ProblemWriter problems,
+            SecurityContextHolderStrategy strategy) {
         this.keys = keys;
         this.limiter = limiter;
         this.problems = problems;
+        this.strategy = strategy;
     }
 
     @Override
@@ -63,13 +70,18 @@ final class ApiKeyFilter extends OncePerRequestFilter {
             problems.write(request, response, ApiProblem.rateLimited(decision.message(), decision.resetSeconds()));
             return;
         }
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        request.setAttribute(PRINCIPAL_ATTRIBUTE, key);
+        SecurityContext context = strategy.createEmptyContext();
         context.setAuthentication(new PreAuthenticatedAuthenticationToken(key, null,
                 List.of(new SimpleGrantedAuthority(API_CLIENT_AUTHORITY))));
+        // The chain's filters read the strategy they were built with, services read the static holder; they are
+        // the same object in a running app, but set both so neither can miss the key.
+        strategy.setContext(context);
         SecurityContextHolder.setContext(context);
         try {
             chain.doFilter(request, response);
         } finally {
+            strategy.clearContext();
             SecurityContextHolder.clearContext();
         }
     }
@@ -91,10 +103,11 @@ final class ApiKeyFilter extends OncePerRequestFilter {
 
     /** The key of the current request; only call inside the API chain. */
     static ApiKeyPrincipal current() {
-        var auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth == null || !(auth.getPrincipal() instanceof ApiKeyPrincipal key)) {
-            throw new IllegalStateException("no API key in the security context");
+        Object key = RequestContextHolder.currentRequestAttributes().getAttribute(PRINCIPAL_ATTRIBUTE,
+                RequestAttributes.SCOPE_REQUEST);
+        if (!(key instanceof ApiKeyPrincipal principal)) {
+            throw new IllegalStateException("no API key on the current request");
         }
-        return key;
+        return principal;
     }
 }

@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,6 +18,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 
@@ -39,7 +42,8 @@ class ApiSecurityConfig {
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, ApiKeyService keys, RateLimiter limiter,
-            ObjectMapper json) throws Exception {
+            ObjectMapper json, ObjectProvider<SecurityContextHolderStrategy> strategies) throws Exception {
+        SecurityContextHolderStrategy strategy = strategies.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
         ProblemWriter problems = new ProblemWriter(json);
         http.securityMatcher(API_PATHS)
                 .csrf(AbstractHttpConfigurer::disable)
@@ -54,7 +58,7 @@ class ApiSecurityConfig {
                                 ApiProblem.of(ErrorCode.UNAUTHENTICATED, "API key is missing")))
                         .accessDeniedHandler((request, response, ex) -> problems.write(request, response,
                                 ApiProblem.of(ErrorCode.FORBIDDEN, "this API key may not do that"))))
-                .addFilterBefore(new ApiKeyFilter(keys, limiter, problems), AuthorizationFilter.class);
+                .addFilterBefore(new ApiKeyFilter(keys, limiter, problems, strategy), AuthorizationFilter.class);
         return http.build();
     }
 

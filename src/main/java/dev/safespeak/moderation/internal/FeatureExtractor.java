@@ -80,7 +80,7 @@ public final class FeatureExtractor {
             String w = forms[i];
             occ.add(hash('w', w), i, 1f);
             if (i + 1 < n) {
-                int b = hash('b', w + '\u0001' + forms[i + 1]);
+                int b = hashPair(w, forms[i + 1]);
                 occ.add(b, i, 0.5f);
                 occ.add(b, i + 1, 0.5f);
             }
@@ -92,10 +92,11 @@ public final class FeatureExtractor {
             }
             int len = w.length();
             if (len >= 2 && len <= MAX_NGRAM_TOKEN_CHARS) {
-                String padded = '<' + w + '>';
+                // Character n-grams of "<word>", hashed without building the padded string.
+                int paddedLength = len + 2;
                 for (int g = 3; g <= 5; g++) {
-                    for (int s = 0; s + g <= padded.length(); s++) {
-                        occ.add(hashRange('c', padded, s, s + g), i, 1f);
+                    for (int s = 0; s + g <= paddedLength; s++) {
+                        occ.add(hashPadded(w, s, s + g), i, 1f);
                     }
                 }
             }
@@ -143,6 +144,44 @@ public final class FeatureExtractor {
         return hashRange(kind, s, 0, s.length());
     }
 
+    private int hashPair(String a, String b) {
+        int h = 0x811C9DC5 ^ 'b';
+        h *= 0x01000193;
+        for (int i = 0; i < a.length(); i++) {
+            h ^= a.charAt(i);
+            h *= 0x01000193;
+        }
+        h ^= 1;
+        h *= 0x01000193;
+        for (int i = 0; i < b.length(); i++) {
+            h ^= b.charAt(i);
+            h *= 0x01000193;
+        }
+        return finish(h);
+    }
+
+    /** Hashes chars [from, to) of "&lt;" + word + "&gt;". */
+    private int hashPadded(String word, int from, int to) {
+        int h = 0x811C9DC5 ^ 'c';
+        h *= 0x01000193;
+        int last = word.length() + 1;
+        for (int i = from; i < to; i++) {
+            char c = i == 0 ? '<' : i == last ? '>' : word.charAt(i - 1);
+            h ^= c;
+            h *= 0x01000193;
+        }
+        return finish(h);
+    }
+
+    private int finish(int h) {
+        h ^= h >>> 16;
+        h *= 0x85EBCA6B;
+        h ^= h >>> 13;
+        h *= 0xC2B2AE35;
+        h ^= h >>> 16;
+        return h & mask;
+    }
+
     /** FNV-1a over the chars with a murmur finaliser; stable across JVMs, unlike String.hashCode mixing. */
     private int hashRange(char kind, CharSequence s, int from, int to) {
         int h = 0x811C9DC5 ^ kind;
@@ -157,6 +196,15 @@ public final class FeatureExtractor {
         h *= 0xC2B2AE35;
         h ^= h >>> 16;
         return h & mask;
+    }
+
+    /**
+     * Rounds a value to a multiple of 1/256 (at least 1/256). Tribuo keeps statistics per distinct
+     * feature value while building a data set; a few hundred distinct values keep that cheap, and the
+     * rounding error is far below what moves a score.
+     */
+    static float quantise(float value) {
+        return Math.max(1, Math.round(value * 256f)) / 256f;
     }
 
     /** Growable parallel arrays of raw feature occurrences. */
@@ -217,7 +265,7 @@ public final class FeatureExtractor {
             float inverseNorm = (float) (1.0 / Math.sqrt(sumSquares));
             float[] values = new float[m];
             for (int i = 0; i < m; i++) {
-                values[i] = counts[i] * inverseNorm;
+                values[i] = quantise(counts[i] * inverseNorm);
             }
             float[] shares = new float[size];
             for (int i = 0; i < size; i++) {

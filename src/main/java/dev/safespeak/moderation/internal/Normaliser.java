@@ -76,7 +76,16 @@ public final class Normaliser {
         while (i < text.length()) {
             int cp = text.codePointAt(i);
             int next = i + Character.charCount(cp);
-            if (!isInvisible(cp)) {
+            if (cp < 0x80) {
+                // ASCII fast path: NFKC leaves it alone and case folding is a plain lower-casing.
+                out.append((char) (cp >= 'A' && cp <= 'Z' ? cp + 32 : cp));
+                sources.add(new int[] {i, next});
+            } else if (NFKC_CASEFOLD.isInert(cp) && !isInvisible(cp)) {
+                out.appendCodePoint(cp);
+                for (int k = 0; k < Character.charCount(cp); k++) {
+                    sources.add(new int[] {i, next});
+                }
+            } else if (!isInvisible(cp)) {
                 String folded = NFKC_CASEFOLD.normalize(new String(Character.toChars(cp)));
                 for (int k = 0; k < folded.length(); k++) {
                     char c = folded.charAt(k);

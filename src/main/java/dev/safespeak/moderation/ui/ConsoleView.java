@@ -79,6 +79,7 @@ class ConsoleView extends VerticalLayout {
     final ComboBox<Attribute> attribute = new ComboBox<>("Forces attribute");
     final Button add = new Button("Add");
     final Grid<TenantListEntry> terms = new Grid<>();
+    final TabSheet tabs = new TabSheet();
 
     ConsoleView(ModerationService engine, LabelledSetEvaluator evaluator, TenantListStore lists) {
         this.engine = engine;
@@ -153,7 +154,6 @@ class ConsoleView extends VerticalLayout {
         VerticalLayout listsTab = new VerticalLayout(new HorizontalLayout(tenant, kind), new HorizontalLayout(term,
                 attribute, add), terms);
 
-        TabSheet tabs = new TabSheet();
         tabs.setWidthFull();
         tabs.add("Try a text", tryTab);
         tabs.add("Labelled CSV", csvTab);

@@ -7,13 +7,24 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.router.RouteConfiguration;
 import com.vaadin.flow.component.textfield.TextField;
 import dev.safespeak.apikey.ApiKeyInfo;
 import dev.safespeak.base.KaribuTest;
 import dev.safespeak.security.Role;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class ApiKeysViewTest extends KaribuTest {
+
+    /** Karibu's route discovery skips package-private views, so the view under test is registered here. */
+    @BeforeEach
+    void registerRoute() {
+        RouteConfiguration routes = RouteConfiguration.forApplicationScope();
+        if (!routes.isRouteRegistered(ApiKeysView.class)) {
+            routes.setAnnotatedRoute(ApiKeysView.class);
+        }
+    }
 
     @Test
     void an_admin_creates_a_key_and_sees_its_secret_once() {

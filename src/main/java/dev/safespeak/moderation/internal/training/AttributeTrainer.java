@@ -4,7 +4,13 @@ import dev.safespeak.moderation.Attribute;
 import dev.safespeak.moderation.internal.FeatureExtractor;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import org.tribuo.ImmutableDataset;
+import org.tribuo.ImmutableFeatureMap;
+import org.tribuo.ImmutableOutputInfo;
+import org.tribuo.RealInfo;
+import org.tribuo.VariableInfo;
 import org.tribuo.Example;
 import org.tribuo.MutableDataset;
 import org.tribuo.Prediction;
@@ -60,14 +66,35 @@ final class AttributeTrainer {
      */
     Trained train(Attribute attribute, List<int[]> buckets, List<float[]> values, boolean[] truth, double[] weights) {
         LabelFactory factory = new LabelFactory();
-        MutableDataset<Label> dataset = new MutableDataset<>(new SimpleDataSourceProvenance(
+        SimpleDataSourceProvenance provenance = new SimpleDataSourceProvenance(
                 "safespeak " + attribute + " training examples",
-                OffsetDateTime.of(2026, 11, 28, 0, 0, 0, 0, ZoneOffset.UTC), factory), factory);
+                OffsetDateTime.of(2026, 11, 28, 0, 0, 0, 0, ZoneOffset.UTC), factory);
         Label pos = new Label(POSITIVE);
         Label neg = new Label(NEGATIVE);
-        for (int i = 0; i < truth.length; i++) {
-            dataset.add(example(truth[i] ? pos : neg, buckets.get(i), values.get(i), (float) weights[i]));
+        // The feature map is built directly from bucket counts: MutableDataset would track statistics of
+        // every distinct value of every feature while adding examples, which costs minutes here.
+        int[] counts = new int[extractor.buckets()];
+        for (int[] b : buckets) {
+            for (int x : b) {
+                counts[x]++;
+            }
         }
+        List<VariableInfo> infos = new ArrayList<>();
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] > 0) {
+                infos.add(new RealInfo(featureNames[i], counts[i]));
+            }
+        }
+        MutableDataset<Label> labelsOnly = new MutableDataset<>(provenance, factory);
+        labelsOnly.add(new ArrayExample<>(pos, new String[] {featureNames[0]}, new double[] {1}));
+        labelsOnly.add(new ArrayExample<>(neg, new String[] {featureNames[0]}, new double[] {1}));
+        ImmutableOutputInfo<Label> outputInfo = labelsOnly.getOutputIDInfo();
+        List<Example<Label>> examples = new ArrayList<>(truth.length);
+        for (int i = 0; i < truth.length; i++) {
+            examples.add(example(truth[i] ? pos : neg, buckets.get(i), values.get(i), (float) weights[i]));
+        }
+        ImmutableDataset<Label> dataset = new ImmutableDataset<>(examples, provenance, factory,
+                new ImmutableFeatureMap(infos), outputInfo, false);
         LinearSGDTrainer trainer = new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(learningRate, 0.1), epochs,
                 Math.max(1, truth.length / 4), 1, seed);
         LinearSGDModel model = trainer.train(dataset);

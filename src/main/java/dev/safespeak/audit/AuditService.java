@@ -1,0 +1,88 @@
+package dev.safespeak.audit;
+
+import dev.safespeak.audit.internal.AuditStore;
+import dev.safespeak.base.AuditableEvent;
+import dev.safespeak.base.BusinessException;
+import dev.safespeak.security.CurrentUser;
+import dev.safespeak.security.Role;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The hash-chained audit trail: appends every auditable event, searches the trail for the people allowed to read
+ * it, and verifies the chain.
+ */
+@Service
+public class AuditService {
+
+    /** The roles that may read the audit trail and export release reports (decision 021). */
+    public static final Set<Role> READERS = EnumSet.of(Role.ADMIN, Role.LEGAL_COMPLIANCE, Role.EXECUTIVE_LEADERSHIP,
+            Role.CTO, Role.CPO, Role.CEO);
+
+    /** Most entries one search returns. */
+    public static final int MAX_RESULTS = 2000;
+
+    private final AuditStore store;
+    private final Clock clock;
+
+    AuditService(AuditStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /** Appends the event at the chain's tip; serialized across threads and instances by the chain-head lock. */
+    @Transactional
+    public AuditEntry append(AuditableEvent event) {
+        if (event == null) {
+            throw new IllegalArgumentException("event is missing");
+        }
+        return store.append(event.actor(), event.occurredAt() == null ? clock.instant() : event.occurredAt(),
+                clock.instant(), event.action(), event.subject(), event.before(), event.after());
+    }
+
+    /** Entries matching the filter, newest first, at most {@code limit} (1 to {@value #MAX_RESULTS}). */
+    @Transactional(readOnly = true)
+    public List<AuditEntry> search(AuditFilter filter, int limit) {
+        requireReader();
+        if (limit < 1 || limit > MAX_RESULTS) {
+            throw new IllegalArgumentException("limit is " + limit + ", it must be between 1 and " + MAX_RESULTS);
+        }
+        if (filter.from() != null && filter.to() != null && !filter.from().isBefore(filter.to())) {
+            throw new IllegalArgumentException("the time range is empty: 'from' must be before 'to'");
+        }
+        return store.search(filter, limit, true);
+    }
+
+    /** A release's entries in chain order, for its report. */
+    @Transactional(readOnly = true)
+    public List<AuditEntry> trailOf(long releaseId) {
+        requireReader();
+        return store.search(AuditFilter.release(releaseId), Integer.MAX_VALUE, false);
+    }
+
+    /**
+     * Checks every entry's hash and link from the first to the chain's tip. Needs no signed-in user, so readiness
+     * checks can run it on a schedule.
+     */
+    @Transactional(readOnly = true)
+    public AuditVerification verify() {
+        return store.verify();
+    }
+
+    /** Whether the signed-in user may read the audit trail. */
+    public boolean mayRead() {
+        return CurrentUser.get().map(u -> READERS.stream().anyMatch(u::has)).orElse(false);
+    }
+
+    private void requireReader() {
+        CurrentUser user = CurrentUser.require();
+        if (READERS.stream().noneMatch(user::has)) {
+            throw BusinessException.forbidden("Only administrators, legal/compliance and the executives may read "
+                    + "the audit trail");
+        }
+    }
+}

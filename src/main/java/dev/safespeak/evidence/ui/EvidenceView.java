@@ -1,0 +1,288 @@
+package dev.safespeak.evidence.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteAlias;
+import dev.safespeak.base.ui.chart.ApexChart;
+import dev.safespeak.evidence.CheckRun;
+import dev.safespeak.evidence.DemoTrafficService;
+import dev.safespeak.evidence.DriftReport;
+import dev.safespeak.evidence.DriftService;
+import dev.safespeak.evidence.EvaluationRun;
+import dev.safespeak.evidence.EvaluationService;
+import dev.safespeak.evidence.EvidenceAlert;
+import dev.safespeak.evidence.ReadinessCheck;
+import dev.safespeak.evidence.ReadinessCheckService;
+import dev.safespeak.evidence.RollbackService;
+import dev.safespeak.evidence.SuccessCriteriaService;
+import dev.safespeak.evidence.SuccessCriterion;
+import dev.safespeak.evidence.TrendWindow;
+import jakarta.annotation.security.PermitAll;
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The live evidence page: alerts with the one-click model rollback, the success criteria with their trends, the
+ * automated readiness checks with their last runs, drift against the evaluation baseline and the evaluation of
+ * the active model. Opened for a release ({@code releases/:releaseId/evidence}) it also takes the CTO's waivers
+ * and DevOps' manual evidence for that release.
+ */
+@Route("evidence")
+@RouteAlias("releases/:releaseId/evidence")
+@PageTitle("Evidence | SafeSpeak")
+@Menu(title = "Evidence", order = 30)
+@PermitAll
+class EvidenceView extends VerticalLayout implements BeforeEnterObserver {
+
+    private final SuccessCriteriaService criteria;
+    private final ReadinessCheckService checks;
+    private final DriftService drift;
+    private final RollbackService rollback;
+    private final EvaluationService evaluations;
+    private final DemoTrafficService demo;
+    private Long releaseId;
+
+    EvidenceView(SuccessCriteriaService criteria, ReadinessCheckService checks, DriftService drift,
+                 RollbackService rollback, EvaluationService evaluations, DemoTrafficService demo) {
+        this.demo = demo;
+        this.criteria = criteria;
+        this.checks = checks;
+        this.drift = drift;
+        this.rollback = rollback;
+        this.evaluations = evaluations;
+        setWidthFull();
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        Optional<Long> id = event.getRouteParameters().getLong("releaseId");
+        releaseId = id.orElse(null);
+        render();
+    }
+
+    private void render() {
+        removeAll();
+        add(new H2(releaseId == null ? "Live evidence" : "Live evidence for release " + releaseId));
+        if (demo.running()) {
+            Span label = CriteriaPanel.badge("Demo traffic generator running: these metrics include synthetic"
+                    + " requests it sends to the API", null);
+            label.setId("demo-traffic-label");
+            add(label);
+        }
+        add(alerts());
+        add(new CriteriaPanel(criteria, releaseId));
+        if (releaseId != null) {
+            add(releaseActions());
+        } else {
+            add(note("Open this page from a release (releases/<id>/evidence) to waive criteria or record manual"
+                    + " evidence for that release."));
+        }
+        add(checksSection(), driftSection(), evaluationSection());
+    }
+
+    private VerticalLayout alerts() {
+        VerticalLayout box = section("Alerts", "alerts");
+        List<EvidenceAlert> open = rollback.openAlerts();
+        Checkbox live = new Checkbox("Service is live: rollback triggers armed", rollback.live());
+        live.setId("rollback-live");
+        live.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                rollback.setLive(e.getValue());
+            }
+        });
+        box.add(live);
+        if (open.isEmpty()) {
+            box.add(note("No open alert."));
+        }
+        for (EvidenceAlert alert : open) {
+            Span text = new Span(alert.kind() + " at " + alert.raisedAt() + ": " + alert.message());
+            Button resolve = new Button("Resolve", e -> {
+                rollback.resolve(alert.id());
+                render();
+            });
+            HorizontalLayout row = new HorizontalLayout(CriteriaPanel.badge(alert.kind().name(), false), text, resolve);
+            row.setId("alert-" + alert.id());
+            if (alert.kind() == EvidenceAlert.Kind.ROLLBACK) {
+                Button back = new Button("Roll back model", e -> {
+                    String version = rollback.rollbackModel("from the board: " + alert.message());
+                    Notification.show("The active model is now " + version);
+                    render();
+                });
+                back.setId("rollback-button");
+                back.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
+                row.add(back);
+            }
+            box.add(row);
+        }
+        return box;
+    }
+
+    private VerticalLayout releaseActions() {
+        VerticalLayout box = section("Waivers and manual evidence", "release-actions");
+        ComboBox<SuccessCriterion> which = new ComboBox<>("Criterion", SuccessCriterion.values());
+        which.setItemLabelGenerator(SuccessCriterion::itemText);
+        which.setId("waiver-criterion");
+        TextField reason = new TextField("Written reason (CTO)");
+        reason.setId("waiver-reason");
+        reason.setWidth("30rem");
+        Button waive = new Button("Waive criterion", e -> {
+            criteria.waive(releaseId, which.getValue() == null ? SuccessCriterion.AUTO_SCALING : which.getValue(),
+                    reason.getValue());
+            Notification.show("Waiver recorded");
+            render();
+        });
+        waive.setId("waive-button");
+        Button revoke = new Button("Revoke waiver", e -> {
+            criteria.revokeWaiver(releaseId, which.getValue() == null ? SuccessCriterion.AUTO_SCALING
+                    : which.getValue());
+            render();
+        });
+        HorizontalLayout waiverRow = new HorizontalLayout(which, reason, waive, revoke);
+        waiverRow.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
+
+        TextField link = new TextField("Link to the scaling test (DevOps)");
+        link.setId("manual-link");
+        link.setWidth("24rem");
+        TextField manualNote = new TextField("What was tested");
+        manualNote.setId("manual-note");
+        manualNote.setWidth("24rem");
+        Checkbox passed = new Checkbox("Auto-scaling worked", true);
+        Button record = new Button("Record manual evidence", e -> {
+            criteria.recordManualEvidence(releaseId, SuccessCriterion.AUTO_SCALING, link.getValue(),
+                    manualNote.getValue(), passed.getValue());
+            Notification.show("Manual evidence recorded");
+            render();
+        });
+        record.setId("manual-button");
+        HorizontalLayout manualRow = new HorizontalLayout(link, manualNote, passed, record);
+        manualRow.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
+        box.add(waiverRow, manualRow);
+        return box;
+    }
+
+    private VerticalLayout checksSection() {
+        VerticalLayout box = section("Automated readiness checks", "checks");
+        Grid<ReadinessCheck> grid = new Grid<>();
+        grid.setId("checks-grid");
+        grid.setAllRowsVisible(true);
+        grid.addColumn(ReadinessCheck::name).setHeader("Check").setAutoWidth(true);
+        grid.addColumn(c -> String.join("; ", c.itemTexts())).setHeader("Checklist items").setFlexGrow(1);
+        grid.addComponentColumn(c -> checks.latest(c.name()).map(r -> CriteriaPanel.badge(r.passed() ? "PASS" : "FAIL",
+                r.passed())).orElse(CriteriaPanel.badge("not run", null))).setHeader("Last run").setAutoWidth(true);
+        grid.addColumn(c -> checks.latest(c.name()).map(EvidenceView::runText).orElse("")).setHeader("Details")
+                .setFlexGrow(2);
+        grid.addComponentColumn(c -> {
+            Button run = new Button("Run", e -> {
+                CheckRun r = checks.run(c.name());
+                Notification.show(c.name() + ": " + (r.passed() ? "PASS" : "FAIL"));
+                render();
+            });
+            run.setId("run-" + c.name());
+            return run;
+        }).setHeader("").setAutoWidth(true);
+        grid.setItems(checks.checks());
+        Button all = new Button("Run all checks", e -> {
+            List<CheckRun> runs = new ArrayList<>();
+            for (ReadinessCheck c : checks.checks()) {
+                runs.add(checks.run(c.name()));
+            }
+            long passed = runs.stream().filter(CheckRun::passed).count();
+            Notification.show(passed + " of " + runs.size() + " checks pass");
+            render();
+        });
+        all.setId("run-all-checks");
+        box.add(note("Each run is stored as evidence for the checklist items it is bound to. A failing run flags"
+                + " done items as regressed, which invalidates the sign-offs that depend on them."), all, grid);
+        return box;
+    }
+
+    private static String runText(CheckRun r) {
+        return r.details() + " (" + r.durationMillis() + " ms, " + r.ranAt() + ", " + r.triggeredBy() + ")";
+    }
+
+    private VerticalLayout driftSection() {
+        VerticalLayout box = section("Drift against the evaluation baseline", "drift");
+        DriftReport report = drift.current();
+        List<String> dims = new ArrayList<>(report.psiByAttribute().keySet());
+        List<Double> values = new ArrayList<>(report.psiByAttribute().values());
+        if (Double.isFinite(report.languagePsi())) {
+            dims.add("language mix");
+            values.add(report.languagePsi());
+        }
+        box.add(note("Population stability index (PSI) of live scores per attribute (10 bins) and of the language mix,"
+                + " against the active model's latest evaluation run. Below 0.1 stable, above "
+                + report.threshold() + " raises an alert. " + (report.note().isEmpty() ? "" : report.note())));
+        ApexChart bars = ApexChart.bar().heightPx(220).decimals(3)
+                .bars(dims, List.of(new ApexChart.BarSeries("PSI", values)))
+                .threshold(report.threshold(), "alert threshold");
+        bars.setId("drift-bars");
+        ApexChart trend = ApexChart.line().heightPx(200).decimals(3).threshold(report.threshold(), "alert threshold")
+                .series(List.of(new ApexChart.TimeSeries("max PSI (1 h)", drift.trend(TrendWindow.HOUR).stream()
+                        .map(p -> new ApexChart.Point(p.start(), p.value())).toList())));
+        trend.setId("drift-trend");
+        box.add(bars, trend);
+        return box;
+    }
+
+    private VerticalLayout evaluationSection() {
+        VerticalLayout box = section("Model evaluation", "evaluation");
+        Optional<EvaluationRun> latest = evaluations.latestForActiveModel();
+        box.add(note("Accuracy means: " + EvaluationRun.MEANING));
+        box.add(new Paragraph(latest.map(r -> String.format(Locale.ROOT, "Latest: %.2f%% for model %s on '%s' (%d"
+                + " texts) at %s by %s. %s", r.accuracy() * 100, r.modelVersion(), r.dataset(), r.texts(), r.ranAt(),
+                r.triggeredBy(), r.details())).orElse("No evaluation run of the active model yet.")));
+        TextField name = new TextField("Evaluation set name");
+        name.setId("evaluation-name");
+        TextArea csv = new TextArea("Labelled CSV (header: text,TOXICITY,INSULT,...; labels 1/0)");
+        csv.setId("evaluation-csv");
+        csv.setWidthFull();
+        csv.setMaxHeight("12rem");
+        Button run = new Button("Evaluate the active model (QA lead)", e -> {
+            try {
+                EvaluationRun r = evaluations.evaluateCsv(name.getValue().isBlank() ? "uploaded set" : name.getValue(),
+                        new StringReader(csv.getValue()));
+                Notification.show(String.format(Locale.ROOT, "Accuracy %.2f%%", r.accuracy() * 100));
+            } catch (IOException ex) {
+                throw new IllegalArgumentException("the CSV cannot be read");
+            }
+            render();
+        });
+        run.setId("evaluate-button");
+        box.add(name, csv, run);
+        return box;
+    }
+
+    private static VerticalLayout section(String title, String id) {
+        VerticalLayout box = new VerticalLayout(new H3(title));
+        box.setPadding(false);
+        box.setId(id);
+        return box;
+    }
+
+    private static Paragraph note(String text) {
+        Paragraph p = new Paragraph(text);
+        p.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
+        return p;
+    }
+}

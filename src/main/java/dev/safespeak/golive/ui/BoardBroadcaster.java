@@ -1,0 +1,82 @@
+package dev.safespeak.golive.ui;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.shared.Registration;
+import dev.safespeak.golive.ItemChanged;
+import dev.safespeak.golive.ItemStatusChanged;
+import dev.safespeak.golive.ReleaseCreated;
+import dev.safespeak.golive.TemplateImported;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Pushes go-live changes to every open board and releases list in this JVM. It listens to the golive
+ * events after their transaction commits (so a refreshed board reads the new state) and asks each
+ * registered UI, other than the one that made the change and refreshes itself, to refresh through
+ * {@code ui.access}, which @Push then delivers to the browser.
+ */
+@Component
+class BoardBroadcaster {
+
+    /** Registration key for listeners that want changes of every release. */
+    static final long ANY_RELEASE = -1;
+
+    private static final Logger log = LoggerFactory.getLogger(BoardBroadcaster.class);
+
+    private record Listener(long releaseId, UI ui, Runnable refresh) {
+    }
+
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+
+    /** Calls {@code refresh} inside {@code ui.access} whenever release {@code releaseId} (or any, -1) changes. */
+    Registration register(long releaseId, UI ui, Runnable refresh) {
+        Listener listener = new Listener(releaseId, ui, refresh);
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
+    int listenerCount() {
+        return listeners.size();
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(ItemStatusChanged event) {
+        broadcast(event.releaseId());
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(ItemChanged event) {
+        broadcast(event.releaseId());
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(ReleaseCreated event) {
+        broadcast(event.releaseId());
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(TemplateImported event) {
+        broadcast(ANY_RELEASE);
+    }
+
+    void broadcast(long releaseId) {
+        UI origin = UI.getCurrent();
+        for (Listener listener : listeners) {
+            boolean wanted = listener.releaseId() == releaseId || listener.releaseId() == ANY_RELEASE;
+            if (!wanted || listener.ui() == origin) {
+                continue;
+            }
+            try {
+                listener.ui().access(listener.refresh()::run);
+            } catch (RuntimeException e) {
+                // A UI whose session has gone away (UIDetachedException and friends): forget it.
+                log.debug("Dropping a board listener whose UI is gone", e);
+                listeners.remove(listener);
+            }
+        }
+    }
+}

@@ -1,0 +1,213 @@
+package dev.safespeak.golive.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AnchorTarget;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import dev.safespeak.base.BusinessException;
+import dev.safespeak.golive.CommentView;
+import dev.safespeak.golive.HistoryEntry;
+import dev.safespeak.golive.ItemEvidence;
+import dev.safespeak.golive.ItemView;
+import dev.safespeak.golive.ReleaseService;
+import dev.safespeak.security.Role;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * An item's detail: status and reason, owner (an admin reassigns it here), due date, note, evidence
+ * link, what evidence providers report, comments and the full history.
+ */
+class ItemDetailDialog extends Dialog {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    private final ReleaseService service;
+    private final long itemId;
+    private final Runnable onChange;
+    private final VerticalLayout body = new VerticalLayout();
+
+    Select<Role> owner;
+    TextArea note;
+    Button saveNote;
+    TextField evidenceLink;
+    TextField evidenceSummary;
+    Button saveEvidence;
+    TextArea comment;
+    Button addComment;
+    final VerticalLayout history = new VerticalLayout();
+    final VerticalLayout comments = new VerticalLayout();
+    final VerticalLayout evidence = new VerticalLayout();
+
+    ItemDetailDialog(ReleaseService service, long itemId, Runnable onChange) {
+        this.service = service;
+        this.itemId = itemId;
+        this.onChange = onChange;
+        setId("item-detail");
+        setWidth("48em");
+        body.setPadding(false);
+        add(body);
+        getFooter().add(new Button("Close", e -> close()));
+        refresh();
+    }
+
+    /** Redraws the dialog from the service, keeping what the user is typing into a new comment. */
+    void refresh() {
+        String typing = comment == null ? "" : comment.getValue();
+        ItemView item = service.item(itemId);
+        boolean canChange = service.canChange(item);
+        body.removeAll();
+        setHeaderTitle(item.text());
+
+        body.add(line("Section", item.phase() + " / " + item.section()));
+        body.add(line("Status", item.status().label() + (item.reason() == null ? "" : " — " + item.reason())
+                + (item.regressed() ? " (regressed: a readiness check is failing)" : "")));
+        body.add(line("Due", item.dueDate() + " (" + item.window().label() + ")" + (item.overdue() ? " — overdue" : "")
+                + (item.requiredBeforeApproval() ? "" : " — done at and after launch")));
+        if (item.changedBy() != null) {
+            body.add(line("Last change", item.changedBy() + ", " + TIME.format(item.changedAt())));
+        }
+
+        owner = new Select<>();
+        owner.setId("detail-owner");
+        owner.setLabel("Owner");
+        owner.setItems(Arrays.stream(Role.values()).filter(r -> r != Role.VIEWER).toList());
+        owner.setItemLabelGenerator(Role::displayName);
+        owner.setValue(item.owner());
+        owner.setReadOnly(!service.canAdminister());
+        owner.addValueChangeListener(e -> {
+            if (e.getValue() != null && e.getValue() != item.owner()) {
+                act(() -> service.reassign(itemId, e.getValue()), "Owner changed");
+            }
+        });
+        body.add(owner);
+
+        note = new TextArea("Note");
+        note.setId("detail-note");
+        note.setWidthFull();
+        note.setValue(Objects.toString(item.note(), ""));
+        note.setReadOnly(!canChange);
+        saveNote = new Button("Save note", e -> act(() -> service.setNote(itemId, note.getValue()), "Note saved"));
+        saveNote.setId("detail-save-note");
+        saveNote.setVisible(canChange);
+        body.add(note, saveNote);
+
+        evidenceLink = new TextField("Evidence link");
+        evidenceLink.setId("detail-evidence-link");
+        evidenceLink.setValue(Objects.toString(item.evidenceLink(), ""));
+        evidenceLink.setWidth("24em");
+        evidenceLink.setReadOnly(!canChange);
+        evidenceSummary = new TextField("Evidence summary");
+        evidenceSummary.setId("detail-evidence-summary");
+        evidenceSummary.setValue(Objects.toString(item.evidenceSummary(), ""));
+        evidenceSummary.setReadOnly(!canChange);
+        saveEvidence = new Button("Attach evidence", e -> act(() -> service.attachEvidence(itemId,
+                evidenceLink.getValue(), evidenceSummary.getValue()), "Evidence attached"));
+        saveEvidence.setId("detail-save-evidence");
+        saveEvidence.setVisible(canChange);
+        HorizontalLayout evidenceForm = new HorizontalLayout(evidenceLink, evidenceSummary, saveEvidence);
+        evidenceForm.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        body.add(evidenceForm);
+        if (item.evidenceLink() != null && item.evidenceLink().matches("(?i)^(https?://|/).*")) {
+            Anchor open = new Anchor(item.evidenceLink(), "Open evidence", AnchorTarget.BLANK);
+            open.getElement().setAttribute("rel", "noopener noreferrer");
+            body.add(open);
+        }
+
+        evidence.removeAll();
+        evidence.setPadding(false);
+        evidence.setId("detail-provider-evidence");
+        for (ItemEvidence e : service.evidence(itemId)) {
+            String state = e.passing() == null ? "unknown" : e.passing() ? "passing" : "failing";
+            evidence.add(new Span(e.source() + ": " + e.label() + " — " + state
+                    + (e.detail() == null ? "" : " (" + e.detail() + ")")
+                    + (e.checkedAt() == null ? "" : ", checked " + TIME.format(e.checkedAt()))));
+        }
+        if (evidence.getComponentCount() > 0) {
+            body.add(new H4("Automated evidence"), evidence);
+        }
+
+        comments.removeAll();
+        comments.setPadding(false);
+        comments.setSpacing(false);
+        comments.setId("detail-comments");
+        for (CommentView c : service.comments(itemId)) {
+            Div entry = new Div(new Span(c.author() + ", " + TIME.format(c.createdAt()) + ": "), new Span(c.text()));
+            comments.add(entry);
+        }
+        body.add(new H4("Comments"), comments);
+        if (service.canComment()) {
+            comment = new TextArea("Add a comment");
+            comment.setId("detail-comment");
+            comment.setWidthFull();
+            comment.setValue(typing);
+            addComment = new Button("Add comment", e -> act(() -> service.addComment(itemId, comment.getValue()),
+                    "Comment added", () -> comment.clear()));
+            addComment.setId("detail-add-comment");
+            body.add(comment, addComment);
+        } else {
+            comment = null;
+            addComment = null;
+        }
+
+        history.removeAll();
+        history.setPadding(false);
+        history.setSpacing(false);
+        history.setId("detail-history");
+        for (HistoryEntry h : service.history(itemId)) {
+            history.add(new Span(TIME.format(h.occurredAt()) + " · " + h.actor() + " · " + h.action()
+                    + (h.before().isEmpty() ? "" : " · from " + h.before())
+                    + (h.after().isEmpty() ? "" : " · to " + h.after())));
+        }
+        if (history.getComponentCount() == 0) {
+            history.add(new Span("No changes yet."));
+        }
+        body.add(new H4("History"), history);
+        for (var buttons : new Button[] {saveNote, saveEvidence}) {
+            buttons.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        }
+    }
+
+    private void act(Runnable action, String done) {
+        act(action, done, () -> { });
+    }
+
+    private void act(Runnable action, String done, Runnable after) {
+        try {
+            action.run();
+            after.run();
+            Notification.show(done, 2000, Notification.Position.BOTTOM_START)
+                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        } catch (BusinessException | IllegalArgumentException e) {
+            Notification.show(e.getMessage(), 5000, Notification.Position.TOP_CENTER)
+                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+        }
+        // The board redraws itself and this dialog.
+        onChange.run();
+    }
+
+    private static Paragraph line(String label, String value) {
+        Paragraph p = new Paragraph();
+        Span l = new Span(label + ": ");
+        l.getStyle().set("font-weight", "600");
+        p.add(l, new Span(value));
+        p.getStyle().set("margin", "0");
+        return p;
+    }
+}

@@ -1,0 +1,121 @@
+package dev.safespeak.golive.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import dev.safespeak.golive.ItemStatus;
+import dev.safespeak.golive.ItemView;
+
+/** One item on the board: inline status select, text with badges, owner, due date and a details button. */
+class ItemRow extends HorizontalLayout {
+
+    final ItemView item;
+    final Select<ItemStatus> status = new Select<>();
+    final Span text;
+    final Button details = new Button("Details");
+    private boolean updating;
+    Dialog reasonDialog;
+    TextField reason;
+    Button reasonConfirm;
+
+    ItemRow(ItemView item, boolean canChange, ReleaseBoardView board) {
+        this.item = item;
+        setId("item-" + item.id());
+        setWidthFull();
+        setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+        getStyle().set("border-bottom", "1px solid var(--lumo-contrast-10pct)");
+
+        status.setItems(ItemStatus.values());
+        status.setItemLabelGenerator(ItemStatus::label);
+        status.setWidth("11em");
+        updating = true;
+        status.setValue(item.status());
+        updating = false;
+        status.setEnabled(canChange);
+        status.setAriaLabel("Status of " + item.text());
+        status.addValueChangeListener(e -> {
+            if (updating || e.getValue() == null || e.getValue() == item.status()) {
+                return;
+            }
+            if (e.getValue().needsReason()) {
+                askReason(board, e.getValue());
+            } else {
+                board.changeStatus(item, e.getValue(), null);
+            }
+        });
+
+        text = new Span(item.text());
+        text.getStyle().set("flex-grow", "1");
+        HorizontalLayout textCell = new HorizontalLayout(text);
+        textCell.setSpacing(true);
+        textCell.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+        if (item.reason() != null) {
+            textCell.add(badge("— " + item.reason(), "contrast"));
+        }
+        if (item.status() == ItemStatus.BLOCKED) {
+            textCell.add(badge("Blocked", "error"));
+        }
+        if (item.overdue()) {
+            textCell.add(badge("Overdue", "error"));
+        }
+        if (item.regressed()) {
+            textCell.add(badge("Regressed", "error"));
+        }
+        if (item.commentCount() > 0) {
+            textCell.add(badge(item.commentCount() + " comments", "contrast"));
+        }
+        if (item.evidenceLink() != null) {
+            textCell.add(badge("Evidence", "success"));
+        }
+        Span owner = new Span(item.owner().displayName());
+        owner.setWidth("14em");
+        Span due = new Span("due " + item.dueDate());
+        due.setWidth("8em");
+        details.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+        details.addClickListener(e -> board.openDetail(item));
+        add(status, textCell, owner, due, details);
+        expand(textCell);
+    }
+
+    private static Span badge(String label, String theme) {
+        Span badge = new Span(label);
+        badge.getElement().getThemeList().add("badge " + theme);
+        return badge;
+    }
+
+    private void askReason(ReleaseBoardView board, ItemStatus next) {
+        reasonDialog = new Dialog();
+        reasonDialog.setHeaderTitle(next.label() + ": why?");
+        reason = new TextField("Reason");
+        reason.setId("reason");
+        reason.setWidth("30em");
+        reason.setRequired(true);
+        reasonConfirm = new Button("Set " + next.label(), e -> {
+            reasonDialog.close();
+            board.changeStatus(item, next, reason.getValue());
+        });
+        reasonConfirm.setId("reason-confirm");
+        reasonConfirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button cancel = new Button("Cancel", e -> {
+            reasonDialog.close();
+            updating = true;
+            status.setValue(item.status());
+            updating = false;
+        });
+        reasonDialog.add(reason);
+        reasonDialog.getFooter().add(cancel, reasonConfirm);
+        reasonDialog.open();
+    }
+
+    static void notifyError(String message) {
+        Notification n = Notification.show(message, 5000, Notification.Position.TOP_CENTER);
+        n.addThemeVariants(NotificationVariant.LUMO_ERROR);
+    }
+}

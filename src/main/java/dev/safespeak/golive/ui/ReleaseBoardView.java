@@ -1,0 +1,286 @@
+package dev.safespeak.golive.ui;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import com.vaadin.flow.shared.Registration;
+import dev.safespeak.base.BusinessException;
+import dev.safespeak.golive.BoardView;
+import dev.safespeak.golive.ItemStatus;
+import dev.safespeak.golive.ItemView;
+import dev.safespeak.golive.Progress;
+import dev.safespeak.golive.ReleaseService;
+import dev.safespeak.security.CurrentUser;
+import dev.safespeak.security.Role;
+import jakarta.annotation.security.PermitAll;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * One release's board: phases, sections and items with progress bars, filters, an inline status
+ * select on each row (enabled only where the user may change the item) and an item detail dialog.
+ * Changes made elsewhere arrive through {@link BoardBroadcaster} and server push.
+ */
+@Route("releases/:releaseId")
+@PermitAll
+class ReleaseBoardView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    private final ReleaseService service;
+    private final BoardBroadcaster broadcaster;
+    private Registration pushRegistration;
+    private long releaseId = -1;
+    private BoardView board;
+
+    final H2 title = new H2();
+    final Span subtitle = new Span();
+    final ProgressBar releaseBar = new ProgressBar(0, 1);
+    final Span releaseProgress = new Span();
+    final Checkbox mine = new Checkbox("My items");
+    final Select<Role> role = new Select<>();
+    final Select<ItemStatus> status = new Select<>();
+    final Checkbox overdue = new Checkbox("Overdue");
+    final Checkbox blocked = new Checkbox("Blocked");
+    final VerticalLayout content = new VerticalLayout();
+    final Map<String, ProgressBar> phaseBars = new LinkedHashMap<>();
+    final Map<String, ProgressBar> sectionBars = new LinkedHashMap<>();
+    final Map<Long, ItemRow> rows = new LinkedHashMap<>();
+    private final HorizontalLayout exportSlot = new HorizontalLayout();
+    ItemDetailDialog detail;
+
+    ReleaseBoardView(ReleaseService service, BoardBroadcaster broadcaster) {
+        this.service = service;
+        this.broadcaster = broadcaster;
+        setWidthFull();
+        title.getStyle().set("margin", "0");
+        releaseBar.setWidth("20em");
+        releaseBar.setId("release-progress");
+        HorizontalLayout progressLine = new HorizontalLayout(releaseBar, releaseProgress, exportSlot);
+        progressLine.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+
+        mine.setId("filter-mine");
+        role.setId("filter-role");
+        role.setPlaceholder("Any role");
+        role.setLabel("Owner");
+        role.setEmptySelectionAllowed(true);
+        role.setEmptySelectionCaption("Any role");
+        role.setItems(Role.values());
+        role.setItemLabelGenerator(r -> r == null ? "Any role" : r.displayName());
+        status.setId("filter-status");
+        status.setLabel("Status");
+        status.setEmptySelectionAllowed(true);
+        status.setEmptySelectionCaption("Any status");
+        status.setItems(ItemStatus.values());
+        status.setItemLabelGenerator(s -> s == null ? "Any status" : s.label());
+        overdue.setId("filter-overdue");
+        blocked.setId("filter-blocked");
+        mine.addValueChangeListener(e -> render());
+        role.addValueChangeListener(e -> render());
+        status.addValueChangeListener(e -> render());
+        overdue.addValueChangeListener(e -> render());
+        blocked.addValueChangeListener(e -> render());
+        HorizontalLayout filters = new HorizontalLayout(mine, role, status, overdue, blocked);
+        filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        filters.setWrap(true);
+
+        content.setPadding(false);
+        content.setSpacing(false);
+        add(title, subtitle, progressLine, filters, content);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        long wanted = event.getRouteParameters().getLong("releaseId").orElse(-1L);
+        if (wanted != releaseId && pushRegistration != null) {
+            // The same view instance shows another release: listen to that one instead.
+            pushRegistration.remove();
+            pushRegistration = broadcaster.register(wanted, event.getUI(), this::refresh);
+        }
+        releaseId = wanted;
+        refresh();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return board == null ? "Release board | SafeSpeak"
+                : board.release().name() + " " + board.release().version() + " | SafeSpeak";
+    }
+
+    /** Reloads the board from the service and redraws it with the current filters. */
+    void refresh() {
+        try {
+            board = service.board(releaseId);
+        } catch (BusinessException e) {
+            board = null;
+            title.setText("Release not found");
+            subtitle.setText(e.getMessage());
+            content.removeAll();
+            return;
+        }
+        var release = board.release();
+        title.setText(release.name() + " " + release.version());
+        subtitle.setText("Go-live " + release.goLiveDate() + " · created by " + release.createdBy());
+        setProgress(releaseBar, release.progress());
+        releaseProgress.setText(release.progress() + " done (" + release.progress().percent() + "%)");
+        if (exportSlot.getComponentCount() == 0) {
+            long id = releaseId;
+            String fileName = ReleasesView.fileName(release);
+            Anchor export = new Anchor(DownloadHandler.fromInputStream(event -> {
+                byte[] bytes = service.exportMarkdown(id).getBytes(StandardCharsets.UTF_8);
+                return new DownloadResponse(new ByteArrayInputStream(bytes), fileName, "text/markdown", bytes.length);
+            }), "Export Markdown");
+            export.setId("board-export");
+            exportSlot.add(export);
+        }
+        render();
+        if (detail != null && detail.isOpened()) {
+            detail.refresh();
+        }
+    }
+
+    private Predicate<ItemView> filter() {
+        Set<Role> myRoles = CurrentUser.get().map(CurrentUser::roles).orElse(Set.of());
+        Predicate<ItemView> p = i -> true;
+        if (mine.getValue()) {
+            p = p.and(i -> myRoles.contains(i.owner()));
+        }
+        if (role.getValue() != null) {
+            Role wanted = role.getValue();
+            p = p.and(i -> i.owner() == wanted);
+        }
+        if (status.getValue() != null) {
+            ItemStatus wanted = status.getValue();
+            p = p.and(i -> i.status() == wanted);
+        }
+        if (overdue.getValue()) {
+            p = p.and(ItemView::overdue);
+        }
+        if (blocked.getValue()) {
+            p = p.and(i -> i.status() == ItemStatus.BLOCKED);
+        }
+        return p;
+    }
+
+    private void render() {
+        if (board == null) {
+            return;
+        }
+        content.removeAll();
+        phaseBars.clear();
+        sectionBars.clear();
+        rows.clear();
+        Predicate<ItemView> filter = filter();
+        for (BoardView.Phase phase : board.phases()) {
+            Div phaseBox = new Div();
+            phaseBox.setWidthFull();
+            boolean phaseShown = false;
+            H3 phaseTitle = new H3(phase.name());
+            Span window = new Span(phase.window().label() + " · " + phase.progress() + " done");
+            window.getStyle().set("color", "var(--lumo-secondary-text-color)");
+            ProgressBar phaseBar = bar(phase.progress());
+            phaseBars.put(phase.name(), phaseBar);
+            phaseBox.add(phaseTitle, window, phaseBar);
+            for (BoardView.Section section : phase.sections()) {
+                List<ItemView> shown = section.items().stream().filter(filter).toList();
+                if (shown.isEmpty()) {
+                    continue;
+                }
+                phaseShown = true;
+                H4 sectionTitle = new H4(section.name());
+                sectionTitle.getStyle().set("margin-bottom", "0");
+                Span meta = new Span(section.progress() + " done · default owner "
+                        + section.defaultOwner().displayName()
+                        + (section.requiredBeforeApproval() ? "" : " · done at and after launch"));
+                meta.getStyle().set("font-size", "var(--lumo-font-size-s)")
+                        .set("color", "var(--lumo-secondary-text-color)");
+                ProgressBar sectionBar = bar(section.progress());
+                sectionBars.put(section.name(), sectionBar);
+                phaseBox.add(sectionTitle, meta, sectionBar);
+                for (ItemView item : shown) {
+                    ItemRow row = new ItemRow(item, service.canChange(item), this);
+                    rows.put(item.id(), row);
+                    phaseBox.add(row);
+                }
+            }
+            if (phaseShown) {
+                content.add(phaseBox);
+            }
+        }
+        if (rows.isEmpty()) {
+            Span none = new Span("No items match the filters.");
+            none.setId("no-items");
+            content.add(none);
+        }
+    }
+
+    private static ProgressBar bar(Progress progress) {
+        ProgressBar bar = new ProgressBar(0, 1);
+        setProgress(bar, progress);
+        bar.setWidthFull();
+        return bar;
+    }
+
+    private static void setProgress(ProgressBar bar, Progress progress) {
+        bar.setValue(progress.fraction());
+        bar.getElement().setAttribute("title", progress + " done");
+    }
+
+    /** Called by a row when its status select changes; a refusal reverts the row. */
+    void changeStatus(ItemView item, ItemStatus next, String reason) {
+        try {
+            service.changeStatus(item.id(), next, reason);
+        } catch (BusinessException | IllegalArgumentException e) {
+            ItemRow.notifyError(e.getMessage());
+        }
+        refresh();
+    }
+
+    void openDetail(ItemView item) {
+        detail = new ItemDetailDialog(service, item.id(), this::refresh);
+        detail.open();
+    }
+
+    long releaseId() {
+        return releaseId;
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        super.onAttach(attachEvent);
+        if (pushRegistration == null) {
+            pushRegistration = broadcaster.register(releaseId, attachEvent.getUI(), this::refresh);
+        }
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detachEvent) {
+        if (pushRegistration != null) {
+            pushRegistration.remove();
+            pushRegistration = null;
+        }
+        super.onDetach(detachEvent);
+    }
+}

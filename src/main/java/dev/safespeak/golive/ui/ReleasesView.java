@@ -1,0 +1,227 @@
+package dev.safespeak.golive.ui;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import com.vaadin.flow.server.streams.UploadHandler;
+import com.vaadin.flow.shared.Registration;
+import dev.safespeak.base.BusinessException;
+import dev.safespeak.golive.ReleaseService;
+import dev.safespeak.golive.ReleaseView;
+import dev.safespeak.golive.TemplateView;
+import jakarta.annotation.security.PermitAll;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Locale;
+
+/** The releases being taken live, with their progress; admins create releases and import checklist templates here. */
+@Route("releases")
+@PageTitle("Releases | SafeSpeak")
+@Menu(title = "Go-live releases", order = 10)
+@PermitAll
+class ReleasesView extends VerticalLayout {
+
+    private final ReleaseService service;
+    private final BoardBroadcaster broadcaster;
+    private Registration pushRegistration;
+
+    final Grid<ReleaseView> grid = new Grid<>();
+    final TextField name = new TextField("Release name");
+    final TextField version = new TextField("Version");
+    final DatePicker goLive = new DatePicker("Go-live date");
+    final Select<TemplateView> template = new Select<>();
+    final Button create = new Button("Create release");
+    final Button importTemplate = new Button("Import checklist template");
+    Dialog importDialog;
+    TextField importName;
+    TextArea importMarkdown;
+    Button importConfirm;
+
+    ReleasesView(ReleaseService service, BoardBroadcaster broadcaster, Clock clock) {
+        this.service = service;
+        this.broadcaster = broadcaster;
+        setSizeFull();
+        add(new H2("Go-live releases"));
+
+        grid.setId("releases");
+        grid.addColumn(ReleaseView::name).setHeader("Release").setFlexGrow(2);
+        grid.addColumn(ReleaseView::version).setHeader("Version");
+        grid.addColumn(ReleaseView::goLiveDate).setHeader("Go-live");
+        grid.addComponentColumn(r -> {
+            ProgressBar bar = new ProgressBar(0, 1, r.progress().fraction());
+            bar.setWidth("8em");
+            HorizontalLayout cell = new HorizontalLayout(bar, new Span(r.progress() + " (" + r.progress().percent()
+                    + "%)"));
+            cell.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+            return cell;
+        }).setHeader("Done").setFlexGrow(2);
+        grid.addComponentColumn(this::actions).setHeader("").setFlexGrow(2);
+        grid.addItemDoubleClickListener(e -> open(e.getItem()));
+
+        if (service.canAdminister()) {
+            name.setId("release-name");
+            version.setId("release-version");
+            goLive.setId("release-go-live");
+            goLive.setValue(LocalDate.now(clock).plusDays(14));
+            template.setId("release-template");
+            template.setLabel("Checklist template");
+            template.setItemLabelGenerator(t -> t.name() + " (" + t.itemCount() + " items)");
+            create.setId("release-create");
+            create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            create.addClickListener(e -> createRelease());
+            importTemplate.setId("template-import");
+            importTemplate.addClickListener(e -> openImportDialog());
+            HorizontalLayout form = new HorizontalLayout(name, version, goLive, template, create, importTemplate);
+            form.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+            form.setWrap(true);
+            add(form);
+        }
+        add(grid);
+        refresh();
+    }
+
+    private HorizontalLayout actions(ReleaseView release) {
+        Button open = new Button("Open board", e -> open(release));
+        open.setId("open-" + release.id());
+        open.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        Anchor export = new Anchor(DownloadHandler.fromInputStream(event -> {
+            byte[] bytes = service.exportMarkdown(release.id()).getBytes(StandardCharsets.UTF_8);
+            return new DownloadResponse(new ByteArrayInputStream(bytes), fileName(release), "text/markdown", bytes.length);
+        }), "Export Markdown");
+        export.setId("export-" + release.id());
+        return new HorizontalLayout(open, export);
+    }
+
+    static String fileName(ReleaseView release) {
+        String base = (release.name() + "-" + release.version()).toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9.]+", "-").replaceAll("(^-+|-+$)", "");
+        return (base.isEmpty() ? "release" : base) + "-checklist.md";
+    }
+
+    private void open(ReleaseView release) {
+        getUI().ifPresent(ui -> ui.navigate(ReleaseBoardView.class,
+                new RouteParameters("releaseId", String.valueOf(release.id()))));
+    }
+
+    void refresh() {
+        grid.setItems(service.releases());
+        if (service.canAdminister()) {
+            TemplateView selected = template.getValue();
+            var templates = service.templates();
+            if (templates.isEmpty()) {
+                templates = java.util.List.of(service.defaultTemplate());
+            }
+            template.setItems(templates);
+            template.setValue(selected != null ? templates.stream().filter(t -> t.id() == selected.id()).findFirst()
+                    .orElse(templates.get(0)) : templates.get(0));
+        }
+    }
+
+    private void createRelease() {
+        try {
+            TemplateView chosen = template.getValue();
+            if (chosen == null) {
+                throw new IllegalArgumentException("choose a checklist template");
+            }
+            ReleaseView created = service.createRelease(name.getValue(), version.getValue(), goLive.getValue(),
+                    chosen.id());
+            name.clear();
+            version.clear();
+            refresh();
+            notify("Release " + created.name() + " " + created.version() + " created with "
+                    + created.progress().total() + " items", false);
+        } catch (BusinessException | IllegalArgumentException e) {
+            notify(e.getMessage(), true);
+        }
+    }
+
+    private void openImportDialog() {
+        importDialog = new Dialog();
+        importDialog.setHeaderTitle("Import a Markdown checklist");
+        importName = new TextField("Template name");
+        importName.setId("import-name");
+        importName.setWidthFull();
+        importMarkdown = new TextArea("Markdown (paste it, or upload a .md file)");
+        importMarkdown.setId("import-markdown");
+        importMarkdown.setWidthFull();
+        importMarkdown.setHeight("20em");
+        Upload upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> {
+            String text = new String(bytes, StandardCharsets.UTF_8);
+            importMarkdown.getUI().ifPresent(ui -> ui.access(() -> {
+                importMarkdown.setValue(text);
+                if (importName.isEmpty()) {
+                    importName.setValue(metadata.fileName().replaceFirst("\\.md$", ""));
+                }
+            }));
+        }));
+        upload.setAcceptedFileTypes(".md", "text/markdown", "text/plain");
+        upload.setMaxFileSize(1_000_000);
+        importConfirm = new Button("Import", e -> importNow());
+        importConfirm.setId("import-confirm");
+        importConfirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        VerticalLayout body = new VerticalLayout(importName, upload, importMarkdown);
+        body.setPadding(false);
+        body.setWidth("40em");
+        importDialog.add(body);
+        importDialog.getFooter().add(new Button("Cancel", e -> importDialog.close()), importConfirm);
+        importDialog.open();
+    }
+
+    private void importNow() {
+        try {
+            TemplateView imported = service.importTemplate(importName.getValue(), importMarkdown.getValue());
+            importDialog.close();
+            refresh();
+            template.setValue(template.getListDataView().getItems().filter(t -> t.id() == imported.id())
+                    .findFirst().orElse(null));
+            notify("Template " + imported.name() + " imported with " + imported.itemCount() + " items", false);
+        } catch (BusinessException | IllegalArgumentException e) {
+            notify(e.getMessage(), true);
+        }
+    }
+
+    private static void notify(String message, boolean error) {
+        Notification n = Notification.show(message, 5000, Notification.Position.TOP_CENTER);
+        n.addThemeVariants(error ? NotificationVariant.LUMO_ERROR : NotificationVariant.LUMO_SUCCESS);
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        super.onAttach(attachEvent);
+        pushRegistration = broadcaster.register(BoardBroadcaster.ANY_RELEASE, attachEvent.getUI(), this::refresh);
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detachEvent) {
+        if (pushRegistration != null) {
+            pushRegistration.remove();
+            pushRegistration = null;
+        }
+        super.onDetach(detachEvent);
+    }
+}

@@ -1,0 +1,36 @@
+package dev.safespeak.security;
+
+import dev.safespeak.base.AuditableEvent;
+import java.time.Instant;
+
+/**
+ * A sign-in through the login form failed. The actor is {@code anonymous}; the subject names the username that was
+ * typed (cut to 50 characters), and the reason says why (bad credentials or a disabled account).
+ */
+public record LoginFailed(Instant occurredAt, String attemptedUsername, String reason) implements AuditableEvent {
+
+    @Override
+    public String actor() {
+        return "anonymous";
+    }
+
+    @Override
+    public String action() {
+        return "user.login-failed";
+    }
+
+    @Override
+    public String subject() {
+        return "user:" + attemptedUsername;
+    }
+
+    @Override
+    public String before() {
+        return "";
+    }
+
+    @Override
+    public String after() {
+        return reason;
+    }
+}

@@ -1,0 +1,266 @@
+package dev.safespeak.signoff.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.OptionalParameter;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import dev.safespeak.golive.ItemView;
+import dev.safespeak.golive.ReleaseSummary;
+import dev.safespeak.golive.ReleaseView;
+import dev.safespeak.signoff.ApprovalState;
+import dev.safespeak.signoff.ExecutivePanelContributor;
+import dev.safespeak.signoff.GoNoGoDecision;
+import dev.safespeak.signoff.SignOffPhase;
+import dev.safespeak.signoff.SignOffRecord;
+import dev.safespeak.signoff.SignOffService;
+import dev.safespeak.signoff.SignOffSlot;
+import dev.safespeak.signoff.SlotState;
+import dev.safespeak.signoff.SlotStatus;
+import jakarta.annotation.security.PermitAll;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The executive sign-off page: a release's readiness, its sign-off chain, the contributed panels (success
+ * criteria), the computed approval and the signed-in user's sign/reject and go/no-go actions.
+ */
+@Route("executive")
+@PageTitle("Executive sign-off | SafeSpeak")
+@Menu(title = "Executive sign-off", order = 20)
+@PermitAll
+class ExecutiveView extends VerticalLayout implements HasUrlParameter<Long> {
+
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    private final SignOffService service;
+    private final List<ExecutivePanelContributor> contributors;
+
+    final ComboBox<ReleaseView> release = new ComboBox<>("Release");
+    final Div content = new Div();
+    Long releaseId;
+
+    ExecutiveView(SignOffService service, List<ExecutivePanelContributor> contributors) {
+        this.service = service;
+        this.contributors = contributors;
+        setWidthFull();
+        add(new H2("Executive sign-off"));
+        release.setId("release-picker");
+        release.setItemLabelGenerator(r -> r.name() + " " + r.version() + " (go-live " + r.goLiveDate() + ")");
+        release.setWidth("28em");
+        release.setItems(service.releases());
+        release.addValueChangeListener(e -> {
+            if (e.isFromClient() || e.getValue() != null) {
+                show(e.getValue() == null ? null : e.getValue().id());
+            }
+        });
+        content.setWidthFull();
+        add(release, content);
+    }
+
+    @Override
+    public void setParameter(BeforeEvent event, @OptionalParameter Long parameter) {
+        if (parameter != null) {
+            release.getListDataView().getItems().filter(r -> r.id() == parameter).findFirst()
+                    .ifPresentOrElse(release::setValue, () -> show(null));
+        } else if (release.getValue() == null) {
+            release.getListDataView().getItems().findFirst().ifPresent(release::setValue);
+        }
+    }
+
+    /** Rebuilds the page for release {@code id}, or an empty hint when none is picked. */
+    void show(Long id) {
+        releaseId = id;
+        content.removeAll();
+        if (id == null) {
+            content.add(new Paragraph("Pick a release to see its readiness and sign-off chain."));
+            return;
+        }
+        content.add(readiness(service.readiness(id)));
+        content.add(chain(service.chain(id)));
+        for (ExecutivePanelContributor contributor : contributors) {
+            content.add(contributor.panel(id));
+        }
+        content.add(goNoGo(service.decisions(id)));
+        content.add(approval(service.approval(id)));
+    }
+
+    void refresh() {
+        show(releaseId);
+    }
+
+    private Component readiness(ReleaseSummary summary) {
+        VerticalLayout box = section("readiness", "Readiness");
+        box.add(progressRow("Overall", summary.progress().fraction(), summary.progress() + " done ("
+                + summary.progress().percent() + "%)"));
+        for (ReleaseSummary.PhaseProgress phase : summary.phases()) {
+            box.add(progressRow(phase.phase() + " (" + phase.window().label() + ")", phase.progress().fraction(),
+                    phase.progress() + " (" + phase.progress().percent() + "%)"));
+        }
+        Span open = new Span(summary.requiredOpen() + " required items open");
+        open.setId("required-open");
+        box.add(open);
+        box.add(itemList("blocked", "Blockers", summary.blocked()));
+        box.add(itemList("overdue", "Overdue", summary.overdue()));
+        if (!summary.regressed().isEmpty()) {
+            box.add(itemList("regressed", "Regressed", summary.regressed()));
+        }
+        return box;
+    }
+
+    private static Component progressRow(String label, double fraction, String text) {
+        ProgressBar bar = new ProgressBar(0, 1, fraction);
+        bar.setWidth("12em");
+        Span name = new Span(label);
+        name.setWidth("22em");
+        HorizontalLayout row = new HorizontalLayout(name, bar, new Span(text));
+        row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+        return row;
+    }
+
+    private static Component itemList(String id, String title, List<ItemView> items) {
+        Div box = new Div();
+        box.setId(id);
+        box.add(new Span(title + ": " + (items.isEmpty() ? "none" : items.size())));
+        if (!items.isEmpty()) {
+            UnorderedList list = new UnorderedList();
+            items.stream().limit(20).forEach(i -> list.add(new ListItem(i.label() + " (" + i.owner().displayName()
+                    + (i.reason() == null ? "" : ": " + i.reason()) + ", due " + i.dueDate() + ")")));
+            box.add(list);
+        }
+        return box;
+    }
+
+    private Component chain(List<SlotState> chain) {
+        VerticalLayout box = section("chain", "Sign-off chain");
+        Set<SignOffSlot> mine = service.mySlots();
+        for (SignOffPhase phase : SignOffPhase.values()) {
+            box.add(new H3(phase.displayName()));
+            chain.stream().filter(s -> s.slot().phase() == phase).forEach(s -> box.add(slotRow(s, mine)));
+        }
+        return box;
+    }
+
+    private Component slotRow(SlotState state, Set<SignOffSlot> mine) {
+        Span name = new Span(state.slot().displayName());
+        name.setWidth("16em");
+        Span status = new Span(statusText(state));
+        status.setId("slot-" + state.slot().name());
+        status.getElement().getThemeList().add("badge");
+        switch (state.status()) {
+            case SIGNED -> status.getElement().getThemeList().add("success");
+            case REJECTED -> status.getElement().getThemeList().add("error");
+            case PENDING -> {
+                if (state.lastInvalidated().isPresent()) {
+                    status.getElement().getThemeList().add("contrast");
+                }
+            }
+        }
+        HorizontalLayout row = new HorizontalLayout(name, status);
+        row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+        if (mine.contains(state.slot())) {
+            if (state.status() != SlotStatus.SIGNED) {
+                Button sign = new Button(state.slot().phase() == SignOffPhase.FINAL ? "Approve" : "Sign off",
+                        e -> new SignOffDialog(service, releaseId, state.slot(), true, this::refresh).open());
+                sign.setId("sign-" + state.slot().name());
+                sign.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
+                row.add(sign);
+            }
+            if (state.status() != SlotStatus.REJECTED) {
+                Button reject = new Button("Reject",
+                        e -> new SignOffDialog(service, releaseId, state.slot(), false, this::refresh).open());
+                reject.setId("reject-" + state.slot().name());
+                reject.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);
+                row.add(reject);
+            }
+        }
+        return row;
+    }
+
+    static String statusText(SlotState state) {
+        String text = switch (state.status()) {
+            case SIGNED -> describe("Signed", state.current().orElseThrow());
+            case REJECTED -> describe("Rejected", state.current().orElseThrow());
+            case PENDING -> "Pending";
+        };
+        if (state.status() == SlotStatus.PENDING && state.lastInvalidated().isPresent()) {
+            SignOffRecord r = state.lastInvalidated().get();
+            text += " (sign-off by " + r.username() + " invalidated " + TIME.format(r.invalidatedAt()) + ": "
+                    + r.invalidationReason() + ")";
+        }
+        return text;
+    }
+
+    private static String describe(String verb, SignOffRecord r) {
+        return verb + " by " + r.username() + " at " + TIME.format(r.at()) + ": " + r.comment();
+    }
+
+    private Component goNoGo(List<GoNoGoDecision> decisions) {
+        VerticalLayout box = section("go-no-go", "Go/no-go decision");
+        Span latest = new Span(decisions.isEmpty() ? "No decision recorded"
+                : describe(decisions.get(decisions.size() - 1)));
+        latest.setId("go-no-go-latest");
+        box.add(latest);
+        if (decisions.size() > 1) {
+            UnorderedList earlier = new UnorderedList();
+            decisions.subList(0, decisions.size() - 1).forEach(d -> earlier.add(new ListItem(describe(d))));
+            box.add(new Span("Earlier decisions:"), earlier);
+        }
+        if (service.mayRecordGoNoGo()) {
+            Button record = new Button("Record go/no-go decision",
+                    e -> new GoNoGoDialog(service, releaseId, this::refresh).open());
+            record.setId("record-go-no-go");
+            box.add(record);
+        }
+        return box;
+    }
+
+    private static String describe(GoNoGoDecision d) {
+        return d.decision().name().replace('_', '-') + " on " + d.meetingDate() + " (attendees: " + d.attendees()
+                + ")" + (d.notes().isEmpty() ? "" : ": " + d.notes()) + ", recorded by " + d.recordedBy();
+    }
+
+    private Component approval(ApprovalState state) {
+        VerticalLayout box = section("approval", "Approval for go-live");
+        Span verdict = new Span(state.approved() ? "Approved for go-live" : "Not approved for go-live");
+        verdict.setId("approval-state");
+        verdict.getElement().getThemeList().add("badge");
+        verdict.getElement().getThemeList().add(state.approved() ? "success" : "error");
+        box.add(verdict);
+        if (!state.reasons().isEmpty()) {
+            UnorderedList reasons = new UnorderedList();
+            reasons.setId("approval-reasons");
+            state.reasons().forEach(r -> reasons.add(new ListItem(r)));
+            box.add(reasons);
+        }
+        return box;
+    }
+
+    private static VerticalLayout section(String id, String title) {
+        VerticalLayout box = new VerticalLayout(new H3(title));
+        box.setId(id);
+        box.setPadding(false);
+        box.setSpacing(false);
+        box.getStyle().set("margin-bottom", "var(--lumo-space-l)");
+        return box;
+    }
+}

@@ -1,0 +1,56 @@
+package dev.safespeak.signoff.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import dev.safespeak.base.BusinessException;
+import dev.safespeak.signoff.GoNoGo;
+import dev.safespeak.signoff.SignOffService;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
+/** Records a go/no-go meeting: its date, attendees, decision and notes. */
+class GoNoGoDialog extends Dialog {
+
+    final DatePicker date = new DatePicker("Meeting date", LocalDate.now(ZoneOffset.UTC));
+    final TextField attendees = new TextField("Attendees");
+    final RadioButtonGroup<GoNoGo> decision = new RadioButtonGroup<>("Decision");
+    final TextArea notes = new TextArea("Notes");
+    final Button confirm;
+
+    GoNoGoDialog(SignOffService service, long releaseId, Runnable onDone) {
+        setHeaderTitle("Record go/no-go decision");
+        date.setId("gonogo-date");
+        attendees.setId("gonogo-attendees");
+        attendees.setWidthFull();
+        decision.setId("gonogo-decision");
+        decision.setItems(GoNoGo.values());
+        decision.setItemLabelGenerator(d -> d == GoNoGo.GO ? "GO" : "NO-GO");
+        notes.setId("gonogo-notes");
+        notes.setWidthFull();
+        confirm = new Button("Record", e -> {
+            try {
+                service.recordGoNoGo(releaseId, date.getValue(), attendees.getValue(), decision.getValue(),
+                        notes.getValue());
+                close();
+                Notification.show("Go/no-go decision recorded").addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                onDone.run();
+            } catch (BusinessException | IllegalArgumentException failure) {
+                Notification.show(failure.getMessage(), 6000, Notification.Position.MIDDLE)
+                        .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            }
+        });
+        confirm.setId("gonogo-confirm");
+        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        add(new VerticalLayout(date, attendees, decision, notes));
+        getFooter().add(new Button("Cancel", e -> close()), confirm);
+        setWidth("32em");
+    }
+}

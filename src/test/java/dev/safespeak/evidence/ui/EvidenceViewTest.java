@@ -1,0 +1,67 @@
+package dev.safespeak.evidence.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.textfield.TextField;
+import dev.safespeak.base.KaribuTest;
+import dev.safespeak.base.ui.chart.ApexChart;
+import dev.safespeak.evidence.SuccessCriterion;
+import dev.safespeak.security.Role;
+import org.junit.jupiter.api.Test;
+
+class EvidenceViewTest extends KaribuTest {
+
+    @Test
+    void the_evidence_page_shows_every_criterion_with_value_and_status() {
+        login("viewer", Role.VIEWER);
+        UI.getCurrent().navigate("evidence");
+        for (SuccessCriterion c : SuccessCriterion.values()) {
+            assertThat(_get(Span.class, spec -> spec.withId("status-" + c.name())).getText()).isIn("PASS", "FAIL");
+        }
+        assertThat(_get(Span.class, spec -> spec.withId("value-AVAILABILITY")).getText()).isEqualTo("no data");
+        assertThat(_get(Span.class, spec -> spec.withId("value-AUTO_SCALING")).getText()).isEqualTo("manual evidence");
+    }
+
+    @Test
+    void each_measurable_criterion_has_a_trend_chart_with_its_threshold() throws Exception {
+        login("viewer", Role.VIEWER);
+        UI.getCurrent().navigate("evidence");
+        ApexChart chart = _get(ApexChart.class, spec -> spec.withId("trend-P95_LATENCY"));
+        var config = new ObjectMapper().readTree(chart.getElement().getProperty("config"));
+        assertThat(config.at("/chart/type").asText()).isEqualTo("line");
+        assertThat(config.at("/annotations/yaxis/0/y").asDouble()).isEqualTo(100.0);
+        assertThat(config.at("/series/0/data").size()).isGreaterThanOrEqualTo(60);
+    }
+
+    @Test
+    void the_cto_waives_a_failing_criterion_on_the_release_page_and_it_shows_as_waived() {
+        login("cto", Role.CTO);
+        UI.getCurrent().navigate("releases/77/evidence");
+        assertThat(_get(Span.class, spec -> spec.withId("status-ERROR_RATE")).getText()).isEqualTo("FAIL");
+        @SuppressWarnings("unchecked")
+        ComboBox<SuccessCriterion> which = _get(ComboBox.class, spec -> spec.withId("waiver-criterion"));
+        which.setValue(SuccessCriterion.ERROR_RATE);
+        _setValue(_get(TextField.class, spec -> spec.withId("waiver-reason")), "no traffic before launch");
+        _click(_get(Button.class, spec -> spec.withId("waive-button")));
+        assertThat(_get(Span.class, spec -> spec.withId("status-ERROR_RATE")).getText()).isEqualTo("WAIVED");
+        assertThat(_get(Paragraph.class, spec -> spec.withId("waiver-ERROR_RATE")).getText())
+                .contains("Waived by cto").contains("no traffic before launch");
+    }
+
+    @Test
+    void the_release_page_says_when_the_gate_blocks_approval() {
+        login("viewer", Role.VIEWER);
+        UI.getCurrent().navigate("releases/78/evidence");
+        assertThat(_get(Span.class, spec -> spec.withId("criteria-gate")).getText())
+                .startsWith("Gate: approval blocked by");
+    }
+}

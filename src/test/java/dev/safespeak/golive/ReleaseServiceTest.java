@@ -1,0 +1,377 @@
+package dev.safespeak.golive;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.safespeak.base.BusinessException;
+import dev.safespeak.base.ErrorCode;
+import dev.safespeak.base.OnPostgres;
+import dev.safespeak.security.Role;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+
+/** The go-live service on every supported database: subclasses run it on H2 and on PostgreSQL. */
+@RecordApplicationEvents
+abstract class ReleaseServiceTest {
+
+    @Autowired
+    ReleaseService service;
+    @Autowired
+    Clock clock;
+    @Autowired
+    ApplicationEvents events;
+
+    static void signIn(String username, Role... roles) {
+        SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken(username, "n/a",
+                Arrays.stream(roles).map(r -> new SimpleGrantedAuthority(r.authority())).toList()));
+    }
+
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+
+    static String seed() {
+        try (InputStream in = ReleaseServiceTest.class.getResourceAsStream("/checklists/deployment-checklist.md")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static List<String> seedItemTexts() {
+        List<String> texts = new ArrayList<>();
+        for (String line : seed().split("\n")) {
+            if (line.startsWith("- [ ] ") || line.startsWith("- [x] ")) {
+                texts.add(line.substring(6).strip());
+            }
+        }
+        return texts;
+    }
+
+    ReleaseView newRelease(LocalDate goLive) {
+        signIn("admin", Role.ADMIN);
+        try {
+            return service.createRelease("Release " + UUID.randomUUID(), "1.0", goLive,
+                    service.defaultTemplate().id());
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    ItemView item(long releaseId, String text) {
+        return service.findItemByText(releaseId, text).orElseThrow();
+    }
+
+    @Test
+    void a_new_release_holds_every_item_of_the_seed() {
+        ReleaseView release = newRelease(LocalDate.now(clock).plusDays(14));
+        assertThat(service.items(release.id())).extracting(ItemView::text).containsExactlyElementsOf(seedItemTexts());
+        assertThat(release.progress()).isEqualTo(new Progress(0, 126));
+        assertThat(events.stream(ReleaseCreated.class)).singleElement()
+                .satisfies(e -> assertThat(e.itemCount()).isEqualTo(126));
+    }
+
+    @Test
+    void items_get_default_owners_windows_and_due_dates() {
+        LocalDate goLive = LocalDate.of(2030, 6, 15);
+        long id = newRelease(goLive).id();
+        ItemView k8s = item(id, "Kubernetes cluster configuration");
+        assertThat(k8s.owner()).isEqualTo(Role.DEVOPS);
+        assertThat(k8s.window()).isEqualTo(TimelineWindow.WEEK_MINUS_2);
+        assertThat(k8s.dueDate()).isEqualTo(LocalDate.of(2030, 6, 7));
+        assertThat(item(id, "Vulnerability scanning completed").owner()).isEqualTo(Role.SECURITY_LEAD);
+        assertThat(item(id, "Vulnerability scanning completed").dueDate()).isEqualTo(LocalDate.of(2030, 6, 14));
+        assertThat(item(id, "Data processing agreements in place").owner()).isEqualTo(Role.LEGAL_COMPLIANCE);
+        assertThat(item(id, "Customer support channels established").owner()).isEqualTo(Role.CUSTOMER_SUCCESS_LEAD);
+        assertThat(item(id, "Deployment to production environment").dueDate()).isEqualTo(goLive);
+        assertThat(item(id, "24/7 monitoring team activated").dueDate()).isEqualTo(LocalDate.of(2030, 6, 22));
+        assertThat(item(id, "Chief Executive Officer").owner()).isEqualTo(Role.CEO);
+        assertThat(item(id, "QA/Test Engineering Lead").owner()).isEqualTo(Role.QA_LEAD);
+        assertThat(item(id, "Legal/Compliance Officer").owner()).isEqualTo(Role.LEGAL_COMPLIANCE);
+    }
+
+    @Test
+    void launch_sections_are_not_required_before_approval() {
+        long id = newRelease(LocalDate.now(clock).plusDays(14)).id();
+        List<ItemView> required = service.requiredOpenItems(id);
+        assertThat(required).hasSize(126 - 12);
+        assertThat(required).extracting(ItemView::section)
+                .doesNotContain("Launch Execution", "Post-Launch Monitoring");
+        assertThat(service.board(id).phases()).flatExtracting(BoardView.Phase::sections)
+                .filteredOn(s -> !s.requiredBeforeApproval())
+                .extracting(BoardView.Section::name).containsExactly("Launch Execution", "Post-Launch Monitoring");
+    }
+
+    @Test
+    void the_owner_changes_the_status_and_it_is_recorded() {
+        long id = newRelease(LocalDate.now(clock).plusDays(14)).id();
+        ItemView k8s = item(id, "Kubernetes cluster configuration");
+        signIn("devops", Role.DEVOPS);
+        ItemView done = service.changeStatus(k8s.id(), ItemStatus.DONE, null);
+        assertThat(done.status()).isEqualTo(ItemStatus.DONE);
+        assertThat(done.changedBy()).isEqualTo("devops");
+        assertThat(done.changedAt()).isNotNull();
+        assertThat(service.history(k8s.id())).singleElement().satisfies(h -> {
+            assertThat(h.actor()).isEqualTo("devops");
+            assertThat(h.before()).isEqualTo("OPEN");
+            assertThat(h.after()).isEqualTo("DONE");
+        });
+        assertThat(events.stream(ItemStatusChanged.class)).singleElement().satisfies(e -> {
+            assertThat(e.from()).isEqualTo(ItemStatus.OPEN);
+            assertThat(e.to()).isEqualTo(ItemStatus.DONE);
+            assertThat(e.actor()).isEqualTo("devops");
+            assertThat(e.subject()).isEqualTo("release:" + id + "/item:" + k8s.id());
+        });
+        assertThat(service.board(id).phases().get(0).sections().get(0).progress()).isEqualTo(new Progress(1, 7));
+    }
+
+    @Test
+    void blocked_and_not_applicable_need_a_reason() {
+        long id = newRelease(LocalDate.now(clock).plusDays(14)).id();
+        long k8s = item(id, "Kubernetes cluster configuration").id();
+        signIn("devops", Role.DEVOPS);
+        assertThatThrownBy(() -> service.changeStatus(k8s, ItemStatus.BLOCKED, " "))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("a reason is required to set an item to Blocked");
+        assertThatThrownBy(() -> service.changeStatus(k8s, ItemStatus.NOT_APPLICABLE, null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("a reason is required to set an item to Not applicable");
+        assertThat(service.changeStatus(k8s, ItemStatus.BLOCKED, "waiting for quota").reason())
+                .isEqualTo("waiting for quota");
+        assertThat(service.summary(id).blocked()).extracting(ItemView::id).containsExactly(k8s);
+    }
+
+    @Test
+    void a_user_cannot_change_an_item_another_role_owns() {
+        long id = newRelease(LocalDate.now(clock).plusDays(14)).id();
+        long k8s = item(id, "Kubernetes cluster configuration").id();
+        signIn("qa_lead", Role.QA_LEAD);
+        assertThatThrownBy(() -> service.changeStatus(k8s, ItemStatus.DONE, null))
+                .isInstanceOf(BusinessException.class)
+                .hasMessage("You cannot change the status of 'Kubernetes cluster configuration': it is owned by "
+                        + "DevOps/Infrastructure Team and you hold QA/Test Engineering Lead")
+                .extracting(e -> ((BusinessException) e).code()).isEqualTo(ErrorCode.FORBIDDEN);
+        assertThatThrownBy(() -> service.setNote(k8s, "x")).hasMessageStartingWith("You cannot edit the note of");
+        assertThatThrownBy(() -> service.attachEvidence(k8s, "https://ci.example/1", null))
+                .hasMessageStartingWith("You cannot attach evidence to");
+    }
+
+    @Test
+    void a_viewer_reads_but_cannot_change_or_comment() {
+        long id = newRelease(LocalDate.now(clock).plusDays(14)).id();
+        long k8s = item(id, "Kubernetes cluster configuration").id();
+        signIn("viewer", Role.VIEWER);
+        assertThat(service.board(id).items()).hasSize(126);
+        assertThatThrownBy(() -> service.changeStatus(k8s, ItemStatus.DONE, null))
+                .hasMessageEndingWith("and you hold Viewer");
+        assertThatThrownBy(() -> service.addComment(k8s, "hello"))
+                .isInstanceOf(BusinessException.class)
+                .hasMessage("Viewers can read the board but not comment");
+    }
+
+    @Test
+    void changes_need_a_signed_in_user() {
+        long id = newRelease(LocalDate.now(clock).plusDays(14)).id();
+        long k8s = item(id, "Kubernetes cluster configuration").id();
+        assertThatThrownBy(() -> service.changeStatus(k8s, ItemStatus.DONE, null))
+                .isInstanceOf(BusinessException.class).hasMessage("You are not signed in");
+    }
+
+    @Test
+    void only_an_admin_creates_releases_imports_templates_and_reassigns() {
+        long templateId = service.defaultTemplate().id();
+        long id = newRelease(LocalDate.now(clock).plusDays(14)).id();
+        long k8s = item(id, "Kubernetes cluster configuration").id();
+        signIn("devops", Role.DEVOPS, Role.CTO);
+        assertThatThrownBy(() -> service.createRelease("X", "1", LocalDate.now(clock), templateId))
+                .isInstanceOf(BusinessException.class).hasMessage("Only an administrator can create releases");
+        assertThatThrownBy(() -> service.importTemplate("T", "## P\n### S\n- [ ] a\n"))
+                .hasMessage("Only an administrator can import checklist templates");
+        assertThatThrownBy(() -> service.reassign(k8s, Role.QA_LEAD))
+                .hasMessage("Only an administrator can reassign item owners");
+
+        signIn("admin", Role.ADMIN);
+        ItemView moved = service.reassign(k8s, Role.QA_LEAD);
+        assertThat(moved.owner()).isEqualTo(Role.QA_LEAD);
+        assertThat(events.stream(ItemChanged.class)).singleElement().satisfies(e -> {
+            assertThat(e.kind()).isEqualTo(ItemChangeKind.OWNER);
+            assertThat(e.before()).isEqualTo("DEVOPS");
+            assertThat(e.after()).isEqualTo("QA_LEAD");
+        });
+        signIn("qa_lead", Role.QA_LEAD);
+        assertThat(service.changeStatus(k8s, ItemStatus.DONE, null).status()).isEqualTo(ItemStatus.DONE);
+    }
+
+    @Test
+    void a_release_name_and_version_are_unique_and_validated() {
+        long templateId = service.defaultTemplate().id();
+        signIn("admin", Role.ADMIN);
+        String name = "Dup " + UUID.randomUUID();
+        service.createRelease(name, "2.0", LocalDate.now(clock), templateId);
+        assertThatThrownBy(() -> service.createRelease(name, "2.0", LocalDate.now(clock), templateId))
+                .isInstanceOf(BusinessException.class)
+                .hasMessage("A release '" + name + "' version 2.0 already exists");
+        assertThatThrownBy(() -> service.createRelease(" ", "2.0", LocalDate.now(clock), templateId))
+                .hasMessage("release name is empty");
+        assertThatThrownBy(() -> service.createRelease("Y", "2.0", null, templateId))
+                .hasMessage("go-live date is missing");
+        assertThatThrownBy(() -> service.createRelease("Y", "2.0", LocalDate.now(clock), 999_999))
+                .hasMessage("Checklist template 999999 does not exist");
+        assertThatThrownBy(() -> service.release(999_999)).hasMessage("Release 999999 does not exist");
+        assertThatThrownBy(() -> service.item(999_999)).hasMessage("Checklist item 999999 does not exist");
+    }
+
+    @Test
+    void items_past_their_due_date_are_overdue_until_closed() {
+        long id = newRelease(LocalDate.now(clock)).id();
+        ItemView k8s = item(id, "Kubernetes cluster configuration");
+        assertThat(k8s.overdue()).isTrue();
+        assertThat(item(id, "Deployment to production environment").overdue()).isFalse();
+        signIn("devops", Role.DEVOPS);
+        assertThat(service.changeStatus(k8s.id(), ItemStatus.NOT_APPLICABLE, "managed service").overdue()).isFalse();
+        // On go-live day every Week -2 and Week -1 item is overdue (82), less the one just closed.
+        assertThat(service.summary(id).overdue()).hasSize(81);
+    }
+
+    @Test
+    void a_regression_sets_a_done_item_back_to_in_progress() {
+        long id = newRelease(LocalDate.now(clock).plusDays(14)).id();
+        long api = item(id, "API endpoint availability and response validation").id();
+        signIn("qa_lead", Role.QA_LEAD);
+        service.changeStatus(api, ItemStatus.DONE, null);
+        SecurityContextHolder.clearContext();
+        ItemView regressed = service.markRegressed(api, "API probe failing: 503");
+        assertThat(regressed.regressed()).isTrue();
+        assertThat(regressed.status()).isEqualTo(ItemStatus.IN_PROGRESS);
+        assertThat(regressed.changedBy()).isEqualTo(ReleaseService.SYSTEM_EVIDENCE);
+        assertThat(events.stream(ItemChanged.class)).extracting(ItemChanged::kind)
+                .containsExactly(ItemChangeKind.REGRESSED);
+        assertThat(events.stream(ItemStatusChanged.class)).extracting(ItemStatusChanged::to)
+                .containsExactly(ItemStatus.DONE, ItemStatus.IN_PROGRESS);
+        assertThat(service.summary(id).regressed()).extracting(ItemView::id).containsExactly(api);
+        assertThat(service.clearRegressed(api, "API probe passing").regressed()).isFalse();
+        assertThatThrownBy(() -> service.markRegressed(api, "")).hasMessage("regression reason is empty");
+    }
+
+    @Test
+    void notes_evidence_and_comments_are_kept_with_history() {
+        long id = newRelease(LocalDate.now(clock).plusDays(14)).id();
+        long k8s = item(id, "Kubernetes cluster configuration").id();
+        signIn("devops", Role.DEVOPS);
+        service.setNote(k8s, "three node pools");
+        service.attachEvidence(k8s, "https://ci.example/run/42", "terraform apply log");
+        signIn("qa_lead", Role.QA_LEAD);
+        service.addComment(k8s, "Looks good to me");
+        ItemView item = service.item(k8s);
+        assertThat(item.note()).isEqualTo("three node pools");
+        assertThat(item.evidenceLink()).isEqualTo("https://ci.example/run/42");
+        assertThat(item.evidenceSummary()).isEqualTo("terraform apply log");
+        assertThat(item.commentCount()).isEqualTo(1);
+        assertThat(service.comments(k8s)).extracting(CommentView::author, CommentView::text)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("qa_lead", "Looks good to me"));
+        assertThat(service.history(k8s)).extracting(HistoryEntry::action)
+                .containsExactly("item.note-changed", "item.evidence-attached", "item.commented");
+        assertThat(events.stream(ItemChanged.class)).extracting(ItemChanged::kind)
+                .containsExactly(ItemChangeKind.NOTE, ItemChangeKind.EVIDENCE, ItemChangeKind.COMMENT);
+    }
+
+    @Test
+    void evidence_links_must_be_web_urls_or_paths() {
+        long id = newRelease(LocalDate.now(clock).plusDays(14)).id();
+        long k8s = item(id, "Kubernetes cluster configuration").id();
+        signIn("devops", Role.DEVOPS);
+        assertThatThrownBy(() -> service.attachEvidence(k8s, "javascript:alert(1)", null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("evidence link must be an http(s) URL or a path starting with '/', got 'javascript:alert(1)'");
+        assertThatThrownBy(() -> service.attachEvidence(k8s, "", null)).hasMessage("evidence link is empty");
+        assertThat(service.attachEvidence(k8s, "/evidence/7", null).evidenceLink()).isEqualTo("/evidence/7");
+    }
+
+    @Test
+    void an_export_ticks_done_items_and_imports_again() {
+        long id = newRelease(LocalDate.of(2030, 6, 15)).id();
+        long k8s = item(id, "Kubernetes cluster configuration").id();
+        long cdn = item(id, "CDN configuration for global distribution").id();
+        signIn("devops", Role.DEVOPS);
+        service.changeStatus(k8s, ItemStatus.DONE, null);
+        service.changeStatus(cdn, ItemStatus.BLOCKED, "vendor contract");
+        String markdown = service.exportMarkdown(id);
+        assertThat(markdown).startsWith("# SafeSpeak Production Deployment Checklist\n")
+                .contains("### ✅ Infrastructure Provisioning\n")
+                .contains("- [x] Kubernetes cluster configuration\n")
+                .contains("- [ ] CDN configuration for global distribution — _Blocked: vendor contract_\n")
+                .contains("### Week -2: Pre-Deployment\n\n- Infrastructure provisioning\n")
+                .contains("_Deployment Date: 2030-06-15_");
+        signIn("admin", Role.ADMIN);
+        TemplateView again = service.importTemplate("Exported", markdown);
+        assertThat(again.itemCount()).isEqualTo(126);
+        assertThat(again.builtIn()).isFalse();
+        long copy = service.createRelease("Copy " + UUID.randomUUID(), "1", LocalDate.now(clock), again.id()).id();
+        assertThat(service.items(copy)).extracting(ItemView::text).containsExactlyElementsOf(seedItemTexts());
+    }
+
+    @Test
+    void a_malformed_import_names_the_line() {
+        signIn("admin", Role.ADMIN);
+        assertThatThrownBy(() -> service.importTemplate("Broken", "# T\n\n## P\n- [ ] orphan\n"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("line 4: item before any section ('### ...')");
+        assertThatThrownBy(() -> service.importTemplate(" ", "## P\n### S\n- [ ] a\n"))
+                .hasMessage("template name is empty");
+    }
+
+    @Test
+    void an_imported_template_with_unknown_sections_falls_back_to_the_configured_owner() {
+        signIn("admin", Role.ADMIN);
+        TemplateView template = service.importTemplate("Small", """
+                # Small release
+                ## Pre-Deployment
+                ### Infrastructure Provisioning
+                - [ ] Servers
+                ### Catering
+                - [ ] Cake
+                """);
+        assertThat(template.itemCount()).isEqualTo(2);
+        assertThat(events.stream(TemplateImported.class)).hasSize(1);
+        long id = service.createRelease("Small " + UUID.randomUUID(), "1", LocalDate.now(clock), template.id()).id();
+        assertThat(item(id, "Servers").owner()).isEqualTo(Role.DEVOPS);
+        assertThat(item(id, "Cake").owner()).isEqualTo(Role.ADMIN);
+        assertThat(service.templates()).extracting(TemplateView::name).contains("Small");
+    }
+
+    @Test
+    void items_are_found_by_text_or_by_section_and_text() {
+        long id = newRelease(LocalDate.now(clock).plusDays(14)).id();
+        assertThat(service.findItemByText(id, " kubernetes CLUSTER configuration ")).isPresent();
+        assertThat(service.findItemByText(id, "Security Testing / Vulnerability scanning completed")).isPresent();
+        assertThat(service.findItemByText(id, "No such item")).isEmpty();
+    }
+
+    @SpringBootTest
+    @ActiveProfiles("test")
+    static class OnH2 extends ReleaseServiceTest {
+    }
+
+    @SpringBootTest
+    @OnPostgres
+    static class OnPostgreSQL extends ReleaseServiceTest {
+    }
+}

@@ -1,0 +1,121 @@
+package dev.safespeak.signoff;
+
+import static dev.safespeak.signoff.SignOffTestConfig.PASSWORD;
+import static dev.safespeak.signoff.SignOffTestConfig.login;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.Mockito.when;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import dev.safespeak.golive.ItemStatus;
+import dev.safespeak.golive.ItemView;
+import dev.safespeak.golive.ReleaseService;
+import dev.safespeak.security.Role;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import dev.safespeak.evidence.internal.SuccessCriteriaGate;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.test.context.ActiveProfiles;
+
+/** The sign-off chain against the real go-live board: open items block it, an item change invalidates it. */
+@SpringBootTest
+@ActiveProfiles("test")
+@Import(TestPasswords.class)
+class SignOffOnTheBoardTest {
+
+    /** The evidence module's real gate needs live metrics; these tests use their own gates. */
+    @MockitoBean
+    SuccessCriteriaGate successCriteria;
+
+    @Autowired
+    ReleaseService board;
+
+    @Autowired
+    SignOffService service;
+
+    @org.junit.jupiter.api.BeforeEach
+    void passTheCriteria() {
+        when(successCriteria.evaluate(anyLong())).thenReturn(GateResult.pass());
+    }
+
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+
+    private long newRelease() {
+        login("admin", Role.ADMIN);
+        return board.createRelease("Signoff " + UUID.randomUUID(), "1.0", LocalDate.now().plusDays(14),
+                board.defaultTemplate().id()).id();
+    }
+
+    /** Every required item closed by its owner, as the release team would on the board. */
+    private void closeRequiredItems(long release) {
+        for (ItemView item : board.requiredOpenItems(release)) {
+            login("owner", item.owner());
+            board.changeStatus(item.id(), ItemStatus.DONE, null);
+        }
+    }
+
+    private void sign(long release, SignOffSlot slot) {
+        login(slot.name().toLowerCase(), slot.role());
+        service.signOff(release, slot, "ok", PASSWORD);
+    }
+
+    @Test
+    void a_new_release_refuses_technical_sign_off_naming_its_open_items() {
+        long release = newRelease();
+        login("sec", Role.SECURITY_LEAD);
+        assertThatThrownBy(() -> service.signOff(release, SignOffSlot.SECURITY_LEAD, "ok", PASSWORD))
+                .hasMessageStartingWith("102 required items are still open: Infrastructure Provisioning / "
+                        + "Cloud environment setup (Azure/AWS/GCP), ");
+    }
+
+    @Test
+    void the_whole_chain_on_a_real_release_ends_approved_and_an_item_change_invalidates_it() {
+        long release = newRelease();
+        closeRequiredItems(release);
+        SignOffSlot.itemDependent().forEach(s -> sign(release, s));
+        sign(release, SignOffSlot.CTO);
+        sign(release, SignOffSlot.CPO);
+        sign(release, SignOffSlot.CEO);
+        login("ceo", Role.CEO);
+        service.recordGoNoGo(release, LocalDate.now(), "All authorities", GoNoGo.GO, "Go");
+        assertThat(service.approval(release).approved()).isTrue();
+
+        ItemView rollback = board.findItemByText(release, "Rollback procedures tested and documented")
+                .orElseThrow();
+        login("qa", rollback.owner());
+        board.changeStatus(rollback.id(), ItemStatus.IN_PROGRESS, null);
+
+        login("viewer", Role.VIEWER);
+        await().pollInSameThread().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(service.chain(release)).allSatisfy(s -> assertThat(s.status())
+                        .isEqualTo(SlotStatus.PENDING)));
+        assertThat(service.chain(release).get(0).lastInvalidated()).hasValueSatisfying(r ->
+                assertThat(r.invalidationReason()).isEqualTo("Required item \"Final Validation / Rollback "
+                        + "procedures tested and documented\" changed from Done to In progress by qa"));
+        assertThat(service.approval(release).reasons()).contains(
+                "1 required item is still open: Final Validation / Rollback procedures tested and documented");
+    }
+
+    @Test
+    void a_comment_on_an_item_does_not_invalidate_sign_offs() {
+        long release = newRelease();
+        closeRequiredItems(release);
+        sign(release, SignOffSlot.DEV_LEAD);
+        ItemView item = board.findItemByText(release, "Kubernetes cluster configuration").orElseThrow();
+        login("dev", Role.DEV_LEAD);
+        board.addComment(item.id(), "Looks fine");
+        login("viewer", Role.VIEWER);
+        assertThat(service.chain(release).get(0).status()).isEqualTo(SlotStatus.SIGNED);
+    }
+}

@@ -1,0 +1,165 @@
+package dev.safespeak.signoff.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._assertOne;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.Mockito.when;
+
+import com.github.mvysny.kaributesting.v10.NotificationsKt;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.UI;
+import dev.safespeak.base.KaribuTest;
+import dev.safespeak.golive.ReleaseService;
+import dev.safespeak.security.Role;
+import dev.safespeak.signoff.GoNoGo;
+import dev.safespeak.signoff.SignOffTestConfig;
+import dev.safespeak.signoff.TestPasswords;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import dev.safespeak.evidence.internal.SuccessCriteriaGate;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.context.annotation.Import;
+
+@Import(TestPasswords.class)
+class ExecutiveViewTest extends KaribuTest {
+
+    /** Shares the context of SignOffOnTheBoardTest; the criteria panel still renders from the real service. */
+    @MockitoBean
+    SuccessCriteriaGate successCriteria;
+
+    @Autowired
+    ReleaseService board;
+
+    @org.junit.jupiter.api.BeforeEach
+    void passTheCriteria() {
+        when(successCriteria.evaluate(anyLong())).thenReturn(dev.safespeak.signoff.GateResult.pass());
+    }
+
+    private long newRelease() {
+        login("admin", Role.ADMIN);
+        return board.createRelease("Exec " + UUID.randomUUID(), "2.0", LocalDate.now().plusDays(14),
+                board.defaultTemplate().id()).id();
+    }
+
+    private ExecutiveView open(long release) {
+        UI.getCurrent().navigate("executive/" + release);
+        return _get(ExecutiveView.class);
+    }
+
+    private static String text(String id) {
+        return _get(Span.class, spec -> spec.withId(id)).getText();
+    }
+
+    @Test
+    void a_viewer_sees_readiness_chain_and_approval_but_no_actions() {
+        long release = newRelease();
+        login("vera", Role.VIEWER);
+        ExecutiveView view = open(release);
+
+        assertThat(view.releaseId).isEqualTo(release);
+        assertThat(text("required-open")).isEqualTo("114 required items open");
+        assertThat(text("slot-CEO")).isEqualTo("Pending");
+        assertThat(text("approval-state")).isEqualTo("Not approved for go-live");
+        _assertNone(Button.class, spec -> spec.withId("sign-DEV_LEAD"));
+        _assertNone(Button.class, spec -> spec.withId("record-go-no-go"));
+    }
+
+    @Test
+    void a_security_lead_sees_only_the_actions_of_their_own_slot() {
+        long release = newRelease();
+        login("sam", Role.SECURITY_LEAD);
+        open(release);
+        _assertOne(Button.class, spec -> spec.withId("sign-SECURITY_LEAD"));
+        _assertOne(Button.class, spec -> spec.withId("reject-SECURITY_LEAD"));
+        _assertNone(Button.class, spec -> spec.withId("sign-DEV_LEAD"));
+        _assertNone(Button.class, spec -> spec.withId("sign-CEO"));
+    }
+
+    @Test
+    void signing_off_with_open_items_shows_the_refusal() {
+        long release = newRelease();
+        login("sam", Role.SECURITY_LEAD);
+        open(release);
+        _click(_get(Button.class, spec -> spec.withId("sign-SECURITY_LEAD")));
+        SignOffDialog dialog = _get(SignOffDialog.class);
+        _setValue(dialog.comment, "All security items reviewed");
+        _setValue(dialog.password, SignOffTestConfig.PASSWORD);
+        _click(dialog.confirm);
+
+        NotificationsKt.expectNotifications("102 required items are still open: "
+                + "Infrastructure Provisioning / Cloud environment setup (Azure/AWS/GCP), "
+                + "Infrastructure Provisioning / Kubernetes cluster configuration, "
+                + "Infrastructure Provisioning / Database provisioning and backup setup, "
+                + "Infrastructure Provisioning / CDN configuration for global distribution, "
+                + "Infrastructure Provisioning / Load balancer and auto-scaling setup and 97 more");
+        assertThat(text("slot-SECURITY_LEAD")).isEqualTo("Pending");
+    }
+
+    @Test
+    void a_wrong_password_is_refused_in_the_dialog() {
+        long release = newRelease();
+        login("dana", Role.DEV_LEAD);
+        open(release);
+        _click(_get(Button.class, spec -> spec.withId("reject-DEV_LEAD")));
+        SignOffDialog dialog = _get(SignOffDialog.class);
+        _setValue(dialog.comment, "Not ready");
+        _setValue(dialog.password, "wrong");
+        _click(dialog.confirm);
+
+        NotificationsKt.expectNotifications("The password is not correct; nothing was recorded");
+        assertThat(dialog.isOpened()).isTrue();
+        assertThat(text("slot-DEV_LEAD")).isEqualTo("Pending");
+    }
+
+    @Test
+    void a_rejection_with_the_right_password_shows_in_the_chain() {
+        long release = newRelease();
+        login("dana", Role.DEV_LEAD);
+        open(release);
+        _click(_get(Button.class, spec -> spec.withId("reject-DEV_LEAD")));
+        SignOffDialog dialog = _get(SignOffDialog.class);
+        _setValue(dialog.comment, "Load test missing");
+        _setValue(dialog.password, SignOffTestConfig.PASSWORD);
+        _click(dialog.confirm);
+
+        assertThat(text("slot-DEV_LEAD")).startsWith("Rejected by dana at ").endsWith(": Load test missing");
+        assertThat(_get(Span.class, spec -> spec.withId("approval-state")).getText())
+                .isEqualTo("Not approved for go-live");
+    }
+
+    @Test
+    void the_cto_records_a_go_no_go_decision() {
+        long release = newRelease();
+        login("tess", Role.CTO);
+        open(release);
+        _click(_get(Button.class, spec -> spec.withId("record-go-no-go")));
+        GoNoGoDialog dialog = _get(GoNoGoDialog.class);
+        _setValue(dialog.date, LocalDate.of(2026, 11, 28));
+        _setValue(dialog.attendees, "CTO, CPO, CEO, QA lead");
+        _setValue(dialog.decision, GoNoGo.NO_GO);
+        _setValue(dialog.notes, "P95 too high");
+        _click(dialog.confirm);
+
+        assertThat(text("go-no-go-latest")).isEqualTo(
+                "NO-GO on 2026-11-28 (attendees: CTO, CPO, CEO, QA lead): P95 too high, recorded by tess");
+    }
+
+    @Test
+    void a_report_panel_offers_the_downloads_to_the_ceo_only_not_to_a_viewer() {
+        long release = newRelease();
+        login("carl", Role.CEO);
+        open(release);
+        _assertOne(com.vaadin.flow.component.html.Anchor.class, spec -> spec.withId("report-markdown"));
+        login("vera", Role.VIEWER);
+        open(release);
+        _get(ExecutiveView.class).refresh();
+        _assertNone(com.vaadin.flow.component.html.Anchor.class, spec -> spec.withId("report-markdown"));
+    }
+}
