@@ -44,6 +44,8 @@ public class SignOffService {
     /** The roles that may record a go/no-go decision (decision 020). */
     public static final Set<Role> GO_NO_GO_ROLES = EnumSet.of(Role.CTO, Role.CEO, Role.ADMIN);
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SignOffService.class);
+
     private final SignOffEntryRepository entries;
     private final GoNoGoEntryRepository decisions;
     private final ApprovalEntryRepository approvals;
@@ -306,7 +308,17 @@ public class SignOffService {
         chainOf(entries.findByReleaseIdOrderByIdAsc(releaseId)).forEach(s -> statuses.put(s.slot(), s.status()));
         List<String> gateReasons = new ArrayList<>();
         for (ApprovalGate gate : gates) {
-            GateResult result = gate.evaluate(releaseId);
+            GateResult result;
+            try {
+                result = gate.evaluate(releaseId);
+            } catch (RuntimeException e) {
+                // A broken gate must never approve a release, nor break the page that shows why it is not approved.
+                log.warn("Approval gate {} failed for release {}", gate.name(), releaseId, e);
+                result = GateResult.fail("could not be evaluated (see the server log)");
+            }
+            if (result == null) {
+                result = GateResult.fail("gave no result");
+            }
             if (!result.passing()) {
                 if (result.reasons().isEmpty()) {
                     gateReasons.add(gate.name() + ": not passing");

@@ -17,7 +17,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import dev.safespeak.evidence.internal.SuccessCriteriaGate;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -34,6 +36,10 @@ import org.springframework.test.context.ActiveProfiles;
 class SignOffAuthorizationTest {
 
     private static final AtomicLong RELEASES = new AtomicLong(200_000);
+
+    /** Same context as {@link SignOffServiceTest}; the evidence gate plays no part in authorization. */
+    @MockitoBean
+    SuccessCriteriaGate successCriteria;
 
     @Autowired
     SignOffService service;

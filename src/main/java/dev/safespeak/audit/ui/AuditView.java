@@ -122,7 +122,8 @@ class AuditView extends VerticalLayout {
     private void showVerification(AuditVerification result) {
         verification.setText(result.summary());
         verification.getElement().getThemeList().clear();
-        verification.getElement().getThemeList().add(result.intact() ? "badge success" : "badge error");
+        verification.getElement().getThemeList().add("badge");
+        verification.getElement().getThemeList().add(result.intact() ? "success" : "error");
     }
 
     private static Instant instant(LocalDateTime time) {

@@ -165,11 +165,16 @@ class ExecutiveView extends VerticalLayout implements HasUrlParameter<Long> {
         name.setWidth("16em");
         Span status = new Span(statusText(state));
         status.setId("slot-" + state.slot().name());
-        status.getElement().getThemeList().add("badge " + switch (state.status()) {
-            case SIGNED -> "success";
-            case REJECTED -> "error";
-            case PENDING -> state.lastInvalidated().isPresent() ? "contrast" : "";
-        });
+        status.getElement().getThemeList().add("badge");
+        switch (state.status()) {
+            case SIGNED -> status.getElement().getThemeList().add("success");
+            case REJECTED -> status.getElement().getThemeList().add("error");
+            case PENDING -> {
+                if (state.lastInvalidated().isPresent()) {
+                    status.getElement().getThemeList().add("contrast");
+                }
+            }
+        }
         HorizontalLayout row = new HorizontalLayout(name, status);
         row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         if (mine.contains(state.slot())) {
@@ -238,7 +243,8 @@ class ExecutiveView extends VerticalLayout implements HasUrlParameter<Long> {
         VerticalLayout box = section("approval", "Approval for go-live");
         Span verdict = new Span(state.approved() ? "Approved for go-live" : "Not approved for go-live");
         verdict.setId("approval-state");
-        verdict.getElement().getThemeList().add(state.approved() ? "badge success" : "badge error");
+        verdict.getElement().getThemeList().add("badge");
+        verdict.getElement().getThemeList().add(state.approved() ? "success" : "error");
         box.add(verdict);
         if (!state.reasons().isEmpty()) {
             UnorderedList reasons = new UnorderedList();

@@ -48,7 +48,7 @@ class ApiProbeTest {
     static EvidenceProperties properties(String baseUrl, String key) {
         return new EvidenceProperties("test", 10, 60, List.of("/v1/"),
                 new EvidenceProperties.Retention(24, 7, 90),
-                new EvidenceProperties.Probe(true, 30, baseUrl, key, 2000),
+                new EvidenceProperties.Probe(true, 30, baseUrl, key, 15000),
                 new EvidenceProperties.Checks(15, 20, 2, 1, 10, 20, ""),
                 new EvidenceProperties.Criteria(99.9, 100, 0.1, 95),
                 new EvidenceProperties.Drift(0.25, 60, 100),

@@ -93,4 +93,12 @@ class ModerationApiTest extends ApiTestSupport {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value(containsString("SAFESPEAK_STORAGE_KEY")));
     }
+
+    @Test
+    void the_openapi_document_lists_every_endpoint_with_examples() throws Exception {
+        String doc = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/v3/api-docs"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(doc).contains("/api/v1/moderate", "/api/v1/feedback", "/api/v1/lists/{list}",
+                "/v1alpha1/comments:analyze", "/v1/moderations", "\"examples\"", "bearer");
+    }
 }

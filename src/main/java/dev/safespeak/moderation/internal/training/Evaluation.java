@@ -240,8 +240,14 @@ final class Evaluation {
     Map<String, Object> summary() {
         Map<String, Object> s = new LinkedHashMap<>();
         Map<String, Object> attrs = new LinkedHashMap<>();
-        byAttribute.forEach((k, m) -> attrs.put(k, Map.of("macroF1", round(m.macroF1()), "rocAuc", round(m.rocAuc()),
-                "ece", round(m.ece()), "n", m.count())));
+        byAttribute.forEach((k, m) -> {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("macroF1", round(m.macroF1()));
+            x.put("rocAuc", round(m.rocAuc()));
+            x.put("ece", round(m.ece()));
+            x.put("n", m.count());
+            attrs.put(k, x);
+        });
         s.put("testByAttribute", attrs);
         Map<String, Object> fun = new LinkedHashMap<>();
         functionalByBehaviour.forEach((k, c) -> fun.put(k, round(c[0] / c[1])));
@@ -266,7 +272,12 @@ final class Evaluation {
 
     private static Map<String, Object> rates(Map<String, double[]> m) {
         Map<String, Object> out = new LinkedHashMap<>();
-        m.forEach((k, c) -> out.put(k, Map.of("rate", round(c[0] / c[1]), "n", (int) c[1])));
+        m.forEach((k, c) -> {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("rate", round(c[0] / c[1]));
+            x.put("n", (int) c[1]);
+            out.put(k, x);
+        });
         return out;
     }
 
@@ -308,6 +319,10 @@ final class Evaluation {
                 .append("\n");
         md.append("- Scores are Platt-calibrated on dev; flag thresholds maximise dev F1. All test numbers below are on test "
                 + "splits never used for training, tuning or selection (official where they exist, else a seeded 10%).\n");
+        md.append("- Shared-data training part used: ").append(manifest.get("trainFraction"))
+                .append(" of each train split (seeded subsample, to fit the shared 2-core machine); dev and test are "
+                        + "complete. Authored contrastive cases weigh ").append(manifest.get("contrastiveWeight"))
+                .append(" each.\n");
         md.append("- Training took ").append(manifest.get("trainingSeconds")).append(" s on 2 cores.\n\n");
 
         md.append("## Per attribute (all test splits that label it)\n\n");

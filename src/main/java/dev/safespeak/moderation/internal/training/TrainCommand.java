@@ -30,12 +30,16 @@ import java.util.stream.IntStream;
  * evaluates on test, and writes the model artifact, its manifest and the quality report.
  *
  * <p>Usage: {@code TrainCommand --data ../shared/data --out src/main/resources/models/default
- * --report docs/reports/model-quality.md [--bits 19] [--epochs 3] [--seed 42] [--no-contrastive]}.
+ * --report docs/reports/model-quality.md [--bits 19] [--epochs 2] [--fraction 0.25] [--contrastive-weight 20] [--seed 42] [--no-contrastive]}.
  */
 public final class TrainCommand {
 
-    /** Contrastive training examples count this much more than one shared-data example: they are few and precise. */
-    static final double CONTRASTIVE_WEIGHT = 3.0;
+    /**
+     * Contrastive training examples count this much more than one shared-data example (default of
+     * {@code --contrastive-weight}): they are few, precise, and the only source that tells the model that
+     * identity terms, negated hate and counter-speech are not toxic.
+     */
+    static final double CONTRASTIVE_WEIGHT = 20.0;
 
     /** Longest text (chars) used in training; longer texts are cut, which keeps memory bounded. */
     static final int MAX_TRAIN_CHARS = 2000;
@@ -78,11 +82,12 @@ public final class TrainCommand {
         Path contrastiveTrain = Path.of(opt("contrastive", "training/contrastive/train.tsv"));
         Path functional = Path.of(opt("functional", "src/test/resources/functional/heldout.tsv"));
         int bits = Integer.parseInt(opt("bits", "19"));
-        int epochs = Integer.parseInt(opt("epochs", "3"));
+        int epochs = Integer.parseInt(opt("epochs", "2"));
         double learningRate = Double.parseDouble(opt("lr", "0.3"));
         long seed = Long.parseLong(opt("seed", "42"));
         String only = opt("attributes", "");
-        double maxFraction = Double.parseDouble(opt("fraction", "1.0"));
+        double maxFraction = Double.parseDouble(opt("fraction", "0.25"));
+        double contrastiveWeight = Double.parseDouble(opt("contrastive-weight", String.valueOf(CONTRASTIVE_WEIGHT)));
 
         log("loading data from " + data.toAbsolutePath());
         DataSets.Loaded loaded = DataSets.load(data);
@@ -93,7 +98,7 @@ public final class TrainCommand {
             for (int i = 0; i < cases.size(); i++) {
                 // Every tenth authored case goes to dev so calibration sees the contrastive behaviours too.
                 Split split = i % 10 == 7 ? Split.DEV : Split.TRAIN;
-                examples.add(cases.get(i).toExample(split, CONTRASTIVE_WEIGHT));
+                examples.add(cases.get(i).toExample(split, contrastiveWeight));
             }
             checksums.put("contrastive:" + contrastiveTrain, DataSets.sha256(contrastiveTrain));
             log("contrastive training cases: " + cases.size());
@@ -101,7 +106,10 @@ public final class TrainCommand {
         if (maxFraction < 1.0) {
             List<LabelledText> kept = new ArrayList<>();
             for (int i = 0; i < examples.size(); i++) {
-                if (examples.get(i).split() != Split.TRAIN || (i * 2654435761L % 1000) < maxFraction * 1000) {
+                LabelledText e = examples.get(i);
+                // The authored set is never subsampled: it is small and carries the contrastive behaviours.
+                if (e.split() != Split.TRAIN || e.dataset().equals("contrastive")
+                        || (i * 2654435761L % 1000) < maxFraction * 1000) {
                     kept.add(examples.get(i));
                 }
             }
@@ -160,6 +168,15 @@ public final class TrainCommand {
                 weights[i] = tw.get(i);
                 positives += truth[i] ? 1 : 0;
             }
+            // Rare attributes (threats, profanity) get their positives weighed up so SGD does not settle on
+            // "always negative"; Platt calibration on dev restores probabilities afterwards.
+            double positiveBoost = Math.max(1.0, Math.min(5.0, 0.25 * (truth.length - positives) / Math.max(1, positives)));
+            for (int i = 0; i < truth.length; i++) {
+                if (truth[i]) {
+                    weights[i] *= positiveBoost;
+                }
+            }
+            log(attribute + ": positive weight boost " + positiveBoost);
             log(attribute + ": training on " + truth.length + " examples (" + positives + " positive), dev " + dev.size());
             AttributeTrainer.Trained trained = trainer.train(attribute, tb, tv, truth, weights);
             log(attribute + ": trained; max gap to Tribuo's own probability " + trained.maxPredictionGap());
@@ -187,6 +204,7 @@ public final class TrainCommand {
             Map<String, Object> summary = new LinkedHashMap<>();
             summary.put("trainExamples", truth.length);
             summary.put("trainPositives", positives);
+            summary.put("positiveWeightBoost", positiveBoost);
             summary.put("devExamples", dev.size());
             summary.put("plattA", platt.a());
             summary.put("plattB", platt.b());
@@ -218,7 +236,8 @@ public final class TrainCommand {
                 + "normalised words, negation-scoped unigrams, CJK/Thai char uni/bigrams, language; L2-normalised");
         manifest.put("severeToxicityDefinition", "TOXICITY and (IDENTITY_ATTACK or THREAT); labelled only on sets that "
                 + "label identity attacks or threats");
-        manifest.put("contrastiveWeight", CONTRASTIVE_WEIGHT);
+        manifest.put("contrastiveWeight", contrastiveWeight);
+        manifest.put("trainFraction", maxFraction);
         manifest.put("davidsonWeight", DataSets.DAVIDSON_WEIGHT);
         manifest.put("dataChecksumsSha256", checksums);
         manifest.put("training", trainingSummary);

@@ -1,0 +1,291 @@
+package dev.safespeak.golive.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.NotificationsKt;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.internal.CurrentInstance;
+import com.vaadin.flow.router.RouteParameters;
+import dev.safespeak.base.KaribuTest;
+import dev.safespeak.golive.ItemStatus;
+import dev.safespeak.golive.ItemView;
+import dev.safespeak.golive.ReleaseService;
+import dev.safespeak.security.Role;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+class ReleaseBoardViewTest extends KaribuTest {
+
+    @Autowired
+    ReleaseService service;
+    @Autowired
+    Clock clock;
+    @Autowired
+    BoardBroadcaster broadcaster;
+
+    long newRelease(LocalDate goLive) {
+        login("admin", Role.ADMIN);
+        return service.createRelease("Board " + UUID.randomUUID(), "1.0", goLive, service.defaultTemplate().id()).id();
+    }
+
+    long item(long releaseId, String text) {
+        return service.findItemByText(releaseId, text).orElseThrow().id();
+    }
+
+    ReleaseBoardView open(long releaseId) {
+        UI.getCurrent().navigate(ReleaseBoardView.class, new RouteParameters("releaseId", String.valueOf(releaseId)));
+        return _get(ReleaseBoardView.class);
+    }
+
+    @Test
+    void the_board_shows_every_item_with_progress_per_section_phase_and_release() {
+        long id = newRelease(LocalDate.now(clock).plusDays(14));
+        login("qa_lead", Role.QA_LEAD);
+        ReleaseBoardView board = open(id);
+        assertThat(board.rows).hasSize(126);
+        assertThat(board.phaseBars).hasSize(7);
+        assertThat(board.sectionBars).hasSize(23);
+        assertThat(board.releaseBar.getValue()).isZero();
+        assertThat(board.releaseProgress.getText()).isEqualTo("0/126 done (0%)");
+    }
+
+    @Test
+    void the_owner_changes_a_status_inline_and_the_progress_bars_follow() {
+        long id = newRelease(LocalDate.now(clock).plusDays(14));
+        long k8s = item(id, "Kubernetes cluster configuration");
+        login("devops", Role.DEVOPS);
+        ReleaseBoardView board = open(id);
+        ItemRow row = board.rows.get(k8s);
+        assertThat(row.status.isEnabled()).isTrue();
+        _setValue(row.status, ItemStatus.DONE);
+        assertThat(service.item(k8s).status()).isEqualTo(ItemStatus.DONE);
+        assertThat(service.item(k8s).changedBy()).isEqualTo("devops");
+        assertThat(board.rows.get(k8s).status.getValue()).isEqualTo(ItemStatus.DONE);
+        assertThat(board.sectionBars.get("Infrastructure Provisioning").getValue()).isEqualTo(1.0 / 7);
+        assertThat(board.releaseProgress.getText()).isEqualTo("1/126 done (0%)");
+    }
+
+    @Test
+    void only_the_rows_the_user_owns_are_enabled() {
+        long id = newRelease(LocalDate.now(clock).plusDays(14));
+        login("qa_lead", Role.QA_LEAD);
+        ReleaseBoardView board = open(id);
+        for (ItemRow row : board.rows.values()) {
+            assertThat(row.status.isEnabled()).as(row.item.text()).isEqualTo(row.item.owner() == Role.QA_LEAD);
+        }
+    }
+
+    @Test
+    void a_viewer_cannot_change_any_item() {
+        long id = newRelease(LocalDate.now(clock).plusDays(14));
+        long k8s = item(id, "Kubernetes cluster configuration");
+        login("viewer", Role.VIEWER);
+        ReleaseBoardView board = open(id);
+        assertThat(board.rows.values()).allSatisfy(row -> assertThat(row.status.isEnabled()).isFalse());
+        assertThatThrownBy(() -> _setValue(board.rows.get(k8s).status, ItemStatus.DONE))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(service.item(k8s).status()).isEqualTo(ItemStatus.OPEN);
+    }
+
+    @Test
+    void blocking_an_item_asks_for_the_reason() {
+        long id = newRelease(LocalDate.now(clock).plusDays(14));
+        long cdn = item(id, "CDN configuration for global distribution");
+        login("devops", Role.DEVOPS);
+        ReleaseBoardView board = open(id);
+        ItemRow row = board.rows.get(cdn);
+        _setValue(row.status, ItemStatus.BLOCKED);
+        assertThat(row.reasonDialog.isOpened()).isTrue();
+        _click(row.reasonConfirm);
+        assertThat(NotificationsKt.getNotifications()).anySatisfy(n -> assertThat(n.getElement().getProperty("text")).isEqualTo("a reason is required to set an item to Blocked"));
+        assertThat(service.item(cdn).status()).isEqualTo(ItemStatus.OPEN);
+
+        ItemRow again = board.rows.get(cdn);
+        _setValue(again.status, ItemStatus.BLOCKED);
+        _setValue(again.reason, "vendor contract");
+        _click(again.reasonConfirm);
+        ItemView blocked = service.item(cdn);
+        assertThat(blocked.status()).isEqualTo(ItemStatus.BLOCKED);
+        assertThat(blocked.reason()).isEqualTo("vendor contract");
+    }
+
+    @Test
+    void my_items_filter_shows_only_the_items_of_my_roles() {
+        long id = newRelease(LocalDate.now(clock).plusDays(14));
+        login("qa_lead", Role.QA_LEAD);
+        ReleaseBoardView board = open(id);
+        _setValue(board.mine, true);
+        assertThat(board.rows.values()).isNotEmpty()
+                .allSatisfy(row -> assertThat(row.item.owner()).isEqualTo(Role.QA_LEAD));
+        long expected = service.items(id).stream().filter(i -> i.owner() == Role.QA_LEAD).count();
+        assertThat(board.rows).hasSize((int) expected);
+    }
+
+    @Test
+    void role_and_status_filters_narrow_the_board() {
+        long id = newRelease(LocalDate.now(clock).plusDays(14));
+        long k8s = item(id, "Kubernetes cluster configuration");
+        login("devops", Role.DEVOPS);
+        service.changeStatus(k8s, ItemStatus.IN_PROGRESS, null);
+        ReleaseBoardView board = open(id);
+        _setValue(board.role, Role.SECURITY_LEAD);
+        assertThat(board.rows.values()).isNotEmpty()
+                .allSatisfy(row -> assertThat(row.item.owner()).isEqualTo(Role.SECURITY_LEAD));
+        _setValue(board.role, null);
+        _setValue(board.status, ItemStatus.IN_PROGRESS);
+        assertThat(board.rows.keySet()).containsExactly(k8s);
+    }
+
+    @Test
+    void overdue_and_blocked_filters_show_what_needs_attention() {
+        long id = newRelease(LocalDate.now(clock));
+        long cdn = item(id, "CDN configuration for global distribution");
+        login("devops", Role.DEVOPS);
+        service.changeStatus(cdn, ItemStatus.BLOCKED, "vendor contract");
+        ReleaseBoardView board = open(id);
+        _setValue(board.overdue, true);
+        assertThat(board.rows).hasSize(82);
+        assertThat(board.rows.values()).allSatisfy(row -> assertThat(row.item.overdue()).isTrue());
+        _setValue(board.overdue, false);
+        _setValue(board.blocked, true);
+        assertThat(board.rows.keySet()).containsExactly(cdn);
+        _setValue(board.status, ItemStatus.DONE);
+        assertThat(board.rows).isEmpty();
+        _get(com.vaadin.flow.component.html.Span.class, spec -> spec.withId("no-items"));
+    }
+
+    @Test
+    void the_item_detail_shows_history_and_takes_notes_evidence_and_comments() {
+        long id = newRelease(LocalDate.now(clock).plusDays(14));
+        long k8s = item(id, "Kubernetes cluster configuration");
+        login("devops", Role.DEVOPS);
+        ReleaseBoardView board = open(id);
+        _setValue(board.rows.get(k8s).status, ItemStatus.DONE);
+        _click(board.rows.get(k8s).details);
+        ItemDetailDialog detail = board.detail;
+        assertThat(detail.isOpened()).isTrue();
+        _setValue(detail.note, "three node pools");
+        _click(detail.saveNote);
+        _setValue(detail.evidenceLink, "https://ci.example/run/42");
+        _setValue(detail.evidenceSummary, "terraform log");
+        _click(detail.saveEvidence);
+        _setValue(detail.comment, "Done on Tuesday");
+        _click(detail.addComment);
+        assertThat(detail.comment.getValue()).isEmpty();
+        assertThat(detail.history.getChildren()).hasSize(4);
+        assertThat(detail.comments.getChildren()).hasSize(1);
+        ItemView item = service.item(k8s);
+        assertThat(item.note()).isEqualTo("three node pools");
+        assertThat(item.evidenceLink()).isEqualTo("https://ci.example/run/42");
+        assertThat(service.history(k8s)).extracting(h -> h.action()).containsExactly("item.status-changed",
+                "item.note-changed", "item.evidence-attached", "item.commented");
+    }
+
+    @Test
+    void a_bad_evidence_link_is_refused_with_its_reason() {
+        long id = newRelease(LocalDate.now(clock).plusDays(14));
+        long k8s = item(id, "Kubernetes cluster configuration");
+        login("devops", Role.DEVOPS);
+        ReleaseBoardView board = open(id);
+        _click(board.rows.get(k8s).details);
+        _setValue(board.detail.evidenceLink, "ftp://files");
+        _click(board.detail.saveEvidence);
+        assertThat(NotificationsKt.getNotifications()).anySatisfy(n -> assertThat(n.getElement().getProperty("text"))
+                .isEqualTo("evidence link must be an http(s) URL or a path starting with '/', got 'ftp://files'"));
+        assertThat(service.item(k8s).evidenceLink()).isNull();
+    }
+
+    @Test
+    void a_viewer_sees_the_detail_read_only() {
+        long id = newRelease(LocalDate.now(clock).plusDays(14));
+        long k8s = item(id, "Kubernetes cluster configuration");
+        login("viewer", Role.VIEWER);
+        ReleaseBoardView board = open(id);
+        _click(board.rows.get(k8s).details);
+        assertThat(board.detail.note.isReadOnly()).isTrue();
+        assertThat(board.detail.saveNote.isVisible()).isFalse();
+        assertThat(board.detail.owner.isReadOnly()).isTrue();
+        assertThat(board.detail.addComment).isNull();
+    }
+
+    @Test
+    void an_admin_reassigns_an_item_in_the_detail() {
+        long id = newRelease(LocalDate.now(clock).plusDays(14));
+        long k8s = item(id, "Kubernetes cluster configuration");
+        login("admin", Role.ADMIN);
+        ReleaseBoardView board = open(id);
+        _click(board.rows.get(k8s).details);
+        _setValue(board.detail.owner, Role.QA_LEAD);
+        assertThat(service.item(k8s).owner()).isEqualTo(Role.QA_LEAD);
+        assertThat(board.rows.get(k8s).item.owner()).isEqualTo(Role.QA_LEAD);
+    }
+
+    @Test
+    void a_change_by_another_user_reaches_the_open_board() throws InterruptedException {
+        long id = newRelease(LocalDate.now(clock).plusDays(14));
+        long k8s = item(id, "Kubernetes cluster configuration");
+        login("qa_lead", Role.QA_LEAD);
+        ReleaseBoardView board = open(id);
+        assertThat(board.rows.get(k8s).status.getValue()).isEqualTo(ItemStatus.OPEN);
+
+        changeInAnotherSession(k8s, ItemStatus.DONE);
+        MockVaadin.clientRoundtrip();
+
+        assertThat(board.rows.get(k8s).status.getValue()).isEqualTo(ItemStatus.DONE);
+        assertThat(board.releaseProgress.getText()).isEqualTo("1/126 done (0%)");
+    }
+
+    @Test
+    void a_board_stops_listening_when_it_is_closed() {
+        long id = newRelease(LocalDate.now(clock).plusDays(14));
+        login("qa_lead", Role.QA_LEAD);
+        int before = broadcaster.listenerCount();
+        open(id);
+        assertThat(broadcaster.listenerCount()).isEqualTo(before + 1);
+        UI.getCurrent().navigate(ReleasesView.class);
+        // The releases list listens to every release instead.
+        assertThat(broadcaster.listenerCount()).isEqualTo(before + 1);
+        _get(ReleasesView.class);
+    }
+
+    @Test
+    void an_unknown_release_says_so() {
+        login("qa_lead", Role.QA_LEAD);
+        ReleaseBoardView board = open(987_654);
+        assertThat(board.title.getText()).isEqualTo("Release not found");
+        assertThat(board.subtitle.getText()).isEqualTo("Release 987654 does not exist");
+    }
+
+    /** Acts as the DevOps user from another thread, like a request of another browser session. */
+    private void changeInAnotherSession(long itemId, ItemStatus status) throws InterruptedException {
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread other = new Thread(() -> {
+            CurrentInstance.clearAll();
+            SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken("devops",
+                    "n/a", List.of(new SimpleGrantedAuthority(Role.DEVOPS.authority()))));
+            try {
+                service.changeStatus(itemId, status, null);
+            } catch (Throwable t) {
+                failure.set(t);
+            } finally {
+                SecurityContextHolder.clearContext();
+            }
+        });
+        other.start();
+        other.join();
+        assertThat(failure.get()).isNull();
+    }
+}

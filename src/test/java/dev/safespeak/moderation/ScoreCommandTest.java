@@ -1,0 +1,147 @@
+package dev.safespeak.moderation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.safespeak.moderation.internal.TinyModels;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ScoreCommandTest {
+
+    @TempDir
+    Path dir;
+    private Path model;
+    private final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+    private final PrintStream err = new PrintStream(errBytes, true, StandardCharsets.UTF_8);
+    private final PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+
+    @BeforeEach
+    void model() {
+        model = TinyModels.write(dir.resolve("tiny.bin"), "tiny-1", 2.0);
+    }
+
+    private int score(String... args) {
+        String[] all = new String[args.length + 2];
+        System.arraycopy(args, 0, all, 0, args.length);
+        all[args.length] = "--model";
+        all[args.length + 1] = model.toString();
+        return ScoreCommand.run(all, out, err);
+    }
+
+    private String stderr() {
+        return errBytes.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void jsonl_round_trip_writes_every_attribute_flags_language_and_model_version() throws Exception {
+        Path in = Files.writeString(dir.resolve("in.jsonl"), """
+                {"id": "a", "text": "You are the most stupid person I have ever met"}
+                {"id": 7, "text": "너 정말 바보 같아"}
+                """);
+        Path outFile = dir.resolve("out.jsonl");
+        assertThat(score("--in", in.toString(), "--out", outFile.toString(), "--spans")).isEqualTo(0);
+        List<String> lines = Files.readAllLines(outFile);
+        assertThat(lines).hasSize(2);
+        ObjectMapper json = new ObjectMapper();
+        JsonNode first = json.readTree(lines.get(0));
+        assertThat(first.get("id").asText()).isEqualTo("a");
+        assertThat(first.get("language").asText()).isEqualTo("en");
+        assertThat(first.get("modelVersion").asText()).isEqualTo("tiny-1");
+        assertThat(first.get("scores").size()).isEqualTo(6);
+        assertThat(first.get("scores").get("TOXICITY").asDouble()).isEqualTo(0.8808);
+        assertThat(first.get("flagged").get("THREAT").asBoolean()).isTrue();
+        assertThat(first.has("spans")).isTrue();
+        JsonNode second = json.readTree(lines.get(1));
+        assertThat(second.get("id").asInt()).isEqualTo(7);
+        assertThat(second.get("language").asText()).isEqualTo("ko");
+        assertThat(stderr()).contains("scored 2 texts, skipped 0 bad records");
+    }
+
+    @Test
+    void csv_round_trip_handles_quotes_commas_and_line_breaks() throws Exception {
+        Path in = Files.writeString(dir.resolve("in.csv"),
+                "id,text\n1,\"Hello, \"\"friend\"\"\"\n2,\"two\nlines\"\n3,plain text\n");
+        Path outFile = dir.resolve("out.csv");
+        assertThat(score("--in", in.toString(), "--out", outFile.toString())).isEqualTo(0);
+        List<String> lines = Files.readAllLines(outFile);
+        assertThat(lines.get(0)).startsWith("id,language,language_confidence,model_version,TOXICITY,");
+        assertThat(lines).hasSize(4);
+        assertThat(lines.get(1)).startsWith("1,").contains(",tiny-1,0.8808,");
+        assertThat(lines.get(3)).startsWith("3,");
+    }
+
+    @Test
+    void csv_input_can_be_written_as_jsonl() throws Exception {
+        Path in = Files.writeString(dir.resolve("in.csv"), "text,id\nhello there,x1\n");
+        Path outFile = dir.resolve("out.jsonl");
+        assertThat(score("--in", in.toString(), "--out", outFile.toString())).isEqualTo(0);
+        assertThat(new ObjectMapper().readTree(Files.readAllLines(outFile).get(0)).get("id").asText()).isEqualTo("x1");
+    }
+
+    @Test
+    void bad_lines_are_reported_with_their_line_numbers_skipped_and_counted() throws Exception {
+        Path in = dir.resolve("in.jsonl");
+        byte[] invalidUtf8 = {'{', '"', 't', 'e', 'x', 't', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}', '\n'};
+        try (var o = Files.newOutputStream(in)) {
+            o.write("""
+                    {"id": 1, "text": "fine"}
+                    not json at all
+                    {"id": 3}
+                    {"id": 4, "text": ""}
+                    """.getBytes(StandardCharsets.UTF_8));
+            o.write(invalidUtf8);
+            o.write(("{\"id\": 6, \"text\": \"" + "a".repeat(21_000) + "\"}\n").getBytes(StandardCharsets.UTF_8));
+            o.write("{\"id\": 7, \"text\": \"also fine\"}\n".getBytes(StandardCharsets.UTF_8));
+        }
+        Path outFile = dir.resolve("out.jsonl");
+        assertThat(score("--in", in.toString(), "--out", outFile.toString())).isEqualTo(ScoreCommand.SKIPPED_RECORDS);
+        assertThat(Files.readAllLines(outFile)).hasSize(2);
+        assertThat(stderr())
+                .contains("line 2: is not valid JSON")
+                .contains("line 3: has no \"text\" (skipped)")
+                .contains("line 4: text is empty (skipped)")
+                .contains("line 5: is not valid UTF-8 (skipped)")
+                .contains("line 6: text has 21000 bytes, at most 20480 are allowed (skipped)")
+                .contains("scored 2 texts, skipped 5 bad records");
+    }
+
+    @Test
+    void a_csv_record_with_the_wrong_number_of_fields_is_reported() throws Exception {
+        Path in = Files.writeString(dir.resolve("in.csv"), "id,text\n1,ok\n2,too,many\n");
+        Path outFile = dir.resolve("out.csv");
+        assertThat(score("--in", in.toString(), "--out", outFile.toString())).isEqualTo(ScoreCommand.SKIPPED_RECORDS);
+        assertThat(stderr()).contains("line 3: has 3 fields, the header has 2 (skipped)");
+    }
+
+    @Test
+    void a_missing_input_file_fails_with_a_message() {
+        int status = score("--in", dir.resolve("nope.jsonl").toString(), "--out", dir.resolve("o.jsonl").toString());
+        assertThat(status).isEqualTo(ScoreCommand.FAILED);
+        assertThat(stderr()).contains("input file " + dir.resolve("nope.jsonl") + " does not exist");
+    }
+
+    @Test
+    void missing_options_fail_with_the_usage() {
+        assertThat(ScoreCommand.run(new String[] {"--in", "x.jsonl"}, out, err)).isEqualTo(ScoreCommand.FAILED);
+        assertThat(stderr()).contains("--in and --out are required").contains("usage: score");
+    }
+
+    @Test
+    void a_file_that_is_not_a_model_is_refused() throws Exception {
+        Path in = Files.writeString(dir.resolve("in.jsonl"), "{\"text\": \"hi\"}\n");
+        Path notAModel = Files.writeString(dir.resolve("model.bin"), "nope");
+        int status = ScoreCommand.run(new String[] {"--in", in.toString(), "--out", dir.resolve("o.jsonl").toString(),
+                "--model", notAModel.toString()}, out, err);
+        assertThat(status).isEqualTo(ScoreCommand.FAILED);
+        assertThat(stderr()).contains("score: model artifact is not a SafeSpeak model");
+    }
+}
