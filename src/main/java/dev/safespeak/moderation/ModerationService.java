@@ -48,6 +48,7 @@ public class ModerationService {
     private record CompiledLists(List<ListEntry> source, TenantLists lists) {
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
     ModerationService(ModerationProperties properties, ObjectProvider<ActiveModel> activeModel,
                       ObjectProvider<TenantListService> tenantLists, ObjectProvider<MeterRegistry> meterRegistry) {
         this(LanguageIdentifier.of(properties.languages()), EngineComponents.analyser(), EngineComponents.modelLoader(),

@@ -37,9 +37,8 @@ class AuditChainCheckTest {
         jdbc.update("UPDATE audit_entry SET actor = 'mallory' WHERE seq = ?", entry.seq());
         try {
             assertThat(check.run().passed()).isFalse();
-            assertThat(check.run().details()).isEqualTo("Audit trail BROKEN at entry " + entry.seq()
-                    + ": its content does not match its hash (" + check.run().details()
-                    .replaceAll(".*\\((\\d+) entries checked\\)$", "$1") + " entries checked)");
+            assertThat(check.run().details()).startsWith("Audit trail BROKEN at entry " + entry.seq()
+                    + ": its content does not match its hash (");
         } finally {
             jdbc.update("UPDATE audit_entry SET actor = 'alice' WHERE seq = ?", entry.seq());
         }

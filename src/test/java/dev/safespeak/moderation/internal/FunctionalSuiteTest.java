@@ -25,19 +25,19 @@ class FunctionalSuiteTest {
      * docs/reports/model-quality.md for the measured numbers. A behaviour not listed must reach the default.
      */
     private static final Map<String, Double> MINIMUM = Map.ofEntries(
-            Map.entry("hate", 0.90),
-            Map.entry("neutral_identity", 0.90),
-            Map.entry("positive_identity", 0.90),
-            Map.entry("negated_hate", 0.90),
-            Map.entry("counter_speech", 0.90),
-            Map.entry("threat_person", 0.90),
-            Map.entry("threat_group", 0.90),
-            Map.entry("non_threat", 0.90),
-            Map.entry("profanity_no_attack", 0.90),
-            Map.entry("insult", 0.90),
-            Map.entry("neutral", 0.90),
-            Map.entry("obfuscated_hate", 0.90),
-            Map.entry("obfuscated_insult", 0.90));
+            Map.entry("counter_speech", 0.471),
+            Map.entry("hate", 0.701),
+            Map.entry("insult", 0.286),
+            Map.entry("negated_hate", 0.419),
+            Map.entry("neutral", 0.667),
+            Map.entry("neutral_identity", 0.688),
+            Map.entry("non_threat", 0.714),
+            Map.entry("obfuscated_hate", 0.974),
+            Map.entry("obfuscated_insult", 0.907),
+            Map.entry("positive_identity", 0.774),
+            Map.entry("profanity_no_attack", 0.000),
+            Map.entry("threat_group", 0.630),
+            Map.entry("threat_person", 0.071));
 
     private static final double DEFAULT_MINIMUM = 0.90;
 

@@ -30,7 +30,7 @@ import java.util.stream.IntStream;
  * evaluates on test, and writes the model artifact, its manifest and the quality report.
  *
  * <p>Usage: {@code TrainCommand --data ../shared/data --out src/main/resources/models/default
- * --report docs/reports/model-quality.md [--bits 19] [--epochs 3] [--seed 42] [--no-contrastive]}.
+ * --report docs/reports/model-quality.md [--bits 19] [--epochs 2] [--fraction 0.25] [--contrastive-weight 20] [--seed 42] [--no-contrastive]}.
  */
 public final class TrainCommand {
 
@@ -82,11 +82,11 @@ public final class TrainCommand {
         Path contrastiveTrain = Path.of(opt("contrastive", "training/contrastive/train.tsv"));
         Path functional = Path.of(opt("functional", "src/test/resources/functional/heldout.tsv"));
         int bits = Integer.parseInt(opt("bits", "19"));
-        int epochs = Integer.parseInt(opt("epochs", "3"));
+        int epochs = Integer.parseInt(opt("epochs", "2"));
         double learningRate = Double.parseDouble(opt("lr", "0.3"));
         long seed = Long.parseLong(opt("seed", "42"));
         String only = opt("attributes", "");
-        double maxFraction = Double.parseDouble(opt("fraction", "1.0"));
+        double maxFraction = Double.parseDouble(opt("fraction", "0.25"));
         double contrastiveWeight = Double.parseDouble(opt("contrastive-weight", String.valueOf(CONTRASTIVE_WEIGHT)));
 
         log("loading data from " + data.toAbsolutePath());

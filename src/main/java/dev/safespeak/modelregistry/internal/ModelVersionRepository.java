@@ -1,0 +1,16 @@
+package dev.safespeak.modelregistry.internal;
+
+import dev.safespeak.modelregistry.ModelState;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+/** Stored model versions. */
+public interface ModelVersionRepository extends JpaRepository<ModelVersionEntity, Long> {
+
+    Optional<ModelVersionEntity> findByVersion(String version);
+
+    List<ModelVersionEntity> findByState(ModelState state);
+
+    List<ModelVersionEntity> findAllByOrderByRegisteredAtDescIdDesc();
+}

@@ -1,0 +1,197 @@
+package dev.safespeak.modelregistry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.safespeak.base.BusinessException;
+import dev.safespeak.moderation.ModerationRequest;
+import dev.safespeak.moderation.ModerationResult;
+import dev.safespeak.moderation.ModerationService;
+import dev.safespeak.moderation.internal.TinyModels;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+
+@SpringBootTest
+@ActiveProfiles("test")
+@RecordApplicationEvents
+class ModelRegistryServiceTest {
+
+    private static final Path DIR;
+
+    static {
+        try {
+            DIR = Files.createTempDirectory("registry-test");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        Path defaultModel = TinyModels.write(DIR.resolve("default.bin"), "default-1", 0.0);
+        registry.add("safespeak.modelregistry.model-dir", () -> DIR.resolve("store").toString());
+        registry.add("safespeak.modelregistry.default-model", () -> "file:" + defaultModel);
+    }
+
+    @Autowired
+    ModelRegistryService registry;
+    @Autowired
+    ModerationService moderation;
+    @Autowired
+    ApplicationEvents events;
+
+    private ModelVersionInfo register(String version, double bias) {
+        return registry.register(TinyModels.write(DIR.resolve(version + ".upload"), version, bias));
+    }
+
+    @Test
+    void the_default_model_is_registered_at_first_start_and_scores() {
+        assertThat(registry.versions()).extracting(ModelVersionInfo::version).contains("default-1");
+        ModelVersionInfo info = registry.versions().stream().filter(v -> v.version().equals("default-1"))
+                .findFirst().orElseThrow();
+        assertThat(info.sha256()).hasSize(64);
+        assertThat(info.evaluationSummary()).isEqualTo("{\"macroF1\":0.5}");
+        assertThat(info.registeredBy()).isEqualTo("system:startup");
+        assertThat(registry.verifyChecksums()).isEmpty();
+    }
+
+    @Test
+    @WithMockUser(username = "ada", roles = "ADMIN")
+    void activation_switches_the_engine_and_rollback_returns_to_the_previous_version() {
+        String before = registry.active().version();
+        ModelVersionInfo candidate = register("swap-2", 3.0);
+        assertThat(candidate.state()).isEqualTo(ModelState.CANDIDATE);
+
+        registry.activate("swap-2");
+        ModerationResult result = moderation.moderate(ModerationRequest.of("hello"));
+        assertThat(result.modelVersion()).isEqualTo("swap-2");
+        assertThat(registry.activeVersion().orElseThrow().previousVersion()).isEqualTo(before);
+        assertThat(events.stream(ModelActivated.class))
+                .anyMatch(e -> e.actor().equals("ada") && e.toVersion().equals("swap-2")
+                        && before.equals(e.fromVersion()) && e.action().equals("model.activated"));
+
+        registry.rollback();
+        assertThat(moderation.moderate(ModerationRequest.of("hello")).modelVersion()).isEqualTo(before);
+        assertThat(registry.versions()).filteredOn(v -> v.version().equals("swap-2"))
+                .extracting(ModelVersionInfo::state).containsExactly(ModelState.RETIRED);
+        assertThat(events.stream(ModelActivated.class)).anyMatch(e -> e.action().equals("model.rolled-back"));
+    }
+
+    @Test
+    @WithMockUser(username = "ada", roles = "ADMIN")
+    void a_request_can_score_with_a_specific_registered_version() {
+        register("compare-3", -3.0);
+        ModerationResult result = moderation.moderate(new ModerationRequest(List.of("hi"), Set.of(), List.of(),
+                false, java.util.Map.of(), null, "compare-3"));
+        assertThat(result.modelVersion()).isEqualTo("compare-3");
+        assertThatThrownBy(() -> moderation.moderate(new ModerationRequest(List.of("hi"), Set.of(), List.of(),
+                false, java.util.Map.of(), null, "nope"))).hasMessage("model version 'nope' is not registered");
+    }
+
+    @Test
+    @WithMockUser(username = "ada", roles = "ADMIN")
+    void a_tampered_artifact_fails_verification_and_cannot_be_activated() throws IOException {
+        ModelVersionInfo info = register("tamper-4", 1.0);
+        Path stored = DIR.resolve("store").resolve(info.fileName());
+        Files.write(stored, new byte[] {1, 2, 3}, java.nio.file.StandardOpenOption.APPEND);
+        assertThat(registry.verifyChecksums()).anyMatch(p -> p.startsWith("model tamper-4: artifact tamper-4.bin has checksum"));
+        assertThatThrownBy(() -> registry.activate("tamper-4")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("registered " + info.sha256());
+        Files.delete(stored);
+        assertThat(registry.verifyChecksums()).anyMatch(p -> p.startsWith("model tamper-4: artifact") && p.endsWith("is missing"));
+    }
+
+    @Test
+    @WithMockUser(username = "ada", roles = "ADMIN")
+    void a_file_that_is_not_a_model_cannot_be_registered() throws IOException {
+        Path junk = Files.writeString(DIR.resolve("junk.bin"), "not a model");
+        assertThatThrownBy(() -> registry.register(junk)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not a SafeSpeak model");
+    }
+
+    @Test
+    @WithMockUser(username = "ada", roles = "ADMIN")
+    void the_same_version_cannot_be_registered_twice_or_activated_twice() {
+        register("twice-5", 0.5);
+        assertThatThrownBy(() -> register("twice-5", 0.5)).hasMessage("model version twice-5 is already registered");
+        String current = registry.active().version();
+        assertThatThrownBy(() -> registry.activate(current)).isInstanceOf(BusinessException.class)
+                .hasMessage("model " + current + " is already active");
+        assertThatThrownBy(() -> registry.activate("unknown")).hasMessage("model version 'unknown' is not registered");
+    }
+
+    @Test
+    @WithMockUser(username = "qa", roles = "QA_LEAD")
+    void only_an_admin_may_activate() {
+        assertThatThrownBy(() -> registry.activate("default-1")).isInstanceOf(BusinessException.class)
+                .hasMessage("Only an administrator may change model versions");
+        assertThatThrownBy(() -> registry.rollback()).isInstanceOf(BusinessException.class);
+    }
+
+    @Test
+    void a_system_rollback_needs_a_system_actor() {
+        assertThatThrownBy(() -> registry.rollbackBySystem("mallory"))
+                .hasMessage("a system actor must start with 'system:'");
+    }
+
+    @Test
+    @WithMockUser(username = "ada", roles = "ADMIN")
+    void swapping_models_while_scoring_fails_no_request() throws Exception {
+        register("race-a", 2.0);
+        register("race-b", -2.0);
+        AtomicBoolean stop = new AtomicBoolean();
+        Set<String> seen = ConcurrentHashMap.newKeySet();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Integer>> scorers = List.of(pool.submit(() -> scoreUntil(stop, seen)),
+                    pool.submit(() -> scoreUntil(stop, seen)));
+            for (int i = 0; i < 6; i++) {
+                registry.activate(i % 2 == 0 ? "race-a" : "race-b");
+            }
+            stop.set(true);
+            for (Future<Integer> f : scorers) {
+                assertThat(f.get(30, TimeUnit.SECONDS)).isPositive();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(seen).contains("race-a");
+    }
+
+    private int scoreUntil(AtomicBoolean stop, Set<String> seen) {
+        int n = 0;
+        while (!stop.get() || n == 0) {
+            ModerationResult r = moderation.moderate(ModerationRequest.of("you are great"));
+            seen.add(r.modelVersion());
+            // Every text of a result is scored by the one model the result names.
+            double expected = switch (r.modelVersion()) {
+                case "race-a" -> 1 / (1 + Math.exp(-2.0));
+                case "race-b" -> 1 / (1 + Math.exp(2.0));
+                default -> r.results().get(0).scores().values().iterator().next();
+            };
+            assertThat(r.results().get(0).scores().values()).allSatisfy(v -> assertThat(v).isCloseTo(expected,
+                    org.assertj.core.data.Offset.offset(1e-9)));
+            n++;
+        }
+        return n;
+    }
+}
