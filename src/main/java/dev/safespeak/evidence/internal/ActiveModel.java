@@ -1,29 +1,32 @@
 package dev.safespeak.evidence.internal;
 
-import dev.safespeak.moderation.ModerationService;
+import dev.safespeak.base.BusinessException;
+import dev.safespeak.modelregistry.ModelRegistryService;
+import dev.safespeak.modelregistry.ModelVersionInfo;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * The evidence module's view of the model: the active version (asked from the engine), the versions it could roll
- * back to, rollback itself and the artifact checksum verification. The last three need the model registry; until
- * the registry module exists they report that it is not available, so the model-artifact check fails and the
- * rollback button explains that there is nothing to roll back to.
+ * The evidence module's view of the model registry: the active version, the registered versions, rollback and the
+ * artifact checksum verification.
  */
 @Component
 public class ActiveModel {
 
-    private final ModerationService moderation;
+    /** The registry acts for the evidence module under this system actor; the evidence event names the person. */
+    static final String SYSTEM_ACTOR = "system:evidence";
 
-    public ActiveModel(ModerationService moderation) {
-        this.moderation = moderation;
+    private final ModelRegistryService registry;
+
+    public ActiveModel(ModelRegistryService registry) {
+        this.registry = registry;
     }
 
     /** The active model version, or empty when none is loaded. */
     public Optional<String> version() {
         try {
-            return Optional.ofNullable(moderation.activeModelVersion());
+            return registry.activeVersion().map(ModelVersionInfo::version);
         } catch (RuntimeException e) {
             return Optional.empty();
         }
@@ -31,16 +34,20 @@ public class ActiveModel {
 
     /** Registered versions, newest first. */
     public List<String> versions() {
-        return version().map(List::of).orElse(List.of());
+        return registry.versions().stream().map(ModelVersionInfo::version).toList();
     }
 
-    /** Rolls the active model back to the previous version and returns it; empty when that is not possible. */
+    /** Rolls the active model back to the previous version and returns it; empty when there is none. */
     public Optional<String> rollback() {
-        return Optional.empty();
+        try {
+            return Optional.of(registry.rollbackBySystem(SYSTEM_ACTOR).version());
+        } catch (BusinessException e) {
+            return Optional.empty();
+        }
     }
 
-    /** What does not match its checksum; a single entry saying so when the registry is not available. */
+    /** Every artifact whose stored file does not match its recorded checksum; empty when all verify. */
     public List<String> checksumProblems() {
-        return List.of("the model registry is not available");
+        return registry.verifyChecksums();
     }
 }
