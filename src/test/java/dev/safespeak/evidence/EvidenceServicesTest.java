@@ -76,6 +76,10 @@ class EvidenceServicesTest {
     @MockitoBean
     ModerationService moderation;
 
+    /** The registry inspects the default model through the engine at start; with the engine mocked it must be too. */
+    @MockitoBean
+    dev.safespeak.modelregistry.ModelRegistryService registry;
+
     @Autowired
     SuccessCriteriaService criteria;
     @Autowired

@@ -71,7 +71,8 @@ class ModelRegistryServiceTest {
         assertThat(info.sha256()).hasSize(64);
         assertThat(info.evaluationSummary()).isEqualTo("{\"macroF1\":0.5}");
         assertThat(info.registeredBy()).isEqualTo("system:startup");
-        assertThat(registry.verifyChecksums()).isEmpty();
+        // Other tests in this shared context tamper with their own artifacts; the default's must verify.
+        assertThat(registry.verifyChecksums()).noneMatch(problem -> problem.contains("default-1"));
     }
 
     @Test

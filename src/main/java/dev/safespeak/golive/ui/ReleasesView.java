@@ -23,6 +23,7 @@ import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteAlias;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
@@ -41,6 +42,7 @@ import java.util.Locale;
 
 /** The releases being taken live, with their progress; admins create releases and import checklist templates here. */
 @Route("releases")
+@RouteAlias("")
 @PageTitle("Releases | SafeSpeak")
 @Menu(title = "Go-live releases", order = 10)
 @PermitAll

@@ -43,6 +43,9 @@ abstract class ApiTestSupport {
     ApiKeyService keys;
     @MockitoBean
     ModerationService engine;
+    /** The registry inspects the default model through the engine at start; with the engine mocked it must be too. */
+    @MockitoBean
+    dev.safespeak.modelregistry.ModelRegistryService registry;
 
     String secret;
 

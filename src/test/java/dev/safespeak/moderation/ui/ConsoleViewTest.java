@@ -47,6 +47,10 @@ class ConsoleViewTest extends KaribuTest {
     @MockitoBean
     ModerationService engine;
 
+    /** The registry inspects the default model through the engine at start; with the engine mocked it must be too. */
+    @MockitoBean
+    dev.safespeak.modelregistry.ModelRegistryService registry;
+
     @BeforeEach
     void stubEngine() {
         when(engine.moderate(any())).thenAnswer(call -> {
