@@ -67,6 +67,10 @@ class BoardPushBrowserTest extends BrowserTest {
                 By.xpath("//vaadin-select-item[normalize-space(.)='" + ItemStatus.IN_PROGRESS.label() + "']"));
         long clickedAt = System.nanoTime();
         inProgress.click();
+        // First the changing window itself must show the new status: that proves the change was made, so a
+        // timeout below can only mean the push did not reach the other window.
+        new WebDriverWait(changer, PUSH_TIMEOUT).until(b -> b.findElement(watchedStatus).getText()
+                .equals(ItemStatus.IN_PROGRESS.label()));
 
         new WebDriverWait(watcher, PUSH_TIMEOUT).until(b -> b.findElement(watchedStatus).getText()
                 .equals(ItemStatus.IN_PROGRESS.label()));
