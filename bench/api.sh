@@ -20,7 +20,7 @@ command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2
 
 if [[ "${BENCH_SKIP_BUILD:-0}" != "1" ]]; then
   echo "building the jar..." >&2
-  ./mvnw -o -q -DskipTests package ${BENCH_MVN_ARGS:-}
+  ./mvnw -q -DskipTests package ${BENCH_MVN_ARGS:-}
 fi
 JAR=$(ls target/safespeak-*.jar | grep -v original | head -1)
 export SAFESPEAK_DB_URL="jdbc:h2:file:${WORK}/db/safespeak"

@@ -7,8 +7,8 @@ cd "$(dirname "$0")/.."
 SECONDS_PER_CASE="${1:-5}"
 WORK=target/bench
 mkdir -p "$WORK" docs/reports
-./mvnw -o -q compile
-./mvnw -o -q dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" >/dev/null
+./mvnw -q compile
+./mvnw -q dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" >/dev/null
 # obscenity is installed under target/ (gitignored), never into the repository.
 if [ ! -d "$WORK/node_modules/obscenity" ]; then
   (cd "$WORK" && npm install --silent --no-audit --no-fund obscenity >/dev/null)

@@ -20,14 +20,15 @@ import java.util.stream.Collectors;
 
 /**
  * Detects the language of a text among the supported languages: by Unicode script where the script
- * settles it (Hangul is Korean, Greek is Greek, ...), otherwise with Lingua restricted to the supported
- * languages in low-accuracy mode with its models preloaded. Thread-safe; build one per process because
- * the Lingua models are large.
+ * settles it (Hangul is Korean, Greek is Greek, ...), otherwise by Lingua's character n-gram models of
+ * the supported languages that share a script, preloaded at start and scored by {@link NgramLanguageScorer}
+ * (Lingua's low-accuracy algorithm without its per-call overhead; docs/reports/language-detection.md
+ * compares the two on the dev splits). Thread-safe; build one per process.
  *
  * <p>Confidence: for a script decision, the deciding script's share of the non-Latin letters (1.0 for a
- * pure Korean text); for a Lingua decision, the relative distance to the runner-up language
- * (1 - runner-up / best), which is small even when Lingua is right (about 0.16 for a clear English
- * sentence); a single hint gives 1.0.
+ * pure Korean text); for an n-gram decision, the relative distance to the runner-up language
+ * (1 - best / runner-up over the summed log-probabilities, as Lingua's confidence values), which is small
+ * even when the decision is right (about 0.1 to 0.3 for a clear sentence); a single hint gives 1.0.
  */
 public final class LanguageIdentifier {
 
@@ -70,16 +71,22 @@ public final class LanguageIdentifier {
     private final Set<String> supported;
     private final String supportedList;
     private final Set<Language> languages;
+    private final NgramLanguageScorer scorer;
+    private final Language[] scorerLanguages;
+    private final String[] codes;
     private final LanguageDetector lingua;
 
-    private LanguageIdentifier(Set<Language> languages) {
+    private LanguageIdentifier(Set<Language> languages, boolean linguaDetector) {
         this.languages = languages;
         this.supported = languages.stream().map(LanguageIdentifier::code)
                 .collect(Collectors.toCollection(TreeSet::new));
         this.supportedList = String.join(", ", supported);
         List<Language> needingLingua = languages.stream().filter(this::needsLingua).toList();
-        // Lingua needs at least two languages; with fewer the script alone decides.
-        this.lingua = needingLingua.size() < 2 ? null
+        // n-grams are needed for two or more languages of one script; with fewer the script alone decides.
+        this.scorer = needingLingua.size() < 2 || linguaDetector ? null : NgramLanguageScorer.load(needingLingua);
+        this.scorerLanguages = scorer == null ? new Language[0] : scorer.languages();
+        this.codes = java.util.Arrays.stream(scorerLanguages).map(LanguageIdentifier::code).toArray(String[]::new);
+        this.lingua = needingLingua.size() < 2 || !linguaDetector ? null
                 : LanguageDetectorBuilder.fromLanguages(needingLingua.toArray(Language[]::new))
                         .withLowAccuracyMode()
                         .withPreloadedLanguageModels()
@@ -93,6 +100,18 @@ public final class LanguageIdentifier {
      * @throws IllegalArgumentException if a code is not a language Lingua knows
      */
     public static LanguageIdentifier of(Collection<String> codes) {
+        return new LanguageIdentifier(lookUpAll(codes), false);
+    }
+
+    /**
+     * Like {@link #of} but decides within a script with Lingua's own detector (low-accuracy mode), about a
+     * hundred times slower; kept to compare the two in the language detection report.
+     */
+    public static LanguageIdentifier withLinguaDetector(Collection<String> codes) {
+        return new LanguageIdentifier(lookUpAll(codes), true);
+    }
+
+    private static Set<Language> lookUpAll(Collection<String> codes) {
         if (codes.isEmpty()) {
             throw new IllegalArgumentException("at least one language must be supported");
         }
@@ -100,7 +119,7 @@ public final class LanguageIdentifier {
         for (String code : codes) {
             languages.add(lookUp(code));
         }
-        return new LanguageIdentifier(languages);
+        return languages;
     }
 
     /** The supported ISO 639-1 codes, sorted. */
@@ -167,13 +186,13 @@ public final class LanguageIdentifier {
                 if (candidates.isEmpty()) {
                     return DetectedLanguage.UNKNOWN;
                 }
-                return byLingua(text, hints);
+                return byNgrams(text, hints);
             }
             if (count.latin < (1 - DECIDING_SCRIPT_SHARE) * count.letters) {
                 return DetectedLanguage.UNKNOWN;
             }
         }
-        return byLingua(text, hints);
+        return byNgrams(text, hints);
     }
 
     private Set<Language> candidatesFor(UnicodeScript script, ScriptCount count) {
@@ -185,7 +204,10 @@ public final class LanguageIdentifier {
         return writers;
     }
 
-    private DetectedLanguage byLingua(String text, List<String> hints) {
+    private DetectedLanguage byNgrams(String text, List<String> hints) {
+        if (scorer != null) {
+            return byScorer(text, hints);
+        }
         if (lingua == null) {
             return DetectedLanguage.UNKNOWN;
         }
@@ -215,6 +237,37 @@ public final class LanguageIdentifier {
             return DetectedLanguage.UNKNOWN;
         }
         return new DetectedLanguage(code(best), distance);
+    }
+
+    private DetectedLanguage byScorer(String text, List<String> hints) {
+        NgramLanguageScorer.Scores scores = scorer.score(text);
+        if (scores.ngrams() == 0) {
+            return DetectedLanguage.UNKNOWN;
+        }
+        Language[] order = scorerLanguages;
+        double[] logP = scores.logProbabilities();
+        int best = -1;
+        int second = -1;
+        for (int l = 0; l < order.length; l++) {
+            if (!hints.isEmpty() && !hints.contains(codes[l])) {
+                continue;
+            }
+            if (best < 0 || logP[l] > logP[best]) {
+                second = best;
+                best = l;
+            } else if (second < 0 || logP[l] > logP[second]) {
+                second = l;
+            }
+        }
+        if (best < 0) {
+            return DetectedLanguage.UNKNOWN;
+        }
+        // Both sums are negative; best / second is Lingua's confidence value of the runner-up.
+        double distance = second < 0 || logP[second] >= 0 ? 1.0 : 1.0 - logP[best] / logP[second];
+        if (distance < MIN_RELATIVE_DISTANCE) {
+            return DetectedLanguage.UNKNOWN;
+        }
+        return new DetectedLanguage(codes[best], distance);
     }
 
     /** Whether a language shares its script with another supported one, so only Lingua can tell them apart. */

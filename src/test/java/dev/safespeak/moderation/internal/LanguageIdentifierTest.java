@@ -98,4 +98,52 @@ class LanguageIdentifierTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("language 'qq' is not known to the language detector");
     }
+
+    @Test
+    void the_ngram_scorer_agrees_with_linguas_own_detector_on_clear_sentences() {
+        LanguageIdentifier lingua = LanguageIdentifier.withLinguaDetector(LanguageIdentifier.DEFAULT_LANGUAGES);
+        List<String> sentences = List.of(
+                "Jeg synes, at det er en rigtig god idé at tage toget i morgen",
+                "Nie wiem, dlaczego on zawsze spóźnia się na spotkania",
+                "Eu não acho que isso seja uma boa ideia para amanhã",
+                "I really think we should take the train tomorrow morning",
+                "Je pense que nous devrions prendre le train demain matin",
+                "Ich glaube, wir sollten morgen früh den Zug nehmen",
+                "Creo que deberíamos tomar el tren mañana por la mañana",
+                "Bence yarın sabah trene binmeliyiz",
+                "Tôi nghĩ chúng ta nên đi tàu vào sáng mai");
+        List<String> expected = List.of("da", "pl", "pt", "en", "fr", "de", "es", "tr", "vi");
+        for (int i = 0; i < sentences.size(); i++) {
+            DetectedLanguage fast = languages.detect(sentences.get(i));
+            assertThat(fast.code()).as(sentences.get(i)).isEqualTo(expected.get(i))
+                    .isEqualTo(lingua.detect(sentences.get(i)).code());
+            assertThat(fast.confidence()).as(sentences.get(i)).isBetween(LanguageIdentifier.MIN_RELATIVE_DISTANCE, 1.0);
+        }
+    }
+
+    @Test
+    void punctuation_and_digits_inside_words_do_not_break_the_ngrams() {
+        assertThat(languages.detect("Y.o.u a.r.e t.h.e w.o.r.s.t p.e.r.s.o.n i h.a.v.e e.v.e.r m.e.t").code())
+                .isEqualTo("en");
+        assertThat(languages.detect("Das ist wirklich der 100% schlechteste Tag meines Lebens!!!").code())
+                .isEqualTo("de");
+    }
+
+    @Test
+    void texts_without_trigrams_fall_back_to_bigrams_and_letters() {
+        for (String text : List.of("ok ok", "a", "ja ja")) {
+            DetectedLanguage detected = languages.detect(text);
+            assertThat(detected.code().equals("und") || languages.supported().contains(detected.code()))
+                    .as(text).isTrue();
+            assertThat(detected.confidence()).as(text).isBetween(0.0, 1.0);
+        }
+        assertThat(languages.detect("że że").code()).isEqualTo("pl");
+    }
+
+    @Test
+    void hints_restrict_the_ngram_decision_to_them() {
+        DetectedLanguage detected = languages.detect("I really think we should take the train tomorrow",
+                languages.checkHints(List.of("de", "fr")));
+        assertThat(detected.code()).isIn("de", "fr");
+    }
 }
