@@ -337,6 +337,481 @@ L["vi"] = dict(
     neutral=["Hôm nay trời đẹp.", "Tối qua tôi ăn phở.", "Cuộc họp bắt đầu lúc mười giờ.", "Cảm ơn bạn đã giúp đỡ."],
 )
 
+# ---------------------------------------------------------------------------------------------------------------
+# Additional hand-written templates (second authoring round). They are appended to the lists above, so the
+# template indices, and with them the train/held-out assignment, of every earlier row stay unchanged.
+# {A} (Arabic only) is the oblique (accusative/genitive) form of the group noun, see OBLIQUE.
+MORE = {}
+
+MORE["en"] = dict(
+    neutral=["The bakery on the corner opens at seven.", "We are going hiking on Saturday if it doesn't rain.",
+             "Could you pass me the salt, please?", "My flight to Lisbon was delayed by two hours.",
+             "The match ended in a draw.", "I finally finished painting the kitchen.",
+             "Thank you so much for the lovely flowers.", "It's supposed to snow tomorrow morning.",
+             "The new printer on the second floor works fine.", "She ran her first marathon last spring.",
+             "We ordered pizza and watched a film.", "The museum is closed on Mondays.",
+             "I need to renew my passport before the trip.", "Our team won three games in a row.",
+             "The soup needs a bit more salt.", "Thanks, that was really helpful.",
+             "The library has extended its opening hours."],
+    non_threat=["I'm dying to see that new film.", "We're just killing time until the train comes.",
+                "My feet are killing me after that walk.", "That joke absolutely killed me.",
+                "I will bring the cake to your party on Sunday.", "I'm going to come over and fix your bike tomorrow.",
+                "This heat is going to be the death of me.", "Let's attack this problem first thing in the morning.",
+                "I'll see you at the station at eight.", "You'll knock them dead at the interview.",
+                "Kill the lights when you leave, please.", "The new album is to die for.",
+                "I'm going to send you the photos tonight.", "I'm starving to death, let's eat."],
+    profanity_no_attack=["Fuck, it's raining again.", "This fucking printer jammed for the third time.",
+                         "Shit, the shop is already closed.", "Damn, this coffee is strong.",
+                         "What a fucking brilliant film that was.", "Bloody hell, the rent went up again.",
+                         "Oh shit, I left the oven on.", "That was a damn good meal.", "Fuck yes, we got the tickets!",
+                         "The traffic this morning was absolute shit.", "Goddamn it, my phone died again."],
+    insult=["You're a complete waste of space.", "Nobody asked for your opinion, you clown.", "You are so dumb it hurts.",
+            "You're a spineless coward.", "Get lost, you worthless idiot.", "You're an ignorant fool.",
+            "You have the brain of a goldfish.", "You're a disgusting creep.", "Piss off, you absolute tosser.",
+            "You're a lying piece of garbage.", "Everything you say is idiotic, you halfwit.",
+            "You are a pathetic excuse for a human being."],
+    threat_person=["I'm going to slit your throat.", "One more word and I'll smash your face in.",
+                   "I will hunt you down and kill you.", "You won't live to see next week.",
+                   "I'm coming for you with a knife.", "I'll put a bullet in your head.",
+                   "Keep talking and I'll burn your house down with you inside.",
+                   "I'm going to strangle you with my bare hands.",
+                   "Sleep with one eye open, because I'm coming to hurt you.", "I will make you bleed.",
+                   "I'm going to beat you until you can't stand.", "I'll shoot you the moment I see you."],
+    negated_hate=["{P} are not a disease on this country.", "{P} are not subhuman.", "{P} are not parasites.",
+                  "I don't think {P} are worthless.", "{P} are not filth.", "I never said {P} are trash.",
+                  "{P} are not a plague.", "I have nothing against {P}."],
+)
+
+MORE["es"] = dict(
+    neutral=["Mañana va a llover por la tarde.", "¿Me pasas la sal, por favor?", "El tren llegó con veinte minutos de retraso.",
+             "Este fin de semana vamos a la playa.", "El partido terminó en empate.", "La panadería abre a las siete.",
+             "Muchas gracias por las flores, son preciosas.", "Tengo que renovar el pasaporte antes del viaje.",
+             "A la sopa le falta un poco de sal.", "Hoy he terminado de pintar la cocina.", "El museo cierra los lunes.",
+             "Nuestro equipo ganó tres partidos seguidos.", "Pedimos una pizza y vimos una película.",
+             "¿A qué hora sale el vuelo a Lima?", "La impresora nueva funciona muy bien.", "Te agradezco mucho el consejo."],
+    non_threat=["Me muero de ganas de ver esa película.", "Estamos matando el tiempo hasta que llegue el tren.",
+                "Me muero de risa con ese vídeo.", "Los pies me están matando después de la caminata.",
+                "Mañana te llevo la tarta para la fiesta.", "Voy a pasar por tu casa a arreglarte la bici.",
+                "Este calor me va a matar.", "Vamos a atacar este problema mañana temprano.",
+                "Te veo en la estación a las ocho.", "Vas a arrasar en la entrevista.", "Esta tarta está de muerte.",
+                "Te mando las fotos esta noche.", "Me muero de hambre, vamos a comer."],
+    profanity_no_attack=["Joder, otra vez está lloviendo.", "La puta impresora se ha vuelto a atascar.",
+                         "Mierda, la tienda ya está cerrada.", "¡Hostia, qué golazo!", "Coño, qué frío hace hoy.",
+                         "Me cago en todo, se me ha roto el móvil.", "¡Joder, qué bueno está esto!",
+                         "El tráfico de esta mañana era una puta pesadilla.", "Mierda, me he dejado el horno encendido.",
+                         "¡Me cago en la leche, se ha ido la luz!"],
+    insult=["Eres un payaso.", "Nadie te ha pedido opinión, cabeza hueca.", "Eres un cobarde sin agallas.",
+            "Lárgate, inútil.", "Eres un ignorante.", "Tienes menos cerebro que un mosquito.", "Eres un asqueroso.",
+            "Eres un mentiroso de mierda.", "Vete a la mierda, gilipollas.", "Eres un cretino.", "Das asco, imbécil.",
+            "Eres una vergüenza de persona."],
+    threat_person=["Te voy a rajar el cuello.", "Una palabra más y te parto la cara.", "Te voy a buscar y te voy a matar.",
+                   "No vas a llegar vivo a la semana que viene.", "Voy a por ti con un cuchillo.",
+                   "Te voy a meter un tiro en la cabeza.", "Te voy a quemar la casa contigo dentro.",
+                   "Te voy a estrangular con mis propias manos.", "Te voy a dar una paliza que no vas a poder ni andar.",
+                   "Te voy a hacer sangrar.", "Te pego un tiro en cuanto te vea.",
+                   "Duerme con un ojo abierto, porque voy a por ti."],
+    negated_hate=["{P} no son basura.", "{P} no son escoria.", "{P} no son parásitos.", "{P} no son una enfermedad.",
+                  "No creo que {P} sean inútiles.", "Jamás he odiado a {P}.", "{P} no son una plaga para este país.",
+                  "No tengo nada en contra de {P}."],
+)
+
+MORE["de"] = dict(
+    neutral=["Morgen soll es regnen.", "Kannst du mir bitte das Salz geben?", "Der Zug hatte zwanzig Minuten Verspätung.",
+             "Am Wochenende fahren wir an den See.", "Das Spiel endete unentschieden.",
+             "Die Bäckerei an der Ecke öffnet um sieben.", "Vielen Dank für die schönen Blumen.",
+             "Ich muss vor der Reise meinen Pass verlängern.", "Die Suppe braucht noch etwas Salz.",
+             "Heute habe ich endlich die Küche gestrichen.", "Das Museum ist montags geschlossen.",
+             "Unsere Mannschaft hat drei Spiele in Folge gewonnen.", "Wir haben Pizza bestellt und einen Film geschaut.",
+             "Wann geht der Flug nach Wien?", "Der neue Drucker funktioniert prima.", "Danke, das hat mir sehr geholfen."],
+    non_threat=["Ich sterbe vor Neugier, wie der Film ausgeht.", "Wir schlagen die Zeit tot, bis der Zug kommt.",
+                "Meine Füße bringen mich nach der Wanderung um.", "Ich lach mich tot über dieses Video.",
+                "Ich bringe dir morgen den Kuchen für die Feier vorbei.",
+                "Ich komme morgen vorbei und repariere dein Fahrrad.", "Diese Hitze bringt mich noch um.",
+                "Lass uns das Problem morgen früh in Angriff nehmen.", "Wir sehen uns um acht am Bahnhof.",
+                "Du wirst die Prüfung rocken.", "Für diesen Kuchen könnte ich sterben.",
+                "Ich schicke dir heute Abend die Fotos.", "Im Finale machen wir sie fertig, ist doch nur Fußball."],
+    profanity_no_attack=["Scheiße, es regnet schon wieder.", "Der scheiß Drucker klemmt schon wieder.",
+                         "Verdammt, der Laden hat schon zu.", "Heilige Scheiße, was für ein Tor!",
+                         "Verdammte Scheiße, mein Handy ist schon wieder leer.", "Das Essen war verdammt lecker.",
+                         "Scheiße, ich habe den Herd angelassen.", "Der Verkehr heute Morgen war einfach scheiße.",
+                         "Fuck, ich habe den Termin vergessen.", "Verdammt nochmal, wir haben die Karten bekommen!"],
+    insult=["Du bist so ein Clown.", "Dich hat keiner nach deiner Meinung gefragt, du Trottel.",
+            "Du bist ein feiger Waschlappen.", "Verpiss dich, du Nichtsnutz.", "Du bist ein ahnungsloser Depp.",
+            "Du hast das Hirn einer Amöbe.", "Du bist ein widerlicher Typ.", "Du verlogenes Stück Scheiße.",
+            "Du bist so strohdumm.", "Du bist der letzte Dreck.", "Was bist du nur für ein Vollpfosten.",
+            "Du bist eine Schande."],
+    threat_person=["Ich schlitze dir die Kehle auf.", "Noch ein Wort und ich schlage dir die Fresse ein.",
+                   "Ich finde dich und bringe dich um.", "Die nächste Woche erlebst du nicht mehr.",
+                   "Ich komme mit einem Messer zu dir.", "Ich jage dir eine Kugel in den Kopf.",
+                   "Ich zünde dein Haus an, während du drin bist.", "Ich erwürge dich mit bloßen Händen.",
+                   "Ich prügle dich, bis du nicht mehr stehen kannst.", "Ich lasse dich bluten.",
+                   "Sobald ich dich sehe, knalle ich dich ab.", "Schlaf lieber nicht zu fest, ich komme dich holen."],
+    negated_hate=["{P} sind kein Abschaum.", "{P} sind keine Parasiten.", "{P} sind keine Plage für dieses Land.",
+                  "{P} sind nicht widerlich.", "{P} sind kein wertloser Dreck.", "Ich finde nicht, dass {P} wertlos sind.",
+                  "Ich habe {P} nie gehasst.", "Es stimmt nicht, dass {P} Ungeziefer sind."],
+)
+
+MORE["fr"] = dict(
+    neutral=["Il va pleuvoir demain après-midi.", "Tu peux me passer le sel, s'il te plaît ?",
+             "Le train avait vingt minutes de retard.", "Ce week-end, on va à la mer.", "Le match s'est terminé sur un nul.",
+             "La boulangerie du coin ouvre à sept heures.", "Merci beaucoup pour les fleurs, elles sont magnifiques.",
+             "Je dois renouveler mon passeport avant le voyage.", "La soupe manque un peu de sel.",
+             "J'ai enfin fini de repeindre la cuisine.", "Le musée est fermé le lundi.",
+             "Notre équipe a gagné trois matchs d'affilée.", "On a commandé une pizza et regardé un film.",
+             "À quelle heure part le vol pour Montréal ?", "La nouvelle imprimante marche très bien.",
+             "Merci, ça m'a beaucoup aidé."],
+    non_threat=["Je meurs d'envie de voir ce film.", "On tue le temps en attendant le train.",
+                "Cette randonnée m'a tué, j'ai mal aux pieds.", "Je suis mort de rire avec cette vidéo.",
+                "Je t'apporte le gâteau pour la fête demain.", "Je passe chez toi demain pour réparer ton vélo.",
+                "Cette chaleur va me tuer.", "On s'attaque à ce problème demain matin.",
+                "On se retrouve à la gare à huit heures.", "Tu vas tout déchirer à l'entretien.",
+                "Je t'envoie les photos ce soir.", "On va les écraser en finale, c'est juste du foot.",
+                "Je meurs de faim, on mange ?"],
+    profanity_no_attack=["Putain, il pleut encore.", "Cette putain d'imprimante est encore bloquée.",
+                         "Merde, le magasin est déjà fermé.", "Putain, quel but !", "Bordel, il fait un froid de canard.",
+                         "Merde, j'ai laissé le four allumé.", "C'était vachement bon, putain.",
+                         "La circulation ce matin, c'était la merde.",
+                         "Bordel de merde, mon téléphone est encore déchargé.", "Putain, on a eu les billets !"],
+    insult=["T'es qu'un clown.", "Personne ne t'a demandé ton avis, abruti.", "Tu es un lâche.",
+            "Dégage, espèce de bon à rien.", "Tu es un ignorant.", "Tu as une cervelle de moineau.",
+            "Tu me dégoûtes, sale type.", "Tu es un menteur de merde.", "Va te faire foutre, pauvre con.",
+            "Tu es complètement débile.", "Espèce d'imbécile.", "Tu es une honte."],
+    threat_person=["Je vais t'égorger.", "Encore un mot et je te défonce la gueule.", "Je vais te retrouver et te tuer.",
+                   "Tu ne verras pas la semaine prochaine.", "Je viens te chercher avec un couteau.",
+                   "Je vais te mettre une balle dans la tête.", "Je vais brûler ta maison avec toi dedans.",
+                   "Je vais t'étrangler de mes propres mains.",
+                   "Je vais te frapper jusqu'à ce que tu ne puisses plus te relever.", "Je vais te faire saigner.",
+                   "Je te tire dessus dès que je te vois.", "Dors avec un œil ouvert, je viens pour toi."],
+    negated_hate=["{P} ne sont pas des ordures.", "{P} ne sont pas des parasites.", "{P} ne sont pas une plaie pour ce pays.",
+                  "{P} ne sont pas de la racaille.", "Je ne pense pas que {P} soient de la vermine.",
+                  "Je n'ai jamais détesté {P}.", "{P} ne sont pas un fléau.", "Je ne méprise pas {P}."],
+)
+
+MORE["pt"] = dict(
+    neutral=["Amanhã vai chover à tarde.", "Pode me passar o sal, por favor?", "O trem atrasou vinte minutos.",
+             "No fim de semana vamos à praia.", "O jogo terminou empatado.", "A padaria da esquina abre às sete.",
+             "Muito obrigada pelas flores, são lindas.", "Preciso renovar o passaporte antes da viagem.",
+             "A sopa precisa de um pouco mais de sal.", "Finalmente terminei de pintar a cozinha.",
+             "O museu fecha às segundas-feiras.", "Nosso time ganhou três jogos seguidos.",
+             "Pedimos uma pizza e vimos um filme.", "A que horas sai o voo para Lisboa?",
+             "A impressora nova funciona muito bem.", "Valeu, isso me ajudou muito."],
+    non_threat=["Estou morrendo de vontade de ver esse filme.", "Estamos matando tempo até o trem chegar.",
+                "Meus pés estão me matando depois da caminhada.", "Morri de rir com esse vídeo.",
+                "Amanhã levo o bolo para a sua festa.", "Passo na sua casa amanhã para consertar sua bicicleta.",
+                "Esse calor vai me matar.", "Vamos atacar esse problema amanhã cedo.", "Te encontro na estação às oito.",
+                "Você vai arrasar na entrevista.", "Te mando as fotos hoje à noite.",
+                "Vamos massacrar eles na final, é só futebol.", "Estou morrendo de fome, vamos comer?"],
+    profanity_no_attack=["Porra, está chovendo de novo.", "Essa porra de impressora travou outra vez.",
+                         "Merda, a loja já fechou.", "Caralho, que golaço!", "Puta merda, que frio hoje.",
+                         "Merda, deixei o forno ligado.", "Essa comida está boa pra caralho.",
+                         "O trânsito hoje de manhã estava uma merda.",
+                         "Puta que pariu, meu celular descarregou de novo.", "Porra, conseguimos os ingressos!"],
+    insult=["Você é um palhaço.", "Ninguém pediu sua opinião, seu burro.", "Você é um covarde.", "Some daqui, seu inútil.",
+            "Você é um ignorante.", "Você tem cérebro de minhoca.", "Você é nojento.", "Seu mentiroso de merda.",
+            "Vai se foder, seu cretino.", "Você é um completo idiota.", "Seu imbecil.", "Você é uma vergonha."],
+    threat_person=["Vou cortar sua garganta.", "Mais uma palavra e eu quebro sua cara.", "Vou te encontrar e te matar.",
+                   "Você não vai chegar vivo na semana que vem.", "Vou atrás de você com uma faca.",
+                   "Vou meter uma bala na sua cabeça.", "Vou queimar sua casa com você dentro.",
+                   "Vou te estrangular com as minhas próprias mãos.", "Vou te bater até você não conseguir levantar.",
+                   "Vou te fazer sangrar.", "Te dou um tiro assim que te vir.",
+                   "Dorme de olho aberto, porque eu vou te pegar."],
+    negated_hate=["{P} não são lixo.", "{P} não são parasitas.", "{P} não são vermes.", "{P} não são uma praga para este país.",
+                  "Não acho que {P} sejam inúteis.", "Nunca odiei {P}.", "{P} não são uma doença.", "Eu não desprezo {P}."],
+)
+
+MORE["tr"] = dict(
+    neutral=["Yarın öğleden sonra yağmur yağacak.", "Tuzu uzatır mısın lütfen?", "Tren yirmi dakika rötar yaptı.",
+             "Hafta sonu denize gidiyoruz.", "Maç berabere bitti.", "Köşedeki fırın yedide açılıyor.",
+             "Çiçekler için çok teşekkür ederim, çok güzeller.", "Seyahatten önce pasaportumu yenilemem lazım.",
+             "Çorbaya biraz daha tuz lazım.", "Sonunda mutfağı boyamayı bitirdim.", "Müze pazartesi günleri kapalı.",
+             "Takımımız üst üste üç maç kazandı.", "Pizza söyleyip film izledik.", "İzmir uçağı saat kaçta kalkıyor?",
+             "Yeni yazıcı gayet iyi çalışıyor.", "Sağ ol, çok işime yaradı."],
+    non_threat=["O filmi izlemek için can atıyorum.", "Tren gelene kadar vakit öldürüyoruz.",
+                "Yürüyüşten sonra ayaklarım beni öldürüyor.", "Bu videoya gülmekten öldüm.",
+                "Yarın partin için pastayı getiririm.", "Yarın sana uğrayıp bisikletini tamir edeceğim.",
+                "Bu sıcak beni öldürecek.", "Yarın sabah bu sorunun üstüne hep birlikte gidelim.",
+                "Saat sekizde istasyonda görüşürüz.", "Mülakatta ortalığı yıkacaksın.",
+                "Fotoğrafları bu akşam sana gönderirim.", "Finalde onları ezip geçeceğiz, sadece futbol.",
+                "Açlıktan ölüyorum, bir şeyler yiyelim."],
+    profanity_no_attack=["Siktir, yine yağmur yağıyor.", "Bu lanet yazıcı yine sıkıştı.", "Hassiktir, dükkân kapanmış bile.",
+                         "Hassiktir, ne gol ama!", "Lanet olsun, bugün hava buz gibi.", "Siktir, fırını açık unuttum.",
+                         "Amına koyayım, bu yemek çok güzel olmuş.", "Sabahki trafik bok gibiydi.",
+                         "Lanet olsun, telefonum yine kapandı.", "Siktir, biletleri aldık!"],
+    insult=["Sen tam bir palyaçosun.", "Senin fikrini soran olmadı, mal.", "Sen korkağın tekisin.",
+            "Defol git, işe yaramaz herif.", "Sen cahilin tekisin.", "Beynin bir kuş kadar.", "Sen iğrenç bir tipsin.",
+            "Yalancı pislik.", "Siktir git, ahmak.", "Sen tam bir beyinsizsin.", "Ne kadar salaksın ya.",
+            "Sen bir utanç kaynağısın."],
+    threat_person=["Boğazını keseceğim.", "Bir kelime daha edersen suratını dağıtırım.", "Seni bulup öldüreceğim.",
+                   "Gelecek haftayı göremeyeceksin.", "Bıçakla seni almaya geliyorum.", "Kafana bir kurşun sıkacağım.",
+                   "Evini seninle birlikte yakacağım.", "Seni çıplak ellerimle boğacağım.",
+                   "Ayakta duramayana kadar seni döveceğim.", "Seni kan içinde bırakacağım.",
+                   "Seni gördüğüm yerde vururum.", "Gözünü dört aç, seni gebertmeye geliyorum."],
+    negated_hate=["{P} asalak değil.", "{P} bu ülkenin belası değil.", "{P} değersiz değil.", "{P} haşere değil.",
+                  "{P} hiç de iğrenç değil.", "Bence {P} pislik değil.", "{P} çöp değil, insan.", "{P} kimseye bela değil."],
+)
+
+MORE["ru"] = dict(
+    neutral=["Завтра днём обещают дождь.", "Передай, пожалуйста, соль.", "Поезд опоздал на двадцать минут.",
+             "На выходных мы едем на дачу.", "Матч закончился вничью.", "Булочная на углу открывается в семь.",
+             "Большое спасибо за цветы, они чудесные.", "Мне нужно продлить паспорт перед поездкой.",
+             "В суп надо добавить ещё соли.", "Я наконец покрасил кухню.", "Музей закрыт по понедельникам.",
+             "Наша команда выиграла три матча подряд.", "Мы заказали пиццу и посмотрели фильм.",
+             "Во сколько вылетает самолёт в Казань?", "Новый принтер работает отлично.", "Спасибо, ты мне очень помог."],
+    non_threat=["Умираю, как хочу посмотреть этот фильм.", "Убиваем время, пока ждём поезд.",
+                "Я чуть не умер со смеху от этого видео.", "Завтра привезу тебе торт на праздник.",
+                "Завтра зайду к тебе и починю велосипед.", "Эта жара меня убьёт.",
+                "Давай завтра утром возьмёмся за эту задачу.", "Увидимся на вокзале в восемь.",
+                "Ты всех порвёшь на собеседовании.", "Вечером пришлю тебе фотографии.",
+                "В финале мы их разгромим, это же просто футбол.", "Умираю с голоду, пошли поедим.",
+                "Эта работа меня доконает, но я справлюсь."],
+    profanity_no_attack=["Блядь, опять дождь.", "Этот чёртов принтер опять зажевал бумагу.", "Чёрт, магазин уже закрыт.",
+                         "Охренеть, какой гол!", "Бля, сегодня дико холодно.", "Чёрт побери, я оставил духовку включённой.",
+                         "Еда была охуенно вкусной.", "Пробки сегодня утром были просто пиздец.",
+                         "Сука, телефон опять сел.", "Ни хрена себе, мы достали билеты!"],
+    insult=["Ты клоун.", "Тебя никто не спрашивал, балбес.", "Ты жалкий трус.", "Вали отсюда, бездарь.", "Ты невежда.",
+            "У тебя мозгов как у курицы.", "Ты мерзкий тип.", "Ты лживая мразь.", "Пошёл на хуй, урод.",
+            "Ты конченый кретин.", "Какой же ты тупица.", "Ты просто позорище."],
+    threat_person=["Я перережу тебе горло.", "Ещё одно слово, и я разобью тебе лицо.", "Я найду тебя и убью.",
+                   "До следующей недели ты не доживёшь.", "Я приду за тобой с ножом.", "Я всажу тебе пулю в голову.",
+                   "Я сожгу твой дом вместе с тобой.", "Я задушу тебя голыми руками.",
+                   "Я буду бить тебя, пока ты не перестанешь вставать.", "Я пущу тебе кровь.",
+                   "Пристрелю тебя, как только увижу.", "Спи с открытыми глазами, я иду за тобой."],
+    negated_hate=["{P} — не отбросы.", "{P} — не чума для этой страны.", "{P} — не мерзкие паразиты.",
+                  "{P} ничем не хуже других людей.", "Я не считаю, что {P} — мусор.", "{P} — не зараза.",
+                  "{P} — не враги.", "Неправда, что {P} — паразиты."],
+)
+
+MORE["pl"] = dict(
+    neutral=["Jutro po południu ma padać.", "Podasz mi sól?", "Pociąg spóźnił się dwadzieścia minut.",
+             "W weekend jedziemy nad jezioro.", "Mecz zakończył się remisem.", "Piekarnia na rogu otwiera się o siódmej.",
+             "Bardzo dziękuję za kwiaty, są piękne.", "Przed wyjazdem muszę odnowić paszport.",
+             "Zupa potrzebuje trochę więcej soli.", "W końcu pomalowałem kuchnię.",
+             "Muzeum jest zamknięte w poniedziałki.", "Nasza drużyna wygrała trzy mecze z rzędu.",
+             "Zamówiliśmy pizzę i obejrzeliśmy film.", "O której jest lot do Gdańska?",
+             "Nowa drukarka działa bez zarzutu.", "Dzięki, bardzo mi pomogłeś."],
+    non_threat=["Umieram z ciekawości, jak skończy się ten film.", "Zabijamy czas, czekając na pociąg.",
+                "Umarłem ze śmiechu przy tym filmiku.", "Jutro przywiozę ci tort na imprezę.",
+                "Jutro wpadnę i naprawię ci rower.", "Ten upał mnie zabije.", "Zabierzmy się za ten problem jutro rano.",
+                "Widzimy się na dworcu o ósmej.", "Pozamiatasz na rozmowie kwalifikacyjnej.", "Wieczorem wyślę ci zdjęcia.",
+                "W finale ich zmiażdżymy, to tylko piłka.", "Umieram z głodu, chodźmy coś zjeść.",
+                "Ta robota mnie dobija, ale dam radę."],
+    profanity_no_attack=["Kurwa, znowu pada.", "Ta cholerna drukarka znowu się zacięła.", "Cholera, sklep jest już zamknięty.",
+                         "O kurwa, co za gol!", "Ja pierdolę, ale dzisiaj zimno.", "Kurde, zostawiłem włączony piekarnik.",
+                         "To jedzenie było zajebiste.", "Korki dziś rano to była masakra, kurwa mać.",
+                         "Szlag by to trafił, telefon znowu padł.", "Kurwa, mamy bilety!"],
+    insult=["Jesteś klaunem.", "Nikt cię nie pytał o zdanie, matole.", "Jesteś tchórzem.", "Spadaj, nieudaczniku.",
+            "Jesteś ignorantem.", "Masz mózg wielkości orzecha.", "Jesteś obrzydliwym typem.", "Ty kłamliwy gnoju.",
+            "Spierdalaj, palancie.", "Jesteś skończonym kretynem.", "Ale z ciebie tępak.", "Jesteś żałosny."],
+    threat_person=["Poderżnę ci gardło.", "Jeszcze jedno słowo i rozwalę ci twarz.", "Znajdę cię i zabiję.",
+                   "Nie dożyjesz przyszłego tygodnia.", "Przyjdę po ciebie z nożem.", "Wpakuję ci kulkę w łeb.",
+                   "Spalę ci dom razem z tobą w środku.", "Uduszę cię gołymi rękami.", "Będę cię bił, aż nie wstaniesz.",
+                   "Pobiję cię do krwi.", "Zastrzelę cię, jak tylko cię zobaczę.",
+                   "Śpij z jednym okiem otwartym, bo przyjdę po ciebie."],
+    negated_hate=["{P} to nie śmiecie.", "{P} to nie pasożyty.", "{P} to nie robactwo.", "{P} nie są zarazą dla tego kraju.",
+                  "Nie uważam, że {P} to zaraza.", "{P} to nie plaga.", "{P} to nie wrogowie.",
+                  "To nieprawda, że {P} to pasożyty."],
+)
+
+MORE["da"] = dict(
+    neutral=["I morgen eftermiddag kommer der regn.", "Vil du række mig saltet?", "Toget var tyve minutter forsinket.",
+             "I weekenden tager vi til stranden.", "Kampen endte uafgjort.", "Bageren på hjørnet åbner klokken syv.",
+             "Tusind tak for blomsterne, de er smukke.", "Jeg skal have fornyet mit pas før rejsen.",
+             "Suppen mangler lidt salt.", "Jeg er endelig færdig med at male køkkenet.", "Museet har lukket om mandagen.",
+             "Vores hold har vundet tre kampe i træk.", "Vi bestilte pizza og så en film.",
+             "Hvornår letter flyet til Aalborg?", "Den nye printer virker fint.", "Tak, det hjalp mig rigtig meget."],
+    non_threat=["Jeg er ved at dø af nysgerrighed.", "Vi slår tiden ihjel, mens vi venter på toget.",
+                "Mine fødder slår mig ihjel efter den tur.", "Jeg døde af grin over den video.",
+                "Jeg tager kagen med til din fest i morgen.", "Jeg kommer forbi i morgen og ordner din cykel.",
+                "Den her varme slår mig ihjel.", "Lad os tage fat på problemet i morgen tidlig.",
+                "Vi ses på stationen klokken otte.", "Du kommer til at smadre den jobsamtale.",
+                "Jeg sender dig billederne i aften.", "Vi knuser dem i finalen, det er bare fodbold.",
+                "Jeg dør af sult, skal vi spise?"],
+    profanity_no_attack=["Fuck, det regner igen.", "Den forbandede printer sidder fast igen.", "Pis, butikken er allerede lukket.",
+                         "For helvede, sikke et mål!", "Satans, det er koldt i dag.", "Lort, jeg har glemt at slukke ovnen.",
+                         "Maden var fandens god.", "Trafikken i morges var noget lort.",
+                         "For fanden, min telefon er død igen.", "Fuck ja, vi fik billetterne!"],
+    insult=["Du er en klovn.", "Ingen spurgte om din mening, dit fjols.", "Du er en kujon.", "Skrid, din uduelige nar.",
+            "Du er så uvidende.", "Du har hjerne som en guldfisk.", "Du er et ulækkert svin.", "Din løgnagtige lort.",
+            "Skrid med dig, din tåbe.", "Du er en komplet idiot.", "Hvor er du bare dum.", "Du er en skændsel."],
+    threat_person=["Jeg skærer halsen over på dig.", "Et ord mere, og jeg smadrer dit ansigt.",
+                   "Jeg finder dig og slår dig ihjel.", "Du lever ikke til næste uge.", "Jeg kommer efter dig med en kniv.",
+                   "Jeg skyder en kugle gennem hovedet på dig.", "Jeg brænder dit hus ned med dig indenfor.",
+                   "Jeg kvæler dig med mine bare hænder.", "Jeg tæsker dig, til du ikke kan stå.",
+                   "Jeg får dig til at bløde.", "Jeg skyder dig, så snart jeg ser dig.",
+                   "Sov med det ene øje åbent, for jeg kommer efter dig."],
+    negated_hate=["{P} er ikke affald.", "{P} er ikke en plage for landet.", "{P} er ikke snyltere.", "{P} er ikke ulækre.",
+                  "Jeg synes ikke, at {P} er utøj.", "Jeg har aldrig hadet {P}.", "{P} er ikke værdiløse.",
+                  "Det passer ikke, at {P} er snyltere."],
+)
+
+MORE["el"] = dict(
+    neutral=["Αύριο το απόγευμα θα βρέξει.", "Μου δίνεις το αλάτι, σε παρακαλώ;", "Το τρένο είχε είκοσι λεπτά καθυστέρηση.",
+             "Το Σαββατοκύριακο πάμε για μπάνιο στη θάλασσα.", "Ο αγώνας έληξε ισόπαλος.",
+             "Ο φούρνος στη γωνία ανοίγει στις επτά.", "Ευχαριστώ πολύ για τα λουλούδια, είναι πανέμορφα.",
+             "Πρέπει να ανανεώσω το διαβατήριό μου πριν το ταξίδι.", "Η σούπα θέλει λίγο ακόμα αλάτι.",
+             "Επιτέλους τελείωσα το βάψιμο της κουζίνας.", "Το μουσείο είναι κλειστό τις Δευτέρες.",
+             "Η ομάδα μας κέρδισε τρία παιχνίδια στη σειρά.", "Παραγγείλαμε πίτσα και είδαμε μια ταινία.",
+             "Τι ώρα φεύγει η πτήση για τη Θεσσαλονίκη;", "Ο καινούργιος εκτυπωτής δουλεύει μια χαρά.",
+             "Ευχαριστώ, με βοήθησες πολύ."],
+    non_threat=["Πεθαίνω να δω αυτή την ταινία.", "Σκοτώνουμε την ώρα μας μέχρι να έρθει το τρένο.",
+                "Πέθανα στα γέλια με αυτό το βίντεο.", "Αύριο θα σου φέρω την τούρτα για το πάρτι.",
+                "Θα περάσω αύριο να σου φτιάξω το ποδήλατο.", "Αυτή η ζέστη θα με σκοτώσει.",
+                "Ας πιάσουμε αυτό το πρόβλημα αύριο το πρωί.", "Τα λέμε στον σταθμό στις οκτώ.",
+                "Θα τους σκίσεις στη συνέντευξη.", "Θα σου στείλω τις φωτογραφίες απόψε.",
+                "Στον τελικό θα τους διαλύσουμε, μπάλα είναι.", "Πεθαίνω της πείνας, πάμε να φάμε;",
+                "Αυτή η δουλειά θα με πεθάνει, αλλά θα τα καταφέρω."],
+    profanity_no_attack=["Γαμώτο, βρέχει πάλι.", "Ο γαμημένος εκτυπωτής κόλλησε πάλι.", "Σκατά, το μαγαζί έκλεισε ήδη.",
+                         "Ρε γαμώτο, τι γκολ ήταν αυτό!", "Γαμώτο, ξέχασα τον φούρνο αναμμένο.", "Το φαγητό ήταν γαμάτο.",
+                         "Η κίνηση σήμερα το πρωί ήταν σκατά.", "Γαμώ την τύχη μου, έκλεισε πάλι το κινητό.",
+                         "Σκατά, χάλασε η ομπρέλα μου.", "Γαμάτο, πήραμε τα εισιτήρια!"],
+    insult=["Είσαι κλόουν.", "Κανείς δεν σε ρώτησε, ρε χαζέ.", "Είσαι δειλός.", "Άντε χάσου, άχρηστε.", "Είσαι αγράμματος.",
+            "Έχεις μυαλό κότας.", "Είσαι σιχαμένος τύπος.", "Ψεύτη και κάθαρμα.", "Άντε γαμήσου, μαλάκα.",
+            "Είσαι εντελώς κρετίνος.", "Πόσο βλάκας είσαι.", "Είσαι ντροπή."],
+    threat_person=["Θα σου κόψω τον λαιμό.", "Μία λέξη ακόμα και θα σου σπάσω τα μούτρα.", "Θα σε βρω και θα σε σκοτώσω.",
+                   "Δεν θα ζήσεις ως την άλλη εβδομάδα.", "Έρχομαι για σένα με ένα μαχαίρι.",
+                   "Θα σου φυτέψω μια σφαίρα στο κεφάλι.", "Θα κάψω το σπίτι σου με σένα μέσα.",
+                   "Θα σε πνίξω με τα ίδια μου τα χέρια.", "Θα σε δέρνω μέχρι να μην μπορείς να σταθείς.",
+                   "Θα σε κάνω να ματώσεις.", "Θα σε πυροβολήσω μόλις σε δω.",
+                   "Κοιμήσου με το ένα μάτι ανοιχτό, έρχομαι για σένα."],
+    negated_hate=["{P} δεν είναι πληγή για τη χώρα.", "{P} δεν είναι βρωμιά.", "{P} δεν είναι απόβρασμα.",
+                  "Δεν πιστεύω ότι {P} είναι σκουπίδια.", "Ποτέ δεν είπα ότι {P} είναι παράσιτα.",
+                  "{P} δεν είναι μίασμα.", "{P} δεν είναι εχθροί.", "Δεν είναι αλήθεια ότι {P} είναι πληγή."],
+)
+
+MORE["ar"] = dict(
+    neutral=["ستمطر غدا بعد الظهر.", "هل يمكنك أن تناولني الملح من فضلك؟", "تأخر القطار عشرين دقيقة.",
+             "سنذهب إلى البحر في عطلة نهاية الأسبوع.", "انتهت المباراة بالتعادل.", "يفتح المخبز الذي على الزاوية في السابعة.",
+             "شكرا جزيلا على الورود، إنها جميلة جدا.", "يجب أن أجدد جواز سفري قبل الرحلة.", "الحساء يحتاج إلى قليل من الملح.",
+             "أخيرا انتهيت من دهان المطبخ.", "المتحف مغلق يوم الاثنين.", "فاز فريقنا بثلاث مباريات متتالية.",
+             "طلبنا بيتزا وشاهدنا فيلما.", "متى تقلع الطائرة إلى القاهرة؟", "الطابعة الجديدة تعمل بشكل ممتاز.",
+             "شكرا، لقد ساعدتني كثيرا."],
+    non_threat=["أموت شوقا لمشاهدة هذا الفيلم.", "نقتل الوقت حتى يصل القطار.", "مت من الضحك على هذا الفيديو.",
+                "سأحضر لك الكعكة إلى الحفلة غدا.", "سأمر عليك غدا لأصلح دراجتك.", "هذا الحر سيقتلني.",
+                "لنبدأ بحل هذه المشكلة غدا صباحا.", "نلتقي في المحطة الساعة الثامنة.", "ستبهرهم في المقابلة.",
+                "سأرسل لك الصور الليلة.", "سنسحقهم في النهائي، إنها مجرد كرة قدم.", "أموت من الجوع، هيا نأكل.",
+                "هذا العمل يقتلني من التعب، لكنني سأنجزه."],
+    profanity_no_attack=["تبا، إنها تمطر مرة أخرى.", "هذه الطابعة اللعينة علقت مرة أخرى.", "اللعنة، المحل مغلق بالفعل.",
+                         "تبا، يا له من هدف رائع!", "اللعنة، نسيت الفرن مشتعلا.", "الزحمة هذا الصباح كانت زفت.",
+                         "تبا لهذا الحظ، تعطل هاتفي مرة أخرى.", "اللعنة على هذا البرد.", "يلعن هالطقس، ما في شمس أبدا.",
+                         "اللعنة، خسرنا المباراة مرة أخرى."],
+    insult=["أنت مهرج.", "لم يسألك أحد عن رأيك يا غبي.", "أنت جبان.", "انقلع يا فاشل.", "أنت جاهل.", "عقلك مثل عقل دجاجة.",
+            "أنت شخص مقرف.", "أنت كذاب وحقير.", "اخرس يا تافه.", "أنت معتوه تماما.", "كم أنت غبي.", "أنت عار على نفسك."],
+    threat_person=["سأذبحك.", "كلمة أخرى وسأكسر وجهك.", "سأجدك وأقتلك.", "لن تعيش حتى الأسبوع القادم.", "أنا قادم إليك بسكين.",
+                   "سأضع رصاصة في رأسك.", "سأحرق بيتك وأنت فيه.", "سأخنقك بيدي.", "سأضربك حتى لا تستطيع الوقوف.",
+                   "سأجعلك تنزف.", "سأطلق عليك النار حالما أراك.", "نم وعين مفتوحة، فأنا قادم لأؤذيك."],
+    negated_hate=["لا أعتقد أن {A} وباء.", "لم أقل يوما إن {A} طفيليات.", "لا أحتقر {A}.", "ليس صحيحا أن {A} حشرات قذرة.",
+                  "لا أرى أن {A} زبالة.", "لا أكره أحدا لأنه من {A}.", "لم أكره {A} يوما.", "لا أظن أن {A} خطر على هذا البلد."],
+)
+
+MORE["hi"] = dict(
+    neutral=["कल दोपहर को बारिश होगी।", "ज़रा नमक देना, प्लीज़।", "ट्रेन बीस मिनट लेट थी।", "इस वीकेंड हम समुद्र किनारे जा रहे हैं।",
+             "मैच बराबरी पर ख़त्म हुआ।", "कोने वाली बेकरी सात बजे खुलती है।", "फूलों के लिए बहुत-बहुत शुक्रिया, ये बहुत सुंदर हैं।",
+             "यात्रा से पहले मुझे अपना पासपोर्ट रिन्यू करवाना है।", "दाल में थोड़ा और नमक चाहिए।",
+             "आख़िरकार मैंने रसोई की पुताई पूरी कर ली।", "संग्रहालय सोमवार को बंद रहता है।", "हमारी टीम ने लगातार तीन मैच जीते।",
+             "हमने पिज़्ज़ा मँगवाया और फ़िल्म देखी।", "दिल्ली की फ़्लाइट कितने बजे है?", "नया प्रिंटर बढ़िया चल रहा है।",
+             "शुक्रिया, इससे मेरी बहुत मदद हुई।"],
+    non_threat=["मैं वो फ़िल्म देखने के लिए मरा जा रहा हूँ।", "ट्रेन आने तक हम बस समय काट रहे हैं।",
+                "इस वीडियो को देखकर हँसते-हँसते मर गया।", "कल मैं पार्टी के लिए केक ले आऊँगा।",
+                "कल आकर तुम्हारी साइकिल ठीक कर दूँगा।", "यह गर्मी मेरी जान ले लेगी।", "भूख से मेरी जान निकल रही है।",
+                "आठ बजे स्टेशन पर मिलते हैं।", "इंटरव्यू में तुम सबकी छुट्टी कर दोगे।", "आज रात मैं तुम्हें फ़ोटो भेज दूँगा।",
+                "फ़ाइनल में हम उन्हें धूल चटा देंगे, ये तो बस खेल है।", "यह परीक्षा मेरी जान ले रही है।",
+                "इस काम ने मुझे मार डाला, बहुत थक गया हूँ।"],
+    profanity_no_attack=["धत्त, फिर से बारिश हो रही है।", "ये साला प्रिंटर फिर अटक गया।", "भाड़ में जाए ये ट्रैफ़िक।",
+                         "बहनचोद, क्या गोल मारा है!", "साला, ओवन चालू छोड़ आया।", "खाना एकदम कमाल का था, साला मज़ा आ गया।",
+                         "भेनचोद, फ़ोन फिर से बंद हो गया।", "धत तेरे की, चाबियाँ घर पर रह गईं।",
+                         "साली ये गर्मी जान ले रही है।", "भाड़ में जाए ये बारिश, फिर से भीग गया।"],
+    insult=["तुम एक जोकर हो।", "तुमसे किसी ने राय नहीं माँगी, बेवकूफ़।", "तू डरपोक है।", "निकल यहाँ से, निकम्मे।", "तुम जाहिल हो।",
+            "तेरे दिमाग़ में भूसा भरा है।", "तू घटिया इंसान है।", "तू झूठा और नीच है।", "भाड़ में जा, उल्लू के पट्ठे।",
+            "तू पूरा गधा है।", "कितने मूर्ख हो तुम।", "तुझे शर्म आनी चाहिए, नालायक।"],
+    threat_person=["मैं तेरा गला काट दूँगा।", "एक शब्द और बोला तो तेरा मुँह तोड़ दूँगा।", "मैं तुझे ढूँढकर मार डालूँगा।",
+                   "तू अगला हफ़्ता नहीं देख पाएगा।", "मैं चाकू लेकर तेरे पास आ रहा हूँ।", "तेरे सिर में गोली मार दूँगा।",
+                   "तेरे घर को तेरे साथ आग लगा दूँगा।", "अपने हाथों से तेरा गला घोंट दूँगा।",
+                   "तुझे इतना मारूँगा कि तू खड़ा नहीं हो पाएगा।", "तेरा ख़ून बहा दूँगा।", "देखते ही तुझे गोली मार दूँगा।",
+                   "संभल कर रहना, मैं तुझे ज़िंदा नहीं छोड़ूँगा।"],
+    negated_hate=["{P} कीड़े नहीं हैं।", "{P} इस देश पर बोझ नहीं हैं।", "{P} गंदे नहीं हैं।", "{P} किसी से कम नहीं हैं।",
+                  "मैं नहीं मानता कि {P} कचरा हैं।", "मैंने कभी नहीं कहा कि {P} गंदे कीड़े हैं।", "{P} देश के दुश्मन नहीं हैं।",
+                  "यह सच नहीं है कि {P} बोझ हैं।"],
+)
+
+MORE["zh"] = dict(
+    neutral=["明天下午会下雨。", "请把盐递给我。", "火车晚点了二十分钟。", "周末我们去海边。", "比赛打成了平局。", "街角的面包店七点开门。",
+             "非常感谢你送的花，太漂亮了。", "出发前我得去换护照。", "汤里再加点盐就好了。", "我终于把厨房刷完了。", "博物馆周一闭馆。",
+             "我们队连赢了三场。", "我们点了披萨，看了一部电影。", "去上海的航班几点起飞？", "新打印机很好用。", "谢谢，这对我帮助很大。"],
+    non_threat=["那部电影我想看得要死。", "我们在车站消磨时间等火车。", "这个视频笑死我了。", "明天我把蛋糕带到你的聚会上。",
+                "明天我去你家帮你修自行车。", "这天气热死了。", "饿死我了，我们去吃饭吧。", "八点车站见。", "你面试肯定能秒杀全场。",
+                "今晚我把照片发给你。", "决赛我们要把他们打爆，只是比赛而已。", "这道菜好吃到爆炸。", "累死我了，今天加班到十点。"],
+    profanity_no_attack=["靠，又下雨了。", "这破打印机又卡纸了，操。", "妈的，商店已经关门了。", "卧槽，这球进得太漂亮了！",
+                         "他妈的，今天冷死了。", "靠，我忘了关烤箱。", "这顿饭他妈的太好吃了。", "今天早上的交通真他妈烂。",
+                         "操，手机又没电了。", "卧槽，我们抢到票了！"],
+    insult=["你就是个小丑。", "没人问你意见，蠢蛋。", "你是个胆小鬼。", "滚开，没用的东西。", "你真是无知。", "你的脑子跟金鱼一样。",
+            "你真恶心。", "你这个骗子，人渣。", "滚蛋，傻叉。", "你简直是个脑残。", "你怎么这么蠢。", "你真丢人。"],
+    threat_person=["我要割断你的喉咙。", "再多说一句我就打烂你的脸。", "我会找到你然后杀了你。", "你活不过下周。", "我拿着刀来找你了。",
+                   "我要一枪打爆你的头。", "我要把你和你的房子一起烧了。", "我要亲手掐死你。", "我要把你打到站不起来。", "我要让你流血。",
+                   "一见到你我就开枪打死你。", "晚上睡觉小心点，我会来收拾你。"],
+    negated_hate=["{P}不是寄生虫。", "{P}不是社会的毒瘤。", "我不认为{P}是垃圾。", "{P}不应该被赶出去。", "我从来不讨厌{P}。",
+                  "{P}并不低人一等。", "{P}不是敌人。", "{P}一点也不讨厌。"],
+)
+
+MORE["ko"] = dict(
+    neutral=["내일 오후에 비가 온대요.", "소금 좀 건네줄래요?", "기차가 이십 분 늦었어요.", "주말에 바다에 가요.", "경기는 무승부로 끝났어요.",
+             "모퉁이 빵집은 일곱 시에 문을 열어요.", "꽃 정말 고마워요, 너무 예뻐요.", "여행 전에 여권을 갱신해야 해요.",
+             "국에 소금을 조금 더 넣어야겠어요.", "드디어 부엌 페인트칠을 끝냈어요.", "박물관은 월요일에 쉬어요.",
+             "우리 팀이 세 경기 연속으로 이겼어요.", "피자 시켜서 영화 봤어요.", "부산 가는 비행기는 몇 시에 출발해요?",
+             "새 프린터 아주 잘 돼요.", "덕분에 정말 큰 도움이 됐어요."],
+    non_threat=["그 영화 보고 싶어 죽겠어.", "기차 올 때까지 시간 때우는 중이야.", "그 영상 보고 웃겨 죽는 줄 알았어.",
+                "내일 파티에 케이크 가져갈게.", "내일 가서 자전거 고쳐 줄게.", "더워 죽겠다.", "배고파 죽겠어, 밥 먹으러 가자.",
+                "여덟 시에 역에서 보자.", "면접에서 다 찢어 버려!", "오늘 밤에 사진 보내 줄게.", "결승전에서 걔네 박살 내자, 그냥 게임이잖아.",
+                "이 떡볶이 맛있어 죽겠어.", "야근 때문에 죽을 것 같아."],
+    profanity_no_attack=["씨발, 또 비 오네.", "이 망할 프린터 또 종이 걸렸어.", "젠장, 가게 벌써 문 닫았네.", "와 씨발, 골 미쳤다!",
+                         "오늘 존나 춥네.", "젠장, 오븐 켜 놓고 나왔어.", "이거 존나 맛있다.", "오늘 아침 출근길 교통 진짜 개판이었어.",
+                         "아 씨, 폰 또 꺼졌어.", "씨발, 우리 표 구했다!"],
+    insult=["너 완전 광대네.", "아무도 네 의견 안 물어봤어, 멍청이야.", "넌 겁쟁이야.", "꺼져, 쓸모없는 놈아.", "넌 무식해.",
+            "네 머리는 붕어 수준이야.", "넌 역겨운 놈이야.", "이 거짓말쟁이 쓰레기야.", "꺼져, 개새끼야.", "넌 완전 머저리야.",
+            "너 진짜 멍청하구나.", "넌 인간 망신이야."],
+    threat_person=["네 목을 따 버릴 거야.", "한마디만 더 하면 얼굴을 박살 내 줄 거야.", "널 찾아내서 죽일 거야.", "넌 다음 주까지 못 살아.",
+                   "칼 들고 너 찾아간다.", "네 머리에 총알을 박아 줄 거야.", "네가 안에 있을 때 네 집에 불 지를 거야.",
+                   "맨손으로 네 목을 졸라 죽일 거야.", "일어서지도 못하게 패 줄 거야.", "피 보게 해 줄게.", "보이는 즉시 쏴 버릴 거야.",
+                   "밤길 조심해, 내가 너 찾아갈 거야."],
+    negated_hate=["{P}은 기생충이 아니야.", "{P}은 사회의 암덩어리가 아니야.", "{P}은 벌레가 아니야.", "나는 {P}이 쓰레기라고 생각하지 않아.",
+                  "{P}을 미워한 적 없어.", "{P}은 적이 아니야.", "{P}도 똑같은 사람이야.", "{P}이 싫다고 한 적 없어."],
+)
+
+MORE["vi"] = dict(
+    neutral=["Chiều mai trời sẽ mưa.", "Đưa giúp mình lọ muối với.", "Tàu bị trễ hai mươi phút.", "Cuối tuần này bọn mình đi biển.",
+             "Trận đấu kết thúc với tỉ số hòa.", "Tiệm bánh ở góc đường mở cửa lúc bảy giờ.", "Cảm ơn bạn nhiều vì bó hoa, đẹp lắm.",
+             "Mình phải gia hạn hộ chiếu trước chuyến đi.", "Canh cần thêm chút muối.", "Cuối cùng mình cũng sơn xong nhà bếp.",
+             "Bảo tàng đóng cửa vào thứ Hai.", "Đội mình thắng ba trận liên tiếp.", "Bọn mình gọi pizza rồi xem phim.",
+             "Chuyến bay đi Đà Nẵng mấy giờ cất cánh?", "Máy in mới chạy rất tốt.", "Cảm ơn nhé, giúp mình nhiều lắm."],
+    non_threat=["Mình muốn xem phim đó muốn chết luôn.", "Bọn mình đang giết thời gian chờ tàu.", "Xem video đó cười muốn chết.",
+                "Mai mình mang bánh kem đến bữa tiệc của bạn.", "Mai mình qua sửa xe đạp cho bạn.", "Trời nóng chết mất.",
+                "Đói chết đi được, đi ăn thôi.", "Tám giờ gặp nhau ở ga nhé.", "Buổi phỏng vấn cứ quẩy tung lên, bạn làm được mà.",
+                "Tối nay mình gửi ảnh cho bạn.", "Trận chung kết mình sẽ đè bẹp họ, chỉ là trò chơi thôi.", "Món này ngon muốn xỉu.",
+                "Tăng ca đến mười giờ, mệt muốn chết."],
+    profanity_no_attack=["Đm, lại mưa nữa rồi.", "Cái máy in chết tiệt lại kẹt giấy.", "Vãi, cửa hàng đóng cửa rồi.",
+                         "Vãi lồn, bàn thắng đẹp quá!", "Đéo hiểu sao hôm nay lạnh thế.", "Chết tiệt, quên tắt lò nướng rồi.",
+                         "Món này ngon vãi.", "Sáng nay tắc đường như cứt.", "Đm, điện thoại lại hết pin.", "Vãi cả chưởng, mua được vé rồi!"],
+    insult=["Mày đúng là thằng hề.", "Không ai hỏi ý kiến mày, đồ ngốc.", "Mày là đồ hèn.", "Cút đi, đồ ăn hại.", "Mày dốt nát thật.",
+            "Não mày bằng quả nho.", "Mày thật kinh tởm.", "Đồ dối trá khốn nạn.", "Cút mẹ mày đi, thằng ngu.", "Mày đúng là đồ đần.",
+            "Sao mày ngu thế.", "Mày là đồ mất mặt."],
+    threat_person=["Tao sẽ cắt cổ mày.", "Nói thêm câu nữa là tao đập nát mặt mày.", "Tao sẽ tìm ra mày và giết mày.",
+                   "Mày không sống nổi đến tuần sau đâu.", "Tao đang cầm dao đến tìm mày.", "Tao sẽ bắn vỡ sọ mày.",
+                   "Tao sẽ đốt nhà mày khi mày còn ở trong.", "Tao sẽ bóp cổ mày bằng tay không.",
+                   "Tao sẽ đánh mày đến khi mày không đứng dậy nổi.", "Tao sẽ cho mày đổ máu.", "Thấy mày là tao bắn.",
+                   "Ra đường cẩn thận, tao sẽ tìm mày."],
+    negated_hate=["{P} không phải là bọn ký sinh.", "{P} không phải là ung nhọt của đất nước này.", "Tôi không nghĩ {P} là rác rưởi.",
+                  "Tôi chưa bao giờ ghét {P}.", "{P} không hề thấp kém.", "{P} không phải là kẻ thù.", "{P} không đáng bị khinh miệt.",
+                  "Không có chuyện {P} là lũ rác rưởi."],
+)
+
+# Oblique (accusative/genitive) form of a group noun where it differs from the nominative, for {A}.
+OBLIQUE = {"ar": {"المسلمون": "المسلمين", "المسيحيون": "المسيحيين", "المهاجرون": "المهاجرين"}}
+
+for _lang, _more in MORE.items():
+    for _behaviour, _templates in _more.items():
+        L[_lang].setdefault(_behaviour, [])
+        L[_lang][_behaviour] = L[_lang][_behaviour] + _templates
+
+
 # Words of the insult/hate vocabulary to obfuscate per Latin-script language (leet, spacing, homoglyphs).
 OBFUSCATE = {
     "en": ["idiot", "moron", "loser", "stupid", "disgusting", "vermin", "worthless", "filth", "trash", "bitch"],
@@ -363,8 +838,9 @@ def expand(lang, data):
     for behaviour in ["hate", "neutral_identity", "positive_identity", "negated_hate", "counter_speech", "threat_group"]:
         for t_index, template in enumerate(data.get(behaviour, [])):
             for gid, plural, single in data["groups"]:
-                text = template.replace("{P}", plural).replace("{S}", single)
-                if template.startswith("{P}"):
+                oblique = OBLIQUE.get(lang, {}).get(plural, plural)
+                text = template.replace("{P}", plural).replace("{S}", single).replace("{A}", oblique)
+                if template.startswith("{P}") or template.startswith("{A}"):
                     text = cap(text)
                 rows.append((lang, behaviour, gid, text, f"{behaviour}:{t_index}:{gid}"))
     for behaviour in ["threat_person", "non_threat", "profanity_no_attack", "insult", "neutral"]:
@@ -414,6 +890,22 @@ def is_heldout(key):
     return digest[0] * 100 // 256 < HELDOUT_PERCENT
 
 
+def check_split(train, heldout):
+    """Fails when a text is generated twice (in either part) or a held-out text also appears in the training part."""
+    texts = {}
+    for part, lines in (("train", train), ("heldout", heldout)):
+        for line in lines:
+            lang, behaviour, _, text = line.split("\t")[:4]
+            if text in texts:
+                raise AssertionError(f"text generated twice ({texts[text]} and {part}/{lang}/{behaviour}): {text}")
+            texts[text] = f"{part}/{lang}/{behaviour}"
+    train_texts = {line.split("\t")[3] for line in train}
+    leaked = [line for line in heldout if line.split("\t")[3] in train_texts]
+    assert not leaked, f"{len(leaked)} held-out texts also appear in train.tsv, e.g. {leaked[:3]}"
+    for line in train + heldout:
+        assert "{" not in line.split("\t")[3], f"unfilled placeholder: {line}"
+
+
 def main():
     root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
     train, heldout = [], []
@@ -422,6 +914,7 @@ def main():
             labels = "\t".join(LABELS[behaviour].split())
             line = f"{lang_}\t{behaviour}\t{gid}\t{text}\t{labels}"
             (heldout if is_heldout(lang_ + "|" + key) else train).append(line)
+    check_split(train, heldout)
     with open(os.path.join(root, "training/contrastive/train.tsv"), "w", encoding="utf-8") as f:
         f.write(HEADER + "\n" + "\n".join(train) + "\n")
     with open(os.path.join(root, "src/test/resources/functional/heldout.tsv"), "w", encoding="utf-8") as f:
