@@ -811,6 +811,61 @@ for _lang, _more in MORE.items():
         L[_lang].setdefault(_behaviour, [])
         L[_lang][_behaviour] = L[_lang][_behaviour] + _templates
 
+# ---------------------------------------------------------------------------------------------------------------
+# Third authoring round: hateful sentences that contain a negation ("{P} are not human."), labelled `hate`. Without
+# them every authored sentence with a negation and a group term was non-hateful (negated_hate outnumbered hate about
+# two to one), so a model could learn "negation means not toxic". Appended after the earlier hate templates, so the
+# template indices, and the train/held-out assignment, of every earlier row stay unchanged. The sentences keep the
+# group term in a case and position where its form is right for every group of the language (nominative subject, or
+# {A} in Arabic); they were written for SafeSpeak, not taken from any test suite.
+NEGATED_HATEFUL = {
+    "en": ["{P} are not human.", "{P} don't deserve to live.", "{P} should never be allowed to vote.",
+           "I will never accept {P} as equals.", "{P} are no better than animals.",
+           "There is no place for {P} in this country.", "I don't want {P} anywhere near my children."],
+    "es": ["{P} no son seres humanos.", "{P} no merecen vivir.", "{P} nunca deberían tener derecho a votar.",
+           "Nunca aceptaré a {P} como iguales.", "{P} no son mejores que los animales.",
+           "No hay sitio para {P} en este país."],
+    "de": ["{P} sind keine Menschen.", "{P} verdienen es nicht zu leben.", "{P} sollten niemals wählen dürfen.",
+           "Ich werde {P} niemals als gleichwertig akzeptieren.", "{P} sind nicht besser als Tiere.",
+           "Für {P} gibt es in diesem Land keinen Platz."],
+    "fr": ["{P} ne sont pas des êtres humains.", "{P} ne méritent pas de vivre.",
+           "{P} ne devraient jamais avoir le droit de voter.",
+           "Jamais je n'accepterai que {P} aient les mêmes droits que nous.",
+           "{P} ne valent pas mieux que des animaux.", "Il n'y a pas de place pour {P} dans ce pays."],
+    "pt": ["{P} não são seres humanos.", "{P} não merecem viver.", "{P} nunca deveriam ter direito de votar.",
+           "Nunca vou aceitar que {P} tenham os mesmos direitos que nós.", "{P} não são melhores que animais.",
+           "Não há lugar para {P} neste país."],
+    "tr": ["{P} insan değil.", "{P} yaşamayı hak etmiyor.", "{P} asla oy kullanmamalı.",
+           "{P} hiçbir zaman bizimle eşit olamaz.", "{P} hayvanlardan daha iyi değil.", "Bu ülkede {P} için yer yok."],
+    "ru": ["{P} — не люди.", "{P} не заслуживают права на жизнь.", "{P} никогда не должны получать право голоса.",
+           "Я никогда не признаю, что {P} равны нам.", "{P} ничем не лучше животных.",
+           "{P} здесь не нужны, им нет места в этой стране."],
+    "pl": ["{P} to nie są ludzie.", "{P} nie zasługują na to, żeby żyć.", "{P} nigdy nie mogą mieć prawa głosu.",
+           "Nigdy nie zaakceptuję, że {P} mają takie same prawa jak my.", "{P} to nic innego jak zwierzęta.",
+           "{P} nie mają czego szukać w tym kraju."],
+    "da": ["{P} er ikke mennesker.", "{P} fortjener ikke at leve.", "{P} burde aldrig have lov til at stemme.",
+           "Jeg vil aldrig acceptere {P} som ligeværdige.", "{P} er ikke bedre end dyr.",
+           "Der er ingen plads til {P} i dette land."],
+    "el": ["{P} δεν είναι άνθρωποι.", "{P} δεν αξίζουν να ζουν.", "{P} δεν πρέπει ποτέ να έχουν δικαίωμα ψήφου.",
+           "Δεν θα δεχτώ ποτέ να έχουν {P} τα ίδια δικαιώματα με εμάς.", "{P} δεν διαφέρουν σε τίποτα από τα ζώα.",
+           "{P} δεν έχουν καμία θέση σε αυτή τη χώρα."],
+    "ar": ["لا أعتبر {A} بشرا.", "حياة {A} لا قيمة لها.", "لا يجوز أبدا منح {A} حق التصويت.",
+           "لن أقبل أبدا بالمساواة بيننا وبين {A}.", "ما {P} إلا حيوانات.", "لا مكان لأمثال {A} في هذا البلد."],
+    "hi": ["{P} इंसान नहीं हैं।", "{P} जीने के लायक़ नहीं हैं।", "{P} कभी भी वोट देने के हक़दार नहीं हैं।",
+           "मैं कभी नहीं मानूँगा कि {P} हमारे बराबर हैं।", "{P} जानवरों से बेहतर नहीं हैं।", "हमें इस देश में {P} नहीं चाहिए।"],
+    "zh": ["{P}根本不是人。", "{P}不配活着。", "{P}永远不应该有投票权。", "我永远不会承认{P}和我们是平等的。",
+           "{P}跟畜生没什么两样。", "这个国家没有{P}的容身之地。"],
+    "ko": ["{P}은 사람이 아니야.", "{P}은 살 가치가 없어.", "{P}한테는 절대 투표권을 주면 안 돼.",
+           "나는 절대 {P}을 우리와 동등하게 인정하지 않을 거야.", "{P}은 짐승보다 나을 게 없어.",
+           "이 나라에 {P}이 있을 자리는 없어."],
+    "vi": ["{P} không phải là con người.", "{P} không đáng được sống.", "Không bao giờ nên cho {P} quyền bầu cử.",
+           "Tôi sẽ không bao giờ chấp nhận {P} ngang hàng với chúng ta.", "{P} chẳng khác gì súc vật.",
+           "Đất nước này không có chỗ cho {P}."],
+}
+
+for _lang, _templates in NEGATED_HATEFUL.items():
+    L[_lang]["hate"] = L[_lang]["hate"] + _templates
+
 
 # Words of the insult/hate vocabulary to obfuscate per Latin-script language (leet, spacing, homoglyphs).
 OBFUSCATE = {
@@ -873,8 +928,9 @@ def obfuscated_rows(lang, data):
     sources = [("obfuscated_insult", "-", t) for t in data.get("insult", [])]
     for template in data.get("hate", []):
         for gid, plural, single in data["groups"][:3]:
-            text = template.replace("{P}", plural).replace("{S}", single)
-            sources.append(("obfuscated_hate", gid, cap(text) if template.startswith("{P}") else text))
+            oblique = OBLIQUE.get(lang, {}).get(plural, plural)
+            text = template.replace("{P}", plural).replace("{S}", single).replace("{A}", oblique)
+            sources.append(("obfuscated_hate", gid, cap(text) if template.startswith(("{P}", "{A}")) else text))
     for behaviour, gid, text in sources:
         for word in words:
             if word in text or word.lower() in text:
