@@ -63,6 +63,11 @@ public class ApiKeyService {
     private final RateLimiter limiter;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, CachedKey> cache = new ConcurrentHashMap<>();
+    /**
+     * Hashes of secrets that matched no key, with when they were looked up, so a client retrying with a wrong key
+     * costs no query per request. Safe because a new key's secret is random: nobody can have sent it before.
+     */
+    private final Map<String, Long> unknown = new ConcurrentHashMap<>();
     /** Keys revoked on this instance: refused at once, whatever a concurrent lookup put in the cache. */
     private final Set<Long> revokedHere = ConcurrentHashMap.newKeySet();
     /** When the last successful refresh of revocations started (System.nanoTime); MIN_VALUE before the first. */
@@ -175,8 +180,16 @@ public class ApiKeyService {
         CachedKey cached = cache.get(hash);
         long ttl = properties.keyCacheTtl().toNanos();
         if (cached == null || now - Math.max(cached.checkedAtNanos, refreshStartedNanos) > ttl) {
+            Long missedAt = unknown.get(hash);
+            if (missedAt != null && now - missedAt <= ttl) {
+                throw unknownKey();
+            }
             ApiKeyEntity entity = repository.findBySecretHash(hash).orElse(null);
             if (entity == null) {
+                if (unknown.size() > MAX_CACHED) {
+                    unknown.clear();
+                }
+                unknown.put(hash, now);
                 throw unknownKey();
             }
             if (cache.size() > MAX_CACHED) {

@@ -152,4 +152,23 @@ class ApiKeyServiceTest {
             other.stopRefresher();
         }
     }
+
+    @Test
+    void a_client_retrying_with_an_unknown_key_costs_one_lookup_per_ttl() {
+        var repo = org.mockito.Mockito.mock(dev.safespeak.apikey.internal.ApiKeyRepository.class);
+        org.mockito.Mockito.when(repo.findBySecretHash(org.mockito.ArgumentMatchers.anyString()))
+                .thenReturn(java.util.Optional.empty());
+        ApiKeyService service = new ApiKeyService(repo, publisher, clock, new ApiKeyProperties(
+                java.time.Duration.ofMinutes(1), 0.1, 0.001, 50, 100_000), limiter);
+        try {
+            for (int i = 0; i < 20; i++) {
+                assertThatThrownBy(() -> service.authenticate("ssk_typo")).hasMessage("API key is not valid");
+            }
+            assertThatThrownBy(() -> service.authenticate("ssk_other")).hasMessage("API key is not valid");
+            org.mockito.Mockito.verify(repo, org.mockito.Mockito.times(2))
+                    .findBySecretHash(org.mockito.ArgumentMatchers.anyString());
+        } finally {
+            service.stopRefresher();
+        }
+    }
 }
