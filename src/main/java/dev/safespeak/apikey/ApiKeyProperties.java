@@ -7,7 +7,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Settings of API keys and the limiter ({@code safespeak.apikey.*} in config/api.yml), checked at start.
  *
- * @param keyCacheTtl          how long a key lookup is reused; a revoke on another instance takes at most this long
+ * @param keyCacheTtl          how long a key check is trusted (revocations are re-read in the background every half
+ *                             of it); a revoke on another instance takes at most this long; zero = no cache
  * @param rateLeaseFraction    share of a key's per-second limit an instance leases from the database at once
  * @param quotaLeaseFraction   share of a key's daily quota an instance leases at once
  * @param defaultRatePerSecond rate limit of a new key when none is given

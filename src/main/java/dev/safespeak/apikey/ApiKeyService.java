@@ -12,11 +12,19 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,8 +32,11 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Creates, lists, revokes and checks API keys. A secret is {@code ssk_} plus 32 random bytes in base64url; only
  * its SHA-256 is stored (with 256 bits of entropy, a slow password hash would add nothing: see
- * docs/decisions/051-api-key-hashing.md). Checks are served from a short-lived cache; a revoke on this instance
- * takes effect at once, on other instances within {@code safespeak.apikey.key-cache-ttl} (1 second by default).
+ * docs/decisions/051-api-key-hashing.md). Checks are served from memory: a key is read from the database the first
+ * time it is seen, and a background task re-reads the revoked keys every half {@code safespeak.apikey.key-cache-ttl},
+ * so requests do not wait for the database. A cached key is trusted only while a check of it (its own lookup or a
+ * refresh) started within the last TTL; otherwise, for example while the refresh fails, the request looks the key up
+ * itself. So a revoke on this instance takes effect at once, on other instances within the TTL (1 second by default).
  */
 @Service
 public class ApiKeyService {
@@ -35,6 +46,15 @@ public class ApiKeyService {
     private static final int PREFIX_CHARS = SECRET_PREFIX.length() + 8;
     private static final Pattern TENANT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
     private static final int MAX_CACHED = 10_000;
+    private static final Logger log = LoggerFactory.getLogger(ApiKeyService.class);
+    /** MessageDigest is not thread-safe and getInstance() looks up the provider each time: one per thread. */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    });
 
     private final ApiKeyRepository repository;
     private final ApplicationEventPublisher events;
@@ -43,6 +63,16 @@ public class ApiKeyService {
     private final RateLimiter limiter;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, CachedKey> cache = new ConcurrentHashMap<>();
+    /**
+     * Hashes of secrets that matched no key, with when they were looked up, so a client retrying with a wrong key
+     * costs no query per request. Safe because a new key's secret is random: nobody can have sent it before.
+     */
+    private final Map<String, Long> unknown = new ConcurrentHashMap<>();
+    /** Keys revoked on this instance: refused at once, whatever a concurrent lookup put in the cache. */
+    private final Set<Long> revokedHere = ConcurrentHashMap.newKeySet();
+    /** When the last successful refresh of revocations started (System.nanoTime); MIN_VALUE before the first. */
+    private volatile long refreshStartedNanos = Long.MIN_VALUE;
+    private final ScheduledExecutorService refresher;
 
     ApiKeyService(ApiKeyRepository repository, ApplicationEventPublisher events, Clock clock,
             ApiKeyProperties properties, RateLimiter limiter) {
@@ -51,6 +81,24 @@ public class ApiKeyService {
         this.clock = clock;
         this.properties = properties;
         this.limiter = limiter;
+        long periodMillis = properties.keyCacheTtl().toMillis() / 2;
+        if (periodMillis > 0) {
+            refresher = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "api-key-revocations");
+                t.setDaemon(true);
+                return t;
+            });
+            refresher.scheduleWithFixedDelay(this::refreshQuietly, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
+        } else {
+            refresher = null;
+        }
+    }
+
+    @PreDestroy
+    void stopRefresher() {
+        if (refresher != null) {
+            refresher.shutdownNow();
+        }
     }
 
     /**
@@ -106,7 +154,9 @@ public class ApiKeyService {
             throw BusinessException.conflict("API key " + key.toInfo().prefix() + "... is already revoked");
         }
         key.revoke(admin.username(), clock.instant());
-        cache.clear();
+        revokedHere.add(id);
+        cache.replaceAll((hash, cached) -> cached.principal != null && cached.principal.keyId() == id
+                ? new CachedKey(null, cached.checkedAtNanos) : cached);
         limiter.forget(id);
         ApiKeyInfo info = key.toInfo();
         events.publishEvent(ApiKeyRevoked.of(admin.username(), clock.instant(), info));
@@ -128,9 +178,18 @@ public class ApiKeyService {
         String hash = hash(secret.strip());
         long now = System.nanoTime();
         CachedKey cached = cache.get(hash);
-        if (cached == null || now - cached.loadedAtNanos > properties.keyCacheTtl().toNanos()) {
+        long ttl = properties.keyCacheTtl().toNanos();
+        if (cached == null || now - Math.max(cached.checkedAtNanos, refreshStartedNanos) > ttl) {
+            Long missedAt = unknown.get(hash);
+            if (missedAt != null && now - missedAt <= ttl) {
+                throw unknownKey();
+            }
             ApiKeyEntity entity = repository.findBySecretHash(hash).orElse(null);
             if (entity == null) {
+                if (unknown.size() > MAX_CACHED) {
+                    unknown.clear();
+                }
+                unknown.put(hash, now);
                 throw unknownKey();
             }
             if (cache.size() > MAX_CACHED) {
@@ -139,19 +198,40 @@ public class ApiKeyService {
             cached = new CachedKey(entity.revoked() ? null : entity.toPrincipal(), now);
             cache.put(hash, cached);
         }
-        if (cached.principal == null) {
+        if (cached.principal == null || revokedHere.contains(cached.principal.keyId())) {
             throw new BusinessException(ErrorCode.UNAUTHENTICATED, "API key has been revoked");
         }
         return cached.principal;
     }
 
-    static String hash(String secret) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha.digest(secret.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
+    /**
+     * Marks every cached key that was revoked (on any instance) as revoked. Runs in the background every half
+     * TTL while keys are cached; one query over the revoked keys, whatever the number of requests.
+     */
+    void refreshRevocations() {
+        if (cache.isEmpty()) {
+            refreshStartedNanos = System.nanoTime();
+            return;
         }
+        long started = System.nanoTime();
+        Set<Long> revoked = new HashSet<>(repository.findRevokedIds());
+        cache.replaceAll((hash, cached) -> cached.principal != null && revoked.contains(cached.principal.keyId())
+                ? new CachedKey(null, cached.checkedAtNanos) : cached);
+        refreshStartedNanos = started;
+    }
+
+    private void refreshQuietly() {
+        try {
+            refreshRevocations();
+        } catch (RuntimeException e) {
+            // Cached keys go stale after the TTL and requests then look them up themselves (and fail if the
+            // database is down), so a failed refresh never lets a revoked key through for longer than the TTL.
+            log.warn("Could not refresh the revoked API keys: {}", e.toString());
+        }
+    }
+
+    static String hash(String secret) {
+        return HexFormat.of().formatHex(SHA256.get().digest(secret.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static BusinessException unknownKey() {
@@ -166,6 +246,7 @@ public class ApiKeyService {
         return user;
     }
 
-    private record CachedKey(ApiKeyPrincipal principal, long loadedAtNanos) {
+    /** A key as last checked: principal null = revoked; checkedAtNanos = when its own lookup started. */
+    private record CachedKey(ApiKeyPrincipal principal, long checkedAtNanos) {
     }
 }

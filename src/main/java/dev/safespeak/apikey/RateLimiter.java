@@ -28,7 +28,7 @@ public class RateLimiter {
     private final UsageLeases leases;
     private final Clock clock;
     private final ApiKeyProperties properties;
-    private final Map<String, Window> windows = new ConcurrentHashMap<>();
+    private final Map<WindowKey, Window> windows = new ConcurrentHashMap<>();
 
     RateLimiter(JdbcTemplate jdbc, Clock clock, ApiKeyProperties properties) {
         this.leases = new UsageLeases(jdbc);
@@ -65,7 +65,7 @@ public class RateLimiter {
 
     /** Forgets the local leases of a key, for example after it was revoked. */
     public void forget(long keyId) {
-        windows.keySet().removeIf(k -> k.startsWith(keyId + "/"));
+        windows.keySet().removeIf(k -> k.keyId() == keyId);
     }
 
     @Scheduled(fixedDelay = 60_000)
@@ -76,19 +76,25 @@ public class RateLimiter {
     }
 
     private Grant acquire(long keyId, String kind, long windowStart, long limit, long amount, long chunk) {
-        Window window = windows.computeIfAbsent(keyId + "/" + kind, k -> new Window());
+        Window window = windows.computeIfAbsent(new WindowKey(keyId, kind), k -> new Window());
         synchronized (window) {
             if (window.start != windowStart) {
                 window.start = windowStart;
                 window.granted = 0;
                 window.used = 0;
                 window.sharedUsed = 0;
+                window.refusedFrom = Long.MAX_VALUE;
             }
             if (window.used + amount <= window.granted) {
                 window.used += amount;
                 return new Grant(true, remaining(window, limit));
             }
             long need = window.used + amount - window.granted;
+            if (need >= window.refusedFrom) {
+                // The shared counter only grows within a window: what was refused once stays refused, so a client
+                // hammering past its limit costs no database round trips.
+                return new Grant(false, Math.max(0, remaining(window, limit)));
+            }
             long ask = Math.max(need, chunk);
             long total = leases.lease(keyId, kind, windowStart, ask, limit);
             if (total < 0 && ask > need) {
@@ -96,6 +102,7 @@ public class RateLimiter {
                 total = leases.lease(keyId, kind, windowStart, ask, limit);
             }
             if (total < 0) {
+                window.refusedFrom = need;
                 Long shared = leases.used(keyId, kind, windowStart);
                 window.sharedUsed = shared == null ? 0 : shared;
                 return new Grant(false, Math.max(0, remaining(window, limit)));
@@ -120,6 +127,11 @@ public class RateLimiter {
         long granted;
         long used;
         long sharedUsed;
+        /** The smallest additional amount the shared counter refused in this window. */
+        long refusedFrom = Long.MAX_VALUE;
+    }
+
+    private record WindowKey(long keyId, String kind) {
     }
 
     private record Grant(boolean allowed, long remaining) {

@@ -148,6 +148,13 @@ public class ModelRegistryService implements ActiveModel, InitializingBean {
                 : repository.findByVersion(current.version()).map(ModelVersionEntity::toInfo);
     }
 
+    /** Every registered version's name, newest first (moderation's console lists them to compare). */
+    @Override
+    @Transactional(readOnly = true)
+    public List<String> registeredVersions() {
+        return repository.findAllByOrderByRegisteredAtDescIdDesc().stream().map(ModelVersionEntity::version).toList();
+    }
+
     /** Every registered version, newest first. */
     @Transactional(readOnly = true)
     public List<ModelVersionInfo> versions() {

@@ -1,5 +1,6 @@
 package dev.safespeak.moderation;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -14,4 +15,12 @@ public interface ActiveModel {
 
     /** A registered version's artifact, for callers that ask for a specific version; empty if unknown. */
     Optional<ModelArtifact> find(String version);
+
+    /**
+     * Every version that {@link #find(String)} knows, newest first, for pickers such as the console's compare.
+     * Unlike {@link #active()} this may read a database. The default knows only the active version.
+     */
+    default List<String> registeredVersions() {
+        return List.of(active().version());
+    }
 }

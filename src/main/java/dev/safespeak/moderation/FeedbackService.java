@@ -30,6 +30,15 @@ public class FeedbackService {
         this.clock = clock;
     }
 
+    /** Validates and stores several feedback entries all or none (one per attribute of one suggestion). */
+    @Transactional
+    public List<Long> submitAll(List<Feedback> entries) {
+        if (entries == null || entries.isEmpty()) {
+            throw new IllegalArgumentException("no feedback to store");
+        }
+        return entries.stream().map(this::submit).toList();
+    }
+
     /** Validates and stores one feedback entry; returns its id. */
     @Transactional
     public long submit(Feedback feedback) {

@@ -44,6 +44,9 @@ public class ModerationService {
     private final ObjectProvider<ActiveModel> activeModel;
     private final ObjectProvider<TenantListService> tenantLists;
     private final Map<String, CompiledLists> compiledLists = new ConcurrentHashMap<>();
+    /** The beans behind the two providers, once found: resolving a provider costs a bean factory lookup per call. */
+    private volatile ActiveModel resolvedActiveModel;
+    private volatile TenantListService resolvedTenantLists;
 
     private record CompiledLists(List<ListEntry> source, TenantLists lists) {
     }
@@ -98,6 +101,15 @@ public class ModerationService {
     }
 
     /**
+     * The model versions a request may name, newest first: the registry's versions, or only the committed default
+     * model's when there is no registry.
+     */
+    public List<String> modelVersions() {
+        ActiveModel registry = registry();
+        return registry == null ? List.of(models.defaultModel().version()) : registry.registeredVersions();
+    }
+
+    /**
      * Reads a model file and describes it, without activating it; the registry calls it before
      * registering an artifact.
      *
@@ -124,8 +136,17 @@ public class ModerationService {
         models.get(artifact);
     }
 
+    private ActiveModel registry() {
+        ActiveModel registry = resolvedActiveModel;
+        if (registry == null) {
+            registry = activeModel.getIfAvailable();
+            resolvedActiveModel = registry;
+        }
+        return registry;
+    }
+
     private Classifier activeClassifier() {
-        ActiveModel registry = activeModel.getIfAvailable();
+        ActiveModel registry = registry();
         return registry == null ? models.defaultModel() : models.get(registry.active());
     }
 
@@ -133,7 +154,7 @@ public class ModerationService {
         if (version == null || version.isBlank()) {
             return activeClassifier();
         }
-        ActiveModel registry = activeModel.getIfAvailable();
+        ActiveModel registry = registry();
         if (registry == null) {
             Classifier fallback = models.defaultModel();
             if (fallback.version().equals(version)) {
@@ -149,7 +170,11 @@ public class ModerationService {
         if (tenant == null || tenant.isBlank()) {
             return TenantLists.EMPTY;
         }
-        TenantListService service = tenantLists.getIfAvailable();
+        TenantListService service = resolvedTenantLists;
+        if (service == null) {
+            service = tenantLists.getIfAvailable();
+            resolvedTenantLists = service;
+        }
         if (service == null) {
             return TenantLists.EMPTY;
         }

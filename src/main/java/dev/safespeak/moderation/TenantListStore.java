@@ -22,7 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
  * through {@link TenantListChanged}); the engine reads {@link #entries(String)} on every request, which is served
  * from a cache that each change on this instance clears and that expires after a few seconds, so changes made on
  * other instances arrive too. The same list instance is returned while cached, so the engine can reuse what it
- * compiled from it.
+ * compiled from it. {@link #entries(String)} opens no transaction of its own: while cached it touches no database
+ * connection at all, and the repository query it makes otherwise runs in the repository's own read-only transaction.
  */
 @Service
 public class TenantListStore implements TenantListService {
@@ -49,7 +50,6 @@ public class TenantListStore implements TenantListService {
 
     /** Every block- and allowlist term of a tenant, for matching; empty for a null tenant. */
     @Override
-    @Transactional(readOnly = true)
     public List<ListEntry> entries(String tenant) {
         if (tenant == null) {
             return List.of();

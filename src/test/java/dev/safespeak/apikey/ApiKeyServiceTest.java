@@ -29,6 +29,20 @@ class ApiKeyServiceTest {
     JdbcTemplate jdbc;
     @Autowired
     ApplicationEvents events;
+    @Autowired
+    dev.safespeak.apikey.internal.ApiKeyRepository repository;
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher publisher;
+    @Autowired
+    java.time.Clock clock;
+    @Autowired
+    RateLimiter limiter;
+
+    /** A second app instance's key service on the same database, refreshing only when the test says so. */
+    private ApiKeyService otherInstance(java.time.Duration ttl) {
+        return new ApiKeyService(repository, publisher, clock, new ApiKeyProperties(ttl, 0.1, 0.001, 50, 100_000),
+                limiter);
+    }
 
     private static void login(String user, String... roles) {
         SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken(user, "n/a",
@@ -92,5 +106,69 @@ class ApiKeyServiceTest {
     void an_unknown_or_missing_key_is_unauthenticated() {
         assertThatThrownBy(() -> keys.authenticate("ssk_unknown")).hasMessage("API key is not valid");
         assertThatThrownBy(() -> keys.authenticate(null)).hasMessageStartingWith("API key is missing");
+    }
+
+    @Test
+    void a_key_revoked_on_another_instance_stops_working_there_at_its_next_refresh() {
+        login("alice", "ADMIN");
+        NewApiKey key = keys.create("shared", null, null, null);
+        ApiKeyService other = otherInstance(java.time.Duration.ofMinutes(1));
+        try {
+            assertThat(other.authenticate(key.secret()).keyId()).isEqualTo(key.info().id());
+            keys.revoke(key.info().id());
+            // Served from the other instance's cache until its refresh reads the revoked keys.
+            assertThat(other.authenticate(key.secret()).keyId()).isEqualTo(key.info().id());
+            other.refreshRevocations();
+            assertThatThrownBy(() -> other.authenticate(key.secret())).hasMessage("API key has been revoked");
+        } finally {
+            other.stopRefresher();
+        }
+    }
+
+    @Test
+    void a_cached_key_not_checked_within_the_ttl_is_looked_up_again() {
+        login("alice", "ADMIN");
+        NewApiKey key = keys.create("stale", null, null, null);
+        ApiKeyService other = otherInstance(java.time.Duration.ZERO);
+        assertThat(other.authenticate(key.secret()).keyId()).isEqualTo(key.info().id());
+        jdbc.update("UPDATE api_key SET revoked_at = CURRENT_TIMESTAMP WHERE id = ?", key.info().id());
+        assertThatThrownBy(() -> other.authenticate(key.secret())).hasMessage("API key has been revoked");
+    }
+
+    @Test
+    void the_refresh_leaves_keys_that_are_still_valid_alone() {
+        login("alice", "ADMIN");
+        NewApiKey kept = keys.create("kept", null, null, null);
+        NewApiKey gone = keys.create("gone", null, null, null);
+        ApiKeyService other = otherInstance(java.time.Duration.ofMinutes(1));
+        try {
+            other.authenticate(kept.secret());
+            other.authenticate(gone.secret());
+            keys.revoke(gone.info().id());
+            other.refreshRevocations();
+            assertThat(other.authenticate(kept.secret()).name()).isEqualTo("kept");
+            assertThatThrownBy(() -> other.authenticate(gone.secret())).hasMessage("API key has been revoked");
+        } finally {
+            other.stopRefresher();
+        }
+    }
+
+    @Test
+    void a_client_retrying_with_an_unknown_key_costs_one_lookup_per_ttl() {
+        var repo = org.mockito.Mockito.mock(dev.safespeak.apikey.internal.ApiKeyRepository.class);
+        org.mockito.Mockito.when(repo.findBySecretHash(org.mockito.ArgumentMatchers.anyString()))
+                .thenReturn(java.util.Optional.empty());
+        ApiKeyService service = new ApiKeyService(repo, publisher, clock, new ApiKeyProperties(
+                java.time.Duration.ofMinutes(1), 0.1, 0.001, 50, 100_000), limiter);
+        try {
+            for (int i = 0; i < 20; i++) {
+                assertThatThrownBy(() -> service.authenticate("ssk_typo")).hasMessage("API key is not valid");
+            }
+            assertThatThrownBy(() -> service.authenticate("ssk_other")).hasMessage("API key is not valid");
+            org.mockito.Mockito.verify(repo, org.mockito.Mockito.times(2))
+                    .findBySecretHash(org.mockito.ArgumentMatchers.anyString());
+        } finally {
+            service.stopRefresher();
+        }
     }
 }

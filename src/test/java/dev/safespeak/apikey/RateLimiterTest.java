@@ -53,6 +53,27 @@ abstract class RateLimiterTest {
                 quotaLease, 10, 1000));
     }
 
+    /** Counts the statements the limiter sends to the database. */
+    private static final class CountingJdbc extends JdbcTemplate {
+        final AtomicInteger statements = new AtomicInteger();
+
+        CountingJdbc(javax.sql.DataSource dataSource) {
+            super(dataSource);
+        }
+
+        @Override
+        public int update(String sql, Object... args) {
+            statements.incrementAndGet();
+            return super.update(sql, args);
+        }
+
+        @Override
+        public <T> List<T> queryForList(String sql, Class<T> type, Object... args) {
+            statements.incrementAndGet();
+            return super.queryForList(sql, type, args);
+        }
+    }
+
     private static ApiKeyPrincipal key(int rate, long daily) {
         return new ApiKeyPrincipal(NEXT_KEY.incrementAndGet(), "k", "t", "ssk_test", rate, daily);
     }
@@ -125,6 +146,38 @@ abstract class RateLimiterTest {
         assertThat(third.allowed()).isFalse();
         assertThat(third.message()).startsWith("daily quota of 250 texts would be exceeded by 100 more");
         assertThat(b.consumeTexts(key, 50).allowed()).isTrue();
+        assertThat(a.consumeTexts(key, 1).allowed()).isFalse();
+    }
+
+    @Test
+    void a_client_past_its_limit_costs_no_more_database_round_trips_in_that_window() {
+        CountingJdbc counting = new CountingJdbc(jdbc.getDataSource());
+        RateLimiter a = new RateLimiter(counting, clock, new ApiKeyProperties(java.time.Duration.ofSeconds(1), 0.5,
+                0.01, 10, 1000));
+        ApiKeyPrincipal key = key(4, 1_000_000);
+        for (int i = 0; i < 4; i++) {
+            assertThat(a.acquireRequest(key).allowed()).isTrue();
+        }
+        assertThat(a.acquireRequest(key).allowed()).isFalse();
+        int afterFirstRefusal = counting.statements.get();
+        for (int i = 0; i < 100; i++) {
+            assertThat(a.acquireRequest(key).allowed()).isFalse();
+        }
+        assertThat(counting.statements.get()).isEqualTo(afterFirstRefusal);
+        now.addAndGet(1000);
+        assertThat(a.acquireRequest(key).allowed()).isTrue();
+    }
+
+    @Test
+    void a_refused_quota_still_lets_a_smaller_batch_through() {
+        RateLimiter a = limiter(0.1, 0.5);
+        ApiKeyPrincipal key = key(1000, 100);
+        assertThat(a.consumeTexts(key, 90).allowed()).isTrue();
+        assertThat(a.consumeTexts(key, 20).allowed()).isFalse();
+        assertThat(a.consumeTexts(key, 20).allowed()).isFalse();
+        RateDecision small = a.consumeTexts(key, 10);
+        assertThat(small.allowed()).isTrue();
+        assertThat(small.remaining()).isZero();
         assertThat(a.consumeTexts(key, 1).allowed()).isFalse();
     }
 

@@ -99,6 +99,16 @@ class ModelRegistryServiceTest {
 
     @Test
     @WithMockUser(username = "ada", roles = "ADMIN")
+    void the_engine_lists_every_registered_version_newest_first_for_the_console() {
+        register("listed-4", 0.5);
+        List<String> versions = moderation.modelVersions();
+        assertThat(versions).first().isEqualTo("listed-4");
+        assertThat(versions).contains("default-1").doesNotHaveDuplicates();
+        assertThat(versions).isEqualTo(registry.versions().stream().map(ModelVersionInfo::version).toList());
+    }
+
+    @Test
+    @WithMockUser(username = "ada", roles = "ADMIN")
     void a_request_can_score_with_a_specific_registered_version() {
         register("compare-3", -3.0);
         ModerationResult result = moderation.moderate(new ModerationRequest(List.of("hi"), Set.of(), List.of(),

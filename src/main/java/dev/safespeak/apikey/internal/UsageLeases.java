@@ -2,20 +2,40 @@ package dev.safespeak.apikey.internal;
 
 import java.util.List;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The shared usage counters in {@code api_key_usage}. A lease adds an amount to a window's counter only if the
  * counter stays within the limit; the conditional UPDATE is atomic on H2 and PostgreSQL (the row lock makes a
- * concurrent UPDATE re-check the condition), so the sum of all instances' leases never exceeds the limit. Runs
- * outside any transaction so each statement commits at once and holds its row lock only for its own duration.
+ * concurrent UPDATE re-check the condition), so the sum of all instances' leases never exceeds the limit. On
+ * PostgreSQL a lease is one round trip: {@code INSERT ... ON CONFLICT DO UPDATE ... WHERE ... RETURNING}, which
+ * PostgreSQL runs atomically (the conflicting row is locked and the condition checked on its latest version);
+ * elsewhere (H2, embedded, no network) an UPDATE, a SELECT and, for a new window, an INSERT. Runs outside any
+ * transaction so each statement commits at once and holds its row lock only for its own duration.
  */
 public class UsageLeases {
 
+    private static final String UPSERT = "INSERT INTO api_key_usage (key_id, window_kind, window_start, used)"
+            + " VALUES (?, ?, ?, ?) ON CONFLICT (key_id, window_kind, window_start)"
+            + " DO UPDATE SET used = api_key_usage.used + EXCLUDED.used"
+            + " WHERE api_key_usage.used + EXCLUDED.used <= ? RETURNING used";
+
     private final JdbcTemplate jdbc;
+    private volatile Boolean postgres;
 
     public UsageLeases(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    private boolean postgres() {
+        Boolean known = postgres;
+        if (known == null) {
+            String product = jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName());
+            known = product != null && product.toLowerCase(java.util.Locale.ROOT).contains("postgresql");
+            postgres = known;
+        }
+        return known;
     }
 
     /**
@@ -26,6 +46,10 @@ public class UsageLeases {
     public long lease(long keyId, String kind, long windowStart, long amount, long limit) {
         if (amount > limit) {
             return -1;
+        }
+        if (postgres()) {
+            List<Long> after = jdbc.queryForList(UPSERT, Long.class, keyId, kind, windowStart, amount, limit);
+            return after.isEmpty() ? -1 : after.get(0);
         }
         for (int attempt = 0; attempt < 3; attempt++) {
             int updated = jdbc.update("UPDATE api_key_usage SET used = used + ? WHERE key_id = ? AND window_kind = ?"

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.MDC;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -30,7 +31,7 @@ final class ApiRequestFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String requestId = UUID.randomUUID().toString();
+        String requestId = randomId();
         request.setAttribute(RequestIds.ATTRIBUTE, requestId);
         response.setHeader(RequestIds.HEADER, requestId);
         MDC.put(RequestIds.MDC_KEY, requestId);
@@ -43,6 +44,17 @@ final class ApiRequestFilter extends OncePerRequestFilter {
         } finally {
             MDC.remove(RequestIds.MDC_KEY);
         }
+    }
+
+    /**
+     * A random (version 4 layout) UUID from {@link ThreadLocalRandom}: request ids must be unique, not secret, and
+     * {@link UUID#randomUUID()} draws from a SecureRandom shared by every request thread.
+     */
+    static String randomId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long most = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long least = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(most, least).toString();
     }
 
     /** Thrown by the body stream once more than the limit was read. */

@@ -18,6 +18,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.web.SecurityFilterChain;
@@ -60,6 +61,16 @@ class ApiSecurityConfig {
                                 ApiProblem.of(ErrorCode.FORBIDDEN, "this API key may not do that"))))
                 .addFilterBefore(new ApiKeyFilter(keys, limiter, problems, strategy), AuthorizationFilter.class);
         return http.build();
+    }
+
+    /**
+     * No Micrometer observations around each security filter, authentication and authorisation: they would wrap
+     * every filter of every request in an observation (about a dozen per API call) and nobody reads them; the
+     * {@code http.server.requests} timer still measures each request as a whole.
+     */
+    @Bean
+    static SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
     }
 
     @Bean

@@ -2,6 +2,9 @@ package dev.safespeak.moderation.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.safespeak.moderation.Attribute;
+import dev.safespeak.moderation.Feedback;
+import dev.safespeak.moderation.FeedbackService;
+import dev.safespeak.moderation.TextStorageService;
 import dev.safespeak.moderation.Span;
 import dev.safespeak.moderation.TextScore;
 import io.swagger.v3.oas.annotations.Operation;
@@ -23,7 +26,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Drop-in for Perspective's {@code comments:analyze}: a Perspective client switches by changing the base URL and the
+ * Drop-in for Perspective's {@code comments:analyze} and {@code comments:suggestscore}: a Perspective client switches by changing the base URL and the
  * key. Attributes are SafeSpeak's six (Perspective's production attributes of the same names); experimental ones
  * such as FLIRTATION are refused by name. Without {@code spanAnnotations} each attribute gets one span over the
  * whole comment, as Perspective does. {@code doNotStore} missing means do not store (SafeSpeak's default).
@@ -45,10 +48,92 @@ class PerspectiveController {
                          "summaryScore": {"value": 0.79, "type": "PROBABILITY"}}},
              "languages": ["en"], "detectedLanguages": ["en"], "clientToken": "comment-42"}""";
 
-    private final ApiModeration moderation;
+    static final String SUGGEST_REQUEST = """
+            {"comment": {"text": "You absolute legend, that was brilliant."},
+             "attributeScores": {"TOXICITY": {"summaryScore": {"value": 0.0}},
+                                 "INSULT": {"summaryScore": {"value": 0.05, "type": "PROBABILITY"}}},
+             "languages": ["en"], "communityId": "forum-42", "clientToken": "suggest-7"}""";
 
-    PerspectiveController(ApiModeration moderation) {
+    private final ApiModeration moderation;
+    private final FeedbackService feedback;
+    private final TextStorageService storage;
+
+    PerspectiveController(ApiModeration moderation, FeedbackService feedback, TextStorageService storage) {
         this.moderation = moderation;
+        this.feedback = feedback;
+        this.storage = storage;
+    }
+
+    /**
+     * Perspective's SuggestCommentScoreRequest. Span scores and context are accepted and ignored: the feedback store
+     * keeps one suggested summary score per attribute.
+     */
+    record SuggestCommentScoreRequest(TextEntry comment, Map<String, SuggestedAttributeScores> attributeScores,
+            List<String> languages, String communityId, String clientToken) {
+    }
+
+    record SuggestedAttributeScores(SuggestedScore summaryScore) {
+    }
+
+    record SuggestedScore(Double value, String type) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record SuggestCommentScoreResponse(String clientToken) {
+    }
+
+    @Operation(summary = "Perspective SuggestCommentScore",
+            description = "Same request and response as Perspective's v1alpha1 comments:suggestscore: the score per "
+                    + "attribute you think is right for a comment. Stored in the feedback store (one entry per "
+                    + "attribute, all or none; the comment encrypted, so the server needs its storage key), with "
+                    + "communityId kept as the entry's note. Span scores are ignored.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    mediaType = "application/json", examples = @ExampleObject(name = "suggest",
+                    value = SUGGEST_REQUEST))),
+            responses = @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json",
+                    examples = @ExampleObject(name = "stored", value = "{\"clientToken\": \"suggest-7\"}"))))
+    @PostMapping(path = "/v1alpha1/comments:suggestscore", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    SuggestCommentScoreResponse suggestScore(@RequestBody SuggestCommentScoreRequest body) {
+        if (body.comment() == null || body.comment().text() == null) {
+            throw ApiProblem.invalid("comment.text is missing");
+        }
+        ApiModeration.checkTexts(java.util.Collections.singletonList(body.comment().text()), "comment.text");
+        if (body.attributeScores() == null || body.attributeScores().isEmpty()) {
+            throw ApiProblem.invalid("attributeScores is empty: suggest at least one score, such as "
+                    + "{\"TOXICITY\": {\"summaryScore\": {\"value\": 0.0}}}");
+        }
+        if (body.communityId() != null && body.communityId().length() > 200) {
+            throw ApiProblem.invalid("communityId is longer than 200 characters");
+        }
+        List<String> languages = ApiModeration.checkLanguages(body.languages());
+        String language = languages.isEmpty() ? null : languages.get(0);
+        String tenant = ApiKeyFilter.current().tenant();
+        String note = body.communityId() == null || body.communityId().isBlank() ? null
+                : "Perspective communityId: " + body.communityId().strip();
+        List<Feedback> entries = new ArrayList<>();
+        body.attributeScores().forEach((name, scores) -> {
+            Attribute attribute = ApiModeration.attribute(name);
+            SuggestedScore summary = scores == null ? null : scores.summaryScore();
+            if (summary == null || summary.value() == null) {
+                throw ApiProblem.invalid("attributeScores." + name + ".summaryScore.value is missing");
+            }
+            if (summary.type() != null && !"PROBABILITY".equalsIgnoreCase(summary.type())) {
+                throw ApiProblem.invalid("attributeScores." + name + ".summaryScore.type '" + summary.type()
+                        + "' is not supported: use PROBABILITY");
+            }
+            double value = summary.value();
+            if (Double.isNaN(value) || value < 0 || value > 1) {
+                throw ApiProblem.invalid("attributeScores." + name + ".summaryScore.value must be between 0 and 1");
+            }
+            entries.add(new Feedback(tenant, body.comment().text(), null, attribute, value, language, note));
+        });
+        if (!storage.enabled()) {
+            throw ApiProblem.invalid("the comment cannot be kept for review: this server has no storage key "
+                    + "configured (SAFESPEAK_STORAGE_KEY); ask the operator to set it");
+        }
+        feedback.submitAll(entries);
+        return new SuggestCommentScoreResponse(body.clientToken());
     }
 
     /** Perspective's AnalyzeCommentRequest (fields SafeSpeak does not use, such as context, are ignored). */

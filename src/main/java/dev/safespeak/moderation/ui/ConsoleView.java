@@ -92,15 +92,19 @@ class ConsoleView extends VerticalLayout {
         text.setWidthFull();
         text.setMaxLength(20 * 1024);
         text.setPlaceholder("Paste a text in any supported language");
-        modelA.setItems(ACTIVE);
+        List<String> registered = registeredVersions();
+        List<String> choicesA = new ArrayList<>(List.of(ACTIVE));
+        choicesA.addAll(registered);
+        modelA.setItems(choicesA);
         modelA.setValue(ACTIVE);
-        modelA.setAllowCustomValue(true);
-        modelA.addCustomValueSetListener(e -> modelA.setValue(e.getDetail()));
-        modelB.setItems(NONE, ACTIVE);
+        modelA.setAllowCustomValue(false);
+        List<String> choicesB = new ArrayList<>(List.of(NONE, ACTIVE));
+        choicesB.addAll(registered);
+        modelB.setItems(choicesB);
         modelB.setValue(NONE);
-        modelB.setAllowCustomValue(true);
-        modelB.addCustomValueSetListener(e -> modelB.setValue(e.getDetail()));
-        modelB.setHelperText("Type a registered version to compare");
+        modelB.setAllowCustomValue(false);
+        modelB.setHelperText(registered.size() < 2 ? "Only one model version is registered"
+                : registered.size() + " registered versions, newest first");
         threshold.setValue(0.5);
         threshold.setMin(0);
         threshold.setMax(1);
@@ -303,6 +307,16 @@ class ConsoleView extends VerticalLayout {
 
     private static String currentUser() {
         return dev.safespeak.security.CurrentUser.require().username();
+    }
+
+    /** The registry's versions; none (with a message) when no model is active, so the console still opens. */
+    private List<String> registeredVersions() {
+        try {
+            return engine.modelVersions();
+        } catch (BusinessException e) {
+            error("The model versions cannot be listed: " + e.getMessage());
+            return List.of();
+        }
     }
 
     private static String version(String choice) {

@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -100,5 +101,14 @@ class ModerationApiTest extends ApiTestSupport {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(doc).contains("/api/v1/moderate", "/api/v1/feedback", "/api/v1/lists/{list}",
                 "/v1alpha1/comments:analyze", "/v1/moderations", "\"examples\"", "bearer");
+    }
+
+    @Autowired
+    org.springframework.web.servlet.DispatcherServlet dispatcher;
+
+    @Test
+    void the_dispatcher_publishes_no_event_per_request() {
+        assertThat(org.springframework.test.util.ReflectionTestUtils.getField(dispatcher, "publishEvents"))
+                .isEqualTo(false);
     }
 }

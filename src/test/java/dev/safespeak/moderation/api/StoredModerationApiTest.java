@@ -50,4 +50,53 @@ class StoredModerationApiTest extends ApiTestSupport {
         assertThat(jdbc.queryForList("SELECT text_cipher FROM score_feedback WHERE text_cipher IS NOT NULL",
                 String.class)).isNotEmpty().allSatisfy(c -> assertThat(c).startsWith("v1:").doesNotContain("legend"));
     }
+
+    @Test
+    void a_perspective_suggest_comment_score_request_as_documented_is_stored_per_attribute() throws Exception {
+        // SuggestCommentScoreRequest as Perspective's API reference shows it (written for this test).
+        String request = """
+                {
+                  "comment": {"text": "You absolute legend, what a save!"},
+                  "attributeScores": {
+                    "TOXICITY": {"summaryScore": {"value": 0.0}},
+                    "INSULT": {"summaryScore": {"value": 0.1, "type": "PROBABILITY"},
+                               "spanScores": [{"begin": 4, "end": 19, "score": {"value": 0.1}}]}
+                  },
+                  "languages": ["en"],
+                  "communityId": "forum-42",
+                  "clientToken": "suggest-7"
+                }""";
+        long before = jdbc.queryForObject("SELECT COUNT(*) FROM score_feedback", Long.class);
+        mvc.perform(post("/v1alpha1/comments:suggestscore").queryParam("key", secret)
+                        .contentType(MediaType.APPLICATION_JSON).content(request))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.clientToken").value("suggest-7"));
+        var rows = jdbc.queryForList("SELECT tenant, attribute, suggested_score, language, comment, text_cipher "
+                + "FROM score_feedback ORDER BY id DESC LIMIT 2");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM score_feedback", Long.class)).isEqualTo(before + 2);
+        assertThat(rows).extracting(r -> r.get("ATTRIBUTE")).containsExactlyInAnyOrder("TOXICITY", "INSULT");
+        assertThat(rows).allSatisfy(r -> {
+            assertThat(r.get("TENANT")).isEqualTo("acme");
+            assertThat(r.get("LANGUAGE")).isEqualTo("en");
+            assertThat(r.get("COMMENT")).isEqualTo("Perspective communityId: forum-42");
+            assertThat((String) r.get("TEXT_CIPHER")).startsWith("v1:").doesNotContain("legend");
+        });
+        assertThat(rows).filteredOn(r -> "INSULT".equals(r.get("ATTRIBUTE")))
+                .extracting(r -> ((Number) r.get("SUGGESTED_SCORE")).doubleValue()).containsExactly(0.1);
+    }
+
+    @Test
+    void a_suggestion_with_one_bad_attribute_stores_nothing() throws Exception {
+        long before = jdbc.queryForObject("SELECT COUNT(*) FROM score_feedback", Long.class);
+        mvc.perform(post("/v1alpha1/comments:suggestscore").queryParam("key", secret)
+                        .contentType(MediaType.APPLICATION_JSON).content("""
+                                {"comment": {"text": "hello"},
+                                 "attributeScores": {"TOXICITY": {"summaryScore": {"value": 0.0}},
+                                                     "INSULT": {"summaryScore": {"value": 1.5}}}}"""))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.error.status").value("INVALID_ARGUMENT"))
+                .andExpect(jsonPath("$.error.message").value("attributeScores.INSULT.summaryScore.value must be "
+                        + "between 0 and 1"));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM score_feedback", Long.class)).isEqualTo(before);
+    }
 }

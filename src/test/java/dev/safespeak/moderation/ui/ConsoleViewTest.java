@@ -88,16 +88,44 @@ class ConsoleViewTest extends KaribuTest {
     }
 
     @Test
-    void two_model_versions_are_shown_side_by_side() {
+    void the_compare_selectors_list_the_registered_versions() {
+        when(engine.modelVersions()).thenReturn(List.of("candidate-2", "active-1"));
+        login("dev", Role.DEV_LEAD);
+        UI.getCurrent().navigate(ConsoleView.class);
+        ConsoleView view = _get(ConsoleView.class);
+        assertThat(view.modelA.getGenericDataView().getItems().toList())
+                .containsExactly(ConsoleView.ACTIVE, "candidate-2", "active-1");
+        assertThat(view.modelB.getGenericDataView().getItems().toList())
+                .containsExactly(ConsoleView.NONE, ConsoleView.ACTIVE, "candidate-2", "active-1");
+        assertThat(view.modelB.isAllowCustomValue()).isFalse();
+        assertThat(view.modelB.getHelperText()).isEqualTo("2 registered versions, newest first");
+    }
+
+    @Test
+    void two_model_versions_picked_from_the_registry_are_shown_side_by_side() {
+        when(engine.modelVersions()).thenReturn(List.of("candidate-2", "active-1"));
         login("dev", Role.DEV_LEAD);
         UI.getCurrent().navigate(ConsoleView.class);
         ConsoleView view = _get(ConsoleView.class);
         _setValue(view.text, "hello there");
-        view.modelB.setValue("candidate-2");
+        _setValue(view.modelA, "active-1");
+        _setValue(view.modelB, "candidate-2");
         _click(view.score);
         assertThat(view.results.getComponentCount()).isEqualTo(2);
         assertThat(_find(view.results, com.vaadin.flow.component.html.H3.class).stream()
                 .map(h -> h.getText())).containsExactly("Model active-1", "Model candidate-2");
+    }
+
+    @Test
+    void without_an_active_model_the_console_still_opens_and_says_why_no_versions_are_listed() {
+        when(engine.modelVersions()).thenThrow(new dev.safespeak.base.BusinessException(
+                dev.safespeak.base.ErrorCode.UNAVAILABLE, "no model version is active"));
+        login("dev", Role.DEV_LEAD);
+        UI.getCurrent().navigate(ConsoleView.class);
+        ConsoleView view = _get(ConsoleView.class);
+        assertThat(view.modelB.getGenericDataView().getItems().toList())
+                .containsExactly(ConsoleView.NONE, ConsoleView.ACTIVE);
+        NotificationsKt.expectNotifications("The model versions cannot be listed: no model version is active");
     }
 
     @Test
