@@ -44,6 +44,10 @@ final class Evaluation {
     private final Map<String, double[]> biasByLanguage = new TreeMap<>();
     private final Map<String, Map<String, Object>> spans = new TreeMap<>();
     private final List<String> functionalFailures = new ArrayList<>();
+    private final Map<String, Integer> failuresShown = new TreeMap<>();
+
+    /** How many failing cases of each behaviour the report lists. */
+    private static final int FAILURES_PER_BEHAVIOUR = 4;
 
     private Evaluation() {
     }
@@ -113,6 +117,36 @@ final class Evaluation {
         return true;
     }
 
+    /** The attributes a failing case got wrong, as "THREAT 0.12 < 0.19" (score, side, threshold). */
+    static String wrongSides(Map<Attribute, Double> scores, Map<Attribute, Double> thresholds, ContrastiveCase c) {
+        StringBuilder b = new StringBuilder();
+        for (Map.Entry<Attribute, Boolean> l : c.labels().entrySet()) {
+            Double score = scores.get(l.getKey());
+            double threshold = thresholds.get(l.getKey());
+            if (score != null && (score >= threshold) != l.getValue()) {
+                if (b.length() > 0) {
+                    b.append(", ");
+                }
+                b.append(l.getKey()).append(' ').append(fmt(score)).append(l.getValue() ? " < " : " >= ")
+                        .append(fmt(threshold));
+            }
+        }
+        return b.toString();
+    }
+
+    /** Pass rate per behaviour of authored cases (used on the dev part of the training cases). */
+    static Map<String, Double> passRates(TribuoClassifier classifier, Normaliser normaliser,
+                                         List<ContrastiveCase> cases) {
+        Map<String, double[]> counts = new TreeMap<>();
+        for (ContrastiveCase c : cases) {
+            Map<Attribute, Double> s = classifier.score(normaliser.analyse(c.text()).withLanguage(c.language()));
+            count(counts, c.behaviour(), passes(s, classifier.defaultThresholds(), c));
+        }
+        Map<String, Double> rates = new TreeMap<>();
+        counts.forEach((k, c) -> rates.put(k, Math.round(c[0] / c[1] * 10000) / 10000.0));
+        return rates;
+    }
+
     private void functional(TribuoClassifier classifier, Normaliser normaliser, List<ContrastiveCase> cases) {
         Map<Attribute, Double> thresholds = classifier.defaultThresholds();
         for (ContrastiveCase c : cases) {
@@ -120,9 +154,9 @@ final class Evaluation {
             boolean pass = passes(s, thresholds, c);
             count(functionalByBehaviour, c.behaviour(), pass);
             count(functionalByLanguage, c.language(), pass);
-            if (!pass && functionalFailures.size() < 40) {
-                functionalFailures.add(c.language() + " | " + c.behaviour() + " | " + c.text() + " | TOX "
-                        + fmt(s.get(Attribute.TOXICITY)) + " IA " + fmt(s.get(Attribute.IDENTITY_ATTACK)));
+            if (!pass && failuresShown.merge(c.behaviour(), 1, Integer::sum) <= FAILURES_PER_BEHAVIOUR) {
+                functionalFailures.add(c.language() + " | " + c.behaviour() + " | " + c.text() + " | "
+                        + wrongSides(s, thresholds, c));
             }
             if (c.behaviour().startsWith("neutral") || c.behaviour().startsWith("positive")) {
                 boolean flagged = s.get(Attribute.TOXICITY) >= thresholds.get(Attribute.TOXICITY)
@@ -319,10 +353,12 @@ final class Evaluation {
                 .append("\n");
         md.append("- Scores are Platt-calibrated on dev; flag thresholds maximise dev F1. All test numbers below are on test "
                 + "splits never used for training, tuning or selection (official where they exist, else a seeded 10%).\n");
-        md.append("- Shared-data training part used: ").append(manifest.get("trainFraction"))
-                .append(" of each train split (seeded subsample, to fit the shared 2-core machine); dev and test are "
-                        + "complete. Authored contrastive cases weigh ").append(manifest.get("contrastiveWeight"))
-                .append(" each.\n");
+        Object fraction = manifest.get("trainFraction");
+        boolean whole = fraction instanceof Number n && n.doubleValue() >= 1.0;
+        md.append("- Shared-data training part used: ").append(whole ? "all of each train split"
+                        : fraction + " of each train split (seeded subsample)")
+                .append("; dev and test are complete. Authored contrastive cases weigh ")
+                .append(manifest.get("contrastiveWeight")).append(" each.\n");
         md.append("- Training took ").append(manifest.get("trainingSeconds")).append(" s on 2 cores.\n\n");
 
         md.append("## Per attribute (all test splits that label it)\n\n");
@@ -341,7 +377,7 @@ final class Evaluation {
         functionalByLanguage.forEach((k, c) -> md.append("| ").append(k).append(" | ").append((int) c[1]).append(" | ")
                 .append(pct(c[0] / c[1])).append(" |\n"));
         if (!functionalFailures.isEmpty()) {
-            md.append("\nFirst failures (language | behaviour | text | scores):\n\n");
+            md.append("\nFailures, at most " + FAILURES_PER_BEHAVIOUR + " per behaviour (language | behaviour | text | attributes on the wrong side of their threshold):\n\n");
             for (String f : functionalFailures) {
                 md.append("- ").append(f.replace("|", "\\|")).append('\n');
             }

@@ -30,7 +30,7 @@ import java.util.stream.IntStream;
  * evaluates on test, and writes the model artifact, its manifest and the quality report.
  *
  * <p>Usage: {@code TrainCommand --data ../shared/data --out src/main/resources/models/default
- * --report docs/reports/model-quality.md [--bits 19] [--epochs 2] [--fraction 0.25] [--contrastive-weight 20] [--seed 42] [--no-contrastive]}.
+ * --report docs/reports/model-quality.md [--bits 19] [--epochs 2] [--fraction 1.0] [--contrastive-weight 20] [--seed 42] [--no-contrastive]}.
  */
 public final class TrainCommand {
 
@@ -86,19 +86,23 @@ public final class TrainCommand {
         double learningRate = Double.parseDouble(opt("lr", "0.3"));
         long seed = Long.parseLong(opt("seed", "42"));
         String only = opt("attributes", "");
-        double maxFraction = Double.parseDouble(opt("fraction", "0.25"));
+        double maxFraction = Double.parseDouble(opt("fraction", "1.0"));
         double contrastiveWeight = Double.parseDouble(opt("contrastive-weight", String.valueOf(CONTRASTIVE_WEIGHT)));
 
         log("loading data from " + data.toAbsolutePath());
         DataSets.Loaded loaded = DataSets.load(data);
         List<LabelledText> examples = new ArrayList<>(loaded.examples());
         Map<String, String> checksums = new TreeMap<>(loaded.checksums());
+        List<ContrastiveCase> contrastiveDev = new ArrayList<>();
         if (!options.containsKey("no-contrastive") && Files.exists(contrastiveTrain)) {
             List<ContrastiveCase> cases = ContrastiveCase.read(contrastiveTrain);
             for (int i = 0; i < cases.size(); i++) {
                 // Every tenth authored case goes to dev so calibration sees the contrastive behaviours too.
                 Split split = i % 10 == 7 ? Split.DEV : Split.TRAIN;
                 examples.add(cases.get(i).toExample(split, contrastiveWeight));
+                if (split == Split.DEV) {
+                    contrastiveDev.add(cases.get(i));
+                }
             }
             checksums.put("contrastive:" + contrastiveTrain, DataSets.sha256(contrastiveTrain));
             log("contrastive training cases: " + cases.size());
@@ -136,85 +140,19 @@ public final class TrainCommand {
         Map<Attribute, TribuoClassifier.AttributeModel> models = new EnumMap<>(Attribute.class);
         Map<Attribute, Map<String, Object>> trainingSummary = new EnumMap<>(Attribute.class);
         Map<Attribute, String> provenance = new EnumMap<>(Attribute.class);
-        for (Attribute attribute : Attribute.values()) {
-            if (!only.isEmpty() && !only.contains(attribute.name())) {
-                continue;
-            }
-            List<int[]> tb = new ArrayList<>();
-            List<float[]> tv = new ArrayList<>();
-            List<Boolean> tt = new ArrayList<>();
-            List<Double> tw = new ArrayList<>();
-            List<Integer> dev = new ArrayList<>();
-            for (int i = 0; i < examples.size(); i++) {
-                LabelledText e = examples.get(i);
-                Boolean label = e.labels().get(attribute);
-                if (label == null || fb[i].length == 0) {
-                    continue;
-                }
-                if (e.split() == Split.TRAIN) {
-                    tb.add(fb[i]);
-                    tv.add(fv[i]);
-                    tt.add(label);
-                    tw.add(e.weight());
-                } else if (e.split() == Split.DEV) {
-                    dev.add(i);
-                }
-            }
-            boolean[] truth = new boolean[tt.size()];
-            double[] weights = new double[tw.size()];
-            int positives = 0;
-            for (int i = 0; i < truth.length; i++) {
-                truth[i] = tt.get(i);
-                weights[i] = tw.get(i);
-                positives += truth[i] ? 1 : 0;
-            }
-            // Rare attributes (threats, profanity) get their positives weighed up so SGD does not settle on
-            // "always negative"; Platt calibration on dev restores probabilities afterwards.
-            double positiveBoost = Math.max(1.0, Math.min(5.0, 0.25 * (truth.length - positives) / Math.max(1, positives)));
-            for (int i = 0; i < truth.length; i++) {
-                if (truth[i]) {
-                    weights[i] *= positiveBoost;
-                }
-            }
-            log(attribute + ": positive weight boost " + positiveBoost);
-            log(attribute + ": training on " + truth.length + " examples (" + positives + " positive), dev " + dev.size());
-            AttributeTrainer.Trained trained = trainer.train(attribute, tb, tv, truth, weights);
-            log(attribute + ": trained; max gap to Tribuo's own probability " + trained.maxPredictionGap());
-            double[] devMargins = new double[dev.size()];
-            boolean[] devTruth = new boolean[dev.size()];
-            for (int k = 0; k < dev.size(); k++) {
-                int i = dev.get(k);
-                double z = trained.bias();
-                for (int j = 0; j < fb[i].length; j++) {
-                    z += trained.weights()[fb[i][j]] * fv[i][j];
-                }
-                devMargins[k] = z;
-                devTruth[k] = examples.get(i).labels().get(attribute);
-            }
-            Calibration.Platt platt = Calibration.fitPlatt(devMargins, devTruth);
-            double[] devProb = new double[dev.size()];
-            for (int k = 0; k < dev.size(); k++) {
-                devProb[k] = platt.apply(devMargins[k]);
-            }
-            double threshold = Calibration.bestThreshold(devProb, devTruth);
-            Metrics devMetrics = Metrics.of(devProb, devTruth, threshold);
-            log(attribute + ": platt a=" + platt.a() + " b=" + platt.b() + " threshold=" + threshold + " dev " + devMetrics);
-            models.put(attribute, new TribuoClassifier.AttributeModel(trained.weights(), trained.bias(), platt.a(),
-                    platt.b(), threshold));
-            Map<String, Object> summary = new LinkedHashMap<>();
-            summary.put("trainExamples", truth.length);
-            summary.put("trainPositives", positives);
-            summary.put("positiveWeightBoost", positiveBoost);
-            summary.put("devExamples", dev.size());
-            summary.put("plattA", platt.a());
-            summary.put("plattB", platt.b());
-            summary.put("threshold", threshold);
-            summary.put("devMacroF1", devMetrics.macroF1());
-            summary.put("devRocAuc", devMetrics.rocAuc());
-            summary.put("devEce", devMetrics.ece());
-            summary.put("exportCheckMaxGap", trained.maxPredictionGap());
-            trainingSummary.put(attribute, summary);
-            provenance.put(attribute, trained.model().getProvenance().toString());
+        // Attributes train independently (each on the sets that label it, with its own seeded SGD), so they
+        // run in parallel on the cores; the result does not depend on the order.
+        List<Attribute> toTrain = java.util.Arrays.stream(Attribute.values())
+                .filter(a -> only.isEmpty() || only.contains(a.name())).toList();
+        Map<Attribute, TrainedAttribute> trainedAttributes = new java.util.concurrent.ConcurrentHashMap<>();
+        List<LabelledText> allExamples = examples;
+        toTrain.parallelStream().forEach(attribute ->
+                trainedAttributes.put(attribute, trainAttribute(attribute, allExamples, fb, fv, trainer)));
+        for (Attribute attribute : toTrain) {
+            TrainedAttribute t = trainedAttributes.get(attribute);
+            models.put(attribute, t.model());
+            trainingSummary.put(attribute, t.summary());
+            provenance.put(attribute, t.provenance());
         }
 
         String commit = gitCommit();
@@ -243,6 +181,13 @@ public final class TrainCommand {
         manifest.put("training", trainingSummary);
 
         TribuoClassifier classifier = new TribuoClassifier(version, extractor, models, "{}");
+        if (!contrastiveDev.isEmpty()) {
+            // The dev part of the authored cases: what variants of training settings are compared on, never the
+            // held-out functional suite.
+            Map<String, Double> devFunctional = Evaluation.passRates(classifier, normaliser, contrastiveDev);
+            log("authored dev cases, pass rate per behaviour: " + devFunctional);
+            manifest.put("devFunctionalPassRateByBehaviour", devFunctional);
+        }
         log("evaluating");
         Evaluation evaluation = Evaluation.run(classifier, normaliser, examples, data, functional);
         manifest.put("evaluationSummary", evaluation.summary());
@@ -287,4 +232,88 @@ public final class TrainCommand {
     static void log(String message) {
         System.err.println("[train " + Instant.now().toString().substring(11, 19) + "] " + message);
     }
+
+    private record TrainedAttribute(TribuoClassifier.AttributeModel model, Map<String, Object> summary,
+                                    String provenance) {
+    }
+
+    /** Trains, calibrates on dev and sets the flag threshold of one attribute. */
+    private static TrainedAttribute trainAttribute(Attribute attribute, List<LabelledText> examples, int[][] fb,
+                                                   float[][] fv, AttributeTrainer trainer) {
+        List<int[]> tb = new ArrayList<>();
+        List<float[]> tv = new ArrayList<>();
+        List<Boolean> tt = new ArrayList<>();
+        List<Double> tw = new ArrayList<>();
+        List<Integer> dev = new ArrayList<>();
+        for (int i = 0; i < examples.size(); i++) {
+            LabelledText e = examples.get(i);
+            Boolean label = e.labels().get(attribute);
+            if (label == null || fb[i].length == 0) {
+                continue;
+            }
+            if (e.split() == Split.TRAIN) {
+                tb.add(fb[i]);
+                tv.add(fv[i]);
+                tt.add(label);
+                tw.add(e.weight());
+            } else if (e.split() == Split.DEV) {
+                dev.add(i);
+            }
+        }
+        boolean[] truth = new boolean[tt.size()];
+        double[] weights = new double[tw.size()];
+        int positives = 0;
+        for (int i = 0; i < truth.length; i++) {
+            truth[i] = tt.get(i);
+            weights[i] = tw.get(i);
+            positives += truth[i] ? 1 : 0;
+        }
+        // Rare attributes (threats, profanity) get their positives weighed up so SGD does not settle on
+        // "always negative"; Platt calibration on dev restores probabilities afterwards.
+        double positiveBoost = Math.max(1.0, Math.min(5.0, 0.25 * (truth.length - positives) / Math.max(1, positives)));
+        for (int i = 0; i < truth.length; i++) {
+            if (truth[i]) {
+                weights[i] *= positiveBoost;
+            }
+        }
+        log(attribute + ": positive weight boost " + positiveBoost);
+        log(attribute + ": training on " + truth.length + " examples (" + positives + " positive), dev " + dev.size());
+        AttributeTrainer.Trained trained = trainer.train(attribute, tb, tv, truth, weights);
+        log(attribute + ": trained; max gap to Tribuo's own probability " + trained.maxPredictionGap());
+        double[] devMargins = new double[dev.size()];
+        boolean[] devTruth = new boolean[dev.size()];
+        for (int k = 0; k < dev.size(); k++) {
+            int i = dev.get(k);
+            double z = trained.bias();
+            for (int j = 0; j < fb[i].length; j++) {
+                z += trained.weights()[fb[i][j]] * fv[i][j];
+            }
+            devMargins[k] = z;
+            devTruth[k] = examples.get(i).labels().get(attribute);
+        }
+        Calibration.Platt platt = Calibration.fitPlatt(devMargins, devTruth);
+        double[] devProb = new double[dev.size()];
+        for (int k = 0; k < dev.size(); k++) {
+            devProb[k] = platt.apply(devMargins[k]);
+        }
+        double threshold = Calibration.bestThreshold(devProb, devTruth);
+        Metrics devMetrics = Metrics.of(devProb, devTruth, threshold);
+        log(attribute + ": platt a=" + platt.a() + " b=" + platt.b() + " threshold=" + threshold + " dev " + devMetrics);
+        TribuoClassifier.AttributeModel model = new TribuoClassifier.AttributeModel(trained.weights(),
+                trained.bias(), platt.a(), platt.b(), threshold);
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("trainExamples", truth.length);
+        summary.put("trainPositives", positives);
+        summary.put("positiveWeightBoost", positiveBoost);
+        summary.put("devExamples", dev.size());
+        summary.put("plattA", platt.a());
+        summary.put("plattB", platt.b());
+        summary.put("threshold", threshold);
+        summary.put("devMacroF1", devMetrics.macroF1());
+        summary.put("devRocAuc", devMetrics.rocAuc());
+        summary.put("devEce", devMetrics.ece());
+        summary.put("exportCheckMaxGap", trained.maxPredictionGap());
+        return new TrainedAttribute(model, summary, trained.model().getProvenance().toString());
+    }
+
 }
