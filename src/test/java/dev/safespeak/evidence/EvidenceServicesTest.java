@@ -316,6 +316,11 @@ class EvidenceServicesTest {
     }
 
     @Test
+    void the_demo_traffic_generator_is_off_outside_the_demo_profile(@Autowired DemoTrafficService demo) {
+        assertThat(demo.running()).isFalse();
+    }
+
+    @Test
     void viewers_cannot_run_checks_and_unknown_checks_are_named() {
         login("v", Role.VIEWER);
         assertThatThrownBy(() -> checks.run("switchable")).hasMessage("Viewers can read check results but not run checks");
