@@ -15,9 +15,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 /**
- * The demo traffic generator: only in the {@code demo} profile and only with
- * {@code safespeak.evidence.demo.traffic-enabled=true}, it calls the real API over HTTP a few times a second with
- * short multilingual texts so a newcomer's board shows live metrics. The evidence page labels it while it runs.
+ * The demo traffic generator: only in the {@code demo} profile (which sets
+ * {@code safespeak.evidence.demo.traffic-enabled=true} by default; {@code SAFESPEAK_DEMO_TRAFFIC=false} turns it off),
+ * it calls the real API over HTTP a few times a second with short multilingual texts so a newcomer's board shows
+ * live metrics. The evidence page labels it while it runs. Outside the demo profile it never runs.
  */
 @Service
 public class DemoTrafficService {
@@ -59,7 +60,8 @@ public class DemoTrafficService {
         return enabled;
     }
 
-    @Scheduled(initialDelay = 20, fixedRate = 1, timeUnit = TimeUnit.SECONDS)
+    @Scheduled(initialDelayString = "${safespeak.evidence.demo.initial-delay-seconds:20}", fixedRate = 1,
+            timeUnit = TimeUnit.SECONDS)
     void tick() {
         if (!enabled || client.baseUrl().isEmpty()) {
             return;

@@ -3,6 +3,8 @@ package dev.safespeak.evidence;
 import dev.safespeak.base.BusinessException;
 import dev.safespeak.evidence.internal.EvidenceMetrics;
 import dev.safespeak.evidence.internal.EvidenceStore;
+import dev.safespeak.golive.ItemCheckOutcome;
+import dev.safespeak.golive.ItemCheckRunner;
 import dev.safespeak.golive.ItemStatus;
 import dev.safespeak.golive.ItemView;
 import dev.safespeak.golive.ReleaseService;
@@ -19,17 +21,20 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Runs the automated readiness checks, on demand from an item or the evidence page and on a schedule, stores each
  * run as evidence for the items the check is bound to, and keeps the board honest: a failing run flags the done
  * items it is bound to as regressed (which invalidates the sign-offs that depend on them); a passing run clears
- * that flag again.
+ * that flag again. It is the board's {@link ItemCheckRunner}: the item detail runs the bound checks through it.
  */
 @Service
-public class ReadinessCheckService {
+public class ReadinessCheckService implements ItemCheckRunner {
 
     /** Actor of scheduled runs. */
     public static final String SCHEDULER = "system:evidence-schedule";
@@ -42,9 +47,14 @@ public class ReadinessCheckService {
     private final Clock clock;
     private final ReentrantLock scheduledRun = new ReentrantLock();
     private final EvidenceMetrics metrics;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transactions;
 
     public ReadinessCheckService(List<ReadinessCheck> checks, EvidenceStore store, ReleaseService releases,
-                                 Clock clock, EvidenceMetrics metrics) {
+                                 Clock clock, EvidenceMetrics metrics, ApplicationEventPublisher events,
+                                 PlatformTransactionManager transactionManager) {
+        this.events = events;
+        this.transactions = new TransactionTemplate(transactionManager);
         this.checks = checks.stream().sorted(Comparator.comparing(ReadinessCheck::name)).toList();
         this.metrics = metrics;
         this.checks.forEach(c -> metrics.declareCheck(c.name()));
@@ -70,15 +80,43 @@ public class ReadinessCheckService {
         return runAs(check(checkName), user.username());
     }
 
-    /** Runs every check bound to an item now on behalf of the signed-in user. */
+    @Override
+    public List<String> checksFor(ItemView item) {
+        return checksFor(item.text()).stream().map(ReadinessCheck::name).toList();
+    }
+
+    @Override
+    public boolean canRun(ItemView item) {
+        return CurrentUser.get().map(u -> u.has(Role.ADMIN) || releases.canChange(item)).orElse(false);
+    }
+
+    /**
+     * Runs every check bound to an item now on behalf of the signed-in user, who must hold the item's owning role
+     * or be an admin. Each run is stored with the item's id (evidence on the item) and audited.
+     */
     public List<CheckRun> runForItem(long itemId) {
-        CurrentUser user = requireRunner();
+        CurrentUser user = CurrentUser.require();
         ItemView item = releases.item(itemId);
+        if (!user.has(Role.ADMIN) && !releases.canChange(item)) {
+            throw BusinessException.forbidden("Only the owner (" + item.owner().displayName() + ") or an admin can run"
+                    + " the checks of '" + item.text() + "'");
+        }
         List<ReadinessCheck> bound = checksFor(item.text());
         if (bound.isEmpty()) {
             throw BusinessException.notFound("No automated check is bound to '" + item.text() + "'");
         }
-        return bound.stream().map(c -> runAs(c, user.username())).toList();
+        return bound.stream().map(c -> runAs(c, user.username(), item)).toList();
+    }
+
+    @Override
+    public List<ItemCheckOutcome> runChecks(long itemId) {
+        return runForItem(itemId).stream().map(r -> new ItemCheckOutcome(r.checkName(), r.passed(), r.details(),
+                r.durationMillis(), r.ranAt(), r.triggeredBy())).toList();
+    }
+
+    /** The newest runs started from an item, newest first. */
+    public List<CheckRun> itemHistory(long itemId, int limit) {
+        return store.checkRunsOfItem(itemId, limit);
     }
 
     @Scheduled(initialDelay = 2, fixedDelayString = "${safespeak.evidence.checks.schedule-minutes:15}",
@@ -101,6 +139,10 @@ public class ReadinessCheckService {
 
     /** Runs a check, stores the run and updates the regressed flag of the items it is bound to. */
     public CheckRun runAs(ReadinessCheck check, String actor) {
+        return runAs(check, actor, null);
+    }
+
+    private CheckRun runAs(ReadinessCheck check, String actor, ItemView fromItem) {
         long start = System.nanoTime();
         CheckResult result;
         try {
@@ -110,8 +152,18 @@ public class ReadinessCheckService {
             result = CheckResult.fail("the check could not run: " + e.getClass().getSimpleName());
         }
         long millis = result.duration().isZero() ? (System.nanoTime() - start) / 1_000_000 : result.duration().toMillis();
-        CheckRun run = store.insertCheckRun(check.name(), result.passed(), truncate(result.details()), millis,
-                clock.instant(), actor);
+        CheckResult outcome = result;
+        // Stored and audited in one short transaction, so the audit entry exists exactly when the run does.
+        CheckRun run = transactions.execute(status -> {
+            CheckRun stored = store.insertCheckRun(check.name(), outcome.passed(), truncate(outcome.details()),
+                    millis, clock.instant(), actor, fromItem == null ? null : fromItem.id());
+            if (fromItem != null) {
+                events.publishEvent(new ItemCheckRan(actor, stored.ranAt(), fromItem.releaseId(), fromItem.id(),
+                        stored.id(), stored.checkName(), stored.passed(), stored.durationMillis(),
+                        truncate(stored.details(), 400)));
+            }
+            return stored;
+        });
         metrics.checkRan(run);
         try {
             propagate(check, run);
@@ -135,6 +187,7 @@ public class ReadinessCheckService {
      * Marks an item done with the newest passing run of a check bound to it attached as its evidence; only the
      * item's owner, and only while every check bound to it passes in its newest run.
      */
+    @Override
     public ItemView markDoneWithEvidence(long itemId) {
         ItemView item = releases.item(itemId);
         List<ReadinessCheck> bound = checksFor(item.text());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 import static org.mockito.ArgumentMatchers.any;
+import static org.awaitility.Awaitility.await;
 import static org.mockito.Mockito.when;
 
 import dev.safespeak.base.BusinessException;
@@ -21,6 +22,11 @@ import dev.safespeak.moderation.ModerationResult;
 import dev.safespeak.moderation.ModerationService;
 import dev.safespeak.moderation.TextScore;
 import dev.safespeak.security.Role;
+import dev.safespeak.signoff.SignOffService;
+import dev.safespeak.signoff.SignOffSlot;
+import dev.safespeak.signoff.SlotStatus;
+import dev.safespeak.signoff.TestPasswords;
+import java.time.Duration;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -36,6 +42,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.modulith.events.core.EventPublicationRegistry;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -48,6 +56,7 @@ import org.springframework.test.context.event.RecordApplicationEvents;
         "safespeak.evidence.checks.schedule-minutes=10000"})
 @ActiveProfiles("test")
 @RecordApplicationEvents
+@Import(TestPasswords.class)
 class EvidenceServicesTest {
 
     /** A check the test switches between pass and fail, bound to a seed item. */
@@ -266,6 +275,49 @@ class EvidenceServicesTest {
         checks.run("switchable");
         assertThat(releases.item(item.id()).regressed()).isFalse();
         assertThat(checks.history("switchable", 10)).hasSize(3);
+    }
+
+    @Test
+    void a_later_failing_run_regresses_the_done_item_and_invalidates_the_sign_offs_that_depend_on_it(
+            @Autowired SignOffService signOffs, @Autowired EventPublicationRegistry publications) {
+        ReleaseView release = releases.createReleaseAsSystem("Regress", "1.0", LocalDate.now(clock).plusDays(14),
+                releases.defaultTemplate().id(), "system:test");
+        ItemView bound = releases.findItemByText(release.id(), "Database query performance optimized").orElseThrow();
+        SWITCH.set(true);
+        login("owner", bound.owner());
+        checks.runForItem(bound.id());
+        checks.markDoneWithEvidence(bound.id());
+        for (ItemView item : releases.requiredOpenItems(release.id())) {
+            login("owner", item.owner());
+            releases.changeStatus(item.id(), ItemStatus.DONE, null);
+        }
+        // The item changes above invalidate sign-offs asynchronously; let them finish before anyone signs.
+        await().atMost(Duration.ofSeconds(60)).until(() -> publications.findIncompletePublications().isEmpty());
+        for (SignOffSlot slot : List.of(SignOffSlot.DEV_LEAD, SignOffSlot.DEVOPS)) {
+            login(slot.name().toLowerCase(), slot.role());
+            signOffs.signOff(release.id(), slot, "ok", dev.safespeak.signoff.SignOffTestConfig.PASSWORD);
+        }
+        assertThat(signOffs.chain(release.id()).subList(0, 2)).allSatisfy(s ->
+                assertThat(s.status()).isEqualTo(SlotStatus.SIGNED));
+
+        SWITCH.set(false);
+        checks.runAs(checks.checks().stream().filter(c -> c.name().equals("switchable")).findFirst().orElseThrow(),
+                ReadinessCheckService.SCHEDULER);
+
+        assertThat(releases.item(bound.id()).regressed()).isTrue();
+        login("viewer", Role.VIEWER);
+        await().pollInSameThread().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(signOffs.chain(release.id()).subList(0, 2)).allSatisfy(s ->
+                        assertThat(s.status()).isEqualTo(SlotStatus.PENDING)));
+        assertThat(signOffs.chain(release.id()).get(0).lastInvalidated()).hasValueSatisfying(r ->
+                assertThat(r.invalidationReason()).contains("Database query performance optimized")
+                        .contains("by system:evidence"));
+        SWITCH.set(true);
+    }
+
+    @Test
+    void the_demo_traffic_generator_is_off_outside_the_demo_profile(@Autowired DemoTrafficService demo) {
+        assertThat(demo.running()).isFalse();
     }
 
     @Test

@@ -82,9 +82,13 @@ public record EvidenceProperties(
             @DefaultValue("5") @Min(1) int windowMinutes) {
     }
 
-    /** The demo traffic generator (only in the demo profile, and only when enabled). */
+    /**
+     * The demo traffic generator: runs only in the demo profile, which turns it on by default; off elsewhere.
+     * {@code initialDelaySeconds} is the pause after start before the first synthetic request.
+     */
     public record Demo(
             @DefaultValue("false") boolean trafficEnabled,
-            @DefaultValue("5") @Min(1) @Max(200) int requestsPerSecond) {
+            @DefaultValue("5") @Min(1) @Max(200) int requestsPerSecond,
+            @DefaultValue("20") @Min(0) @Max(600) int initialDelaySeconds) {
     }
 }

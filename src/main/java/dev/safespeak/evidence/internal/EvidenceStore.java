@@ -30,16 +30,32 @@ public class EvidenceStore {
 
     public CheckRun insertCheckRun(String name, boolean passed, String details, long durationMillis, Instant at,
                                    String triggeredBy) {
+        return insertCheckRun(name, passed, details, durationMillis, at, triggeredBy, null);
+    }
+
+    /** Stores a run; {@code itemId} names the item it was started from, null for scheduled and page runs. */
+    public CheckRun insertCheckRun(String name, boolean passed, String details, long durationMillis, Instant at,
+                                   String triggeredBy, Long itemId) {
         long id = insert("INSERT INTO evidence_check_run (check_name, passed, details, duration_millis, ran_at,"
-                + " triggered_by) VALUES (?,?,?,?,?,?)", ps -> {
+                + " triggered_by, item_id) VALUES (?,?,?,?,?,?,?)", ps -> {
             ps.setString(1, name);
             ps.setBoolean(2, passed);
             ps.setString(3, details);
             ps.setLong(4, durationMillis);
             ps.setTimestamp(5, Timestamp.from(at));
             ps.setString(6, triggeredBy);
+            ps.setObject(7, itemId, java.sql.Types.BIGINT);
         });
         return new CheckRun(id, name, passed, details, durationMillis, at, triggeredBy);
+    }
+
+    /** The newest runs started from an item, newest first. */
+    public List<CheckRun> checkRunsOfItem(long itemId, int limit) {
+        return jdbc.query("SELECT id, check_name, passed, details, duration_millis, ran_at, triggered_by"
+                        + " FROM evidence_check_run WHERE item_id = ? ORDER BY ran_at DESC, id DESC FETCH FIRST "
+                        + Math.max(1, limit) + " ROWS ONLY",
+                (rs, i) -> new CheckRun(rs.getLong(1), rs.getString(2), rs.getBoolean(3), rs.getString(4),
+                        rs.getLong(5), rs.getTimestamp(6).toInstant(), rs.getString(7)), itemId);
     }
 
     /** The newest runs of a check, newest first. */

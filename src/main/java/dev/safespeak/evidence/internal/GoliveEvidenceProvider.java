@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Shows in an item's detail the newest run of every readiness check bound to the item, and the state of the
- * success criterion the item names, with a pointer to the release's evidence page where checks run on demand.
+ * success criterion the item names; the checks themselves run from the item through {@code ItemCheckRunner}.
  */
 @Component
 public class GoliveEvidenceProvider implements ItemEvidenceProvider {
@@ -40,7 +40,7 @@ public class GoliveEvidenceProvider implements ItemEvidenceProvider {
         ReadinessCheckService checks = checkService.getObject();
         SuccessCriteriaService criteria = criteriaService.getObject();
         List<ItemEvidence> result = new ArrayList<>();
-        String page = " (run it on /releases/" + item.releaseId() + "/evidence)";
+        String page = " (run it with Run check below, or on /releases/" + item.releaseId() + "/evidence)";
         for (ReadinessCheck check : checks.checksFor(item.text())) {
             result.add(checks.latest(check.name())
                     .map(r -> new ItemEvidence("Readiness check", check.name(), r.passed(), r.details() + " — by "

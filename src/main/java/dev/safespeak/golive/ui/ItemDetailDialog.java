@@ -20,18 +20,24 @@ import com.vaadin.flow.component.textfield.TextField;
 import dev.safespeak.base.BusinessException;
 import dev.safespeak.golive.CommentView;
 import dev.safespeak.golive.HistoryEntry;
+import dev.safespeak.golive.ItemCheckOutcome;
+import dev.safespeak.golive.ItemCheckRunner;
 import dev.safespeak.golive.ItemEvidence;
+import dev.safespeak.golive.ItemStatus;
 import dev.safespeak.golive.ItemView;
 import dev.safespeak.golive.ReleaseService;
 import dev.safespeak.security.Role;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 
 /**
  * An item's detail: status and reason, owner (an admin reassigns it here), due date, note, evidence
- * link, what evidence providers report, comments and the full history.
+ * link, what evidence providers report, the automated checks bound to the item (run on demand by the owner or an
+ * admin, and the owner marks the item done with a passing run as evidence), comments and the full history.
  */
 class ItemDetailDialog extends Dialog {
 
@@ -39,6 +45,7 @@ class ItemDetailDialog extends Dialog {
             .withZone(ZoneOffset.UTC);
 
     private final ReleaseService service;
+    private final List<ItemCheckRunner> checkRunners;
     private final long itemId;
     private final Runnable onChange;
     private final VerticalLayout body = new VerticalLayout();
@@ -54,9 +61,14 @@ class ItemDetailDialog extends Dialog {
     final VerticalLayout history = new VerticalLayout();
     final VerticalLayout comments = new VerticalLayout();
     final VerticalLayout evidence = new VerticalLayout();
+    Button runChecks;
+    Button doneWithChecks;
+    final VerticalLayout checkResults = new VerticalLayout();
+    private final List<ItemCheckOutcome> lastRun = new ArrayList<>();
 
-    ItemDetailDialog(ReleaseService service, long itemId, Runnable onChange) {
+    ItemDetailDialog(ReleaseService service, List<ItemCheckRunner> checkRunners, long itemId, Runnable onChange) {
         this.service = service;
+        this.checkRunners = checkRunners;
         this.itemId = itemId;
         this.onChange = onChange;
         setId("item-detail");
@@ -143,6 +155,8 @@ class ItemDetailDialog extends Dialog {
             body.add(new H4("Automated evidence"), evidence);
         }
 
+        addChecks(item, canChange);
+
         comments.removeAll();
         comments.setPadding(false);
         comments.setSpacing(false);
@@ -181,6 +195,43 @@ class ItemDetailDialog extends Dialog {
         body.add(new H4("History"), history);
         for (var buttons : new Button[] {saveNote, saveEvidence}) {
             buttons.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        }
+    }
+
+    /** The checks bound to the item: run them now, see the outcome, mark the item done with a passing run. */
+    private void addChecks(ItemView item, boolean canChange) {
+        runChecks = null;
+        doneWithChecks = null;
+        checkResults.removeAll();
+        checkResults.setPadding(false);
+        checkResults.setSpacing(false);
+        checkResults.setId("detail-check-results");
+        for (ItemCheckRunner runner : checkRunners) {
+            List<String> names = runner.checksFor(item);
+            if (names.isEmpty()) {
+                continue;
+            }
+            body.add(new H4("Automated checks"), new Span("Bound to this item: " + String.join(", ", names)));
+            runChecks = new Button("Run check" + (names.size() == 1 ? "" : "s"), e -> act(() -> {
+                lastRun.clear();
+                lastRun.addAll(runner.runChecks(itemId));
+            }, "Check run stored as evidence"));
+            runChecks.setId("detail-run-checks");
+            runChecks.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            runChecks.setVisible(runner.canRun(item));
+            runChecks.setDisableOnClick(true);
+            doneWithChecks = new Button("Mark done with check evidence", e -> act(
+                    () -> runner.markDoneWithEvidence(itemId), "Marked done with the check run attached"));
+            doneWithChecks.setId("detail-done-with-checks");
+            doneWithChecks.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_SUCCESS);
+            doneWithChecks.setVisible(canChange && item.status() != ItemStatus.DONE);
+            for (ItemCheckOutcome o : lastRun) {
+                Span line = new Span((o.passed() ? "PASS " : "FAIL ") + o.checkName() + " — " + o.details() + " ("
+                        + o.durationMillis() + " ms, by " + o.triggeredBy() + ", " + TIME.format(o.ranAt()) + ")");
+                line.getElement().getThemeList().add(o.passed() ? "badge success" : "badge error");
+                checkResults.add(line);
+            }
+            body.add(new HorizontalLayout(runChecks, doneWithChecks), checkResults);
         }
     }
 

@@ -25,6 +25,7 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.shared.Registration;
 import dev.safespeak.base.BusinessException;
 import dev.safespeak.golive.BoardView;
+import dev.safespeak.golive.ItemCheckRunner;
 import dev.safespeak.golive.ItemStatus;
 import dev.safespeak.golive.ItemView;
 import dev.safespeak.golive.Progress;
@@ -51,6 +52,7 @@ class ReleaseBoardView extends VerticalLayout implements BeforeEnterObserver, Ha
 
     private final ReleaseService service;
     private final BoardBroadcaster broadcaster;
+    private final List<ItemCheckRunner> checkRunners;
     private Registration pushRegistration;
     private long releaseId = -1;
     private BoardView board;
@@ -71,9 +73,10 @@ class ReleaseBoardView extends VerticalLayout implements BeforeEnterObserver, Ha
     private final HorizontalLayout exportSlot = new HorizontalLayout();
     ItemDetailDialog detail;
 
-    ReleaseBoardView(ReleaseService service, BoardBroadcaster broadcaster) {
+    ReleaseBoardView(ReleaseService service, BoardBroadcaster broadcaster, List<ItemCheckRunner> checkRunners) {
         this.service = service;
         this.broadcaster = broadcaster;
+        this.checkRunners = checkRunners;
         setWidthFull();
         title.getStyle().set("margin", "0");
         releaseBar.setWidth("20em");
@@ -259,7 +262,7 @@ class ReleaseBoardView extends VerticalLayout implements BeforeEnterObserver, Ha
     }
 
     void openDetail(ItemView item) {
-        detail = new ItemDetailDialog(service, item.id(), this::refresh);
+        detail = new ItemDetailDialog(service, checkRunners, item.id(), this::refresh);
         detail.open();
     }
 

@@ -53,7 +53,7 @@ class ApiProbeTest {
                 new EvidenceProperties.Criteria(99.9, 100, 0.1, 95),
                 new EvidenceProperties.Drift(0.25, 60, 100),
                 new EvidenceProperties.Rollback(false, 1.0, 250, 0.5, false, 5),
-                new EvidenceProperties.Demo(false, 5));
+                new EvidenceProperties.Demo(false, 5, 20));
     }
 
     private ApiProbe probeWithKey(String key) {

@@ -10,7 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationState;
+import org.flywaydb.core.api.MigrationVersion;
 import org.junit.jupiter.api.Test;
+import org.mockito.Mockito;
 
 /** Pass and fail of every readiness check's verdict on controlled observations. */
 class CheckJudgementTest {
@@ -84,5 +88,33 @@ class CheckJudgementTest {
         assertThat(DriftMonitoringCheck.judge(Optional.of(run), drifting).passed()).isFalse();
         assertThat(DriftMonitoringCheck.judge(Optional.empty(), calm).details())
                 .isEqualTo("no evaluation baseline for the active model: run an evaluation first");
+    }
+
+    static MigrationInfo migration(String version, MigrationState state) {
+        MigrationInfo m = Mockito.mock(MigrationInfo.class);
+        Mockito.when(m.getVersion()).thenReturn(MigrationVersion.fromVersion(version));
+        Mockito.when(m.getState()).thenReturn(state);
+        return m;
+    }
+
+    @Test
+    void database_migrations_pass_when_all_are_applied_and_fail_on_pending_or_failed_ones() {
+        MigrationInfo v1 = migration("1.0", MigrationState.SUCCESS);
+        MigrationInfo v2 = migration("8.2", MigrationState.SUCCESS);
+        CheckResult pass = DatabaseMigrationCheck.judge(List.of(v1, v2), v2);
+        assertThat(pass.passed()).isTrue();
+        assertThat(pass.details()).isEqualTo("2 migrations applied, current version 8.2, pending [], failed []");
+
+        CheckResult pending = DatabaseMigrationCheck.judge(List.of(v1, migration("8.2", MigrationState.PENDING)), v1);
+        assertThat(pending.passed()).isFalse();
+        assertThat(pending.details()).isEqualTo("1 migrations applied, current version 1.0, pending [8.2], failed []");
+
+        CheckResult failed = DatabaseMigrationCheck.judge(List.of(v1, migration("8.2", MigrationState.FAILED)), v1);
+        assertThat(failed.passed()).isFalse();
+        assertThat(failed.details()).endsWith("failed [8.2]");
+
+        assertThat(DatabaseMigrationCheck.judge(List.of(), null).details())
+                .isEqualTo("0 migrations applied, current version none, pending [], failed []");
+        assertThat(DatabaseMigrationCheck.judge(List.of(), null).passed()).isFalse();
     }
 }
