@@ -30,17 +30,35 @@ public final class FeatureExtractor {
 
     private final int bucketBits;
     private final int mask;
+    private final boolean languageFeature;
 
     /**
      * @param bucketBits log2 of the number of hash buckets, between 10 and 24
      * @throws IllegalArgumentException if bucketBits is out of range
      */
     public FeatureExtractor(int bucketBits) {
+        this(bucketBits, true);
+    }
+
+    /**
+     * @param bucketBits      log2 of the number of hash buckets, between 10 and 24
+     * @param languageFeature whether the text's language is a feature; without it every text carries the same
+     *                        constant in its place, so a model cannot learn the base rate of toxic texts per
+     *                        language, which in the training data is a property of how each set was collected
+     * @throws IllegalArgumentException if bucketBits is out of range
+     */
+    public FeatureExtractor(int bucketBits, boolean languageFeature) {
         if (bucketBits < 10 || bucketBits > 24) {
             throw new IllegalArgumentException("bucketBits is " + bucketBits + ", it must be between 10 and 24");
         }
         this.bucketBits = bucketBits;
         this.mask = (1 << bucketBits) - 1;
+        this.languageFeature = languageFeature;
+    }
+
+    /** Whether the language is a feature (see the constructor). */
+    public boolean languageFeature() {
+        return languageFeature;
     }
 
     public int bucketBits() {
@@ -117,7 +135,8 @@ public final class FeatureExtractor {
             addCjkBigrams(occ, cjkRun, cjkCharToken);
         }
         if (n > 0) {
-            occ.add(hash('l', text.language() == null ? Normaliser.UNDETERMINED : text.language()), -1, 1f);
+            String language = !languageFeature || text.language() == null ? Normaliser.UNDETERMINED : text.language();
+            occ.add(hash('l', language), -1, 1f);
         }
         return occ.toFeatures();
     }

@@ -137,7 +137,7 @@ public final class TribuoClassifier implements Classifier {
             throw new IllegalArgumentException("model manifest length " + manifestLength + " is out of range");
         }
         byte[] manifest = in.readNBytes(manifestLength);
-        FeatureExtractor extractor = new FeatureExtractor(bucketBits);
+        FeatureExtractor extractor = new FeatureExtractor(bucketBits, languageFeature(manifest));
         int count = in.readInt();
         Map<Attribute, AttributeModel> models = new EnumMap<>(Attribute.class);
         for (int a = 0; a < count; a++) {
@@ -155,6 +155,22 @@ public final class TribuoClassifier implements Classifier {
             models.put(attribute, new AttributeModel(weights, bias, plattA, plattB, threshold));
         }
         return new TribuoClassifier(version, extractor, models, new String(manifest, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Whether the model was trained with the language as a feature: its manifest says
+     * {@code "languageFeature": false} when not; models written before the option existed used it.
+     */
+    private static boolean languageFeature(byte[] manifest) {
+        if (manifest.length == 0) {
+            return true;
+        }
+        try {
+            com.fasterxml.jackson.databind.JsonNode node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(manifest);
+            return node == null || !node.path("languageFeature").isBoolean() || node.path("languageFeature").asBoolean();
+        } catch (IOException e) {
+            throw new IllegalArgumentException("model manifest is not valid JSON: " + e.getMessage());
+        }
     }
 
     /** Writes this model in the artifact format that {@link #load(InputStream)} reads. */

@@ -120,4 +120,31 @@ class TribuoClassifierTest {
             }
         }
     }
+
+    @Test
+    void without_the_language_feature_the_language_does_not_change_the_features() {
+        AnalysedText english = normaliser.analyse("thanks for your help").withLanguage("en");
+        AnalysedText spanish = normaliser.analyse("thanks for your help").withLanguage("es");
+        FeatureExtractor without = new FeatureExtractor(12, false);
+        FeatureExtractor with = new FeatureExtractor(12, true);
+        assertThat(without.extract(english).buckets()).containsExactly(without.extract(spanish).buckets());
+        assertThat(with.extract(english).buckets()).isNotEqualTo(with.extract(spanish).buckets());
+    }
+
+    @Test
+    void a_model_whose_manifest_turns_the_language_feature_off_loads_without_it() throws IOException {
+        Map<Attribute, TribuoClassifier.AttributeModel> models = new EnumMap<>(Attribute.class);
+        models.put(Attribute.INSULT, new TribuoClassifier.AttributeModel(new float[1 << 10], 0, 1, 0, 0.5));
+        TribuoClassifier off = new TribuoClassifier("off-1", new FeatureExtractor(10, false), models,
+                "{\"version\":\"off-1\",\"languageFeature\":false}");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        off.write(bytes);
+        assertThat(TribuoClassifier.load(new ByteArrayInputStream(bytes.toByteArray())).extractor().languageFeature())
+                .isFalse();
+        // Models written before the option existed have no such key and keep the language feature.
+        ByteArrayOutputStream old = new ByteArrayOutputStream();
+        handMade().write(old);
+        assertThat(TribuoClassifier.load(new ByteArrayInputStream(old.toByteArray())).extractor().languageFeature())
+                .isTrue();
+    }
 }

@@ -122,7 +122,8 @@ public final class TrainCommand {
         log("examples: " + examples.size());
 
         Normaliser normaliser = new Normaliser();
-        FeatureExtractor extractor = new FeatureExtractor(bits);
+        boolean languageFeature = Boolean.parseBoolean(opt("language-feature", "true"));
+        FeatureExtractor extractor = new FeatureExtractor(bits, languageFeature);
         List<LabelledText> finalExamples = examples;
         int[][] fb = new int[examples.size()][];
         float[][] fv = new float[examples.size()][];
@@ -170,8 +171,10 @@ public final class TrainCommand {
         manifest.put("seed", seed);
         manifest.put("splitSeed", DataSets.SPLIT_SEED);
         manifest.put("trainer", trainer.describe());
+        manifest.put("languageFeature", languageFeature);
         manifest.put("features", "hashed 2^" + bits + " buckets: word unigrams, word bigrams, char 3-5-grams of "
-                + "normalised words, negation-scoped unigrams, CJK/Thai char uni/bigrams, language; L2-normalised");
+                + "normalised words, negation-scoped unigrams, CJK/Thai char uni/bigrams"
+                + (languageFeature ? ", language" : " (no language feature)") + "; L2-normalised");
         manifest.put("severeToxicityDefinition", "TOXICITY and (IDENTITY_ATTACK or THREAT); labelled only on sets that "
                 + "label identity attacks or threats");
         manifest.put("contrastiveWeight", contrastiveWeight);
