@@ -213,7 +213,7 @@ class ReleaseBoardView extends VerticalLayout implements BeforeEnterObserver, Ha
                 sectionTitle.getStyle().set("margin-bottom", "0");
                 Span meta = new Span(section.progress() + " done · default owner "
                         + section.defaultOwner().displayName()
-                        + (section.requiredBeforeApproval() ? "" : " · done at and after launch"));
+                        + (section.requiredBeforeApproval() ? "" : " · " + section.requirement().label()));
                 meta.getStyle().set("font-size", "var(--lumo-font-size-s)")
                         .set("color", "var(--lumo-secondary-text-color)");
                 ProgressBar sectionBar = bar(section.progress());
