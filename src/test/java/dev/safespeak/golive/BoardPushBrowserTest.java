@@ -67,44 +67,83 @@ class BoardPushBrowserTest extends BrowserTest {
         By watchedStatus = By.cssSelector("#item-" + item.id() + " vaadin-select-value-button");
         assertThat(waitFor(watcher, watchedStatus).getText()).isEqualTo("Open");
 
-        Duration cold = changeAndWatch(changer, watcher, item, ItemStatus.IN_PROGRESS, PUSH_TIMEOUT);
-        log.info("cold: push reached the second window {} ms after the click", cold.toMillis());
-
+        Latency cold = changeAndWatch(changer, watcher, item, ItemStatus.IN_PROGRESS, PUSH_TIMEOUT);
         // The second change, on a warm app and warm browsers, is what a board user experiences (issue 2: within 1 s).
-        Duration warm = changeAndWatch(changer, watcher, item, ItemStatus.DONE, PUSH_TIMEOUT);
-        log.info("warm: push reached the second window {} ms after the click", warm.toMillis());
-        System.out.println("BoardPushBrowserTest: push latency cold " + cold.toMillis() + " ms, warm "
-                + warm.toMillis() + " ms (click in one window -> new status shown in the other)");
-        assertThat(warm).as("warm push latency, generous bound for a loaded 2-core machine")
+        Latency warm = changeAndWatch(changer, watcher, item, ItemStatus.DONE, PUSH_TIMEOUT);
+        String measured = "push latency, click in one window -> new status shown: cold " + cold.changer().toMillis()
+                + " ms in the changing window, " + cold.watcher().toMillis() + " ms in the other; warm "
+                + warm.changer().toMillis() + " ms in the changing window, " + warm.watcher().toMillis()
+                + " ms in the other";
+        log.info(measured);
+        System.out.println("BoardPushBrowserTest: " + measured);
+        assertThat(warm.watcher()).as("warm push latency, generous bound for a loaded 2-core machine")
                 .isLessThan(WARM_PUSH_BOUND);
         SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken("admin", "n/a",
                 List.of(new SimpleGrantedAuthority(Role.ADMIN.authority()))));
         assertThat(releases.item(item.id()).status()).isEqualTo(ItemStatus.DONE);
     }
 
+    /** What one change took: from the click until the changing window and until the other window showed it. */
+    private record Latency(Duration changer, Duration watcher) {
+    }
+
     /**
-     * Picks {@code next} in the changer's status select and returns the time from the click until the watcher shows
-     * it, polled every {@value #POLL_MILLIS} ms (the default WebDriverWait polls every 500 ms, too coarse to measure).
+     * Picks {@code next} in the changer's status select and measures, polling both windows every {@value #POLL_MILLIS}
+     * ms (the default WebDriverWait polls every 500 ms, too coarse to measure), when each shows it. The changer's
+     * time is the round trip of the change itself (its row redrawn by the server's answer); the watcher's minus the
+     * changer's is roughly what push adds.
      */
-    private Duration changeAndWatch(WebDriver changer, WebDriver watcher, ItemView item, ItemStatus next,
-                                    Duration timeout) {
+    private Latency changeAndWatch(WebDriver changer, WebDriver watcher, ItemView item, ItemStatus next,
+                                   Duration timeout) {
         By status = By.cssSelector("#item-" + item.id() + " vaadin-select-value-button");
+        // The select shows the picked value before the server answers; the server's answer replaces the row.
+        WebElement changerRowBefore = changer.findElement(By.id("item-" + item.id()));
         waitFor(changer, By.cssSelector("#item-" + item.id() + " vaadin-select")).click();
-        WebElement option = waitFor(changer,
-                By.xpath("//vaadin-select-item[normalize-space(.)='" + next.label() + "']"));
+        // Only the opened overlay's option: an earlier, closing overlay may still hold a hidden one of the same name.
+        By option = By.xpath("//vaadin-select-item[normalize-space(.)='" + next.label() + "']");
+        WebElement visibleOption = new WebDriverWait(changer, PAGE_TIMEOUT).until(b -> b.findElements(option).stream()
+                .filter(WebElement::isDisplayed).findFirst().orElse(null));
         long clickedAt = System.nanoTime();
-        option.click();
-        // The watcher first: polling the changer first would add its wait to the measured time.
-        try {
-            new WebDriverWait(watcher, timeout, Duration.ofMillis(POLL_MILLIS)).until(b -> shows(b, status, next));
-        } catch (org.openqa.selenium.TimeoutException e) {
-            throw new AssertionError("the other window did not show '" + next.label() + "' within " + timeout
-                    + "; the changing window shows '" + changer.findElement(status).getText() + "'", e);
+        visibleOption.click();
+        Duration changerSaw = null;
+        Duration watcherSaw = null;
+        long deadline = clickedAt + timeout.toNanos();
+        while ((changerSaw == null || watcherSaw == null) && System.nanoTime() < deadline) {
+            if (watcherSaw == null && shows(watcher, status, next)) {
+                watcherSaw = Duration.ofNanos(System.nanoTime() - clickedAt);
+            }
+            if (changerSaw == null && isStale(changerRowBefore) && shows(changer, status, next)) {
+                changerSaw = Duration.ofNanos(System.nanoTime() - clickedAt);
+            }
+            sleep(POLL_MILLIS);
         }
-        Duration latency = Duration.ofNanos(System.nanoTime() - clickedAt);
-        // The changing window shows it too: the change was made there, not only pushed.
-        new WebDriverWait(changer, timeout).until(b -> shows(b, status, next));
-        return latency;
+        if (changerSaw == null) {
+            throw new AssertionError("the changing window did not show '" + next.label() + "' within " + timeout
+                    + ": the change was not made, so push cannot be judged");
+        }
+        if (watcherSaw == null) {
+            throw new AssertionError("the other window did not show '" + next.label() + "' within " + timeout
+                    + " although the changing window did after " + changerSaw.toMillis() + " ms");
+        }
+        return new Latency(changerSaw, watcherSaw);
+    }
+
+    private static boolean isStale(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            return true;
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while watching the boards", e);
+        }
     }
 
     private static boolean shows(WebDriver browser, By status, ItemStatus expected) {
