@@ -143,14 +143,21 @@ class DemoWalkthroughTest {
         assertThat(signOffs.chain(id)).allSatisfy(s -> assertThat(s.status()).isEqualTo(SlotStatus.SIGNED));
         assertThat(signOffs.approval(id).approved()).isFalse();
 
-        // The evidence gate: a criterion without live data fails here; the CTO waives it with a reason.
+        // GO, but the evidence gate holds the release: without live traffic the success criteria are not met.
         signInAs(Role.CTO);
+        signOffs.recordGoNoGo(id, LocalDate.now(), "All eleven sign-off authorities", GoNoGo.GO,
+                "Demo walkthrough");
         List<CriterionStatus> unmet = criteria.current(id).stream().filter(c -> !c.satisfied()).toList();
+        assertThat(unmet).as("success criteria without live data").isNotEmpty();
+        var held = signOffs.approval(id);
+        assertThat(held.approved()).isFalse();
+        assertThat(held.reasons()).hasSize(unmet.size()).allSatisfy(r -> assertThat(r)
+                .startsWith("Success criteria: Success criterion '").endsWith("and not waived by the CTO"));
+
+        // The real flow: the CTO waives each unmet criterion with a written reason; the gate stays on.
         for (CriterionStatus c : unmet) {
             criteria.waive(id, c.criterion(), "Demo: no production traffic yet, measured in the first week");
         }
-        signOffs.recordGoNoGo(id, LocalDate.now(), "All eleven sign-off authorities", GoNoGo.GO,
-                "Demo walkthrough");
 
         signInAs(Role.VIEWER);
         var approval = signOffs.approval(id);
