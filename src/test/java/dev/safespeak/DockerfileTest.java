@@ -68,4 +68,36 @@ class DockerfileTest {
         assertThat(port.find()).as("server.port in application.yml").isTrue();
         assertThat(expose.substring(7).strip()).isEqualTo(port.group(1));
     }
+
+    @Test
+    void every_copied_build_input_exists_in_the_repository() throws IOException {
+        List<String> copies = instructions().stream()
+                .filter(l -> l.startsWith("COPY ") && !l.startsWith("COPY --from")).toList();
+        assertThat(copies).isNotEmpty();
+        for (String copy : copies) {
+            List<String> parts = List.of(copy.substring(5).strip().split("\\s+"));
+            for (String source : parts.subList(0, parts.size() - 1)) {
+                assertThat(Path.of(source)).as("COPY source " + source).exists();
+            }
+        }
+    }
+
+    @Test
+    void the_healthcheck_endpoint_is_a_readiness_probe_the_app_exposes_without_login() throws IOException {
+        String applicationYml = Files.readString(Path.of("src/main/resources/application.yml"));
+        assertThat(applicationYml).containsPattern("(?s)probes:\\s*\\n\\s*enabled: true")
+                .containsPattern("include: [^\\n]*health");
+        String security = Files.readString(Path.of("src/main/java/dev/safespeak/security/SecurityConfig.java"));
+        assertThat(security).contains("\"/actuator/health/**\"");
+        assertThat(finalStage()).anyMatch(l -> l.startsWith("HEALTHCHECK ")
+                && l.contains("http://127.0.0.1:${SAFESPEAK_PORT}/actuator/health/readiness"));
+        assertThat(finalStage()).anyMatch(l -> l.startsWith("ENV ") && l.contains("SAFESPEAK_PORT=8080"));
+    }
+
+    @Test
+    void the_runtime_stage_runs_the_jar_built_by_the_first_stage() throws IOException {
+        assertThat(finalStage()).anyMatch(l -> l.startsWith("COPY --from=build ") && l.contains("app.jar"));
+        assertThat(finalStage()).anyMatch(l -> l.startsWith("ENTRYPOINT") && l.contains("\"-jar\"")
+                && l.contains("app.jar"));
+    }
 }

@@ -12,6 +12,7 @@ import dev.safespeak.evidence.internal.MetricHistoryRepository.Row;
 import dev.safespeak.evidence.internal.MetricsSampler;
 import dev.safespeak.security.CurrentUser;
 import dev.safespeak.security.Role;
+import dev.safespeak.signoff.ApprovalGateChanged;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -170,6 +171,7 @@ public class SuccessCriteriaService {
         store.revokeWaivers(releaseId, criterion, now);
         Waiver waiver = store.insertWaiver(releaseId, criterion, reason.trim(), cto.username(), now);
         events.publishEvent(new CriterionWaived(cto.username(), now, releaseId, criterion, reason.trim(), false));
+        events.publishEvent(new ApprovalGateChanged(releaseId, cto.username(), now));
         return waiver;
     }
 
@@ -209,6 +211,7 @@ public class SuccessCriteriaService {
         store.insertManual(releaseId, criterion, link.trim(), note.trim(), passed, devops.username(), now);
         events.publishEvent(new ManualEvidenceRecorded(devops.username(), now, releaseId, criterion, link.trim(),
                 note.trim(), passed));
+        events.publishEvent(new ApprovalGateChanged(releaseId, devops.username(), now));
     }
 
     private static CriterionStatus status(SuccessCriterion criterion, double value, double threshold, boolean passing,

@@ -16,9 +16,19 @@ public record BoardView(ReleaseView release, List<Phase> phases) {
     public record Phase(String name, TimelineWindow window, Progress progress, List<Section> sections) {
     }
 
-    /** A {@code ###} section of a phase. */
+    /**
+     * A {@code ###} section of a phase.
+     *
+     * @param requiredBeforeApproval at least one of its items is {@link ApprovalRequirement#REQUIRED_BEFORE_APPROVAL}
+     */
     public record Section(String name, Role defaultOwner, boolean requiredBeforeApproval, Progress progress,
                           List<ItemView> items) {
+
+        /** The requirement of a section none of whose items blocks sign-off, or the required one. */
+        public ApprovalRequirement requirement() {
+            return requiredBeforeApproval || items.isEmpty() ? ApprovalRequirement.REQUIRED_BEFORE_APPROVAL
+                    : items.get(0).requirement();
+        }
 
         public Stream<ItemView> stream() {
             return items.stream();

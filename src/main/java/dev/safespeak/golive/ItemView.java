@@ -7,6 +7,8 @@ import java.time.LocalDate;
 /**
  * One checklist item of a release as other modules and the board see it.
  *
+ * @param requiredBeforeApproval stored when the release was created, {@link ApprovalRequirement#required()} of
+ *        the item's phase, section and text
  * @param overdue not done or not applicable, and due before today
  * @param regressed an automated readiness check for it started failing after it was done
  */
@@ -31,6 +33,11 @@ public record ItemView(
         String changedBy,
         Instant changedAt,
         int commentCount) {
+
+    /** Why the item does or does not block the technical and business sign-offs. */
+    public ApprovalRequirement requirement() {
+        return ApprovalRequirement.of(phase, section, text);
+    }
 
     /** Done or not applicable. */
     public boolean closed() {

@@ -185,8 +185,8 @@ public class ReleaseService {
         for (Checklist.Phase phase : checklist.phases()) {
             for (Checklist.Section section : phase.sections()) {
                 TimelineWindow window = ScheduleRules.window(phase.name(), section.name());
-                boolean required = ScheduleRules.requiredBeforeApproval(section.name());
                 for (Checklist.Item item : section.items()) {
+                    boolean required = ScheduleRules.requiredBeforeApproval(phase.name(), section.name(), item.text());
                     created.add(new ItemEntity(release.getId(), position++, phase.name(), section.name(),
                             item.text(), ownerMapping.owner(phase.name(), section.name(), item.text()), required,
                             window, window.dueDate(goLiveDate)));
@@ -223,7 +223,8 @@ public class ReleaseService {
         grouped.forEach((phase, sections) -> {
             List<BoardView.Section> sectionViews = new ArrayList<>();
             sections.forEach((section, sectionItems) -> sectionViews.add(new BoardView.Section(section,
-                    ownerMapping.sectionOwner(phase, section), sectionItems.get(0).requiredBeforeApproval(),
+                    ownerMapping.sectionOwner(phase, section),
+                    sectionItems.stream().anyMatch(ItemView::requiredBeforeApproval),
                     progress(sectionItems), List.copyOf(sectionItems))));
             Progress phaseProgress = sectionViews.stream().map(BoardView.Section::progress)
                     .reduce(Progress.NONE, Progress::plus);
@@ -239,7 +240,10 @@ public class ReleaseService {
         return items.findByReleaseIdOrderByPositionAsc(releaseId).stream().map(i -> toView(i, today)).toList();
     }
 
-    /** Items of sections required before approval that are neither done nor not applicable. */
+    /**
+     * Items required before approval ({@link ApprovalRequirement#REQUIRED_BEFORE_APPROVAL}) that are neither done
+     * nor not applicable: what blocks the technical and business sign-offs and what the readiness summary counts.
+     */
     public List<ItemView> requiredOpenItems(long releaseId) {
         return items(releaseId).stream().filter(i -> i.requiredBeforeApproval() && !i.closed()).toList();
     }

@@ -3,7 +3,6 @@ package dev.safespeak.signoff;
 import dev.safespeak.golive.ItemChangeKind;
 import dev.safespeak.golive.ItemChanged;
 import dev.safespeak.golive.ItemStatusChanged;
-import dev.safespeak.signoff.internal.ReleaseFacts;
 import java.util.EnumSet;
 import java.util.Set;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -29,7 +28,7 @@ class ItemChangeListener {
 
     @ApplicationModuleListener
     void on(ItemStatusChanged event) {
-        if (ReleaseFacts.countsForSignOff(event.phase(), event.itemText(), event.requiredBeforeApproval())) {
+        if (event.requiredBeforeApproval()) {
             signOffs.invalidateAfterItemChange(event.releaseId(), event.actor(), "Required item \""
                     + event.section() + " / " + event.itemText() + "\" changed from " + event.from().label()
                     + " to " + event.to().label() + " by " + event.actor());
@@ -39,7 +38,7 @@ class ItemChangeListener {
     @ApplicationModuleListener
     void on(ItemChanged event) {
         if (INVALIDATING.contains(event.kind())
-                && ReleaseFacts.countsForSignOff(event.phase(), event.itemText(), event.requiredBeforeApproval())) {
+                && event.requiredBeforeApproval()) {
             signOffs.invalidateAfterItemChange(event.releaseId(), event.actor(), "Required item \""
                     + event.section() + " / " + event.itemText() + "\" changed (" + event.action() + ") by "
                     + event.actor());

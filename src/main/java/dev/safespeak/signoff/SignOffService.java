@@ -227,6 +227,17 @@ public class SignOffService {
     }
 
     /**
+     * Records and publishes {@link ReleaseApproved} if the release has become approved because an approval gate's
+     * answer changed ({@link ApprovalGateChanged}); does nothing when it is not approved or already recorded.
+     */
+    @Transactional
+    void recheckApproval(long releaseId, String actor) {
+        if (releases.releaseName(releaseId).isPresent()) {
+            publishApprovalIfReached(releaseId, actor);
+        }
+    }
+
+    /**
      * Invalidates the valid technical and business sign-offs of the release, and the final approvals that depend
      * on them, because {@code actor} changed a required item. Called by the listener of the go-live module's item
      * events, not by users.

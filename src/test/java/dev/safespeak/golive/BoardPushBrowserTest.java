@@ -30,6 +30,11 @@ class BoardPushBrowserTest extends BrowserTest {
     /** Upper bound for the change and its push to arrive; a cold dev-mode app on a loaded 2-core CI machine took 13 s once. */
     private static final Duration PUSH_TIMEOUT = Duration.ofSeconds(30);
 
+    /** Bound for the second, warm change; the target is 1 s, the bound leaves room for a loaded CI machine. */
+    private static final Duration WARM_PUSH_BOUND = Duration.ofSeconds(5);
+
+    private static final long POLL_MILLIS = 10;
+
     @Autowired
     ReleaseService releases;
 
@@ -62,22 +67,90 @@ class BoardPushBrowserTest extends BrowserTest {
         By watchedStatus = By.cssSelector("#item-" + item.id() + " vaadin-select-value-button");
         assertThat(waitFor(watcher, watchedStatus).getText()).isEqualTo("Open");
 
-        waitFor(changer, By.cssSelector("#item-" + item.id() + " vaadin-select")).click();
-        WebElement inProgress = waitFor(changer,
-                By.xpath("//vaadin-select-item[normalize-space(.)='" + ItemStatus.IN_PROGRESS.label() + "']"));
-        long clickedAt = System.nanoTime();
-        inProgress.click();
-        // First the changing window itself must show the new status: that proves the change was made, so a
-        // timeout below can only mean the push did not reach the other window.
-        new WebDriverWait(changer, PUSH_TIMEOUT).until(b -> b.findElement(watchedStatus).getText()
-                .equals(ItemStatus.IN_PROGRESS.label()));
-
-        new WebDriverWait(watcher, PUSH_TIMEOUT).until(b -> b.findElement(watchedStatus).getText()
-                .equals(ItemStatus.IN_PROGRESS.label()));
-        log.info("push reached the second window {} ms after the click",
-                Duration.ofNanos(System.nanoTime() - clickedAt).toMillis());
+        Latency cold = changeAndWatch(changer, watcher, item, ItemStatus.IN_PROGRESS, PUSH_TIMEOUT);
+        // The second change, on a warm app and warm browsers, is what a board user experiences (issue 2: within 1 s).
+        Latency warm = changeAndWatch(changer, watcher, item, ItemStatus.DONE, PUSH_TIMEOUT);
+        String measured = "push latency, click in one window -> new status shown: cold " + cold.changer().toMillis()
+                + " ms in the changing window, " + cold.watcher().toMillis() + " ms in the other; warm "
+                + warm.changer().toMillis() + " ms in the changing window, " + warm.watcher().toMillis()
+                + " ms in the other";
+        log.info(measured);
+        System.out.println("BoardPushBrowserTest: " + measured);
+        assertThat(warm.watcher()).as("warm push latency, generous bound for a loaded 2-core machine")
+                .isLessThan(WARM_PUSH_BOUND);
         SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken("admin", "n/a",
                 List.of(new SimpleGrantedAuthority(Role.ADMIN.authority()))));
-        assertThat(releases.item(item.id()).status()).isEqualTo(ItemStatus.IN_PROGRESS);
+        assertThat(releases.item(item.id()).status()).isEqualTo(ItemStatus.DONE);
+    }
+
+    /** What one change took: from the click until the changing window and until the other window showed it. */
+    private record Latency(Duration changer, Duration watcher) {
+    }
+
+    /**
+     * Picks {@code next} in the changer's status select and measures, polling both windows every {@value #POLL_MILLIS}
+     * ms (the default WebDriverWait polls every 500 ms, too coarse to measure), when each shows it. The changer's
+     * time is the round trip of the change itself (its row redrawn by the server's answer); the watcher's minus the
+     * changer's is roughly what push adds.
+     */
+    private Latency changeAndWatch(WebDriver changer, WebDriver watcher, ItemView item, ItemStatus next,
+                                   Duration timeout) {
+        By status = By.cssSelector("#item-" + item.id() + " vaadin-select-value-button");
+        // The select shows the picked value before the server answers; the server's answer replaces the row.
+        WebElement changerRowBefore = changer.findElement(By.id("item-" + item.id()));
+        waitFor(changer, By.cssSelector("#item-" + item.id() + " vaadin-select")).click();
+        // Only the opened overlay's option: an earlier, closing overlay may still hold a hidden one of the same name.
+        By option = By.xpath("//vaadin-select-item[normalize-space(.)='" + next.label() + "']");
+        WebElement visibleOption = new WebDriverWait(changer, PAGE_TIMEOUT).until(b -> b.findElements(option).stream()
+                .filter(WebElement::isDisplayed).findFirst().orElse(null));
+        long clickedAt = System.nanoTime();
+        visibleOption.click();
+        Duration changerSaw = null;
+        Duration watcherSaw = null;
+        long deadline = clickedAt + timeout.toNanos();
+        while ((changerSaw == null || watcherSaw == null) && System.nanoTime() < deadline) {
+            if (watcherSaw == null && shows(watcher, status, next)) {
+                watcherSaw = Duration.ofNanos(System.nanoTime() - clickedAt);
+            }
+            if (changerSaw == null && isStale(changerRowBefore) && shows(changer, status, next)) {
+                changerSaw = Duration.ofNanos(System.nanoTime() - clickedAt);
+            }
+            sleep(POLL_MILLIS);
+        }
+        if (changerSaw == null) {
+            throw new AssertionError("the changing window did not show '" + next.label() + "' within " + timeout
+                    + ": the change was not made, so push cannot be judged");
+        }
+        if (watcherSaw == null) {
+            throw new AssertionError("the other window did not show '" + next.label() + "' within " + timeout
+                    + " although the changing window did after " + changerSaw.toMillis() + " ms");
+        }
+        return new Latency(changerSaw, watcherSaw);
+    }
+
+    private static boolean isStale(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            return true;
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while watching the boards", e);
+        }
+    }
+
+    private static boolean shows(WebDriver browser, By status, ItemStatus expected) {
+        try {
+            return browser.findElement(status).getText().equals(expected.label());
+        } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.NoSuchElementException e) {
+            return false; // the board is being redrawn
+        }
     }
 }

@@ -109,15 +109,35 @@ abstract class ReleaseServiceTest {
     }
 
     @Test
-    void launch_sections_are_not_required_before_approval() {
+    void the_board_the_summary_and_the_stored_flags_follow_the_one_approval_requirement() {
         long id = newRelease(LocalDate.now(clock).plusDays(14)).id();
+        List<ItemView> all = service.items(id);
+        assertThat(all).allSatisfy(i -> assertThat(i.requiredBeforeApproval())
+                .as(i.label()).isEqualTo(ApprovalRequirement.of(i.phase(), i.section(), i.text()).required()));
         List<ItemView> required = service.requiredOpenItems(id);
-        assertThat(required).hasSize(126 - 12);
+        assertThat(required).containsExactlyElementsOf(all.stream()
+                .filter(i -> i.requirement() == ApprovalRequirement.REQUIRED_BEFORE_APPROVAL).toList());
+        assertThat(service.summary(id).requiredOpen()).isEqualTo(required.size());
         assertThat(required).extracting(ItemView::section)
-                .doesNotContain("Launch Execution", "Post-Launch Monitoring");
+                .doesNotContain("Launch Execution", "Post-Launch Monitoring", "Technical Sign-Off");
+        assertThat(required).extracting(ItemView::text).doesNotContain("Go/no-go decision meeting held");
         assertThat(service.board(id).phases()).flatExtracting(BoardView.Phase::sections)
                 .filteredOn(s -> !s.requiredBeforeApproval())
-                .extracting(BoardView.Section::name).containsExactly("Launch Execution", "Post-Launch Monitoring");
+                .extracting(BoardView.Section::name).containsExactly("Launch Execution", "Post-Launch Monitoring",
+                        "Technical Sign-Off", "Business Sign-Off", "Final Approval");
+    }
+
+    @Test
+    void closing_a_required_item_lowers_the_summary_and_a_sign_off_item_does_not() {
+        long id = newRelease(LocalDate.now(clock).plusDays(14)).id();
+        int before = service.summary(id).requiredOpen();
+        ItemView k8s = item(id, "Kubernetes cluster configuration");
+        ItemView goNoGo = item(id, "Go/no-go decision meeting held");
+        signIn("owner", k8s.owner(), goNoGo.owner());
+        service.changeStatus(k8s.id(), ItemStatus.DONE, null);
+        service.changeStatus(goNoGo.id(), ItemStatus.DONE, null);
+        assertThat(service.summary(id).requiredOpen()).isEqualTo(before - 1);
+        assertThat(service.requiredOpenItems(id)).hasSize(before - 1);
     }
 
     @Test

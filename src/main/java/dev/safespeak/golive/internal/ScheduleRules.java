@@ -1,8 +1,8 @@
 package dev.safespeak.golive.internal;
 
+import dev.safespeak.golive.ApprovalRequirement;
 import dev.safespeak.golive.TimelineWindow;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * When each part of a checklist is due and whether it must be done before approval. A section's
@@ -11,14 +11,12 @@ import java.util.Set;
  */
 public final class ScheduleRules {
 
-    /** Sections done at and after launch; every other section must be finished before approval. */
-    static final Set<String> AT_OR_AFTER_LAUNCH = Set.of("launch execution", "post-launch monitoring");
-
     private ScheduleRules() {
     }
 
-    public static boolean requiredBeforeApproval(String section) {
-        return !AT_OR_AFTER_LAUNCH.contains(key(section));
+    /** Whether the item blocks technical and business sign-off; {@link ApprovalRequirement} is the definition. */
+    public static boolean requiredBeforeApproval(String phase, String section, String itemText) {
+        return ApprovalRequirement.of(phase, section, itemText).required();
     }
 
     public static TimelineWindow window(String phase, String section) {

@@ -91,7 +91,7 @@ class ItemDetailDialog extends Dialog {
         body.add(line("Status", item.status().label() + (item.reason() == null ? "" : " — " + item.reason())
                 + (item.regressed() ? " (regressed: a readiness check is failing)" : "")));
         body.add(line("Due", item.dueDate() + " (" + item.window().label() + ")" + (item.overdue() ? " — overdue" : "")
-                + (item.requiredBeforeApproval() ? "" : " — done at and after launch")));
+                + (item.requiredBeforeApproval() ? "" : " — " + item.requirement().label())));
         if (item.changedBy() != null) {
             body.add(line("Last change", item.changedBy() + ", " + TIME.format(item.changedAt())));
         }

@@ -70,6 +70,8 @@ class ReleaseBoardView extends VerticalLayout implements BeforeEnterObserver, Ha
     final Map<String, ProgressBar> phaseBars = new LinkedHashMap<>();
     final Map<String, ProgressBar> sectionBars = new LinkedHashMap<>();
     final Map<Long, ItemRow> rows = new LinkedHashMap<>();
+    private final Map<String, Span> phaseTexts = new LinkedHashMap<>();
+    private final Map<String, Span> sectionTexts = new LinkedHashMap<>();
     private final HorizontalLayout exportSlot = new HorizontalLayout();
     ItemDetailDialog detail;
 
@@ -187,15 +189,27 @@ class ReleaseBoardView extends VerticalLayout implements BeforeEnterObserver, Ha
         return p;
     }
 
+    /**
+     * Draws the board. When it shows the same items as before (a status change elsewhere, pushed here), only the rows
+     * whose item changed are replaced and the progress updated: redrawing all 126 rows for one change made every
+     * pushed update a large message that took the other browsers seconds to apply (issue 2 asks for one second).
+     */
     private void render() {
         if (board == null) {
+            return;
+        }
+        Predicate<ItemView> filter = filter();
+        List<ItemView> shownItems = board.items().stream().filter(filter).toList();
+        if (!rows.isEmpty() && shownItems.stream().map(ItemView::id).toList().equals(List.copyOf(rows.keySet()))) {
+            update(shownItems);
             return;
         }
         content.removeAll();
         phaseBars.clear();
         sectionBars.clear();
+        phaseTexts.clear();
+        sectionTexts.clear();
         rows.clear();
-        Predicate<ItemView> filter = filter();
         for (BoardView.Phase phase : board.phases()) {
             Div phaseBox = new Div();
             phaseBox.setWidthFull();
@@ -205,6 +219,7 @@ class ReleaseBoardView extends VerticalLayout implements BeforeEnterObserver, Ha
             window.getStyle().set("color", "var(--lumo-secondary-text-color)");
             ProgressBar phaseBar = bar(phase.progress());
             phaseBars.put(phase.name(), phaseBar);
+            phaseTexts.put(phase.name(), window);
             phaseBox.add(phaseTitle, window, phaseBar);
             for (BoardView.Section section : phase.sections()) {
                 List<ItemView> shown = section.items().stream().filter(filter).toList();
@@ -214,9 +229,8 @@ class ReleaseBoardView extends VerticalLayout implements BeforeEnterObserver, Ha
                 phaseShown = true;
                 H4 sectionTitle = new H4(section.name());
                 sectionTitle.getStyle().set("margin-bottom", "0");
-                Span meta = new Span(section.progress() + " done · default owner "
-                        + section.defaultOwner().displayName()
-                        + (section.requiredBeforeApproval() ? "" : " · done at and after launch"));
+                Span meta = new Span(sectionText(section));
+                sectionTexts.put(phase.name() + "/" + section.name(), meta);
                 meta.getStyle().set("font-size", "var(--lumo-font-size-s)")
                         .set("color", "var(--lumo-secondary-text-color)");
                 ProgressBar sectionBar = bar(section.progress());
@@ -236,6 +250,39 @@ class ReleaseBoardView extends VerticalLayout implements BeforeEnterObserver, Ha
             Span none = new Span("No items match the filters.");
             none.setId("no-items");
             content.add(none);
+        }
+    }
+
+    private static String sectionText(BoardView.Section section) {
+        return section.progress() + " done · default owner " + section.defaultOwner().displayName()
+                + (section.requiredBeforeApproval() ? "" : " · " + section.requirement().label());
+    }
+
+    /** Replaces the rows whose item changed, in place, and updates every progress bar and its text. */
+    private void update(List<ItemView> shownItems) {
+        for (ItemView item : shownItems) {
+            ItemRow old = rows.get(item.id());
+            if (old.item.equals(item)) {
+                continue;
+            }
+            ItemRow row = new ItemRow(item, service.canChange(item), this);
+            var parent = old.getElement().getParent();
+            parent.setChild(parent.indexOfChild(old.getElement()), row.getElement());
+            rows.put(item.id(), row);
+        }
+        for (BoardView.Phase phase : board.phases()) {
+            ProgressBar phaseBar = phaseBars.get(phase.name());
+            if (phaseBar != null) {
+                setProgress(phaseBar, phase.progress());
+                phaseTexts.get(phase.name()).setText(phase.window().label() + " · " + phase.progress() + " done");
+            }
+            for (BoardView.Section section : phase.sections()) {
+                Span meta = sectionTexts.get(phase.name() + "/" + section.name());
+                if (meta != null) {
+                    setProgress(sectionBars.get(section.name()), section.progress());
+                    meta.setText(sectionText(section));
+                }
+            }
         }
     }
 

@@ -9,10 +9,9 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads releases and their required items from the go-live board. Items that the sign-off module itself records
- * (the checklist's Sign-Off Authorities phase and the "Go/no-go decision meeting held" item) are left out: the
- * chain and the go/no-go record are their truth, and counting them would make every sign-off wait for itself
- * (decision 020).
+ * Reads releases and their required items from the go-live board. Which items are required is the board's
+ * {@code ApprovalRequirement}: the items the sign-off chain and the go/no-go record satisfy are not, so no
+ * sign-off waits for itself (decision 020).
  */
 @Component
 class GoliveReleaseFacts implements ReleaseFacts {
@@ -39,7 +38,6 @@ class GoliveReleaseFacts implements ReleaseFacts {
     @Override
     public List<String> requiredOpenItems(long releaseId) {
         return releases.requiredOpenItems(releaseId).stream()
-                .filter(i -> ReleaseFacts.countsForSignOff(i.phase(), i.text(), i.requiredBeforeApproval()))
                 .map(ItemView::label)
                 .toList();
     }

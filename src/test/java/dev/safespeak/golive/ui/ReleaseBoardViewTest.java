@@ -79,6 +79,45 @@ class ReleaseBoardViewTest extends KaribuTest {
     }
 
     @Test
+    void a_change_made_elsewhere_replaces_only_its_row_and_updates_the_progress() {
+        long id = newRelease(LocalDate.now(clock).plusDays(14));
+        long k8s = item(id, "Kubernetes cluster configuration");
+        long cloud = item(id, "Cloud environment setup (Azure/AWS/GCP)");
+        login("devops", Role.DEVOPS);
+        ReleaseBoardView board = open(id);
+        ItemRow k8sBefore = board.rows.get(k8s);
+        ItemRow cloudBefore = board.rows.get(cloud);
+        var section = k8sBefore.getParent().orElseThrow();
+        int position = section.getElement().indexOfChild(k8sBefore.getElement());
+
+        service.changeStatus(k8s, ItemStatus.DONE, null);
+        board.refresh();
+
+        ItemRow k8sAfter = board.rows.get(k8s);
+        assertThat(k8sAfter).isNotSameAs(k8sBefore);
+        assertThat(k8sAfter.status.getValue()).isEqualTo(ItemStatus.DONE);
+        assertThat(k8sBefore.getParent()).isEmpty();
+        assertThat(section.getElement().getChild(position)).isEqualTo(k8sAfter.getElement());
+        assertThat(board.rows.get(cloud)).isSameAs(cloudBefore);
+        assertThat(board.rows).hasSize(126);
+        assertThat(board.sectionBars.get("Infrastructure Provisioning").getValue()).isEqualTo(1.0 / 7);
+        assertThat(board.releaseProgress.getText()).isEqualTo("1/126 done (0%)");
+    }
+
+    @Test
+    void a_change_that_takes_an_item_out_of_the_filter_redraws_the_board_without_it() {
+        long id = newRelease(LocalDate.now(clock).plusDays(14));
+        long k8s = item(id, "Kubernetes cluster configuration");
+        login("devops", Role.DEVOPS);
+        ReleaseBoardView board = open(id);
+        _setValue(board.status, ItemStatus.OPEN);
+        assertThat(board.rows).containsKey(k8s).hasSize(126);
+        service.changeStatus(k8s, ItemStatus.DONE, null);
+        board.refresh();
+        assertThat(board.rows).doesNotContainKey(k8s).hasSize(125);
+    }
+
+    @Test
     void only_the_rows_the_user_owns_are_enabled() {
         long id = newRelease(LocalDate.now(clock).plusDays(14));
         login("qa_lead", Role.QA_LEAD);

@@ -1,0 +1,51 @@
+package dev.safespeak.golive;
+
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Whether a checklist item must be closed before the release's technical and business sign-offs: the one
+ * definition the board's progress and readiness summary and the sign-off rules share (decision 020).
+ * Items of the sections done at and after launch wait for go-live; the items the sign-off chain and the
+ * go/no-go record satisfy themselves (the Sign-Off Authorities phase, "Go/no-go decision meeting held")
+ * cannot block the sign-offs they describe.
+ */
+public enum ApprovalRequirement {
+
+    REQUIRED_BEFORE_APPROVAL("required before approval"),
+    RECORDED_BY_SIGN_OFF("recorded by the sign-off chain and the go/no-go decision"),
+    AT_OR_AFTER_LAUNCH("done at and after launch");
+
+    /** Sections done at and after launch, lower case. */
+    private static final Set<String> LAUNCH_SECTIONS = Set.of("launch execution", "post-launch monitoring");
+
+    private final String label;
+
+    ApprovalRequirement(String label) {
+        this.label = label;
+    }
+
+    /** The requirement of an item named by its {@code ##} phase, {@code ###} section and text; case and blanks ignored. */
+    public static ApprovalRequirement of(String phase, String section, String itemText) {
+        if (LAUNCH_SECTIONS.contains(key(section))) {
+            return AT_OR_AFTER_LAUNCH;
+        }
+        if (key(phase).startsWith("sign-off") || key(itemText).startsWith("go/no-go decision")) {
+            return RECORDED_BY_SIGN_OFF;
+        }
+        return REQUIRED_BEFORE_APPROVAL;
+    }
+
+    /** True only for {@link #REQUIRED_BEFORE_APPROVAL}: the item blocks technical and business sign-off. */
+    public boolean required() {
+        return this == REQUIRED_BEFORE_APPROVAL;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    private static String key(String s) {
+        return s == null ? "" : s.strip().toLowerCase(Locale.ROOT);
+    }
+}
