@@ -30,7 +30,7 @@ import java.util.stream.IntStream;
  * evaluates on test, and writes the model artifact, its manifest and the quality report.
  *
  * <p>Usage: {@code TrainCommand --data ../shared/data --out src/main/resources/models/default
- * --report docs/reports/model-quality.md [--bits 19] [--epochs 2] [--fraction 1.0] [--contrastive-weight 20] [--seed 42] [--no-contrastive]}.
+ * --report docs/reports/model-quality.md [--bits 19] [--epochs 2] [--fraction 1.0] [--contrastive-weight 50] [--language-feature true] [--seed 42] [--no-contrastive]}.
  */
 public final class TrainCommand {
 
@@ -39,7 +39,7 @@ public final class TrainCommand {
      * {@code --contrastive-weight}): they are few, precise, and the only source that tells the model that
      * identity terms, negated hate and counter-speech are not toxic.
      */
-    static final double CONTRASTIVE_WEIGHT = 20.0;
+    static final double CONTRASTIVE_WEIGHT = 50.0;
 
     /** Longest text (chars) used in training; longer texts are cut, which keeps memory bounded. */
     static final int MAX_TRAIN_CHARS = 2000;
