@@ -25,19 +25,19 @@ class FunctionalSuiteTest {
      * docs/reports/model-quality.md for the measured numbers. A behaviour not listed must reach the default.
      */
     private static final Map<String, Double> MINIMUM = Map.ofEntries(
-            Map.entry("counter_speech", 1.000),
-            Map.entry("hate", 0.962),
-            Map.entry("insult", 0.499),
-            Map.entry("negated_hate", 0.755),
-            Map.entry("neutral", 0.266),
+            Map.entry("counter_speech", 0.985),
+            Map.entry("hate", 0.956),
+            Map.entry("insult", 0.624),
+            Map.entry("negated_hate", 0.916),
+            Map.entry("neutral", 0.767),
             Map.entry("neutral_identity", 0.993),
-            Map.entry("non_threat", 0.428),
+            Map.entry("non_threat", 0.702),
             Map.entry("obfuscated_hate", 1.000),
             Map.entry("obfuscated_insult", 1.000),
             Map.entry("positive_identity", 1.000),
-            Map.entry("profanity_no_attack", 0.000),
-            Map.entry("threat_group", 1.000),
-            Map.entry("threat_person", 0.499));
+            Map.entry("profanity_no_attack", 0.472),
+            Map.entry("threat_group", 0.925),
+            Map.entry("threat_person", 0.474));
 
     private static final double DEFAULT_MINIMUM = 0.90;
 
