@@ -22,8 +22,8 @@ import java.util.stream.Collectors;
  * Detects the language of a text among the supported languages: by Unicode script where the script
  * settles it (Hangul is Korean, Greek is Greek, ...), otherwise by Lingua's character n-gram models of
  * the supported languages that share a script, preloaded at start and scored by {@link NgramLanguageScorer}
- * (Lingua's low-accuracy algorithm without its per-call overhead; docs/reports/language-detection.md
- * compares the two on the dev splits). Thread-safe; build one per process.
+ * (Lingua's low-accuracy algorithm, and its high-accuracy one for short texts, without its per-call
+ * overhead; docs/reports/language-detection.md compares them on the dev splits). Thread-safe; build one per process.
  *
  * <p>Confidence: for a script decision, the deciding script's share of the non-Latin letters (1.0 for a
  * pure Korean text); for an n-gram decision, the relative distance to the runner-up language
@@ -77,6 +77,10 @@ public final class LanguageIdentifier {
     private final LanguageDetector lingua;
 
     private LanguageIdentifier(Set<Language> languages, boolean linguaDetector) {
+        this(languages, linguaDetector, false);
+    }
+
+    private LanguageIdentifier(Set<Language> languages, boolean linguaDetector, boolean linguaHighAccuracy) {
         this.languages = languages;
         this.supported = languages.stream().map(LanguageIdentifier::code)
                 .collect(Collectors.toCollection(TreeSet::new));
@@ -87,10 +91,14 @@ public final class LanguageIdentifier {
         this.scorerLanguages = scorer == null ? new Language[0] : scorer.languages();
         this.codes = java.util.Arrays.stream(scorerLanguages).map(LanguageIdentifier::code).toArray(String[]::new);
         this.lingua = needingLingua.size() < 2 || !linguaDetector ? null
-                : LanguageDetectorBuilder.fromLanguages(needingLingua.toArray(Language[]::new))
-                        .withLowAccuracyMode()
-                        .withPreloadedLanguageModels()
-                        .build();
+                : linguaHighAccuracy
+                        ? LanguageDetectorBuilder.fromLanguages(needingLingua.toArray(Language[]::new))
+                                .withPreloadedLanguageModels()
+                                .build()
+                        : LanguageDetectorBuilder.fromLanguages(needingLingua.toArray(Language[]::new))
+                                .withLowAccuracyMode()
+                                .withPreloadedLanguageModels()
+                                .build();
     }
 
     /**
@@ -109,6 +117,14 @@ public final class LanguageIdentifier {
      */
     public static LanguageIdentifier withLinguaDetector(Collection<String> codes) {
         return new LanguageIdentifier(lookUpAll(codes), true);
+    }
+
+    /**
+     * Like {@link #withLinguaDetector} but with Lingua's high-accuracy mode (all n-gram lengths on texts
+     * below 120 characters; a few GB of heap and milliseconds per text); for the comparison report only.
+     */
+    public static LanguageIdentifier withLinguaHighAccuracyDetector(Collection<String> codes) {
+        return new LanguageIdentifier(lookUpAll(codes), true, true);
     }
 
     private static Set<Language> lookUpAll(Collection<String> codes) {

@@ -122,6 +122,31 @@ class LanguageIdentifierTest {
     }
 
     @Test
+    void short_english_texts_are_english_by_all_ngram_lengths() {
+        // Trigrams alone (Lingua's low-accuracy mode) call the first two Polish.
+        for (String text : List.of("You are an idiot", "Shut up, you idiot.", "Thanks for your help", "you suck")) {
+            DetectedLanguage detected = languages.detect(text);
+            assertThat(detected.code()).as(text).isEqualTo("en");
+            assertThat(detected.confidence()).as(text).isBetween(LanguageIdentifier.MIN_RELATIVE_DISTANCE, 1.0);
+        }
+    }
+
+    @Test
+    void the_short_text_mode_ends_at_120_letters_and_spaces() {
+        NgramLanguageScorer scorer = NgramLanguageScorer.load(List.of(
+                com.github.pemistahl.lingua.api.Language.ENGLISH, com.github.pemistahl.lingua.api.Language.POLISH));
+        String shortText = "you are an idiot";
+        NgramLanguageScorer.Scores scores = scorer.score(shortText);
+        // Trigrams: you are idi dio iot (5); quadrigrams: idio diot (2); fivegrams: idiot (1);
+        // distinct letters: y o u a r e n i d t (10); bigrams: yo ou ar re an id di io ot (9).
+        assertThat(scores.ngrams()).isEqualTo(5 + 2 + 1 + 10 + 9);
+        String words = "you are an idiot ".repeat(7); // 118 characters once stripped: still short
+        assertThat(scorer.score(words.strip()).ngrams()).isEqualTo(5 + 2 + 1 + 10 + 9);
+        // 122 characters: trigrams only.
+        assertThat(scorer.score(words + "you").ngrams()).isEqualTo(5);
+    }
+
+    @Test
     void punctuation_and_digits_inside_words_do_not_break_the_ngrams() {
         assertThat(languages.detect("Y.o.u a.r.e t.h.e w.o.r.s.t p.e.r.s.o.n i h.a.v.e e.v.e.r m.e.t").code())
                 .isEqualTo("en");
