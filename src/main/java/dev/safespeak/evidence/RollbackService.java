@@ -66,15 +66,32 @@ public class RollbackService {
         this.live = new AtomicBoolean(properties.rollback().live());
     }
 
-    /** Whether the service is live, so breaches raise rollback alerts. */
+    /** Name of the stored switch that arms the triggers; without a stored value the configured default holds. */
+    static final String LIVE_SETTING = "rollback.live";
+
+    /**
+     * Whether the service is live, so breaches raise rollback alerts: the switch an operator stored (it survives
+     * restarts and is shared by every instance on the database), else {@code safespeak.evidence.rollback.live}.
+     */
     public boolean live() {
-        return live.get();
+        boolean value = store.setting(LIVE_SETTING).map(Boolean::parseBoolean)
+                .orElse(properties.rollback().live());
+        live.set(value);
+        return value;
     }
 
-    /** Arms or disarms the triggers (DevOps, CTO or admin), for example at the go-live moment. */
+    /** Arms or disarms the triggers (DevOps, CTO or admin), for example at the go-live moment; stored and audited. */
     public void setLive(boolean value) {
-        requireOperator();
-        live.set(value);
+        String actor = requireOperator().username();
+        // One transaction: the audit listener hears the event only when the switch is stored.
+        transactions.executeWithoutResult(status -> {
+            boolean before = live();
+            store.saveSetting(LIVE_SETTING, Boolean.toString(value), actor, clock.instant());
+            live.set(value);
+            if (before != value) {
+                events.publishEvent(new RollbackTriggersArmed(actor, clock.instant(), value));
+            }
+        });
     }
 
     /** The values over the trigger window ending now. */
@@ -120,7 +137,7 @@ public class RollbackService {
 
     /** Checks the triggers once: raises an alert on a breach after go-live, and rolls back when automatic. */
     public List<String> evaluate() {
-        if (!live.get()) {
+        if (!live()) {
             return List.of();
         }
         List<String> breaches = breaches(values(), properties.rollback());
@@ -186,7 +203,7 @@ public class RollbackService {
     private static CurrentUser requireOperator() {
         CurrentUser user = CurrentUser.require();
         if (!user.has(Role.DEVOPS) && !user.has(Role.CTO) && !user.has(Role.ADMIN)) {
-            throw BusinessException.forbidden("Only DevOps, the CTO or an admin can roll back the model");
+            throw BusinessException.forbidden("Only DevOps, the CTO or an admin can arm rollback triggers or roll back the model");
         }
         return user;
     }

@@ -39,7 +39,7 @@ class ModelRollbackFromTheBoardTest extends ModelRollbackEndToEnd {
         rollback.evaluate();
         login("viewer", Role.VIEWER);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> rollback.rollbackModel("no"))
-                .hasMessage("Only DevOps, the CTO or an admin can roll back the model");
+                .hasMessage("Only DevOps, the CTO or an admin can arm rollback triggers or roll back the model");
         assertTheApiAnswersWith(NEWER);
     }
 }

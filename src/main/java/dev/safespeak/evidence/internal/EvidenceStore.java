@@ -28,6 +28,22 @@ public class EvidenceStore {
         this.jdbc = jdbc;
     }
 
+    /** A stored operator switch ({@code evidence_setting}), empty when never set. */
+    public Optional<String> setting(String name) {
+        return jdbc.query("SELECT setting FROM evidence_setting WHERE name = ?", (rs, i) -> rs.getString(1), name)
+                .stream().findFirst();
+    }
+
+    /** Stores an operator switch, replacing its previous value. */
+    public void saveSetting(String name, String value, String changedBy, Instant at) {
+        int updated = jdbc.update("UPDATE evidence_setting SET setting = ?, changed_by = ?, changed_at = ? WHERE name = ?",
+                value, changedBy, Timestamp.from(at), name);
+        if (updated == 0) {
+            jdbc.update("INSERT INTO evidence_setting (name, setting, changed_by, changed_at) VALUES (?,?,?,?)",
+                    name, value, changedBy, Timestamp.from(at));
+        }
+    }
+
     public CheckRun insertCheckRun(String name, boolean passed, String details, long durationMillis, Instant at,
                                    String triggeredBy) {
         return insertCheckRun(name, passed, details, durationMillis, at, triggeredBy, null);

@@ -19,10 +19,11 @@ class ApexChartBrowserTest extends BrowserTest {
         signIn(browser, "admin", ADMIN_PASSWORD);
         open(browser, "evidence");
         waitFor(browser, By.cssSelector("safespeak-apex-chart#trend-P95_LATENCY[rendered]"));
+        // ApexCharts sets the attribute before it has drawn every layer: wait for the lines, not only the svg.
         Object paths = new WebDriverWait(browser, PAGE_TIMEOUT).until(b -> ((JavascriptExecutor) b).executeScript(
                 "const c = document.querySelector('safespeak-apex-chart#trend-P95_LATENCY');"
-                        + "return c && c.querySelector('svg') ? c.querySelectorAll('svg .apexcharts-yaxis-annotations"
-                        + " line, svg line').length : null;"));
+                        + "const n = c && c.querySelector('svg') ? c.querySelectorAll('svg .apexcharts-yaxis-annotations"
+                        + " line, svg line').length : 0; return n > 0 ? n : null;"));
         assertThat(((Number) paths).intValue()).isPositive();
         @SuppressWarnings("unchecked")
         List<Object> bars = (List<Object>) ((JavascriptExecutor) browser).executeScript(
