@@ -34,7 +34,7 @@ SIZE=$(du -m "$WORK/in.jsonl" | cut -f1)
 OUT_LINES=$(wc -l < "$WORK/out.jsonl")
 RSS_KB=$(grep "Maximum resident set size" "$WORK/stderr.txt" | awk '{print $NF}')
 WALL=$(grep "Elapsed (wall clock)" "$WORK/stderr.txt" | awk '{print $NF}')
-SUMMARY=$(grep -E "^scored " "$WORK/stderr.txt" | tail -1)
+SUMMARY=$(grep -E "^scored " "$WORK/stderr.txt" | tail -1 | sed "s| -> .*||")
 mkdir -p docs/reports
 cat > docs/reports/offline-scoring.md <<MD
 # Offline scoring at scale
