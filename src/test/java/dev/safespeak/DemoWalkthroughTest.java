@@ -195,5 +195,15 @@ class DemoWalkthroughTest {
         assertThat(root.get("auditTrail").size()).isEqualTo(report.auditTrail().size());
         assertThat(root.get("checklist")).filteredOn(i -> i.get("requiredBeforeApproval").asBoolean())
                 .allSatisfy(i -> assertThat(i.get("status").asText()).isIn("DONE", "NOT_APPLICABLE"));
+
+        // The CTO takes one waiver back: the approval no longer holds, and the audit trail says so.
+        signInAs(Role.CTO);
+        criteria.revokeWaiver(id, unmet.get(0).criterion());
+        assertThat(signOffs.approval(id).approved()).isFalse();
+        signInAs(Role.LEGAL_COMPLIANCE);
+        await().atMost(Duration.ofSeconds(30)).pollInSameThread().untilAsserted(() -> assertThat(
+                reports.report(id).auditTrail()).extracting(AuditEntry::action)
+                .contains("criterion.waiver-revoked", "release.approval-withdrawn"));
+        assertThat(reports.report(id).verification().intact()).isTrue();
     }
 }

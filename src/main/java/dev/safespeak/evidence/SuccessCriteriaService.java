@@ -184,6 +184,7 @@ public class SuccessCriteriaService {
             throw BusinessException.notFound("There is no waiver of '" + criterion.itemText() + "' to revoke");
         }
         events.publishEvent(new CriterionWaived(cto.username(), now, releaseId, criterion, "", true));
+        events.publishEvent(new ApprovalGateChanged(releaseId, cto.username(), now));
     }
 
     /** The waivers in force for a release. */

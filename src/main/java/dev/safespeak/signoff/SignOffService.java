@@ -227,14 +227,26 @@ public class SignOffService {
     }
 
     /**
-     * Records and publishes {@link ReleaseApproved} if the release has become approved because an approval gate's
-     * answer changed ({@link ApprovalGateChanged}); does nothing when it is not approved or already recorded.
+     * After an approval gate's answer changed ({@link ApprovalGateChanged}): records and publishes
+     * {@link ReleaseApproved} if the release has become approved, or withdraws a recorded approval that no longer
+     * holds and publishes {@link ReleaseApprovalWithdrawn}; does nothing when nothing changed.
      */
     @Transactional
     void recheckApproval(long releaseId, String actor) {
-        if (releases.releaseName(releaseId).isPresent()) {
-            publishApprovalIfReached(releaseId, actor);
+        if (releases.releaseName(releaseId).isEmpty()) {
+            return;
         }
+        ApprovalState state = computeApproval(releaseId);
+        if (state.approved()) {
+            publishApprovalIfReached(releaseId, actor);
+            return;
+        }
+        approvals.findFirstByReleaseIdAndWithdrawnAtIsNull(releaseId).ifPresent(recorded -> {
+            Instant now = clock.instant();
+            String reason = state.reasons().isEmpty() ? "an approval gate changed" : state.reasons().get(0);
+            recorded.withdraw(now, reason);
+            events.publishEvent(new ReleaseApprovalWithdrawn(releaseId, actor, now, reason));
+        });
     }
 
     /**
