@@ -10,7 +10,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** No Docker engine runs here, so the image's essentials are checked by reading the Dockerfile. */
+/**
+ * The image's essentials, read from the Dockerfile: quick, and true without a Docker engine. That the image builds,
+ * starts locked down and scores is shown by bench/container-smoke.sh, which .ci/run runs.
+ */
 class DockerfileTest {
 
     private static final Path DOCKERFILE = Path.of("docker/Dockerfile");
@@ -32,15 +35,28 @@ class DockerfileTest {
     }
 
     @Test
-    void the_build_has_two_stages_and_builds_the_production_jar() throws IOException {
+    void the_image_copies_the_production_jar_onto_one_base_stage() throws IOException {
         List<String> all = instructions();
-        assertThat(all.stream().filter(l -> l.startsWith("FROM "))).hasSize(2);
-        assertThat(all).anyMatch(l -> l.startsWith("RUN ") && l.contains("-Pproduction") && l.contains("package"));
+        assertThat(all.stream().filter(l -> l.startsWith("FROM "))).containsExactly("FROM ${BASE_IMAGE}");
+        assertThat(all).contains("COPY ${JAR} /app/app.jar");
+        assertThat(Files.readString(DOCKERFILE)).contains("./mvnw -B -Pproduction -DskipTests package");
     }
 
     @Test
-    void the_image_runs_on_a_java_17_jre() throws IOException {
-        assertThat(finalStage().get(0)).matches("FROM eclipse-temurin:17-jre.*");
+    void the_default_base_image_is_a_standard_java_17_jre() throws IOException {
+        assertThat(instructions()).contains("ARG BASE_IMAGE=eclipse-temurin:17-jre");
+    }
+
+    @Test
+    void the_jar_argument_names_the_jar_the_build_makes_and_the_build_context_admits_it() throws IOException {
+        String pom = Files.readString(Path.of("pom.xml"));
+        Matcher version = Pattern.compile("<artifactId>safespeak</artifactId>\\s*<version>([^<]+)</version>")
+                .matcher(pom);
+        assertThat(version.find()).as("the project's version in pom.xml").isTrue();
+        assertThat(instructions()).contains("ARG JAR=target/safespeak-" + version.group(1) + ".jar");
+        List<String> ignore = Files.readAllLines(Path.of(".dockerignore")).stream()
+                .filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+        assertThat(ignore).containsExactly("*", "!target/safespeak-*.jar");
     }
 
     @Test
@@ -48,7 +64,8 @@ class DockerfileTest {
         List<String> users = finalStage().stream().filter(l -> l.startsWith("USER ")).toList();
         assertThat(users).isNotEmpty();
         String user = users.get(users.size() - 1).substring(5).strip();
-        assertThat(user).isNotIn("root", "0", "0:0");
+        // Numeric, so that Kubernetes' runAsNonRoot can verify it (docker/k8s uses the same uid).
+        assertThat(user).isEqualTo("10001:10001");
         int userLine = finalStage().indexOf(users.get(users.size() - 1));
         int entrypoint = finalStage().indexOf(finalStage().stream().filter(l -> l.startsWith("ENTRYPOINT"))
                 .findFirst().orElseThrow());
@@ -70,19 +87,6 @@ class DockerfileTest {
     }
 
     @Test
-    void every_copied_build_input_exists_in_the_repository() throws IOException {
-        List<String> copies = instructions().stream()
-                .filter(l -> l.startsWith("COPY ") && !l.startsWith("COPY --from")).toList();
-        assertThat(copies).isNotEmpty();
-        for (String copy : copies) {
-            List<String> parts = List.of(copy.substring(5).strip().split("\\s+"));
-            for (String source : parts.subList(0, parts.size() - 1)) {
-                assertThat(Path.of(source)).as("COPY source " + source).exists();
-            }
-        }
-    }
-
-    @Test
     void the_healthcheck_endpoint_is_a_readiness_probe_the_app_exposes_without_login() throws IOException {
         String applicationYml = Files.readString(Path.of("src/main/resources/application.yml"));
         assertThat(applicationYml).containsPattern("(?s)probes:\\s*\\n\\s*enabled: true")
@@ -90,13 +94,12 @@ class DockerfileTest {
         String security = Files.readString(Path.of("src/main/java/dev/safespeak/security/SecurityConfig.java"));
         assertThat(security).contains("\"/actuator/health/**\"");
         assertThat(finalStage()).anyMatch(l -> l.startsWith("HEALTHCHECK ")
-                && l.contains("http://127.0.0.1:${SAFESPEAK_PORT}/actuator/health/readiness"));
+                && l.contains("/dev/tcp/127.0.0.1/${SAFESPEAK_PORT}") && l.contains("/actuator/health/readiness"));
         assertThat(finalStage()).anyMatch(l -> l.startsWith("ENV ") && l.contains("SAFESPEAK_PORT=8080"));
     }
 
     @Test
-    void the_runtime_stage_runs_the_jar_built_by_the_first_stage() throws IOException {
-        assertThat(finalStage()).anyMatch(l -> l.startsWith("COPY --from=build ") && l.contains("app.jar"));
+    void the_image_runs_the_copied_jar() throws IOException {
         assertThat(finalStage()).anyMatch(l -> l.startsWith("ENTRYPOINT") && l.contains("\"-jar\"")
                 && l.contains("app.jar"));
     }

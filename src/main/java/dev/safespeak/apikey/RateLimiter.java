@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -69,6 +70,7 @@ public class RateLimiter {
     }
 
     @Scheduled(fixedDelay = 60_000)
+    @SchedulerLock(name = "apikey-rate-window-purge", lockAtLeastFor = "PT50S", lockAtMostFor = "PT5M")
     void purgeOldWindows() {
         long now = clock.instant().getEpochSecond();
         leases.deleteBefore(SECOND, now - 60);

@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -129,16 +130,27 @@ public class DriftService {
         return points;
     }
 
+    /** Every instance exports the drift gauges, computed from the history all instances share. */
     @Scheduled(initialDelay = 90, fixedDelay = 60, timeUnit = TimeUnit.SECONDS)
     void watch() {
         try {
+            publishGauges(current());
+        } catch (RuntimeException e) {
+            log.warn("Drift computation failed: {}", e.getMessage());
+        }
+    }
+
+    /** One instance per minute raises the drift alert, so several instances do not raise it twice. */
+    @Scheduled(initialDelay = 95, fixedDelay = 60, timeUnit = TimeUnit.SECONDS)
+    @SchedulerLock(name = "evidence-drift-alert", lockAtLeastFor = "PT50S", lockAtMostFor = "PT5M")
+    void alertOnDrift() {
+        try {
             DriftReport report = current();
-            publishGauges(report);
             if (report.drifting() && store.openAlerts().stream().noneMatch(a -> a.kind() == EvidenceAlert.Kind.DRIFT)) {
                 store.insertAlert(EvidenceAlert.Kind.DRIFT, describe(report), clock.instant());
             }
         } catch (RuntimeException e) {
-            log.warn("Drift computation failed: {}", e.getMessage());
+            log.warn("Drift alert check failed: {}", e.getMessage());
         }
     }
 

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -121,6 +122,9 @@ public class ReadinessCheckService implements ItemCheckRunner {
 
     @Scheduled(initialDelay = 2, fixedDelayString = "${safespeak.evidence.checks.schedule-minutes:15}",
             timeUnit = TimeUnit.MINUTES)
+    @SchedulerLock(name = "evidence-readiness-checks",
+            lockAtLeastFor = "PT${safespeak.evidence.checks.schedule-minutes:15}M",
+            lockAtMostFor = "PT${safespeak.evidence.checks.schedule-minutes:15}M")
     void scheduled() {
         if (!scheduledRun.tryLock()) {
             return;

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -127,6 +128,7 @@ public class RollbackService {
     }
 
     @Scheduled(initialDelay = 60, fixedDelay = 30, timeUnit = TimeUnit.SECONDS)
+    @SchedulerLock(name = "evidence-rollback-triggers", lockAtLeastFor = "PT25S", lockAtMostFor = "PT5M")
     void watch() {
         try {
             evaluate();

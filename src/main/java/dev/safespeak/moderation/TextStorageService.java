@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -102,6 +103,9 @@ public class TextStorageService {
 
     @Scheduled(fixedDelayString = "${safespeak.storage.purge-interval:PT10M}",
             initialDelayString = "${safespeak.storage.purge-interval:PT10M}")
+    @SchedulerLock(name = "storage-purge",
+            lockAtLeastFor = "${safespeak.storage.purge-lock:${safespeak.storage.purge-interval:PT10M}}",
+            lockAtMostFor = "${safespeak.storage.purge-lock:${safespeak.storage.purge-interval:PT10M}}")
     void scheduledPurge() {
         purgeExpired();
     }

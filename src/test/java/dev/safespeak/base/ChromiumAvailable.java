@@ -12,8 +12,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public class ChromiumAvailable implements ExecutionCondition {
 
-    static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("SAFESPEAK_CHROMIUM", "/usr/bin/chromium"));
-    static final Path CHROMEDRIVER = Path.of(
+    public static final Path CHROMIUM = Path.of(
+            System.getenv().getOrDefault("SAFESPEAK_CHROMIUM", "/usr/bin/chromium"));
+    public static final Path CHROMEDRIVER = Path.of(
             System.getenv().getOrDefault("SAFESPEAK_CHROMEDRIVER", "/usr/bin/chromedriver"));
 
     @Override

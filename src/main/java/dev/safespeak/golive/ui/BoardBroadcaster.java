@@ -2,6 +2,7 @@ package dev.safespeak.golive.ui;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.shared.Registration;
+import dev.safespeak.base.cluster.ClusterNotifications;
 import dev.safespeak.golive.ItemChanged;
 import dev.safespeak.golive.ItemStatusChanged;
 import dev.safespeak.golive.ReleaseCreated;
@@ -14,10 +15,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Pushes go-live changes to every open board and releases list in this JVM. It listens to the golive
- * events after their transaction commits (so a refreshed board reads the new state) and asks each
- * registered UI, other than the one that made the change and refreshes itself, to refresh through
- * {@code ui.access}, which @Push then delivers to the browser.
+ * Pushes go-live changes to every open board and releases list, on this instance and on the others that share its
+ * database. It listens to the golive events after their transaction commits (so a refreshed board reads the new
+ * state) and asks each registered UI, other than the one that made the change and refreshes itself, to refresh
+ * through {@code ui.access}, which @Push then delivers to the browser. It also tells the other instances which
+ * release changed ({@link ClusterNotifications}, PostgreSQL NOTIFY on channel {@value #CHANNEL}), and refreshes its
+ * own boards when they tell it.
  */
 @Component
 class BoardBroadcaster {
@@ -30,7 +33,16 @@ class BoardBroadcaster {
     private record Listener(long releaseId, UI ui, Runnable refresh) {
     }
 
+    /** The notification channel between instances; the payload is the release id, or -1 for every release. */
+    static final String CHANNEL = "safespeak_board";
+
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+    private final ClusterNotifications cluster;
+
+    BoardBroadcaster(ClusterNotifications cluster) {
+        this.cluster = cluster;
+        cluster.subscribe(CHANNEL, this::onOtherInstance);
+    }
 
     /** Calls {@code refresh} inside {@code ui.access} whenever release {@code releaseId} (or any, -1) changes. */
     Registration register(long releaseId, UI ui, Runnable refresh) {
@@ -45,22 +57,35 @@ class BoardBroadcaster {
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(ItemStatusChanged event) {
-        broadcast(event.releaseId());
+        changed(event.releaseId());
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(ItemChanged event) {
-        broadcast(event.releaseId());
+        changed(event.releaseId());
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(ReleaseCreated event) {
-        broadcast(event.releaseId());
+        changed(event.releaseId());
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(TemplateImported event) {
-        broadcast(ANY_RELEASE);
+        changed(ANY_RELEASE);
+    }
+
+    private void changed(long releaseId) {
+        broadcast(releaseId);
+        cluster.publish(CHANNEL, Long.toString(releaseId));
+    }
+
+    private void onOtherInstance(String payload) {
+        try {
+            broadcast(Long.parseLong(payload));
+        } catch (NumberFormatException e) {
+            log.warn("Ignoring a board notification that is not a release id: '{}'", payload);
+        }
     }
 
     void broadcast(long releaseId) {
