@@ -35,7 +35,10 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.type.classreading.MetadataReader;
+import org.springframework.core.type.classreading.MetadataReaderFactory;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -157,12 +160,14 @@ class BackupRestoreTest {
 
     private static ConfigurableApplicationContext start(String url, Path modelDir, WebApplicationType web,
                                                         String... profiles) {
+        // Command-line arguments: they outrank application.yml's ${SAFESPEAK_...} placeholders, as in production.
         return new SpringApplicationBuilder(SafeSpeakApplication.class).web(web).profiles(profiles)
-                .properties("spring.datasource.url=" + url, "spring.datasource.username=postgres",
-                        "spring.datasource.password=", "server.port=0", "safespeak.security.admin-password=",
-                        "safespeak.modelregistry.model-dir=" + modelDir,
-                        "safespeak.evidence.demo.traffic-enabled=false", "vaadin.launch-browser=false")
-                .run();
+                .initializers(context -> context.getBeanFactory().registerSingleton("opsMainClassesOnly",
+                        new MainClassesOnly()))
+                .run("--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
+                        "--spring.datasource.password=", "--server.port=0", "--safespeak.security.admin-password=",
+                        "--safespeak.modelregistry.model-dir=" + modelDir,
+                        "--safespeak.evidence.demo.traffic-enabled=false", "--vaadin.launch-browser=false");
     }
 
     /** Audit entries are written by listeners after each commit; waits until no event publication is open. */
@@ -194,6 +199,28 @@ class BackupRestoreTest {
     }
 
     private record ProcessResult(int exitCode, String output) {
+    }
+
+    /**
+     * Keeps the test classes' {@code @TestConfiguration}s (fake passwords, fake releases) out of the component scan,
+     * as Spring Boot's test support does for {@code @SpringBootTest}: this test runs the application as it ships.
+     */
+    static final class MainClassesOnly extends TypeExcludeFilter {
+
+        @Override
+        public boolean match(MetadataReader reader, MetadataReaderFactory factory) throws IOException {
+            return reader.getResource().getURL().toString().contains("/test-classes/");
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof MainClassesOnly;
+        }
+
+        @Override
+        public int hashCode() {
+            return MainClassesOnly.class.hashCode();
+        }
     }
 
     private static ProcessResult run(Map<String, String> env, String... command) throws Exception {

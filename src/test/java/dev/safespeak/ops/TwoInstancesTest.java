@@ -70,6 +70,8 @@ class TwoInstancesTest {
     private static AppProcess b;
     private static final Map<String, String> measured = new LinkedHashMap<>();
     private static final List<WebDriver> browsers = new ArrayList<>();
+    private static final int TESTS = 5;
+    private static int passed;
 
     @BeforeAll
     static void startPostgresAndTwoInstances() throws Exception {
@@ -153,6 +155,7 @@ class TwoInstancesTest {
                 warm.toMillis() + " ms");
         assertThat(warm).as("warm cross-instance push latency").isLessThan(PUSH_BOUND);
         assertThat(queryString("SELECT status FROM golive_item WHERE id = " + itemId)).isEqualTo("DONE");
+        passed++;
     }
 
     @Test
@@ -170,6 +173,7 @@ class TwoInstancesTest {
         assertThat(ranOnA).as("A started first and fired first").isEqualTo(1);
         assertThat(skippedOnB).isPositive();
         assertThat(queryLong("SELECT COUNT(*) FROM shedlock WHERE name = 'storage-purge'")).isEqualTo(1);
+        passed++;
     }
 
     @Test
@@ -199,6 +203,7 @@ class TwoInstancesTest {
         assertThat(onB.body()).contains("\"code\":\"unauthenticated\"").contains("API key has been revoked");
         HttpResponse<String> onA = a.postJson("api/v1/moderate", key, "{\"text\":\"hello\"}");
         assertThat(onA.statusCode()).isEqualTo(401);
+        passed++;
     }
 
     @Test
@@ -223,6 +228,7 @@ class TwoInstancesTest {
                 + " refused with 429");
         assertThat(accepted).isEqualTo(10);
         assertThat(refused).isEqualTo(6);
+        passed++;
     }
 
     @Test
@@ -249,6 +255,7 @@ class TwoInstancesTest {
         }
         measured.put("API requests in the shared metric history after 3 to A and 2 to B", byInstance.toString());
         assertThat(byInstance).hasSize(2).containsValues(3L, 2L);
+        passed++;
     }
 
     private static Map<String, Long> requestsByInstance(Instant from) throws SQLException {
@@ -388,9 +395,14 @@ class TwoInstancesTest {
                 | what | measured |
                 | --- | --- |
                 """);
+        md.append("| result | ").append(passed == TESTS ? "PASS" : "FAIL (" + passed + " of " + TESTS
+                + " tests passed)").append(" |\n");
+        md.append("| run at | ").append(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
+                .append(" |\n");
         measured.forEach((what, value) -> md.append("| ").append(what).append(" | ").append(value).append(" |\n"));
-        md.append("\nRun at ").append(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
-                .append(" on ").append(Runtime.getRuntime().availableProcessors()).append(" cores.\n");
+        md.append("\nOn ").append(Runtime.getRuntime().availableProcessors()).append(" cores; the apps ran from ")
+                .append(System.getenv("SAFESPEAK_TEST_JAR") == null ? "the build's classes (Vaadin dev mode)"
+                        : "the production jar").append(".\n");
         Files.createDirectories(REPORT.getParent());
         Files.writeString(REPORT, md.toString());
     }
