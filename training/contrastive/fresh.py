@@ -1,0 +1,3 @@
+FRESH = {}
+def rows(labels):
+    return []
