@@ -141,3 +141,131 @@ ROUND4["zh"] = dict(
         ("你真是个zz。", "-", INSULT), ("你是个nc吧。", "-", INSULT), ("你个傻b，闭嘴吧。", "-", INSULT),
         ("hei鬼都滚回非洲去。", "black", HATE), ("基佬都是变tai。", "gay", HATE)],
 )
+
+# A few more templates in the other languages: counter-speech that reports or quotes hate, negations, identity in
+# ordinary contexts, violent idioms next to real threats, and spelling variants (Latin scripts).
+ROUND4["es"] = dict(
+    counter_speech=["Alguien escribió en los comentarios que {P} son una plaga. Ya lo he denunciado.",
+                    "Mi tío repite que {P} nos quitan el trabajo y ya no pienso callarme: es mentira.",
+                    "Si tu único argumento es que {P} son basura, no tienes argumento, tienes prejuicios."],
+    negated_hate=["{P} no son el enemigo.", "No es verdad que {P} vivan de las ayudas."],
+    neutral_identity=["La encuesta preguntó a {P} por su trabajo.", "El documental sigue a {P} que trabajan de noche."],
+    positive_identity=["Gracias a {P} que me ayudaron cuando llegué."],
+    non_threat=["Me muero de ganas de verte.", "Con este calor me voy a morir en el metro.",
+                "Vamos a machacarlos en la final, es solo un partido."],
+    threat_person=["Como vuelvas a escribirme, te rompo la cara.", "Sé a qué colegio van tus hijos, ten cuidado."],
+    spelling_variant=["{P} no son más que b4sur4.", ("eres un 1d10t4", "-", INSULT), ("cállate, i m b é c i l", "-", INSULT)],
+)
+
+ROUND4["de"] = dict(
+    counter_speech=["Jemand hat unter den Post geschrieben, {P} seien Ungeziefer. Ich habe es gemeldet.",
+                    "Mein Onkel sagt ständig, {P} würden das Land ruinieren. Das ist gelogen, und ich widerspreche.",
+                    "Wer „{P} sind Abschaum“ schreibt, hat kein Argument, nur Vorurteile."],
+    negated_hate=["{P} sind nicht der Feind.", "Es stimmt einfach nicht, dass {P} faul sind."],
+    neutral_identity=["Die Umfrage hat {P} nach ihrem Arbeitsweg gefragt.", "Die Doku begleitet {P} bei der Nachtschicht."],
+    positive_identity=["Ohne {P} wäre diese Stadt ärmer."],
+    non_threat=["Ich sterbe vor Hunger, lass uns essen gehen.", "Dieser Film hat mich umgehauen.",
+                "Wir machen die im Finale fertig, ist doch nur ein Spiel."],
+    threat_person=["Noch ein Wort und ich schlag dir die Zähne aus.", "Ich weiß, auf welche Schule deine Kinder gehen."],
+    spelling_variant=["{P} sind nichts als Ung3zi3f3r.", ("Du bist so ein I d i o t", "-", INSULT),
+                      ("halt die fr3ss3, du v0ll1d10t", "-", INSULT)],
+)
+
+ROUND4["fr"] = dict(
+    counter_speech=["Quelqu'un a écrit en commentaire que {P} sont de la vermine. Signalé.",
+                    "Mon oncle répète que {P} ruinent le pays, et je ne vais plus me taire : c'est faux.",
+                    "Si ton seul argument c'est « {P} sont des ordures », tu n'as pas d'argument, juste des préjugés."],
+    negated_hate=["{P} ne sont pas l'ennemi.", "Ce n'est pas vrai que {P} profitent du système."],
+    neutral_identity=["Le documentaire suit {P} qui travaillent la nuit.", "Le sondage a interrogé {P} sur leurs trajets."],
+    positive_identity=["Merci à tous ceux qui soutiennent {P}."],
+    non_threat=["Je meurs de faim, on va manger ?", "Ce film m'a tué, trop drôle.",
+                "On va les écraser en finale, c'est juste un match."],
+    threat_person=["Encore un mot et je te casse les dents.", "Je sais dans quelle école vont tes enfants."],
+    spelling_variant=["{P} ne sont que de la v3rm1ne.", ("t'es qu'un c0nn4rd", "-", INSULT),
+                      ("ta gueule, c r é t i n", "-", INSULT)],
+)
+
+ROUND4["pt"] = dict(
+    counter_speech=["Alguém escreveu nos comentários que {P} são uma praga. Já denunciei.",
+                    "Meu tio vive dizendo que {P} estão destruindo o país, e eu não vou mais ficar calado: é mentira.",
+                    "Se o seu único argumento é que {P} são lixo, você não tem argumento, tem preconceito."],
+    negated_hate=["{P} não são o inimigo.", "Não é verdade que {P} vivem de ajuda do governo."],
+    neutral_identity=["O documentário acompanha {P} que trabalham à noite.",
+                      "A pesquisa ouviu {P} sobre o transporte público."],
+    positive_identity=["Obrigado a todos que apoiam {P}."],
+    non_threat=["Tô morrendo de fome, bora comer?", "Esse filme me matou de rir.",
+                "Vamos massacrar eles na final, é só um jogo."],
+    threat_person=["Mais uma palavra e eu quebro seus dentes.", "Eu sei em que escola seus filhos estudam."],
+    spelling_variant=["{P} não passam de l1x0.", ("vc é um 1d10t4", "-", INSULT), ("cala a boca, i m b e c i l", "-", INSULT)],
+)
+
+ROUND4["ru"] = dict(
+    counter_speech=["Кто-то написал в комментариях, что {P} — паразиты. Я пожаловался модераторам.",
+                    "Если твой единственный аргумент — что {P} мусор, то это не аргумент, а предрассудок."],
+    negated_hate=["{P} — такие же люди, а не угроза."],
+    non_threat=["Я сейчас умру от скуки на этой лекции.", "Этот фильм меня просто убил, так смешно."],
+    threat_person=["Ещё одно слово, и я выбью тебе зубы."],
+)
+
+ROUND4["pl"] = dict(
+    counter_speech=["Ktoś napisał w komentarzach, że {P} to zaraza. Zgłosiłem to.",
+                    "Jeśli twoim jedynym argumentem jest to, że {P} to śmiecie, to nie masz argumentu, tylko uprzedzenia."],
+    negated_hate=["{P} nie są wrogami."],
+    non_threat=["Padłem ze śmiechu, jak to zobaczyłem.", "Ten film mnie rozwalił, tak był śmieszny."],
+    threat_person=["Jeszcze jedno słowo i wybiję ci zęby."],
+)
+
+ROUND4["tr"] = dict(
+    counter_speech=["Biri yorumlara {P} pislik diye yazmış, şikayet ettim.",
+                    "Tek argümanın {P} çöp demekse, argümanın yok, önyargın var."],
+    negated_hate=["{P} düşman değil."],
+    non_threat=["Açlıktan ölüyorum, hadi yemek yiyelim.", "Bu film beni güldürmekten öldürdü."],
+    threat_person=["Bir kelime daha edersen dişlerini dökerim."],
+)
+
+ROUND4["da"] = dict(
+    counter_speech=["Nogen skrev i kommentarerne, at {P} er utøj. Jeg har anmeldt det.",
+                    "Hvis dit eneste argument er, at {P} er affald, har du ikke et argument, men fordomme."],
+    negated_hate=["{P} er ikke fjenden."],
+    non_threat=["Jeg dør af sult, lad os spise.", "Den film slog mig helt ud, den var så sjov."],
+    threat_person=["Et ord mere, og jeg slår tænderne ud på dig."],
+)
+
+ROUND4["el"] = dict(
+    counter_speech=["Κάποιος έγραψε στα σχόλια ότι {P} είναι παράσιτα. Το ανέφερα.",
+                    "Αν το μόνο σου επιχείρημα είναι ότι {P} είναι σκουπίδια, δεν έχεις επιχείρημα, έχεις προκατάληψη."],
+    negated_hate=["{P} δεν είναι ο εχθρός."],
+    non_threat=["Πεθαίνω της πείνας, πάμε να φάμε.", "Αυτή η ταινία με πέθανε στο γέλιο."],
+    threat_person=["Μία λέξη ακόμα και θα σου σπάσω τα δόντια."],
+)
+
+ROUND4["ar"] = dict(
+    counter_speech=["كتب أحدهم في التعليقات أن {A} حشرات، وقد أبلغت عنه.",
+                    "إذا كانت حجتك الوحيدة أن {A} زبالة، فهذه ليست حجة بل تعصب."],
+    negated_hate=["{P} ليسوا أعداءنا."],
+    non_threat=["سأموت من الضحك بسبب هذا المقطع.", "هذا الفيلم قتلني من الضحك."],
+    threat_person=["كلمة أخرى وسأكسر أسنانك."],
+)
+
+ROUND4["hi"] = dict(
+    counter_speech=["किसी ने कमेंट में लिखा कि {P} कीड़े हैं, मैंने रिपोर्ट कर दिया।",
+                    "अगर तुम्हारा इकलौता तर्क यह है कि {P} कचरा हैं, तो यह तर्क नहीं, पूर्वाग्रह है।"],
+    negated_hate=["{P} दुश्मन नहीं हैं।"],
+    non_threat=["भूख से मर रहा हूँ, चलो खाना खाते हैं।", "इस फ़िल्म ने तो हँसा-हँसा कर मार डाला।"],
+    threat_person=["एक शब्द और बोला तो तेरे दाँत तोड़ दूँगा।"],
+)
+
+ROUND4["ko"] = dict(
+    counter_speech=["누가 댓글에 {P}은 기생충이라고 썼길래 신고했어.",
+                    "네 유일한 논리가 {P}이 쓰레기라는 거라면, 그건 논리가 아니라 편견이야."],
+    non_threat=["이 노래 진짜 미쳤다, 듣다가 죽는 줄.", "발표 완전 찢었다, 최고야!"],
+    threat_person=["한 마디만 더 하면 이빨 다 부러뜨린다."],
+)
+
+ROUND4["vi"] = dict(
+    counter_speech=["Có người bình luận rằng {P} là lũ ký sinh, mình đã báo cáo rồi.",
+                    "Nếu lý lẽ duy nhất của bạn là {P} là rác rưởi, thì đó không phải lý lẽ mà là định kiến."],
+    negated_hate=["{P} không phải là mối đe dọa."],
+    non_threat=["Đói muốn xỉu, đi ăn thôi.", "Phim này làm mình cười muốn chết."],
+    threat_person=["Nói thêm một câu nữa là tao bẻ răng mày."],
+)
