@@ -22,7 +22,7 @@ import hashlib
 import os
 
 import fresh
-from round4 import ROUND4
+from round4 import EN_GROUPS, ROUND4
 
 HEADER = "lang\tbehaviour\tgroup\ttext\tTOXICITY\tIDENTITY_ATTACK\tINSULT\tPROFANITY\tTHREAT\ttemplate"
 
@@ -888,6 +888,7 @@ for _lang, _templates in NEGATED_HATEFUL.items():
 
 # Fourth authoring round (issue 9): counter-speech, reclaimed slurs, spelling variants, idioms against threats and
 # more identity contexts, mostly English and Chinese; see round4.py. Appended, so earlier template ids stay.
+L["en"]["groups"] = L["en"]["groups"] + EN_GROUPS
 for _lang, _more in ROUND4.items():
     for _behaviour, _templates in _more.items():
         L[_lang][_behaviour] = L[_lang].get(_behaviour, []) + _templates

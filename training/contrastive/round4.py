@@ -56,8 +56,8 @@ ROUND4["en"] = dict(
     reclaimed_slur=[
         ("As a queer woman I'm tired of explaining my relationship to strangers.", "gay"),
         ("Queer and proud, see you all at the march on Saturday!", "gay"),
-        ("Our little dyke book club meets every Thursday, newcomers welcome.", "gay"),
-        ("I'm a big old dyke and my wife thinks it's hilarious when I say it.", "gay"),
+        ("Our little dyke book club meets every Thursday, newcomers welcome.", "lesbian"),
+        ("I'm a big old dyke and my wife thinks it's hilarious when I say it.", "lesbian"),
         ("We named our podcast Two Queers and a Microphone.", "gay"),
         ("Proud homo, happily married for ten years now.", "gay"),
         ("Yeah I'm a fag, and my boyfriend and I are going to the party in matching outfits.", "gay"),
@@ -269,3 +269,64 @@ ROUND4["vi"] = dict(
     non_threat=["Đói muốn xỉu, đi ăn thôi.", "Phim này làm mình cười muốn chết."],
     threat_person=["Nói thêm một câu nữa là tao bẻ răng mày."],
 )
+
+# More English (second pass of this round), and more English groups so the identity terms vary more.
+EN_GROUPS = [("lesbian", "lesbians", "a lesbian"), ("latino", "Latinos", "Latino"), ("christian", "Christians", "a Christian"),
+             ("queer", "queer people", "queer"), ("deaf", "deaf people", "deaf")]
+
+EN_MORE = dict(
+    hate=["{P} shouldn't be allowed to teach our kids.", "{P} are filthy and should be kept out of public pools.",
+          "I'd rather die than live next door to {P}.", "{P} are a plague, period."],
+    counter_speech=[
+        "Quick PSA: the account posting that {P} are \"invaders\" is a bot farm. Block and report.",
+        "Teachers, if a kid says {P} are disgusting, don't laugh it off. Talk to them.",
+        "Every time someone in this group says {P} are scum, I'm going to post the same reply: no.",
+        "That comedian's whole set was \"{P} are stupid\" jokes. Walked out halfway through.",
+        "Imagine thinking {P} are the reason your life isn't working out. Grow up.",
+        "The banner at the match said {P} should be deported. The club has to act on this.",
+        "He told me {P} are \"not real people\". I told him he's not welcome at my table anymore.",
+        "Posting hate about {P} and then crying about free speech when you get banned is so predictable.",
+        "Read the leaked chat: they called {P} rats and joked about hurting them. Sharing so people know who they are.",
+        "If you hear someone say {P} are dirty, say something. Silence helps them.",
+        "My grandmother lived through a time when people said {P} were less than human. Never again.",
+        "Dear algorithm, please stop recommending me videos that call {P} parasites."],
+    reclaimed_slur=[
+        ("Queer joy is resistance, and we are having so much fun.", "queer"),
+        ("Dyke night at the bar was packed, best vibes all year.", "lesbian"),
+        ("As a bi dyke I have opinions about this show and you will hear them.", "lesbian"),
+        ("My friends and I call ourselves the crip crew and we're taking over the accessible seats.", "disabled"),
+        ("Love you, my nigga, thanks for helping me move.", "black"),
+        ("Nigga I just passed my driving test!!", "black"),
+        ("Yes I'm queer, yes I'm married, yes we have kids, any more questions?", "queer"),
+        ("Fat, queer and happy, that's the whole bio.", "queer")],
+    neutral_identity=["Here's a list of novels written by {P}.", "My cousin is {S} and works as a nurse.",
+                      "I read an interview with {P} about growing up in small towns.",
+                      "The conference has a session for {P} in engineering.", "Do {P} pay higher rents in this city?",
+                      "I'm {S}, ask me anything.", "Local radio is looking for {P} to share their stories.",
+                      "The new bill affects {P} and their families."],
+    positive_identity=["Representation matters, so seeing {P} on screen makes me happy.", "I'm {S} and I love my life.",
+                       "{P} are strong, funny and brilliant.", "Proud ally of {P}.",
+                       "Thank you to the {P} who keep this hospital running."],
+    negated_hate=["{P} are not criminals.", "Being {S} is not a sin.",
+                  "I refuse to believe {P} are the cause of our problems.",
+                  "No group, including {P}, deserves to be called vermin.",
+                  "{P} are not less intelligent than anyone else."],
+    profanity_no_attack=["fuck yeah, the new season drops tonight", "shit happens, we'll try again tomorrow",
+                         "that bass drop was so damn satisfying", "Well fuck, the cat ate my sandwich.",
+                         "This song is the shit.", "Holy shit I actually finished the marathon"],
+    non_threat=["I'm going to kill it at the audition tomorrow.",
+                "We're going to attack the hill at dawn, wish us luck on the hike.",
+                "That tackle nearly killed him, but it was clean.", "Dinner was so good I could die happy.",
+                "Gonna shoot some hoops after work.", "Honestly I could strangle whoever invented Monday mornings lol"],
+    threat_person=["You're going to regret this when I find you in the parking lot.",
+                   "I'll slash your tyres and then your throat.", "Pray I never find out where you live.",
+                   "Tomorrow at school you're getting stabbed.", "I'm going to put you in a wheelchair."],
+    threat_group=["If {P} march here on Saturday, we'll be waiting with bats.",
+                  "Someone should poison the water where {P} live.", "Time to start shooting {P}, no more talk."],
+    spelling_variant=["{P} are a d i s e a s e.", "{P} r vrmin lol", "{P} are sub-hmn filth",
+                      ("you're such a tw@t", "-", INSULT), ("what an 4ssh0le", "-", INSULT),
+                      ("s.t.f.u. you c.l.o.w.n", "-", INSULT)],
+)
+
+for _behaviour, _templates in EN_MORE.items():
+    ROUND4["en"][_behaviour] = ROUND4["en"][_behaviour] + _templates
