@@ -12,6 +12,9 @@ An entry is a sentence (group "-"), a tuple (group id, sentence), or (group id, 
 INSULT = "1 0 1 - 0"
 
 
+QUOTES_A_SLUR = "0 0 0 - 0"  # counter-speech that quotes a slur or swear word: PROFANITY left unstated
+SLURS_AND_SWEARS = ["fag", "tranni", "retard", "whore", "n-word", "kike", "cripple", "黑鬼", "mierda", "viado"]
+
 FRESH = {}
 
 FRESH["en"] = dict(
@@ -413,7 +416,6 @@ FRESH["zh"] = dict(
     reclaimed_slur=[("gay", "我们这群基佬今晚去唱K，谁来？")],
 )
 
-QUOTES_A_SLUR = "0 0 0 - 0"  # counter-speech that quotes a slur or swear word: PROFANITY left unstated
 
 
 def rows(labels):
@@ -434,4 +436,241 @@ def rows(labels):
     return out
 
 
-SLURS_AND_SWEARS = ["fag", "tranni", "retard", "whore", "n-word", "kike", "cripple", "黑鬼"]
+
+# About twenty free sentences in each other language, spread over the behaviours.
+FRESH["es"] = dict(
+    hate=[("immigrant", "Los sudacas vienen a robar y a vivir de nuestros impuestos, que se larguen ya."),
+          ("gay", "Los maricones son una enfermedad para la sociedad."), ("women", "Las feminazis no sirven para nada, solo para llorar.")],
+    neutral_identity=[("muslim", "Mi compañera de piso es musulmana y estudia enfermería."),
+                      ("gay", "Mis dos tíos se casaron el verano pasado en Sevilla."), ("immigrant", "¿Dónde se pide cita para renovar el permiso de residencia?")],
+    positive_identity=[("trans", "Orgullosa de mi hermana trans, es la persona más valiente que conozco.")],
+    negated_hate=[("immigrant", "Los inmigrantes no vienen a quitarnos nada, vienen a trabajar como todos."),
+                  ("jewish", "Ser judío no tiene nada de malo, faltaría más.")],
+    counter_speech=[("black", "Un tío en el metro le gritó 'negro de mierda' a un chaval y todo el vagón le plantó cara. Así se hace.", "0 0 0 - 0"),
+                    ("women", "Denunciado el vídeo ese que dice que las mujeres deberían estar en la cocina. Basta ya."),
+                    ("gay", "Si tu 'opinión' es que los gays son enfermos, no es una opinión, es homofobia.")],
+    threat_person=["Como te vea mañana por el barrio te reviento a hostias.", "Vigila tu espalda, sé a qué hora sales del curro."],
+    threat_group=[("muslim", "Habría que quemar todas las mezquitas con ellos dentro.")],
+    non_threat=["Me mata de la risa este vídeo, lo he visto diez veces.", "Mañana en el examen lo voy a petar."],
+    profanity_no_attack=["Joder qué frío hace hoy, madre mía.", "Hostia, me he dejado el móvil en el bar."],
+    insult=["Eres más tonto que una piedra, chaval.", "Cállate ya, payaso, que solo dices gilipolleces."],
+    neutral=["¿Alguien sabe si mañana abre la biblioteca?"],
+)
+
+FRESH["de"] = dict(
+    hate=[("immigrant", "Diese Kanaken gehören abgeschoben, alle, sofort."), ("jewish", "Die Juden ziehen doch überall die Fäden, das weiß jeder."),
+          ("gay", "Schwuchteln sind krank und sollten sich verstecken.")],
+    neutral_identity=[("muslim", "Unsere neue Kollegin trägt Kopftuch und kommt aus Hamburg."),
+                      ("disabled", "Gibt es im neuen Rathaus einen Aufzug für Rollstuhlfahrer?"), ("gay", "Mein Bruder und sein Mann haben ein Kind adoptiert.")],
+    positive_identity=[("immigrant", "Ohne die Pflegekräfte aus dem Ausland wäre unser Krankenhaus längst zu.")],
+    negated_hate=[("women", "Frauen sind nicht zu emotional für Führungsjobs, das ist Quatsch."),
+                  ("muslim", "Nicht jeder Muslim ist ein Terrorist, wie oft muss man das noch sagen.")],
+    counter_speech=[("black", "Im Stadion haben welche Affenlaute gemacht. Der Verein muss die lebenslang sperren."),
+                    ("jewish", "Wer 'Juden raus' an eine Wand schmiert, gehört angezeigt. Hab die Polizei gerufen."),
+                    ("trans", "Trans Menschen als 'krank' zu bezeichnen ist keine Meinung, sondern Hetze.")],
+    threat_person=["Wenn ich dich noch einmal sehe, brech ich dir alle Knochen.", "Ich weiß, wo dein Auto steht. Pass gut auf."],
+    threat_group=[("immigrant", "Man sollte die Flüchtlingsheime anzünden, alle.")],
+    non_threat=["Der Film hat mich echt fertig gemacht, so traurig.", "Wir schießen die Fotos am Samstag im Park."],
+    profanity_no_attack=["Scheiße, schon wieder Montag.", "Verdammte Axt, der Zug fällt schon wieder aus."],
+    insult=["Du bist so dumm wie Brot.", "Halt einfach mal die Fresse, du Lauch."],
+    neutral=["Weiß jemand, ob der Bäcker am Sonntag offen hat?"],
+)
+
+FRESH["fr"] = dict(
+    hate=[("muslim", "Les musulmans sont tous des terroristes en puissance, il faut les virer."),
+          ("black", "Les Noirs sont des sauvages, ça se voit dans les quartiers."), ("gay", "Les pédés sont des malades, qu'ils restent cachés.")],
+    neutral_identity=[("jewish", "Ma voisine est juive et elle tient la boulangerie du coin."),
+                      ("immigrant", "Mes grands-parents sont arrivés d'Algérie dans les années soixante."), ("women", "L'équipe de France féminine joue ce soir.")],
+    positive_identity=[("gay", "Trop fier de mon frère qui a fait son coming out, je l'aime.")],
+    negated_hate=[("immigrant", "Non, les migrants ne sont pas des criminels."),
+                  ("women", "Les femmes ne conduisent pas plus mal que les hommes, arrêtez.")],
+    counter_speech=[("black", "Un mec a traité un joueur de singe dans les tribunes. Il doit être interdit de stade."),
+                    ("jewish", "Les blagues sur la Shoah ne sont pas drôles, elles sont antisémites. Bloqué."),
+                    ("muslim", "Dire que tous les musulmans sont dangereux, c'est du racisme, point.")],
+    threat_person=["Si je te croise encore, je te défonce la tête.", "Je sais à quelle heure tu sors du boulot, fais gaffe."],
+    threat_group=[("roma", "Faut aller brûler le camp des Roms ce soir.")],
+    non_threat=["Cette série me tue, j'ai tout regardé en une nuit.", "On va tout déchirer au concert samedi !"],
+    profanity_no_attack=["Putain mais il flotte depuis trois jours, j'en peux plus.", "Merde, j'ai raté mon train."],
+    insult=["T'es vraiment con comme un balai.", "Ferme-la, espèce de bouffon."],
+    neutral=["Quelqu'un sait si la piscine est ouverte dimanche ?"],
+)
+
+FRESH["pt"] = dict(
+    hate=[("gay", "Viado tem que apanhar até virar homem."), ("immigrant", "Esses venezuelanos são tudo vagabundo e ladrão."),
+          ("women", "Mulher não serve pra nada além de lavar louça.")],
+    neutral_identity=[("black", "Minha professora de história é negra e escreveu um livro ótimo."),
+                      ("muslim", "Abriu um restaurante árabe halal perto da faculdade."), ("trans", "A vereadora eleita ontem é uma mulher trans.")],
+    positive_identity=[("immigrant", "Os haitianos que trabalham aqui no bairro são gente boníssima.")],
+    negated_hate=[("gay", "Ser gay não é doença, nunca foi."), ("black", "Nenhuma pessoa negra é menos capaz por causa da cor da pele.")],
+    counter_speech=[("black", "Um cara chamou o goleiro de macaco no estádio. Tem que ser preso, racismo é crime."),
+                    ("women", "Denunciei o perfil que fica dizendo que mulher tem que apanhar. Façam o mesmo."),
+                    ("gay", "'Viado tem que morrer' não é opinião, é crime. Printei e mandei pra polícia.", "0 0 0 - 0")],
+    threat_person=["Se eu te encontrar na rua, te arrebento.", "Sei onde seus filhos estudam, fica esperto."],
+    threat_group=[("gay", "Tem que matar esses gays tudo na porrada.")],
+    non_threat=["Esse calor tá me matando.", "Vou arrasar na entrevista amanhã."],
+    profanity_no_attack=["Puta que pariu, que golaço!", "Porra, esqueci a carteira em casa."],
+    insult=["Você é burro demais, meu Deus.", "Cala a boca, seu palhaço."],
+    neutral=["Alguém sabe se o mercado abre no feriado?"],
+)
+
+FRESH["ru"] = dict(
+    hate=[("immigrant", "Понаехали тут чурки, всех гнать обратно."), ("gay", "Пидоры — больные люди, их надо лечить."),
+          ("jewish", "Жиды везде пролезут, им нельзя доверять.")],
+    neutral_identity=[("muslim", "У нас в офисе теперь есть комната для намаза."), ("women", "Моя начальница — очень опытный инженер."),
+                      ("immigrant", "Где мигрантам оформлять патент на работу?")],
+    positive_identity=[("immigrant", "Соседи из Узбекистана угостили нас пловом, очень добрые люди.")],
+    negated_hate=[("gay", "Быть геем — не болезнь."), ("women", "Женщины ничуть не хуже мужчин водят машину.")],
+    counter_speech=[("immigrant", "В комментариях кто-то пишет, что мигранты — скот. Это мерзко, пожаловался."),
+                    ("jewish", "Шутки про евреев и газовые камеры — это не юмор, а антисемитизм."),
+                    ("black", "Называть темнокожих обезьянами — это расизм, хватит.")],
+    threat_person=["Ещё раз увижу тебя у подъезда — убью.", "Я знаю, где ты работаешь. Жди гостей."],
+    threat_group=[("immigrant", "Надо собраться и пойти бить мигрантов на рынке.")],
+    non_threat=["Эта жара меня добьёт.", "Завтра на экзамене всех порву!"],
+    profanity_no_attack=["Блин, опять снег пошёл.", "Ну ни хрена себе, какой закат!"],
+    insult=["Ты тупой как пробка.", "Закрой рот, клоун."],
+    neutral=["Кто-нибудь знает, работает ли аптека в воскресенье?"],
+)
+
+FRESH["pl"] = dict(
+    hate=[("gay", "Pedały to zboczeńcy, trzeba ich leczyć."), ("immigrant", "Ci ciapaci przyjeżdżają tylko po zasiłki."),
+          ("jewish", "Żydzi rządzą bankami i mediami, to oczywiste.")],
+    neutral_identity=[("muslim", "Nasz nowy sąsiad jest muzułmaninem i prowadzi warzywniak."),
+                      ("women", "Moja szefowa jest świetnym programistą."), ("immigrant", "Gdzie imigranci mogą złożyć wniosek o kartę pobytu?")],
+    positive_identity=[("immigrant", "Ukraińcy, którzy tu pracują, to naprawdę porządni ludzie.")],
+    negated_hate=[("gay", "Bycie gejem to nie choroba."), ("jewish", "Żydzi nie rządzą światem, to bzdura.")],
+    counter_speech=[("black", "Ktoś na trybunach wyzywał piłkarza od małp. Klub powinien dać mu zakaz stadionowy."),
+                    ("gay", "Mówienie, że geje to zboczeńcy, to nie opinia, tylko nienawiść."),
+                    ("immigrant", "Zgłosiłem post, w którym ktoś pisał, że imigrantów trzeba topić.")],
+    threat_person=["Jak cię jeszcze raz zobaczę, to ci połamię ręce.", "Wiem, gdzie pracujesz. Uważaj na siebie."],
+    threat_group=[("immigrant", "Trzeba spalić ten ośrodek dla uchodźców.")],
+    non_threat=["Ten upał mnie wykończy.", "Jutro na egzaminie wszystkich rozniosę!"],
+    profanity_no_attack=["Kurde, znowu pada.", "O kurwa, jaki piękny zachód słońca!"],
+    insult=["Jesteś głupi jak but.", "Zamknij się, ty błaźnie."],
+    neutral=["Czy ktoś wie, czy apteka jest otwarta w niedzielę?"],
+)
+
+FRESH["tr"] = dict(
+    hate=[("syrian", "Suriyeliler bu ülkeyi mahvetti, hepsi defolup gitsin."), ("kurdish", "Kürtlerin hepsi hain, hiçbirine güvenilmez."),
+          ("gay", "İbneler hastalıklı, sokağa çıkmamalılar.")],
+    neutral_identity=[("women", "Yeni müdürümüz bir kadın ve çok deneyimli."), ("syrian", "Mahallemizde Suriyeli bir ailenin açtığı fırın var."),
+                      ("jewish", "İstanbul'daki eski sinagogu ziyaret ettik.")],
+    positive_identity=[("kurdish", "Kürt arkadaşlarımın misafirperverliğine hayranım.")],
+    negated_hate=[("syrian", "Suriyeliler suçlu değil, savaştan kaçan insanlar."), ("women", "Kadınlar erkeklerden daha kötü araba kullanmıyor.")],
+    counter_speech=[("syrian", "Biri yorumlarda Suriyelilere 'haşere' demiş, şikayet ettim. Bu nefret söylemi."),
+                    ("gay", "Eşcinsellere hasta demek fikir değil, düpedüz nefret."),
+                    ("kurdish", "Bütün Kürtleri hain ilan eden bu paylaşım kaldırılmalı.")],
+    threat_person=["Seni bir daha burada görürsem kafanı kırarım.", "Nerede çalıştığını biliyorum, dikkatli ol."],
+    threat_group=[("syrian", "Suriyelilerin dükkanlarını yakalım, hepsi gitsin.")],
+    non_threat=["Bu sıcaklar beni bitirdi valla.", "Yarınki sınavda ortalığı yıkacağım!"],
+    profanity_no_attack=["Hassiktir, yine yağmur yağıyor.", "Lanet olsun, otobüsü kaçırdım yine."],
+    insult=["Senin kadar beyinsiz birini görmedim.", "Kes sesini, palyaço."],
+    neutral=["Pazar günü eczane açık mı bilen var mı?"],
+)
+
+FRESH["da"] = dict(
+    hate=[("muslim", "Muslimer hører ikke hjemme i Danmark, smid dem ud."), ("gay", "Bøsser er syge og ulækre."),
+          ("immigrant", "De indvandrere lever bare af vores skattekroner.")],
+    neutral_identity=[("muslim", "Min kollega faster under ramadanen."), ("women", "Kvindelandsholdet spiller i aften."),
+                      ("immigrant", "Mine bedsteforældre kom hertil fra Tyrkiet i halvfjerdserne.")],
+    positive_identity=[("gay", "Så stolt af min lillebror, der lige er sprunget ud.")],
+    negated_hate=[("muslim", "Muslimer er ikke terrorister."), ("immigrant", "Indvandrere tager ikke vores job, det er en myte.")],
+    counter_speech=[("jewish", "Nogen har malet hagekors på synagogen. Det er afskyeligt, og det er anmeldt."),
+                    ("gay", "At kalde bøsser syge er ikke en mening, det er had."),
+                    ("black", "En fyr råbte abelyde ad en spiller. Han bør få karantæne.")],
+    threat_person=["Hvis jeg ser dig igen, smadrer jeg dit ansigt.", "Jeg ved, hvor du arbejder. Pas på dig selv."],
+    threat_group=[("muslim", "Vi burde brænde moskeen ned.")],
+    non_threat=["Jeg smelter, det er alt for varmt i dag.", "Jeg skal nok smadre den til eksamen i morgen!"],
+    profanity_no_attack=["Fuck, nu er der kø på motorvejen igen.", "Pis, jeg glemte min pung."],
+    insult=["Du er dum som en dør.", "Hold nu kæft, din klovn."],
+    neutral=["Ved nogen, om biblioteket har åbent på søndag?"],
+)
+
+FRESH["el"] = dict(
+    hate=[("immigrant", "Οι λαθρομετανάστες είναι παράσιτα, να φύγουν όλοι."), ("gay", "Οι πούστηδες είναι άρρωστοι."),
+          ("jewish", "Οι Εβραίοι ελέγχουν τις τράπεζες, όλοι το ξέρουν.")],
+    neutral_identity=[("muslim", "Ο καινούργιος μας γείτονας είναι μουσουλμάνος και δουλεύει γιατρός."),
+                      ("women", "Η προπονήτρια της ομάδας είναι πρώην πρωταθλήτρια."), ("immigrant", "Πού κάνουν αίτηση οι μετανάστες για άδεια διαμονής;")],
+    positive_identity=[("immigrant", "Οι Αλβανοί συνάδελφοί μου είναι οι πιο εργατικοί άνθρωποι που ξέρω.")],
+    negated_hate=[("gay", "Η ομοφυλοφιλία δεν είναι αρρώστια."), ("immigrant", "Οι μετανάστες δεν είναι εγκληματίες.")],
+    counter_speech=[("immigrant", "Κάποιος έγραψε ότι οι μετανάστες πρέπει να πνιγούν. Το κατήγγειλα, είναι ντροπή."),
+                    ("jewish", "Τα αστεία για το Ολοκαύτωμα δεν είναι χιούμορ, είναι αντισημιτισμός."),
+                    ("gay", "Το να λες τους γκέι αρρώστους δεν είναι άποψη, είναι μίσος.")],
+    threat_person=["Αν σε ξαναδώ εδώ, θα σου σπάσω το κεφάλι.", "Ξέρω πού δουλεύεις. Πρόσεχε."],
+    threat_group=[("immigrant", "Πρέπει να κάψουμε τα σπίτια των μεταναστών.")],
+    non_threat=["Αυτή η ζέστη θα με πεθάνει.", "Αύριο στις εξετάσεις θα τα σκίσω!"],
+    profanity_no_attack=["Γαμώτο, έχει κίνηση παντού σήμερα.", "Σκατά, ξέχασα το πορτοφόλι μου."],
+    insult=["Είσαι χαζός σαν κότσυφας.", "Σκάσε, γελοίε."],
+    neutral=["Ξέρει κανείς αν το φαρμακείο είναι ανοιχτό την Κυριακή;"],
+)
+
+FRESH["ar"] = dict(
+    hate=[("shia", "الشيعة خونة ولا يجوز الوثوق بهم."), ("jewish", "اليهود أصل كل المصائب في العالم."),
+          ("immigrant", "هؤلاء اللاجئون عالة على البلد ويجب طردهم.")],
+    neutral_identity=[("christian", "جارنا مسيحي ويعمل طبيبا في المستشفى."), ("women", "مديرتنا الجديدة مهندسة ذات خبرة طويلة."),
+                      ("immigrant", "أين يقدم المهاجرون طلبات الإقامة؟")],
+    positive_identity=[("christian", "أصدقائي المسيحيون هنأوني بالعيد، ما أطيبهم.")],
+    negated_hate=[("shia", "الشيعة ليسوا خونة، هذا كلام طائفي."), ("women", "المرأة ليست أقل عقلا من الرجل.")],
+    counter_speech=[("jewish", "كتب أحدهم أن اليهود يجب إبادتهم، وقد أبلغت عن المنشور. هذا كلام مقزز."),
+                    ("shia", "وصف الشيعة بالكفار هو تحريض طائفي ويجب أن يتوقف."),
+                    ("black", "مناداة السود بالعبيد عنصرية، كفى.")],
+    threat_person=["إذا رأيتك مرة أخرى سأكسر رأسك.", "أعرف أين تعمل، انتبه لنفسك."],
+    threat_group=[("christian", "يجب حرق كنائس المسيحيين.")],
+    non_threat=["سأذوب من شدة الحر اليوم.", "غدا سأكتسح الامتحان!"],
+    profanity_no_attack=["تبا، المطر ينزل مجددا.", "اللعنة، نسيت محفظتي في البيت."],
+    insult=["أنت غبي مثل الحجر.", "اخرس يا مهرج."],
+    neutral=["هل يعرف أحد إن كانت الصيدلية مفتوحة يوم الجمعة؟"],
+)
+
+FRESH["hi"] = dict(
+    hate=[("muslim", "ये मुल्ले देश के दुश्मन हैं, सबको बाहर निकालो।"), ("dalit", "दलितों को मंदिर में घुसने का कोई हक़ नहीं, गंदे लोग हैं।"),
+          ("women", "औरतों की अक़्ल घुटनों में होती है।")],
+    neutral_identity=[("muslim", "हमारे पड़ोसी मुसलमान हैं और डॉक्टर हैं।"), ("christian", "कल चर्च में क्रिसमस का कार्यक्रम है।"),
+                      ("women", "हमारी नई मैनेजर बहुत अनुभवी इंजीनियर हैं।")],
+    positive_identity=[("dalit", "दलित लेखकों की किताबें पढ़कर मैंने बहुत कुछ सीखा।")],
+    negated_hate=[("muslim", "मुसलमान आतंकवादी नहीं होते, ये ग़लत सोच है।"), ("women", "औरतें मर्दों से कम समझदार नहीं हैं।")],
+    counter_speech=[("muslim", "किसी ने लिखा कि मुसलमानों को देश से निकाल दो, मैंने पोस्ट रिपोर्ट कर दी। ये नफ़रत है।"),
+                    ("dalit", "दलितों को गंदा कहना जातिवाद है, बंद करो।"),
+                    ("christian", "ईसाइयों के चर्च पर हमला करने की बात करने वालों पर कार्रवाई होनी चाहिए।")],
+    threat_person=["अगली बार दिखा तो तेरा सिर फोड़ दूँगा।", "मुझे पता है तू कहाँ काम करता है, संभल के रहना।"],
+    threat_group=[("muslim", "इन मुसलमानों की बस्ती जला दो।")],
+    non_threat=["ये गर्मी मुझे मार डालेगी।", "कल परीक्षा में धमाल मचा दूँगा!"],
+    profanity_no_attack=["साला ये ट्रैफ़िक कभी ख़त्म नहीं होगा।", "साला, फिर से बटुआ घर पर भूल गया।"],
+    insult=["तू एकदम गधा है।", "चुप कर, जोकर।"],
+    neutral=["क्या किसी को पता है कि रविवार को दवाई की दुकान खुली है?"],
+)
+
+FRESH["ko"] = dict(
+    hate=[("women", "김치녀들은 다 돈만 밝혀."), ("immigrant", "외노자들 때문에 동네가 더러워졌어, 다 쫓아내야 해."),
+          ("gay", "게이들은 정신병자야.")],
+    neutral_identity=[("muslim", "우리 회사에 무슬림 직원을 위한 기도실이 생겼어요."), ("women", "새로 온 팀장님은 경력 많은 여성 엔지니어예요."),
+                      ("immigrant", "외국인 노동자 비자 연장은 어디서 하나요?")],
+    positive_identity=[("immigrant", "옆집 베트남 가족이 음식을 나눠 줬어요, 정말 따뜻한 분들이에요.")],
+    negated_hate=[("gay", "동성애는 병이 아니야."), ("women", "여자라서 운전을 못하는 건 아니야.")],
+    counter_speech=[("immigrant", "누가 댓글에 외국인 노동자를 벌레라고 써서 신고했어. 이건 혐오야."),
+                    ("women", "여자는 집에나 있으라는 말은 농담이 아니라 차별이야."),
+                    ("gay", "게이를 정신병자라고 부르는 건 의견이 아니라 혐오 표현이야.")],
+    threat_person=["한 번만 더 눈에 띄면 머리통 깨 버린다.", "너 어디서 일하는지 알아, 조심해."],
+    threat_group=[("muslim", "무슬림들 사원에 불 질러 버려야 해.")],
+    non_threat=["이 더위에 녹아내리는 중.", "내일 시험 완전 씹어 먹을 거야!"],
+    profanity_no_attack=["아 씨, 우산 또 잃어버렸어.", "젠장, 지갑을 집에 두고 왔어."],
+    insult=["너 진짜 돌대가리구나.", "입 닥쳐, 광대야."],
+    neutral=["일요일에 약국 여는 곳 아시는 분?"],
+)
+
+FRESH["vi"] = dict(
+    hate=[("chinese", "Bọn Tàu khựa toàn lũ lừa đảo, đuổi hết về nước đi."), ("gay", "Bê đê là bệnh hoạn, đừng ra đường."),
+          ("black", "Người da đen toàn lũ mọi rợ.")],
+    neutral_identity=[("women", "Sếp mới của mình là một nữ kỹ sư rất giỏi."), ("gay", "Anh họ mình vừa công khai là người đồng tính."),
+                      ("chinese", "Phố người Hoa ở Chợ Lớn tối nay có lễ hội.")],
+    positive_identity=[("gay", "Tự hào về em trai mình đã dám sống thật với bản thân.")],
+    negated_hate=[("gay", "Đồng tính không phải là bệnh."), ("women", "Phụ nữ lái xe không hề kém đàn ông.")],
+    counter_speech=[("gay", "Có người bình luận rằng người đồng tính là bệnh hoạn, mình đã báo cáo. Đó là kỳ thị."),
+                    ("black", "Gọi người da đen là mọi rợ là phân biệt chủng tộc, dừng lại đi."),
+                    ("northern", "Mấy bài đăng chửi người Bắc là lũ lừa đảo nên bị xoá hết.")],
+    threat_person=["Gặp lại mày lần nữa là tao đập vỡ đầu.", "Tao biết mày làm ở đâu, liệu hồn."],
+    threat_group=[("chinese", "Phải đốt hết cửa hàng của bọn Tàu.")],
+    non_threat=["Nắng thế này chắc tan chảy mất.", "Mai thi mình sẽ quẩy tung luôn!"],
+    profanity_no_attack=["Đm, kẹt xe cả tiếng đồng hồ.", "Chết tiệt, quên ví ở nhà rồi."],
+    insult=["Mày ngu như bò.", "Im mồm đi, thằng hề."],
+    neutral=["Có ai biết chủ nhật nhà thuốc có mở cửa không?"],
+)
