@@ -10,6 +10,7 @@ THREAT, template; a label is 1, 0 or - for "not stated"):
   training/contrastive/dev.tsv                calibration and thresholds only
   src/test/resources/functional/heldout.tsv   the held-out-by-template test suite, evaluation only
   src/test/resources/functional/fresh.tsv     free sentences written without templates (fresh.py), evaluation only
+  training/contrastive/counts.tsv             templates and rows per language, behaviour and side
 
 The unit of the split is the template (language, behaviour, template string; id such as en.hate.03): a template and
 all its fills (every group, every obfuscated copy) are on exactly one side, so the held-out suite measures how well
@@ -1046,6 +1047,27 @@ def write(path, rows):
         f.write(HEADER + "\n" + "".join(line(r) + "\n" for r in rows))
 
 
+def write_counts(path, parts, fresh_rows):
+    """Templates and rows per (language, behaviour) on each side, so the size of every cell can be read at a
+    glance. Obfuscated copies are counted under their own behaviour but their templates are their source's."""
+    cells = {}
+    for part, rows in list(parts.items()) + [("fresh", fresh_rows)]:
+        for lang, behaviour, _, _, tid, _ in rows:
+            templates, count = cells.setdefault((lang, behaviour), {}).setdefault(part, (set(), [0]))
+            templates.add(tid)
+            count[0] += 1
+    sides = ["train", "dev", "test", "fresh"]
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("lang\tbehaviour\t" + "\t".join(f"{s}_templates\t{s}_rows" for s in sides[:3]) + "\tfresh_rows\n")
+        for (lang, behaviour), by_side in sorted(cells.items()):
+            cols = []
+            for side in sides[:3]:
+                templates, count = by_side.get(side, (set(), [0]))
+                cols += [str(len(templates)), str(count[0])]
+            cols.append(str(by_side.get("fresh", (set(), [0]))[1][0]))
+            f.write(f"{lang}\t{behaviour}\t" + "\t".join(cols) + "\n")
+
+
 def main():
     root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
     parts = {"train": [], "dev": [], "test": []}
@@ -1063,6 +1085,7 @@ def main():
     assert not overlap, f"fresh sentences also generated from templates: {overlap[:3]}"
     assert len({r[3] for r in fresh_rows}) == len(fresh_rows), "a fresh sentence is written twice"
     write(os.path.join(root, "src/test/resources/functional/fresh.tsv"), fresh_rows)
+    write_counts(os.path.join(root, "training/contrastive/counts.tsv"), parts, fresh_rows)
     print(" ".join(f"{k} {len(v)}" for k, v in parts.items()) + f" fresh {len(fresh_rows)}")
 
 
