@@ -49,6 +49,7 @@ fail() {
 cleanup() {
     docker rm -f "$NAME" >/dev/null 2>&1 || true
     docker volume rm -f "$VOLUME" >/dev/null 2>&1 || true
+    docker image rm -f "$IMAGE" >/dev/null 2>&1 || true
 }
 
 # 1. Docker engine.
@@ -95,11 +96,13 @@ fi
 [[ -n "$JAR" && -f "$JAR" ]] || fail "no production jar (target/safespeak-*.jar); run with --build"
 unzip -p "$JAR" 'META-INF/VAADIN/config/flow-build-info.json' 2>/dev/null | grep -q '"productionMode" *: *true' \
     || fail "$JAR is not a production build (./mvnw -B -Pproduction -DskipTests package)"
-JAR_IN_CONTEXT=$(realpath --relative-to=. "$JAR")
-[[ "$JAR_IN_CONTEXT" == target/safespeak-*.jar ]] || fail "the jar must be target/safespeak-*.jar (the build context admits only that)"
-log "building $IMAGE from docker/Dockerfile with $JAR_IN_CONTEXT"
-docker build -q -f docker/Dockerfile --build-arg BASE_IMAGE="$BASE_IMAGE" --build-arg JAR="$JAR_IN_CONTEXT" \
-    -t "$IMAGE" . >/dev/null || fail "docker build failed"
+# The build context holds the jar only (the Dockerfile's JAR argument names it), whatever lies beside it.
+CONTEXT=$(mktemp -d -t safespeak-image.XXXXXX)
+cp "$JAR" "$CONTEXT/app.jar"
+log "building $IMAGE from docker/Dockerfile with $JAR"
+docker build -q -f docker/Dockerfile --build-arg BASE_IMAGE="$BASE_IMAGE" --build-arg JAR=app.jar \
+    -t "$IMAGE" "$CONTEXT" >/dev/null || { rm -rf "$CONTEXT"; fail "docker build failed"; }
+rm -rf "$CONTEXT"
 IMAGE_BYTES=$(docker image inspect -f '{{.Size}}' "$IMAGE")
 BASE_BYTES=$(docker image inspect -f '{{.Size}}' "$BASE_IMAGE")
 JAR_BYTES=$(stat -c %s "$JAR")

@@ -99,7 +99,15 @@ public class ModelRegistryService implements ActiveModel, InitializingBean {
                 Files.copy(in, staged, StandardCopyOption.REPLACE_EXISTING);
             }
             ModelInfo info = moderation.inspect(staged);
-            if (repository.findByVersion(info.version()).isPresent()) {
+            Optional<ModelVersionEntity> registered = repository.findByVersion(info.version());
+            if (registered.isPresent()) {
+                // Registered by another instance sharing the database (or before a restore): this instance's model
+                // directory may lack the artifact, which the shipped copy restores when the checksums agree.
+                Path artifact = dir.resolve(registered.get().fileName());
+                if (!Files.isRegularFile(artifact) && Checksums.sha256(staged).equals(registered.get().sha256())) {
+                    Files.move(staged, artifact, StandardCopyOption.ATOMIC_MOVE);
+                    log.info("Restored the shipped model {} into {}", info.version(), dir);
+                }
                 Files.deleteIfExists(staged);
                 return;
             }

@@ -1,6 +1,5 @@
 package dev.safespeak.ops;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,13 +13,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
+import java.util.Optional;
+import org.junit.jupiter.api.Assumptions;
 
 /**
- * The application in a process of its own, the way an operator runs it: the production jar when the system property
- * or environment variable {@code SAFESPEAK_TEST_JAR} names one, otherwise {@code java -cp} of this build's classes and
- * runtime libraries (the test JVM's class path without the test classes; Vaadin then serves the committed dev
- * bundle). Its output goes to a log file; {@link #close()} stops it with SIGTERM.
+ * The application in a process of its own, the way an operator runs it: {@code java -jar} of the production jar that
+ * the environment variable (or system property) {@code SAFESPEAK_TEST_JAR} names; build it with
+ * {@code ./mvnw -B -Pproduction -Dmaven.test.skip=true package} and copy it out of target/ (.ci/run does). Its output
+ * goes to a log file; {@link #close()} stops it with SIGTERM.
  */
 final class AppProcess implements AutoCloseable {
 
@@ -66,20 +66,29 @@ final class AppProcess implements AutoCloseable {
         return output;
     }
 
+    /** The production jar named by SAFESPEAK_TEST_JAR, if it exists. */
+    static Optional<Path> jar() {
+        String jar = System.getProperty("SAFESPEAK_TEST_JAR", System.getenv("SAFESPEAK_TEST_JAR"));
+        return jar == null || jar.isBlank() || !Files.isRegularFile(Path.of(jar)) ? Optional.empty()
+                : Optional.of(Path.of(jar));
+    }
+
+    /** Skips the calling test without the jar, except in CI ({@code CI=true}), where a missing jar is a failure. */
+    static Path requireJar() {
+        Optional<Path> jar = jar();
+        String missing = "SAFESPEAK_TEST_JAR names no production jar; build one with"
+                + " './mvnw -B -Pproduction -Dmaven.test.skip=true package', copy it out of target/ and set"
+                + " SAFESPEAK_TEST_JAR to it (.ci/run does)";
+        if (jar.isEmpty() && "true".equalsIgnoreCase(System.getenv("CI"))) {
+            throw new IllegalStateException(missing);
+        }
+        Assumptions.assumeTrue(jar.isPresent(), missing);
+        return jar.get();
+    }
+
     private static List<String> javaCommand() {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String jar = System.getProperty("SAFESPEAK_TEST_JAR", System.getenv("SAFESPEAK_TEST_JAR"));
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-XX:TieredStopAtLevel=1"));
-        if (jar != null && !jar.isBlank()) {
-            command.addAll(List.of("-jar", jar));
-        } else {
-            String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-            String runtime = Arrays.stream(classPath.split(File.pathSeparator))
-                    .filter(entry -> !entry.endsWith("test-classes"))
-                    .collect(Collectors.joining(File.pathSeparator));
-            command.addAll(List.of("-cp", runtime, "dev.safespeak.SafeSpeakApplication"));
-        }
-        return command;
+        return List.of(java, "-Xmx512m", "-XX:TieredStopAtLevel=1", "-jar", requireJar().toString());
     }
 
     String name() {

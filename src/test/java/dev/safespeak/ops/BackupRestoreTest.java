@@ -75,7 +75,7 @@ class BackupRestoreTest {
             Map<String, Long> before;
             AuditVerification verifiedBefore;
             try (ConfigurableApplicationContext app = start(postgres.jdbcUrl("original"), work.resolve("m1"),
-                    WebApplicationType.NONE, "demo")) {
+                    WebApplicationType.SERVLET, "demo")) {
                 fillWithAReleaseSignOffsAndAKey(app);
                 key = app.getBean(ApiKeyService.class).create("survives-restore", null, null, null).secret();
                 SecurityContextHolder.clearContext();

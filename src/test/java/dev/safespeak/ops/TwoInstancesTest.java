@@ -49,8 +49,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * retention purge) runs on one instance only, API key revocation and the daily quota hold across both, and the
  * per-instance metric sampler counts each request once. Writes what it measured to docs/reports/multi-instance.md.
  *
- * <p>Needs the PostgreSQL 15 server binaries and Chromium; it starts two JVMs and takes a minute or two, so it is
- * tagged {@code processes}. The apps run from {@code SAFESPEAK_TEST_JAR} when set, else from this build's classes.
+ * <p>Needs the production jar ({@code SAFESPEAK_TEST_JAR}, see {@link AppProcess}), the PostgreSQL 15 server binaries
+ * and Chromium; it starts two JVMs and takes a minute or two, so it is tagged {@code processes}. Run it with
+ * {@code SAFESPEAK_TEST_JAR=/path/to/safespeak.jar ./mvnw -B test -Dtest=TwoInstancesTest}.
  */
 @Tag("processes")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -75,8 +76,8 @@ class TwoInstancesTest {
 
     @BeforeAll
     static void startPostgresAndTwoInstances() throws Exception {
-        boolean ci = "true".equalsIgnoreCase(System.getenv("CI"));
-        if (!ci) {
+        AppProcess.requireJar();
+        if (!"true".equalsIgnoreCase(System.getenv("CI"))) {
             assumeThat(LocalPostgres.installed()).as("PostgreSQL 15 server binaries in " + LocalPostgres.BIN).isTrue();
         }
         work = Files.createTempDirectory("safespeak-two-instances-");
@@ -387,9 +388,9 @@ class TwoInstancesTest {
         StringBuilder md = new StringBuilder("""
                 # Two instances on one PostgreSQL
 
-                Written by `TwoInstancesTest` (`./mvnw -B test -Dtest=TwoInstancesTest`): two application processes,
-                A and B, on a PostgreSQL 15 server the test starts itself (initdb + pg_ctl on a free port), headless
-                Chromium for the boards. A runs the demo profile (its sample release); both run the retention purge
+                Written by `TwoInstancesTest` (`SAFESPEAK_TEST_JAR=... ./mvnw -B test -Dtest=TwoInstancesTest`): two
+                processes of the production jar, A and B, on a PostgreSQL 15 server the test starts itself (initdb +
+                pg_ctl on a free port), headless Chromium for the boards. A runs the demo profile (its sample release); both run the retention purge
                 every 3 s, sample metrics every 2 s and log ShedLock's decisions.
 
                 | what | measured |
@@ -400,9 +401,9 @@ class TwoInstancesTest {
         md.append("| run at | ").append(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
                 .append(" |\n");
         measured.forEach((what, value) -> md.append("| ").append(what).append(" | ").append(value).append(" |\n"));
-        md.append("\nOn ").append(Runtime.getRuntime().availableProcessors()).append(" cores; the apps ran from ")
-                .append(System.getenv("SAFESPEAK_TEST_JAR") == null ? "the build's classes (Vaadin dev mode)"
-                        : "the production jar").append(".\n");
+        md.append("\nOn ").append(Runtime.getRuntime().availableProcessors()).append(" cores, load average ")
+                .append(Files.readString(Path.of("/proc/loadavg")).split(" ", 4)[0]).append(" at the end; the apps ran"
+                        + " from the production jar.\n");
         Files.createDirectories(REPORT.getParent());
         Files.writeString(REPORT, md.toString());
     }
