@@ -359,8 +359,9 @@ class TwoInstancesTest {
         By option = By.xpath("//vaadin-select-item[normalize-space(.)='" + label + "']");
         WebElement visible = new WebDriverWait(changer, PAGE_TIMEOUT).until(d -> d.findElements(option).stream()
                 .filter(WebElement::isDisplayed).findFirst().orElse(null));
+        // The overlay may still be opening (its items moving) when the option is found: click it in the page.
         long clickedAt = System.nanoTime();
-        visible.click();
+        ((JavascriptExecutor) changer).executeScript("arguments[0].click();", visible);
         long deadline = clickedAt + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {
             try {
