@@ -408,7 +408,10 @@ public final class EncoderTrainCommand {
             Calibration.Platt platt = Calibration.fitPlatt(ma, ya);
             LogisticHead blend = LogisticHead.fit(xa, ya, wa, 0, 60, seed);
             double share = Double.parseDouble(opt("authored-share", "0.6"));
-            for (boolean blended : new boolean[] {false, true}) {
+            // Encoder-only (beta = 0) is a special case of the blend, so only the blend is a candidate: choosing
+            // between the two on half of dev was noise (see training/experiments.md, entry 12).
+            for (boolean blended : opt("encoder-only-candidates", "false").equals("true")
+                    ? new boolean[] {false, true} : new boolean[] {true}) {
                 double alpha = blended ? blend.weights[0] : platt.a();
                 double beta = blended ? blend.weights[1] : 0;
                 double gamma = blended ? blend.bias : platt.b();
