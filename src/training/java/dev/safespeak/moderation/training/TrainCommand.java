@@ -94,18 +94,29 @@ public final class TrainCommand {
         List<LabelledText> examples = new ArrayList<>(loaded.examples());
         Map<String, String> checksums = new TreeMap<>(loaded.checksums());
         List<ContrastiveCase> contrastiveDev = new ArrayList<>();
+        Path contrastiveDevFile = Path.of(opt("contrastive-dev", "training/contrastive/dev.tsv"));
         if (!options.containsKey("no-contrastive") && Files.exists(contrastiveTrain)) {
             List<ContrastiveCase> cases = ContrastiveCase.read(contrastiveTrain);
+            boolean devByTemplate = Files.exists(contrastiveDevFile);
             for (int i = 0; i < cases.size(); i++) {
-                // Every tenth authored case goes to dev so calibration sees the contrastive behaviours too.
-                Split split = i % 10 == 7 ? Split.DEV : Split.TRAIN;
+                // With a dev file (split by template) every train case trains; without one, every tenth case goes
+                // to dev so calibration sees the contrastive behaviours too.
+                Split split = !devByTemplate && i % 10 == 7 ? Split.DEV : Split.TRAIN;
                 examples.add(cases.get(i).toExample(split, contrastiveWeight));
                 if (split == Split.DEV) {
                     contrastiveDev.add(cases.get(i));
                 }
             }
+            if (devByTemplate) {
+                for (ContrastiveCase c : ContrastiveCase.read(contrastiveDevFile)) {
+                    examples.add(c.toExample(Split.DEV, contrastiveWeight));
+                    contrastiveDev.add(c);
+                }
+                checksums.put("contrastive:" + contrastiveDevFile, DataSets.sha256(contrastiveDevFile));
+            }
             checksums.put("contrastive:" + contrastiveTrain, DataSets.sha256(contrastiveTrain));
-            log("contrastive training cases: " + cases.size());
+            log("contrastive training cases: " + cases.size() + ", dev cases: " + contrastiveDev.size()
+                    + (devByTemplate ? " (split by template)" : " (every tenth row)"));
         }
         if (maxFraction < 1.0) {
             List<LabelledText> kept = new ArrayList<>();
