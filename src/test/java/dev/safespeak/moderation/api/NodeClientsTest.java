@@ -28,7 +28,7 @@ class NodeClientsTest extends LiveApiTestSupport {
 
     static final Path CLIENTS = Path.of("clients", "node");
     private static final long NPM_CI_TIMEOUT_SECONDS = 300;
-    private static final long SCRIPT_TIMEOUT_SECONDS = 60;
+    private static final long SCRIPT_TIMEOUT_SECONDS = 300;
 
     private static String node;
 
