@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 DATA="${1:-../shared/data}"
 WORK=target/bench
 mkdir -p "$WORK" docs/reports
-./mvnw -q compile
-./mvnw -q dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" >/dev/null
-java -Xmx4g -cp "target/classes:$(cat "$WORK/cp.txt")" \
-  dev.safespeak.moderation.internal.training.LanguageDetectionReport "$DATA" docs/reports/language-detection.md
+./mvnw -q test-compile
+./mvnw -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/cp.txt" >/dev/null
+java -Xmx4g -cp "target/test-classes:target/classes:$(cat "$WORK/cp.txt")" \
+  dev.safespeak.moderation.training.LanguageDetectionReport "$DATA" docs/reports/language-detection.md

@@ -1,17 +1,31 @@
 #!/usr/bin/env python3
-"""Generates SafeSpeak's authored contrastive sentences from hand-written templates.
+"""Generates SafeSpeak's authored contrastive sentences from hand-written templates, split by template.
 
-Every template and group term below was written for SafeSpeak; nothing is copied from an external
-test suite. Output: training/contrastive/train.tsv (training part) and
-src/test/resources/functional/heldout.tsv (held-out part, used only for evaluation and the CI suite).
-The split is a fixed hash of (language, behaviour, template, group), so re-running gives the same files.
+Every template and group term below (and in round4.py, fresh.py) was written for SafeSpeak; nothing is copied from
+an external test suite or data set.
+
+Outputs (UTF-8 TSV, header line, columns lang, behaviour, group, text, TOXICITY, IDENTITY_ATTACK, INSULT, PROFANITY,
+THREAT, template; a label is 1, 0 or - for "not stated"):
+  training/contrastive/train.tsv              training only
+  training/contrastive/dev.tsv                calibration and thresholds only
+  src/test/resources/functional/heldout.tsv   the held-out-by-template test suite, evaluation only
+  src/test/resources/functional/fresh.tsv     free sentences written without templates (fresh.py), evaluation only
+  training/contrastive/counts.tsv             templates and rows per language, behaviour and side
+
+The unit of the split is the template (language, behaviour, template string; id such as en.hate.03): a template and
+all its fills (every group, every obfuscated copy) are on exactly one side, so the held-out suite measures how well
+a model generalises to sentence structures it never saw. The assignment is a fixed hash, so re-running gives the
+same files. The script asserts that no template id and no text is on two sides and no placeholder is left unfilled.
 
 Run from the repository root: python3 training/contrastive/generate.py
 """
 import hashlib
 import os
 
-HEADER = "lang\tbehaviour\tgroup\ttext\tTOXICITY\tIDENTITY_ATTACK\tINSULT\tPROFANITY\tTHREAT"
+import fresh
+from round4 import EN_GROUPS, ROUND4
+
+HEADER = "lang\tbehaviour\tgroup\ttext\tTOXICITY\tIDENTITY_ATTACK\tINSULT\tPROFANITY\tTHREAT\ttemplate"
 
 # labels: TOXICITY, IDENTITY_ATTACK, INSULT, PROFANITY, THREAT ('1', '0' or '-')
 LABELS = {
@@ -28,9 +42,16 @@ LABELS = {
     "neutral": "0 0 0 0 0",
     "obfuscated_hate": "1 1 - - 0",
     "obfuscated_insult": "1 0 1 - 0",
+    # In-group, affectionate or self-referential use of a slur ("queer and proud"): not an attack. PROFANITY is
+    # left unstated because some of these words are also swear words.
+    "reclaimed_slur": "0 0 0 - 0",
+    # Hand-written misspellings (leetspeak, spaced or missing letters) of hate; a template that misspells an
+    # insult instead carries its own labels (1 0 1 - 0), see round4.py.
+    "spelling_variant": "1 1 - - 0",
 }
 
-HELDOUT_PERCENT = 30
+TEST_SHARE = 0.30
+DEV_SHARE = 0.10
 
 L = {}
 
@@ -866,6 +887,13 @@ NEGATED_HATEFUL = {
 for _lang, _templates in NEGATED_HATEFUL.items():
     L[_lang]["hate"] = L[_lang]["hate"] + _templates
 
+# Fourth authoring round (issue 9): counter-speech, reclaimed slurs, spelling variants, idioms against threats and
+# more identity contexts, mostly English and Chinese; see round4.py. Appended, so earlier template ids stay.
+L["en"]["groups"] = L["en"]["groups"] + EN_GROUPS
+for _lang, _more in ROUND4.items():
+    for _behaviour, _templates in _more.items():
+        L[_lang][_behaviour] = L[_lang].get(_behaviour, []) + _templates
+
 
 # Words of the insult/hate vocabulary to obfuscate per Latin-script language (leet, spacing, homoglyphs).
 OBFUSCATE = {
@@ -888,19 +916,40 @@ def cap(s):
     return s[0].upper() + s[1:] if s and s[0].islower() else s
 
 
+def entry(template):
+    """A template is a string, or a tuple (text, group id) / (text, group id, labels) for a fixed sentence that
+    concerns one group (reclaimed slurs, spelled-out slurs) or carries labels other than its behaviour's."""
+    if isinstance(template, tuple):
+        text, gid = template[0], template[1]
+        return text, gid, (template[2] if len(template) > 2 else None)
+    return template, None, None
+
+
+def fill(lang, template, gid, plural, single):
+    oblique = OBLIQUE.get(lang, {}).get(plural, plural)
+    text = template.replace("{P}", plural).replace("{S}", single).replace("{A}", oblique)
+    return cap(text) if template.startswith(("{P}", "{A}", "{S}")) else text
+
+
+def has_slot(template):
+    return any(slot in template for slot in ("{P}", "{S}", "{A}"))
+
+
 def expand(lang, data):
+    """Rows (lang, behaviour, group, text, template id, labels or None). A template with a group slot is filled
+    with every group of the language; a template without one is a single sentence."""
     rows = []
-    for behaviour in ["hate", "neutral_identity", "positive_identity", "negated_hate", "counter_speech", "threat_group"]:
+    for behaviour in LABELS:
+        if behaviour.startswith("obfuscated_"):
+            continue
         for t_index, template in enumerate(data.get(behaviour, [])):
-            for gid, plural, single in data["groups"]:
-                oblique = OBLIQUE.get(lang, {}).get(plural, plural)
-                text = template.replace("{P}", plural).replace("{S}", single).replace("{A}", oblique)
-                if template.startswith("{P}") or template.startswith("{A}"):
-                    text = cap(text)
-                rows.append((lang, behaviour, gid, text, f"{behaviour}:{t_index}:{gid}"))
-    for behaviour in ["threat_person", "non_threat", "profanity_no_attack", "insult", "neutral"]:
-        for t_index, text in enumerate(data.get(behaviour, [])):
-            rows.append((lang, behaviour, "-", text, f"{behaviour}:{t_index}"))
+            text, fixed_gid, labels = entry(template)
+            tid = f"{lang}.{behaviour}.{t_index:02d}"
+            if has_slot(text):
+                for gid, plural, single in data["groups"]:
+                    rows.append((lang, behaviour, gid, fill(lang, text, gid, plural, single), tid, labels))
+            else:
+                rows.append((lang, behaviour, fixed_gid or "-", text, tid, labels))
     return rows
 
 
@@ -923,59 +972,121 @@ def obfuscations(word, seed):
 
 
 def obfuscated_rows(lang, data):
+    """Machine-obfuscated copies of insult and hate sentences. Each copy keeps the template id of the sentence
+    it was derived from, so it always lands on the same side of the split as its source."""
     rows = []
     words = OBFUSCATE.get(lang, [])
-    sources = [("obfuscated_insult", "-", t) for t in data.get("insult", [])]
-    for template in data.get("hate", []):
+    sources = [("obfuscated_insult", "-", t, f"{lang}.insult.{k:02d}") for k, t in enumerate(data.get("insult", []))]
+    for k, template in enumerate(data.get("hate", [])):
         for gid, plural, single in data["groups"][:3]:
-            oblique = OBLIQUE.get(lang, {}).get(plural, plural)
-            text = template.replace("{P}", plural).replace("{S}", single).replace("{A}", oblique)
-            sources.append(("obfuscated_hate", gid, cap(text) if template.startswith(("{P}", "{A}")) else text))
-    for behaviour, gid, text in sources:
+            sources.append(("obfuscated_hate", gid, fill(lang, template, gid, plural, single), f"{lang}.hate.{k:02d}"))
+    for behaviour, gid, text, tid in sources:
         for word in words:
             if word in text or word.lower() in text:
                 target = word if word in text else word.lower()
-                for n, (kind, variant) in enumerate(obfuscations(target, len(text))):
-                    rows.append((lang, behaviour, gid, text.replace(target, variant, 1), f"{behaviour}:{kind}:{text}"))
+                for kind, variant in obfuscations(target, len(text)):
+                    rows.append((lang, behaviour, gid, text.replace(target, variant, 1), tid, None))
                 break
     return rows
 
 
-def is_heldout(key):
-    digest = hashlib.sha256(("safespeak-contrastive-v1|" + key).encode("utf-8")).digest()
-    return digest[0] * 100 // 256 < HELDOUT_PERCENT
+def unit_hash(key):
+    """A stable number in [0, 1) for a template: sha256 of (language, behaviour, template string)."""
+    digest = hashlib.sha256(("safespeak-contrastive-v2|" + key).encode("utf-8")).digest()
+    return int.from_bytes(digest[:8], "big") / 2.0 ** 64
 
 
-def check_split(train, heldout):
-    """Fails when a text is generated twice (in either part) or a held-out text also appears in the training part."""
-    texts = {}
-    for part, lines in (("train", train), ("heldout", heldout)):
-        for line in lines:
-            lang, behaviour, _, text = line.split("\t")[:4]
-            if text in texts:
-                raise AssertionError(f"text generated twice ({texts[text]} and {part}/{lang}/{behaviour}): {text}")
-            texts[text] = f"{part}/{lang}/{behaviour}"
-    train_texts = {line.split("\t")[3] for line in train}
-    leaked = [line for line in heldout if line.split("\t")[3] in train_texts]
-    assert not leaked, f"{len(leaked)} held-out texts also appear in train.tsv, e.g. {leaked[:3]}"
-    for line in train + heldout:
-        assert "{" not in line.split("\t")[3], f"unfilled placeholder: {line}"
+def assign_splits(lang, data):
+    """Maps every template id of a language to train, dev or test. The unit is the template: a template and all
+    its fills (every group, every obfuscated copy) go to one side. Within each (language, behaviour) the templates
+    are ordered by a hash of their string; the first round(TEST_SHARE * n) go to test (at least one when n >= 3),
+    the next round(DEV_SHARE * n) to dev and the rest, at least one, to train. A behaviour with fewer than three
+    templates goes by the hash value alone. The order of a template never depends on its position in the list, so
+    adding templates moves at most a few earlier ones across the split boundaries."""
+    splits = {}
+    for behaviour in LABELS:
+        templates = data.get(behaviour, [])
+        if not templates:
+            continue
+        units = sorted((unit_hash(f"{lang}|{behaviour}|{entry(t)[0]}"), f"{lang}.{behaviour}.{k:02d}")
+                       for k, t in enumerate(templates))
+        n = len(units)
+        if n < 3:
+            for h, tid in units:
+                splits[tid] = "test" if h < TEST_SHARE else "dev" if h < TEST_SHARE + DEV_SHARE else "train"
+            continue
+        n_test = max(1, round(TEST_SHARE * n))
+        n_dev = min(round(DEV_SHARE * n), n - n_test - 1)
+        for rank, (_, tid) in enumerate(units):
+            splits[tid] = "test" if rank < n_test else "dev" if rank < n_test + n_dev else "train"
+    return splits
+
+
+def check_split(parts):
+    """Fails when a text is generated twice, a template id or a text appears on two sides, or a placeholder is
+    left unfilled."""
+    text_side, template_side = {}, {}
+    for part, rows in parts.items():
+        for lang, behaviour, gid, text, tid, _ in rows:
+            assert "{" not in text and "}" not in text, f"unfilled placeholder in {tid}: {text}"
+            if text in text_side:
+                raise AssertionError(f"text generated twice ({text_side[text]} and {part}/{tid}): {text}")
+            text_side[text] = f"{part}/{tid}"
+            if template_side.setdefault(tid, part) != part:
+                raise AssertionError(f"template {tid} is on two sides: {template_side[tid]} and {part}")
+
+
+def line(row):
+    lang, behaviour, gid, text, tid, labels = row
+    assert "\t" not in text and "\n" not in text, f"tab or newline in {tid}"
+    return "\t".join([lang, behaviour, gid, text] + (labels or LABELS[behaviour]).split() + [tid])
+
+
+def write(path, rows):
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(HEADER + "\n" + "".join(line(r) + "\n" for r in rows))
+
+
+def write_counts(path, parts, fresh_rows):
+    """Templates and rows per (language, behaviour) on each side, so the size of every cell can be read at a
+    glance. Obfuscated copies are counted under their own behaviour but their templates are their source's."""
+    cells = {}
+    for part, rows in list(parts.items()) + [("fresh", fresh_rows)]:
+        for lang, behaviour, _, _, tid, _ in rows:
+            templates, count = cells.setdefault((lang, behaviour), {}).setdefault(part, (set(), [0]))
+            templates.add(tid)
+            count[0] += 1
+    sides = ["train", "dev", "test", "fresh"]
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("lang\tbehaviour\t" + "\t".join(f"{s}_templates\t{s}_rows" for s in sides[:3]) + "\tfresh_rows\n")
+        for (lang, behaviour), by_side in sorted(cells.items()):
+            cols = []
+            for side in sides[:3]:
+                templates, count = by_side.get(side, (set(), [0]))
+                cols += [str(len(templates)), str(count[0])]
+            cols.append(str(by_side.get("fresh", (set(), [0]))[1][0]))
+            f.write(f"{lang}\t{behaviour}\t" + "\t".join(cols) + "\n")
 
 
 def main():
     root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-    train, heldout = [], []
+    parts = {"train": [], "dev": [], "test": []}
     for lang, data in L.items():
-        for lang_, behaviour, gid, text, key in expand(lang, data) + obfuscated_rows(lang, data):
-            labels = "\t".join(LABELS[behaviour].split())
-            line = f"{lang_}\t{behaviour}\t{gid}\t{text}\t{labels}"
-            (heldout if is_heldout(lang_ + "|" + key) else train).append(line)
-    check_split(train, heldout)
-    with open(os.path.join(root, "training/contrastive/train.tsv"), "w", encoding="utf-8") as f:
-        f.write(HEADER + "\n" + "\n".join(train) + "\n")
-    with open(os.path.join(root, "src/test/resources/functional/heldout.tsv"), "w", encoding="utf-8") as f:
-        f.write(HEADER + "\n" + "\n".join(heldout) + "\n")
-    print(f"train {len(train)} heldout {len(heldout)}")
+        splits = assign_splits(lang, data)
+        for row in expand(lang, data) + obfuscated_rows(lang, data):
+            parts[splits[row[4]]].append(row)
+    check_split(parts)
+    write(os.path.join(root, "training/contrastive/train.tsv"), parts["train"])
+    write(os.path.join(root, "training/contrastive/dev.tsv"), parts["dev"])
+    write(os.path.join(root, "src/test/resources/functional/heldout.tsv"), parts["test"])
+    fresh_rows = fresh.rows(LABELS)
+    seen = {r[3] for rows in parts.values() for r in rows}
+    overlap = [r[3] for r in fresh_rows if r[3] in seen]
+    assert not overlap, f"fresh sentences also generated from templates: {overlap[:3]}"
+    assert len({r[3] for r in fresh_rows}) == len(fresh_rows), "a fresh sentence is written twice"
+    write(os.path.join(root, "src/test/resources/functional/fresh.tsv"), fresh_rows)
+    write_counts(os.path.join(root, "training/contrastive/counts.tsv"), parts, fresh_rows)
+    print(" ".join(f"{k} {len(v)}" for k, v in parts.items()) + f" fresh {len(fresh_rows)}")
 
 
 if __name__ == "__main__":

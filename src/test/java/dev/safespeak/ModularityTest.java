@@ -24,23 +24,22 @@ import org.springframework.modulith.docs.Documenter;
 
 class ModularityTest {
 
-    /** The engine's core types: normaliser, features, classifier and its training, free of frameworks. */
+    /** The engine: everything in moderation.engine and below, free of frameworks. */
     private static final DescribedPredicate<JavaClass> ENGINE_CORE = DescribedPredicate.describe(
-            "are engine core classes in moderation.internal",
-            c -> c.getPackageName().startsWith("dev.safespeak.moderation.internal.training")
-                    || c.getPackageName().equals("dev.safespeak.moderation.internal")
-                    && Set.of("Normaliser", "FeatureExtractor", "Classifier", "TribuoClassifier", "AnalysedText",
-                            "Token", "TokenContribution").contains(topLevelSimpleName(c)));
-
-    private static String topLevelSimpleName(JavaClass c) {
-        String topLevel = c.getName().replaceAll("\\$.*", "");
-        return topLevel.substring(topLevel.lastIndexOf('.') + 1);
-    }
+            "are in the engine package moderation.engine",
+            c -> c.getPackageName().startsWith("dev.safespeak.moderation.engine"));
 
     private static final ApplicationModules MODULES = ApplicationModules.of(SafeSpeakApplication.class);
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("dev.safespeak");
+
+    @Test
+    void training_code_is_not_in_the_production_classes() {
+        assertThat(CLASSES.stream().filter(c -> c.getPackageName().startsWith("dev.safespeak.moderation.training")))
+                .as("training, benchmarks and reports live in src/training/java, outside the production jar")
+                .isEmpty();
+    }
 
     @Test
     void module_structure_is_valid() {

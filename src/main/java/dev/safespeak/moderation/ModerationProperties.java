@@ -1,6 +1,6 @@
 package dev.safespeak.moderation;
 
-import dev.safespeak.moderation.internal.LanguageIdentifier;
+import dev.safespeak.moderation.engine.LanguageIdentifier;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 

@@ -1,13 +1,13 @@
 package dev.safespeak.moderation;
 
-import dev.safespeak.moderation.internal.AnalysedText;
-import dev.safespeak.moderation.internal.Classifier;
-import dev.safespeak.moderation.internal.EngineComponents;
-import dev.safespeak.moderation.internal.LanguageIdentifier;
-import dev.safespeak.moderation.internal.LoadedModels;
-import dev.safespeak.moderation.internal.ModelLoader;
-import dev.safespeak.moderation.internal.ModerationEngine;
-import dev.safespeak.moderation.internal.TenantLists;
+import dev.safespeak.moderation.engine.AnalysedText;
+import dev.safespeak.moderation.engine.Classifier;
+import dev.safespeak.moderation.engine.EngineComponents;
+import dev.safespeak.moderation.engine.LanguageIdentifier;
+import dev.safespeak.moderation.engine.LoadedModels;
+import dev.safespeak.moderation.engine.ModelLoader;
+import dev.safespeak.moderation.engine.ModerationEngine;
+import dev.safespeak.moderation.engine.TenantLists;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;

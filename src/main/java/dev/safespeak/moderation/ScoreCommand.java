@@ -1,11 +1,11 @@
 package dev.safespeak.moderation;
 
-import dev.safespeak.moderation.internal.Classifier;
-import dev.safespeak.moderation.internal.EngineComponents;
-import dev.safespeak.moderation.internal.LanguageIdentifier;
-import dev.safespeak.moderation.internal.ModelLoader;
-import dev.safespeak.moderation.internal.ModerationEngine;
-import dev.safespeak.moderation.internal.OfflineScorer;
+import dev.safespeak.moderation.engine.Classifier;
+import dev.safespeak.moderation.engine.EngineComponents;
+import dev.safespeak.moderation.engine.LanguageIdentifier;
+import dev.safespeak.moderation.engine.ModelLoader;
+import dev.safespeak.moderation.engine.ModerationEngine;
+import dev.safespeak.moderation.engine.OfflineScorer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;

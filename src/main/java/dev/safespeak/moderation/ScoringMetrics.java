@@ -1,6 +1,6 @@
 package dev.safespeak.moderation;
 
-import dev.safespeak.moderation.internal.ModerationEngine;
+import dev.safespeak.moderation.engine.ModerationEngine;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;

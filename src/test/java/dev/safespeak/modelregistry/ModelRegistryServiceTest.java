@@ -7,7 +7,7 @@ import dev.safespeak.base.BusinessException;
 import dev.safespeak.moderation.ModerationRequest;
 import dev.safespeak.moderation.ModerationResult;
 import dev.safespeak.moderation.ModerationService;
-import dev.safespeak.moderation.internal.TinyModels;
+import dev.safespeak.moderation.engine.TinyModels;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,0 +1,497 @@
+package dev.safespeak.moderation.engine;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.safespeak.moderation.Attribute;
+import dev.safespeak.moderation.ModerationRequest;
+import dev.safespeak.moderation.Span;
+import dev.safespeak.moderation.TextScore;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Scores a JSONL or CSV file of {@code {id, text}} records into a JSONL or CSV file, streaming: records
+ * are read in chunks, scored on a few threads and written in input order, so memory stays constant
+ * whatever the file size. A bad record is reported on stderr with its line number and skipped.
+ */
+public final class OfflineScorer {
+
+    /** Records per chunk handed to a worker. */
+    static final int CHUNK = 256;
+    /** Report progress on stderr at most this often. */
+    static final long PROGRESS_NANOS = 2_000_000_000L;
+
+    /** File formats the scorer reads and writes. */
+    public enum Format { JSONL, CSV }
+
+    /** What to score and how. */
+    public record Settings(Path in, Path out, Format inFormat, Format outFormat, boolean spans, int threads) {
+    }
+
+    /** What a run did. */
+    public record Summary(long scored, long skipped, long millis) {
+    }
+
+    private record Record(long line, String id, JsonNode jsonId, String text, String error) {
+    }
+
+    private record Chunk(List<String> lines, List<String> errors, long scored) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<Attribute> ATTRIBUTES = List.of(Attribute.values());
+
+    private final ModerationEngine engine;
+    private final Classifier classifier;
+    private final PrintStream err;
+
+    public OfflineScorer(ModerationEngine engine, Classifier classifier, PrintStream err) {
+        this.engine = engine;
+        this.classifier = classifier;
+        this.err = err;
+    }
+
+    public static Format formatOf(Path file) {
+        return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv") ? Format.CSV : Format.JSONL;
+    }
+
+    /** Scores every record of the input into the output. */
+    public Summary run(Settings settings) throws IOException {
+        long started = System.nanoTime();
+        ModerationRequest template = new ModerationRequest(List.of("x"), Set.of(), List.of(), settings.spans(),
+                Map.of(), null, null);
+        ModerationEngine.Options options = ModerationEngine.Options.of(template, classifier, engine.languages(), true);
+        List<Attribute> attributes = ATTRIBUTES.stream().filter(options.attributes()::contains).toList();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, settings.threads()), r -> {
+            Thread t = new Thread(r, "score-worker");
+            t.setDaemon(true);
+            return t;
+        });
+        long scored = 0;
+        long skipped = 0;
+        long read = 0;
+        long lastProgress = started;
+        try (LineSource reader = new LineSource(Files.newInputStream(settings.in()));
+             BufferedWriter writer = Files.newBufferedWriter(settings.out(), StandardCharsets.UTF_8)) {
+            RecordReader records = settings.inFormat() == Format.CSV ? new CsvRecords(reader) : new JsonlRecords(reader);
+            if (settings.outFormat() == Format.CSV) {
+                writer.write(csvHeader(attributes, settings.spans()));
+                writer.write('\n');
+            }
+            ArrayDeque<Future<Chunk>> inFlight = new ArrayDeque<>();
+            int maxInFlight = Math.max(2, settings.threads() * 2);
+            while (true) {
+                List<Record> batch = new ArrayList<>(CHUNK);
+                Record r;
+                while (batch.size() < CHUNK && (r = records.next()) != null) {
+                    batch.add(r);
+                }
+                if (batch.isEmpty()) {
+                    break;
+                }
+                read += batch.size();
+                inFlight.add(pool.submit(() -> score(batch, options, attributes, settings.outFormat())));
+                while (inFlight.size() >= maxInFlight) {
+                    Chunk done = await(inFlight.poll());
+                    scored += done.scored();
+                    skipped += write(done, writer);
+                }
+                long now = System.nanoTime();
+                if (now - lastProgress > PROGRESS_NANOS) {
+                    lastProgress = now;
+                    err.printf(Locale.ROOT, "read %,d records, %,d texts/s%n", read,
+                            (long) (read / ((now - started) / 1e9)));
+                }
+            }
+            while (!inFlight.isEmpty()) {
+                Chunk done = await(inFlight.poll());
+                scored += done.scored();
+                skipped += write(done, writer);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return new Summary(scored, skipped, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private long write(Chunk chunk, Writer writer) throws IOException {
+        for (String line : chunk.lines()) {
+            writer.write(line);
+            writer.write('\n');
+        }
+        for (String error : chunk.errors()) {
+            err.println(error);
+        }
+        return chunk.errors().size();
+    }
+
+    private static Chunk await(Future<Chunk> future) throws IOException {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("scoring was interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IOException("scoring failed: " + e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    private Chunk score(List<Record> batch, ModerationEngine.Options options, List<Attribute> attributes,
+                        Format outFormat) {
+        List<String> lines = new ArrayList<>(batch.size());
+        List<String> errors = new ArrayList<>();
+        long scored = 0;
+        for (Record r : batch) {
+            if (r.error() != null) {
+                errors.add("line " + r.line() + ": " + r.error() + " (skipped)");
+                continue;
+            }
+            try {
+                ModerationEngine.checkText(r.text(), "text");
+                TextScore score = engine.score(r.text(), options, classifier, TenantLists.EMPTY);
+                lines.add(outFormat == Format.CSV ? csvLine(r, score, attributes, options.spans())
+                        : jsonLine(r, score, options.spans()));
+                scored++;
+            } catch (IllegalArgumentException e) {
+                errors.add("line " + r.line() + ": " + e.getMessage() + " (skipped)");
+            }
+        }
+        return new Chunk(lines, errors, scored);
+    }
+
+    private String jsonLine(Record r, TextScore score, boolean spans) {
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        out.set("id", r.jsonId() != null ? r.jsonId() : JsonNodeFactory.instance.textNode(r.id()));
+        out.put("language", score.language().code());
+        out.put("languageConfidence", round(score.language().confidence()));
+        out.put("modelVersion", classifier.version());
+        ObjectNode scores = out.putObject("scores");
+        score.scores().forEach((a, v) -> scores.put(a.name(), round(v)));
+        ObjectNode flagged = out.putObject("flagged");
+        score.flagged().forEach((a, v) -> flagged.put(a.name(), v));
+        if (spans) {
+            ObjectNode spanNode = out.putObject("spans");
+            score.spans().forEach((a, list) -> {
+                var array = spanNode.putArray(a.name());
+                for (Span s : list) {
+                    array.addObject().put("begin", s.begin()).put("end", s.end()).put("score", round(s.score()));
+                }
+            });
+        }
+        try {
+            return JSON.writeValueAsString(out);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String csvHeader(List<Attribute> attributes, boolean spans) {
+        StringBuilder b = new StringBuilder("id,language,language_confidence,model_version");
+        for (Attribute a : attributes) {
+            b.append(',').append(a.name());
+        }
+        for (Attribute a : attributes) {
+            b.append(",flagged_").append(a.name());
+        }
+        if (spans) {
+            b.append(",spans");
+        }
+        return b.toString();
+    }
+
+    private String csvLine(Record r, TextScore score, List<Attribute> attributes, boolean spans) {
+        StringBuilder b = new StringBuilder();
+        b.append(csvField(r.id())).append(',').append(score.language().code()).append(',')
+                .append(round(score.language().confidence())).append(',').append(csvField(classifier.version()));
+        for (Attribute a : attributes) {
+            b.append(',').append(round(score.scores().get(a)));
+        }
+        for (Attribute a : attributes) {
+            b.append(',').append(score.flagged().get(a));
+        }
+        if (spans) {
+            ObjectNode spanNode = JsonNodeFactory.instance.objectNode();
+            score.spans().forEach((a, list) -> {
+                var array = spanNode.putArray(a.name());
+                list.forEach(s -> array.addObject().put("begin", s.begin()).put("end", s.end())
+                        .put("score", round(s.score())));
+            });
+            b.append(',').append(csvField(spanNode.toString()));
+        }
+        return b.toString();
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 10_000d) / 10_000d;
+    }
+
+    static String csvField(String value) {
+        if (value == null) {
+            return "";
+        }
+        if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
+            return value;
+        }
+        return '"' + value.replace("\"", "\"\"") + '"';
+    }
+
+    /**
+     * Reads UTF-8 lines as bytes and decodes each on its own, so one line of invalid UTF-8 is reported
+     * and skipped instead of ending the run.
+     */
+    static final class LineSource implements java.io.Closeable {
+        private final java.io.InputStream in;
+        private final byte[] buffer = new byte[1 << 16];
+        private int position;
+        private int limit;
+        private java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream(256);
+        private final java.nio.charset.CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+
+        LineSource(java.io.InputStream in) {
+            this.in = in;
+        }
+
+        /** The next line without its terminator; null at the end; CharacterCodingException for bad UTF-8. */
+        String readLine() throws IOException {
+            line.reset();
+            boolean any = false;
+            while (true) {
+                if (position >= limit) {
+                    limit = in.read(buffer);
+                    position = 0;
+                    if (limit <= 0) {
+                        limit = 0;
+                        return any ? decode() : null;
+                    }
+                }
+                any = true;
+                int start = position;
+                while (position < limit && buffer[position] != '\n') {
+                    position++;
+                }
+                line.write(buffer, start, position - start);
+                if (position < limit) {
+                    position++;
+                    return decode();
+                }
+            }
+        }
+
+        private String decode() throws CharacterCodingException {
+            byte[] bytes = line.toByteArray();
+            int length = bytes.length;
+            if (length > 0 && bytes[length - 1] == '\r') {
+                length--;
+            }
+            // Drop a UTF-8 byte order mark at the very start.
+            int offset = length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
+                    && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
+            if (line.size() > 1 << 20) {
+                line = new java.io.ByteArrayOutputStream(256);
+            }
+            return decoder.decode(java.nio.ByteBuffer.wrap(bytes, offset, length - offset)).toString();
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
+    }
+
+    /** Reads records one at a time; a record that cannot be read carries an error instead of a text. */
+    private interface RecordReader {
+        Record next() throws IOException;
+    }
+
+    private static final class JsonlRecords implements RecordReader {
+        private final LineSource reader;
+        private long line;
+
+        JsonlRecords(LineSource reader) {
+            this.reader = reader;
+        }
+
+        @Override
+        public Record next() throws IOException {
+            String text;
+            do {
+                line++;
+                try {
+                    text = reader.readLine();
+                } catch (CharacterCodingException e) {
+                    return new Record(line, null, null, null, "is not valid UTF-8");
+                }
+                if (text == null) {
+                    return null;
+                }
+            } while (text.isBlank());
+            try {
+                JsonNode node = JSON.readTree(text);
+                if (node == null || !node.isObject()) {
+                    return new Record(line, null, null, null, "not a JSON object");
+                }
+                JsonNode id = node.get("id");
+                JsonNode body = node.get("text");
+                if (body == null || body.isNull()) {
+                    return new Record(line, null, null, null, "has no \"text\"");
+                }
+                if (!body.isTextual()) {
+                    return new Record(line, null, null, null, "\"text\" is not a string");
+                }
+                return new Record(line, id == null ? String.valueOf(line) : id.asText(),
+                        id == null ? JsonNodeFactory.instance.numberNode(line) : id, body.asText(), null);
+            } catch (JsonProcessingException e) {
+                return new Record(line, null, null, null, "is not valid JSON (" + e.getOriginalMessage() + ")");
+            }
+        }
+    }
+
+    /**
+     * RFC 4180 CSV with a header naming an {@code id} (optional) and a {@code text} column; quoted fields
+     * may span lines, and records are reported by the line they start on.
+     */
+    private static final class CsvRecords implements RecordReader {
+        private final LineSource reader;
+        private long line;
+        private int idColumn = -1;
+        private int textColumn = -1;
+        private int columns;
+        private boolean headerRead;
+
+        CsvRecords(LineSource reader) {
+            this.reader = reader;
+        }
+
+        @Override
+        public Record next() throws IOException {
+            if (!headerRead) {
+                headerRead = true;
+                List<String> header = readFields();
+                if (header == null) {
+                    return null;
+                }
+                for (int i = 0; i < header.size(); i++) {
+                    String name = header.get(i).trim().toLowerCase(Locale.ROOT);
+                    if (name.equals("id")) {
+                        idColumn = i;
+                    } else if (name.equals("text")) {
+                        textColumn = i;
+                    }
+                }
+                columns = header.size();
+                if (textColumn < 0) {
+                    throw new IOException("CSV header has no \"text\" column: " + String.join(",", header));
+                }
+            }
+            long start = line + 1;
+            List<String> fields;
+            try {
+                fields = readFields();
+            } catch (MalformedCsv e) {
+                return new Record(start, null, null, null, e.getMessage());
+            }
+            if (fields == null) {
+                return null;
+            }
+            if (fields.size() != columns) {
+                return new Record(start, null, null, null, "has " + fields.size() + " fields, the header has " + columns);
+            }
+            String id = idColumn >= 0 ? fields.get(idColumn) : String.valueOf(start);
+            return new Record(start, id, null, fields.get(textColumn), null);
+        }
+
+        private static final class MalformedCsv extends IOException {
+            MalformedCsv(String message) {
+                super(message);
+            }
+        }
+
+        private String readLine() throws IOException {
+            try {
+                return reader.readLine();
+            } catch (CharacterCodingException e) {
+                // Skip the rest of the record's line; the record is reported by the line it starts on.
+                throw new MalformedCsv("is not valid UTF-8");
+            }
+        }
+
+        /** The fields of the next record, skipping blank lines; null at the end of the input. */
+        private List<String> readFields() throws IOException {
+            String first;
+            do {
+                first = readLine();
+                line++;
+                if (first == null) {
+                    return null;
+                }
+            } while (first.isEmpty());
+            List<String> fields = new ArrayList<>();
+            StringBuilder field = new StringBuilder();
+            String current = first;
+            int i = 0;
+            boolean quoted = false;
+            boolean fieldStart = true;
+            while (true) {
+                if (i >= current.length()) {
+                    if (quoted) {
+                        String next = readLine();
+                        if (next == null) {
+                            throw new MalformedCsv("has a quoted field that never ends");
+                        }
+                        line++;
+                        field.append('\n');
+                        current = next;
+                        i = 0;
+                        continue;
+                    }
+                    fields.add(field.toString());
+                    return fields;
+                }
+                char c = current.charAt(i++);
+                if (quoted) {
+                    if (c == '"') {
+                        if (i < current.length() && current.charAt(i) == '"') {
+                            field.append('"');
+                            i++;
+                        } else {
+                            quoted = false;
+                        }
+                    } else {
+                        field.append(c);
+                    }
+                } else if (c == '"' && fieldStart) {
+                    quoted = true;
+                    fieldStart = false;
+                } else if (c == ',') {
+                    fields.add(field.toString());
+                    field.setLength(0);
+                    fieldStart = true;
+                } else {
+                    field.append(c);
+                    fieldStart = false;
+                }
+            }
+        }
+    }
+}

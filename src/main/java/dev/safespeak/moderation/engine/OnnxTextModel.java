@@ -1,0 +1,163 @@
+package dev.safespeak.moderation.engine;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OnnxValue;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.LongBuffer;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A BERT-style ONNX text model run in process by ONNX Runtime: a WordPiece tokenizer and a session whose
+ * inputs are {@code input_ids}, {@code attention_mask} and optionally {@code token_type_ids}. {@link #run}
+ * answers one vector per text: the [CLS] position of a {@code [batch, tokens, dim]} output (sentence encoders)
+ * or the row of a {@code [batch, dim]} output (sequence classifiers' logits). Thread-safe: ONNX Runtime sessions
+ * may be run concurrently.
+ */
+public final class OnnxTextModel implements AutoCloseable {
+
+    /** Texts are cut to this many word pieces, [CLS] and [SEP] included; toxic comments rarely need more. */
+    public static final int DEFAULT_MAX_TOKENS = 256;
+
+    private final OrtEnvironment env;
+    private final OrtSession session;
+    private final WordPieceTokenizer tokenizer;
+    private final boolean typeIds;
+    private final String output;
+    private final int maxTokens;
+
+    private OnnxTextModel(OrtEnvironment env, OrtSession session, WordPieceTokenizer tokenizer, int maxTokens) {
+        this.env = env;
+        this.session = session;
+        this.tokenizer = tokenizer;
+        this.maxTokens = maxTokens;
+        Set<String> inputs = session.getInputNames();
+        if (!inputs.contains("input_ids") || !inputs.contains("attention_mask")) {
+            throw new IllegalArgumentException("ONNX model inputs are " + inputs
+                    + ", input_ids and attention_mask are required");
+        }
+        this.typeIds = inputs.contains("token_type_ids");
+        this.output = session.getOutputNames().iterator().next();
+    }
+
+    /**
+     * Loads a model and its tokenizer.
+     *
+     * @param onnx       the ONNX file's bytes
+     * @param tokenizer  the tokenizer.json
+     * @param threads    intra-op threads per call; 1 suits a server that runs many calls in parallel
+     * @throws IllegalArgumentException if the bytes are not an ONNX model with the inputs above
+     */
+    public static OnnxTextModel load(byte[] onnx, InputStream tokenizer, int threads, int maxTokens) throws IOException {
+        WordPieceTokenizer wordPiece = WordPieceTokenizer.read(tokenizer);
+        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        try {
+            OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+            options.setIntraOpNumThreads(threads);
+            options.setInterOpNumThreads(1);
+            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            return new OnnxTextModel(env, env.createSession(onnx, options), wordPiece, maxTokens);
+        } catch (OrtException e) {
+            throw new IllegalArgumentException("not an ONNX model ONNX Runtime can run: " + e.getMessage(), e);
+        }
+    }
+
+    /** Loads a model and tokenizer from the classpath, for example the bge-small jars' resources. */
+    public static OnnxTextModel fromClasspath(String onnxResource, String tokenizerResource, int threads)
+            throws IOException {
+        ClassLoader loader = OnnxTextModel.class.getClassLoader();
+        try (InputStream onnx = loader.getResourceAsStream(onnxResource);
+             InputStream tok = loader.getResourceAsStream(tokenizerResource)) {
+            if (onnx == null || tok == null) {
+                throw new IllegalArgumentException("encoder resources " + onnxResource + " and " + tokenizerResource
+                        + " are not on the classpath");
+            }
+            return load(onnx.readAllBytes(), tok, threads, DEFAULT_MAX_TOKENS);
+        }
+    }
+
+    public WordPieceTokenizer tokenizer() {
+        return tokenizer;
+    }
+
+    /** One output vector per text, in order (see the class comment for which position is read). */
+    public float[][] run(List<String> texts) {
+        if (texts.isEmpty()) {
+            return new float[0][];
+        }
+        int[][] ids = new int[texts.size()][];
+        int longest = 0;
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = tokenizer.encode(texts.get(i), maxTokens);
+            longest = Math.max(longest, ids[i].length);
+        }
+        long[] inputIds = new long[ids.length * longest];
+        long[] mask = new long[ids.length * longest];
+        for (int i = 0; i < ids.length; i++) {
+            for (int j = 0; j < ids[i].length; j++) {
+                inputIds[i * longest + j] = ids[i][j];
+                mask[i * longest + j] = 1;
+            }
+        }
+        long[] shape = {ids.length, longest};
+        Map<String, OnnxTensor> inputs = new HashMap<>();
+        try {
+            inputs.put("input_ids", OnnxTensor.createTensor(env, LongBuffer.wrap(inputIds), shape));
+            inputs.put("attention_mask", OnnxTensor.createTensor(env, LongBuffer.wrap(mask), shape));
+            if (typeIds) {
+                inputs.put("token_type_ids", OnnxTensor.createTensor(env, LongBuffer.wrap(new long[inputIds.length]), shape));
+            }
+            try (OrtSession.Result result = session.run(inputs, Set.of(output))) {
+                OnnxValue value = result.get(0);
+                Object raw = value.getValue();
+                if (raw instanceof float[][][] hidden) {
+                    float[][] cls = new float[hidden.length][];
+                    for (int i = 0; i < hidden.length; i++) {
+                        cls[i] = hidden[i][0];
+                    }
+                    return cls;
+                }
+                if (raw instanceof float[][] rows) {
+                    return rows;
+                }
+                throw new IllegalStateException("ONNX output " + output + " is " + raw.getClass().getSimpleName()
+                        + ", expected float[batch][tokens][dim] or float[batch][dim]");
+            }
+        } catch (OrtException e) {
+            throw new IllegalStateException("ONNX Runtime failed: " + e.getMessage(), e);
+        } finally {
+            inputs.values().forEach(OnnxTensor::close);
+        }
+    }
+
+    /** L2-normalised [CLS] embeddings, as BGE models are meant to be used. */
+    public float[][] embed(List<String> texts) {
+        float[][] out = run(texts);
+        for (float[] v : out) {
+            double norm = 0;
+            for (float x : v) {
+                norm += x * x;
+            }
+            float inv = (float) (1.0 / Math.max(1e-12, Math.sqrt(norm)));
+            for (int i = 0; i < v.length; i++) {
+                v[i] *= inv;
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        try {
+            session.close();
+        } catch (OrtException e) {
+            throw new IllegalStateException("ONNX session did not close: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,5 +1,0 @@
-package dev.safespeak.moderation.internal;
-
-/** How much one token pushed an attribute's score up (positive) or down (negative), in model units. */
-public record TokenContribution(Token token, double weight) {
-}

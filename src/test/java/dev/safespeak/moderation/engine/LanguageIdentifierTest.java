@@ -1,0 +1,174 @@
+package dev.safespeak.moderation.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.safespeak.moderation.DetectedLanguage;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class LanguageIdentifierTest {
+
+    private static LanguageIdentifier languages;
+
+    @BeforeAll
+    static void build() {
+        languages = LanguageIdentifier.of(LanguageIdentifier.DEFAULT_LANGUAGES);
+    }
+
+    @Test
+    void script_decides_korean_greek_hindi_arabic_and_russian() {
+        assertThat(languages.detect("너 정말 바보 같아").code()).isEqualTo("ko");
+        assertThat(languages.detect("Είσαι πολύ ηλίθιος").code()).isEqualTo("el");
+        assertThat(languages.detect("तुम बहुत बेवकूफ हो").code()).isEqualTo("hi");
+        assertThat(languages.detect("أنت غبي جدا").code()).isEqualTo("ar");
+        assertThat(languages.detect("ты очень глупый человек").code()).isEqualTo("ru");
+        assertThat(languages.detect("너 정말 바보 같아").confidence()).isEqualTo(1.0);
+    }
+
+    @Test
+    void han_without_kana_is_chinese_and_with_kana_is_unknown_when_japanese_is_not_supported() {
+        assertThat(languages.detect("你真是个笨蛋").code()).isEqualTo("zh");
+        assertThat(languages.detect("あなたは本当に馬鹿です")).isEqualTo(DetectedLanguage.UNKNOWN);
+    }
+
+    @Test
+    void lingua_tells_latin_script_languages_apart() {
+        assertThat(languages.detect("You are the most stupid person I have ever met").code()).isEqualTo("en");
+        assertThat(languages.detect("Eres la persona más estúpida que he conocido").code()).isEqualTo("es");
+        assertThat(languages.detect("Du bist der dümmste Mensch, den ich je getroffen habe").code()).isEqualTo("de");
+        assertThat(languages.detect("Tu es la personne la plus stupide que j'ai jamais rencontrée").code())
+                .isEqualTo("fr");
+        assertThat(languages.detect("Sen tanıdığım en aptal insansın").code()).isEqualTo("tr");
+        assertThat(languages.detect("Bạn là người ngu ngốc nhất mà tôi từng gặp").code()).isEqualTo("vi");
+    }
+
+    @Test
+    void a_text_without_letters_is_unknown() {
+        assertThat(languages.detect("1234 !!! 🙂")).isEqualTo(DetectedLanguage.UNKNOWN);
+    }
+
+    @Test
+    void a_script_of_no_supported_language_is_unknown() {
+        assertThat(languages.detect("คุณโง่มาก")).isEqualTo(DetectedLanguage.UNKNOWN);
+    }
+
+    @Test
+    void text_mixing_two_non_latin_scripts_evenly_is_unknown() {
+        assertThat(languages.detect("你好你好 안녕하세요")).isEqualTo(DetectedLanguage.UNKNOWN);
+    }
+
+    @Test
+    void one_hint_is_taken_as_given() {
+        assertThat(languages.detect("You are stupid", languages.checkHints(List.of("de"))))
+                .isEqualTo(new DetectedLanguage("de", 1.0));
+    }
+
+    @Test
+    void several_hints_restrict_the_choice() {
+        DetectedLanguage detected = languages.detect("Eres la persona más estúpida que he conocido",
+                languages.checkHints(List.of("pt", "es")));
+        assertThat(detected.code()).isEqualTo("es");
+    }
+
+    @Test
+    void region_subtags_of_hints_are_dropped() {
+        assertThat(languages.checkHints(List.of("pt-BR", "EN"))).containsExactly("pt", "en");
+    }
+
+    @Test
+    void an_unsupported_hint_is_refused_with_the_supported_list() {
+        assertThatThrownBy(() -> languages.checkHints(List.of("en", "xx")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("language 'xx' is not supported; supported: "
+                        + "ar, da, de, el, en, es, fr, hi, ko, pl, pt, ru, tr, vi, zh");
+    }
+
+    @Test
+    void cyrillic_needs_lingua_when_two_cyrillic_languages_are_supported() {
+        LanguageIdentifier ruUk = LanguageIdentifier.of(List.of("ru", "uk", "en"));
+        assertThat(ruUk.detect("Я не знаю, що робити з цим").code()).isEqualTo("uk");
+        assertThat(ruUk.detect("Я не знаю, что с этим делать").code()).isEqualTo("ru");
+    }
+
+    @Test
+    void an_unknown_language_code_cannot_be_supported() {
+        assertThatThrownBy(() -> LanguageIdentifier.of(List.of("en", "qq")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("language 'qq' is not known to the language detector");
+    }
+
+    @Test
+    void the_ngram_scorer_agrees_with_linguas_own_detector_on_clear_sentences() {
+        LanguageIdentifier lingua = LanguageIdentifier.withLinguaDetector(LanguageIdentifier.DEFAULT_LANGUAGES);
+        List<String> sentences = List.of(
+                "Jeg synes, at det er en rigtig god idé at tage toget i morgen",
+                "Nie wiem, dlaczego on zawsze spóźnia się na spotkania",
+                "Eu não acho que isso seja uma boa ideia para amanhã",
+                "I really think we should take the train tomorrow morning",
+                "Je pense que nous devrions prendre le train demain matin",
+                "Ich glaube, wir sollten morgen früh den Zug nehmen",
+                "Creo que deberíamos tomar el tren mañana por la mañana",
+                "Bence yarın sabah trene binmeliyiz",
+                "Tôi nghĩ chúng ta nên đi tàu vào sáng mai");
+        List<String> expected = List.of("da", "pl", "pt", "en", "fr", "de", "es", "tr", "vi");
+        for (int i = 0; i < sentences.size(); i++) {
+            DetectedLanguage fast = languages.detect(sentences.get(i));
+            assertThat(fast.code()).as(sentences.get(i)).isEqualTo(expected.get(i))
+                    .isEqualTo(lingua.detect(sentences.get(i)).code());
+            assertThat(fast.confidence()).as(sentences.get(i)).isBetween(LanguageIdentifier.MIN_RELATIVE_DISTANCE, 1.0);
+        }
+    }
+
+    @Test
+    void short_english_texts_are_english_by_all_ngram_lengths() {
+        // Trigrams alone (Lingua's low-accuracy mode) call the first two Polish.
+        for (String text : List.of("You are an idiot", "Shut up, you idiot.", "Thanks for your help", "you suck")) {
+            DetectedLanguage detected = languages.detect(text);
+            assertThat(detected.code()).as(text).isEqualTo("en");
+            assertThat(detected.confidence()).as(text).isBetween(LanguageIdentifier.MIN_RELATIVE_DISTANCE, 1.0);
+        }
+    }
+
+    @Test
+    void the_short_text_mode_ends_at_120_letters_and_spaces() {
+        NgramLanguageScorer scorer = NgramLanguageScorer.load(List.of(
+                com.github.pemistahl.lingua.api.Language.ENGLISH, com.github.pemistahl.lingua.api.Language.POLISH));
+        String shortText = "you are an idiot";
+        NgramLanguageScorer.Scores scores = scorer.score(shortText);
+        // Trigrams: you are idi dio iot (5); quadrigrams: idio diot (2); fivegrams: idiot (1);
+        // distinct letters: y o u a r e n i d t (10); bigrams: yo ou ar re an id di io ot (9).
+        assertThat(scores.ngrams()).isEqualTo(5 + 2 + 1 + 10 + 9);
+        String words = "you are an idiot ".repeat(7); // 118 characters once stripped: still short
+        assertThat(scorer.score(words.strip()).ngrams()).isEqualTo(5 + 2 + 1 + 10 + 9);
+        // 122 characters: trigrams only.
+        assertThat(scorer.score(words + "you").ngrams()).isEqualTo(5);
+    }
+
+    @Test
+    void punctuation_and_digits_inside_words_do_not_break_the_ngrams() {
+        assertThat(languages.detect("Y.o.u a.r.e t.h.e w.o.r.s.t p.e.r.s.o.n i h.a.v.e e.v.e.r m.e.t").code())
+                .isEqualTo("en");
+        assertThat(languages.detect("Das ist wirklich der 100% schlechteste Tag meines Lebens!!!").code())
+                .isEqualTo("de");
+    }
+
+    @Test
+    void texts_without_trigrams_fall_back_to_bigrams_and_letters() {
+        for (String text : List.of("ok ok", "a", "ja ja")) {
+            DetectedLanguage detected = languages.detect(text);
+            assertThat(detected.code().equals("und") || languages.supported().contains(detected.code()))
+                    .as(text).isTrue();
+            assertThat(detected.confidence()).as(text).isBetween(0.0, 1.0);
+        }
+        assertThat(languages.detect("że że").code()).isEqualTo("pl");
+    }
+
+    @Test
+    void hints_restrict_the_ngram_decision_to_them() {
+        DetectedLanguage detected = languages.detect("I really think we should take the train tomorrow",
+                languages.checkHints(List.of("de", "fr")));
+        assertThat(detected.code()).isIn("de", "fr");
+    }
+}

@@ -1,0 +1,126 @@
+package dev.safespeak.moderation.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.safespeak.moderation.Attribute;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ContrastiveCaseTest {
+
+    private static final String HEADER9 = "lang\tbehaviour\tgroup\ttext\tTOXICITY\tIDENTITY_ATTACK\tINSULT\tPROFANITY\tTHREAT\n";
+    private static final String HEADER10 = HEADER9.replace("\n", "\ttemplate\n");
+
+    private static final Path TRAIN = Path.of("training/contrastive/train.tsv");
+    private static final Path DEV = Path.of("training/contrastive/dev.tsv");
+    private static final Path TEST = Path.of("src/test/resources/functional/heldout.tsv");
+    private static final Path FRESH = Path.of("src/test/resources/functional/fresh.tsv");
+
+    @TempDir
+    Path dir;
+
+    private Path write(String content) throws IOException {
+        Path file = dir.resolve("cases.tsv");
+        Files.writeString(file, content, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    @Test
+    void reads_the_ten_column_format_with_its_template_id() throws IOException {
+        List<ContrastiveCase> cases = ContrastiveCase.read(write(HEADER10
+                + "en\thate\twomen\tI hate women.\t1\t1\t-\t-\t0\ten.hate.00\n"
+                + "# a comment\n\n"
+                + "en\tneutral\t-\tThe train was late.\t0\t0\t0\t0\t0\tfresh\n"));
+
+        assertThat(cases).hasSize(2);
+        ContrastiveCase hate = cases.get(0);
+        assertThat(hate.template()).isEqualTo("en.hate.00");
+        assertThat(hate.labels()).containsEntry(Attribute.TOXICITY, true).containsEntry(Attribute.THREAT, false)
+                .doesNotContainKey(Attribute.INSULT);
+        assertThat(cases.get(1).template()).isEqualTo("fresh");
+    }
+
+    @Test
+    void reads_the_older_nine_column_format_without_a_template() throws IOException {
+        List<ContrastiveCase> cases = ContrastiveCase.read(write(HEADER9
+                + "en\tinsult\t-\tYou are an idiot.\t1\t0\t1\t-\t0\n"));
+
+        assertThat(cases).singleElement().satisfies(c -> {
+            assertThat(c.template()).isEqualTo(ContrastiveCase.NO_TEMPLATE);
+            assertThat(c.behaviour()).isEqualTo("insult");
+            assertThat(c.labels()).containsEntry(Attribute.INSULT, true);
+        });
+    }
+
+    @Test
+    void a_line_with_the_wrong_number_of_columns_is_rejected() throws IOException {
+        Path file = write(HEADER10 + "en\thate\twomen\tI hate women.\t1\t1\t-\t-\n");
+
+        assertThatThrownBy(() -> ContrastiveCase.read(file)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("line 2 has 8 columns, expected 9 or 10");
+    }
+
+    @Test
+    void an_unknown_label_is_rejected() throws IOException {
+        Path file = write(HEADER10 + "en\thate\twomen\tI hate women.\t1\tyes\t-\t-\t0\ten.hate.00\n");
+
+        assertThatThrownBy(() -> ContrastiveCase.read(file)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("line 2 has label yes");
+    }
+
+    @Test
+    void an_empty_template_id_is_rejected() throws IOException {
+        Path file = write(HEADER10 + "en\thate\twomen\tI hate women.\t1\t1\t-\t-\t0\t \n");
+
+        assertThatThrownBy(() -> ContrastiveCase.read(file)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("line 2 has an empty template id");
+    }
+
+    @Test
+    void the_committed_splits_share_no_template_and_no_text() {
+        Map<String, String> templateSide = new HashMap<>();
+        Map<String, String> textSide = new HashMap<>();
+        for (Path file : List.of(TRAIN, DEV, TEST)) {
+            for (ContrastiveCase c : ContrastiveCase.read(file)) {
+                assertThat(c.template()).as("template id of %s", c.text()).matches("[a-z]{2}\\.[a-z_]+\\.\\d{2}");
+                assertThat(templateSide.putIfAbsent(c.template(), file.toString()))
+                        .as("template %s", c.template()).isIn(null, file.toString());
+                assertThat(textSide.put(c.text(), file.toString())).as("text %s", c.text()).isNull();
+                assertThat(c.text()).doesNotContain("{", "}");
+            }
+        }
+        for (ContrastiveCase c : ContrastiveCase.read(FRESH)) {
+            assertThat(c.template()).isEqualTo("fresh");
+            assertThat(textSide).as("fresh text also generated from a template").doesNotContainKey(c.text());
+        }
+    }
+
+    @Test
+    void every_behaviour_with_three_templates_has_a_train_and_a_test_template() {
+        Map<String, Set<String>> sides = new HashMap<>();
+        Map<String, Set<String>> templates = new HashMap<>();
+        for (Path file : List.of(TRAIN, DEV, TEST)) {
+            for (ContrastiveCase c : ContrastiveCase.read(file)) {
+                // the template id names the behaviour it was written for (obfuscated copies keep their source's)
+                String unit = c.template().substring(0, c.template().lastIndexOf('.'));
+                sides.computeIfAbsent(unit, k -> new HashSet<>()).add(file.toString());
+                templates.computeIfAbsent(unit, k -> new HashSet<>()).add(c.template());
+            }
+        }
+        Set<String> missing = templates.entrySet().stream().filter(e -> e.getValue().size() >= 3)
+                .filter(e -> !sides.get(e.getKey()).containsAll(Set.of(TRAIN.toString(), TEST.toString())))
+                .map(Map.Entry::getKey).collect(Collectors.toSet());
+        assertThat(missing).as("behaviours without a train or a test template").isEmpty();
+    }
+}

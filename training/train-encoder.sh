@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Trains the accurate engine's heads (EncoderTrainCommand) on the English and Chinese rows of ../shared/data and
+# the authored cases, writes src/main/resources/models/default/encoder-heads.json and
+# docs/reports/model-quality-modes.md (fast, accurate and balanced compared). Arguments go to the command, e.g.
+#   training/train-encoder.sh --data ../shared/data --train-cap 6000
+# Embeddings are cached under target/training, so a second run only embeds new texts.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+WORK=target/training
+mkdir -p "$WORK"
+./mvnw -B -q test-compile
+./mvnw -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/cp.txt" >/dev/null
+exec java ${TRAIN_JAVA_OPTS:--Xmx8g} -cp "target/test-classes:target/classes:$(cat "$WORK/cp.txt")" \
+  dev.safespeak.moderation.training.EncoderTrainCommand "$@"
