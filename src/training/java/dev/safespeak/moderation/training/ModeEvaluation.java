@@ -167,6 +167,7 @@ final class ModeEvaluation {
         Map<String, Map<Mode, int[]>> byBehaviour = new TreeMap<>();
         Map<String, Map<Mode, int[]>> byLanguage = new TreeMap<>();
         Map<String, Map<Mode, int[]>> identityFp = new TreeMap<>();
+        Map<String, Map<Mode, int[]>> identityFpByAttribute = new TreeMap<>();
         Map<String, Map<Mode, List<double[]>>> toxicity = new TreeMap<>();
         Map<Mode, List<String>> failures = new EnumMap<>(Mode.class);
         for (Item c : cases) {
@@ -189,6 +190,9 @@ final class ModeEvaluation {
                 if (identityNeutral) {
                     boolean fp = IDENTITY_FP_ATTRIBUTES.stream().anyMatch(v::flagged);
                     count(identityFp, c.language(), m, fp);
+                    for (Attribute a : IDENTITY_FP_ATTRIBUTES) {
+                        count(identityFpByAttribute, c.language() + " " + a, m, v.flagged(a));
+                    }
                 }
                 Boolean tox = c.labels().get(Attribute.TOXICITY);
                 if (tox != null) {
@@ -228,6 +232,8 @@ final class ModeEvaluation {
         md.append("\nFalse-positive rate on neutral and positive sentences that mention an identity group "
                 + "(flagged TOXICITY, IDENTITY_ATTACK or INSULT), per language; lower is better:\n\n");
         table(md, "language", identityFp);
+        md.append("\nThe same, by the attribute that fired:\n\n");
+        table(md, "language and attribute", identityFpByAttribute);
         for (Map.Entry<Mode, List<String>> f : failures.entrySet()) {
             md.append("\nSome English cases ").append(f.getKey().name().toLowerCase()).append(" mode gets wrong:\n\n");
             f.getValue().stream().limit(15).forEach(line -> md.append("- ").append(line).append("\n"));
