@@ -1000,8 +1000,8 @@ def assign_splits(lang, data):
     """Maps every template id of a language to train, dev or test. The unit is the template: a template and all
     its fills (every group, every obfuscated copy) go to one side. Within each (language, behaviour) the templates
     are ordered by a hash of their string; the first round(TEST_SHARE * n) go to test (at least one when n >= 3),
-    the next round(DEV_SHARE * n) to dev and the rest, at least one, to train. A behaviour with fewer than three
-    templates goes by the hash value alone. The order of a template never depends on its position in the list, so
+    the next round(DEV_SHARE * n) to dev and the rest, at least one, to train. Of two templates the first goes to
+    test and the other to train; a single template goes by its hash value alone. The order of a template never depends on its position in the list, so
     adding templates moves at most a few earlier ones across the split boundaries."""
     splits = {}
     for behaviour in LABELS:
@@ -1011,9 +1011,12 @@ def assign_splits(lang, data):
         units = sorted((unit_hash(f"{lang}|{behaviour}|{entry(t)[0]}"), f"{lang}.{behaviour}.{k:02d}")
                        for k, t in enumerate(templates))
         n = len(units)
-        if n < 3:
-            for h, tid in units:
-                splits[tid] = "test" if h < TEST_SHARE else "dev" if h < TEST_SHARE + DEV_SHARE else "train"
+        if n == 1:
+            h, tid = units[0]
+            splits[tid] = "test" if h < TEST_SHARE else "dev" if h < TEST_SHARE + DEV_SHARE else "train"
+            continue
+        if n == 2:
+            splits[units[0][1]], splits[units[1][1]] = "test", "train"
             continue
         n_test = max(1, round(TEST_SHARE * n))
         n_dev = min(round(DEV_SHARE * n), n - n_test - 1)
