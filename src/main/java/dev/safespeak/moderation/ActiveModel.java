@@ -23,4 +23,14 @@ public interface ActiveModel {
     default List<String> registeredVersions() {
         return List.of(active().version());
     }
+
+    /** The active encoder heads artifact of the accurate engine; empty when none is active. Answers from memory. */
+    default Optional<ModelArtifact> activeEncoderHeads() {
+        return Optional.empty();
+    }
+
+    /** The active bring-your-own model descriptor; empty when none is active. Answers from memory. */
+    default Optional<ModelArtifact> activeByo() {
+        return Optional.empty();
+    }
 }

@@ -15,6 +15,7 @@ import java.util.Set;
  * @param thresholds     per-attribute flag thresholds overriding the model's defaults
  * @param tenant         whose block and allow lists apply; null for none
  * @param modelVersion   a registered model version to use instead of the active one; null for the active one
+ * @param mode           the engine to score with; null for the configured default mode
  */
 public record ModerationRequest(
         List<String> texts,
@@ -23,10 +24,22 @@ public record ModerationRequest(
         boolean spans,
         Map<Attribute, Double> thresholds,
         String tenant,
-        String modelVersion) {
+        String modelVersion,
+        Mode mode) {
+
+    /** A request in the configured default mode. */
+    public ModerationRequest(List<String> texts, Set<Attribute> attributes, List<String> languageHints, boolean spans,
+                             Map<Attribute, Double> thresholds, String tenant, String modelVersion) {
+        this(texts, attributes, languageHints, spans, thresholds, tenant, modelVersion, null);
+    }
+
+    /** The same request in another mode. */
+    public ModerationRequest withMode(Mode newMode) {
+        return new ModerationRequest(texts, attributes, languageHints, spans, thresholds, tenant, modelVersion, newMode);
+    }
 
     /** A request for one text with every attribute, spans on, the active model and no tenant. */
     public static ModerationRequest of(String text) {
-        return new ModerationRequest(List.of(text), Set.of(), List.of(), true, Map.of(), null, null);
+        return new ModerationRequest(List.of(text), Set.of(), List.of(), true, Map.of(), null, null, null);
     }
 }

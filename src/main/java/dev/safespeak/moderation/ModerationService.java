@@ -1,7 +1,9 @@
 package dev.safespeak.moderation;
 
+import dev.safespeak.base.BusinessException;
 import dev.safespeak.moderation.engine.AnalysedText;
 import dev.safespeak.moderation.engine.Classifier;
+import dev.safespeak.moderation.engine.EncoderClassifier;
 import dev.safespeak.moderation.engine.EngineComponents;
 import dev.safespeak.moderation.engine.LanguageIdentifier;
 import dev.safespeak.moderation.engine.LoadedModels;
@@ -44,6 +46,9 @@ public class ModerationService {
     private final ObjectProvider<ActiveModel> activeModel;
     private final ObjectProvider<TenantListService> tenantLists;
     private final Map<String, CompiledLists> compiledLists = new ConcurrentHashMap<>();
+    private final Mode defaultMode;
+    private final Mode dropInMode;
+    private final AccurateEngine accurate;
     /** The beans behind the two providers, once found: resolving a provider costs a bean factory lookup per call. */
     private volatile ActiveModel resolvedActiveModel;
     private volatile TenantListService resolvedTenantLists;
@@ -55,21 +60,37 @@ public class ModerationService {
     ModerationService(ModerationProperties properties, ObjectProvider<ActiveModel> activeModel,
                       ObjectProvider<TenantListService> tenantLists, ObjectProvider<MeterRegistry> meterRegistry) {
         this(LanguageIdentifier.of(properties.languages()), EngineComponents.analyser(), EngineComponents.modelLoader(),
-                activeModel, tenantLists, meterRegistry.getIfAvailable(SimpleMeterRegistry::new));
+                activeModel, tenantLists, meterRegistry.getIfAvailable(SimpleMeterRegistry::new), properties);
     }
 
     ModerationService(LanguageIdentifier languages, Function<String, AnalysedText> analyser, ModelLoader loader,
                       ObjectProvider<ActiveModel> activeModel, ObjectProvider<TenantListService> tenantLists,
                       MeterRegistry meterRegistry) {
+        this(languages, analyser, loader, activeModel, tenantLists, meterRegistry,
+                new ModerationProperties(languages.supported().stream().sorted().toList()));
+    }
+
+    ModerationService(LanguageIdentifier languages, Function<String, AnalysedText> analyser, ModelLoader loader,
+                      ObjectProvider<ActiveModel> activeModel, ObjectProvider<TenantListService> tenantLists,
+                      MeterRegistry meterRegistry, ModerationProperties properties) {
         this.engine = new ModerationEngine(analyser, languages, new ScoringMetrics(meterRegistry));
         this.models = new LoadedModels(loader);
         this.activeModel = activeModel;
         this.tenantLists = tenantLists;
+        this.defaultMode = properties.mode();
+        this.dropInMode = properties.dropIn();
+        this.accurate = new AccurateEngine(properties.encoder(),
+                properties.byo() != null && properties.byo().configured() ? properties.byo().toModel() : null,
+                this::registry);
     }
 
-    /** Loads the active model once the application is up, so the first request is not slow. */
+    /**
+     * Loads the active model once the application is up, so the first request is not slow; the accurate engine's
+     * encoders (seconds) load on a background thread.
+     */
     @EventListener(ApplicationReadyEvent.class)
     void preloadActiveModel() {
+        accurate.preloadInBackground();
         try {
             log.info("Active model {} loaded", activeClassifier().version());
         } catch (RuntimeException e) {
@@ -77,11 +98,56 @@ public class ModerationService {
         }
     }
 
-    /** Scores every text of the request with the active model, or the version the request names. */
+    /**
+     * Scores every text of the request with the active model, or the version the request names, in the request's
+     * mode or the configured default.
+     *
+     * @throws BusinessException code unavailable when the mode needs the accurate engine and it cannot be loaded
+     */
     public ModerationResult moderate(ModerationRequest request) {
         engine.validate(request);
-        Classifier classifier = classifierFor(request.modelVersion());
+        Classifier fast = classifierFor(request.modelVersion());
+        Mode mode = request.mode() == null ? defaultMode : request.mode();
+        Classifier classifier = switch (mode) {
+            case FAST -> fast;
+            case ACCURATE -> new EncoderClassifier(fast, accurate.require(), false);
+            case BALANCED -> new EncoderClassifier(fast, accurate.require(), true);
+        };
         return engine.moderate(request, classifier, listsOf(request.tenant()));
+    }
+
+    /** The mode of requests that name none. */
+    public Mode defaultMode() {
+        return defaultMode;
+    }
+
+    /** The mode of the Perspective and OpenAI drop-in endpoints. */
+    public Mode dropInMode() {
+        return dropInMode;
+    }
+
+    /**
+     * Whether the accurate engine can score, for readiness: {@code ready}, {@code loading}, {@code off},
+     * {@code not-loaded} or {@code failed}, with a sentence.
+     */
+    public AccurateStatus accurateStatus() {
+        AccurateEngine.Status s = accurate.status();
+        return new AccurateStatus(s.state().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), s.detail(),
+                s.state() == AccurateEngine.State.READY);
+    }
+
+    /** The accurate engine's state for readiness and the console. */
+    public record AccurateStatus(String state, String detail, boolean ready) {
+    }
+
+    /**
+     * Loads the accurate engine's artifacts ahead of their activation, so a broken one is refused before it is
+     * active; null stands for "the configured one".
+     *
+     * @throws IllegalArgumentException if they cannot be loaded
+     */
+    public void preloadAccurate(ModelArtifact heads, ModelArtifact byo) {
+        accurate.preload(heads, byo);
     }
 
     /** The ISO 639-1 codes the engine detects and accepts as hints, sorted. */

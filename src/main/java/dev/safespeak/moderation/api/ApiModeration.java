@@ -4,6 +4,7 @@ import dev.safespeak.apikey.ApiKeyPrincipal;
 import dev.safespeak.apikey.RateDecision;
 import dev.safespeak.apikey.RateLimiter;
 import dev.safespeak.moderation.Attribute;
+import dev.safespeak.moderation.Mode;
 import dev.safespeak.moderation.ModerationLimits;
 import dev.safespeak.moderation.ModerationRequest;
 import dev.safespeak.moderation.ModerationResult;
@@ -46,9 +47,18 @@ class ApiModeration {
     record Scored(ModerationResult result, Instant storedUntil, long latencyMicros) {
     }
 
+    /** Scores for a drop-in endpoint (Perspective, OpenAI), in the configured drop-in mode. */
     Scored moderate(String requestId, List<String> texts, String field, Set<Attribute> attributes,
             List<String> languages, boolean spans, Map<Attribute, Double> thresholds, boolean store,
             String modelVersion) {
+        return moderate(requestId, texts, field, attributes, languages, spans, thresholds, store, modelVersion,
+                engine.dropInMode());
+    }
+
+    /** Scores in the given mode; null for the configured default mode. */
+    Scored moderate(String requestId, List<String> texts, String field, Set<Attribute> attributes,
+            List<String> languages, boolean spans, Map<Attribute, Double> thresholds, boolean store,
+            String modelVersion, Mode mode) {
         checkTexts(texts, field);
         List<String> hints = checkLanguages(languages);
         ApiKeyPrincipal key = ApiKeyFilter.current();
@@ -61,7 +71,7 @@ class ApiModeration {
         }
         long start = System.nanoTime();
         ModerationResult result = engine.moderate(new ModerationRequest(List.copyOf(texts), attributes, hints,
-                spans, thresholds, key.tenant(), blankToNull(modelVersion)));
+                spans, thresholds, key.tenant(), blankToNull(modelVersion), mode));
         long micros = (System.nanoTime() - start) / 1000;
         Instant storedUntil = store ? storage.store(requestId, key.tenant(), texts, result) : null;
         return new Scored(result, storedUntil, micros);
@@ -102,6 +112,18 @@ class ApiModeration {
             }
             return base;
         }).distinct().toList();
+    }
+
+    /** The mode a client named; null when it named none. */
+    static Mode mode(String name) {
+        if (name == null) {
+            return null;
+        }
+        try {
+            return Mode.parse(name);
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.invalid(e.getMessage());
+        }
     }
 
     static Set<Attribute> attributes(java.util.Collection<String> names) {

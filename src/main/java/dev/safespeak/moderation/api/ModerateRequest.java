@@ -18,5 +18,8 @@ record ModerateRequest(
         Map<String, Double> thresholds,
         @Schema(description = "Default true: nothing is stored. false: keep the texts, encrypted, for review "
                 + "until the retention period ends (needs a server storage key)") Boolean doNotStore,
-        @Schema(description = "A registered model version; missing = the active one") String modelVersion) {
+        @Schema(description = "A registered model version; missing = the active one") String modelVersion,
+        @Schema(description = "fast (n-gram model), accurate (sentence encoder for the languages it covers, n-gram "
+                + "elsewhere) or balanced (encoder only where the n-gram model is unsure); missing = the server's "
+                + "default mode", allowableValues = {"fast", "accurate", "balanced"}) String mode) {
 }

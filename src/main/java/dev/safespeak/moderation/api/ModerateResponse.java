@@ -22,7 +22,11 @@ record ModerateResponse(
         long latencyMicros,
         List<Result> results) {
 
-    /** The scores of one text. */
+    /**
+     * The scores of one text.
+     *
+     * @param engine which engine scored the text: {@code ngram}, {@code encoder:<name>} or {@code byo:<name>}
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Result(
             int index,
@@ -32,7 +36,8 @@ record ModerateResponse(
             boolean flaggedAny,
             Map<Attribute, List<Span>> spans,
             List<ListMatch> listMatches,
-            String modelVersion) {
+            String modelVersion,
+            String engine) {
     }
 
     /** A detected language with its confidence; code "und" when unknown or mixed. */
@@ -48,7 +53,7 @@ record ModerateResponse(
             results.add(new Result(i, new Language(s.language().code(), round(s.language().confidence())),
                     enumMap(s.scores()), flagged, flagged.containsValue(Boolean.TRUE),
                     spans ? enumMap(s.spans()) : null, s.listMatches() == null ? List.of() : s.listMatches(),
-                    result.modelVersion()));
+                    result.modelVersion(), s.engine()));
         }
         return new ModerateResponse(requestId, result.modelVersion(), scored.storedUntil() != null,
                 scored.storedUntil(), scored.latencyMicros(), results);

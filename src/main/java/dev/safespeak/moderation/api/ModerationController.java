@@ -25,7 +25,7 @@ class ModerationController {
     static final String MODERATE_REQUEST = """
             {"texts": ["You are a wonderful person.", "Shut up, you idiot."],
              "attributes": ["TOXICITY", "INSULT"], "languages": ["en"], "spans": true,
-             "thresholds": {"TOXICITY": 0.7}, "doNotStore": true}""";
+             "thresholds": {"TOXICITY": 0.7}, "doNotStore": true, "mode": "balanced"}""";
     static final String MODERATE_RESPONSE = """
             {"requestId": "5f0c3c1e-8a53-4c1f-9a0e-2f4b8f1d2c3a", "modelVersion": "2026.11.1", "stored": false,
              "latencyMicros": 412,
@@ -33,12 +33,12 @@ class ModerationController {
               {"index": 0, "language": {"code": "en", "confidence": 0.97},
                "scores": {"TOXICITY": 0.02, "INSULT": 0.01}, "flagged": {"TOXICITY": false, "INSULT": false},
                "flaggedAny": false, "spans": {"TOXICITY": [], "INSULT": []}, "listMatches": [],
-               "modelVersion": "2026.11.1"},
+               "modelVersion": "2026.11.1", "engine": "ngram"},
               {"index": 1, "language": {"code": "en", "confidence": 0.95},
                "scores": {"TOXICITY": 0.91, "INSULT": 0.88}, "flagged": {"TOXICITY": true, "INSULT": true},
                "flaggedAny": true, "spans": {"TOXICITY": [{"begin": 14, "end": 19, "score": 0.9}],
                "INSULT": [{"begin": 14, "end": 19, "score": 0.87}]}, "listMatches": [],
-               "modelVersion": "2026.11.1"}]}""";
+               "modelVersion": "2026.11.1", "engine": "encoder:bge-small-en-v1.5-q"}]}""";
     static final String PROBLEM = """
             {"type": "urn:safespeak:problem:invalid", "title": "Bad Request", "status": 400,
              "detail": "batch has 130 items, at most 100 are allowed", "instance": "/api/v1/moderate",
@@ -55,8 +55,10 @@ class ModerationController {
     @Operation(summary = "Score one text or up to 100",
             description = "Returns per text: language with confidence, a calibrated probability per attribute, "
                     + "flags against the thresholds, the character spans that drove each score and the model "
-                    + "version. Nothing of the text is stored unless doNotStore is false. Each text counts "
-                    + "against the key's daily quota.",
+                    + "version and the engine that scored it (ngram, encoder:<name> or byo:<name>). 'mode' picks "
+                    + "fast, accurate or balanced; accurate and balanced answer 503 while the accurate engine "
+                    + "cannot be loaded. Nothing of the text is stored unless doNotStore is false. Each text "
+                    + "counts against the key's daily quota.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     mediaType = "application/json", examples = {
                             @ExampleObject(name = "batch", value = MODERATE_REQUEST),
@@ -71,7 +73,9 @@ class ModerationController {
                     @ApiResponse(responseCode = "401", description = "Missing, unknown or revoked key"),
                     @ApiResponse(responseCode = "413", description = "Body too large"),
                     @ApiResponse(responseCode = "415", description = "Not JSON"),
-                    @ApiResponse(responseCode = "429", description = "Rate limit or daily quota exceeded")})
+                    @ApiResponse(responseCode = "429", description = "Rate limit or daily quota exceeded"),
+                    @ApiResponse(responseCode = "503", description = "Mode accurate or balanced while the accurate "
+                            + "engine cannot be loaded")})
     @PostMapping(path = "/api/v1/moderate", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     ModerateResponse moderate(@RequestBody ModerateRequest body, HttpServletRequest request) {
@@ -88,7 +92,7 @@ class ModerationController {
         String requestId = RequestIds.current(request);
         ApiModeration.Scored scored = moderation.moderate(requestId, texts, field,
                 ApiModeration.attributes(body.attributes()), body.languages(), spans,
-                ApiModeration.thresholds(body.thresholds()), store, body.modelVersion());
+                ApiModeration.thresholds(body.thresholds()), store, body.modelVersion(), ApiModeration.mode(body.mode()));
         return ModerateResponse.of(requestId, scored, spans);
     }
 

@@ -1,6 +1,7 @@
 package dev.safespeak.moderation.engine;
 
 import dev.safespeak.moderation.Attribute;
+import dev.safespeak.moderation.TextScore;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,4 +26,21 @@ public interface Classifier {
 
     /** The flag threshold per attribute chosen on the dev split, used when a request gives none. */
     Map<Attribute, Double> defaultThresholds();
+
+    /**
+     * Scores with whichever engine this classifier picks for the text, and says which one.
+     *
+     * @param requested the attributes the caller asked for (the balanced mode looks only at these)
+     */
+    default Routed route(AnalysedText text, Set<Attribute> requested) {
+        return new Routed(score(text), TextScore.NGRAM, defaultThresholds());
+    }
+
+    /**
+     * One text's scores with the engine that produced them and that engine's default flag thresholds.
+     *
+     * @param engine {@code ngram}, {@code encoder:<name>} or {@code byo:<name>} (see {@link TextScore#engine()})
+     */
+    record Routed(Map<Attribute, Double> scores, String engine, Map<Attribute, Double> thresholds) {
+    }
 }

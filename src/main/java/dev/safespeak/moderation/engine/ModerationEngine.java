@@ -115,9 +115,15 @@ public final class ModerationEngine {
         return new ModerationResult(classifier.version(), List.copyOf(scores));
     }
 
-    /** How to score: the request's choices resolved against the model once per request. */
+    /**
+     * How to score: the request's choices resolved against the model once per request.
+     *
+     * @param thresholds          per attribute, the request's threshold or the classifier's default
+     * @param requestedThresholds the attributes whose threshold the request gave; the others follow the engine
+     *                            that scored each text
+     */
     public record Options(Set<Attribute> attributes, List<String> hints, boolean detectLanguage, boolean spans,
-                          Map<Attribute, Double> thresholds) {
+                          Map<Attribute, Double> thresholds, Set<Attribute> requestedThresholds) {
 
         /**
          * Resolves a request's options against a classifier.
@@ -135,13 +141,18 @@ public final class ModerationEngine {
                 }
             }
             Map<Attribute, Double> thresholds = new EnumMap<>(Attribute.class);
+            Set<Attribute> requestedThresholds = EnumSet.noneOf(Attribute.class);
             for (Attribute a : attributes) {
                 Double requested = request.thresholds() == null ? null : request.thresholds().get(a);
+                if (requested != null) {
+                    requestedThresholds.add(a);
+                }
                 thresholds.put(a, requested != null ? requested
                         : classifier.defaultThresholds().getOrDefault(a, FALLBACK_THRESHOLD));
             }
             return new Options(Collections.unmodifiableSet(attributes), languages.checkHints(request.languageHints()),
-                    detectLanguage, request.spans(), Collections.unmodifiableMap(thresholds));
+                    detectLanguage, request.spans(), Collections.unmodifiableMap(thresholds),
+                    Collections.unmodifiableSet(requestedThresholds));
         }
     }
 
@@ -152,7 +163,8 @@ public final class ModerationEngine {
         DetectedLanguage language = language(text, options);
         analysed = analysed.withLanguage(language.code());
 
-        Map<Attribute, Double> all = classifier.score(analysed);
+        Classifier.Routed routed = classifier.route(analysed, options.attributes());
+        Map<Attribute, Double> all = routed.scores();
         Map<Attribute, Double> scores = new EnumMap<>(Attribute.class);
         for (Attribute a : options.attributes()) {
             scores.put(a, clamp(all.getOrDefault(a, 0.0)));
@@ -172,7 +184,9 @@ public final class ModerationEngine {
         Map<Attribute, Boolean> flagged = new EnumMap<>(Attribute.class);
         Set<Attribute> flaggedSet = EnumSet.noneOf(Attribute.class);
         for (Attribute a : options.attributes()) {
-            boolean flag = scores.get(a) >= options.thresholds().get(a);
+            double threshold = options.requestedThresholds().contains(a) ? options.thresholds().get(a)
+                    : routed.thresholds().getOrDefault(a, options.thresholds().get(a));
+            boolean flag = scores.get(a) >= threshold;
             flagged.put(a, flag);
             if (flag) {
                 flaggedSet.add(a);
@@ -184,7 +198,7 @@ public final class ModerationEngine {
             spans = explain(analysed, classifier, options, scores, explainOn, forcedSpans);
         }
         listener.scored(language, flaggedSet, System.nanoTime() - started);
-        return new TextScore(language, scores, flagged, spans, matches);
+        return new TextScore(language, scores, flagged, spans, matches, routed.engine());
     }
 
     private DetectedLanguage language(String text, Options options) {
@@ -268,11 +282,22 @@ public final class ModerationEngine {
         return spans;
     }
 
+    /**
+     * The text without some tokens: they leave the token list and the normalised form, and their characters in
+     * the original become spaces (offsets stay valid; models that read the original, such as encoders, no longer
+     * see them).
+     */
     private static AnalysedText without(AnalysedText analysed, boolean[] drop) {
         List<Token> kept = new ArrayList<>(analysed.tokens().size());
         StringBuilder normalised = new StringBuilder();
+        char[] original = analysed.original().toCharArray();
         for (int i = 0; i < analysed.tokens().size(); i++) {
-            if (!drop[i]) {
+            if (drop[i]) {
+                Token t = analysed.tokens().get(i);
+                for (int c = Math.max(0, t.begin()); c < Math.min(original.length, t.end()); c++) {
+                    original[c] = ' ';
+                }
+            } else {
                 Token t = analysed.tokens().get(i);
                 kept.add(t);
                 if (normalised.length() > 0) {
@@ -281,7 +306,7 @@ public final class ModerationEngine {
                 normalised.append(t.normalised());
             }
         }
-        return new AnalysedText(analysed.original(), normalised.toString(), List.copyOf(kept), analysed.language());
+        return new AnalysedText(new String(original), normalised.toString(), List.copyOf(kept), analysed.language());
     }
 
     private static boolean[] or(boolean[] everywhere, boolean[] forAttribute) {

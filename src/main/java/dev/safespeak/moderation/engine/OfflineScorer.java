@@ -185,6 +185,7 @@ public final class OfflineScorer {
         out.put("language", score.language().code());
         out.put("languageConfidence", round(score.language().confidence()));
         out.put("modelVersion", classifier.version());
+        out.put("engine", score.engine());
         ObjectNode scores = out.putObject("scores");
         score.scores().forEach((a, v) -> scores.put(a.name(), round(v)));
         ObjectNode flagged = out.putObject("flagged");
@@ -213,6 +214,7 @@ public final class OfflineScorer {
         for (Attribute a : attributes) {
             b.append(",flagged_").append(a.name());
         }
+        b.append(",engine");
         if (spans) {
             b.append(",spans");
         }
@@ -229,6 +231,7 @@ public final class OfflineScorer {
         for (Attribute a : attributes) {
             b.append(',').append(score.flagged().get(a));
         }
+        b.append(',').append(score.engine());
         if (spans) {
             ObjectNode spanNode = JsonNodeFactory.instance.objectNode();
             score.spans().forEach((a, list) -> {

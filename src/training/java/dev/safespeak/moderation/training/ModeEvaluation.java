@@ -166,7 +166,9 @@ final class ModeEvaluation {
         }
         Map<String, Map<Mode, int[]>> byBehaviour = new TreeMap<>();
         Map<String, Map<Mode, int[]>> byLanguage = new TreeMap<>();
+        Map<String, Map<Mode, int[]>> byBehaviourEncoderLanguages = new TreeMap<>();
         Map<String, Map<Mode, int[]>> identityFp = new TreeMap<>();
+        Map<String, Map<Mode, int[]>> identityFpByAttribute = new TreeMap<>();
         Map<String, Map<Mode, List<double[]>>> toxicity = new TreeMap<>();
         Map<Mode, List<String>> failures = new EnumMap<>(Mode.class);
         for (Item c : cases) {
@@ -179,6 +181,9 @@ final class ModeEvaluation {
                     }
                 }
                 count(byBehaviour, c.behaviour(), m, pass);
+                if (c.language().equals("en") || c.language().equals("zh")) {
+                    count(byBehaviourEncoderLanguages, c.language() + " " + c.behaviour(), m, pass);
+                }
                 count(byLanguage, c.language(), m, pass);
                 if (!pass && m != Mode.FAST && failures.computeIfAbsent(m, k -> new ArrayList<>()).size() < 40
                         && c.language().equals("en")) {
@@ -189,6 +194,9 @@ final class ModeEvaluation {
                 if (identityNeutral) {
                     boolean fp = IDENTITY_FP_ATTRIBUTES.stream().anyMatch(v::flagged);
                     count(identityFp, c.language(), m, fp);
+                    for (Attribute a : IDENTITY_FP_ATTRIBUTES) {
+                        count(identityFpByAttribute, c.language() + " " + a, m, v.flagged(a));
+                    }
                 }
                 Boolean tox = c.labels().get(Attribute.TOXICITY);
                 if (tox != null) {
@@ -202,6 +210,9 @@ final class ModeEvaluation {
         md.append("\n### ").append(name).append(" (").append(cases.size()).append(" cases)\n\n");
         md.append("Pass rate per behaviour (all languages):\n\n");
         table(md, "behaviour", byBehaviour);
+        md.append("\nPass rate per behaviour in the languages an encoder covers (the other languages score the same in "
+                + "every mode):\n\n");
+        table(md, "language and behaviour", byBehaviourEncoderLanguages);
         md.append("\nPass rate per language:\n\n");
         table(md, "language", byLanguage);
         md.append("\nTOXICITY macro-F1 per language (hateful or toxic vs not, over the cases that state TOXICITY):\n\n");
@@ -228,6 +239,8 @@ final class ModeEvaluation {
         md.append("\nFalse-positive rate on neutral and positive sentences that mention an identity group "
                 + "(flagged TOXICITY, IDENTITY_ATTACK or INSULT), per language; lower is better:\n\n");
         table(md, "language", identityFp);
+        md.append("\nThe same, by the attribute that fired:\n\n");
+        table(md, "language and attribute", identityFpByAttribute);
         for (Map.Entry<Mode, List<String>> f : failures.entrySet()) {
             md.append("\nSome English cases ").append(f.getKey().name().toLowerCase()).append(" mode gets wrong:\n\n");
             f.getValue().stream().limit(15).forEach(line -> md.append("- ").append(line).append("\n"));

@@ -1,0 +1,91 @@
+package dev.safespeak.moderation.engine;
+
+import dev.safespeak.moderation.Attribute;
+import dev.safespeak.moderation.TextScore;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The accurate and balanced modes as a {@link Classifier}: the fast n-gram model scores every text; a text whose
+ * detected language an accurate model covers (a sentence encoder with heads, or a bring-your-own classifier) is
+ * then scored by that model, always ({@code accurate}) or only when the fast score of a requested attribute lies
+ * inside that attribute's band ({@code balanced}, a cascade). Attributes the accurate model does not score keep
+ * the fast scores. Spans come from the fast model's token contributions (n-gram spans) in every mode, scaled to
+ * the final score. Immutable and thread-safe; cheap to build per request.
+ */
+public final class EncoderClassifier implements Classifier {
+
+    private final Classifier fast;
+    private final AccurateModels accurate;
+    private final boolean cascade;
+
+    /**
+     * @param fast     the n-gram classifier (version, attributes, explanations and fallback scores)
+     * @param accurate the loaded accurate models
+     * @param cascade  true for balanced mode: ask the accurate model only inside the bands
+     */
+    public EncoderClassifier(Classifier fast, AccurateModels accurate, boolean cascade) {
+        this.fast = fast;
+        this.accurate = accurate;
+        this.cascade = cascade;
+    }
+
+    @Override
+    public String version() {
+        return fast.version();
+    }
+
+    @Override
+    public Set<Attribute> attributes() {
+        return fast.attributes();
+    }
+
+    @Override
+    public Map<Attribute, Double> score(AnalysedText text) {
+        return route(text, fast.attributes()).scores();
+    }
+
+    @Override
+    public Routed route(AnalysedText text, Set<Attribute> requested) {
+        Map<Attribute, Double> fastScores = fast.score(text);
+        Optional<AccurateScorer> scorer = accurate.forLanguage(text.language());
+        if (scorer.isEmpty() || (cascade && !uncertain(scorer.get(), fastScores, requested))) {
+            return new Routed(fastScores, TextScore.NGRAM, fast.defaultThresholds());
+        }
+        AccurateScorer model = scorer.get();
+        Map<Attribute, Double> scores = new EnumMap<>(Attribute.class);
+        scores.putAll(fastScores);
+        scores.putAll(model.score(text.original(), fastScores));
+        Map<Attribute, Double> thresholds = new EnumMap<>(Attribute.class);
+        thresholds.putAll(fast.defaultThresholds());
+        thresholds.putAll(model.thresholds());
+        return new Routed(scores, model.engine(), thresholds);
+    }
+
+    /** Whether the fast score of some requested attribute falls inside the model's band for it. */
+    static boolean uncertain(AccurateScorer model, Map<Attribute, Double> fastScores, Set<Attribute> requested) {
+        for (Attribute a : requested) {
+            double[] band = model.bands().get(a);
+            Double s = fastScores.get(a);
+            if (band != null && s != null && s >= band[0] && s <= band[1]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The fast model's token contributions: spans are n-gram spans in every mode. */
+    @Override
+    public Map<Attribute, List<TokenContribution>> explain(AnalysedText text) {
+        return fast.explain(text);
+    }
+
+    /** The fast model's thresholds; texts an accurate model scored use its thresholds (see {@link #route}). */
+    @Override
+    public Map<Attribute, Double> defaultThresholds() {
+        return fast.defaultThresholds();
+    }
+}
