@@ -5,6 +5,8 @@ import dev.safespeak.apikey.internal.ApiKeyRepository;
 import dev.safespeak.base.BusinessException;
 import dev.safespeak.base.ErrorCode;
 import dev.safespeak.security.CurrentUser;
+import dev.safespeak.security.Roles;
+import dev.safespeak.security.ServiceAuthorization;
 import dev.safespeak.security.Role;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -26,6 +28,8 @@ import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.authorization.method.HandleAuthorizationDenied;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,6 +43,7 @@ import org.springframework.transaction.annotation.Transactional;
  * itself. So a revoke on this instance takes effect at once, on other instances within the TTL (1 second by default).
  */
 @Service
+@HandleAuthorizationDenied(handlerClass = ServiceAuthorization.class)
 public class ApiKeyService {
 
     /** What every secret starts with, so leaked keys are easy to find in code and logs. */
@@ -106,8 +111,9 @@ public class ApiKeyService {
      * The returned secret is shown once and cannot be recovered.
      */
     @Transactional
+    @PreAuthorize("hasRole('" + Roles.ADMIN + "')")
     public NewApiKey create(String name, String tenant, Integer ratePerSecond, Long dailyTexts) {
-        CurrentUser admin = requireAdmin();
+        CurrentUser admin = CurrentUser.require();
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("name is empty");
         }
@@ -139,15 +145,16 @@ public class ApiKeyService {
 
     /** Every key, newest first (admins only). */
     @Transactional(readOnly = true)
+    @PreAuthorize("hasRole('" + Roles.ADMIN + "')")
     public List<ApiKeyInfo> list() {
-        requireAdmin();
         return repository.findAllByOrderByIdDesc().stream().map(ApiKeyEntity::toInfo).toList();
     }
 
     /** Revokes a key (admins only); it stops working on this instance at once. */
     @Transactional
+    @PreAuthorize("hasRole('" + Roles.ADMIN + "')")
     public ApiKeyInfo revoke(long id) {
-        CurrentUser admin = requireAdmin();
+        CurrentUser admin = CurrentUser.require();
         ApiKeyEntity key = repository.findById(id)
                 .orElseThrow(() -> BusinessException.notFound("there is no API key with id " + id));
         if (key.revoked()) {
@@ -236,14 +243,6 @@ public class ApiKeyService {
 
     private static BusinessException unknownKey() {
         return new BusinessException(ErrorCode.UNAUTHENTICATED, "API key is not valid");
-    }
-
-    private static CurrentUser requireAdmin() {
-        CurrentUser user = CurrentUser.require();
-        if (!user.has(Role.ADMIN)) {
-            throw BusinessException.forbidden("Only administrators may manage API keys");
-        }
-        return user;
     }
 
     /** A key as last checked: principal null = revoked; checkedAtNanos = when its own lookup started. */

@@ -5,10 +5,14 @@ import dev.safespeak.base.AuditableEvent;
 import dev.safespeak.base.BusinessException;
 import dev.safespeak.security.CurrentUser;
 import dev.safespeak.security.Role;
+import dev.safespeak.security.Roles;
+import dev.safespeak.security.ServiceAuthorization;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.authorization.method.HandleAuthorizationDenied;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,9 +21,10 @@ import org.springframework.transaction.annotation.Transactional;
  * it, and verifies the chain.
  */
 @Service
+@HandleAuthorizationDenied(handlerClass = ServiceAuthorization.class)
 public class AuditService {
 
-    /** The roles that may read the audit trail and export release reports (decision 021). */
+    /** The roles that may read the audit trail and export release reports (decision 021), as named below. */
     public static final Set<Role> READERS = EnumSet.of(Role.ADMIN, Role.LEGAL_COMPLIANCE, Role.EXECUTIVE_LEADERSHIP,
             Role.CTO, Role.CPO, Role.CEO);
 
@@ -46,8 +51,9 @@ public class AuditService {
 
     /** Entries matching the filter, newest first, at most {@code limit} (1 to {@value #MAX_RESULTS}). */
     @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('" + Roles.ADMIN + "', '" + Roles.LEGAL_COMPLIANCE + "', '" + Roles.EXECUTIVE_LEADERSHIP
+            + "', '" + Roles.CTO + "', '" + Roles.CPO + "', '" + Roles.CEO + "')")
     public List<AuditEntry> search(AuditFilter filter, int limit) {
-        requireReader();
         if (limit < 1 || limit > MAX_RESULTS) {
             throw new IllegalArgumentException("limit is " + limit + ", it must be between 1 and " + MAX_RESULTS);
         }
@@ -59,8 +65,9 @@ public class AuditService {
 
     /** A release's entries in chain order, for its report. */
     @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('" + Roles.ADMIN + "', '" + Roles.LEGAL_COMPLIANCE + "', '" + Roles.EXECUTIVE_LEADERSHIP
+            + "', '" + Roles.CTO + "', '" + Roles.CPO + "', '" + Roles.CEO + "')")
     public List<AuditEntry> trailOf(long releaseId) {
-        requireReader();
         return store.search(AuditFilter.release(releaseId), Integer.MAX_VALUE, false);
     }
 
@@ -76,13 +83,5 @@ public class AuditService {
     /** Whether the signed-in user may read the audit trail. */
     public boolean mayRead() {
         return CurrentUser.get().map(u -> READERS.stream().anyMatch(u::has)).orElse(false);
-    }
-
-    private void requireReader() {
-        CurrentUser user = CurrentUser.require();
-        if (READERS.stream().noneMatch(user::has)) {
-            throw BusinessException.forbidden("Only administrators, legal/compliance and the executives may read "
-                    + "the audit trail");
-        }
     }
 }

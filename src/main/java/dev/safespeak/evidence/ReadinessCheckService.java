@@ -7,6 +7,7 @@ import dev.safespeak.golive.ItemCheckOutcome;
 import dev.safespeak.golive.ItemCheckRunner;
 import dev.safespeak.golive.ItemStatus;
 import dev.safespeak.golive.ItemView;
+import dev.safespeak.golive.ReleaseItemService;
 import dev.safespeak.golive.ReleaseService;
 import dev.safespeak.golive.ReleaseView;
 import dev.safespeak.security.CurrentUser;
@@ -45,6 +46,7 @@ public class ReadinessCheckService implements ItemCheckRunner {
     private final List<ReadinessCheck> checks;
     private final EvidenceStore store;
     private final ReleaseService releases;
+    private final ReleaseItemService releaseItems;
     private final Clock clock;
     private final ReentrantLock scheduledRun = new ReentrantLock();
     private final EvidenceMetrics metrics;
@@ -52,6 +54,7 @@ public class ReadinessCheckService implements ItemCheckRunner {
     private final TransactionTemplate transactions;
 
     public ReadinessCheckService(List<ReadinessCheck> checks, EvidenceStore store, ReleaseService releases,
+                                 ReleaseItemService releaseItems,
                                  Clock clock, EvidenceMetrics metrics, ApplicationEventPublisher events,
                                  PlatformTransactionManager transactionManager) {
         this.events = events;
@@ -61,6 +64,7 @@ public class ReadinessCheckService implements ItemCheckRunner {
         this.checks.forEach(c -> metrics.declareCheck(c.name()));
         this.store = store;
         this.releases = releases;
+        this.releaseItems = releaseItems;
         this.clock = clock;
     }
 
@@ -88,7 +92,7 @@ public class ReadinessCheckService implements ItemCheckRunner {
 
     @Override
     public boolean canRun(ItemView item) {
-        return CurrentUser.get().map(u -> u.has(Role.ADMIN) || releases.canChange(item)).orElse(false);
+        return CurrentUser.get().map(u -> u.has(Role.ADMIN) || releaseItems.canChange(item)).orElse(false);
     }
 
     /**
@@ -97,8 +101,8 @@ public class ReadinessCheckService implements ItemCheckRunner {
      */
     public List<CheckRun> runForItem(long itemId) {
         CurrentUser user = CurrentUser.require();
-        ItemView item = releases.item(itemId);
-        if (!user.has(Role.ADMIN) && !releases.canChange(item)) {
+        ItemView item = releaseItems.item(itemId);
+        if (!user.has(Role.ADMIN) && !releaseItems.canChange(item)) {
             throw BusinessException.forbidden("Only the owner (" + item.owner().displayName() + ") or an admin can run"
                     + " the checks of '" + item.text() + "'");
         }
@@ -193,7 +197,7 @@ public class ReadinessCheckService implements ItemCheckRunner {
      */
     @Override
     public ItemView markDoneWithEvidence(long itemId) {
-        ItemView item = releases.item(itemId);
+        ItemView item = releaseItems.item(itemId);
         List<ReadinessCheck> bound = checksFor(item.text());
         if (bound.isEmpty()) {
             throw BusinessException.notFound("No automated check is bound to '" + item.text() + "'");
@@ -209,8 +213,8 @@ public class ReadinessCheckService implements ItemCheckRunner {
             summary.append(summary.isEmpty() ? "" : " | ").append(run.summary());
         }
         String link = "/releases/" + item.releaseId() + "/evidence";
-        releases.attachEvidence(itemId, link, truncate(summary.toString(), 1900));
-        return releases.changeStatus(itemId, ItemStatus.DONE, null);
+        releaseItems.attachEvidence(itemId, link, truncate(summary.toString(), 1900));
+        return releaseItems.changeStatus(itemId, ItemStatus.DONE, null);
     }
 
     private void propagate(ReadinessCheck check, CheckRun run) {
@@ -218,10 +222,10 @@ public class ReadinessCheckService implements ItemCheckRunner {
             for (String text : check.itemTexts()) {
                 releases.findItemByText(release.id(), text).ifPresent(item -> {
                     if (!run.passed() && item.closed() && item.status() == ItemStatus.DONE) {
-                        releases.markRegressed(item.id(), "Readiness check '" + check.name() + "' failed at "
+                        releaseItems.markRegressed(item.id(), "Readiness check '" + check.name() + "' failed at "
                                 + run.ranAt() + ": " + truncate(run.details(), 800));
                     } else if (run.passed() && item.regressed()) {
-                        releases.clearRegressed(item.id(), "Readiness check '" + check.name() + "' passes again at "
+                        releaseItems.clearRegressed(item.id(), "Readiness check '" + check.name() + "' passes again at "
                                 + run.ranAt());
                     }
                 });

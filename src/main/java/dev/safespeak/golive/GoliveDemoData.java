@@ -28,11 +28,16 @@ class GoliveDemoData {
     private static final Logger log = LoggerFactory.getLogger(GoliveDemoData.class);
 
     private final ReleaseService service;
+    private final ChecklistTemplateService checklistTemplates;
+    private final ReleaseItemService releaseItems;
     private final Clock clock;
     private final GoliveProperties properties;
 
-    GoliveDemoData(ReleaseService service, Clock clock, GoliveProperties properties) {
+    GoliveDemoData(ReleaseService service, ChecklistTemplateService checklistTemplates,
+                   ReleaseItemService releaseItems, Clock clock, GoliveProperties properties) {
         this.service = service;
+        this.checklistTemplates = checklistTemplates;
+        this.releaseItems = releaseItems;
         this.clock = clock;
         this.properties = properties;
     }
@@ -43,7 +48,7 @@ class GoliveDemoData {
             return;
         }
         ReleaseView release = service.createReleaseAsSystem(DEMO_RELEASE, "1.0.0",
-                LocalDate.now(clock).plusDays(properties.demoGoLiveInDays()), service.defaultTemplate().id(),
+                LocalDate.now(clock).plusDays(properties.demoGoLiveInDays()), checklistTemplates.defaultTemplate().id(),
                 "system:demo");
         long id = release.id();
         set(id, "Cloud environment setup (Azure/AWS/GCP)", ItemStatus.DONE, null);
@@ -65,7 +70,7 @@ class GoliveDemoData {
                     java.util.List.of(new SimpleGrantedAuthority(owner.authority())));
             SecurityContextHolder.getContext().setAuthentication(auth);
             try {
-                service.changeStatus(item.id(), status, reason);
+                releaseItems.changeStatus(item.id(), status, reason);
             } finally {
                 SecurityContextHolder.clearContext();
             }

@@ -11,6 +11,8 @@ import dev.safespeak.modelregistry.internal.Checksums;
 import dev.safespeak.modelregistry.internal.ModelVersionEntity;
 import dev.safespeak.modelregistry.internal.ModelVersionRepository;
 import dev.safespeak.security.CurrentUser;
+import dev.safespeak.security.Roles;
+import dev.safespeak.security.ServiceAuthorization;
 import dev.safespeak.security.Role;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,6 +31,8 @@ import org.springframework.beans.factory.InitializingBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.authorization.method.HandleAuthorizationDenied;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,6 +46,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code system:} actor for automated rollbacks) and publish {@link ModelActivated}.
  */
 @Service
+@HandleAuthorizationDenied(handlerClass = ServiceAuthorization.class)
 public class ModelRegistryService implements ActiveModel, InitializingBean {
 
     private static final Logger log = LoggerFactory.getLogger(ModelRegistryService.class);
@@ -176,8 +181,9 @@ public class ModelRegistryService implements ActiveModel, InitializingBean {
      * @throws IllegalArgumentException if the file is not a model, or its version is already registered
      */
     @Transactional
+    @PreAuthorize("hasRole('" + Roles.ADMIN + "')")
     public ModelVersionInfo register(Path file) {
-        String actor = requireAdmin();
+        String actor = CurrentUser.require().username();
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("model file " + file + " does not exist");
         }
@@ -208,14 +214,16 @@ public class ModelRegistryService implements ActiveModel, InitializingBean {
      * @throws IllegalArgumentException if the version is not registered or its artifact fails its checksum
      */
     @Transactional
+    @PreAuthorize("hasRole('" + Roles.ADMIN + "')")
     public ModelVersionInfo activate(String version) {
-        return switchTo(requireAdmin(), version, false);
+        return switchTo(CurrentUser.require().username(), version, false);
     }
 
     /** Rolls back to the version that was active before the current one. ADMIN only. */
     @Transactional
+    @PreAuthorize("hasRole('" + Roles.ADMIN + "')")
     public ModelVersionInfo rollback() {
-        return rollbackAs(requireAdmin());
+        return rollbackAs(CurrentUser.require().username());
     }
 
     /**
@@ -333,13 +341,5 @@ public class ModelRegistryService implements ActiveModel, InitializingBean {
 
     private Path modelDir() throws IOException {
         return Files.createDirectories(modelDirPath());
-    }
-
-    private static String requireAdmin() {
-        CurrentUser user = CurrentUser.require();
-        if (!user.has(Role.ADMIN)) {
-            throw BusinessException.forbidden("Only an administrator may change model versions");
-        }
-        return user.username();
     }
 }

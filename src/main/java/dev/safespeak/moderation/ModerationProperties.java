@@ -81,6 +81,7 @@ public record ModerationProperties(List<String> languages, String defaultMode, S
         }
     }
 
+    @org.springframework.boot.context.properties.bind.ConstructorBinding
     public ModerationProperties {
         if (languages == null || languages.isEmpty()) {
             languages = LanguageIdentifier.DEFAULT_LANGUAGES;

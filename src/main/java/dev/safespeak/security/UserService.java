@@ -12,6 +12,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.authorization.method.HandleAuthorizationDenied;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,6 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
  * and publishes an auditable event. An administrator cannot lock themselves or the last administrator out.
  */
 @Service
+@HandleAuthorizationDenied(handlerClass = ServiceAuthorization.class)
 public class UserService implements PasswordConfirmation {
 
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,49}");
@@ -41,15 +44,14 @@ public class UserService implements PasswordConfirmation {
 
     /** All users, ordered by username. Administrators only. */
     @Transactional(readOnly = true)
+    @PreAuthorize("hasRole('" + Roles.ADMIN + "')")
     public List<UserSummary> findAll() {
-        requireAdmin();
         return users.findAllByOrderByUsernameAsc().stream().map(UserService::summary).toList();
     }
 
     /** The users holding {@code role}, for any signed-in user (for example to show who owns an item). */
     @Transactional(readOnly = true)
     public List<UserSummary> findWithRole(Role role) {
-        CurrentUser.require();
         if (role == null) {
             throw new IllegalArgumentException("role is missing");
         }
@@ -59,14 +61,14 @@ public class UserService implements PasswordConfirmation {
     /** The user named {@code username}, for any signed-in user. */
     @Transactional(readOnly = true)
     public Optional<UserSummary> find(String username) {
-        CurrentUser.require();
         return users.findByUsername(normalise(username)).map(UserService::summary);
     }
 
     /** Creates an enabled user. Administrators only. */
     @Transactional
+    @PreAuthorize("hasRole('" + Roles.ADMIN + "')")
     public UserSummary create(String username, String displayName, String password, Set<Role> roles) {
-        CurrentUser admin = requireAdmin();
+        CurrentUser admin = CurrentUser.require();
         String name = validUsername(username);
         checkPassword(password);
         Set<Role> validRoles = validRoles(roles);
@@ -86,8 +88,9 @@ public class UserService implements PasswordConfirmation {
 
     /** Replaces the roles of a user. Administrators only; an administrator cannot drop their own ADMIN role. */
     @Transactional
+    @PreAuthorize("hasRole('" + Roles.ADMIN + "')")
     public UserSummary changeRoles(String username, Set<Role> roles) {
-        CurrentUser admin = requireAdmin();
+        CurrentUser admin = CurrentUser.require();
         Set<Role> validRoles = validRoles(roles);
         UserAccount account = load(username);
         Set<Role> before = account.getRoles();
@@ -108,8 +111,9 @@ public class UserService implements PasswordConfirmation {
 
     /** Enables or disables a user. Administrators only; nobody can disable themselves or the last administrator. */
     @Transactional
+    @PreAuthorize("hasRole('" + Roles.ADMIN + "')")
     public UserSummary setEnabled(String username, boolean enabled) {
-        CurrentUser admin = requireAdmin();
+        CurrentUser admin = CurrentUser.require();
         UserAccount account = load(username);
         if (account.isEnabled() == enabled) {
             return summary(account);
@@ -131,8 +135,9 @@ public class UserService implements PasswordConfirmation {
 
     /** Sets a new password for a user. Administrators only. */
     @Transactional
+    @PreAuthorize("hasRole('" + Roles.ADMIN + "')")
     public void resetPassword(String username, String newPassword) {
-        CurrentUser admin = requireAdmin();
+        CurrentUser admin = CurrentUser.require();
         checkPassword(newPassword);
         UserAccount account = load(username);
         account.setPasswordHash(encoder.encode(newPassword), clock.instant());
@@ -150,14 +155,6 @@ public class UserService implements PasswordConfirmation {
                 .filter(UserAccount::isEnabled)
                 .map(a -> encoder.matches(rawPassword, a.getPasswordHash()))
                 .orElse(false);
-    }
-
-    private CurrentUser requireAdmin() {
-        CurrentUser user = CurrentUser.require();
-        if (!user.has(Role.ADMIN)) {
-            throw BusinessException.forbidden("Only an administrator can manage users");
-        }
-        return user;
     }
 
     private void requireAnotherAdmin(UserAccount account) {

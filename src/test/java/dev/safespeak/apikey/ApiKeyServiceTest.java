@@ -75,7 +75,7 @@ class ApiKeyServiceTest {
         login("bob", "QA_LEAD");
         assertThatThrownBy(() -> keys.create("x", null, null, null))
                 .isInstanceOf(BusinessException.class)
-                .hasMessage("Only administrators may manage API keys");
+                .hasMessage("This needs the role Administrator; you hold QA/Test Engineering Lead");
     }
 
     @Test

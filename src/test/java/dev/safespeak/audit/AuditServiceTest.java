@@ -204,7 +204,9 @@ abstract class AuditServiceTest {
         login(Role.QA_LEAD);
         assertThatThrownBy(() -> audit.search(AuditFilter.ALL, 10))
                 .isInstanceOf(BusinessException.class)
-                .hasMessage("Only administrators, legal/compliance and the executives may read the audit trail");
+                .hasMessage("This needs the role Administrator or Chief Executive Officer or Chief Product Officer or "
+                        + "Chief Technology Officer or Executive Leadership or Legal/Compliance Officer; you hold "
+                        + "QA/Test Engineering Lead");
     }
 
     @SpringBootTest

@@ -13,6 +13,8 @@ import dev.safespeak.evidence.internal.MetricHistoryRepository.Sample;
 import dev.safespeak.evidence.internal.MetricsSampler;
 import dev.safespeak.golive.ItemStatus;
 import dev.safespeak.golive.ItemView;
+import dev.safespeak.golive.ChecklistTemplateService;
+import dev.safespeak.golive.ReleaseItemService;
 import dev.safespeak.golive.ReleaseService;
 import dev.safespeak.golive.ReleaseView;
 import dev.safespeak.moderation.Attribute;
@@ -101,6 +103,12 @@ class EvidenceServicesTest {
     MetricsSampler sampler;
     @Autowired
     ReleaseService releases;
+
+    @Autowired
+    ChecklistTemplateService checklistTemplates;
+
+    @Autowired
+    ReleaseItemService releaseItems;
     @Autowired
     Clock clock;
     @Autowired
@@ -250,7 +258,7 @@ class EvidenceServicesTest {
     @Test
     void a_failing_check_flags_its_done_item_as_regressed_and_a_passing_one_clears_it() {
         ReleaseView release = releases.createReleaseAsSystem("R", "1.0", LocalDate.now(clock).plusDays(14),
-                releases.defaultTemplate().id(), "system:test");
+                checklistTemplates.defaultTemplate().id(), "system:test");
         ItemView item = releases.findItemByText(release.id(), "Database query performance optimized").orElseThrow();
         login("owner", item.owner());
         SWITCH.set(true);
@@ -265,7 +273,7 @@ class EvidenceServicesTest {
                 .findFirst().orElseThrow(), ReadinessCheckService.SCHEDULER);
         assertThat(failed.passed()).isFalse();
         assertThat(failed.triggeredBy()).isEqualTo(ReadinessCheckService.SCHEDULER);
-        ItemView regressed = releases.item(item.id());
+        ItemView regressed = releaseItems.item(item.id());
         assertThat(regressed.regressed()).isTrue();
         assertThat(regressed.status()).isEqualTo(ItemStatus.IN_PROGRESS);
         assertThatThrownBy(() -> checks.markDoneWithEvidence(item.id())).isInstanceOf(BusinessException.class)
@@ -273,7 +281,7 @@ class EvidenceServicesTest {
 
         SWITCH.set(true);
         checks.run("switchable");
-        assertThat(releases.item(item.id()).regressed()).isFalse();
+        assertThat(releaseItems.item(item.id()).regressed()).isFalse();
         assertThat(checks.history("switchable", 10)).hasSize(3);
     }
 
@@ -281,7 +289,7 @@ class EvidenceServicesTest {
     void a_later_failing_run_regresses_the_done_item_and_invalidates_the_sign_offs_that_depend_on_it(
             @Autowired SignOffService signOffs, @Autowired EventPublicationRegistry publications) {
         ReleaseView release = releases.createReleaseAsSystem("Regress", "1.0", LocalDate.now(clock).plusDays(14),
-                releases.defaultTemplate().id(), "system:test");
+                checklistTemplates.defaultTemplate().id(), "system:test");
         ItemView bound = releases.findItemByText(release.id(), "Database query performance optimized").orElseThrow();
         SWITCH.set(true);
         login("owner", bound.owner());
@@ -289,7 +297,7 @@ class EvidenceServicesTest {
         checks.markDoneWithEvidence(bound.id());
         for (ItemView item : releases.requiredOpenItems(release.id())) {
             login("owner", item.owner());
-            releases.changeStatus(item.id(), ItemStatus.DONE, null);
+            releaseItems.changeStatus(item.id(), ItemStatus.DONE, null);
         }
         // The item changes above invalidate sign-offs asynchronously; let them finish before anyone signs.
         await().atMost(Duration.ofSeconds(60)).until(() -> publications.findIncompletePublications().isEmpty());
@@ -304,7 +312,7 @@ class EvidenceServicesTest {
         checks.runAs(checks.checks().stream().filter(c -> c.name().equals("switchable")).findFirst().orElseThrow(),
                 ReadinessCheckService.SCHEDULER);
 
-        assertThat(releases.item(bound.id()).regressed()).isTrue();
+        assertThat(releaseItems.item(bound.id()).regressed()).isTrue();
         login("viewer", Role.VIEWER);
         await().pollInSameThread().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 assertThat(signOffs.chain(release.id()).subList(0, 2)).allSatisfy(s ->

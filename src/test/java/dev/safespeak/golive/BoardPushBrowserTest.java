@@ -39,6 +39,12 @@ class BoardPushBrowserTest extends BrowserTest {
     ReleaseService releases;
 
     @Autowired
+    ChecklistTemplateService checklistTemplates;
+
+    @Autowired
+    ReleaseItemService releaseItems;
+
+    @Autowired
     UserService users;
 
     @AfterEach
@@ -51,7 +57,7 @@ class BoardPushBrowserTest extends BrowserTest {
         SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken("admin", "n/a",
                 List.of(new SimpleGrantedAuthority(Role.ADMIN.authority()))));
         ReleaseView release = releases.createRelease("Push test", "1." + System.nanoTime(),
-                LocalDate.now().plusDays(14), releases.defaultTemplate().id());
+                LocalDate.now().plusDays(14), checklistTemplates.defaultTemplate().id());
         ItemView item = releases.items(release.id()).stream()
                 .filter(i -> i.owner() == Role.DEVOPS && i.status() == ItemStatus.OPEN)
                 .findFirst().orElseThrow();
@@ -80,7 +86,7 @@ class BoardPushBrowserTest extends BrowserTest {
                 .isLessThan(WARM_PUSH_BOUND);
         SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken("admin", "n/a",
                 List.of(new SimpleGrantedAuthority(Role.ADMIN.authority()))));
-        assertThat(releases.item(item.id()).status()).isEqualTo(ItemStatus.DONE);
+        assertThat(releaseItems.item(item.id()).status()).isEqualTo(ItemStatus.DONE);
     }
 
     /** What one change took: from the click until the changing window and until the other window showed it. */

@@ -65,13 +65,19 @@ class ItemAuthorizationTest {
     @Autowired
     ReleaseService service;
 
+    @Autowired
+    ChecklistTemplateService checklistTemplates;
+
+    @Autowired
+    ReleaseItemService releaseItems;
+
     final Map<String, Long> firstItemOfSection = new LinkedHashMap<>();
 
     @BeforeAll
     void createRelease() {
         ReleaseServiceTest.signIn("admin", Role.ADMIN);
         long id = service.createRelease("Authorization table", "1.0", LocalDate.of(2030, 1, 1),
-                service.defaultTemplate().id()).id();
+                checklistTemplates.defaultTemplate().id()).id();
         SecurityContextHolder.clearContext();
         service.board(id).phases().forEach(p -> p.sections().forEach(s ->
                 firstItemOfSection.put(s.name(), s.items().get(0).id())));
@@ -101,13 +107,13 @@ class ItemAuthorizationTest {
     @MethodSource("cells")
     void a_role_changes_an_item_only_when_it_owns_it(Role role, String section, boolean allowed) {
         long itemId = firstItemOfSection.get(section);
-        assertThat(service.item(itemId).owner()).isEqualTo(FIRST_ITEM_OWNER.get(section));
+        assertThat(releaseItems.item(itemId).owner()).isEqualTo(FIRST_ITEM_OWNER.get(section));
         ReleaseServiceTest.signIn(role.name().toLowerCase(), role);
-        ItemStatus next = service.item(itemId).status() == ItemStatus.OPEN ? ItemStatus.IN_PROGRESS : ItemStatus.OPEN;
+        ItemStatus next = releaseItems.item(itemId).status() == ItemStatus.OPEN ? ItemStatus.IN_PROGRESS : ItemStatus.OPEN;
         if (allowed) {
-            assertThat(service.changeStatus(itemId, next, null).status()).isEqualTo(next);
+            assertThat(releaseItems.changeStatus(itemId, next, null).status()).isEqualTo(next);
         } else {
-            assertThatThrownBy(() -> service.changeStatus(itemId, next, null))
+            assertThatThrownBy(() -> releaseItems.changeStatus(itemId, next, null))
                     .isInstanceOf(BusinessException.class)
                     .satisfies(e -> assertThat(((BusinessException) e).code()).isEqualTo(ErrorCode.FORBIDDEN))
                     .hasMessageContaining("it is owned by " + FIRST_ITEM_OWNER.get(section).displayName());
@@ -117,11 +123,11 @@ class ItemAuthorizationTest {
     @Test
     void a_user_with_two_roles_changes_the_items_of_both() {
         ReleaseServiceTest.signIn("both", Role.DEVOPS, Role.QA_LEAD);
-        assertThat(service.changeStatus(firstItemOfSection.get("Functional Testing"), ItemStatus.DONE, null)
+        assertThat(releaseItems.changeStatus(firstItemOfSection.get("Functional Testing"), ItemStatus.DONE, null)
                 .status()).isEqualTo(ItemStatus.DONE);
-        assertThat(service.changeStatus(firstItemOfSection.get("Rollback Plan"), ItemStatus.DONE, null)
+        assertThat(releaseItems.changeStatus(firstItemOfSection.get("Rollback Plan"), ItemStatus.DONE, null)
                 .status()).isEqualTo(ItemStatus.DONE);
-        assertThatThrownBy(() -> service.changeStatus(firstItemOfSection.get("Final Approval"), ItemStatus.DONE, null))
+        assertThatThrownBy(() -> releaseItems.changeStatus(firstItemOfSection.get("Final Approval"), ItemStatus.DONE, null))
                 .isInstanceOf(BusinessException.class);
     }
 }

@@ -33,6 +33,12 @@ abstract class ReleaseServiceTest {
 
     @Autowired
     ReleaseService service;
+
+    @Autowired
+    ChecklistTemplateService checklistTemplates;
+
+    @Autowired
+    ReleaseItemService releaseItems;
     @Autowired
     Clock clock;
     @Autowired
@@ -70,7 +76,7 @@ abstract class ReleaseServiceTest {
         signIn("admin", Role.ADMIN);
         try {
             return service.createRelease("Release " + UUID.randomUUID(), "1.0", goLive,
-                    service.defaultTemplate().id());
+                    checklistTemplates.defaultTemplate().id());
         } finally {
             SecurityContextHolder.clearContext();
         }
@@ -134,8 +140,8 @@ abstract class ReleaseServiceTest {
         ItemView k8s = item(id, "Kubernetes cluster configuration");
         ItemView goNoGo = item(id, "Go/no-go decision meeting held");
         signIn("owner", k8s.owner(), goNoGo.owner());
-        service.changeStatus(k8s.id(), ItemStatus.DONE, null);
-        service.changeStatus(goNoGo.id(), ItemStatus.DONE, null);
+        releaseItems.changeStatus(k8s.id(), ItemStatus.DONE, null);
+        releaseItems.changeStatus(goNoGo.id(), ItemStatus.DONE, null);
         assertThat(service.summary(id).requiredOpen()).isEqualTo(before - 1);
         assertThat(service.requiredOpenItems(id)).hasSize(before - 1);
     }
@@ -145,11 +151,11 @@ abstract class ReleaseServiceTest {
         long id = newRelease(LocalDate.now(clock).plusDays(14)).id();
         ItemView k8s = item(id, "Kubernetes cluster configuration");
         signIn("devops", Role.DEVOPS);
-        ItemView done = service.changeStatus(k8s.id(), ItemStatus.DONE, null);
+        ItemView done = releaseItems.changeStatus(k8s.id(), ItemStatus.DONE, null);
         assertThat(done.status()).isEqualTo(ItemStatus.DONE);
         assertThat(done.changedBy()).isEqualTo("devops");
         assertThat(done.changedAt()).isNotNull();
-        assertThat(service.history(k8s.id())).singleElement().satisfies(h -> {
+        assertThat(releaseItems.history(k8s.id())).singleElement().satisfies(h -> {
             assertThat(h.actor()).isEqualTo("devops");
             assertThat(h.before()).isEqualTo("OPEN");
             assertThat(h.after()).isEqualTo("DONE");
@@ -168,13 +174,13 @@ abstract class ReleaseServiceTest {
         long id = newRelease(LocalDate.now(clock).plusDays(14)).id();
         long k8s = item(id, "Kubernetes cluster configuration").id();
         signIn("devops", Role.DEVOPS);
-        assertThatThrownBy(() -> service.changeStatus(k8s, ItemStatus.BLOCKED, " "))
+        assertThatThrownBy(() -> releaseItems.changeStatus(k8s, ItemStatus.BLOCKED, " "))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("a reason is required to set an item to Blocked");
-        assertThatThrownBy(() -> service.changeStatus(k8s, ItemStatus.NOT_APPLICABLE, null))
+        assertThatThrownBy(() -> releaseItems.changeStatus(k8s, ItemStatus.NOT_APPLICABLE, null))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("a reason is required to set an item to Not applicable");
-        assertThat(service.changeStatus(k8s, ItemStatus.BLOCKED, "waiting for quota").reason())
+        assertThat(releaseItems.changeStatus(k8s, ItemStatus.BLOCKED, "waiting for quota").reason())
                 .isEqualTo("waiting for quota");
         assertThat(service.summary(id).blocked()).extracting(ItemView::id).containsExactly(k8s);
     }
@@ -184,13 +190,13 @@ abstract class ReleaseServiceTest {
         long id = newRelease(LocalDate.now(clock).plusDays(14)).id();
         long k8s = item(id, "Kubernetes cluster configuration").id();
         signIn("qa_lead", Role.QA_LEAD);
-        assertThatThrownBy(() -> service.changeStatus(k8s, ItemStatus.DONE, null))
+        assertThatThrownBy(() -> releaseItems.changeStatus(k8s, ItemStatus.DONE, null))
                 .isInstanceOf(BusinessException.class)
                 .hasMessage("You cannot change the status of 'Kubernetes cluster configuration': it is owned by "
                         + "DevOps/Infrastructure Team and you hold QA/Test Engineering Lead")
                 .extracting(e -> ((BusinessException) e).code()).isEqualTo(ErrorCode.FORBIDDEN);
-        assertThatThrownBy(() -> service.setNote(k8s, "x")).hasMessageStartingWith("You cannot edit the note of");
-        assertThatThrownBy(() -> service.attachEvidence(k8s, "https://ci.example/1", null))
+        assertThatThrownBy(() -> releaseItems.setNote(k8s, "x")).hasMessageStartingWith("You cannot edit the note of");
+        assertThatThrownBy(() -> releaseItems.attachEvidence(k8s, "https://ci.example/1", null))
                 .hasMessageStartingWith("You cannot attach evidence to");
     }
 
@@ -200,9 +206,9 @@ abstract class ReleaseServiceTest {
         long k8s = item(id, "Kubernetes cluster configuration").id();
         signIn("viewer", Role.VIEWER);
         assertThat(service.board(id).items()).hasSize(126);
-        assertThatThrownBy(() -> service.changeStatus(k8s, ItemStatus.DONE, null))
+        assertThatThrownBy(() -> releaseItems.changeStatus(k8s, ItemStatus.DONE, null))
                 .hasMessageEndingWith("and you hold Viewer");
-        assertThatThrownBy(() -> service.addComment(k8s, "hello"))
+        assertThatThrownBy(() -> releaseItems.addComment(k8s, "hello"))
                 .isInstanceOf(BusinessException.class)
                 .hasMessage("Viewers can read the board but not comment");
     }
@@ -211,25 +217,27 @@ abstract class ReleaseServiceTest {
     void changes_need_a_signed_in_user() {
         long id = newRelease(LocalDate.now(clock).plusDays(14)).id();
         long k8s = item(id, "Kubernetes cluster configuration").id();
-        assertThatThrownBy(() -> service.changeStatus(k8s, ItemStatus.DONE, null))
+        assertThatThrownBy(() -> releaseItems.changeStatus(k8s, ItemStatus.DONE, null))
                 .isInstanceOf(BusinessException.class).hasMessage("You are not signed in");
     }
 
     @Test
     void only_an_admin_creates_releases_imports_templates_and_reassigns() {
-        long templateId = service.defaultTemplate().id();
+        String notAdmin = "This needs the role Administrator; you hold Chief Technology Officer, "
+                + "DevOps/Infrastructure Team";
+        long templateId = checklistTemplates.defaultTemplate().id();
         long id = newRelease(LocalDate.now(clock).plusDays(14)).id();
         long k8s = item(id, "Kubernetes cluster configuration").id();
         signIn("devops", Role.DEVOPS, Role.CTO);
         assertThatThrownBy(() -> service.createRelease("X", "1", LocalDate.now(clock), templateId))
-                .isInstanceOf(BusinessException.class).hasMessage("Only an administrator can create releases");
-        assertThatThrownBy(() -> service.importTemplate("T", "## P\n### S\n- [ ] a\n"))
-                .hasMessage("Only an administrator can import checklist templates");
-        assertThatThrownBy(() -> service.reassign(k8s, Role.QA_LEAD))
-                .hasMessage("Only an administrator can reassign item owners");
+                .isInstanceOf(BusinessException.class).hasMessage(notAdmin);
+        assertThatThrownBy(() -> checklistTemplates.importTemplate("T", "## P\n### S\n- [ ] a\n"))
+                .hasMessage(notAdmin);
+        assertThatThrownBy(() -> releaseItems.reassign(k8s, Role.QA_LEAD))
+                .hasMessage(notAdmin);
 
         signIn("admin", Role.ADMIN);
-        ItemView moved = service.reassign(k8s, Role.QA_LEAD);
+        ItemView moved = releaseItems.reassign(k8s, Role.QA_LEAD);
         assertThat(moved.owner()).isEqualTo(Role.QA_LEAD);
         assertThat(events.stream(ItemChanged.class)).singleElement().satisfies(e -> {
             assertThat(e.kind()).isEqualTo(ItemChangeKind.OWNER);
@@ -237,12 +245,12 @@ abstract class ReleaseServiceTest {
             assertThat(e.after()).isEqualTo("QA_LEAD");
         });
         signIn("qa_lead", Role.QA_LEAD);
-        assertThat(service.changeStatus(k8s, ItemStatus.DONE, null).status()).isEqualTo(ItemStatus.DONE);
+        assertThat(releaseItems.changeStatus(k8s, ItemStatus.DONE, null).status()).isEqualTo(ItemStatus.DONE);
     }
 
     @Test
     void a_release_name_and_version_are_unique_and_validated() {
-        long templateId = service.defaultTemplate().id();
+        long templateId = checklistTemplates.defaultTemplate().id();
         signIn("admin", Role.ADMIN);
         String name = "Dup " + UUID.randomUUID();
         service.createRelease(name, "2.0", LocalDate.now(clock), templateId);
@@ -256,7 +264,7 @@ abstract class ReleaseServiceTest {
         assertThatThrownBy(() -> service.createRelease("Y", "2.0", LocalDate.now(clock), 999_999))
                 .hasMessage("Checklist template 999999 does not exist");
         assertThatThrownBy(() -> service.release(999_999)).hasMessage("Release 999999 does not exist");
-        assertThatThrownBy(() -> service.item(999_999)).hasMessage("Checklist item 999999 does not exist");
+        assertThatThrownBy(() -> releaseItems.item(999_999)).hasMessage("Checklist item 999999 does not exist");
     }
 
     @Test
@@ -266,7 +274,7 @@ abstract class ReleaseServiceTest {
         assertThat(k8s.overdue()).isTrue();
         assertThat(item(id, "Deployment to production environment").overdue()).isFalse();
         signIn("devops", Role.DEVOPS);
-        assertThat(service.changeStatus(k8s.id(), ItemStatus.NOT_APPLICABLE, "managed service").overdue()).isFalse();
+        assertThat(releaseItems.changeStatus(k8s.id(), ItemStatus.NOT_APPLICABLE, "managed service").overdue()).isFalse();
         // On go-live day every Week -2 and Week -1 item is overdue (82), less the one just closed.
         assertThat(service.summary(id).overdue()).hasSize(81);
     }
@@ -276,9 +284,9 @@ abstract class ReleaseServiceTest {
         long id = newRelease(LocalDate.now(clock).plusDays(14)).id();
         long api = item(id, "API endpoint availability and response validation").id();
         signIn("qa_lead", Role.QA_LEAD);
-        service.changeStatus(api, ItemStatus.DONE, null);
+        releaseItems.changeStatus(api, ItemStatus.DONE, null);
         SecurityContextHolder.clearContext();
-        ItemView regressed = service.markRegressed(api, "API probe failing: 503");
+        ItemView regressed = releaseItems.markRegressed(api, "API probe failing: 503");
         assertThat(regressed.regressed()).isTrue();
         assertThat(regressed.status()).isEqualTo(ItemStatus.IN_PROGRESS);
         assertThat(regressed.changedBy()).isEqualTo(ReleaseService.SYSTEM_EVIDENCE);
@@ -287,8 +295,8 @@ abstract class ReleaseServiceTest {
         assertThat(events.stream(ItemStatusChanged.class)).extracting(ItemStatusChanged::to)
                 .containsExactly(ItemStatus.DONE, ItemStatus.IN_PROGRESS);
         assertThat(service.summary(id).regressed()).extracting(ItemView::id).containsExactly(api);
-        assertThat(service.clearRegressed(api, "API probe passing").regressed()).isFalse();
-        assertThatThrownBy(() -> service.markRegressed(api, "")).hasMessage("regression reason is empty");
+        assertThat(releaseItems.clearRegressed(api, "API probe passing").regressed()).isFalse();
+        assertThatThrownBy(() -> releaseItems.markRegressed(api, "")).hasMessage("regression reason is empty");
     }
 
     @Test
@@ -296,18 +304,18 @@ abstract class ReleaseServiceTest {
         long id = newRelease(LocalDate.now(clock).plusDays(14)).id();
         long k8s = item(id, "Kubernetes cluster configuration").id();
         signIn("devops", Role.DEVOPS);
-        service.setNote(k8s, "three node pools");
-        service.attachEvidence(k8s, "https://ci.example/run/42", "terraform apply log");
+        releaseItems.setNote(k8s, "three node pools");
+        releaseItems.attachEvidence(k8s, "https://ci.example/run/42", "terraform apply log");
         signIn("qa_lead", Role.QA_LEAD);
-        service.addComment(k8s, "Looks good to me");
-        ItemView item = service.item(k8s);
+        releaseItems.addComment(k8s, "Looks good to me");
+        ItemView item = releaseItems.item(k8s);
         assertThat(item.note()).isEqualTo("three node pools");
         assertThat(item.evidenceLink()).isEqualTo("https://ci.example/run/42");
         assertThat(item.evidenceSummary()).isEqualTo("terraform apply log");
         assertThat(item.commentCount()).isEqualTo(1);
-        assertThat(service.comments(k8s)).extracting(CommentView::author, CommentView::text)
+        assertThat(releaseItems.comments(k8s)).extracting(CommentView::author, CommentView::text)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("qa_lead", "Looks good to me"));
-        assertThat(service.history(k8s)).extracting(HistoryEntry::action)
+        assertThat(releaseItems.history(k8s)).extracting(HistoryEntry::action)
                 .containsExactly("item.note-changed", "item.evidence-attached", "item.commented");
         assertThat(events.stream(ItemChanged.class)).extracting(ItemChanged::kind)
                 .containsExactly(ItemChangeKind.NOTE, ItemChangeKind.EVIDENCE, ItemChangeKind.COMMENT);
@@ -318,11 +326,11 @@ abstract class ReleaseServiceTest {
         long id = newRelease(LocalDate.now(clock).plusDays(14)).id();
         long k8s = item(id, "Kubernetes cluster configuration").id();
         signIn("devops", Role.DEVOPS);
-        assertThatThrownBy(() -> service.attachEvidence(k8s, "javascript:alert(1)", null))
+        assertThatThrownBy(() -> releaseItems.attachEvidence(k8s, "javascript:alert(1)", null))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("evidence link must be an http(s) URL or a path starting with '/', got 'javascript:alert(1)'");
-        assertThatThrownBy(() -> service.attachEvidence(k8s, "", null)).hasMessage("evidence link is empty");
-        assertThat(service.attachEvidence(k8s, "/evidence/7", null).evidenceLink()).isEqualTo("/evidence/7");
+        assertThatThrownBy(() -> releaseItems.attachEvidence(k8s, "", null)).hasMessage("evidence link is empty");
+        assertThat(releaseItems.attachEvidence(k8s, "/evidence/7", null).evidenceLink()).isEqualTo("/evidence/7");
     }
 
     @Test
@@ -331,8 +339,8 @@ abstract class ReleaseServiceTest {
         long k8s = item(id, "Kubernetes cluster configuration").id();
         long cdn = item(id, "CDN configuration for global distribution").id();
         signIn("devops", Role.DEVOPS);
-        service.changeStatus(k8s, ItemStatus.DONE, null);
-        service.changeStatus(cdn, ItemStatus.BLOCKED, "vendor contract");
+        releaseItems.changeStatus(k8s, ItemStatus.DONE, null);
+        releaseItems.changeStatus(cdn, ItemStatus.BLOCKED, "vendor contract");
         String markdown = service.exportMarkdown(id);
         assertThat(markdown).startsWith("# SafeSpeak Production Deployment Checklist\n")
                 .contains("### ✅ Infrastructure Provisioning\n")
@@ -341,7 +349,7 @@ abstract class ReleaseServiceTest {
                 .contains("### Week -2: Pre-Deployment\n\n- Infrastructure provisioning\n")
                 .contains("_Deployment Date: 2030-06-15_");
         signIn("admin", Role.ADMIN);
-        TemplateView again = service.importTemplate("Exported", markdown);
+        TemplateView again = checklistTemplates.importTemplate("Exported", markdown);
         assertThat(again.itemCount()).isEqualTo(126);
         assertThat(again.builtIn()).isFalse();
         long copy = service.createRelease("Copy " + UUID.randomUUID(), "1", LocalDate.now(clock), again.id()).id();
@@ -351,17 +359,17 @@ abstract class ReleaseServiceTest {
     @Test
     void a_malformed_import_names_the_line() {
         signIn("admin", Role.ADMIN);
-        assertThatThrownBy(() -> service.importTemplate("Broken", "# T\n\n## P\n- [ ] orphan\n"))
+        assertThatThrownBy(() -> checklistTemplates.importTemplate("Broken", "# T\n\n## P\n- [ ] orphan\n"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("line 4: item before any section ('### ...')");
-        assertThatThrownBy(() -> service.importTemplate(" ", "## P\n### S\n- [ ] a\n"))
+        assertThatThrownBy(() -> checklistTemplates.importTemplate(" ", "## P\n### S\n- [ ] a\n"))
                 .hasMessage("template name is empty");
     }
 
     @Test
     void an_imported_template_with_unknown_sections_falls_back_to_the_configured_owner() {
         signIn("admin", Role.ADMIN);
-        TemplateView template = service.importTemplate("Small", """
+        TemplateView template = checklistTemplates.importTemplate("Small", """
                 # Small release
                 ## Pre-Deployment
                 ### Infrastructure Provisioning
@@ -374,7 +382,7 @@ abstract class ReleaseServiceTest {
         long id = service.createRelease("Small " + UUID.randomUUID(), "1", LocalDate.now(clock), template.id()).id();
         assertThat(item(id, "Servers").owner()).isEqualTo(Role.DEVOPS);
         assertThat(item(id, "Cake").owner()).isEqualTo(Role.ADMIN);
-        assertThat(service.templates()).extracting(TemplateView::name).contains("Small");
+        assertThat(checklistTemplates.templates()).extracting(TemplateView::name).contains("Small");
     }
 
     @Test

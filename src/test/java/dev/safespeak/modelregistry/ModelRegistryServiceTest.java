@@ -154,7 +154,7 @@ class ModelRegistryServiceTest {
     @WithMockUser(username = "qa", roles = "QA_LEAD")
     void only_an_admin_may_activate() {
         assertThatThrownBy(() -> registry.activate("default-1")).isInstanceOf(BusinessException.class)
-                .hasMessage("Only an administrator may change model versions");
+                .hasMessage("This needs the role Administrator; you hold QA/Test Engineering Lead");
         assertThatThrownBy(() -> registry.rollback()).isInstanceOf(BusinessException.class);
     }
 

@@ -8,12 +8,15 @@ import dev.safespeak.base.ErrorCode;
 import dev.safespeak.base.OnPostgres;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -104,11 +107,20 @@ abstract class UserServiceTest {
         assertThatThrownBy(() -> users.create(newName(), null, "password-1", Set.of(Role.VIEWER)))
                 .isInstanceOfSatisfying(BusinessException.class,
                         e -> assertThat(e.code()).isEqualTo(ErrorCode.FORBIDDEN))
-                .hasMessage("Only an administrator can manage users");
+                .hasMessage("This needs the role Administrator; you hold QA/Test Engineering Lead");
     }
 
     @Test
     void nobody_signed_in_cannot_list_users() {
+        // Without any authentication in the context, method security refuses before the service runs.
+        assertThatThrownBy(() -> users.findAll())
+                .isInstanceOf(AuthenticationCredentialsNotFoundException.class);
+    }
+
+    @Test
+    void an_anonymous_visitor_cannot_list_users() {
+        SecurityContextHolder.getContext().setAuthentication(new AnonymousAuthenticationToken("key", "anonymousUser",
+                List.of(new SimpleGrantedAuthority("ROLE_ANONYMOUS"))));
         assertThatThrownBy(() -> users.findAll())
                 .isInstanceOfSatisfying(BusinessException.class,
                         e -> assertThat(e.code()).isEqualTo(ErrorCode.UNAUTHENTICATED))

@@ -10,6 +10,8 @@ import static org.awaitility.Awaitility.await;
 
 import dev.safespeak.golive.ItemStatus;
 import dev.safespeak.golive.ItemView;
+import dev.safespeak.golive.ChecklistTemplateService;
+import dev.safespeak.golive.ReleaseItemService;
 import dev.safespeak.golive.ReleaseService;
 import dev.safespeak.security.Role;
 import java.time.Duration;
@@ -39,6 +41,12 @@ class SignOffOnTheBoardTest {
     ReleaseService board;
 
     @Autowired
+    ChecklistTemplateService checklistTemplates;
+
+    @Autowired
+    ReleaseItemService releaseItems;
+
+    @Autowired
     SignOffService service;
 
     @org.junit.jupiter.api.BeforeEach
@@ -54,14 +62,14 @@ class SignOffOnTheBoardTest {
     private long newRelease() {
         login("admin", Role.ADMIN);
         return board.createRelease("Signoff " + UUID.randomUUID(), "1.0", LocalDate.now().plusDays(14),
-                board.defaultTemplate().id()).id();
+                checklistTemplates.defaultTemplate().id()).id();
     }
 
     /** Every required item closed by its owner, as the release team would on the board. */
     private void closeRequiredItems(long release) {
         for (ItemView item : board.requiredOpenItems(release)) {
             login("owner", item.owner());
-            board.changeStatus(item.id(), ItemStatus.DONE, null);
+            releaseItems.changeStatus(item.id(), ItemStatus.DONE, null);
         }
     }
 
@@ -104,7 +112,7 @@ class SignOffOnTheBoardTest {
         sign(release, SignOffSlot.DEV_LEAD);
         ItemView ceo = board.findItemByText(release, "Chief Executive Officer").orElseThrow();
         login("ceo", ceo.owner());
-        board.changeStatus(ceo.id(), ItemStatus.DONE, null);
+        releaseItems.changeStatus(ceo.id(), ItemStatus.DONE, null);
         login("viewer", Role.VIEWER);
         // the listener runs after commit on another thread: watch it long enough to see an invalidation land
         await().pollInSameThread().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() ->
@@ -126,7 +134,7 @@ class SignOffOnTheBoardTest {
         ItemView rollback = board.findItemByText(release, "Rollback procedures tested and documented")
                 .orElseThrow();
         login("qa", rollback.owner());
-        board.changeStatus(rollback.id(), ItemStatus.IN_PROGRESS, null);
+        releaseItems.changeStatus(rollback.id(), ItemStatus.IN_PROGRESS, null);
 
         login("viewer", Role.VIEWER);
         await().pollInSameThread().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
@@ -146,7 +154,7 @@ class SignOffOnTheBoardTest {
         sign(release, SignOffSlot.DEV_LEAD);
         ItemView item = board.findItemByText(release, "Kubernetes cluster configuration").orElseThrow();
         login("dev", Role.DEV_LEAD);
-        board.addComment(item.id(), "Looks fine");
+        releaseItems.addComment(item.id(), "Looks fine");
         login("viewer", Role.VIEWER);
         assertThat(service.chain(release).get(0).status()).isEqualTo(SlotStatus.SIGNED);
     }

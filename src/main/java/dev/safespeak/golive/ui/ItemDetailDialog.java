@@ -25,7 +25,7 @@ import dev.safespeak.golive.ItemCheckRunner;
 import dev.safespeak.golive.ItemEvidence;
 import dev.safespeak.golive.ItemStatus;
 import dev.safespeak.golive.ItemView;
-import dev.safespeak.golive.ReleaseService;
+import dev.safespeak.golive.ReleaseItemService;
 import dev.safespeak.security.Role;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -44,7 +44,7 @@ class ItemDetailDialog extends Dialog {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
 
-    private final ReleaseService service;
+    private final ReleaseItemService releaseItems;
     private final List<ItemCheckRunner> checkRunners;
     private final long itemId;
     private final Runnable onChange;
@@ -66,8 +66,8 @@ class ItemDetailDialog extends Dialog {
     final VerticalLayout checkResults = new VerticalLayout();
     private final List<ItemCheckOutcome> lastRun = new ArrayList<>();
 
-    ItemDetailDialog(ReleaseService service, List<ItemCheckRunner> checkRunners, long itemId, Runnable onChange) {
-        this.service = service;
+    ItemDetailDialog(ReleaseItemService releaseItems, List<ItemCheckRunner> checkRunners, long itemId, Runnable onChange) {
+        this.releaseItems = releaseItems;
         this.checkRunners = checkRunners;
         this.itemId = itemId;
         this.onChange = onChange;
@@ -82,8 +82,8 @@ class ItemDetailDialog extends Dialog {
     /** Redraws the dialog from the service, keeping what the user is typing into a new comment. */
     void refresh() {
         String typing = comment == null ? "" : comment.getValue();
-        ItemView item = service.item(itemId);
-        boolean canChange = service.canChange(item);
+        ItemView item = releaseItems.item(itemId);
+        boolean canChange = releaseItems.canChange(item);
         body.removeAll();
         setHeaderTitle(item.text());
 
@@ -102,10 +102,10 @@ class ItemDetailDialog extends Dialog {
         owner.setItems(Arrays.stream(Role.values()).filter(r -> r != Role.VIEWER).toList());
         owner.setItemLabelGenerator(Role::displayName);
         owner.setValue(item.owner());
-        owner.setReadOnly(!service.canAdminister());
+        owner.setReadOnly(!releaseItems.canReassign());
         owner.addValueChangeListener(e -> {
             if (e.getValue() != null && e.getValue() != item.owner()) {
-                act(() -> service.reassign(itemId, e.getValue()), "Owner changed");
+                act(() -> releaseItems.reassign(itemId, e.getValue()), "Owner changed");
             }
         });
         body.add(owner);
@@ -115,7 +115,7 @@ class ItemDetailDialog extends Dialog {
         note.setWidthFull();
         note.setValue(Objects.toString(item.note(), ""));
         note.setReadOnly(!canChange);
-        saveNote = new Button("Save note", e -> act(() -> service.setNote(itemId, note.getValue()), "Note saved"));
+        saveNote = new Button("Save note", e -> act(() -> releaseItems.setNote(itemId, note.getValue()), "Note saved"));
         saveNote.setId("detail-save-note");
         saveNote.setVisible(canChange);
         body.add(note, saveNote);
@@ -129,7 +129,7 @@ class ItemDetailDialog extends Dialog {
         evidenceSummary.setId("detail-evidence-summary");
         evidenceSummary.setValue(Objects.toString(item.evidenceSummary(), ""));
         evidenceSummary.setReadOnly(!canChange);
-        saveEvidence = new Button("Attach evidence", e -> act(() -> service.attachEvidence(itemId,
+        saveEvidence = new Button("Attach evidence", e -> act(() -> releaseItems.attachEvidence(itemId,
                 evidenceLink.getValue(), evidenceSummary.getValue()), "Evidence attached"));
         saveEvidence.setId("detail-save-evidence");
         saveEvidence.setVisible(canChange);
@@ -145,7 +145,7 @@ class ItemDetailDialog extends Dialog {
         evidence.removeAll();
         evidence.setPadding(false);
         evidence.setId("detail-provider-evidence");
-        for (ItemEvidence e : service.evidence(itemId)) {
+        for (ItemEvidence e : releaseItems.evidence(itemId)) {
             String state = e.passing() == null ? "unknown" : e.passing() ? "passing" : "failing";
             evidence.add(new Span(e.source() + ": " + e.label() + " — " + state
                     + (e.detail() == null ? "" : " (" + e.detail() + ")")
@@ -161,17 +161,17 @@ class ItemDetailDialog extends Dialog {
         comments.setPadding(false);
         comments.setSpacing(false);
         comments.setId("detail-comments");
-        for (CommentView c : service.comments(itemId)) {
+        for (CommentView c : releaseItems.comments(itemId)) {
             Div entry = new Div(new Span(c.author() + ", " + TIME.format(c.createdAt()) + ": "), new Span(c.text()));
             comments.add(entry);
         }
         body.add(new H4("Comments"), comments);
-        if (service.canComment()) {
+        if (releaseItems.canComment()) {
             comment = new TextArea("Add a comment");
             comment.setId("detail-comment");
             comment.setWidthFull();
             comment.setValue(typing);
-            addComment = new Button("Add comment", e -> act(() -> service.addComment(itemId, comment.getValue()),
+            addComment = new Button("Add comment", e -> act(() -> releaseItems.addComment(itemId, comment.getValue()),
                     "Comment added", () -> comment.clear()));
             addComment.setId("detail-add-comment");
             body.add(comment, addComment);
@@ -184,7 +184,7 @@ class ItemDetailDialog extends Dialog {
         history.setPadding(false);
         history.setSpacing(false);
         history.setId("detail-history");
-        for (HistoryEntry h : service.history(itemId)) {
+        for (HistoryEntry h : releaseItems.history(itemId)) {
             history.add(new Span(TIME.format(h.occurredAt()) + " · " + h.actor() + " · " + h.action()
                     + (h.before().isEmpty() ? "" : " · from " + h.before())
                     + (h.after().isEmpty() ? "" : " · to " + h.after())));

@@ -29,6 +29,7 @@ import dev.safespeak.golive.ItemCheckRunner;
 import dev.safespeak.golive.ItemStatus;
 import dev.safespeak.golive.ItemView;
 import dev.safespeak.golive.Progress;
+import dev.safespeak.golive.ReleaseItemService;
 import dev.safespeak.golive.ReleaseService;
 import dev.safespeak.security.CurrentUser;
 import dev.safespeak.security.Role;
@@ -51,6 +52,7 @@ import java.util.function.Predicate;
 class ReleaseBoardView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final ReleaseService service;
+    private final ReleaseItemService releaseItems;
     private final BoardBroadcaster broadcaster;
     private final List<ItemCheckRunner> checkRunners;
     private Registration pushRegistration;
@@ -75,8 +77,9 @@ class ReleaseBoardView extends VerticalLayout implements BeforeEnterObserver, Ha
     private final HorizontalLayout exportSlot = new HorizontalLayout();
     ItemDetailDialog detail;
 
-    ReleaseBoardView(ReleaseService service, BoardBroadcaster broadcaster, List<ItemCheckRunner> checkRunners) {
+    ReleaseBoardView(ReleaseService service, ReleaseItemService releaseItems, BoardBroadcaster broadcaster, List<ItemCheckRunner> checkRunners) {
         this.service = service;
+        this.releaseItems = releaseItems;
         this.broadcaster = broadcaster;
         this.checkRunners = checkRunners;
         setWidthFull();
@@ -237,7 +240,7 @@ class ReleaseBoardView extends VerticalLayout implements BeforeEnterObserver, Ha
                 sectionBars.put(section.name(), sectionBar);
                 phaseBox.add(sectionTitle, meta, sectionBar);
                 for (ItemView item : shown) {
-                    ItemRow row = new ItemRow(item, service.canChange(item), this);
+                    ItemRow row = new ItemRow(item, releaseItems.canChange(item), this);
                     rows.put(item.id(), row);
                     phaseBox.add(row);
                 }
@@ -265,7 +268,7 @@ class ReleaseBoardView extends VerticalLayout implements BeforeEnterObserver, Ha
             if (old.item.equals(item)) {
                 continue;
             }
-            ItemRow row = new ItemRow(item, service.canChange(item), this);
+            ItemRow row = new ItemRow(item, releaseItems.canChange(item), this);
             var parent = old.getElement().getParent();
             parent.setChild(parent.indexOfChild(old.getElement()), row.getElement());
             rows.put(item.id(), row);
@@ -301,7 +304,7 @@ class ReleaseBoardView extends VerticalLayout implements BeforeEnterObserver, Ha
     /** Called by a row when its status select changes; a refusal reverts the row. */
     void changeStatus(ItemView item, ItemStatus next, String reason) {
         try {
-            service.changeStatus(item.id(), next, reason);
+            releaseItems.changeStatus(item.id(), next, reason);
         } catch (BusinessException | IllegalArgumentException e) {
             ItemRow.notifyError(e.getMessage());
         }
@@ -309,7 +312,7 @@ class ReleaseBoardView extends VerticalLayout implements BeforeEnterObserver, Ha
     }
 
     void openDetail(ItemView item) {
-        detail = new ItemDetailDialog(service, checkRunners, item.id(), this::refresh);
+        detail = new ItemDetailDialog(releaseItems, checkRunners, item.id(), this::refresh);
         detail.open();
     }
 

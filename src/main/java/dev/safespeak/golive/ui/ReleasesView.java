@@ -30,6 +30,7 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.server.streams.UploadHandler;
 import com.vaadin.flow.shared.Registration;
 import dev.safespeak.base.BusinessException;
+import dev.safespeak.golive.ChecklistTemplateService;
 import dev.safespeak.golive.ReleaseService;
 import dev.safespeak.golive.ReleaseView;
 import dev.safespeak.golive.TemplateView;
@@ -49,6 +50,7 @@ import java.util.Locale;
 class ReleasesView extends VerticalLayout {
 
     private final ReleaseService service;
+    private final ChecklistTemplateService checklistTemplates;
     private final BoardBroadcaster broadcaster;
     private Registration pushRegistration;
 
@@ -64,8 +66,9 @@ class ReleasesView extends VerticalLayout {
     TextArea importMarkdown;
     Button importConfirm;
 
-    ReleasesView(ReleaseService service, BoardBroadcaster broadcaster, Clock clock) {
+    ReleasesView(ReleaseService service, ChecklistTemplateService checklistTemplates, BoardBroadcaster broadcaster, Clock clock) {
         this.service = service;
+        this.checklistTemplates = checklistTemplates;
         this.broadcaster = broadcaster;
         setSizeFull();
         add(new H2("Go-live releases"));
@@ -134,9 +137,9 @@ class ReleasesView extends VerticalLayout {
         grid.setItems(service.releases());
         if (service.canAdminister()) {
             TemplateView selected = template.getValue();
-            var templates = service.templates();
+            var templates = checklistTemplates.templates();
             if (templates.isEmpty()) {
-                templates = java.util.List.of(service.defaultTemplate());
+                templates = java.util.List.of(checklistTemplates.defaultTemplate());
             }
             template.setItems(templates);
             template.setValue(selected != null ? templates.stream().filter(t -> t.id() == selected.id()).findFirst()
@@ -196,7 +199,7 @@ class ReleasesView extends VerticalLayout {
 
     private void importNow() {
         try {
-            TemplateView imported = service.importTemplate(importName.getValue(), importMarkdown.getValue());
+            TemplateView imported = checklistTemplates.importTemplate(importName.getValue(), importMarkdown.getValue());
             importDialog.close();
             refresh();
             template.setValue(template.getListDataView().getItems().filter(t -> t.id() == imported.id())

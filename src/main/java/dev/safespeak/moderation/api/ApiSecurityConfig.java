@@ -15,6 +15,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -23,6 +24,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
  * The REST API's own security chain: stateless, API key only, no CSRF (no cookies are used), ordered before the
@@ -39,6 +42,27 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 class ApiSecurityConfig {
 
     static final String[] API_PATHS = {"/api/**", "/v1/**", "/v1alpha1/**"};
+
+    /**
+     * The Perspective discovery document, public like Google's: its two GETs only, before the API and UI chains, so
+     * neither a key nor a login is asked for it. Any other method on these paths falls through to the UI chain.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain discoverySecurityFilterChain(HttpSecurity http) throws Exception {
+        PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+        http.securityMatcher(new OrRequestMatcher(
+                        paths.matcher(HttpMethod.GET, PerspectiveDiscoveryController.DISCOVERY_PATH),
+                        paths.matcher(HttpMethod.GET, PerspectiveDiscoveryController.DIRECTORY_PATH)))
+                .csrf(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll());
+        return http.build();
+    }
 
     @Bean
     @Order(1)

@@ -12,7 +12,8 @@ import org.springframework.http.HttpStatus;
 /**
  * Writes an {@link ApiProblem} as RFC 9457 {@code application/problem+json} with {@code code} and
  * {@code requestId}. On the compatibility endpoints it also carries the {@code error} object their clients read
- * (Google's {@code {code, message, status}} on /v1alpha1, OpenAI's {@code {message, type, code}} on /v1).
+ * (Google's {@code {code, message, status}} on /v1alpha1, OpenAI's {@code {message, type, code}} on /v1); on
+ * /v1alpha1 the content type is {@code application/json}, the only one Google's clients read errors from.
  */
 final class ProblemWriter {
 
@@ -31,7 +32,10 @@ final class ProblemWriter {
         response.resetBuffer();
         HttpStatus status = problem.status();
         response.setStatus(status.value());
-        response.setContentType("application/problem+json");
+        // Google's clients (googleapis' gaxios, for one) parse only application/json error bodies and otherwise lose
+        // the message, so the Perspective drop-in answers its errors as Google's API does; same body.
+        response.setContentType(request.getRequestURI().startsWith("/v1alpha1/") ? "application/json"
+                : "application/problem+json");
         response.setCharacterEncoding("UTF-8");
         if (problem.retryAfterSeconds() > 0) {
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(problem.retryAfterSeconds()));

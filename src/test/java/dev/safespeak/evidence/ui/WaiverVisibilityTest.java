@@ -13,6 +13,7 @@ import dev.safespeak.audit.AuditService;
 import dev.safespeak.base.KaribuTest;
 import dev.safespeak.evidence.SuccessCriteriaService;
 import dev.safespeak.evidence.SuccessCriterion;
+import dev.safespeak.golive.ChecklistTemplateService;
 import dev.safespeak.golive.ReleaseService;
 import dev.safespeak.security.Role;
 import java.time.Duration;
@@ -29,6 +30,9 @@ class WaiverVisibilityTest extends KaribuTest {
 
     @Autowired
     ReleaseService board;
+
+    @Autowired
+    ChecklistTemplateService checklistTemplates;
     @Autowired
     SuccessCriteriaService criteria;
     @Autowired
@@ -39,7 +43,7 @@ class WaiverVisibilityTest extends KaribuTest {
     long waivedRelease() {
         login("admin", Role.ADMIN);
         long release = board.createRelease("Waiver " + UUID.randomUUID(), "3.0", LocalDate.now().plusDays(14),
-                board.defaultTemplate().id()).id();
+                checklistTemplates.defaultTemplate().id()).id();
         login("cto", Role.CTO);
         criteria.waive(release, SuccessCriterion.AUTO_SCALING, REASON);
         return release;

@@ -14,6 +14,8 @@ import dev.safespeak.evidence.CheckRun;
 import dev.safespeak.evidence.ReadinessCheckService;
 import dev.safespeak.golive.ItemStatus;
 import dev.safespeak.golive.ItemView;
+import dev.safespeak.golive.ChecklistTemplateService;
+import dev.safespeak.golive.ReleaseItemService;
 import dev.safespeak.golive.ReleaseService;
 import dev.safespeak.security.Role;
 import java.time.Clock;
@@ -32,6 +34,12 @@ class ItemCheckButtonTest extends KaribuTest {
 
     @Autowired
     ReleaseService service;
+
+    @Autowired
+    ChecklistTemplateService checklistTemplates;
+
+    @Autowired
+    ReleaseItemService releaseItems;
     @Autowired
     ReadinessCheckService checks;
     @Autowired
@@ -40,7 +48,7 @@ class ItemCheckButtonTest extends KaribuTest {
     ItemView newItem() {
         login("admin", Role.ADMIN);
         long release = service.createRelease("Checks " + UUID.randomUUID(), "1.0", LocalDate.now(clock).plusDays(14),
-                service.defaultTemplate().id()).id();
+                checklistTemplates.defaultTemplate().id()).id();
         return service.findItemByText(release, BOUND).orElseThrow();
     }
 
@@ -81,7 +89,7 @@ class ItemCheckButtonTest extends KaribuTest {
         _click(detail.runChecks);
         _click(detail.doneWithChecks);
 
-        ItemView done = service.item(item.id());
+        ItemView done = releaseItems.item(item.id());
         assertThat(done.status()).isEqualTo(ItemStatus.DONE);
         assertThat(done.evidenceLink()).isEqualTo("/releases/" + item.releaseId() + "/evidence");
         assertThat(done.evidenceSummary()).startsWith("PASS database-migrations at ").contains(" by ops (");

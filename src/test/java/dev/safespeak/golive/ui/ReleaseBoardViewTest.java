@@ -14,6 +14,8 @@ import com.vaadin.flow.router.RouteParameters;
 import dev.safespeak.base.KaribuTest;
 import dev.safespeak.golive.ItemStatus;
 import dev.safespeak.golive.ItemView;
+import dev.safespeak.golive.ChecklistTemplateService;
+import dev.safespeak.golive.ReleaseItemService;
 import dev.safespeak.golive.ReleaseService;
 import dev.safespeak.security.Role;
 import java.time.Clock;
@@ -31,6 +33,12 @@ class ReleaseBoardViewTest extends KaribuTest {
 
     @Autowired
     ReleaseService service;
+
+    @Autowired
+    ChecklistTemplateService checklistTemplates;
+
+    @Autowired
+    ReleaseItemService releaseItems;
     @Autowired
     Clock clock;
     @Autowired
@@ -38,7 +46,7 @@ class ReleaseBoardViewTest extends KaribuTest {
 
     long newRelease(LocalDate goLive) {
         login("admin", Role.ADMIN);
-        return service.createRelease("Board " + UUID.randomUUID(), "1.0", goLive, service.defaultTemplate().id()).id();
+        return service.createRelease("Board " + UUID.randomUUID(), "1.0", goLive, checklistTemplates.defaultTemplate().id()).id();
     }
 
     long item(long releaseId, String text) {
@@ -71,8 +79,8 @@ class ReleaseBoardViewTest extends KaribuTest {
         ItemRow row = board.rows.get(k8s);
         assertThat(row.status.isEnabled()).isTrue();
         _setValue(row.status, ItemStatus.DONE);
-        assertThat(service.item(k8s).status()).isEqualTo(ItemStatus.DONE);
-        assertThat(service.item(k8s).changedBy()).isEqualTo("devops");
+        assertThat(releaseItems.item(k8s).status()).isEqualTo(ItemStatus.DONE);
+        assertThat(releaseItems.item(k8s).changedBy()).isEqualTo("devops");
         assertThat(board.rows.get(k8s).status.getValue()).isEqualTo(ItemStatus.DONE);
         assertThat(board.sectionBars.get("Infrastructure Provisioning").getValue()).isEqualTo(1.0 / 7);
         assertThat(board.releaseProgress.getText()).isEqualTo("1/126 done (0%)");
@@ -90,7 +98,7 @@ class ReleaseBoardViewTest extends KaribuTest {
         var section = k8sBefore.getParent().orElseThrow();
         int position = section.getElement().indexOfChild(k8sBefore.getElement());
 
-        service.changeStatus(k8s, ItemStatus.DONE, null);
+        releaseItems.changeStatus(k8s, ItemStatus.DONE, null);
         board.refresh();
 
         ItemRow k8sAfter = board.rows.get(k8s);
@@ -112,7 +120,7 @@ class ReleaseBoardViewTest extends KaribuTest {
         ReleaseBoardView board = open(id);
         _setValue(board.status, ItemStatus.OPEN);
         assertThat(board.rows).containsKey(k8s).hasSize(126);
-        service.changeStatus(k8s, ItemStatus.DONE, null);
+        releaseItems.changeStatus(k8s, ItemStatus.DONE, null);
         board.refresh();
         assertThat(board.rows).doesNotContainKey(k8s).hasSize(125);
     }
@@ -136,7 +144,7 @@ class ReleaseBoardViewTest extends KaribuTest {
         assertThat(board.rows.values()).allSatisfy(row -> assertThat(row.status.isEnabled()).isFalse());
         assertThatThrownBy(() -> _setValue(board.rows.get(k8s).status, ItemStatus.DONE))
                 .isInstanceOf(IllegalStateException.class);
-        assertThat(service.item(k8s).status()).isEqualTo(ItemStatus.OPEN);
+        assertThat(releaseItems.item(k8s).status()).isEqualTo(ItemStatus.OPEN);
     }
 
     @Test
@@ -150,13 +158,13 @@ class ReleaseBoardViewTest extends KaribuTest {
         assertThat(row.reasonDialog.isOpened()).isTrue();
         _click(row.reasonConfirm);
         assertThat(NotificationsKt.getNotifications()).anySatisfy(n -> assertThat(n.getElement().getProperty("text")).isEqualTo("a reason is required to set an item to Blocked"));
-        assertThat(service.item(cdn).status()).isEqualTo(ItemStatus.OPEN);
+        assertThat(releaseItems.item(cdn).status()).isEqualTo(ItemStatus.OPEN);
 
         ItemRow again = board.rows.get(cdn);
         _setValue(again.status, ItemStatus.BLOCKED);
         _setValue(again.reason, "vendor contract");
         _click(again.reasonConfirm);
-        ItemView blocked = service.item(cdn);
+        ItemView blocked = releaseItems.item(cdn);
         assertThat(blocked.status()).isEqualTo(ItemStatus.BLOCKED);
         assertThat(blocked.reason()).isEqualTo("vendor contract");
     }
@@ -178,7 +186,7 @@ class ReleaseBoardViewTest extends KaribuTest {
         long id = newRelease(LocalDate.now(clock).plusDays(14));
         long k8s = item(id, "Kubernetes cluster configuration");
         login("devops", Role.DEVOPS);
-        service.changeStatus(k8s, ItemStatus.IN_PROGRESS, null);
+        releaseItems.changeStatus(k8s, ItemStatus.IN_PROGRESS, null);
         ReleaseBoardView board = open(id);
         _setValue(board.role, Role.SECURITY_LEAD);
         assertThat(board.rows.values()).isNotEmpty()
@@ -193,7 +201,7 @@ class ReleaseBoardViewTest extends KaribuTest {
         long id = newRelease(LocalDate.now(clock));
         long cdn = item(id, "CDN configuration for global distribution");
         login("devops", Role.DEVOPS);
-        service.changeStatus(cdn, ItemStatus.BLOCKED, "vendor contract");
+        releaseItems.changeStatus(cdn, ItemStatus.BLOCKED, "vendor contract");
         ReleaseBoardView board = open(id);
         _setValue(board.overdue, true);
         assertThat(board.rows).hasSize(82);
@@ -226,10 +234,10 @@ class ReleaseBoardViewTest extends KaribuTest {
         assertThat(detail.comment.getValue()).isEmpty();
         assertThat(detail.history.getChildren()).hasSize(4);
         assertThat(detail.comments.getChildren()).hasSize(1);
-        ItemView item = service.item(k8s);
+        ItemView item = releaseItems.item(k8s);
         assertThat(item.note()).isEqualTo("three node pools");
         assertThat(item.evidenceLink()).isEqualTo("https://ci.example/run/42");
-        assertThat(service.history(k8s)).extracting(h -> h.action()).containsExactly("item.status-changed",
+        assertThat(releaseItems.history(k8s)).extracting(h -> h.action()).containsExactly("item.status-changed",
                 "item.note-changed", "item.evidence-attached", "item.commented");
     }
 
@@ -244,7 +252,7 @@ class ReleaseBoardViewTest extends KaribuTest {
         _click(board.detail.saveEvidence);
         assertThat(NotificationsKt.getNotifications()).anySatisfy(n -> assertThat(n.getElement().getProperty("text"))
                 .isEqualTo("evidence link must be an http(s) URL or a path starting with '/', got 'ftp://files'"));
-        assertThat(service.item(k8s).evidenceLink()).isNull();
+        assertThat(releaseItems.item(k8s).evidenceLink()).isNull();
     }
 
     @Test
@@ -268,7 +276,7 @@ class ReleaseBoardViewTest extends KaribuTest {
         ReleaseBoardView board = open(id);
         _click(board.rows.get(k8s).details);
         _setValue(board.detail.owner, Role.QA_LEAD);
-        assertThat(service.item(k8s).owner()).isEqualTo(Role.QA_LEAD);
+        assertThat(releaseItems.item(k8s).owner()).isEqualTo(Role.QA_LEAD);
         assertThat(board.rows.get(k8s).item.owner()).isEqualTo(Role.QA_LEAD);
     }
 
@@ -316,7 +324,7 @@ class ReleaseBoardViewTest extends KaribuTest {
             SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken("devops",
                     "n/a", List.of(new SimpleGrantedAuthority(Role.DEVOPS.authority()))));
             try {
-                service.changeStatus(itemId, status, null);
+                releaseItems.changeStatus(itemId, status, null);
             } catch (Throwable t) {
                 failure.set(t);
             } finally {

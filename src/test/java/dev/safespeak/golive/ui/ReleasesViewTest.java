@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.vaadin.flow.component.UI;
 import dev.safespeak.base.KaribuTest;
+import dev.safespeak.golive.ChecklistTemplateService;
 import dev.safespeak.golive.ReleaseService;
 import dev.safespeak.golive.ReleaseView;
 import dev.safespeak.golive.TemplateView;
@@ -21,6 +22,9 @@ class ReleasesViewTest extends KaribuTest {
 
     @Autowired
     ReleaseService service;
+
+    @Autowired
+    ChecklistTemplateService checklistTemplates;
 
     @Test
     void an_admin_creates_a_release_from_the_default_template() {
@@ -76,7 +80,7 @@ class ReleasesViewTest extends KaribuTest {
     void other_roles_see_the_releases_but_not_the_admin_form() {
         login("admin", Role.ADMIN);
         service.createRelease("Listed " + UUID.randomUUID(), "1", LocalDate.of(2030, 1, 1),
-                service.defaultTemplate().id());
+                checklistTemplates.defaultTemplate().id());
         login("qa_lead", Role.QA_LEAD);
         UI.getCurrent().navigate(ReleasesView.class);
         ReleasesView view = _get(ReleasesView.class);

@@ -45,10 +45,10 @@ class CompatibilityErrorsTest extends ApiTestSupport {
                 .content(body);
     }
 
-    private static ResultActions problem(ResultActions actions, int status, String code, String detail)
-            throws Exception {
+    private static ResultActions problem(ResultActions actions, String contentType, int status, String code,
+            String detail) throws Exception {
         return actions.andExpect(status().is(status))
-                .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+                .andExpect(content().contentTypeCompatibleWith(contentType))
                 .andExpect(jsonPath("$.status").value(status))
                 .andExpect(jsonPath("$.code").value(code))
                 .andExpect(jsonPath("$.detail").value(detail))
@@ -61,7 +61,8 @@ class CompatibilityErrorsTest extends ApiTestSupport {
 
     private static ResultActions google(ResultActions actions, int status, String code, String detail,
             String googleStatus) throws Exception {
-        return problem(actions, status, code, detail)
+        // application/json: Google's clients read error messages only from that content type
+        return problem(actions, "application/json", status, code, detail)
                 .andExpect(jsonPath("$.error.code").value(status))
                 .andExpect(jsonPath("$.error.message").value(detail))
                 .andExpect(jsonPath("$.error.status").value(googleStatus));
@@ -69,7 +70,7 @@ class CompatibilityErrorsTest extends ApiTestSupport {
 
     private static ResultActions openAi(ResultActions actions, int status, String code, String detail)
             throws Exception {
-        return problem(actions, status, code, detail)
+        return problem(actions, "application/problem+json", status, code, detail)
                 .andExpect(jsonPath("$.error.message").value(detail))
                 .andExpect(jsonPath("$.error.type").value("invalid_request_error"))
                 .andExpect(jsonPath("$.error.code").value(code));

@@ -14,6 +14,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.UI;
 import dev.safespeak.base.KaribuTest;
+import dev.safespeak.golive.ChecklistTemplateService;
 import dev.safespeak.golive.ReleaseService;
 import dev.safespeak.security.Role;
 import dev.safespeak.signoff.GoNoGo;
@@ -37,6 +38,9 @@ class ExecutiveViewTest extends KaribuTest {
     @Autowired
     ReleaseService board;
 
+    @Autowired
+    ChecklistTemplateService checklistTemplates;
+
     @org.junit.jupiter.api.BeforeEach
     void passTheCriteria() {
         when(successCriteria.evaluate(anyLong())).thenReturn(dev.safespeak.signoff.GateResult.pass());
@@ -45,7 +49,7 @@ class ExecutiveViewTest extends KaribuTest {
     private long newRelease() {
         login("admin", Role.ADMIN);
         return board.createRelease("Exec " + UUID.randomUUID(), "2.0", LocalDate.now().plusDays(14),
-                board.defaultTemplate().id()).id();
+                checklistTemplates.defaultTemplate().id()).id();
     }
 
     private ExecutiveView open(long release) {

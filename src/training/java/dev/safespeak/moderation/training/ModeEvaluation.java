@@ -166,6 +166,7 @@ final class ModeEvaluation {
         }
         Map<String, Map<Mode, int[]>> byBehaviour = new TreeMap<>();
         Map<String, Map<Mode, int[]>> byLanguage = new TreeMap<>();
+        Map<String, Map<Mode, int[]>> byBehaviourEncoderLanguages = new TreeMap<>();
         Map<String, Map<Mode, int[]>> identityFp = new TreeMap<>();
         Map<String, Map<Mode, int[]>> identityFpByAttribute = new TreeMap<>();
         Map<String, Map<Mode, List<double[]>>> toxicity = new TreeMap<>();
@@ -180,6 +181,9 @@ final class ModeEvaluation {
                     }
                 }
                 count(byBehaviour, c.behaviour(), m, pass);
+                if (c.language().equals("en") || c.language().equals("zh")) {
+                    count(byBehaviourEncoderLanguages, c.language() + " " + c.behaviour(), m, pass);
+                }
                 count(byLanguage, c.language(), m, pass);
                 if (!pass && m != Mode.FAST && failures.computeIfAbsent(m, k -> new ArrayList<>()).size() < 40
                         && c.language().equals("en")) {
@@ -206,6 +210,9 @@ final class ModeEvaluation {
         md.append("\n### ").append(name).append(" (").append(cases.size()).append(" cases)\n\n");
         md.append("Pass rate per behaviour (all languages):\n\n");
         table(md, "behaviour", byBehaviour);
+        md.append("\nPass rate per behaviour in the languages an encoder covers (the other languages score the same in "
+                + "every mode):\n\n");
+        table(md, "language and behaviour", byBehaviourEncoderLanguages);
         md.append("\nPass rate per language:\n\n");
         table(md, "language", byLanguage);
         md.append("\nTOXICITY macro-F1 per language (hateful or toxic vs not, over the cases that state TOXICITY):\n\n");
