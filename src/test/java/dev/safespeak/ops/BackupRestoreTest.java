@@ -9,6 +9,7 @@ import dev.safespeak.audit.AuditService;
 import dev.safespeak.audit.AuditVerification;
 import dev.safespeak.golive.ItemStatus;
 import dev.safespeak.golive.ItemView;
+import dev.safespeak.golive.ReleaseItemService;
 import dev.safespeak.golive.ReleaseService;
 import dev.safespeak.security.Role;
 import dev.safespeak.signoff.SignOffPhase;
@@ -133,6 +134,7 @@ class BackupRestoreTest {
     /** Closes every required item of the demo release as its owner, then signs off the technical phase. */
     private static void fillWithAReleaseSignOffsAndAKey(ConfigurableApplicationContext app) {
         ReleaseService board = app.getBean(ReleaseService.class);
+        ReleaseItemService items = app.getBean(ReleaseItemService.class);
         SignOffService signOffs = app.getBean(SignOffService.class);
         signInAs(Role.VIEWER);
         long id = board.releases().stream().filter(r -> r.name().equals("SafeSpeak 1.0")).findFirst()
@@ -141,7 +143,7 @@ class BackupRestoreTest {
             signInAs(role);
             for (ItemView item : board.requiredOpenItems(id)) {
                 if (item.owner() == role) {
-                    board.changeStatus(item.id(), ItemStatus.DONE, null);
+                    items.changeStatus(item.id(), ItemStatus.DONE, null);
                 }
             }
         }
