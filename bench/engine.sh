@@ -7,13 +7,13 @@ cd "$(dirname "$0")/.."
 SECONDS_PER_CASE="${1:-5}"
 WORK=target/bench
 mkdir -p "$WORK" docs/reports
-./mvnw -q test-compile
-./mvnw -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/cp.txt" >/dev/null
+source training/classpath.sh
+CP=$(safespeak_classpath "$WORK")
 # obscenity is installed under target/ (gitignored), never into the repository.
 if [ ! -d "$WORK/node_modules/obscenity" ]; then
   (cd "$WORK" && npm install --silent --no-audit --no-fund obscenity >/dev/null)
 fi
-ENGINE=$(java -Xmx1g -cp "target/test-classes:target/classes:$(cat "$WORK/cp.txt")" \
+ENGINE=$(java -Xmx1g -cp "$CP" \
   dev.safespeak.moderation.training.EngineBenchmark "$WORK" "$SECONDS_PER_CASE")
 OBSCENITY=$(NODE_PATH="$WORK/node_modules" node bench/obscenity-bench.js "$WORK" "$SECONDS_PER_CASE")
 {

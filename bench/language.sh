@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 DATA="${1:-../shared/data}"
 WORK=target/bench
 mkdir -p "$WORK" docs/reports
-./mvnw -q test-compile
-./mvnw -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/cp.txt" >/dev/null
-java -Xmx4g -cp "target/test-classes:target/classes:$(cat "$WORK/cp.txt")" \
+source training/classpath.sh
+CP=$(safespeak_classpath "$WORK")
+java -Xmx4g -cp "$CP" \
   dev.safespeak.moderation.training.LanguageDetectionReport "$DATA" docs/reports/language-detection.md

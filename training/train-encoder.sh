@@ -6,9 +6,6 @@
 # Embeddings are cached under target/training, so a second run only embeds new texts.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-WORK=target/training
-mkdir -p "$WORK"
-./mvnw -B -q test-compile
-./mvnw -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/cp.txt" >/dev/null
-exec java ${TRAIN_JAVA_OPTS:--Xmx8g} -cp "target/test-classes:target/classes:$(cat "$WORK/cp.txt")" \
-  dev.safespeak.moderation.training.EncoderTrainCommand "$@"
+source training/classpath.sh
+CP=$(safespeak_classpath target/training)
+exec java ${TRAIN_JAVA_OPTS:--Xmx8g} -cp "$CP" dev.safespeak.moderation.training.EncoderTrainCommand "$@"

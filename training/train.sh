@@ -5,9 +5,6 @@
 # The training code lives in src/training/java: it compiles with the tests and never enters the production jar.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-WORK=target/training
-mkdir -p "$WORK"
-./mvnw -B -q test-compile
-./mvnw -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/cp.txt" >/dev/null
-exec java ${TRAIN_JAVA_OPTS:--Xmx12g} -cp "target/test-classes:target/classes:$(cat "$WORK/cp.txt")" \
-  dev.safespeak.moderation.training.TrainCommand "$@"
+source training/classpath.sh
+CP=$(safespeak_classpath target/training)
+exec java ${TRAIN_JAVA_OPTS:--Xmx12g} -cp "$CP" dev.safespeak.moderation.training.TrainCommand "$@"

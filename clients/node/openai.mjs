@@ -4,6 +4,7 @@
 //   SAFESPEAK_URL=http://127.0.0.1:8080 SAFESPEAK_API_KEY=ssk_... SAFESPEAK_LIMITED_KEY=ssk_... \
 //   SAFESPEAK_EXPECTED_MODEL=safespeak-... node openai.mjs
 import assert from 'node:assert/strict';
+import {required} from './env.mjs';
 import OpenAI from 'openai';
 
 const base = required('SAFESPEAK_URL');
@@ -54,12 +55,3 @@ await assert.rejects(
     'a key over its quota raises RateLimitError');
 
 console.log('openai: 2 calls and 2 refusals as expected');
-
-function required(name) {
-  const value = process.env[name];
-  if (!value) {
-    console.error(`set ${name}`);
-    process.exit(2);
-  }
-  return value;
-}

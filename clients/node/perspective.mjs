@@ -4,6 +4,7 @@
 // containing "idiot" 0.9 on every attribute and anything else 0.1, language en.
 //   SAFESPEAK_URL=http://127.0.0.1:8080 SAFESPEAK_API_KEY=ssk_... node perspective.mjs
 import assert from 'node:assert/strict';
+import {required} from './env.mjs';
 import {google} from 'googleapis';
 
 const base = required('SAFESPEAK_URL');
@@ -79,12 +80,3 @@ await assert.rejects(
     'an attribute SafeSpeak does not score is refused with 400 INVALID_ARGUMENT');
 
 console.log('perspective: 3 calls and 2 refusals as expected');
-
-function required(name) {
-  const value = process.env[name];
-  if (!value) {
-    console.error(`set ${name}`);
-    process.exit(2);
-  }
-  return value;
-}

@@ -1,6 +1,10 @@
 package dev.safespeak.moderation;
 
+import dev.safespeak.moderation.engine.AccurateModels;
+import dev.safespeak.moderation.engine.ByoModel;
 import dev.safespeak.moderation.engine.Classifier;
+import dev.safespeak.moderation.engine.EncoderClassifier;
+import dev.safespeak.moderation.engine.EncoderHeads;
 import dev.safespeak.moderation.engine.EngineComponents;
 import dev.safespeak.moderation.engine.LanguageIdentifier;
 import dev.safespeak.moderation.engine.ModelLoader;
@@ -30,16 +34,25 @@ public final class ScoreCommand {
 
     static final String USAGE = """
             usage: score --in FILE --out FILE [--format jsonl|csv] [--spans] [--model FILE] [--threads N]
-                          [--languages en,de,...]
+                          [--languages en,de,...] [--mode fast|accurate|balanced] [--heads FILE] [--byo FILE]
               --in        input: JSON lines {"id": ..., "text": ...} or CSV with a header naming id and text
               --out       output: one line per scored record with every attribute's score, flags, language,
-                          model version (and spans with --spans)
+                          model version, the engine that scored it (and spans with --spans)
               --format    format of both files; by default each file's extension decides (.csv is CSV)
               --spans     also write the character spans that drove each score
               --model     a model artifact file to score with instead of the committed default
               --threads   scoring threads (default: the number of cores)
               --languages ISO 639-1 codes to detect (default: the training languages)
+              --mode      fast (n-gram model, the default), accurate (sentence encoder for the languages it
+                          covers, n-gram elsewhere) or balanced (encoder only where the n-gram model is unsure)
+              --heads     accurate/balanced: an encoder heads file instead of the committed one; none for
+                          no encoder (then --byo alone is the accurate engine)
+              --byo       accurate/balanced: a bring-your-own model descriptor (see
+                          docs/guide/bring-your-own-model.md); it scores the languages it declares
             exit status: 0 all scored, 1 failed, 2 finished but skipped bad records""";
+
+    /** The committed encoder heads, on the classpath. */
+    static final String DEFAULT_HEADS = "models/default/encoder-heads.json";
 
     private ScoreCommand() {
     }
@@ -53,6 +66,10 @@ public final class ScoreCommand {
         Path model = null;
         int threads = Runtime.getRuntime().availableProcessors();
         List<String> languages = LanguageIdentifier.DEFAULT_LANGUAGES;
+        Mode mode = Mode.FAST;
+        Path heads = null;
+        boolean noHeads = false;
+        Path byo = null;
         try {
             for (int i = 0; i < args.length; i++) {
                 String arg = args[i];
@@ -65,6 +82,13 @@ public final class ScoreCommand {
                     case "--threads" -> threads = parseThreads(value(args, ++i, arg));
                     case "--languages" -> languages = Arrays.stream(value(args, ++i, arg).split(","))
                             .map(String::trim).filter(s -> !s.isEmpty()).toList();
+                    case "--mode" -> mode = parseMode(value(args, ++i, arg));
+                    case "--heads" -> {
+                        String value = value(args, ++i, arg);
+                        noHeads = value.equals("none");
+                        heads = noHeads ? null : Path.of(value);
+                    }
+                    case "--byo" -> byo = Path.of(value(args, ++i, arg));
                     case "-h", "--help" -> {
                         out.println(USAGE);
                         return OK;
@@ -77,6 +101,9 @@ public final class ScoreCommand {
             }
             if (format != null && !format.equals("jsonl") && !format.equals("csv")) {
                 throw new IllegalArgumentException("--format must be jsonl or csv, not " + format);
+            }
+            if (mode == Mode.FAST && (heads != null || noHeads || byo != null)) {
+                throw new IllegalArgumentException("--heads and --byo need --mode accurate or balanced");
             }
         } catch (IllegalArgumentException e) {
             err.println("score: " + e.getMessage());
@@ -91,10 +118,25 @@ public final class ScoreCommand {
             err.println("score: model file " + model + " does not exist");
             return FAILED;
         }
+        for (Path file : new Path[] {heads, byo}) {
+            if (file != null && !Files.isRegularFile(file)) {
+                err.println("score: " + (file == heads ? "heads" : "bring-your-own model") + " file " + file
+                        + " does not exist");
+                return FAILED;
+            }
+        }
+        AccurateModels accurate = null;
         try {
             long started = System.nanoTime();
             ModelLoader loader = EngineComponents.modelLoader();
             Classifier classifier = model == null ? loader.loadDefault() : load(loader, model);
+            if (mode != Mode.FAST) {
+                long encoderStarted = System.nanoTime();
+                accurate = AccurateModels.load(noHeads ? null : heads(heads), byo == null ? null : byo(byo), 1);
+                classifier = new EncoderClassifier(classifier, accurate, mode == Mode.BALANCED);
+                err.printf(Locale.ROOT, "%s mode: %s loaded in %.1f s%n", mode.id(), accurate.describe(),
+                        (System.nanoTime() - encoderStarted) / 1e9);
+            }
             LanguageIdentifier identifier = LanguageIdentifier.of(languages);
             ModerationEngine engine = new ModerationEngine(EngineComponents.analyser(), identifier,
                     ModerationEngine.Listener.NONE);
@@ -113,6 +155,38 @@ public final class ScoreCommand {
         } catch (IOException | RuntimeException e) {
             err.println("score: " + e.getMessage());
             return FAILED;
+        } finally {
+            if (accurate != null) {
+                accurate.close();
+            }
+        }
+    }
+
+    /** The heads file given, or the committed one. */
+    private static EncoderHeads heads(Path file) throws IOException {
+        try (InputStream in = file != null ? Files.newInputStream(file)
+                : ScoreCommand.class.getClassLoader().getResourceAsStream(DEFAULT_HEADS)) {
+            if (in == null) {
+                throw new IllegalArgumentException("the committed encoder heads " + DEFAULT_HEADS
+                        + " are not on the classpath; give --heads");
+            }
+            return EncoderHeads.read(in);
+        }
+    }
+
+    private static ByoModel byo(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return ByoModel.read(in);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--byo " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Mode parseMode(String value) {
+        try {
+            return Mode.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--mode: " + e.getMessage());
         }
     }
 

@@ -31,7 +31,7 @@ import org.yaml.snakeyaml.Yaml;
 @ActiveProfiles("test")
 class PrometheusEndpointTest {
 
-    /** The metric names docs/readme/evidence.md documents, as Prometheus writes them. */
+    /** The metric names docs/guide/evidence.md documents, as Prometheus writes them. */
     static final List<String> DOCUMENTED = List.of(
             "http_server_requests_seconds_bucket", "http_server_requests_seconds_count",
             "safespeak_probe_requests_total", "safespeak_probe_latency_seconds_count",

@@ -33,7 +33,7 @@ import org.springframework.test.context.ActiveProfiles;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ItemAuthorizationTest {
 
-    /** Section → owner of its first item, as docs/readme/golive.md documents it. */
+    /** Section → owner of its first item, as docs/guide/board.md documents it. */
     static final Map<String, Role> FIRST_ITEM_OWNER = new LinkedHashMap<>();
 
     static {

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * Until the application accepts traffic it answers OUT_OF_SERVICE ("starting") without touching the engine: the
  * engine loads the active model (about ten seconds for the default) when the application is ready, and a probe
  * that scored during that load waited for it, so the first readiness probes of a fresh start hung past their
- * timeout and were reported as failed (decision in docs/readme/evidence.md, "Readiness on a fresh start").
+ * timeout and were reported as failed (decision in docs/guide/evidence.md, "Readiness on a fresh start").
  */
 @Component("model")
 public class ModelHealthIndicator extends AbstractHealthIndicator {

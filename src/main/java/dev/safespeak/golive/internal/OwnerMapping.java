@@ -8,7 +8,7 @@ import java.util.Optional;
 /**
  * The default owner of a new release's items: by item for the few items another role clearly owns,
  * else by section, and for the Sign-Off Authorities by the role the item names. Admins change owners
- * per item afterwards; docs/readme/golive.md prints this table.
+ * per item afterwards; docs/guide/board.md prints this table.
  */
 public final class OwnerMapping {
 

@@ -18,7 +18,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 /**
  * Every scheduled job is either cluster-wide, and then locked so one instance runs it per interval, or per instance
  * by design, and then listed here with the reason. A new {@code @Scheduled} method fails this test until its author
- * decides which it is (docs/decisions/080-several-instances-on-one-database.md).
+ * decides which it is (docs/decisions/082-several-instances-on-one-database.md).
  */
 class ScheduledJobsTest {
 

@@ -120,6 +120,23 @@ class ApiErrorsTest extends ApiTestSupport {
     }
 
     @Test
+    void accurate_mode_while_the_accurate_engine_cannot_load_is_503_with_the_reason() throws Exception {
+        doThrow(new dev.safespeak.base.BusinessException(dev.safespeak.base.ErrorCode.UNAVAILABLE,
+                "the accurate engine is switched off (safespeak.moderation.encoder.enabled=false); mode fast keeps working"))
+                .when(engine).moderate(org.mockito.ArgumentMatchers.argThat(r -> r != null
+                        && r.mode() == dev.safespeak.moderation.Mode.ACCURATE));
+        expectProblem(mvc.perform(moderate("{\"text\": \"hi\", \"mode\": \"accurate\"}")), 503, "unavailable",
+                "the accurate engine is switched off (safespeak.moderation.encoder.enabled=false); mode fast keeps working");
+        mvc.perform(moderate("{\"text\": \"hi\", \"mode\": \"fast\"}")).andExpect(status().isOk());
+    }
+
+    @Test
+    void an_unknown_mode_is_400() throws Exception {
+        expectProblem(mvc.perform(moderate("{\"text\": \"hi\", \"mode\": \"quick\"}")), 400, "invalid",
+                "mode 'quick' is unknown; allowed values: fast, accurate, balanced");
+    }
+
+    @Test
     void a_missing_key_is_401() throws Exception {
         expectProblem(mvc.perform(post("/api/v1/moderate").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"text\": \"hi\"}")), 401, "unauthenticated",

@@ -70,40 +70,30 @@ public final class EncoderTrainCommand {
     /** Balanced mode keeps this share of accurate's dev gain over fast, with the narrowest band that does. */
     private static final double BAND_GAIN_SHARE = 0.8;
 
-    private final Map<String, String> options;
+    private final CommandOptions options;
     private final Normaliser normaliser = new Normaliser();
 
-    private EncoderTrainCommand(Map<String, String> options) {
+    private EncoderTrainCommand(CommandOptions options) {
         this.options = options;
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new HashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            if (!args[i].startsWith("--")) {
-                throw new IllegalArgumentException("argument " + args[i] + " is not an option (--name value)");
-            }
-            options.put(args[i].substring(2), args[i + 1]);
-        }
-        if (args.length % 2 != 0) {
-            throw new IllegalArgumentException("option " + args[args.length - 1] + " has no value");
-        }
-        new EncoderTrainCommand(options).run();
+        new EncoderTrainCommand(CommandOptions.parse(args)).run();
     }
 
     private String opt(String name, String fallback) {
-        return options.getOrDefault(name, fallback);
+        return options.get(name, fallback);
     }
 
     private void run() throws Exception {
         long started = System.currentTimeMillis();
-        long seed = Long.parseLong(opt("seed", "42"));
+        long seed = options.getLong("seed", 42);
         Path data = Path.of(opt("data", "../shared/data"));
         Path out = Path.of(opt("out", "src/main/resources/models/default"));
         Path report = Path.of(opt("report", "docs/reports/model-quality-modes.md"));
-        int threads = Integer.parseInt(opt("threads", String.valueOf(Runtime.getRuntime().availableProcessors())));
-        Map<Split, Integer> caps = Map.of(Split.TRAIN, Integer.parseInt(opt("train-cap", "6000")),
-                Split.DEV, Integer.parseInt(opt("dev-cap", "1500")), Split.TEST, Integer.parseInt(opt("test-cap", "3000")));
+        int threads = options.getInt("threads", Runtime.getRuntime().availableProcessors());
+        Map<Split, Integer> caps = Map.of(Split.TRAIN, options.getInt("train-cap", 6000),
+                Split.DEV, options.getInt("dev-cap", 1500), Split.TEST, options.getInt("test-cap", 3000));
 
         TribuoClassifier fast = opt("ngram", "").isEmpty() ? TribuoClassifier.loadDefault()
                 : TribuoClassifier.load(Files.newInputStream(Path.of(opt("ngram", ""))));
@@ -290,7 +280,7 @@ public final class EncoderTrainCommand {
         manifest.put("trainedAt", Instant.now().toString());
         manifest.put("fastModelVersion", fast.version());
         manifest.put("seed", seed);
-        manifest.put("options", new TreeMap<>(options));
+        manifest.put("options", new TreeMap<>(options.asMap()));
         manifest.put("javaVersion", System.getProperty("java.version"));
         manifest.put("onnxRuntime", "1.20.0");
         manifest.put("encoderLicences", Map.of("bge-small-en-v1.5 / bge-small-zh-v1.5 (BAAI)", "MIT",
@@ -336,8 +326,7 @@ public final class EncoderTrainCommand {
     }
 
     /**
-     * Fits the head of one attribute for each candidate authored weight, encoder-only and blended with the fast
-     * score, and keeps the one with the best objective on dev half B: public dev macro-F1 and the authored dev pass
+     * Fits the head of one attribute for each candidate authored weight, blended with the fast score, and keeps the one with the best objective on dev half B: public dev macro-F1 and the authored dev pass
      * rate for this attribute, weighed by {@code --authored-share} (default 0.6).
      */
     private Trained trainAttribute(Attribute a, List<Item> train, List<Item> dev, Embeddings emb, long seed,
@@ -368,12 +357,10 @@ public final class EncoderTrainCommand {
         // such as THREAT still move the head; calibration on dev restores the real base rates.
         double posFactor = publicPos == 0 ? 1 : (publicPos + publicNeg) / (2 * publicPos);
         double negFactor = publicNeg == 0 ? 1 : (publicPos + publicNeg) / (2 * publicNeg);
-        float[][] dx = new float[dv.size()][];
-        boolean[] dy = new boolean[dv.size()];
-        for (int i = 0; i < dv.size(); i++) {
-            dx[i] = emb.get(dv.get(i).text());
-            dy[i] = dv.get(i).labels().get(a);
-        }
+        DevHalves halves = DevHalves.of(a, dv, emb, fastScores);
+        double share = options.getDouble("authored-share", 0.6);
+        double l2 = options.getDouble("l2", 1e-4);
+        int epochs = options.getInt("epochs", 12);
         Trained best = null;
         double bestObjective = -1;
         for (String ws : opt("authored-weights", "20,60,150").split(",")) {
@@ -383,56 +370,66 @@ public final class EncoderTrainCommand {
                 Item it = tr.get(i);
                 w[i] = it.authored() ? aw : it.weight() * (y[i] ? posFactor : negFactor);
             }
-            LogisticHead head = LogisticHead.fit(x, y, w, Double.parseDouble(opt("l2", "1e-4")),
-                    Integer.parseInt(opt("epochs", "12")), seed);
-            double[] margins = new double[dv.size()];
-            double[] fastLogits = new double[dv.size()];
-            boolean[] inA = new boolean[dv.size()];
-            int na = 0;
-            for (int i = 0; i < dv.size(); i++) {
-                margins[i] = head.margin(dx[i]);
-                fastLogits[i] = EncoderHeads.logit(fastScores.get(dv.get(i)).getOrDefault(a, 0.0));
-                inA[i] = (dv.get(i).text().hashCode() & 1) == 0;
-                na += inA[i] ? 1 : 0;
-            }
-            double[] ma = new double[na];
-            boolean[] ya = new boolean[na];
-            float[][] xa = new float[na][];
-            double[] wa = new double[na];
-            for (int i = 0, k = 0; i < dv.size(); i++) {
-                if (inA[i]) {
-                    ma[k] = margins[i];
-                    ya[k] = dy[i];
-                    xa[k] = new float[] {(float) margins[i], (float) fastLogits[i]};
-                    wa[k] = 1;
-                    k++;
-                }
-            }
-            Calibration.Platt platt = Calibration.fitPlatt(ma, ya);
-            LogisticHead blend = LogisticHead.fit(xa, ya, wa, 0, 60, seed);
-            double share = Double.parseDouble(opt("authored-share", "0.6"));
-            // Encoder-only (beta = 0) is a special case of the blend, so only the blend is a candidate: choosing
-            // between the two on half of dev was noise (see training/experiments.md, entry 12).
-            for (boolean blended : opt("encoder-only-candidates", "false").equals("true")
-                    ? new boolean[] {false, true} : new boolean[] {true}) {
-                double alpha = blended ? blend.weights[0] : platt.a();
-                double beta = blended ? blend.weights[1] : 0;
-                double gamma = blended ? blend.bias : platt.b();
-                Trained candidate = judge(a, dv, dy, inA, margins, fastLogits, head, alpha, beta, gamma, aw, blended,
-                        share);
-                double objective = (1 - share) * candidate.devF1() + share * candidate.devAuthoredPass();
-                TrainCommand.log(String.format("  %s authored weight %.0f %s: dev-B macro-F1 %.3f, authored dev-B %.3f,"
-                        + " threshold %.2f", a, aw, blended ? "blend" : "encoder", candidate.devF1(),
-                        candidate.devAuthoredPass(), candidate.threshold()));
-                if (objective > bestObjective) {
-                    bestObjective = objective;
-                    best = candidate;
-                }
+            LogisticHead head = LogisticHead.fit(x, y, w, l2, epochs, seed);
+            Trained candidate = blendAndJudge(a, dv, halves, head, aw, share, seed);
+            double objective = (1 - share) * candidate.devF1() + share * candidate.devAuthoredPass();
+            TrainCommand.log(String.format("  %s authored weight %.0f: dev-B macro-F1 %.3f, authored dev-B %.3f,"
+                    + " threshold %.2f", a, aw, candidate.devF1(), candidate.devAuthoredPass(), candidate.threshold()));
+            if (objective > bestObjective) {
+                bestObjective = objective;
+                best = candidate;
             }
         }
-        TrainCommand.log("  " + a + " chose authored weight " + best.authoredWeight()
-                + (best.blended() ? ", blended with the fast score" : ", encoder only"));
+        TrainCommand.log("  " + a + " chose authored weight " + best.authoredWeight() + ", blended with the fast score");
         return best;
+    }
+
+    /**
+     * The dev rows of one attribute, split once into half A (fits the blend with the fast score) and half B (picks
+     * the threshold and judges), with their embeddings, labels and fast-model logits.
+     */
+    private record DevHalves(float[][] x, boolean[] y, double[] fastLogits, boolean[] inA, int sizeA) {
+
+        static DevHalves of(Attribute a, List<Item> dv, Embeddings emb, Map<Item, Map<Attribute, Double>> fastScores) {
+            float[][] x = new float[dv.size()][];
+            boolean[] y = new boolean[dv.size()];
+            double[] fastLogits = new double[dv.size()];
+            boolean[] inA = new boolean[dv.size()];
+            int sizeA = 0;
+            for (int i = 0; i < dv.size(); i++) {
+                x[i] = emb.get(dv.get(i).text());
+                y[i] = dv.get(i).labels().get(a);
+                fastLogits[i] = EncoderHeads.logit(fastScores.get(dv.get(i)).getOrDefault(a, 0.0));
+                inA[i] = (dv.get(i).text().hashCode() & 1) == 0;
+                sizeA += inA[i] ? 1 : 0;
+            }
+            return new DevHalves(x, y, fastLogits, inA, sizeA);
+        }
+    }
+
+    /**
+     * Blends {@code head}'s margin with the fast logit by a logistic regression on dev half A and judges the blend on
+     * half B. Encoder-only (a zero weight on the fast logit) is a special case of the blend, so it is not a separate
+     * candidate: choosing between the two on half of dev was noise (training/experiments.md, entry 12).
+     */
+    private static Trained blendAndJudge(Attribute a, List<Item> dv, DevHalves halves, LogisticHead head, double aw,
+                                         double share, long seed) {
+        double[] margins = new double[dv.size()];
+        float[][] xa = new float[halves.sizeA()][];
+        boolean[] ya = new boolean[halves.sizeA()];
+        double[] wa = new double[halves.sizeA()];
+        for (int i = 0, k = 0; i < dv.size(); i++) {
+            margins[i] = head.margin(halves.x()[i]);
+            if (halves.inA()[i]) {
+                xa[k] = new float[] {(float) margins[i], (float) halves.fastLogits()[i]};
+                ya[k] = halves.y()[i];
+                wa[k] = 1;
+                k++;
+            }
+        }
+        LogisticHead blend = LogisticHead.fit(xa, ya, wa, 0, 60, seed);
+        return judge(a, dv, halves.y(), halves.inA(), margins, halves.fastLogits(), head, blend.weights[0],
+                blend.weights[1], blend.bias, aw, true, share);
     }
 
     /**

@@ -18,7 +18,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,34 +43,18 @@ public final class TrainCommand {
     /** Longest text (chars) used in training; longer texts are cut, which keeps memory bounded. */
     static final int MAX_TRAIN_CHARS = 2000;
 
-    private final Map<String, String> options;
+    private final CommandOptions options;
 
-    private TrainCommand(Map<String, String> options) {
+    private TrainCommand(CommandOptions options) {
         this.options = options;
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new HashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            if (!a.startsWith("--")) {
-                throw new IllegalArgumentException("argument " + a + " is not an option (--name value)");
-            }
-            String key = a.substring(2);
-            if (key.startsWith("no-")) {
-                options.put(key, "true");
-            } else {
-                if (i + 1 >= args.length) {
-                    throw new IllegalArgumentException("option " + a + " has no value");
-                }
-                options.put(key, args[++i]);
-            }
-        }
-        new TrainCommand(options).run();
+        new TrainCommand(CommandOptions.parse(args)).run();
     }
 
     private String opt(String name, String fallback) {
-        return options.getOrDefault(name, fallback);
+        return options.get(name, fallback);
     }
 
     private void run() throws Exception {
@@ -81,13 +64,13 @@ public final class TrainCommand {
         Path report = Path.of(opt("report", "docs/reports/model-quality.md"));
         Path contrastiveTrain = Path.of(opt("contrastive", "training/contrastive/train.tsv"));
         Path functional = Path.of(opt("functional", "src/test/resources/functional/heldout.tsv"));
-        int bits = Integer.parseInt(opt("bits", "19"));
-        int epochs = Integer.parseInt(opt("epochs", "2"));
-        double learningRate = Double.parseDouble(opt("lr", "0.3"));
-        long seed = Long.parseLong(opt("seed", "42"));
+        int bits = options.getInt("bits", 19);
+        int epochs = options.getInt("epochs", 2);
+        double learningRate = options.getDouble("lr", 0.3);
+        long seed = options.getLong("seed", 42);
         String only = opt("attributes", "");
-        double maxFraction = Double.parseDouble(opt("fraction", "1.0"));
-        double contrastiveWeight = Double.parseDouble(opt("contrastive-weight", String.valueOf(CONTRASTIVE_WEIGHT)));
+        double maxFraction = options.getDouble("fraction", 1.0);
+        double contrastiveWeight = options.getDouble("contrastive-weight", CONTRASTIVE_WEIGHT);
 
         log("loading data from " + data.toAbsolutePath());
         DataSets.Loaded loaded = DataSets.load(data);
@@ -95,7 +78,7 @@ public final class TrainCommand {
         Map<String, String> checksums = new TreeMap<>(loaded.checksums());
         List<ContrastiveCase> contrastiveDev = new ArrayList<>();
         Path contrastiveDevFile = Path.of(opt("contrastive-dev", "training/contrastive/dev.tsv"));
-        if (!options.containsKey("no-contrastive") && Files.exists(contrastiveTrain)) {
+        if (!options.has("no-contrastive") && Files.exists(contrastiveTrain)) {
             List<ContrastiveCase> cases = ContrastiveCase.read(contrastiveTrain);
             boolean devByTemplate = Files.exists(contrastiveDevFile);
             for (int i = 0; i < cases.size(); i++) {
@@ -218,7 +201,7 @@ public final class TrainCommand {
         Files.writeString(out.resolve("manifest.json"), manifestJson, StandardCharsets.UTF_8);
         log("model written to " + out.resolve("safespeak-model.bin") + " ("
                 + Files.size(out.resolve("safespeak-model.bin")) / 1024 + " KiB)");
-        if (report != null && !options.containsKey("no-report")) {
+        if (report != null && !options.has("no-report")) {
             Files.createDirectories(report.toAbsolutePath().getParent());
             Path experiments = Path.of(opt("experiments", "training/experiments.md"));
             String log = Files.exists(experiments) ? Files.readString(experiments) : "";
