@@ -40,7 +40,7 @@ class ModelRegistryView extends VerticalLayout {
         setSizeFull();
         grid.setId("model-versions");
         grid.addColumn(ModelVersionInfo::version).setHeader("Version").setAutoWidth(true);
-        grid.addColumn(v -> KINDS.get(v.kind())).setHeader("Kind").setAutoWidth(true);
+        grid.addColumn(v -> KINDS.get(v.kind())).setKey("kind").setHeader("Kind").setAutoWidth(true);
         grid.addColumn(ModelVersionInfo::state).setHeader("State").setAutoWidth(true);
         grid.addColumn(v -> v.sha256().substring(0, 12) + "…").setHeader("SHA-256").setAutoWidth(true);
         grid.addColumn(ModelVersionInfo::evaluationSummary).setHeader("Evaluation").setFlexGrow(1);
