@@ -30,6 +30,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
+import org.springframework.web.context.WebApplicationContext;
 
 /**
  * Scores texts with the active model. Validates its input: an empty text, a text over
@@ -91,11 +92,14 @@ public class ModerationService {
 
     /**
      * Loads the active model once the application is up, so the first request is not slow; the accurate engine's
-     * encoders (seconds) load on a background thread.
+     * encoders (seconds) load on a background thread, in a web application only: a command-line run ({@code keys
+     * ...}) scores nothing and would exit while ONNX Runtime is still creating its sessions, which crashes the JVM.
      */
     @EventListener(ApplicationReadyEvent.class)
-    void preloadActiveModel() {
-        accurate.preloadInBackground();
+    void preloadActiveModel(ApplicationReadyEvent event) {
+        if (event.getApplicationContext() instanceof WebApplicationContext) {
+            accurate.preloadInBackground();
+        }
         try {
             log.info("Active model {} loaded", activeClassifier().version());
         } catch (RuntimeException e) {

@@ -17,7 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The opt-in storage of scored texts for review. Nothing is stored unless a caller asks (doNotStore=false);
@@ -38,14 +40,16 @@ public class TextStorageService {
     private final StorageProperties properties;
     private final Clock clock;
     private final TextCipher cipher;
+    private final TransactionTemplate transaction;
 
     TextStorageService(StoredTextRepository texts, ScoreFeedbackRepository feedback, StorageProperties properties,
-            Clock clock) {
+            Clock clock, PlatformTransactionManager transactions) {
         this.texts = texts;
         this.feedback = feedback;
         this.properties = properties;
         this.clock = clock;
         this.cipher = properties.storageEnabled() ? new TextCipher(properties.keyBytes()) : null;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
     /** Whether a storage key is configured, so texts can be stored. */
@@ -107,7 +111,13 @@ public class TextStorageService {
             lockAtLeastFor = "${safespeak.storage.purge-lock:${safespeak.storage.purge-interval:PT10M}}",
             lockAtMostFor = "${safespeak.storage.purge-lock:${safespeak.storage.purge-interval:PT10M}}")
     void scheduledPurge() {
-        purgeExpired();
+        // A call on this object does not pass the transactional proxy, so the purge opens its transaction itself;
+        // without one every run failed with TransactionRequiredException and nothing was ever deleted.
+        try {
+            transaction.executeWithoutResult(status -> purgeExpired());
+        } catch (RuntimeException e) {
+            log.warn("Purge of expired stored texts and feedback failed: {}", e.getMessage());
+        }
     }
 
     TextCipher requireCipher() {

@@ -1,6 +1,7 @@
 package dev.safespeak.moderation.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.safespeak.base.BusinessException;
@@ -110,17 +111,21 @@ class ApiExceptionResolver implements HandlerExceptionResolver, Ordered {
             }
         }
         for (Throwable t = ex; t != null; t = t.getCause()) {
+            // A syntax error inside a field's value (a raw control character in a string) is wrapped with the
+            // field's path; it is still broken JSON, not a value of the wrong type.
+            if (t instanceof StreamReadException p) {
+                return notJson(p);
+            }
+        }
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof ApiText.NotTextException n && !n.getPath().isEmpty()) {
+                return "field '" + field(n) + "' " + n.reason();
+            }
             if (t instanceof JsonMappingException m && !m.getPath().isEmpty()) {
-                String field = m.getPath().stream()
-                        .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                        .collect(Collectors.joining(".")).replace(".[", "[");
-                return "field '" + field + "' has the wrong type or format";
+                return "field '" + field(m) + "' has the wrong type or format";
             }
             if (t instanceof JsonProcessingException p) {
-                var at = p.getLocation();
-                return at == null ? "request body is not valid JSON"
-                        : "request body is not valid JSON (line " + at.getLineNr() + ", column " + at.getColumnNr()
-                        + ")";
+                return notJson(p);
             }
         }
         String message = ex.getMessage();
@@ -128,6 +133,18 @@ class ApiExceptionResolver implements HandlerExceptionResolver, Ordered {
             return "request body is missing";
         }
         return "request body is not valid JSON";
+    }
+
+    private static String notJson(JsonProcessingException p) {
+        var at = p.getLocation();
+        return at == null ? "request body is not valid JSON"
+                : "request body is not valid JSON (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+    }
+
+    private static String field(JsonMappingException m) {
+        return m.getPath().stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
     }
 
     private static boolean hasCause(Throwable ex, Class<? extends Throwable> type) {

@@ -91,6 +91,10 @@ class ApiModeration {
             if (text == null || text.isBlank()) {
                 throw ApiProblem.invalid(name + " is empty");
             }
+            String problem = ApiText.problem(text);
+            if (problem != null) {
+                throw ApiProblem.invalid("field '" + name + "' " + problem);
+            }
             int bytes = utf8Length(text);
             if (bytes > ModerationLimits.MAX_TEXT_BYTES) {
                 throw ApiProblem.invalid(name + " has " + bytes + " bytes of UTF-8, at most "
