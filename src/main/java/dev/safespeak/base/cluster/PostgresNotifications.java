@@ -81,6 +81,7 @@ final class PostgresNotifications implements ClusterNotifications, DisposableBea
             if (!connection.getAutoCommit()) {
                 connection.commit();
             }
+            log.debug("Notified the other instances on channel {}", channel);
         } catch (SQLException e) {
             log.warn("Could not notify the other instances on channel {}: {}", channel, e.getMessage());
         }
@@ -99,6 +100,7 @@ final class PostgresNotifications implements ClusterNotifications, DisposableBea
                             try (Statement statement = connection.createStatement()) {
                                 statement.execute("LISTEN " + channel);
                             }
+                            log.debug("Listening on channel {}", channel);
                         }
                     }
                     PGNotification[] notifications = pg.getNotifications(WAIT_MILLIS);
@@ -124,6 +126,7 @@ final class PostgresNotifications implements ClusterNotifications, DisposableBea
             return;
         }
         String payload = message.substring(space + 1);
+        log.debug("Notification from another instance on channel {}: {}", channel, payload);
         for (Consumer<String> listener : listeners.getOrDefault(channel, List.of())) {
             try {
                 listener.accept(payload);

@@ -90,6 +90,7 @@ class BoardBroadcaster {
 
     void broadcast(long releaseId) {
         UI origin = UI.getCurrent();
+        log.debug("Release {} changed: refreshing the other boards of {} registered", releaseId, listeners.size());
         for (Listener listener : listeners) {
             boolean wanted = listener.releaseId() == releaseId || listener.releaseId() == ANY_RELEASE;
             if (!wanted || listener.ui() == origin) {

@@ -52,7 +52,16 @@ public final class OfflineScorer {
     public record Summary(long scored, long skipped, long millis) {
     }
 
-    private record Record(long line, String id, JsonNode jsonId, String text, String error) {
+    /**
+     * One input record as the command reads it: a text to score with its id, or the reason it cannot be scored.
+     *
+     * @param line   the line the record starts on (1-based)
+     * @param id     the id as text; the line number when the record has none
+     * @param jsonId the id as it appeared in JSON (number or string), or null for CSV
+     * @param text   the text, or null when {@code error} is set
+     * @param error  why the record is bad, or null
+     */
+    public record Input(long line, String id, JsonNode jsonId, String text, String error) {
     }
 
     private record Chunk(List<String> lines, List<String> errors, long scored) {
@@ -75,12 +84,17 @@ public final class OfflineScorer {
         return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv") ? Format.CSV : Format.JSONL;
     }
 
+    /** The options the command scores every record with: every attribute of the model, detected language. */
+    public static ModerationEngine.Options options(ModerationEngine engine, Classifier classifier, boolean spans) {
+        ModerationRequest template = new ModerationRequest(List.of("x"), Set.of(), List.of(), spans, Map.of(), null,
+                null);
+        return ModerationEngine.Options.of(template, classifier, engine.languages(), true);
+    }
+
     /** Scores every record of the input into the output. */
     public Summary run(Settings settings) throws IOException {
         long started = System.nanoTime();
-        ModerationRequest template = new ModerationRequest(List.of("x"), Set.of(), List.of(), settings.spans(),
-                Map.of(), null, null);
-        ModerationEngine.Options options = ModerationEngine.Options.of(template, classifier, engine.languages(), true);
+        ModerationEngine.Options options = options(engine, classifier, settings.spans());
         List<Attribute> attributes = ATTRIBUTES.stream().filter(options.attributes()::contains).toList();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, settings.threads()), r -> {
             Thread t = new Thread(r, "score-worker");
@@ -101,8 +115,8 @@ public final class OfflineScorer {
             ArrayDeque<Future<Chunk>> inFlight = new ArrayDeque<>();
             int maxInFlight = Math.max(2, settings.threads() * 2);
             while (true) {
-                List<Record> batch = new ArrayList<>(CHUNK);
-                Record r;
+                List<Input> batch = new ArrayList<>(CHUNK);
+                Input r;
                 while (batch.size() < CHUNK && (r = records.next()) != null) {
                     batch.add(r);
                 }
@@ -156,12 +170,12 @@ public final class OfflineScorer {
         }
     }
 
-    private Chunk score(List<Record> batch, ModerationEngine.Options options, List<Attribute> attributes,
+    private Chunk score(List<Input> batch, ModerationEngine.Options options, List<Attribute> attributes,
                         Format outFormat) {
         List<String> lines = new ArrayList<>(batch.size());
         List<String> errors = new ArrayList<>();
         long scored = 0;
-        for (Record r : batch) {
+        for (Input r : batch) {
             if (r.error() != null) {
                 errors.add("line " + r.line() + ": " + r.error() + " (skipped)");
                 continue;
@@ -170,7 +184,7 @@ public final class OfflineScorer {
                 ModerationEngine.checkText(r.text(), "text");
                 TextScore score = engine.score(r.text(), options, classifier, TenantLists.EMPTY);
                 lines.add(outFormat == Format.CSV ? csvLine(r, score, attributes, options.spans())
-                        : jsonLine(r, score, options.spans()));
+                        : jsonLine(r, score, classifier.version(), options.spans()));
                 scored++;
             } catch (IllegalArgumentException e) {
                 errors.add("line " + r.line() + ": " + e.getMessage() + " (skipped)");
@@ -179,12 +193,22 @@ public final class OfflineScorer {
         return new Chunk(lines, errors, scored);
     }
 
-    private String jsonLine(Record r, TextScore score, boolean spans) {
+    /** The JSONL line of one scored record, exactly as the command writes it. */
+    public static String jsonLine(Input r, TextScore score, String modelVersion, boolean spans) {
+        try {
+            return JSON.writeValueAsString(jsonResult(r, score, modelVersion, spans));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The JSONL result of one scored record as a tree, for callers that add fields to it. */
+    public static ObjectNode jsonResult(Input r, TextScore score, String modelVersion, boolean spans) {
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         out.set("id", r.jsonId() != null ? r.jsonId() : JsonNodeFactory.instance.textNode(r.id()));
         out.put("language", score.language().code());
         out.put("languageConfidence", round(score.language().confidence()));
-        out.put("modelVersion", classifier.version());
+        out.put("modelVersion", modelVersion);
         out.put("engine", score.engine());
         ObjectNode scores = out.putObject("scores");
         score.scores().forEach((a, v) -> scores.put(a.name(), round(v)));
@@ -199,11 +223,7 @@ public final class OfflineScorer {
                 }
             });
         }
-        try {
-            return JSON.writeValueAsString(out);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return out;
     }
 
     private static String csvHeader(List<Attribute> attributes, boolean spans) {
@@ -221,7 +241,7 @@ public final class OfflineScorer {
         return b.toString();
     }
 
-    private String csvLine(Record r, TextScore score, List<Attribute> attributes, boolean spans) {
+    private String csvLine(Input r, TextScore score, List<Attribute> attributes, boolean spans) {
         StringBuilder b = new StringBuilder();
         b.append(csvField(r.id())).append(',').append(score.language().code()).append(',')
                 .append(round(score.language().confidence())).append(',').append(csvField(classifier.version()));
@@ -244,7 +264,8 @@ public final class OfflineScorer {
         return b.toString();
     }
 
-    private static double round(double value) {
+    /** Scores are written to four decimals. */
+    public static double round(double value) {
         return Math.round(value * 10_000d) / 10_000d;
     }
 
@@ -258,11 +279,38 @@ public final class OfflineScorer {
         return '"' + value.replace("\"", "\"\"") + '"';
     }
 
+    /** A record that cannot be scored, with the reason the command reports for it. */
+    public static Input bad(long line, String error) {
+        return new Input(line, null, null, null, error);
+    }
+
+    /** Reads one non-blank JSONL line the way the command does: {@code {"id": ..., "text": ...}}, id optional. */
+    public static Input readJsonLine(String text, long line) {
+        try {
+            JsonNode node = JSON.readTree(text);
+            if (node == null || !node.isObject()) {
+                return bad(line, "not a JSON object");
+            }
+            JsonNode id = node.get("id");
+            JsonNode body = node.get("text");
+            if (body == null || body.isNull()) {
+                return bad(line, "has no \"text\"");
+            }
+            if (!body.isTextual()) {
+                return bad(line, "\"text\" is not a string");
+            }
+            return new Input(line, id == null ? String.valueOf(line) : id.asText(),
+                    id == null ? JsonNodeFactory.instance.numberNode(line) : id, body.asText(), null);
+        } catch (JsonProcessingException e) {
+            return bad(line, "is not valid JSON (" + e.getOriginalMessage() + ")");
+        }
+    }
+
     /**
      * Reads UTF-8 lines as bytes and decodes each on its own, so one line of invalid UTF-8 is reported
      * and skipped instead of ending the run.
      */
-    static final class LineSource implements java.io.Closeable {
+    public static final class LineSource implements java.io.Closeable {
         private final java.io.InputStream in;
         private final byte[] buffer = new byte[1 << 16];
         private int position;
@@ -271,12 +319,12 @@ public final class OfflineScorer {
         private final java.nio.charset.CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
 
-        LineSource(java.io.InputStream in) {
+        public LineSource(java.io.InputStream in) {
             this.in = in;
         }
 
         /** The next line without its terminator; null at the end; CharacterCodingException for bad UTF-8. */
-        String readLine() throws IOException {
+        public String readLine() throws IOException {
             line.reset();
             boolean any = false;
             while (true) {
@@ -324,7 +372,7 @@ public final class OfflineScorer {
 
     /** Reads records one at a time; a record that cannot be read carries an error instead of a text. */
     private interface RecordReader {
-        Record next() throws IOException;
+        Input next() throws IOException;
     }
 
     private static final class JsonlRecords implements RecordReader {
@@ -336,37 +384,20 @@ public final class OfflineScorer {
         }
 
         @Override
-        public Record next() throws IOException {
+        public Input next() throws IOException {
             String text;
             do {
                 line++;
                 try {
                     text = reader.readLine();
                 } catch (CharacterCodingException e) {
-                    return new Record(line, null, null, null, "is not valid UTF-8");
+                    return bad(line, "is not valid UTF-8");
                 }
                 if (text == null) {
                     return null;
                 }
             } while (text.isBlank());
-            try {
-                JsonNode node = JSON.readTree(text);
-                if (node == null || !node.isObject()) {
-                    return new Record(line, null, null, null, "not a JSON object");
-                }
-                JsonNode id = node.get("id");
-                JsonNode body = node.get("text");
-                if (body == null || body.isNull()) {
-                    return new Record(line, null, null, null, "has no \"text\"");
-                }
-                if (!body.isTextual()) {
-                    return new Record(line, null, null, null, "\"text\" is not a string");
-                }
-                return new Record(line, id == null ? String.valueOf(line) : id.asText(),
-                        id == null ? JsonNodeFactory.instance.numberNode(line) : id, body.asText(), null);
-            } catch (JsonProcessingException e) {
-                return new Record(line, null, null, null, "is not valid JSON (" + e.getOriginalMessage() + ")");
-            }
+            return readJsonLine(text, line);
         }
     }
 
@@ -387,7 +418,7 @@ public final class OfflineScorer {
         }
 
         @Override
-        public Record next() throws IOException {
+        public Input next() throws IOException {
             if (!headerRead) {
                 headerRead = true;
                 List<String> header = readFields();
@@ -412,16 +443,16 @@ public final class OfflineScorer {
             try {
                 fields = readFields();
             } catch (MalformedCsv e) {
-                return new Record(start, null, null, null, e.getMessage());
+                return new Input(start, null, null, null, e.getMessage());
             }
             if (fields == null) {
                 return null;
             }
             if (fields.size() != columns) {
-                return new Record(start, null, null, null, "has " + fields.size() + " fields, the header has " + columns);
+                return new Input(start, null, null, null, "has " + fields.size() + " fields, the header has " + columns);
             }
             String id = idColumn >= 0 ? fields.get(idColumn) : String.valueOf(start);
-            return new Record(start, id, null, fields.get(textColumn), null);
+            return new Input(start, id, null, fields.get(textColumn), null);
         }
 
         private static final class MalformedCsv extends IOException {
