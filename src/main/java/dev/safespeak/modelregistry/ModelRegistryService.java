@@ -40,10 +40,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Registers model versions, stores their artifacts under the model directory with a SHA-256 checksum that is
- * verified whenever an artifact is loaded, and activates or rolls back versions. The engine asks it for the
- * active artifact through {@link ActiveModel}; the switch is one atomic reference swap after the new model is
- * loaded, so requests in flight finish with the model they started with. Changes need the ADMIN role (or a
- * {@code system:} actor for automated rollbacks) and publish {@link ModelActivated}.
+ * verified whenever an artifact is loaded, and activates or rolls back versions. Three kinds are versioned
+ * ({@link ModelKind}): the fast n-gram model, the accurate engine's encoder heads and bring-your-own classifier
+ * descriptors; one version of each kind is active. The engine asks for the active artifacts through
+ * {@link ActiveModel}; a switch is one atomic reference swap after the new artifact is loaded, so requests in flight
+ * finish with what they started with. Changes need the ADMIN role (or a {@code system:} actor for automated
+ * rollbacks) and publish {@link ModelActivated}.
  */
 @Service
 @HandleAuthorizationDenied(handlerClass = ServiceAuthorization.class)
@@ -60,6 +62,8 @@ public class ModelRegistryService implements ActiveModel, InitializingBean {
     private final Clock clock;
     private final TransactionTemplate transactions;
     private final AtomicReference<ModelArtifact> active = new AtomicReference<>();
+    private final AtomicReference<ModelArtifact> activeHeads = new AtomicReference<>();
+    private final AtomicReference<ModelArtifact> activeByo = new AtomicReference<>();
     /** Artifacts asked for by version (the console's side-by-side compare), verified once per process. */
     private final java.util.Map<String, ModelArtifact> verifiedOnce = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -75,26 +79,38 @@ public class ModelRegistryService implements ActiveModel, InitializingBean {
         this.transactions = new TransactionTemplate(transactionManager);
     }
 
-    /** Registers the committed default model and loads the active version's artifact, checksum verified. */
+    /**
+     * Registers the committed default model, the configured encoder heads and the configured bring-your-own model,
+     * and loads each kind's active artifact, checksum verified.
+     */
     @Override
     public void afterPropertiesSet() {
         transactions.executeWithoutResult(status -> {
-            registerDefaultModel();
-            List<ModelVersionEntity> actives = repository.findByState(ModelState.ACTIVE);
-            if (actives.isEmpty()) {
-                log.warn("No model version is active; the engine cannot score until one is activated");
-                return;
+            registerShipped(resources.getResource(properties.defaultModel()), ModelKind.NGRAM);
+            registerShipped(resources.getResource(moderation.configuredEncoderHeads()), ModelKind.ENCODER_HEADS);
+            registerConfiguredByo();
+            for (ModelKind kind : ModelKind.values()) {
+                List<ModelVersionEntity> actives = repository.findByKindAndState(kind, ModelState.ACTIVE);
+                if (actives.isEmpty()) {
+                    if (kind == ModelKind.NGRAM) {
+                        log.warn("No model version is active; the engine cannot score until one is activated");
+                    }
+                    continue;
+                }
+                ModelVersionEntity current = actives.get(0);
+                reference(kind).set(verified(current));
+                log.info("{} {} is active ({})", kind, current.version(), current.sha256());
             }
-            ModelVersionEntity current = actives.get(0);
-            active.set(verified(current));
-            log.info("Model {} is active ({})", current.version(), current.sha256());
         });
     }
 
-    private void registerDefaultModel() {
-        Resource resource = resources.getResource(properties.defaultModel());
+    /**
+     * Registers a shipped artifact (the default n-gram model, the configured encoder heads) unless its version is
+     * known, and activates it when no version of its kind is active.
+     */
+    private void registerShipped(Resource resource, ModelKind kind) {
         if (!resource.exists()) {
-            log.warn("The default model {} does not exist; nothing registered", properties.defaultModel());
+            log.warn("The shipped {} artifact {} does not exist; nothing registered", kind, resource.getDescription());
             return;
         }
         try {
@@ -103,7 +119,7 @@ public class ModelRegistryService implements ActiveModel, InitializingBean {
             try (InputStream in = resource.getInputStream()) {
                 Files.copy(in, staged, StandardCopyOption.REPLACE_EXISTING);
             }
-            ModelInfo info = moderation.inspect(staged);
+            ModelInfo info = inspect(staged, kind);
             Optional<ModelVersionEntity> registered = repository.findByVersion(info.version());
             if (registered.isPresent()) {
                 // Registered by another instance sharing the database (or before a restore): this instance's model
@@ -111,20 +127,79 @@ public class ModelRegistryService implements ActiveModel, InitializingBean {
                 Path artifact = dir.resolve(registered.get().fileName());
                 if (!Files.isRegularFile(artifact) && Checksums.sha256(staged).equals(registered.get().sha256())) {
                     Files.move(staged, artifact, StandardCopyOption.ATOMIC_MOVE);
-                    log.info("Restored the shipped model {} into {}", info.version(), dir);
+                    log.info("Restored the shipped {} {} into {}", kind, info.version(), dir);
                 }
                 Files.deleteIfExists(staged);
                 return;
             }
-            ModelVersionEntity entity = store(staged, info, "system:startup");
-            if (repository.findByState(ModelState.ACTIVE).isEmpty()) {
+            ModelVersionEntity entity = store(staged, info, "system:startup", kind);
+            if (repository.findByKindAndState(kind, ModelState.ACTIVE).isEmpty()) {
                 entity.activate(null, clock.instant());
                 events.publishEvent(new ModelActivated("system:startup", clock.instant(), null, info.version(), false));
             }
-            log.info("Registered the default model {} as {}", info.version(), entity.state());
+            log.info("Registered the shipped {} {} as {}", kind, info.version(), entity.state());
         } catch (IOException e) {
-            throw new UncheckedIOException("the default model cannot be stored in " + properties.modelDir(), e);
+            throw new UncheckedIOException("the shipped " + kind + " artifact cannot be stored in "
+                    + properties.modelDir(), e);
         }
+    }
+
+    /**
+     * Registers the configured bring-your-own model with the checksums its files have now, and activates it when it
+     * is new (the operator just configured it). A configured model whose files are missing is logged and left out;
+     * the accurate engine then reports why it cannot load.
+     */
+    private void registerConfiguredByo() {
+        Optional<String> descriptor = moderation.configuredByoDescriptor();
+        if (descriptor.isEmpty()) {
+            return;
+        }
+        try {
+            Path staged = Files.createTempFile(modelDir(), "byo-", ".tmp");
+            Files.writeString(staged, descriptor.get());
+            ModelInfo info;
+            try {
+                info = inspect(staged, ModelKind.BYO);
+            } catch (IllegalArgumentException e) {
+                Files.deleteIfExists(staged);
+                log.error("The configured bring-your-own model is not registered: {}", e.getMessage());
+                return;
+            }
+            if (repository.findByVersion(info.version()).isPresent()) {
+                Files.deleteIfExists(staged);
+                return;
+            }
+            ModelVersionEntity entity = store(staged, info, "system:startup", ModelKind.BYO);
+            String from = activeVersionOf(ModelKind.BYO);
+            repository.findByKindAndState(ModelKind.BYO, ModelState.ACTIVE).forEach(ModelVersionEntity::retire);
+            entity.activate(from, clock.instant());
+            events.publishEvent(new ModelActivated("system:startup", clock.instant(), from, info.version(), false));
+            log.info("Registered and activated the configured bring-your-own model {}", info.version());
+        } catch (IOException e) {
+            throw new UncheckedIOException("the bring-your-own descriptor cannot be stored in " + properties.modelDir(), e);
+        }
+    }
+
+    private String activeVersionOf(ModelKind kind) {
+        return repository.findByKindAndState(kind, ModelState.ACTIVE).stream().findFirst()
+                .map(ModelVersionEntity::version).orElse(null);
+    }
+
+    /** What an artifact of a kind says about itself; for BYO the manifest is the sealed descriptor. */
+    private ModelInfo inspect(Path staged, ModelKind kind) {
+        return switch (kind) {
+            case NGRAM -> moderation.inspect(staged);
+            case ENCODER_HEADS -> moderation.inspectEncoderHeads(staged);
+            case BYO -> moderation.sealByo(staged);
+        };
+    }
+
+    private AtomicReference<ModelArtifact> reference(ModelKind kind) {
+        return switch (kind) {
+            case NGRAM -> active;
+            case ENCODER_HEADS -> activeHeads;
+            case BYO -> activeByo;
+        };
     }
 
     /** The active version's artifact. */
@@ -137,7 +212,22 @@ public class ModelRegistryService implements ActiveModel, InitializingBean {
         return current;
     }
 
-    /** A registered version's artifact, checksum verified; empty if the version is not registered. */
+    /** The active encoder heads' artifact; empty when none is registered and active. */
+    @Override
+    public Optional<ModelArtifact> activeEncoderHeads() {
+        return Optional.ofNullable(activeHeads.get());
+    }
+
+    /** The active bring-your-own descriptor; empty when none is registered and active. */
+    @Override
+    public Optional<ModelArtifact> activeByo() {
+        return Optional.ofNullable(activeByo.get());
+    }
+
+    /**
+     * A registered n-gram model version's artifact, checksum verified; empty if no n-gram model of that version is
+     * registered (encoder heads and byo descriptors are not models a request can name).
+     */
     @Override
     public Optional<ModelArtifact> find(String version) {
         ModelArtifact current = active.get();
@@ -148,7 +238,8 @@ public class ModelRegistryService implements ActiveModel, InitializingBean {
         if (known != null) {
             return Optional.of(known);
         }
-        Optional<ModelArtifact> found = repository.findByVersion(version).map(this::verified);
+        Optional<ModelArtifact> found = repository.findByVersion(version).filter(e -> e.kind() == ModelKind.NGRAM)
+                .map(this::verified);
         found.ifPresent(a -> verifiedOnce.put(version, a));
         return found;
     }
@@ -161,21 +252,22 @@ public class ModelRegistryService implements ActiveModel, InitializingBean {
                 : repository.findByVersion(current.version()).map(ModelVersionEntity::toInfo);
     }
 
-    /** Every registered version's name, newest first (moderation's console lists them to compare). */
+    /** Every registered n-gram model version's name, newest first (moderation's console lists them to compare). */
     @Override
     @Transactional(readOnly = true)
     public List<String> registeredVersions() {
-        return repository.findAllByOrderByRegisteredAtDescIdDesc().stream().map(ModelVersionEntity::version).toList();
+        return repository.findByKindOrderByRegisteredAtDescIdDesc(ModelKind.NGRAM).stream()
+                .map(ModelVersionEntity::version).toList();
     }
 
-    /** Every registered version, newest first. */
+    /** Every registered version of every kind, newest first. */
     @Transactional(readOnly = true)
     public List<ModelVersionInfo> versions() {
         return repository.findAllByOrderByRegisteredAtDescIdDesc().stream().map(ModelVersionEntity::toInfo).toList();
     }
 
     /**
-     * Registers a model artifact file as a candidate: copies it into the model directory and records its
+     * Registers an n-gram model artifact file as a candidate: copies it into the model directory and records its
      * checksum, provenance and evaluation summary. ADMIN only.
      *
      * @throws IllegalArgumentException if the file is not a model, or its version is already registered
@@ -183,6 +275,24 @@ public class ModelRegistryService implements ActiveModel, InitializingBean {
     @Transactional
     @PreAuthorize("hasRole('" + Roles.ADMIN + "')")
     public ModelVersionInfo register(Path file) {
+        return registerAs(file, ModelKind.NGRAM);
+    }
+
+    /**
+     * Registers an artifact of a kind as a candidate: an n-gram model file, an {@code encoder-heads.json}, or a
+     * bring-your-own descriptor (whose ONNX and tokenizer files get their checksums recorded now and verified at
+     * every load). ADMIN only.
+     *
+     * @throws IllegalArgumentException if the file is not an artifact of that kind, a file it names is missing, or
+     *                                  its version is already registered
+     */
+    @Transactional
+    @PreAuthorize("hasRole('" + Roles.ADMIN + "')")
+    public ModelVersionInfo register(Path file, ModelKind kind) {
+        return registerAs(file, kind);
+    }
+
+    private ModelVersionInfo registerAs(Path file, ModelKind kind) {
         String actor = CurrentUser.require().username();
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("model file " + file + " does not exist");
@@ -192,7 +302,7 @@ public class ModelRegistryService implements ActiveModel, InitializingBean {
             Files.copy(file, staged, StandardCopyOption.REPLACE_EXISTING);
             ModelInfo info;
             try {
-                info = moderation.inspect(staged);
+                info = inspect(staged, kind);
             } catch (RuntimeException e) {
                 Files.deleteIfExists(staged);
                 throw e;
@@ -201,7 +311,7 @@ public class ModelRegistryService implements ActiveModel, InitializingBean {
                 Files.deleteIfExists(staged);
                 throw new IllegalArgumentException("model version " + info.version() + " is already registered");
             }
-            return store(staged, info, actor).toInfo();
+            return store(staged, info, actor, kind).toInfo();
         } catch (IOException e) {
             throw new UncheckedIOException("model file cannot be stored in " + properties.modelDir(), e);
         }
@@ -219,11 +329,18 @@ public class ModelRegistryService implements ActiveModel, InitializingBean {
         return switchTo(CurrentUser.require().username(), version, false);
     }
 
-    /** Rolls back to the version that was active before the current one. ADMIN only. */
+    /** Rolls back the n-gram model to the version that was active before the current one. ADMIN only. */
     @Transactional
     @PreAuthorize("hasRole('" + Roles.ADMIN + "')")
     public ModelVersionInfo rollback() {
-        return rollbackAs(CurrentUser.require().username());
+        return rollbackAs(CurrentUser.require().username(), ModelKind.NGRAM);
+    }
+
+    /** Rolls back a kind to the version that was active before its current one. ADMIN only. */
+    @Transactional
+    @PreAuthorize("hasRole('" + Roles.ADMIN + "')")
+    public ModelVersionInfo rollback(ModelKind kind) {
+        return rollbackAs(CurrentUser.require().username(), kind);
     }
 
     /**
@@ -236,13 +353,15 @@ public class ModelRegistryService implements ActiveModel, InitializingBean {
         if (systemActor == null || !systemActor.startsWith("system:")) {
             throw new IllegalArgumentException("a system actor must start with 'system:'");
         }
-        return rollbackAs(systemActor);
+        return rollbackAs(systemActor, ModelKind.NGRAM);
     }
 
-    private ModelVersionInfo rollbackAs(String actor) {
-        ModelArtifact current = active.get();
+    private ModelVersionInfo rollbackAs(String actor, ModelKind kind) {
+        ModelArtifact current = reference(kind).get();
         if (current == null) {
-            throw BusinessException.conflict("no model version is active, so there is nothing to roll back");
+            throw BusinessException.conflict(kind == ModelKind.NGRAM
+                    ? "no model version is active, so there is nothing to roll back"
+                    : "no " + kind + " version is active, so there is nothing to roll back");
         }
         ModelVersionEntity entity = repository.findByVersion(current.version()).orElseThrow();
         if (entity.previousVersion() == null) {
@@ -273,13 +392,18 @@ public class ModelRegistryService implements ActiveModel, InitializingBean {
     private ModelVersionInfo switchTo(String actor, String version, boolean rollback) {
         ModelVersionEntity target = repository.findByVersion(version)
                 .orElseThrow(() -> new IllegalArgumentException("model version '" + version + "' is not registered"));
-        ModelArtifact current = active.get();
+        AtomicReference<ModelArtifact> slot = reference(target.kind());
+        ModelArtifact current = slot.get();
         if (current != null && current.version().equals(version)) {
             throw BusinessException.conflict("model " + version + " is already active");
         }
         ModelArtifact artifact = verified(target);
         // Load before the swap: a broken artifact is refused here and the switch itself is instant.
-        moderation.preload(artifact);
+        switch (target.kind()) {
+            case NGRAM -> moderation.preload(artifact);
+            case ENCODER_HEADS -> moderation.preloadAccurate(artifact, activeByo.get());
+            case BYO -> moderation.preloadAccurate(activeHeads.get(), artifact);
+        }
         String from = current == null ? null : current.version();
         if (from != null) {
             repository.findByVersion(from).ifPresent(ModelVersionEntity::retire);
@@ -289,9 +413,9 @@ public class ModelRegistryService implements ActiveModel, InitializingBean {
         } else {
             target.activate(from, clock.instant());
         }
-        active.set(artifact);
+        slot.set(artifact);
         events.publishEvent(new ModelActivated(actor, clock.instant(), from, version, rollback));
-        log.info("{} {} model {} (was {})", actor, rollback ? "rolled back to" : "activated", version, from);
+        log.info("{} {} {} {} (was {})", actor, rollback ? "rolled back to" : "activated", target.kind(), version, from);
         return target.toInfo();
     }
 
@@ -312,11 +436,16 @@ public class ModelRegistryService implements ActiveModel, InitializingBean {
         return new ModelArtifact(entity.version(), file);
     }
 
-    private ModelVersionEntity store(Path staged, ModelInfo info, String actor) throws IOException {
-        String fileName = info.version().replaceAll("[^A-Za-z0-9._-]", "_") + ".bin";
+    private ModelVersionEntity store(Path staged, ModelInfo info, String actor, ModelKind kind) throws IOException {
+        if (kind == ModelKind.BYO) {
+            // The artifact of a byo model is its sealed descriptor: the files' paths and checksums.
+            Files.writeString(staged, info.manifestJson());
+        }
+        String fileName = info.version().replaceAll("[^A-Za-z0-9._-]", "_") + (kind == ModelKind.NGRAM ? ".bin"
+                : ".json");
         Path target = modelDir().resolve(fileName);
         Files.move(staged, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        ModelVersionEntity entity = new ModelVersionEntity(info.version(), fileName, Checksums.sha256(target),
+        ModelVersionEntity entity = new ModelVersionEntity(kind, info.version(), fileName, Checksums.sha256(target),
                 Files.size(target), info.manifestJson(), evaluationOf(info.manifestJson()), clock.instant(), actor);
         return repository.save(entity);
     }

@@ -100,11 +100,16 @@ final class AccurateEngine {
     }
 
     /**
-     * Loads a registry artifact combination ahead of its activation (the registry calls it before the swap).
+     * Loads a registry artifact combination ahead of its activation (the registry calls it before the swap); does
+     * nothing while the engine is switched off.
      *
      * @throws IllegalArgumentException if it cannot be loaded
      */
     synchronized void preload(ModelArtifact heads, ModelArtifact byo) {
+        if (!settings.enabled()) {
+            // Switched off: nothing would use the sessions, so loading them (seconds, memory) is skipped.
+            return;
+        }
         Source source = new Source(heads, byo);
         if (!loaded.containsKey(source)) {
             failed.remove(source);

@@ -2,8 +2,10 @@ package dev.safespeak.moderation;
 
 import dev.safespeak.base.BusinessException;
 import dev.safespeak.moderation.engine.AnalysedText;
+import dev.safespeak.moderation.engine.ByoModel;
 import dev.safespeak.moderation.engine.Classifier;
 import dev.safespeak.moderation.engine.EncoderClassifier;
+import dev.safespeak.moderation.engine.EncoderHeads;
 import dev.safespeak.moderation.engine.EngineComponents;
 import dev.safespeak.moderation.engine.LanguageIdentifier;
 import dev.safespeak.moderation.engine.LoadedModels;
@@ -50,6 +52,8 @@ public class ModerationService {
     private final Mode defaultMode;
     private final Mode dropInMode;
     private final AccurateEngine accurate;
+    private final ModerationProperties.Encoder encoderSettings;
+    private final ByoModel configuredByo;
     /** The beans behind the two providers, once found: resolving a provider costs a bean factory lookup per call. */
     private volatile ActiveModel resolvedActiveModel;
     private volatile TenantListService resolvedTenantLists;
@@ -80,9 +84,10 @@ public class ModerationService {
         this.tenantLists = tenantLists;
         this.defaultMode = properties.mode();
         this.dropInMode = properties.dropIn();
-        this.accurate = new AccurateEngine(properties.encoder(),
-                properties.byo() != null && properties.byo().configured() ? properties.byo().toModel() : null,
-                this::registry);
+        this.encoderSettings = properties.encoder();
+        this.configuredByo = properties.byo() != null && properties.byo().configured() ? properties.byo().toModel()
+                : null;
+        this.accurate = new AccurateEngine(encoderSettings, configuredByo, this::registry);
     }
 
     /**
@@ -194,6 +199,91 @@ public class ModerationService {
         }
         return new ModelInfo(classifier.version(), Set.copyOf(classifier.attributes()),
                 Map.copyOf(classifier.defaultThresholds()), models.loader().manifestJson(classifier));
+    }
+
+    /**
+     * Reads an encoder heads file and describes it, without loading its encoders; the registry calls it before
+     * registering heads. The manifest is the heads file's own manifest.
+     *
+     * @throws IllegalArgumentException if the file is not an encoder heads file
+     */
+    public ModelInfo inspectEncoderHeads(Path file) {
+        EncoderHeads heads;
+        try (InputStream in = Files.newInputStream(file)) {
+            heads = EncoderHeads.read(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("encoder heads file " + file.getFileName() + " cannot be read", e);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(e.getMessage() == null ? "not an encoder heads file"
+                    : e.getMessage(), e);
+        }
+        if (heads.version() == null || heads.version().isBlank()) {
+            throw new IllegalArgumentException("encoder heads file " + file.getFileName() + " has no version");
+        }
+        Map<Attribute, Double> thresholds = new java.util.EnumMap<>(Attribute.class);
+        heads.encoders().forEach(e -> e.heads().forEach((a, h) -> thresholds.putIfAbsent(a, h.threshold())));
+        return new ModelInfo(heads.version(), Set.copyOf(thresholds.keySet()), Map.copyOf(thresholds),
+                heads.manifest().toString());
+    }
+
+    /**
+     * Reads a bring-your-own model descriptor and seals it: computes the SHA-256 of its ONNX file and tokenizer,
+     * which the returned descriptor ({@link ModelInfo#manifestJson()}) carries and every later load verifies. The
+     * version is {@code byo-<name>-<first 12 hex digits of the ONNX checksum>}.
+     *
+     * @throws IllegalArgumentException if the descriptor is invalid, a file is missing, or the descriptor already
+     *                                  names a checksum the file no longer has
+     */
+    public ModelInfo sealByo(Path descriptor) {
+        ByoModel model;
+        try (InputStream in = Files.newInputStream(descriptor)) {
+            model = ByoModel.read(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("bring-your-own descriptor " + descriptor.getFileName()
+                    + " cannot be read", e);
+        }
+        ByoModel sealed = model.withChecksums(checksum(model, model.onnx(), model.onnxSha256()),
+                checksum(model, model.tokenizer(), model.tokenizerSha256()));
+        Map<Attribute, Double> thresholds = new java.util.EnumMap<>(Attribute.class);
+        sealed.labels().stream().filter(java.util.Objects::nonNull).forEach(a -> thresholds.put(a, sealed.threshold()));
+        return new ModelInfo(sealed.version(), Set.copyOf(thresholds.keySet()), Map.copyOf(thresholds),
+                sealed.toJson());
+    }
+
+    private static String checksum(ByoModel model, Path file, String expected) {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("bring-your-own model " + model.name() + ": file " + file
+                    + " does not exist");
+        }
+        String actual;
+        try (InputStream in = Files.newInputStream(file)) {
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                digest.update(buffer, 0, n);
+            }
+            actual = java.util.HexFormat.of().formatHex(digest.digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException("bring-your-own model file " + file + " cannot be read", e);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        if (expected != null && !expected.equalsIgnoreCase(actual)) {
+            throw new IllegalArgumentException("bring-your-own model " + model.name() + ": file " + file.getFileName()
+                    + " has SHA-256 " + actual + ", the descriptor expects " + expected);
+        }
+        return actual;
+    }
+
+    /** The configured bring-your-own model's descriptor (without checksums), for the registry; empty if none. */
+    public java.util.Optional<String> configuredByoDescriptor() {
+        return configuredByo == null ? java.util.Optional.empty() : java.util.Optional.of(configuredByo.toJson());
+    }
+
+    /** The configured encoder heads location (a Spring resource location), for the registry. */
+    public String configuredEncoderHeads() {
+        return encoderSettings.heads();
     }
 
     /**

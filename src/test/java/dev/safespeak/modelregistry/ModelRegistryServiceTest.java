@@ -104,7 +104,9 @@ class ModelRegistryServiceTest {
         List<String> versions = moderation.modelVersions();
         assertThat(versions).first().isEqualTo("listed-4");
         assertThat(versions).contains("default-1").doesNotHaveDuplicates();
-        assertThat(versions).isEqualTo(registry.versions().stream().map(ModelVersionInfo::version).toList());
+        // Encoder heads and byo descriptors are versioned too, but a request cannot name them as its model.
+        assertThat(versions).isEqualTo(registry.versions().stream().filter(v -> v.kind() == ModelKind.NGRAM)
+                .map(ModelVersionInfo::version).toList());
     }
 
     @Test

@@ -34,7 +34,9 @@ public class ActiveModel {
 
     /** Registered versions, newest first. */
     public List<String> versions() {
-        return registry.versions().stream().map(ModelVersionInfo::version).toList();
+        // The fast model's versions: encoder heads and byo descriptors are versioned too, but are not a fallback for it.
+        return registry.versions().stream().filter(v -> v.kind() == dev.safespeak.modelregistry.ModelKind.NGRAM)
+                .map(ModelVersionInfo::version).toList();
     }
 
     /** Rolls the active model back to the previous version and returns it; empty when there is none. */

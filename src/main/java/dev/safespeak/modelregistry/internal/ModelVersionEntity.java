@@ -1,5 +1,6 @@
 package dev.safespeak.modelregistry.internal;
 
+import dev.safespeak.modelregistry.ModelKind;
 import dev.safespeak.modelregistry.ModelState;
 import dev.safespeak.modelregistry.ModelVersionInfo;
 import jakarta.persistence.Column;
@@ -22,6 +23,9 @@ public class ModelVersionEntity {
     private Long id;
     @Column(nullable = false, length = 100)
     private String version;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    private ModelKind kind;
     @Column(name = "file_name", nullable = false)
     private String fileName;
     @Column(nullable = false, length = 64)
@@ -47,8 +51,9 @@ public class ModelVersionEntity {
     protected ModelVersionEntity() {
     }
 
-    public ModelVersionEntity(String version, String fileName, String sha256, long sizeBytes, String provenance,
-                              String evaluationSummary, Instant registeredAt, String registeredBy) {
+    public ModelVersionEntity(ModelKind kind, String version, String fileName, String sha256, long sizeBytes,
+                              String provenance, String evaluationSummary, Instant registeredAt, String registeredBy) {
+        this.kind = kind;
         this.version = version;
         this.fileName = fileName;
         this.sha256 = sha256;
@@ -62,6 +67,10 @@ public class ModelVersionEntity {
 
     public String version() {
         return version;
+    }
+
+    public ModelKind kind() {
+        return kind;
     }
 
     public String fileName() {
@@ -101,7 +110,7 @@ public class ModelVersionEntity {
     }
 
     public ModelVersionInfo toInfo() {
-        return new ModelVersionInfo(version, fileName, sha256, sizeBytes, provenance, evaluationSummary, state,
+        return new ModelVersionInfo(kind, version, fileName, sha256, sizeBytes, provenance, evaluationSummary, state,
                 previousVersion, registeredAt, registeredBy, activatedAt);
     }
 }

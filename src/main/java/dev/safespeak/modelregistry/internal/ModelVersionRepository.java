@@ -1,5 +1,6 @@
 package dev.safespeak.modelregistry.internal;
 
+import dev.safespeak.modelregistry.ModelKind;
 import dev.safespeak.modelregistry.ModelState;
 import java.util.List;
 import java.util.Optional;
@@ -10,7 +11,9 @@ public interface ModelVersionRepository extends JpaRepository<ModelVersionEntity
 
     Optional<ModelVersionEntity> findByVersion(String version);
 
-    List<ModelVersionEntity> findByState(ModelState state);
+    List<ModelVersionEntity> findByKindAndState(ModelKind kind, ModelState state);
+
+    List<ModelVersionEntity> findByKindOrderByRegisteredAtDescIdDesc(ModelKind kind);
 
     List<ModelVersionEntity> findAllByOrderByRegisteredAtDescIdDesc();
 }

@@ -12,6 +12,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.safespeak.base.BusinessException;
+import dev.safespeak.modelregistry.ModelKind;
 import dev.safespeak.modelregistry.ModelRegistryService;
 import dev.safespeak.modelregistry.ModelState;
 import dev.safespeak.modelregistry.ModelVersionInfo;
@@ -26,6 +27,10 @@ import java.util.List;
 @RolesAllowed(Roles.ADMIN)
 class ModelRegistryView extends VerticalLayout {
 
+    /** Kinds as a person reads them. */
+    private static final java.util.Map<ModelKind, String> KINDS = java.util.Map.of(ModelKind.NGRAM, "Fast model",
+            ModelKind.ENCODER_HEADS, "Encoder heads", ModelKind.BYO, "Your own model");
+
     private final ModelRegistryService registry;
     private final Grid<ModelVersionInfo> grid = new Grid<>(ModelVersionInfo.class, false);
     private final Paragraph status = new Paragraph();
@@ -35,6 +40,7 @@ class ModelRegistryView extends VerticalLayout {
         setSizeFull();
         grid.setId("model-versions");
         grid.addColumn(ModelVersionInfo::version).setHeader("Version").setAutoWidth(true);
+        grid.addColumn(v -> KINDS.get(v.kind())).setKey("kind").setHeader("Kind").setAutoWidth(true);
         grid.addColumn(ModelVersionInfo::state).setHeader("State").setAutoWidth(true);
         grid.addColumn(v -> v.sha256().substring(0, 12) + "…").setHeader("SHA-256").setAutoWidth(true);
         grid.addColumn(ModelVersionInfo::evaluationSummary).setHeader("Evaluation").setFlexGrow(1);

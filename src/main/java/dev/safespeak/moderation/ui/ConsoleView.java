@@ -30,6 +30,7 @@ import dev.safespeak.moderation.Attribute;
 import dev.safespeak.moderation.LabelledSetEvaluation;
 import dev.safespeak.moderation.LabelledSetEvaluator;
 import dev.safespeak.moderation.ListMatch.ListKind;
+import dev.safespeak.moderation.Mode;
 import dev.safespeak.moderation.ModerationRequest;
 import dev.safespeak.moderation.ModerationResult;
 import dev.safespeak.moderation.ModerationService;
@@ -49,8 +50,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The test console for trust-and-safety staff: score a pasted text (optionally with two model versions side by
- * side), evaluate a labelled CSV, and manage a tenant's block and allow lists.
+ * The test console for trust-and-safety staff: score a pasted text in a mode (fast, accurate, balanced, or fast and
+ * accurate side by side) and optionally with two model versions side by side, evaluate a labelled CSV, and manage a
+ * tenant's block and allow lists.
  */
 @Route("console")
 @PageTitle("Test console | SafeSpeak")
@@ -60,6 +62,8 @@ class ConsoleView extends VerticalLayout {
 
     static final String ACTIVE = "(active model)";
     static final String NONE = "(no comparison)";
+    /** The mode picker's choice that scores in fast and in accurate mode side by side. */
+    static final String FAST_VS_ACCURATE = "fast-vs-accurate";
 
     private final ModerationService engine;
     private final LabelledSetEvaluator evaluator;
@@ -68,6 +72,7 @@ class ConsoleView extends VerticalLayout {
     final TextArea text = new TextArea("Text");
     final ComboBox<String> modelA = new ComboBox<>("Model");
     final ComboBox<String> modelB = new ComboBox<>("Compare with");
+    final Select<String> mode = new Select<>();
     final NumberField threshold = new NumberField("Flag threshold");
     final Button score = new Button("Score");
     final HorizontalLayout results = new HorizontalLayout();
@@ -105,6 +110,11 @@ class ConsoleView extends VerticalLayout {
         modelB.setAllowCustomValue(false);
         modelB.setHelperText(registered.size() < 2 ? "Only one model version is registered"
                 : registered.size() + " registered versions, newest first");
+        mode.setId("console-mode");
+        mode.setLabel("Mode");
+        mode.setItems(Mode.FAST.id(), Mode.ACCURATE.id(), Mode.BALANCED.id(), FAST_VS_ACCURATE);
+        mode.setItemLabelGenerator(ConsoleView::modeLabel);
+        mode.setValue(engine.defaultMode() == null ? Mode.FAST.id() : engine.defaultMode().id());
         threshold.setValue(0.5);
         threshold.setMin(0);
         threshold.setMax(1);
@@ -114,7 +124,7 @@ class ConsoleView extends VerticalLayout {
         score.addClickListener(e -> scoreText());
         results.setId("console-results");
         results.setWidthFull();
-        VerticalLayout tryTab = new VerticalLayout(text, new HorizontalLayout(modelA, modelB, threshold), score,
+        VerticalLayout tryTab = new VerticalLayout(text, new HorizontalLayout(modelA, modelB, mode, threshold), score,
                 results);
 
         MemoryBuffer buffer = new MemoryBuffer();
@@ -180,25 +190,77 @@ class ConsoleView extends VerticalLayout {
         if (modelB.getValue() != null && !NONE.equals(modelB.getValue())) {
             versions.add(modelB.getValue());
         }
+        boolean compareModes = FAST_VS_ACCURATE.equals(mode.getValue());
+        List<Mode> modes = compareModes ? List.of(Mode.FAST, Mode.ACCURATE)
+                : List.of(Mode.parse(mode.getValue() == null ? Mode.FAST.id() : mode.getValue()));
         for (String version : versions) {
-            try {
-                long start = System.nanoTime();
-                ModerationResult result = engine.moderate(new ModerationRequest(List.of(value), Set.of(), List.of(),
-                        true, thresholds, tenant.getValue(), version(version)));
-                double millis = (System.nanoTime() - start) / 1e6;
-                results.add(column(value, result, millis));
-            } catch (IllegalArgumentException | BusinessException ex) {
-                error(ex.getMessage());
-                return;
+            for (Mode m : modes) {
+                try {
+                    long start = System.nanoTime();
+                    ModerationResult result = engine.moderate(new ModerationRequest(List.of(value), Set.of(),
+                            List.of(), true, thresholds, tenant.getValue(), version(version), m));
+                    double millis = (System.nanoTime() - start) / 1e6;
+                    results.add(column(value, result, m, millis));
+                } catch (BusinessException ex) {
+                    if (!compareModes || m == Mode.FAST) {
+                        error(ex.getMessage());
+                        return;
+                    }
+                    // Side by side, an accurate engine that cannot load leaves the fast column standing.
+                    results.add(unavailable(version, m, ex.getMessage()));
+                } catch (IllegalArgumentException ex) {
+                    error(ex.getMessage());
+                    return;
+                }
             }
         }
     }
 
-    private Component column(String value, ModerationResult result, double millis) {
+    private static Component unavailable(String version, Mode m, String reason) {
+        VerticalLayout column = new VerticalLayout();
+        column.addClassName("console-column");
+        column.add(new H3("Model " + (version(version) == null ? "(active)" : version)));
+        Span engineLine = new Span("Mode: " + modeLabel(m.id()) + " · not available");
+        engineLine.addClassName("console-engine");
+        Paragraph why = new Paragraph(reason);
+        why.addClassName("console-unavailable");
+        column.add(engineLine, why);
+        return column;
+    }
+
+    /** The mode as a person reads it. */
+    static String modeLabel(String id) {
+        return switch (id) {
+            case "fast" -> "Fast";
+            case "accurate" -> "Accurate";
+            case "balanced" -> "Balanced";
+            case FAST_VS_ACCURATE -> "Fast and accurate side by side";
+            default -> id;
+        };
+    }
+
+    /** The engine that scored a text as a person reads it: {@code encoder:bge-small-en-v1.5-q} -> "encoder ...". */
+    static String engineLabel(String engine) {
+        if (engine == null || engine.equals(TextScore.NGRAM)) {
+            return "n-gram model";
+        }
+        if (engine.startsWith("encoder:")) {
+            return "sentence encoder " + engine.substring("encoder:".length());
+        }
+        if (engine.startsWith("byo:")) {
+            return "your own model " + engine.substring("byo:".length());
+        }
+        return engine;
+    }
+
+    private Component column(String value, ModerationResult result, Mode scoredIn, double millis) {
         TextScore s = result.results().get(0);
         VerticalLayout column = new VerticalLayout();
         column.addClassName("console-column");
         column.add(new H3("Model " + result.modelVersion()));
+        Span engineLine = new Span("Mode: " + modeLabel(scoredIn.id()) + " · scored by " + engineLabel(s.engine()));
+        engineLine.addClassName("console-engine");
+        column.add(engineLine);
         column.add(new Span(String.format(Locale.ROOT, "Language: %s (%.0f%% confident) · %.1f ms",
                 s.language().isUnknown() ? "unknown" : s.language().code(), s.language().confidence() * 100,
                 millis)));
