@@ -5,9 +5,11 @@ import java.time.Instant;
 
 /**
  * A sign-in through the login form failed. The actor is {@code anonymous}; the subject names the username that was
- * typed (cut to 50 characters), and the reason says why (bad credentials or a disabled account).
+ * typed (cut to 50 characters), and the reason says why (bad credentials, a disabled account, or refused after too
+ * many failures) and, for a sign-in over the web, from which client address.
  */
-public record LoginFailed(Instant occurredAt, String attemptedUsername, String reason) implements AuditableEvent {
+public record LoginFailed(Instant occurredAt, String attemptedUsername, String reason, String clientAddress)
+        implements AuditableEvent {
 
     @Override
     public String actor() {
@@ -31,6 +33,6 @@ public record LoginFailed(Instant occurredAt, String attemptedUsername, String r
 
     @Override
     public String after() {
-        return reason;
+        return clientAddress == null ? reason : reason + " from " + clientAddress;
     }
 }

@@ -9,6 +9,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationFailureDisabledEvent;
+import org.springframework.security.authentication.event.AuthenticationFailureLockedEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,6 +44,12 @@ class LoginEventRecorder {
 
     @EventListener
     @Transactional
+    public void onLocked(AuthenticationFailureLockedEvent event) {
+        failed(event, "refused: " + event.getException().getMessage());
+    }
+
+    @EventListener
+    @Transactional
     public void onSuccess(AuthenticationSuccessEvent event) {
         if (event.getAuthentication() instanceof UsernamePasswordAuthenticationToken token) {
             events.publishEvent(new LoginSucceeded(token.getName(), clock.instant()));
@@ -51,7 +58,8 @@ class LoginEventRecorder {
 
     private void failed(AbstractAuthenticationFailureEvent event, String reason) {
         if (event.getAuthentication() instanceof UsernamePasswordAuthenticationToken token) {
-            events.publishEvent(new LoginFailed(clock.instant(), attempted(token.getName()), reason));
+            events.publishEvent(new LoginFailed(clock.instant(), attempted(token.getName()), reason,
+                    ThrottledAuthenticationProvider.clientAddress(token)));
         }
     }
 
