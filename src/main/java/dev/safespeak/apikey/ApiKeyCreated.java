@@ -10,6 +10,7 @@ public record ApiKeyCreated(String actor, Instant occurredAt, String action, Str
     static ApiKeyCreated of(String actor, Instant at, ApiKeyInfo key) {
         return new ApiKeyCreated(actor, at, "api-key.created", "api-key:" + key.id(), "",
                 "name=" + key.name() + ", tenant=" + key.tenant() + ", prefix=" + key.prefix() + ", rate="
-                        + key.ratePerSecond() + "/s, daily=" + key.dailyTexts() + " texts");
+                        + key.ratePerSecond() + "/s, daily=" + key.dailyTexts() + " texts, scopes="
+                        + ApiKeyScope.format(key.scopes()));
     }
 }

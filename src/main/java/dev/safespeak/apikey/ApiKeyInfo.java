@@ -1,6 +1,7 @@
 package dev.safespeak.apikey;
 
 import java.time.Instant;
+import java.util.Set;
 
 /** What may be shown about an API key: everything but the secret. */
 public record ApiKeyInfo(
@@ -12,7 +13,8 @@ public record ApiKeyInfo(
         long dailyTexts,
         String createdBy,
         Instant createdAt,
-        Instant revokedAt) {
+        Instant revokedAt,
+        Set<ApiKeyScope> scopes) {
 
     public boolean revoked() {
         return revokedAt != null;

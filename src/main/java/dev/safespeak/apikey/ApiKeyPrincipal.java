@@ -1,6 +1,16 @@
 package dev.safespeak.apikey;
 
-/** The caller of an API request, as identified by a valid API key. */
+import java.util.Set;
+
+/** The caller of an API request, as identified by a valid API key, with what the key may do. */
 public record ApiKeyPrincipal(long keyId, String name, String tenant, String prefix, int ratePerSecond,
-        long dailyTexts) {
+        long dailyTexts, Set<ApiKeyScope> scopes) {
+
+    public ApiKeyPrincipal {
+        scopes = Set.copyOf(scopes);
+    }
+
+    public boolean may(ApiKeyScope scope) {
+        return scopes.contains(scope);
+    }
 }

@@ -113,7 +113,18 @@ public class ApiKeyService {
     @Transactional
     @PreAuthorize("hasRole('" + Roles.ADMIN + "')")
     public NewApiKey create(String name, String tenant, Integer ratePerSecond, Long dailyTexts) {
+        return create(name, tenant, ratePerSecond, dailyTexts, ApiKeyScope.DEFAULT);
+    }
+
+    /** Creates a key with the given scopes (admins only); see {@link #create(String, String, Integer, Long)}. */
+    @Transactional
+    @PreAuthorize("hasRole('" + Roles.ADMIN + "')")
+    public NewApiKey create(String name, String tenant, Integer ratePerSecond, Long dailyTexts,
+            Set<ApiKeyScope> scopes) {
         CurrentUser admin = CurrentUser.require();
+        if (scopes == null || scopes.isEmpty()) {
+            throw new IllegalArgumentException("a key needs at least one scope");
+        }
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("name is empty");
         }
@@ -137,7 +148,7 @@ public class ApiKeyService {
         random.nextBytes(bytes);
         String secret = SECRET_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         ApiKeyEntity saved = repository.save(new ApiKeyEntity(name.strip(), t, secret.substring(0, PREFIX_CHARS),
-                hash(secret), rate, daily, admin.username(), clock.instant()));
+                hash(secret), rate, daily, admin.username(), clock.instant(), scopes));
         ApiKeyInfo info = saved.toInfo();
         events.publishEvent(ApiKeyCreated.of(admin.username(), clock.instant(), info));
         return new NewApiKey(secret, info);

@@ -12,7 +12,8 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
- * The {@code keys} command line: {@code keys create --name NAME [--rate N] [--daily N] [--tenant T]} prints a new
+ * The {@code keys} command line: {@code keys create --name NAME [--rate N] [--daily N] [--tenant T] [--scopes S]}
+ * prints a new
  * key's secret once; {@code keys list} and {@code keys revoke ID} manage them. It runs against the configured
  * database in a Spring context without a web server, acting as the administrator {@code system:cli}.
  */
@@ -20,6 +21,7 @@ public final class KeysCommand {
 
     static final String USAGE = """
             usage: keys create --name NAME [--rate REQUESTS_PER_SECOND] [--daily TEXTS_PER_DAY] [--tenant TENANT]
+                               [--scopes score,feedback,lists:write]  (default: score,feedback)
                    keys list
                    keys revoke ID""";
 
@@ -59,16 +61,19 @@ public final class KeysCommand {
                 case "create" -> {
                     NewApiKey key = keys.create(options.get("name"), options.get("tenant"),
                             options.containsKey("rate") ? parseInt(options.get("rate"), "--rate") : null,
-                            options.containsKey("daily") ? parseLong(options.get("daily"), "--daily") : null);
+                            options.containsKey("daily") ? parseLong(options.get("daily"), "--daily") : null,
+                            options.containsKey("scopes") ? ApiKeyScope.parse(options.get("scopes"))
+                                    : ApiKeyScope.DEFAULT);
                     ApiKeyInfo info = key.info();
-                    out.printf("Created API key %d '%s' for tenant %s: %d requests/s, %d texts/day.%n", info.id(),
-                            info.name(), info.tenant(), info.ratePerSecond(), info.dailyTexts());
+                    out.printf("Created API key %d '%s' for tenant %s: %d requests/s, %d texts/day, scopes %s.%n",
+                            info.id(), info.name(), info.tenant(), info.ratePerSecond(), info.dailyTexts(),
+                            ApiKeyScope.format(info.scopes()).replace(' ', ','));
                     out.println("The secret is shown this once; only its SHA-256 is kept:");
                     out.println(key.secret());
                 }
-                case "list" -> keys.list().forEach(k -> out.printf("%d\t%s\t%s\t%s\t%d/s\t%d/day\t%s%n", k.id(),
-                        k.prefix(), k.name(), k.tenant(), k.ratePerSecond(), k.dailyTexts(),
-                        k.revoked() ? "revoked" : "active"));
+                case "list" -> keys.list().forEach(k -> out.printf("%d\t%s\t%s\t%s\t%d/s\t%d/day\t%s\t%s%n",
+                        k.id(), k.prefix(), k.name(), k.tenant(), k.ratePerSecond(), k.dailyTexts(),
+                        ApiKeyScope.format(k.scopes()).replace(' ', ','), k.revoked() ? "revoked" : "active"));
                 default -> {
                     ApiKeyInfo info = keys.revoke(parseLong(options.get("id"), "ID"));
                     out.printf("Revoked API key %d (%s...).%n", info.id(), info.prefix());
@@ -95,7 +100,8 @@ public final class KeysCommand {
         }
         while (i < args.length) {
             String name = args[i];
-            if (!List.of("--name", "--rate", "--daily", "--tenant").contains(name) || i + 1 >= args.length) {
+            if (!List.of("--name", "--rate", "--daily", "--tenant", "--scopes").contains(name)
+                    || i + 1 >= args.length) {
                 throw new IllegalArgumentException("unknown option or missing value: " + name);
             }
             options.put(name.substring(2), args[i + 1]);
@@ -103,6 +109,9 @@ public final class KeysCommand {
         }
         if ("create".equals(args[1]) && !options.containsKey("name")) {
             throw new IllegalArgumentException("keys create needs --name");
+        }
+        if (options.containsKey("scopes")) {
+            ApiKeyScope.parse(options.get("scopes"));
         }
         return options;
     }

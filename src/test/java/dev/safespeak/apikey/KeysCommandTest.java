@@ -31,8 +31,26 @@ class KeysCommandTest {
         int code = run("keys", "create", "--name", "ci", "--rate", "7", "--daily", "900", "--tenant", "acme");
         String printed = out.toString(StandardCharsets.UTF_8);
         assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
-        assertThat(printed).contains("for tenant acme: 7 requests/s, 900 texts/day.");
+        assertThat(printed).contains("for tenant acme: 7 requests/s, 900 texts/day, scopes score,feedback.");
         assertThat(printed.lines().filter(l -> l.startsWith("ssk_"))).hasSize(1);
+    }
+
+    @Test
+    void keys_create_with_scopes_prints_them_and_keys_list_shows_them() {
+        int code = run("keys", "create", "--name", "lists-bot", "--scopes", "score,lists:write");
+        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("scopes score,lists:write.");
+        out.reset();
+        assertThat(run("keys", "list")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8).lines().filter(l -> l.contains("lists-bot")))
+                .singleElement().asString().contains("\tscore,lists:write\tactive");
+    }
+
+    @Test
+    void keys_create_with_an_unknown_scope_prints_the_known_ones() {
+        assertThat(run("keys", "create", "--name", "x", "--scopes", "score,admin")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("unknown scope 'admin'; known scopes: score, feedback, lists:write");
     }
 
     @Test

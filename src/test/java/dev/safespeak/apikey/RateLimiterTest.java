@@ -75,7 +75,8 @@ abstract class RateLimiterTest {
     }
 
     private static ApiKeyPrincipal key(int rate, long daily) {
-        return new ApiKeyPrincipal(NEXT_KEY.incrementAndGet(), "k", "t", "ssk_test", rate, daily);
+        return new ApiKeyPrincipal(NEXT_KEY.incrementAndGet(), "k", "t", "ssk_test", rate, daily,
+                ApiKeyScope.DEFAULT);
     }
 
     @Test

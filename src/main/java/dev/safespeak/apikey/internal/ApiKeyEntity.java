@@ -2,6 +2,7 @@ package dev.safespeak.apikey.internal;
 
 import dev.safespeak.apikey.ApiKeyInfo;
 import dev.safespeak.apikey.ApiKeyPrincipal;
+import dev.safespeak.apikey.ApiKeyScope;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -9,6 +10,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Set;
 
 /** A stored API key: the SHA-256 of its secret, never the secret. */
 @Entity
@@ -38,12 +40,15 @@ public class ApiKeyEntity {
     private Instant revokedAt;
     @Column(name = "revoked_by")
     private String revokedBy;
+    /** Scope names separated by spaces (ApiKeyScope.format). */
+    @Column(nullable = false)
+    private String scopes;
 
     protected ApiKeyEntity() {
     }
 
     public ApiKeyEntity(String name, String tenant, String prefix, String secretHash, int ratePerSecond,
-            long dailyTexts, String createdBy, Instant createdAt) {
+            long dailyTexts, String createdBy, Instant createdAt, Set<ApiKeyScope> scopes) {
         this.name = name;
         this.tenant = tenant;
         this.prefix = prefix;
@@ -52,6 +57,7 @@ public class ApiKeyEntity {
         this.dailyTexts = dailyTexts;
         this.createdBy = createdBy;
         this.createdAt = createdAt;
+        this.scopes = ApiKeyScope.format(scopes);
     }
 
     public boolean revoked() {
@@ -64,10 +70,11 @@ public class ApiKeyEntity {
     }
 
     public ApiKeyInfo toInfo() {
-        return new ApiKeyInfo(id, name, tenant, prefix, ratePerSecond, dailyTexts, createdBy, createdAt, revokedAt);
+        return new ApiKeyInfo(id, name, tenant, prefix, ratePerSecond, dailyTexts, createdBy, createdAt, revokedAt,
+                ApiKeyScope.parse(scopes));
     }
 
     public ApiKeyPrincipal toPrincipal() {
-        return new ApiKeyPrincipal(id, name, tenant, prefix, ratePerSecond, dailyTexts);
+        return new ApiKeyPrincipal(id, name, tenant, prefix, ratePerSecond, dailyTexts, ApiKeyScope.parse(scopes));
     }
 }

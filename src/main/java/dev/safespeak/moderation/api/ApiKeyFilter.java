@@ -1,10 +1,12 @@
 package dev.safespeak.moderation.api;
 
 import dev.safespeak.apikey.ApiKeyPrincipal;
+import dev.safespeak.apikey.ApiKeyScope;
 import dev.safespeak.apikey.ApiKeyService;
 import dev.safespeak.apikey.RateDecision;
 import dev.safespeak.apikey.RateLimiter;
 import dev.safespeak.base.BusinessException;
+import dev.safespeak.base.ErrorCode;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -26,7 +28,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Authenticates an API request by its key ({@code Authorization: Bearer}, {@code X-Api-Key}, or {@code ?key=} on
  * the Perspective endpoint as its clients send it), counts it against the key's per-second limit and puts the
- * {@code RateLimit-*} headers on the response. Refusals are written as problem+json here, before any controller.
+ * {@code RateLimit-*} headers on the response, after checking that the key has the scope the request needs (403
+ * otherwise). Refusals are written as problem+json here, before any controller.
  */
 final class ApiKeyFilter extends OncePerRequestFilter {
 
@@ -54,6 +57,12 @@ final class ApiKeyFilter extends OncePerRequestFilter {
         RateDecision decision;
         try {
             key = keys.authenticate(secret(request));
+            ApiKeyScope needed = requiredScope(request.getMethod(), request.getRequestURI());
+            if (!key.may(needed)) {
+                problems.write(request, response, ApiProblem.of(ErrorCode.FORBIDDEN, "this API key lacks the scope '"
+                        + needed.code() + "'; create a key with it: keys create --scopes " + needed.code()));
+                return;
+            }
             decision = limiter.acquireRequest(key);
         } catch (BusinessException e) {
             problems.write(request, response, ApiProblem.of(e));
@@ -84,6 +93,21 @@ final class ApiKeyFilter extends OncePerRequestFilter {
             strategy.clearContext();
             SecurityContextHolder.clearContext();
         }
+    }
+
+    /**
+     * The scope a request needs: changing a list needs lists:write, suggesting scores needs feedback, everything
+     * else (scoring, reading the lists) needs score.
+     */
+    static ApiKeyScope requiredScope(String method, String path) {
+        boolean reads = "GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method);
+        if (path.startsWith("/api/v1/lists/") && !reads) {
+            return ApiKeyScope.LISTS_WRITE;
+        }
+        if (path.equals("/api/v1/feedback") || path.equals("/v1alpha1/comments:suggestscore")) {
+            return ApiKeyScope.FEEDBACK;
+        }
+        return ApiKeyScope.SCORE;
     }
 
     static String secret(HttpServletRequest request) {

@@ -58,7 +58,7 @@ abstract class ApiTestSupport {
     NewApiKey createKey(String name, String tenant, int rate, long daily) {
         asAdmin();
         try {
-            return keys.create(name, tenant, rate, daily);
+            return keys.create(name, tenant, rate, daily, java.util.EnumSet.allOf(dev.safespeak.apikey.ApiKeyScope.class));
         } finally {
             SecurityContextHolder.clearContext();
         }
