@@ -1,8 +1,10 @@
 package dev.safespeak.flink;
 
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
@@ -27,8 +29,16 @@ public final class ScoringJob {
 
     public static void main(String[] args) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        String name = configure(env, args);
-        env.execute(name);
+        String name;
+        try {
+            name = configure(env, args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("safespeak-flink: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        JobExecutionResult result = env.execute(name);
+        System.err.printf(Locale.ROOT, "%s finished in %.1f s%n", name, result.getNetRuntime() / 1000.0);
     }
 
     /** Builds the job the arguments ask for into the environment; returns the job's name. */

@@ -6,6 +6,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.function.UnaryOperator;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.serialization.SimpleStringSchema;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -72,6 +73,12 @@ public final class StreamingScoringJob {
 
     /** Adds the Kafka source, the keyed scoring operator and the Kafka sinks to the environment. */
     public static void build(StreamExecutionEnvironment env, Settings settings) {
+        build(env, settings, UnaryOperator.identity());
+    }
+
+    /** As {@link #build(StreamExecutionEnvironment, Settings)}, with a step between the source and the scoring. */
+    static void build(StreamExecutionEnvironment env, Settings settings,
+                      UnaryOperator<DataStream<Message>> beforeScoring) {
         env.enableCheckpointing(settings.checkpointMillis(), CheckpointingMode.EXACTLY_ONCE);
         KafkaSource<Message> source = KafkaSource.<Message>builder()
                 .setBootstrapServers(settings.bootstrapServers())
@@ -81,7 +88,8 @@ public final class StreamingScoringJob {
                 .setProperty("isolation.level", "read_committed")
                 .setDeserializer(new MessageDeserializer())
                 .build();
-        DataStream<Message> messages = env.fromSource(source, WatermarkStrategy.noWatermarks(), "messages");
+        DataStream<Message> messages = beforeScoring.apply(
+                env.fromSource(source, WatermarkStrategy.noWatermarks(), "messages"));
         SingleOutputStreamOperator<String> results = score(messages, settings.modelPath(), settings.listsPath());
         results.sinkTo(kafkaSink(settings, settings.outputTopic())).name("results");
         results.getSideOutput(ScoreFunction.REJECTED).sinkTo(kafkaSink(settings, settings.rejectedTopic()))

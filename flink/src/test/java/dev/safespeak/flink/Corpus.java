@@ -26,6 +26,11 @@ final class Corpus {
     private Corpus() {
     }
 
+    /** {@code Corpus FILE [TEXTS]}: writes the corpus the tests use (100,000 texts by default), for bench/flink.sh. */
+    public static void main(String[] args) throws IOException {
+        write(Path.of(args[0]), args.length > 1 ? Integer.parseInt(args[1]) : 100_000, false);
+    }
+
     /**
      * Writes {@code texts} records; one in four has no id (its line number is the id), one in four a string id.
      * When {@code withBadRecords} is set, a few bad lines are mixed in at fixed places (they are not counted).
@@ -57,7 +62,8 @@ final class Corpus {
             case 0 -> "{\"id\": 1, \"text\": \n".getBytes(StandardCharsets.UTF_8);
             case 1 -> "{\"id\": \"no-text\"}\n".getBytes(StandardCharsets.UTF_8);
             case 2 -> "{\"id\": \"blank\", \"text\": \"   \"}\n".getBytes(StandardCharsets.UTF_8);
-            case 3 -> new byte[] {'{', '"', 't', 'e', 'x', 't', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}', '\n'};
+            case 3 -> new byte[] {'{', '"', 't', 'e', 'x', 't', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}',
+                '\n'};
             default -> "[1, 2]\n".getBytes(StandardCharsets.UTF_8);
         };
     }
