@@ -44,8 +44,8 @@ public final class OnnxSequenceClassifier implements AccurateScorer {
      * Loads the model, verifying both files against the descriptor's checksums when it has them, and runs one
      * text to check that the model answers one logit per label.
      *
-     * @throws IllegalArgumentException if a file is missing, a checksum differs, the tokenizer is neither WordPiece
-     *                                  nor Unigram, or the output width does not match the labels
+     * @throws IllegalArgumentException if a file is missing, a checksum differs, the tokenizer is not WordPiece,
+     *                                  or the output width does not match the labels
      */
     public static OnnxSequenceClassifier load(ByoModel spec, int threads) throws IOException {
         for (var file : List.of(spec.onnx(), spec.tokenizer())) {
