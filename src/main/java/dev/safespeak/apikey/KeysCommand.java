@@ -44,6 +44,10 @@ public final class KeysCommand {
                 .web(WebApplicationType.NONE)
                 .properties("spring.main.banner-mode=off", "logging.level.root=WARN",
                         "spring.main.lazy-initialization=true",
+                        // The audit entry of a change made here is written before the command exits, not left as
+                        // an unfinished event for the web application to hand out again.
+                        "spring.task.execution.shutdown.await-termination=true",
+                        "spring.task.execution.shutdown.await-termination-period=PT10S",
                         // Vaadin's auto-configuration needs a web application context; the CLI has none.
                         "spring.autoconfigure.exclude=com.vaadin.flow.spring.SpringBootAutoConfiguration,"
                                 + "com.vaadin.flow.spring.SpringSecurityAutoConfiguration")

@@ -35,7 +35,9 @@ class ScheduledJobsTest {
             "dev.safespeak.evidence.SuccessCriteriaService.publishGauges",
             "refreshes this instance's gauges",
             "dev.safespeak.evidence.DriftService.watch",
-            "refreshes this instance's drift gauges; the alert is raised by the locked alertOnDrift");
+            "refreshes this instance's drift gauges; the alert is raised by the locked alertOnDrift",
+            "dev.safespeak.base.cluster.OutstandingEvents.scheduled",
+            "takes the cluster lock event-republish itself, so a caller learns whether it ran");
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("dev.safespeak");
