@@ -361,7 +361,8 @@ public class ModelRegistryService implements ActiveModel, InitializingBean {
         if (current == null) {
             throw BusinessException.conflict(kind == ModelKind.NGRAM
                     ? "no model version is active, so there is nothing to roll back"
-                    : "no " + kind + " version is active, so there is nothing to roll back");
+                    : kind == ModelKind.ENCODER_HEADS ? "no encoder heads are active, so there is nothing to roll back"
+                    : "no bring-your-own model is active, so there is nothing to roll back");
         }
         ModelVersionEntity entity = repository.findByVersion(current.version()).orElseThrow();
         if (entity.previousVersion() == null) {

@@ -45,7 +45,7 @@ public record ModerationProperties(List<String> languages, String defaultMode, S
      *
      * @param name       reported per text as {@code byo:<name>}
      * @param onnx       path of the ONNX file; empty = no bring-your-own model
-     * @param tokenizer  path of its WordPiece {@code tokenizer.json}
+     * @param tokenizer  path of its {@code tokenizer.json} (WordPiece or Unigram)
      * @param labels     one entry per output logit in output order: an attribute or {@code -}, optionally as
      *                   {@code label=ATTRIBUTE}
      * @param languages  ISO 639-1 codes it scores in accurate mode (before any encoder)

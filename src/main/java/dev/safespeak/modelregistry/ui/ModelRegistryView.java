@@ -57,13 +57,19 @@ class ModelRegistryView extends VerticalLayout {
         Button rollback = new Button("Roll back to previous", e -> act(registry::rollback, "Rolled back"));
         rollback.setId("rollback");
         rollback.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        Button rollbackHeads = new Button("Roll back encoder heads",
+                e -> act(() -> registry.rollback(ModelKind.ENCODER_HEADS), "Encoder heads rolled back"));
+        rollbackHeads.setId("rollback-encoder-heads");
+        Button rollbackByo = new Button("Roll back your own model",
+                e -> act(() -> registry.rollback(ModelKind.BYO), "Your own model rolled back"));
+        rollbackByo.setId("rollback-byo");
         Button verify = new Button("Verify checksums", e -> {
             List<String> problems = registry.verifyChecksums();
             status.setText(problems.isEmpty() ? "Every artifact matches its checksum." : String.join("; ", problems));
         });
         verify.setId("verify");
         status.setId("registry-status");
-        add(new H2("Model registry"), new HorizontalLayout(rollback, verify), status, grid);
+        add(new H2("Model registry"), new HorizontalLayout(rollback, rollbackHeads, rollbackByo, verify), status, grid);
         refresh();
     }
 

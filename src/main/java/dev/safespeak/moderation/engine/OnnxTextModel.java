@@ -14,7 +14,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A BERT-style ONNX text model run in process by ONNX Runtime: a WordPiece tokenizer and a session whose
+ * A transformer ONNX text model run in process by ONNX Runtime: a subword tokenizer (WordPiece or Unigram, see
+ * {@link SubwordTokenizer}) and a session whose
  * inputs are {@code input_ids}, {@code attention_mask} and optionally {@code token_type_ids}. {@link #run}
  * answers one vector per text: the [CLS] position of a {@code [batch, tokens, dim]} output (sentence encoders)
  * or the row of a {@code [batch, dim]} output (sequence classifiers' logits). Thread-safe: ONNX Runtime sessions
@@ -27,12 +28,12 @@ public final class OnnxTextModel implements AutoCloseable {
 
     private final OrtEnvironment env;
     private final OrtSession session;
-    private final WordPieceTokenizer tokenizer;
+    private final SubwordTokenizer tokenizer;
     private final boolean typeIds;
     private final String output;
     private final int maxTokens;
 
-    private OnnxTextModel(OrtEnvironment env, OrtSession session, WordPieceTokenizer tokenizer, int maxTokens) {
+    private OnnxTextModel(OrtEnvironment env, OrtSession session, SubwordTokenizer tokenizer, int maxTokens) {
         this.env = env;
         this.session = session;
         this.tokenizer = tokenizer;
@@ -55,14 +56,14 @@ public final class OnnxTextModel implements AutoCloseable {
      * @throws IllegalArgumentException if the bytes are not an ONNX model with the inputs above
      */
     public static OnnxTextModel load(byte[] onnx, InputStream tokenizer, int threads, int maxTokens) throws IOException {
-        WordPieceTokenizer wordPiece = WordPieceTokenizer.read(tokenizer);
+        SubwordTokenizer subwords = SubwordTokenizer.read(tokenizer);
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         try {
             OrtSession.SessionOptions options = new OrtSession.SessionOptions();
             options.setIntraOpNumThreads(threads);
             options.setInterOpNumThreads(1);
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-            return new OnnxTextModel(env, env.createSession(onnx, options), wordPiece, maxTokens);
+            return new OnnxTextModel(env, env.createSession(onnx, options), subwords, maxTokens);
         } catch (OrtException e) {
             throw new IllegalArgumentException("not an ONNX model ONNX Runtime can run: " + e.getMessage(), e);
         }
@@ -82,7 +83,7 @@ public final class OnnxTextModel implements AutoCloseable {
         }
     }
 
-    public WordPieceTokenizer tokenizer() {
+    public SubwordTokenizer tokenizer() {
         return tokenizer;
     }
 
@@ -98,6 +99,7 @@ public final class OnnxTextModel implements AutoCloseable {
             longest = Math.max(longest, ids[i].length);
         }
         long[] inputIds = new long[ids.length * longest];
+        java.util.Arrays.fill(inputIds, tokenizer.padId());
         long[] mask = new long[ids.length * longest];
         for (int i = 0; i < ids.length; i++) {
             for (int j = 0; j < ids[i].length; j++) {

@@ -17,7 +17,7 @@ import java.util.Map;
  * and punctuation) and greedy longest-match WordPiece, framed by [CLS] and [SEP]. Plain Java, so no native
  * tokenizer library is needed; thread-safe once built.
  */
-public final class WordPieceTokenizer {
+public final class WordPieceTokenizer implements SubwordTokenizer {
 
     private final Map<String, Integer> vocab;
     private final boolean lowercase;
@@ -56,7 +56,11 @@ public final class WordPieceTokenizer {
      * @throws IllegalArgumentException if the file is not a WordPiece tokenizer
      */
     public static WordPieceTokenizer read(InputStream in) throws IOException {
-        JsonNode root = new ObjectMapper().readTree(in);
+        return read(new ObjectMapper().readTree(in));
+    }
+
+    /** Reads a parsed {@code tokenizer.json} whose model is WordPiece. */
+    static WordPieceTokenizer read(JsonNode root) {
         JsonNode model = root.path("model");
         if (!"WordPiece".equals(model.path("type").asText())) {
             throw new IllegalArgumentException("tokenizer model is " + model.path("type").asText("missing")
@@ -77,12 +81,21 @@ public final class WordPieceTokenizer {
                 model.path("max_input_chars_per_word").asInt(100));
     }
 
+    /** The id of [PAD] (0 when the vocabulary has none). */
+    @Override
+    public int padId() {
+        Integer pad = vocab.get("[PAD]");
+        return pad == null ? 0 : pad;
+    }
+
     /** The vocabulary size, which bounds every id this tokenizer returns. */
+    @Override
     public int vocabularySize() {
         return vocab.size();
     }
 
     /** Token ids of a text framed by [CLS] and [SEP], cut to at most {@code maxTokens} ids in all. */
+    @Override
     public int[] encode(String text, int maxTokens) {
         if (maxTokens < 2) {
             throw new IllegalArgumentException("maxTokens is " + maxTokens + ", at least 2 are needed");
@@ -105,6 +118,7 @@ public final class WordPieceTokenizer {
     }
 
     /** The word pieces of a text as strings, without [CLS] and [SEP]; for tests and explanations. */
+    @Override
     public List<String> pieces(String text) {
         Map<Integer, String> byId = new HashMap<>();
         vocab.forEach((k, v) -> byId.put(v, k));

@@ -175,10 +175,10 @@ class OnnxSequenceClassifierTest {
     }
 
     @Test
-    void a_tokenizer_that_is_not_wordpiece_is_refused() throws IOException {
+    void a_bpe_tokenizer_is_refused() throws IOException {
         TinyOnnx.Files2 files = TinyOnnx.write(dir);
         Files.writeString(files.tokenizer(), "{\"model\": {\"type\": \"BPE\", \"vocab\": {}}}");
         assertThatThrownBy(() -> OnnxSequenceClassifier.load(spec(files, TinyOnnx.LABELS, null), 1))
-                .hasMessage("bring-your-own model tiny: tokenizer model is BPE, only WordPiece is supported");
+                .hasMessage("bring-your-own model tiny: tokenizer model is BPE, only WordPiece and Unigram are supported");
     }
 }
