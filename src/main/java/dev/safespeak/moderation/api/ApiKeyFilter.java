@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -36,6 +37,9 @@ final class ApiKeyFilter extends OncePerRequestFilter {
     static final String API_CLIENT_AUTHORITY = "ROLE_API_CLIENT";
     static final String PRINCIPAL_ATTRIBUTE = ApiKeyFilter.class.getName() + ".key";
     private static final Logger log = LoggerFactory.getLogger(ApiKeyFilter.class);
+    /** The two list changes (ListsController); any other path under /api/v1/lists is a read or unknown. */
+    private static final Pattern LIST = Pattern.compile("/api/v1/lists/[^/]+");
+    private static final Pattern LIST_TERM = Pattern.compile("/api/v1/lists/[^/]+/[^/]+");
 
     private final ApiKeyService keys;
     private final RateLimiter limiter;
@@ -97,11 +101,11 @@ final class ApiKeyFilter extends OncePerRequestFilter {
 
     /**
      * The scope a request needs: changing a list needs lists:write, suggesting scores needs feedback, everything
-     * else (scoring, reading the lists) needs score.
+     * else (scoring, reading the lists, a path that does not exist, which then answers 404) needs score.
      */
     static ApiKeyScope requiredScope(String method, String path) {
-        boolean reads = "GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method);
-        if (path.startsWith("/api/v1/lists/") && !reads) {
+        if (("POST".equals(method) && LIST.matcher(path).matches())
+                || ("DELETE".equals(method) && LIST_TERM.matcher(path).matches())) {
             return ApiKeyScope.LISTS_WRITE;
         }
         if (path.equals("/api/v1/feedback") || path.equals("/v1alpha1/comments:suggestscore")) {
