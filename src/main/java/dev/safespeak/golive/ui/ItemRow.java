@@ -28,6 +28,7 @@ class ItemRow extends HorizontalLayout {
     ItemRow(ItemView item, boolean canChange, ReleaseBoardView board) {
         this.item = item;
         setId("item-" + item.id());
+        addClassName("board-item");
         setWidthFull();
         setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         getStyle().set("border-bottom", "1px solid var(--lumo-contrast-10pct)");
@@ -35,6 +36,7 @@ class ItemRow extends HorizontalLayout {
         status.setItems(ItemStatus.values());
         status.setItemLabelGenerator(ItemStatus::label);
         status.setWidth("11em");
+        status.addClassName("board-item-status");
         updating = true;
         status.setValue(item.status());
         updating = false;
@@ -54,6 +56,7 @@ class ItemRow extends HorizontalLayout {
         text = new Span(item.text());
         text.getStyle().set("flex-grow", "1");
         HorizontalLayout textCell = new HorizontalLayout(text);
+        textCell.addClassName("board-item-text");
         textCell.setSpacing(true);
         textCell.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         if (item.reason() != null) {
@@ -69,15 +72,17 @@ class ItemRow extends HorizontalLayout {
             textCell.add(badge("Regressed", "error"));
         }
         if (item.commentCount() > 0) {
-            textCell.add(badge(item.commentCount() + " comments", "contrast"));
+            textCell.add(badge(item.commentCount() + (item.commentCount() == 1 ? " comment" : " comments"), "contrast"));
         }
         if (item.evidenceLink() != null) {
             textCell.add(badge("Evidence", "success"));
         }
         Span owner = new Span(item.owner().displayName());
         owner.setWidth("14em");
+        owner.addClassName("board-item-owner");
         Span due = new Span("due " + item.dueDate());
         due.setWidth("8em");
+        due.addClassName("board-item-due");
         details.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
         details.addClickListener(e -> board.openDetail(item));
         add(status, textCell, owner, due, details);

@@ -1,6 +1,8 @@
 package dev.safespeak.moderation.engine;
 
 import dev.safespeak.moderation.Attribute;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -11,14 +13,26 @@ import java.util.Set;
  */
 public interface AccurateScorer {
 
-    /** The engine name reported per text: {@code encoder:<name>} or {@code byo:<name>}. */
-    String engine();
+    /**
+     * What a model scores and how its scores are read, fixed when it loads.
+     *
+     * @param engine     the engine name reported per text: {@code encoder:<name>} or {@code byo:<name>}
+     * @param languages  ISO 639-1 codes this model scores
+     * @param thresholds flag thresholds per attribute it scores; its keys are the attributes it scores, the fast
+     *                   model's scores stand for the others
+     * @param bands      balanced mode: per attribute, the fast score range [low, high] inside which it is asked
+     */
+    record Profile(String engine, Set<String> languages, Map<Attribute, Double> thresholds,
+                   Map<Attribute, double[]> bands) {
 
-    /** ISO 639-1 codes this model scores. */
-    Set<String> languages();
+        public Profile {
+            languages = Set.copyOf(languages);
+            thresholds = thresholds.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(thresholds));
+            bands = bands.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(bands));
+        }
+    }
 
-    /** The attributes it scores; the fast model's scores stand for the others. */
-    Set<Attribute> attributes();
+    Profile profile();
 
     /**
      * Calibrated probabilities for {@link #attributes()}.
@@ -27,9 +41,23 @@ public interface AccurateScorer {
      */
     Map<Attribute, Double> score(String text, Map<Attribute, Double> fastScores);
 
-    /** Flag thresholds for texts this model scored. */
-    Map<Attribute, Double> thresholds();
+    default String engine() {
+        return profile().engine();
+    }
 
-    /** Balanced mode: per attribute, the fast score range [low, high] inside which this model is asked. */
-    Map<Attribute, double[]> bands();
+    default Set<String> languages() {
+        return profile().languages();
+    }
+
+    default Set<Attribute> attributes() {
+        return profile().thresholds().keySet();
+    }
+
+    default Map<Attribute, Double> thresholds() {
+        return profile().thresholds();
+    }
+
+    default Map<Attribute, double[]> bands() {
+        return profile().bands();
+    }
 }

@@ -1,11 +1,9 @@
 package dev.safespeak.moderation.engine;
 
 import dev.safespeak.moderation.Attribute;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** A sentence encoder (for example bge-small-en-v1.5, int8 ONNX) and the logistic heads trained on its embedding. */
 public final class EncoderHeadScorer implements AccurateScorer {
@@ -13,30 +11,20 @@ public final class EncoderHeadScorer implements AccurateScorer {
     private final EncoderHeads heads;
     private final EncoderHeads.Encoder encoder;
     private final OnnxTextModel model;
-    private final Map<Attribute, Double> thresholds;
+    private final Profile profile;
 
     public EncoderHeadScorer(EncoderHeads heads, EncoderHeads.Encoder encoder, OnnxTextModel model) {
         this.heads = heads;
         this.encoder = encoder;
         this.model = model;
-        Map<Attribute, Double> t = new EnumMap<>(Attribute.class);
-        encoder.heads().forEach((a, h) -> t.put(a, h.threshold()));
-        this.thresholds = Collections.unmodifiableMap(t);
+        Map<Attribute, Double> thresholds = new EnumMap<>(Attribute.class);
+        encoder.heads().forEach((a, h) -> thresholds.put(a, h.threshold()));
+        this.profile = new Profile("encoder:" + encoder.name(), encoder.languages(), thresholds, encoder.band());
     }
 
     @Override
-    public String engine() {
-        return "encoder:" + encoder.name();
-    }
-
-    @Override
-    public Set<String> languages() {
-        return encoder.languages();
-    }
-
-    @Override
-    public Set<Attribute> attributes() {
-        return encoder.heads().keySet();
+    public Profile profile() {
+        return profile;
     }
 
     @Override
@@ -46,15 +34,5 @@ public final class EncoderHeadScorer implements AccurateScorer {
         Map<Attribute, Double> scores = new EnumMap<>(Attribute.class);
         encoder.heads().forEach((a, h) -> scores.put(a, h.score(x)));
         return scores;
-    }
-
-    @Override
-    public Map<Attribute, Double> thresholds() {
-        return thresholds;
-    }
-
-    @Override
-    public Map<Attribute, double[]> bands() {
-        return encoder.band();
     }
 }

@@ -4,12 +4,9 @@ import dev.safespeak.moderation.Attribute;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.util.Collections;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * A bring-your-own ONNX sequence classifier (for example a toxicity classifier a user exported with Hugging Face
@@ -20,24 +17,18 @@ public final class OnnxSequenceClassifier implements AccurateScorer {
 
     private final ByoModel spec;
     private final OnnxTextModel model;
-    private final Set<Attribute> attributes;
-    private final Map<Attribute, Double> thresholds;
-    private final Map<Attribute, double[]> bands;
+    private final Profile profile;
 
     private OnnxSequenceClassifier(ByoModel spec, OnnxTextModel model) {
         this.spec = spec;
         this.model = model;
-        Set<Attribute> mapped = EnumSet.noneOf(Attribute.class);
-        spec.labels().stream().filter(java.util.Objects::nonNull).forEach(mapped::add);
-        this.attributes = Collections.unmodifiableSet(mapped);
-        Map<Attribute, Double> t = new EnumMap<>(Attribute.class);
-        Map<Attribute, double[]> b = new EnumMap<>(Attribute.class);
-        for (Attribute a : mapped) {
-            t.put(a, spec.threshold());
-            b.put(a, spec.band());
-        }
-        this.thresholds = Collections.unmodifiableMap(t);
-        this.bands = Collections.unmodifiableMap(b);
+        Map<Attribute, Double> thresholds = new EnumMap<>(Attribute.class);
+        Map<Attribute, double[]> bands = new EnumMap<>(Attribute.class);
+        spec.labels().stream().filter(java.util.Objects::nonNull).forEach(a -> {
+            thresholds.put(a, spec.threshold());
+            bands.put(a, spec.band());
+        });
+        this.profile = new Profile("byo:" + spec.name(), spec.languages(), thresholds, bands);
     }
 
     /**
@@ -76,23 +67,13 @@ public final class OnnxSequenceClassifier implements AccurateScorer {
         return new OnnxSequenceClassifier(spec, model);
     }
 
+    @Override
+    public Profile profile() {
+        return profile;
+    }
+
     public ByoModel spec() {
         return spec;
-    }
-
-    @Override
-    public String engine() {
-        return "byo:" + spec.name();
-    }
-
-    @Override
-    public Set<String> languages() {
-        return spec.languages();
-    }
-
-    @Override
-    public Set<Attribute> attributes() {
-        return attributes;
     }
 
     @Override
@@ -129,16 +110,6 @@ public final class OnnxSequenceClassifier implements AccurateScorer {
             }
         }
         return scores;
-    }
-
-    @Override
-    public Map<Attribute, Double> thresholds() {
-        return thresholds;
-    }
-
-    @Override
-    public Map<Attribute, double[]> bands() {
-        return bands;
     }
 
     void close() {

@@ -261,9 +261,10 @@ class ConsoleView extends VerticalLayout {
         Span engineLine = new Span("Mode: " + modeLabel(scoredIn.id()) + " · scored by " + engineLabel(s.engine()));
         engineLine.addClassName("console-engine");
         column.add(engineLine);
-        column.add(new Span(String.format(Locale.ROOT, "Language: %s (%.0f%% confident) · %.1f ms",
-                s.language().isUnknown() ? "unknown" : s.language().code(), s.language().confidence() * 100,
-                millis)));
+        // The detector's confidence is a relative score, low even for plain sentences: a person reads the name.
+        column.add(new Span(String.format(Locale.ROOT, "Language: %s · %.1f ms", s.language().isUnknown()
+                ? "unknown or mixed" : Locale.forLanguageTag(s.language().code()).getDisplayLanguage(Locale.ENGLISH)
+                + " (" + s.language().code() + ")", millis)));
         for (Attribute a : Attribute.values()) {
             Double v = s.scores().get(a);
             if (v == null) {

@@ -81,7 +81,7 @@ class ConsoleViewTest extends KaribuTest {
         _click(_get(Button.class, spec -> spec.withId("console-score")));
         ConsoleView view = _get(ConsoleView.class);
         assertThat(_find(view.results, Span.class).stream().map(Span::getText))
-                .anyMatch(t -> t.startsWith("Language: en (90% confident)"))
+                .anyMatch(t -> t.startsWith("Language: English (en) · "))
                 .anyMatch(t -> t.equals("INSULT 0.90 (threshold 0.50) FLAGGED"));
         assertThat(_find(view.results, Span.class, spec -> spec.withClasses("console-span")))
                 .singleElement().satisfies(s -> assertThat(s.getText()).isEqualTo("idiot"));
