@@ -242,38 +242,16 @@ public class ModerationService {
             throw new UncheckedIOException("bring-your-own descriptor " + descriptor.getFileName()
                     + " cannot be read", e);
         }
-        ByoModel sealed = model.withChecksums(checksum(model, model.onnx(), model.onnxSha256()),
-                checksum(model, model.tokenizer(), model.tokenizerSha256()));
+        ByoModel sealed;
+        try {
+            sealed = model.sealed();
+        } catch (IOException e) {
+            throw new UncheckedIOException("bring-your-own model " + model.name() + ": a file cannot be read", e);
+        }
         Map<Attribute, Double> thresholds = new java.util.EnumMap<>(Attribute.class);
         sealed.labels().stream().filter(java.util.Objects::nonNull).forEach(a -> thresholds.put(a, sealed.threshold()));
         return new ModelInfo(sealed.version(), Set.copyOf(thresholds.keySet()), Map.copyOf(thresholds),
                 sealed.toJson());
-    }
-
-    private static String checksum(ByoModel model, Path file, String expected) {
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("bring-your-own model " + model.name() + ": file " + file
-                    + " does not exist");
-        }
-        String actual;
-        try (InputStream in = Files.newInputStream(file)) {
-            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[1 << 16];
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                digest.update(buffer, 0, n);
-            }
-            actual = java.util.HexFormat.of().formatHex(digest.digest());
-        } catch (IOException e) {
-            throw new UncheckedIOException("bring-your-own model file " + file + " cannot be read", e);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        if (expected != null && !expected.equalsIgnoreCase(actual)) {
-            throw new IllegalArgumentException("bring-your-own model " + model.name() + ": file " + file.getFileName()
-                    + " has SHA-256 " + actual + ", the descriptor expects " + expected);
-        }
-        return actual;
     }
 
     /** The configured bring-your-own model's descriptor (without checksums), for the registry; empty if none. */

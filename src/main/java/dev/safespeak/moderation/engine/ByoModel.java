@@ -100,6 +100,41 @@ public record ByoModel(String name, Path onnx, Path tokenizer, List<Attribute> l
                 tokenizerSum);
     }
 
+    /**
+     * The same model with the SHA-256 of its ONNX file and tokenizer as they are now; checksums the model already
+     * names must still match. The files are streamed, so a model of gigabytes costs seconds, not memory.
+     *
+     * @throws IllegalArgumentException if a file is missing or no longer has the checksum the model names
+     */
+    public ByoModel sealed() throws IOException {
+        return withChecksums(checksum(onnx, onnxSha256), checksum(tokenizer, tokenizerSha256));
+    }
+
+    private String checksum(Path file, String expected) throws IOException {
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("bring-your-own model " + name + ": file " + file + " does not exist");
+        }
+        java.security.MessageDigest digest;
+        try {
+            digest = java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        try (InputStream in = java.nio.file.Files.newInputStream(file)) {
+            byte[] buffer = new byte[1 << 16];
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                digest.update(buffer, 0, n);
+            }
+        }
+        String actual = java.util.HexFormat.of().formatHex(digest.digest());
+        if (expected != null && !expected.equalsIgnoreCase(actual)) {
+            throw new IllegalArgumentException("bring-your-own model " + name + ": file " + file.getFileName()
+                    + " has SHA-256 " + actual + ", the descriptor expects " + expected);
+        }
+        return actual;
+    }
+
     /** The registry version of this model: its name and the first 12 hex digits of the ONNX checksum. */
     public String version() {
         return "byo-" + name + "-" + (onnxSha256 == null ? "unverified" : onnxSha256.substring(0, 12));

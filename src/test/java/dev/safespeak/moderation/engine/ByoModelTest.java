@@ -116,4 +116,29 @@ class ByoModelTest {
                 .hasMessage("not a bring-your-own model descriptor: format is safespeak-encoder-heads/1, expected "
                         + ByoModel.FORMAT);
     }
+
+    @Test
+    void sealing_records_the_files_checksums_and_refuses_a_file_that_changed(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws IOException {
+        TinyOnnx.Files2 files = TinyOnnx.write(dir);
+        ByoModel model = new ByoModel("tiny", files.onnx(), files.tokenizer(), ByoModel.parseLabels(TinyOnnx.LABELS),
+                Set.of("en"), null, 0.5, new double[] {0.2, 0.8}, null, null);
+
+        ByoModel sealed = model.sealed();
+
+        String onnxSum = AccurateModels.sha256(java.nio.file.Files.readAllBytes(files.onnx()));
+        assertThat(sealed.onnxSha256()).isEqualTo(onnxSum);
+        assertThat(sealed.tokenizerSha256())
+                .isEqualTo(AccurateModels.sha256(java.nio.file.Files.readAllBytes(files.tokenizer())));
+        assertThat(sealed.version()).isEqualTo("byo-tiny-" + onnxSum.substring(0, 12));
+        assertThat(sealed.sealed().onnxSha256()).isEqualTo(onnxSum);
+
+        java.nio.file.Files.writeString(files.tokenizer(), TinyOnnx.tokenizerJson() + " ");
+        assertThatThrownBy(sealed::sealed).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("bring-your-own model tiny: file tokenizer.json has SHA-256 ")
+                .hasMessageEndingWith(", the descriptor expects " + sealed.tokenizerSha256());
+        java.nio.file.Files.delete(files.onnx());
+        assertThatThrownBy(model::sealed)
+                .hasMessage("bring-your-own model tiny: file " + files.onnx() + " does not exist");
+    }
 }
