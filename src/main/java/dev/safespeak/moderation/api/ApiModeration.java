@@ -67,7 +67,7 @@ class ApiModeration {
         }
         RateDecision quota = limiter.consumeTexts(key, texts.size());
         if (!quota.allowed()) {
-            throw ApiProblem.rateLimited(quota.message(), quota.resetSeconds());
+            throw ApiProblem.quotaExceeded(quota);
         }
         long start = System.nanoTime();
         ModerationResult result = engine.moderate(new ModerationRequest(List.copyOf(texts), attributes, hints,

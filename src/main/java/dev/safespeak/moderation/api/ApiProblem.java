@@ -1,5 +1,6 @@
 package dev.safespeak.moderation.api;
 
+import dev.safespeak.apikey.RateDecision;
 import dev.safespeak.base.BusinessException;
 import dev.safespeak.base.ErrorCode;
 import org.springframework.http.HttpStatus;
@@ -14,12 +15,32 @@ final class ApiProblem extends RuntimeException {
     private final HttpStatus status;
     private final ErrorCode code;
     private final long retryAfterSeconds;
+    /** The limit that refused the request, whose RateLimit-* headers the answer carries; null for other problems. */
+    private final RateDecision limit;
 
     private ApiProblem(HttpStatus status, ErrorCode code, String detail, long retryAfterSeconds) {
+        this(status, code, detail, retryAfterSeconds, null);
+    }
+
+    private ApiProblem(HttpStatus status, ErrorCode code, String detail, long retryAfterSeconds, RateDecision limit) {
         super(detail, null, false, false);
         this.status = status;
         this.code = code;
         this.retryAfterSeconds = retryAfterSeconds;
+        this.limit = limit;
+    }
+
+    /**
+     * A refusal by the daily quota: Retry-After until the quota resets, and the quota's own RateLimit-* headers in
+     * place of the per-second ones the request passed.
+     */
+    static ApiProblem quotaExceeded(RateDecision quota) {
+        return new ApiProblem(status(ErrorCode.RATE_LIMITED), ErrorCode.RATE_LIMITED, quota.message(),
+                Math.max(1, quota.resetSeconds()), quota);
+    }
+
+    RateDecision limit() {
+        return limit;
     }
 
     /** The HTTP status of each error code: the single mapping of the REST API. */

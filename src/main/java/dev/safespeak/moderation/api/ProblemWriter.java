@@ -37,6 +37,11 @@ final class ProblemWriter {
         response.setContentType(request.getRequestURI().startsWith("/v1alpha1/") ? "application/json"
                 : "application/problem+json");
         response.setCharacterEncoding("UTF-8");
+        if (problem.limit() != null) {
+            response.setHeader("RateLimit-Limit", Long.toString(problem.limit().limit()));
+            response.setHeader("RateLimit-Remaining", Long.toString(problem.limit().remaining()));
+            response.setHeader("RateLimit-Reset", Long.toString(problem.limit().resetSeconds()));
+        }
         if (problem.retryAfterSeconds() > 0) {
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(problem.retryAfterSeconds()));
         }

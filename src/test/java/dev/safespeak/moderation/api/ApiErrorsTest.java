@@ -206,6 +206,20 @@ class ApiErrorsTest extends ApiTestSupport {
     }
 
     @Test
+    void a_quota_refusal_carries_the_quota_headers_not_the_per_second_ones() throws Exception {
+        NewApiKey small = createKey("small-headers", "acme", 100, 2);
+        ResultActions actions = mvc.perform(post("/api/v1/moderate").header("Authorization", "Bearer "
+                        + small.secret()).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"texts\": [\"a\", \"b\", \"c\"]}"));
+        String retryAfter = actions.andReturn().getResponse().getHeader("Retry-After");
+        actions.andExpect(status().isTooManyRequests())
+                .andExpect(header().string("RateLimit-Limit", "2"))
+                .andExpect(header().string("RateLimit-Remaining", "2"))
+                .andExpect(header().string("RateLimit-Reset", retryAfter));
+        org.assertj.core.api.Assertions.assertThat(Long.parseLong(retryAfter)).isBetween(1L, 86_400L);
+    }
+
+    @Test
     void an_internal_error_is_500_with_no_details() throws Exception {
         doThrow(new IllegalStateException("org.hibernate.Foo: SELECT * FROM secret_table at dev.safespeak.X"))
                 .when(engine).moderate(any());
