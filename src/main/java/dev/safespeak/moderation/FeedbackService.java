@@ -1,7 +1,9 @@
 package dev.safespeak.moderation;
 
+import dev.safespeak.base.BusinessException;
 import dev.safespeak.moderation.internal.ScoreFeedback;
 import dev.safespeak.moderation.internal.ScoreFeedbackRepository;
+import dev.safespeak.moderation.internal.StoredTextRepository;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,19 +14,22 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Keeps the scores callers think are right, for review and for building evaluation sets. A feedback text is
- * encrypted like a stored text, so sending one needs the storage key; feedback by request id does not.
+ * encrypted like a stored text, so sending one needs the storage key; feedback by request id must name a request
+ * whose texts this tenant stored (doNotStore=false), so a made-up id is refused (404).
  */
 @Service
 public class FeedbackService {
 
     private final ScoreFeedbackRepository repository;
+    private final StoredTextRepository storedTexts;
     private final TextStorageService storage;
     private final StorageProperties properties;
     private final Clock clock;
 
-    FeedbackService(ScoreFeedbackRepository repository, TextStorageService storage, StorageProperties properties,
-            Clock clock) {
+    FeedbackService(ScoreFeedbackRepository repository, StoredTextRepository storedTexts, TextStorageService storage,
+            StorageProperties properties, Clock clock) {
         this.repository = repository;
+        this.storedTexts = storedTexts;
         this.storage = storage;
         this.properties = properties;
         this.clock = clock;
@@ -69,6 +74,11 @@ public class FeedbackService {
         if (feedback.comment() != null && feedback.comment().length() > 1000) {
             throw new IllegalArgumentException("comment has " + feedback.comment().length()
                     + " characters, at most 1000 are allowed");
+        }
+        if (hasRequest && !storedTexts.existsByRequestIdAndTenant(feedback.requestId(), feedback.tenant())) {
+            throw BusinessException.notFound("there is no stored request '" + feedback.requestId() + "' for this "
+                    + "tenant: refer to a request scored with doNotStore=false (before its retention ends), or send "
+                    + "the text");
         }
         String cipherText = hasText ? storage.requireCipher().encrypt(feedback.text(), "score_feedback") : null;
         Instant now = clock.instant();

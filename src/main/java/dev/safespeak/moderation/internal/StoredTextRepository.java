@@ -11,6 +11,8 @@ public interface StoredTextRepository extends JpaRepository<StoredText, Long> {
 
     List<StoredText> findByRequestIdAndTenantOrderByItemIndexAsc(String requestId, String tenant);
 
+    boolean existsByRequestIdAndTenant(String requestId, String tenant);
+
     @Modifying
     @Query("delete from StoredText s where s.expiresAt < :now")
     int deleteExpired(Instant now);

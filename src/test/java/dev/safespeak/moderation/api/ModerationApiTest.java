@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -69,12 +70,15 @@ class ModerationApiTest extends ApiTestSupport {
     }
 
     @Test
-    void feedback_by_request_id_is_stored() throws Exception {
+    void feedback_by_a_request_id_nothing_was_stored_under_is_404() throws Exception {
         mvc.perform(post("/api/v1/feedback").header("Authorization", "Bearer " + secret)
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"requestId\": \"abc-123\", \"attribute\": \"INSULT\", \"score\": 0.0}"))
-                .andExpect(status().isCreated())
-                .andExpect(jsonPath("$.id").isNumber());
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+                .andExpect(jsonPath("$.code").value("not_found"))
+                .andExpect(jsonPath("$.detail").value("there is no stored request 'abc-123' for this tenant: refer "
+                        + "to a request scored with doNotStore=false (before its retention ends), or send the text"));
     }
 
     @Test

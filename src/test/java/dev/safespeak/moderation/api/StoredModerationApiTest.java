@@ -42,6 +42,23 @@ class StoredModerationApiTest extends ApiTestSupport {
     }
 
     @Test
+    void feedback_by_the_request_id_of_a_stored_request_is_kept_but_not_from_another_tenant() throws Exception {
+        String requestId = mvc.perform(post("/api/v1/moderate").header("Authorization", "Bearer " + secret)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"text\": \"you legend\", \"doNotStore\": false}"))
+                .andExpect(status().isOk()).andReturn().getResponse().getHeader("X-Request-Id");
+        String feedback = "{\"requestId\": \"" + requestId + "\", \"attribute\": \"INSULT\", \"score\": 0.0}";
+
+        mvc.perform(post("/api/v1/feedback").header("Authorization", "Bearer " + secret)
+                        .contentType(MediaType.APPLICATION_JSON).content(feedback))
+                .andExpect(status().isCreated());
+        String otherTenant = createKey("other-tenant", "globex", 100, 1000).secret();
+        mvc.perform(post("/api/v1/feedback").header("Authorization", "Bearer " + otherTenant)
+                        .contentType(MediaType.APPLICATION_JSON).content(feedback))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
     void feedback_with_text_is_stored_encrypted() throws Exception {
         mvc.perform(post("/api/v1/feedback").header("Authorization", "Bearer " + secret)
                         .contentType(MediaType.APPLICATION_JSON)
