@@ -104,7 +104,8 @@ class ModerationController {
     @Operation(summary = "Suggest the score you think is right",
             description = "Like Perspective's SuggestCommentScore: send the text (kept encrypted until the "
                     + "feedback retention ends; needs the server's storage key) or the requestId of an earlier "
-                    + "call, the attribute and the score in [0, 1] you think is right.",
+                    + "call that stored its texts (doNotStore=false; any other requestId is 404), the attribute "
+                    + "and the score in [0, 1] you think is right.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     mediaType = "application/json", examples = {
                             @ExampleObject(name = "by request id", value = "{\"requestId\": "
