@@ -48,6 +48,16 @@ class SecurityHeadersTest extends LiveApiTestSupport {
     }
 
     @Test
+    void headers_of_64_kb_are_431_problem_json_not_tomcats_html_page() throws Exception {
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/moderate"))
+                .header("X-Padding", "a".repeat(64 * 1024)).POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).isEqualTo(431);
+        assertThat(answer.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(answer.body()).contains("\"code\":\"invalid\"", "\"status\":431").doesNotContain("<html");
+    }
+
+    @Test
     void the_session_cookie_is_http_only_and_same_site_lax_and_the_session_id_stays_out_of_urls() throws Exception {
         HttpResponse<String> redirect = get("/");
         assertThat(redirect.statusCode()).isBetween(300, 399);
