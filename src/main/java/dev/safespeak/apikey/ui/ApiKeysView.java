@@ -2,6 +2,7 @@ package dev.safespeak.apikey.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
@@ -17,6 +18,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.safespeak.apikey.ApiKeyInfo;
+import dev.safespeak.apikey.ApiKeyScope;
 import dev.safespeak.apikey.ApiKeyService;
 import dev.safespeak.apikey.NewApiKey;
 import dev.safespeak.base.BusinessException;
@@ -35,6 +37,8 @@ class ApiKeysView extends VerticalLayout {
     final TextField tenant = new TextField("Tenant");
     final IntegerField rate = new IntegerField("Requests per second");
     final IntegerField daily = new IntegerField("Texts per day");
+    /** What the key may do; lists:write changes the scores of every key of the tenant, so it is not preselected. */
+    final CheckboxGroup<ApiKeyScope> scopes = new CheckboxGroup<>("Scopes");
     final Button create = new Button("Create key");
     final Grid<ApiKeyInfo> grid = new Grid<>();
     Dialog secretDialog;
@@ -48,16 +52,20 @@ class ApiKeysView extends VerticalLayout {
         rate.setMin(1);
         daily.setValue(100_000);
         daily.setMin(1);
+        scopes.setItems(ApiKeyScope.values());
+        scopes.setItemLabelGenerator(ApiKeyScope::code);
+        scopes.setValue(ApiKeyScope.DEFAULT);
         create.setId("key-create");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         create.addClickListener(e -> createKey());
-        add(new HorizontalLayout(name, tenant, rate, daily, create));
+        add(new HorizontalLayout(name, tenant, rate, daily, scopes, create));
 
         grid.addColumn(ApiKeyInfo::prefix).setHeader("Prefix");
         grid.addColumn(ApiKeyInfo::name).setHeader("Name");
         grid.addColumn(ApiKeyInfo::tenant).setHeader("Tenant");
         grid.addColumn(ApiKeyInfo::ratePerSecond).setHeader("Requests/s");
         grid.addColumn(ApiKeyInfo::dailyTexts).setHeader("Texts/day");
+        grid.addColumn(k -> ApiKeyScope.format(k.scopes()).replace(' ', ',')).setHeader("Scopes");
         grid.addColumn(k -> k.createdBy() + ", " + k.createdAt()).setHeader("Created");
         grid.addColumn(k -> k.revoked() ? "revoked " + k.revokedAt() : "active").setHeader("State");
         grid.addComponentColumn(k -> {
@@ -73,7 +81,7 @@ class ApiKeysView extends VerticalLayout {
     void createKey() {
         try {
             NewApiKey key = keys.create(name.getValue(), tenant.getValue(), rate.getValue(),
-                    daily.getValue() == null ? null : daily.getValue().longValue());
+                    daily.getValue() == null ? null : daily.getValue().longValue(), scopes.getValue());
             name.clear();
             refresh();
             secretDialog = new Dialog();

@@ -6,12 +6,15 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.router.RouteConfiguration;
 import com.vaadin.flow.component.textfield.TextField;
 import dev.safespeak.apikey.ApiKeyInfo;
+import dev.safespeak.apikey.ApiKeyScope;
 import dev.safespeak.base.KaribuTest;
 import dev.safespeak.security.Role;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -40,6 +43,32 @@ class ApiKeysViewTest extends KaribuTest {
         assertThat(secret.getValue()).startsWith(listed.prefix());
         view.secretDialog.close();
         assertThat(_find(TextField.class, spec -> spec.withId("key-secret"))).isEmpty();
+    }
+
+    @Test
+    void a_new_key_gets_score_and_feedback_unless_the_admin_picks_other_scopes() {
+        login("admin", Role.ADMIN);
+        UI.getCurrent().navigate(ApiKeysView.class);
+        ApiKeysView view = _get(ApiKeysView.class);
+        assertThat(view.scopes.getValue()).isEqualTo(ApiKeyScope.DEFAULT);
+        _setValue(view.name, "list admin");
+        _setValue(view.scopes, Set.of(ApiKeyScope.SCORE, ApiKeyScope.LISTS_WRITE));
+        _click(view.create);
+        view.secretDialog.close();
+        assertThat(view.grid.getGenericDataView().getItems().filter(k -> k.name().equals("list admin"))
+                .findFirst().orElseThrow().scopes()).isEqualTo(Set.of(ApiKeyScope.SCORE, ApiKeyScope.LISTS_WRITE));
+    }
+
+    @Test
+    void a_key_without_scopes_is_refused_with_a_message() {
+        login("admin", Role.ADMIN);
+        UI.getCurrent().navigate(ApiKeysView.class);
+        ApiKeysView view = _get(ApiKeysView.class);
+        _setValue(view.name, "no scopes");
+        _setValue(view.scopes, Set.of());
+        _click(view.create);
+        NotificationsKt.expectNotifications("a key needs at least one scope");
+        assertThat(view.grid.getGenericDataView().getItems().filter(k -> k.name().equals("no scopes"))).isEmpty();
     }
 
     @Test
