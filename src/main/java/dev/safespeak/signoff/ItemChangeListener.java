@@ -31,7 +31,7 @@ class ItemChangeListener {
         if (event.requiredBeforeApproval()) {
             signOffs.invalidateAfterItemChange(event.releaseId(), event.actor(), "Required item \""
                     + event.section() + " / " + event.itemText() + "\" changed from " + event.from().label()
-                    + " to " + event.to().label() + " by " + event.actor());
+                    + " to " + event.to().label() + " by " + event.actor(), event.occurredAt());
         }
     }
 
@@ -41,7 +41,7 @@ class ItemChangeListener {
                 && event.requiredBeforeApproval()) {
             signOffs.invalidateAfterItemChange(event.releaseId(), event.actor(), "Required item \""
                     + event.section() + " / " + event.itemText() + "\" changed (" + event.action() + ") by "
-                    + event.actor());
+                    + event.actor(), event.occurredAt());
         }
     }
 }

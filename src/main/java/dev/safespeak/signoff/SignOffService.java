@@ -168,7 +168,7 @@ public class SignOffService {
         events.publishEvent(new SignOffRejected(releaseId, slot, user.username(), now, comment.strip()));
         if (wasSigned) {
             invalidate(releaseId, history, SignOffRules.dependentsOf(slot), user.username(),
-                    slot.displayName() + " rejected the release", now);
+                    slot.displayName() + " rejected the release", now, now);
         }
         return entry.toRecord();
     }
@@ -251,24 +251,27 @@ public class SignOffService {
 
     /**
      * Invalidates the valid technical and business sign-offs of the release, and the final approvals that depend
-     * on them, because {@code actor} changed a required item. Called by the listener of the go-live module's item
-     * events, not by users.
+     * on them, because {@code actor} changed a required item at {@code changedAt}. Called by the listener of the
+     * go-live module's item events, not by users. The listener runs after the change's commit, on another thread, so
+     * it may run after a sign-off that was given later than the change, with the change in view: such a sign-off
+     * stays valid, only those given at or before {@code changedAt} are invalidated.
      *
      * @return how many sign-offs were invalidated
      */
     @Transactional
-    public int invalidateAfterItemChange(long releaseId, String actor, String reason) {
+    public int invalidateAfterItemChange(long releaseId, String actor, String reason, Instant changedAt) {
         List<SignOffEntry> history = entries.findByReleaseIdOrderByIdAsc(releaseId);
-        return invalidate(releaseId, history, SignOffSlot.itemDependent(), actor, reason, clock.instant());
+        return invalidate(releaseId, history, SignOffSlot.itemDependent(), actor, reason, clock.instant(), changedAt);
     }
 
     private int invalidate(long releaseId, List<SignOffEntry> history, Set<SignOffSlot> slots, String actor,
-                           String reason, Instant now) {
+                           String reason, Instant now, Instant givenBy) {
         Map<SignOffSlot, SignOffEntry> current = currentEntries(history);
         List<SignOffEntry> invalidated = new ArrayList<>();
         for (SignOffSlot slot : slots) {
             SignOffEntry entry = current.get(slot);
-            if (entry != null && entry.valid() && entry.decision() == SignOffDecision.SIGNED) {
+            if (entry != null && entry.valid() && entry.decision() == SignOffDecision.SIGNED
+                    && !entry.actedAt().isAfter(givenBy)) {
                 entry.invalidate(now, reason);
                 invalidated.add(entry);
                 events.publishEvent(new SignOffInvalidated(releaseId, slot, entry.username(), actor, now, reason));
@@ -283,7 +286,8 @@ public class SignOffService {
             if (!dependents.isEmpty()) {
                 String why = "depends on the invalidated sign-off of " + invalidated.stream()
                         .map(e -> e.slot().displayName()).reduce((a, b) -> a + ", " + b).orElseThrow();
-                count += invalidate(releaseId, history, dependents, actor, why, now);
+                // what depends on an invalidated sign-off falls with it, whenever it was given
+                count += invalidate(releaseId, history, dependents, actor, why, now, now);
             }
         }
         return count;

@@ -42,6 +42,9 @@ abstract class SignOffServiceTest {
     SignOffService service;
 
     @Autowired
+    java.time.Clock clock;
+
+    @Autowired
     SignOffTestConfig.FakeReleases releases;
 
     @Autowired
@@ -191,7 +194,7 @@ abstract class SignOffServiceTest {
         sign(SignOffSlot.CTO);
 
         int invalidated = service.invalidateAfterItemChange(release, "devops-user",
-                "Item \"Rollback procedures tested\" changed from DONE to OPEN");
+                "Item \"Rollback procedures tested\" changed from DONE to OPEN", clock.instant());
 
         assertThat(invalidated).isEqualTo(9);
         login("viewer", Role.VIEWER);
@@ -207,9 +210,22 @@ abstract class SignOffServiceTest {
     }
 
     @Test
+    void a_change_made_before_a_sign_off_and_heard_after_it_leaves_the_sign_off_valid() {
+        java.time.Instant changedAt = clock.instant().minusSeconds(5);
+        sign(SignOffSlot.QA_LEAD);
+
+        int invalidated = service.invalidateAfterItemChange(release, "devops-user", "item changed", changedAt);
+
+        assertThat(invalidated).isZero();
+        login("viewer", Role.VIEWER);
+        assertThat(service.chain(release).get(3).status()).isEqualTo(SlotStatus.SIGNED);
+        assertThat(events.stream(SignOffInvalidated.class).filter(e -> e.releaseId() == release)).isEmpty();
+    }
+
+    @Test
     void an_invalidated_slot_can_be_signed_again() {
         sign(SignOffSlot.QA_LEAD);
-        service.invalidateAfterItemChange(release, "someone", "item changed");
+        service.invalidateAfterItemChange(release, "someone", "item changed", clock.instant());
         sign(SignOffSlot.QA_LEAD);
         login("viewer", Role.VIEWER);
         assertThat(service.chain(release).get(3).status()).isEqualTo(SlotStatus.SIGNED);
@@ -267,7 +283,7 @@ abstract class SignOffServiceTest {
     void an_item_change_after_approval_withdraws_it_and_reapproval_publishes_again() {
         signAll();
         recordGo();
-        service.invalidateAfterItemChange(release, "x", "item changed");
+        service.invalidateAfterItemChange(release, "x", "item changed", clock.instant());
         login("viewer", Role.VIEWER);
         assertThat(service.approval(release).approved()).isFalse();
         signAll();

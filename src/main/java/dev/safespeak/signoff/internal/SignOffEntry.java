@@ -70,6 +70,11 @@ public class SignOffEntry {
         return invalidatedAt == null;
     }
 
+    /** When the sign-off (or rejection) was given. */
+    public Instant actedAt() {
+        return actedAt;
+    }
+
     public SignOffSlot slot() {
         return slot;
     }
