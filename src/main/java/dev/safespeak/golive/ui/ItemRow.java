@@ -24,6 +24,7 @@ class ItemRow extends HorizontalLayout {
     Dialog reasonDialog;
     TextField reason;
     Button reasonConfirm;
+    Button reasonCancel;
 
     ItemRow(ItemView item, boolean canChange, ReleaseBoardView board) {
         this.item = item;
@@ -95,6 +96,19 @@ class ItemRow extends HorizontalLayout {
         return badge;
     }
 
+    void closeDialogs() {
+        if (reasonDialog != null) {
+            reasonDialog.close();
+        }
+    }
+
+    /** Shows the item's status again in the select, after a cancelled or refused change. */
+    void revert() {
+        updating = true;
+        status.setValue(item.status());
+        updating = false;
+    }
+
     private void askReason(ReleaseBoardView board, ItemStatus next) {
         reasonDialog = new Dialog();
         reasonDialog.setHeaderTitle(next.label() + ": why?");
@@ -102,20 +116,30 @@ class ItemRow extends HorizontalLayout {
         reason.setId("reason");
         reason.setWidth("30em");
         reason.setRequired(true);
+        reason.setErrorMessage("Say why the item is " + next.label().toLowerCase(java.util.Locale.ROOT));
         reasonConfirm = new Button("Set " + next.label(), e -> {
+            if (reason.getValue().isBlank()) {
+                // Refused in the dialog, next to the field: nothing was sent, the dialog stays open.
+                reason.setInvalid(true);
+                reason.focus();
+                return;
+            }
             reasonDialog.close();
             board.changeStatus(item, next, reason.getValue());
         });
         reasonConfirm.setId("reason-confirm");
         reasonConfirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        Button cancel = new Button("Cancel", e -> {
+        reasonCancel = new Button("Cancel", e -> {
             reasonDialog.close();
-            updating = true;
-            status.setValue(item.status());
-            updating = false;
+            revert();
+        });
+        // Escape or a click outside the dialog cancels too, and the select goes back to the item's status.
+        reasonDialog.addDialogCloseActionListener(e -> {
+            reasonDialog.close();
+            revert();
         });
         reasonDialog.add(reason);
-        reasonDialog.getFooter().add(cancel, reasonConfirm);
+        reasonDialog.getFooter().add(reasonCancel, reasonConfirm);
         reasonDialog.open();
     }
 

@@ -18,6 +18,8 @@ import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.BeforeLeaveEvent;
+import com.vaadin.flow.router.BeforeLeaveObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
@@ -49,7 +51,7 @@ import java.util.function.Predicate;
  */
 @Route("releases/:releaseId")
 @PermitAll
-class ReleaseBoardView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+class ReleaseBoardView extends VerticalLayout implements BeforeEnterObserver, BeforeLeaveObserver, HasDynamicTitle {
 
     private final ReleaseService service;
     private final ReleaseItemService releaseItems;
@@ -307,6 +309,11 @@ class ReleaseBoardView extends VerticalLayout implements BeforeEnterObserver, Ha
             releaseItems.changeStatus(item.id(), next, reason);
         } catch (BusinessException | IllegalArgumentException e) {
             ItemRow.notifyError(e.getMessage());
+            // The item did not change, so refresh keeps its row: put the select back to what the server has.
+            ItemRow row = rows.get(item.id());
+            if (row != null) {
+                row.revert();
+            }
         }
         refresh();
     }
@@ -326,6 +333,15 @@ class ReleaseBoardView extends VerticalLayout implements BeforeEnterObserver, Ha
         if (pushRegistration == null) {
             pushRegistration = broadcaster.register(releaseId, attachEvent.getUI(), this::refresh);
         }
+    }
+
+    /** Leaving the board (Back, a link) closes its dialogs instead of leaving them over the next page. */
+    @Override
+    public void beforeLeave(BeforeLeaveEvent event) {
+        if (detail != null) {
+            detail.close();
+        }
+        rows.values().forEach(ItemRow::closeDialogs);
     }
 
     @Override

@@ -148,6 +148,20 @@ class ReleaseBoardViewTest extends KaribuTest {
     }
 
     @Test
+    void leaving_the_board_closes_its_item_dialog() {
+        long id = newRelease(LocalDate.now(clock).plusDays(14));
+        long k8s = item(id, "Kubernetes cluster configuration");
+        login("devops", Role.DEVOPS);
+        ReleaseBoardView board = open(id);
+        _click(board.rows.get(k8s).details);
+        assertThat(board.detail.isOpened()).isTrue();
+
+        UI.getCurrent().navigate(ReleasesView.class);
+
+        assertThat(board.detail.isOpened()).isFalse();
+    }
+
+    @Test
     void blocking_an_item_asks_for_the_reason() {
         long id = newRelease(LocalDate.now(clock).plusDays(14));
         long cdn = item(id, "CDN configuration for global distribution");
@@ -157,8 +171,15 @@ class ReleaseBoardViewTest extends KaribuTest {
         _setValue(row.status, ItemStatus.BLOCKED);
         assertThat(row.reasonDialog.isOpened()).isTrue();
         _click(row.reasonConfirm);
-        assertThat(NotificationsKt.getNotifications()).anySatisfy(n -> assertThat(n.getElement().getProperty("text")).isEqualTo("a reason is required to set an item to Blocked"));
+        // An empty reason is refused inside the dialog, next to the field; nothing reaches the server.
+        assertThat(row.reasonDialog.isOpened()).isTrue();
+        assertThat(row.reason.isInvalid()).isTrue();
+        assertThat(row.reason.getErrorMessage()).isEqualTo("Say why the item is blocked");
         assertThat(releaseItems.item(cdn).status()).isEqualTo(ItemStatus.OPEN);
+        _click(row.reasonCancel);
+        assertThat(row.reasonDialog.isOpened()).isFalse();
+        assertThat(board.rows.get(cdn).status.getValue()).as("the select shows the server's status again")
+                .isEqualTo(ItemStatus.OPEN);
 
         ItemRow again = board.rows.get(cdn);
         _setValue(again.status, ItemStatus.BLOCKED);
