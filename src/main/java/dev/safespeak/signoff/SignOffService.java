@@ -138,10 +138,7 @@ public class SignOffService {
     @Transactional
     public SignOffRecord signOff(long releaseId, SignOffSlot slot, String comment, String password) {
         CurrentUser user = authorize(releaseId, slot, comment, password, "Signing off");
-        List<SignOffEntry> history = entries.findByReleaseIdOrderByIdAsc(releaseId);
-        Set<SignOffSlot> signed = signedSlots(chainOf(history));
-        List<String> openItems = slot.dependsOnItems() ? releases.requiredOpenItems(releaseId) : List.of();
-        SignOffRules.refusal(slot, signed, openItems).ifPresent(message -> {
+        refusal(releaseId, slot).ifPresent(message -> {
             throw BusinessException.conflict(message);
         });
         Instant now = clock.instant();
@@ -150,6 +147,24 @@ public class SignOffService {
         events.publishEvent(new SignedOff(releaseId, slot, user.username(), now, comment.strip()));
         publishApprovalIfReached(releaseId, user.username());
         return entry.toRecord();
+    }
+
+    /**
+     * Why {@code slot} cannot be signed now (the chain's order, the release's open required items), so that a page
+     * shows the action disabled with its reason instead of offering it and refusing after the password; empty when
+     * it can be signed. Does not check who asks: {@link #signOff} does.
+     */
+    @Transactional(readOnly = true)
+    public Optional<String> signOffRefusal(long releaseId, SignOffSlot slot) {
+        CurrentUser.require();
+        requireRelease(releaseId);
+        return refusal(releaseId, slot);
+    }
+
+    private Optional<String> refusal(long releaseId, SignOffSlot slot) {
+        Set<SignOffSlot> signed = signedSlots(chainOf(entries.findByReleaseIdOrderByIdAsc(releaseId)));
+        List<String> openItems = slot.dependsOnItems() ? releases.requiredOpenItems(releaseId) : List.of();
+        return SignOffRules.refusal(slot, signed, openItems);
     }
 
     /**

@@ -184,6 +184,15 @@ class ExecutiveView extends VerticalLayout implements HasUrlParameter<Long> {
                 sign.setId("sign-" + state.slot().name());
                 sign.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
                 row.add(sign);
+                // Not offered and refused after the password: shown disabled with the reason.
+                service.signOffRefusal(releaseId, state.slot()).ifPresent(reason -> {
+                    sign.setEnabled(false);
+                    Span why = new Span(reason);
+                    why.setId("why-not-" + state.slot().name());
+                    why.getStyle().set("font-size", "var(--lumo-font-size-s)")
+                            .set("color", "var(--lumo-secondary-text-color)");
+                    row.add(why);
+                });
             }
             if (state.status() != SlotStatus.REJECTED) {
                 Button reject = new Button("Reject",

@@ -90,23 +90,32 @@ class ExecutiveViewTest extends KaribuTest {
     }
 
     @Test
-    void signing_off_with_open_items_shows_the_refusal() {
+    void signing_off_with_open_items_is_shown_disabled_with_the_reason() {
         long release = newRelease();
         login("sam", Role.SECURITY_LEAD);
         open(release);
-        _click(_get(Button.class, spec -> spec.withId("sign-SECURITY_LEAD")));
-        SignOffDialog dialog = _get(SignOffDialog.class);
-        _setValue(dialog.comment, "All security items reviewed");
-        _setValue(dialog.password, SignOffTestConfig.PASSWORD);
-        _click(dialog.confirm);
 
-        NotificationsKt.expectNotifications("102 required items are still open: "
+        assertThat(_get(Button.class, spec -> spec.withId("sign-SECURITY_LEAD")).isEnabled()).isFalse();
+        assertThat(text("why-not-SECURITY_LEAD")).isEqualTo("102 required items are still open: "
                 + "Infrastructure Provisioning / Cloud environment setup (Azure/AWS/GCP), "
                 + "Infrastructure Provisioning / Kubernetes cluster configuration, "
                 + "Infrastructure Provisioning / Database provisioning and backup setup, "
                 + "Infrastructure Provisioning / CDN configuration for global distribution, "
                 + "Infrastructure Provisioning / Load balancer and auto-scaling setup and 97 more");
+        assertThat(_get(Button.class, spec -> spec.withId("reject-SECURITY_LEAD")).isEnabled())
+                .as("rejecting is allowed at any time").isTrue();
         assertThat(text("slot-SECURITY_LEAD")).isEqualTo("Pending");
+    }
+
+    @Test
+    void the_cto_sees_approve_disabled_with_the_missing_sign_offs_before_typing_a_password() {
+        long release = newRelease();
+        login("cleo", Role.CTO);
+        open(release);
+
+        assertThat(_get(Button.class, spec -> spec.withId("sign-CTO")).isEnabled()).isFalse();
+        assertThat(text("why-not-CTO")).startsWith("Final approval needs every technical and business sign-off; 8 are"
+                + " missing: Development Team Lead");
     }
 
     @Test
