@@ -44,6 +44,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -289,13 +290,21 @@ class ConsoleView extends VerticalLayout {
         return column;
     }
 
-    /** The text with the characters that drove any score marked, darker for higher span scores. */
+    /**
+     * The text with the characters that drove any score marked, darker for higher span scores; each mark names its
+     * attributes and span scores on hover, and a legend under the text says what the marks mean.
+     */
     private static Component highlight(String value, TextScore s) {
         double[] weight = new double[value.length()];
+        String[] why = new String[value.length()];
+        Set<Attribute> marked = EnumSet.noneOf(Attribute.class);
         if (s.spans() != null) {
-            s.spans().values().forEach(spans -> spans.forEach(span -> {
+            s.spans().forEach((attribute, spans) -> spans.forEach(span -> {
                 for (int i = Math.max(0, span.begin()); i < Math.min(value.length(), span.end()); i++) {
                     weight[i] = Math.max(weight[i], span.score());
+                    String part = String.format(Locale.ROOT, "%s %.2f", attribute.name(), span.score());
+                    why[i] = why[i] == null ? part : why[i] + ", " + part;
+                    marked.add(attribute);
                 }
             }));
         }
@@ -304,19 +313,28 @@ class ConsoleView extends VerticalLayout {
         int i = 0;
         while (i < value.length()) {
             int j = i;
-            while (j < value.length() && weight[j] == weight[i]) {
+            while (j < value.length() && weight[j] == weight[i] && java.util.Objects.equals(why[j], why[i])) {
                 j++;
             }
             Span part = new Span(value.substring(i, j));
             if (weight[i] > 0) {
                 part.addClassName("console-span");
+                part.getElement().setAttribute("title", why[i]);
                 part.getStyle().set("background", String.format(Locale.ROOT, "rgba(220, 38, 38, %.2f)",
                         0.15 + 0.6 * weight[i]));
             }
             p.add(part);
             i = j;
         }
-        return p;
+        if (marked.isEmpty()) {
+            return p;
+        }
+        Span legend = new Span("Marked: the words that raised " + marked.stream().map(Attribute::name)
+                .collect(java.util.stream.Collectors.joining(", ")) + "; the darker the mark, the more the word"
+                + " raised the score. Hover a mark for its attribute and span score.");
+        legend.addClassName("console-span-legend");
+        legend.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
+        return new com.vaadin.flow.component.html.Div(p, legend);
     }
 
     void showEvaluation(LabelledSetEvaluation result) {

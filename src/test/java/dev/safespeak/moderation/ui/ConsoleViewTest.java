@@ -84,7 +84,13 @@ class ConsoleViewTest extends KaribuTest {
                 .anyMatch(t -> t.startsWith("Language: English (en) · "))
                 .anyMatch(t -> t.equals("INSULT 0.90 (threshold 0.50) FLAGGED"));
         assertThat(_find(view.results, Span.class, spec -> spec.withClasses("console-span")))
-                .singleElement().satisfies(s -> assertThat(s.getText()).isEqualTo("idiot"));
+                .singleElement().satisfies(s -> {
+                    assertThat(s.getText()).isEqualTo("idiot");
+                    assertThat(s.getElement().getAttribute("title")).contains("INSULT 0.");
+                });
+        assertThat(_find(view.results, Span.class, spec -> spec.withClasses("console-span-legend")))
+                .singleElement().satisfies(s -> assertThat(s.getText()).startsWith("Marked: the words that raised ")
+                        .contains("INSULT"));
     }
 
     @Test
