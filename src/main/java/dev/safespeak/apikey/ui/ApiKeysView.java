@@ -42,6 +42,7 @@ class ApiKeysView extends VerticalLayout {
     final Button create = new Button("Create key");
     final Grid<ApiKeyInfo> grid = new Grid<>();
     Dialog secretDialog;
+    Button copy;
 
     ApiKeysView(ApiKeyService keys) {
         this.keys = keys;
@@ -91,8 +92,17 @@ class ApiKeysView extends VerticalLayout {
             secret.setValue(key.secret());
             secret.setReadOnly(true);
             secret.setWidth("40em");
+            secret.getStyle().set("max-width", "100%");
+            // Read-only fields look disabled in Lumo; the secret is the one thing to take away: full contrast.
+            secret.getStyle().set("--vaadin-input-field-value-color", "var(--lumo-body-text-color)");
+            copy = new Button("Copy", e -> {
+                copy.getUI().ifPresent(ui -> ui.getPage().executeJs(
+                        "navigator.clipboard && navigator.clipboard.writeText($0)", key.secret()));
+                copy.setText("Copied");
+            });
+            copy.setId("key-secret-copy");
             secretDialog.add(new Paragraph("Copy the secret now. It is shown this once; SafeSpeak keeps only its "
-                    + "SHA-256 and cannot show it again."), secret);
+                    + "SHA-256 and cannot show it again."), secret, copy);
             secretDialog.getFooter().add(new Button("Done", e -> secretDialog.close()));
             secretDialog.open();
         } catch (IllegalArgumentException | BusinessException ex) {

@@ -41,6 +41,13 @@ class ApiKeysViewTest extends KaribuTest {
         ApiKeyInfo listed = view.grid.getGenericDataView().getItems()
                 .filter(k -> k.name().equals("mobile app")).findFirst().orElseThrow();
         assertThat(secret.getValue()).startsWith(listed.prefix());
+        view.copy.click(); // not _click: its round trip would already have sent the JavaScript to the (mock) browser
+        assertThat(view.copy.getText()).isEqualTo("Copied");
+        assertThat(UI.getCurrent().getInternals().dumpPendingJavaScriptInvocations())
+                .anySatisfy(js -> {
+                    assertThat(js.getInvocation().getExpression()).contains("navigator.clipboard.writeText");
+                    assertThat(js.getInvocation().getParameters()).contains(secret.getValue());
+                });
         view.secretDialog.close();
         assertThat(_find(TextField.class, spec -> spec.withId("key-secret"))).isEmpty();
     }
