@@ -61,10 +61,21 @@ class EvidenceView extends VerticalLayout implements BeforeEnterObserver {
     private final RollbackService rollback;
     private final EvaluationService evaluations;
     private final DemoTrafficService demo;
+    private final int refreshSeconds;
+    private final java.time.Clock clock;
     private Long releaseId;
+    private CriteriaPanel criteriaPanel;
+    final Span asOf = new Span();
+    private com.vaadin.flow.shared.Registration pollRegistration;
 
     EvidenceView(SuccessCriteriaService criteria, ReadinessCheckService checks, DriftService drift,
-                 RollbackService rollback, EvaluationService evaluations, DemoTrafficService demo) {
+                 RollbackService rollback, EvaluationService evaluations, DemoTrafficService demo,
+                 @org.springframework.beans.factory.annotation.Value(
+                         "${safespeak.evidence.sample-interval-seconds:10}") int refreshSeconds,
+                 java.time.Clock clock) {
+        this.refreshSeconds = refreshSeconds;
+        this.clock = clock;
+        asOf.setId("evidence-as-of");
         this.demo = demo;
         this.criteria = criteria;
         this.checks = checks;
@@ -90,8 +101,11 @@ class EvidenceView extends VerticalLayout implements BeforeEnterObserver {
             label.setId("demo-traffic-label");
             add(label);
         }
+        add(asOf);
+        stampAsOf();
         add(alerts());
-        add(new CriteriaPanel(criteria, releaseId));
+        criteriaPanel = new CriteriaPanel(criteria, releaseId);
+        add(criteriaPanel);
         if (releaseId != null) {
             add(releaseActions());
         } else {
@@ -99,6 +113,42 @@ class EvidenceView extends VerticalLayout implements BeforeEnterObserver {
                     + " evidence for that release."));
         }
         add(checksSection(), driftSection(), evaluationSection());
+    }
+
+    /**
+     * The metrics and criteria again, at the sampling interval (the page polls while it is open): only that panel is
+     * rebuilt, so a form being filled in below it keeps what was typed.
+     */
+    void refreshLive() {
+        CriteriaPanel fresh = new CriteriaPanel(criteria, releaseId);
+        if (criteriaPanel != null && criteriaPanel.getParent().isPresent()) {
+            replace(criteriaPanel, fresh);
+        }
+        criteriaPanel = fresh;
+        stampAsOf();
+    }
+
+    private void stampAsOf() {
+        asOf.setText("As of " + java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss")
+                .format(java.time.LocalTime.now(clock.withZone(java.time.ZoneOffset.UTC))) + " UTC; refreshed every "
+                + refreshSeconds + " s");
+    }
+
+    @Override
+    protected void onAttach(com.vaadin.flow.component.AttachEvent event) {
+        super.onAttach(event);
+        event.getUI().setPollInterval(refreshSeconds * 1000);
+        pollRegistration = event.getUI().addPollListener(e -> refreshLive());
+    }
+
+    @Override
+    protected void onDetach(com.vaadin.flow.component.DetachEvent event) {
+        if (pollRegistration != null) {
+            pollRegistration.remove();
+            pollRegistration = null;
+        }
+        event.getUI().setPollInterval(-1);
+        super.onDetach(event);
     }
 
     private VerticalLayout alerts() {

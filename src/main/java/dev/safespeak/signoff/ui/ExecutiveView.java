@@ -59,11 +59,22 @@ class ExecutiveView extends VerticalLayout implements HasUrlParameter<Long> {
     final Div content = new Div();
     Long releaseId;
 
-    ExecutiveView(SignOffService service, List<ExecutivePanelContributor> contributors) {
+    /** The page re-reads the release every this many seconds while it is open (the evidence sampling interval). */
+    private final int refreshSeconds;
+    final Span asOf = new Span();
+    private com.vaadin.flow.shared.Registration pollRegistration;
+
+    ExecutiveView(SignOffService service, List<ExecutivePanelContributor> contributors,
+                  @org.springframework.beans.factory.annotation.Value(
+                          "${safespeak.evidence.sample-interval-seconds:10}") int refreshSeconds) {
         this.service = service;
         this.contributors = contributors;
+        this.refreshSeconds = refreshSeconds;
         setWidthFull();
         add(new H2("Executive sign-off"));
+        asOf.setId("executive-as-of");
+        asOf.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
+        add(asOf);
         release.setId("release-picker");
         release.setItemLabelGenerator(r -> r.name() + " " + r.version() + " (go-live " + r.goLiveDate() + ")");
         release.setWidth("28em");
@@ -91,6 +102,8 @@ class ExecutiveView extends VerticalLayout implements HasUrlParameter<Long> {
     void show(Long id) {
         releaseId = id;
         content.removeAll();
+        asOf.setText("As of " + java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss").format(
+                java.time.LocalTime.now(java.time.ZoneOffset.UTC)) + " UTC; refreshed every " + refreshSeconds + " s");
         if (id == null) {
             content.add(new Paragraph("Pick a release to see its readiness and sign-off chain."));
             return;
@@ -106,6 +119,23 @@ class ExecutiveView extends VerticalLayout implements HasUrlParameter<Long> {
 
     void refresh() {
         show(releaseId);
+    }
+
+    @Override
+    protected void onAttach(com.vaadin.flow.component.AttachEvent event) {
+        super.onAttach(event);
+        event.getUI().setPollInterval(refreshSeconds * 1000);
+        pollRegistration = event.getUI().addPollListener(e -> refresh());
+    }
+
+    @Override
+    protected void onDetach(com.vaadin.flow.component.DetachEvent event) {
+        if (pollRegistration != null) {
+            pollRegistration.remove();
+            pollRegistration = null;
+        }
+        event.getUI().setPollInterval(-1);
+        super.onDetach(event);
     }
 
     private Component readiness(ReleaseSummary summary) {

@@ -21,6 +21,23 @@ import org.junit.jupiter.api.Test;
 class EvidenceViewTest extends KaribuTest {
 
     @Test
+    void the_page_polls_at_the_sampling_interval_and_rebuilds_its_live_panel_until_it_is_left() {
+        login("viewer", Role.VIEWER);
+        UI.getCurrent().navigate("evidence");
+        EvidenceView view = _get(EvidenceView.class);
+        assertThat(UI.getCurrent().getPollInterval()).isPositive();
+        assertThat(view.asOf.getText()).matches("As of \\d\\d:\\d\\d:\\d\\d UTC; refreshed every \\d+ s");
+        Span before = _get(Span.class, spec -> spec.withId("status-AVAILABILITY"));
+
+        com.vaadin.flow.component.ComponentUtil.fireEvent(UI.getCurrent(),
+                new com.vaadin.flow.component.PollEvent(UI.getCurrent(), true));
+
+        assertThat(_get(Span.class, spec -> spec.withId("status-AVAILABILITY"))).isNotSameAs(before);
+        UI.getCurrent().navigate("releases");
+        assertThat(UI.getCurrent().getPollInterval()).isEqualTo(-1);
+    }
+
+    @Test
     void the_evidence_page_shows_every_criterion_with_value_and_status() {
         login("viewer", Role.VIEWER);
         UI.getCurrent().navigate("evidence");

@@ -108,6 +108,23 @@ class ExecutiveViewTest extends KaribuTest {
     }
 
     @Test
+    void the_page_polls_and_rereads_the_release_saying_when_it_was_read() {
+        long release = newRelease();
+        login("sam", Role.SECURITY_LEAD);
+        open(release);
+        assertThat(UI.getCurrent().getPollInterval()).isPositive();
+        assertThat(text("executive-as-of")).matches("As of \\d\\d:\\d\\d:\\d\\d UTC; refreshed every \\d+ s");
+        assertThat(text("slot-DEV_LEAD")).isEqualTo("Pending");
+        Span before = _get(Span.class, spec -> spec.withId("slot-DEV_LEAD"));
+
+        com.vaadin.flow.component.ComponentUtil.fireEvent(UI.getCurrent(),
+                new com.vaadin.flow.component.PollEvent(UI.getCurrent(), true));
+
+        assertThat(_get(Span.class, spec -> spec.withId("slot-DEV_LEAD"))).as("re-read at the poll")
+                .isNotSameAs(before);
+    }
+
+    @Test
     void the_cto_sees_approve_disabled_with_the_missing_sign_offs_before_typing_a_password() {
         long release = newRelease();
         login("cleo", Role.CTO);
