@@ -20,6 +20,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
+import dev.safespeak.base.ui.LiveRefresh;
 import dev.safespeak.base.ui.chart.ApexChart;
 import dev.safespeak.evidence.CheckRun;
 import dev.safespeak.evidence.DemoTrafficService;
@@ -66,7 +67,6 @@ class EvidenceView extends VerticalLayout implements BeforeEnterObserver {
     private Long releaseId;
     private CriteriaPanel criteriaPanel;
     final Span asOf = new Span();
-    private com.vaadin.flow.shared.Registration pollRegistration;
 
     EvidenceView(SuccessCriteriaService criteria, ReadinessCheckService checks, DriftService drift,
                  RollbackService rollback, EvaluationService evaluations, DemoTrafficService demo,
@@ -76,6 +76,7 @@ class EvidenceView extends VerticalLayout implements BeforeEnterObserver {
         this.refreshSeconds = refreshSeconds;
         this.clock = clock;
         asOf.setId("evidence-as-of");
+        LiveRefresh.whileAttached(this, refreshSeconds, this::refreshLive);
         this.demo = demo;
         this.criteria = criteria;
         this.checks = checks;
@@ -129,26 +130,7 @@ class EvidenceView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private void stampAsOf() {
-        asOf.setText("As of " + java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss")
-                .format(java.time.LocalTime.now(clock.withZone(java.time.ZoneOffset.UTC))) + " UTC; refreshed every "
-                + refreshSeconds + " s");
-    }
-
-    @Override
-    protected void onAttach(com.vaadin.flow.component.AttachEvent event) {
-        super.onAttach(event);
-        event.getUI().setPollInterval(refreshSeconds * 1000);
-        pollRegistration = event.getUI().addPollListener(e -> refreshLive());
-    }
-
-    @Override
-    protected void onDetach(com.vaadin.flow.component.DetachEvent event) {
-        if (pollRegistration != null) {
-            pollRegistration.remove();
-            pollRegistration = null;
-        }
-        event.getUI().setPollInterval(-1);
-        super.onDetach(event);
+        asOf.setText(LiveRefresh.asOf(clock, refreshSeconds));
     }
 
     private VerticalLayout alerts() {

@@ -21,6 +21,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.OptionalParameter;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import dev.safespeak.base.ui.LiveRefresh;
 import dev.safespeak.golive.ItemView;
 import dev.safespeak.golive.ReleaseSummary;
 import dev.safespeak.golive.ReleaseView;
@@ -62,14 +63,17 @@ class ExecutiveView extends VerticalLayout implements HasUrlParameter<Long> {
     /** The page re-reads the release every this many seconds while it is open (the evidence sampling interval). */
     private final int refreshSeconds;
     final Span asOf = new Span();
-    private com.vaadin.flow.shared.Registration pollRegistration;
+    private final java.time.Clock clock;
 
     ExecutiveView(SignOffService service, List<ExecutivePanelContributor> contributors,
                   @org.springframework.beans.factory.annotation.Value(
-                          "${safespeak.evidence.sample-interval-seconds:10}") int refreshSeconds) {
+                          "${safespeak.evidence.sample-interval-seconds:10}") int refreshSeconds,
+                  java.time.Clock clock) {
         this.service = service;
         this.contributors = contributors;
         this.refreshSeconds = refreshSeconds;
+        this.clock = clock;
+        LiveRefresh.whileAttached(this, refreshSeconds, this::refresh);
         setWidthFull();
         add(new H2("Executive sign-off"));
         asOf.setId("executive-as-of");
@@ -102,8 +106,7 @@ class ExecutiveView extends VerticalLayout implements HasUrlParameter<Long> {
     void show(Long id) {
         releaseId = id;
         content.removeAll();
-        asOf.setText("As of " + java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss").format(
-                java.time.LocalTime.now(java.time.ZoneOffset.UTC)) + " UTC; refreshed every " + refreshSeconds + " s");
+        asOf.setText(LiveRefresh.asOf(clock, refreshSeconds));
         if (id == null) {
             content.add(new Paragraph("Pick a release to see its readiness and sign-off chain."));
             return;
@@ -119,23 +122,6 @@ class ExecutiveView extends VerticalLayout implements HasUrlParameter<Long> {
 
     void refresh() {
         show(releaseId);
-    }
-
-    @Override
-    protected void onAttach(com.vaadin.flow.component.AttachEvent event) {
-        super.onAttach(event);
-        event.getUI().setPollInterval(refreshSeconds * 1000);
-        pollRegistration = event.getUI().addPollListener(e -> refresh());
-    }
-
-    @Override
-    protected void onDetach(com.vaadin.flow.component.DetachEvent event) {
-        if (pollRegistration != null) {
-            pollRegistration.remove();
-            pollRegistration = null;
-        }
-        event.getUI().setPollInterval(-1);
-        super.onDetach(event);
     }
 
     private Component readiness(ReleaseSummary summary) {
