@@ -451,7 +451,9 @@ abstract class ReleaseServiceTest {
 
     @Test
     void the_item_key_back_fill_runs_among_the_application_s_migrations(@Autowired org.flywaydb.core.Flyway flyway) {
-        assertThat(Arrays.stream(flyway.info().applied()).map(i -> i.getVersion().getVersion()))
+        // (on PostgreSQL the schema's creation is an applied entry without a version)
+        assertThat(Arrays.stream(flyway.info().applied()).filter(i -> i.getVersion() != null)
+                .map(i -> i.getVersion().getVersion()))
                 .contains("16.1", "16.2", "16.3");
     }
 
