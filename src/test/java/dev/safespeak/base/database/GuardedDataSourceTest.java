@@ -81,6 +81,10 @@ class GuardedDataSourceTest {
                 new RuntimeException(refused)))).isTrue();
         assertThat(DatabaseStatus.isConnectionFailure(new SQLException("terminating connection due to "
                 + "administrator command", "57P01"))).isTrue();
+        assertThat(DatabaseStatus.isUnavailability(new SQLException("could not extend file: No space left on device",
+                "53100"))).as("PostgreSQL's disk is full").isTrue();
+        assertThat(DatabaseStatus.isConnectionFailure(new SQLException("No space left on device", "53100")))
+                .as("a full disk does not open the breaker (reads still work)").isFalse();
         assertThat(DatabaseStatus.isUnavailability(new SQLException("duplicate key", "23505")))
                 .as("a constraint violation").isFalse();
         assertThat(DatabaseStatus.isUnavailability(new IllegalStateException("bug"))).isFalse();
