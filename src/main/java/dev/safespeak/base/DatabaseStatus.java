@@ -10,6 +10,7 @@ import java.sql.SQLTransientConnectionException;
 import java.time.Instant;
 import java.util.Optional;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Whether the application's database can be reached now, as the circuit breaker in front of the connection pool
@@ -54,6 +55,12 @@ public interface DatabaseStatus {
                 return true;
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("53")) {
+                return true;
+            }
+            // A write in flight when the database went away: its rollback fails too, and that failure (often
+            // without an SQL cause) replaces the one that tells why.
+            if (t instanceof TransactionSystemException tx && tx.getApplicationException() != null
+                    && isUnavailability(tx.getApplicationException())) {
                 return true;
             }
         }
