@@ -42,6 +42,31 @@ final class JarLibraries {
         }
     }
 
+    /** Every entry name of the jar at {@code jar}, in the jar's order. */
+    static List<String> entries(Path jar) throws IOException {
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            return Collections.list(zip.entries()).stream().map(ZipEntry::getName).toList();
+        }
+    }
+
+    /**
+     * The names of the directories directly under {@code prefix} (which ends with '/') among {@code entries}, sorted:
+     * the languages under BOOT-INF/classes/language-models/, the platforms under .../ai/onnxruntime/native/.
+     */
+    static java.util.SortedSet<String> childDirectories(List<String> entries, String prefix) {
+        java.util.SortedSet<String> names = new java.util.TreeSet<>();
+        for (String entry : entries) {
+            if (entry.startsWith(prefix)) {
+                String rest = entry.substring(prefix.length());
+                int slash = rest.indexOf('/');
+                if (slash > 0) {
+                    names.add(rest.substring(0, slash));
+                }
+            }
+        }
+        return names;
+    }
+
     /** The artifact name of a library file: "archunit-1.4.1.jar" -> "archunit"; a name without version stays whole. */
     static String artifact(String fileName) {
         if (fileName.isBlank()) {

@@ -50,6 +50,16 @@ class JarLibrariesTest {
     }
 
     @Test
+    void lists_the_directories_directly_under_a_prefix() {
+        List<String> entries = List.of("BOOT-INF/classes/language-models/", "BOOT-INF/classes/language-models/en/",
+                "BOOT-INF/classes/language-models/en/trigrams.json", "BOOT-INF/classes/language-models/de/a/b.json",
+                "BOOT-INF/classes/language-models/readme.txt", "BOOT-INF/classes/other/fr/x.json");
+
+        assertThat(JarLibraries.childDirectories(entries, "BOOT-INF/classes/language-models/"))
+                .containsExactly("de", "en");
+    }
+
+    @Test
     void reads_the_libraries_of_a_boot_jar(@TempDir Path dir) throws IOException {
         Path jar = dir.resolve("app.jar");
         try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(jar))) {
