@@ -219,7 +219,8 @@ class EvidenceView extends VerticalLayout implements BeforeEnterObserver {
         grid.setId("checks-grid");
         grid.setAllRowsVisible(true);
         grid.addColumn(ReadinessCheck::name).setHeader("Check").setAutoWidth(true);
-        grid.addColumn(c -> String.join("; ", c.itemTexts())).setHeader("Checklist items").setFlexGrow(1);
+        grid.addColumn(c -> String.join("; ", checks.itemLabels(c, releaseId))).setHeader("Checklist items")
+                .setFlexGrow(1);
         grid.addComponentColumn(c -> checks.latest(c.name()).map(r -> CriteriaPanel.badge(r.passed() ? "PASS" : "FAIL",
                 r.passed())).orElse(CriteriaPanel.badge("not run", null))).setHeader("Last run").setAutoWidth(true);
         grid.addColumn(c -> checks.latest(c.name()).map(EvidenceView::runText).orElse("")).setHeader("Details")
