@@ -2,6 +2,7 @@ package dev.safespeak.apikey;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -13,6 +14,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param quotaLeaseFraction   share of a key's daily quota an instance leases at once
  * @param defaultRatePerSecond rate limit of a new key when none is given
  * @param defaultDailyTexts    daily quota of a new key when none is given
+ * @param outageGrace          while the database is unavailable, how long after its last successful check a key
+ *                             that was valid is still accepted (a key seen revoked stays revoked); zero = refuse
+ *                             every key with 503 during an outage
  */
 @ConfigurationProperties("safespeak.apikey")
 public record ApiKeyProperties(
@@ -20,8 +24,17 @@ public record ApiKeyProperties(
         @DefaultValue("0.1") double rateLeaseFraction,
         @DefaultValue("0.001") double quotaLeaseFraction,
         @DefaultValue("50") int defaultRatePerSecond,
-        @DefaultValue("100000") long defaultDailyTexts) {
+        @DefaultValue("100000") long defaultDailyTexts,
+        @DefaultValue("PT1H") Duration outageGrace) {
 
+    /** The settings with the default outage grace (1 hour). */
+    public ApiKeyProperties(Duration keyCacheTtl, double rateLeaseFraction, double quotaLeaseFraction,
+            int defaultRatePerSecond, long defaultDailyTexts) {
+        this(keyCacheTtl, rateLeaseFraction, quotaLeaseFraction, defaultRatePerSecond, defaultDailyTexts,
+                Duration.ofHours(1));
+    }
+
+    @ConstructorBinding
     public ApiKeyProperties {
         if (keyCacheTtl == null || keyCacheTtl.isNegative() || keyCacheTtl.compareTo(Duration.ofMinutes(1)) > 0) {
             throw new IllegalArgumentException("safespeak.apikey.key-cache-ttl must be between 0 and 1 minute");
@@ -37,6 +50,9 @@ public record ApiKeyProperties(
         }
         if (defaultDailyTexts < 1) {
             throw new IllegalArgumentException("safespeak.apikey.default-daily-texts must be at least 1");
+        }
+        if (outageGrace == null || outageGrace.isNegative() || outageGrace.compareTo(Duration.ofDays(7)) > 0) {
+            throw new IllegalArgumentException("safespeak.apikey.outage-grace must be between 0 and 7 days");
         }
     }
 }

@@ -3,6 +3,8 @@ package dev.safespeak.apikey;
 import dev.safespeak.apikey.internal.ApiKeyEntity;
 import dev.safespeak.apikey.internal.ApiKeyRepository;
 import dev.safespeak.base.BusinessException;
+import dev.safespeak.base.DatabaseStatus;
+import dev.safespeak.base.RateLimitedLog;
 import dev.safespeak.base.ErrorCode;
 import dev.safespeak.security.CurrentUser;
 import dev.safespeak.security.Roles;
@@ -41,6 +43,10 @@ import org.springframework.transaction.annotation.Transactional;
  * so requests do not wait for the database. A cached key is trusted only while a check of it (its own lookup or a
  * refresh) started within the last TTL; otherwise, for example while the refresh fails, the request looks the key up
  * itself. So a revoke on this instance takes effect at once, on other instances within the TTL (1 second by default).
+ * <p>
+ * While the database is unavailable a key is served from memory as it was last seen: a key that was valid keeps
+ * working for {@code safespeak.apikey.outage-grace} (1 hour) after its last successful check, a key seen revoked
+ * stays revoked, and a key this instance has not seen answers 503 (it can be neither accepted nor refused).
  */
 @Service
 @HandleAuthorizationDenied(handlerClass = ServiceAuthorization.class)
@@ -66,6 +72,8 @@ public class ApiKeyService {
     private final Clock clock;
     private final ApiKeyProperties properties;
     private final RateLimiter limiter;
+    private final DatabaseStatus database;
+    private final RateLimitedLog quiet = RateLimitedLog.of(log);
     private final SecureRandom random = new SecureRandom();
     private final Map<String, CachedKey> cache = new ConcurrentHashMap<>();
     /**
@@ -81,6 +89,13 @@ public class ApiKeyService {
 
     ApiKeyService(ApiKeyRepository repository, ApplicationEventPublisher events, Clock clock,
             ApiKeyProperties properties, RateLimiter limiter) {
+        this(repository, events, clock, properties, limiter, DatabaseStatus.ALWAYS_AVAILABLE);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    ApiKeyService(ApiKeyRepository repository, ApplicationEventPublisher events, Clock clock,
+            ApiKeyProperties properties, RateLimiter limiter, DatabaseStatus database) {
+        this.database = database;
         this.repository = repository;
         this.events = events;
         this.clock = clock;
@@ -202,7 +217,19 @@ public class ApiKeyService {
             if (missedAt != null && now - missedAt <= ttl) {
                 throw unknownKey();
             }
-            ApiKeyEntity entity = repository.findBySecretHash(hash).orElse(null);
+            if (!database.available()) {
+                return fromMemory(cached, now);
+            }
+            ApiKeyEntity entity;
+            try {
+                entity = repository.findBySecretHash(hash).orElse(null);
+            } catch (RuntimeException e) {
+                if (!DatabaseStatus.isUnavailability(e)) {
+                    throw e;
+                }
+                database.reportFailure(e);
+                return fromMemory(cached, now);
+            }
             if (entity == null) {
                 if (unknown.size() > MAX_CACHED) {
                     unknown.clear();
@@ -218,6 +245,25 @@ public class ApiKeyService {
         }
         if (cached.principal == null || revokedHere.contains(cached.principal.keyId())) {
             throw new BusinessException(ErrorCode.UNAUTHENTICATED, "API key has been revoked");
+        }
+        return cached.principal;
+    }
+
+    /**
+     * A key as last seen, while the database cannot be asked: valid for the outage grace after its last successful
+     * check, revoked if it was seen revoked, unavailable (503) if never seen or confirmed too long ago.
+     */
+    private ApiKeyPrincipal fromMemory(CachedKey cached, long now) {
+        if (cached == null) {
+            throw database.unavailable("this API key cannot be checked");
+        }
+        if (cached.principal == null || revokedHere.contains(cached.principal.keyId())) {
+            throw new BusinessException(ErrorCode.UNAUTHENTICATED, "API key has been revoked");
+        }
+        long confirmedNanos = Math.max(cached.checkedAtNanos, refreshStartedNanos);
+        if (now - confirmedNanos > properties.outageGrace().toNanos()) {
+            throw database.unavailable("this API key was last checked more than " + properties.outageGrace()
+                    .toMinutes() + " minutes ago (safespeak.apikey.outage-grace) and cannot be checked again now");
         }
         return cached.principal;
     }
@@ -239,12 +285,20 @@ public class ApiKeyService {
     }
 
     private void refreshQuietly() {
+        if (!database.available()) {
+            return;
+        }
         try {
             refreshRevocations();
         } catch (RuntimeException e) {
             // Cached keys go stale after the TTL and requests then look them up themselves (and fail if the
             // database is down), so a failed refresh never lets a revoked key through for longer than the TTL.
-            log.warn("Could not refresh the revoked API keys: {}", e.toString());
+            if (DatabaseStatus.isUnavailability(e)) {
+                database.reportFailure(e);
+                quiet.warn("refresh", "Could not refresh the revoked API keys, serving them as last seen: {}", e);
+            } else {
+                log.warn("Could not refresh the revoked API keys: {}", e.toString());
+            }
         }
     }
 

@@ -1,6 +1,8 @@
 package dev.safespeak.apikey;
 
 import dev.safespeak.apikey.internal.UsageLeases;
+import dev.safespeak.base.DatabaseStatus;
+import dev.safespeak.base.RateLimitedLog;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -18,6 +20,13 @@ import org.springframework.stereotype.Service;
  * database at all, and all instances together never exceed the limit; capacity leased but unused by one instance
  * at the end of a window is lost for the others, at most one chunk per instance. See
  * docs/decisions/050-rate-limiter.md.
+ * <p>
+ * While the database is unavailable each instance goes on alone from what it last knew: it lets through what was
+ * left of the window across all instances when it last leased (plus its own unused lease), counting down locally;
+ * a new window starts from the full limit. So one instance never exceeds a limit, and N instances together let
+ * through at most N times it. What an instance let through this way in the current daily window is added to the
+ * shared counter when the database is back (one number per key: a bounded buffer); per-second windows are over by
+ * then and are not written back. See docs/decisions/083-degraded-mode-without-the-database.md.
  */
 @Service
 public class RateLimiter {
@@ -30,11 +39,19 @@ public class RateLimiter {
     private final Clock clock;
     private final ApiKeyProperties properties;
     private final Map<WindowKey, Window> windows = new ConcurrentHashMap<>();
+    private final DatabaseStatus database;
+    private final RateLimitedLog quiet = RateLimitedLog.of(org.slf4j.LoggerFactory.getLogger(RateLimiter.class));
 
     RateLimiter(JdbcTemplate jdbc, Clock clock, ApiKeyProperties properties) {
+        this(jdbc, clock, properties, DatabaseStatus.ALWAYS_AVAILABLE);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    RateLimiter(JdbcTemplate jdbc, Clock clock, ApiKeyProperties properties, DatabaseStatus database) {
         this.leases = new UsageLeases(jdbc);
         this.clock = clock;
         this.properties = properties;
+        this.database = database;
     }
 
     /** Counts one request against the key's per-second limit. */
@@ -86,6 +103,7 @@ public class RateLimiter {
                 window.used = 0;
                 window.sharedUsed = 0;
                 window.refusedFrom = Long.MAX_VALUE;
+                window.unsynced = 0;
             }
             if (window.used + amount <= window.granted) {
                 window.used += amount;
@@ -97,11 +115,27 @@ public class RateLimiter {
                 // hammering past its limit costs no database round trips.
                 return new Grant(false, Math.max(0, remaining(window, limit)));
             }
+            if (!database.available()) {
+                return alone(window, limit, amount);
+            }
             long ask = Math.max(need, chunk);
-            long total = leases.lease(keyId, kind, windowStart, ask, limit);
-            if (total < 0 && ask > need) {
-                ask = need;
+            long total;
+            try {
+                if (window.unsynced > 0) {
+                    window.sharedUsed = leases.add(keyId, kind, windowStart, window.unsynced);
+                    window.unsynced = 0;
+                }
                 total = leases.lease(keyId, kind, windowStart, ask, limit);
+                if (total < 0 && ask > need) {
+                    ask = need;
+                    total = leases.lease(keyId, kind, windowStart, ask, limit);
+                }
+            } catch (RuntimeException e) {
+                if (!DatabaseStatus.isUnavailability(e)) {
+                    throw e;
+                }
+                database.reportFailure(e);
+                return alone(window, limit, amount);
             }
             if (total < 0) {
                 window.refusedFrom = need;
@@ -114,6 +148,23 @@ public class RateLimiter {
             window.sharedUsed = total;
             return new Grant(true, remaining(window, limit));
         }
+    }
+
+    /**
+     * A grant while the shared counter cannot be reached: from what was left of the window when this instance last
+     * saw the counter, as if no other instance used any of it since.
+     */
+    private Grant alone(Window window, long limit, long amount) {
+        quiet.warn("alone", "Rate limits and quotas are enforced by this instance alone: the database is unavailable");
+        long left = remaining(window, limit);
+        if (amount > left) {
+            return new Grant(false, left);
+        }
+        window.granted += amount;
+        window.used += amount;
+        window.sharedUsed += amount;
+        window.unsynced += amount;
+        return new Grant(true, remaining(window, limit));
     }
 
     private static long remaining(Window window, long limit) {
@@ -131,6 +182,8 @@ public class RateLimiter {
         long sharedUsed;
         /** The smallest additional amount the shared counter refused in this window. */
         long refusedFrom = Long.MAX_VALUE;
+        /** Let through by this instance alone while the database was unavailable, not yet added to the counter. */
+        long unsynced;
     }
 
     private record WindowKey(long keyId, String kind) {

@@ -1,15 +1,18 @@
 package dev.safespeak.audit;
 
 import dev.safespeak.audit.internal.AuditStore;
+import dev.safespeak.audit.internal.AuditVerifier;
 import dev.safespeak.base.AuditableEvent;
 import dev.safespeak.base.BusinessException;
 import dev.safespeak.security.CurrentUser;
 import dev.safespeak.security.Role;
 import dev.safespeak.security.Roles;
 import dev.safespeak.security.ServiceAuthorization;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.authorization.method.HandleAuthorizationDenied;
@@ -17,8 +20,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The hash-chained audit trail: appends every auditable event, searches the trail for the people allowed to read
- * it, and verifies the chain.
+ * The hash-chained audit trail: appends every auditable event (linked with an HMAC under a key kept outside the
+ * database), searches the trail for the people allowed to read it, and verifies the chain and its checkpoints.
  */
 @Service
 @HandleAuthorizationDenied(handlerClass = ServiceAuthorization.class)
@@ -32,10 +35,12 @@ public class AuditService {
     public static final int MAX_RESULTS = 2000;
 
     private final AuditStore store;
+    private final AuditVerifier verifier;
     private final Clock clock;
 
-    AuditService(AuditStore store, Clock clock) {
+    AuditService(AuditStore store, AuditVerifier verifier, Clock clock) {
         this.store = store;
+        this.verifier = verifier;
         this.clock = clock;
     }
 
@@ -72,12 +77,22 @@ public class AuditService {
     }
 
     /**
-     * Checks every entry's hash and link from the first to the chain's tip. Needs no signed-in user, so readiness
+     * Checks every entry's link (its HMAC, or the plain hash of entries written before keyed links) from the first
+     * to the chain's tip, and the configured checkpoint file against it. Needs no signed-in user, so readiness
      * checks can run it on a schedule.
      */
     @Transactional(readOnly = true)
     public AuditVerification verify() {
-        return store.verify();
+        return verifier.verify();
+    }
+
+    /** As {@link #verify()}, against the given checkpoint file (one shipped elsewhere and brought back). */
+    @Transactional(readOnly = true)
+    public AuditVerification verify(Path checkpointFile) {
+        if (checkpointFile == null) {
+            throw new IllegalArgumentException("checkpoint file is missing");
+        }
+        return verifier.verify(Optional.of(checkpointFile));
     }
 
     /** Whether the signed-in user may read the audit trail. */

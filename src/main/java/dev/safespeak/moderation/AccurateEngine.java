@@ -134,8 +134,9 @@ final class AccurateEngine {
             status = new Status(State.READY, models.describe() + ", loaded in "
                     + Math.round((System.nanoTime() - started) / 1e6) + " ms");
             return models;
-        } catch (IOException | RuntimeException e) {
-            String problem = "the accurate engine cannot be loaded: " + e.getMessage();
+        } catch (IOException | RuntimeException | LinkageError e) {
+            String problem = "the accurate engine cannot be loaded: "
+                    + (e instanceof LinkageError linkage ? nativeLibraryProblem(linkage) : e.getMessage());
             failed.put(source, problem);
             status = new Status(State.FAILED, problem);
             throw unavailable(problem);
@@ -176,6 +177,17 @@ final class AccurateEngine {
             }
         }
         return configuredByo;
+    }
+
+    /**
+     * Why ONNX Runtime cannot start here: the jar carries its native libraries for linux-x64, linux-aarch64 and
+     * osx-aarch64 only (pom.xml, decision 095); elsewhere loading them fails with a LinkageError (no library, an
+     * unsupported architecture, or the class that failed to initialise before), which is an Error, not an exception.
+     */
+    static String nativeLibraryProblem(LinkageError e) {
+        return "ONNX Runtime's native library cannot be loaded on this platform (" + System.getProperty("os.name") + " "
+                + System.getProperty("os.arch") + "; this build carries linux-x64, linux-aarch64 and osx-aarch64): "
+                + e;
     }
 
     private static BusinessException unavailable(String reason) {

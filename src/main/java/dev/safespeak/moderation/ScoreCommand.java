@@ -132,7 +132,12 @@ public final class ScoreCommand {
             Classifier classifier = model == null ? loader.loadDefault() : load(loader, model);
             if (mode != Mode.FAST) {
                 long encoderStarted = System.nanoTime();
-                accurate = AccurateModels.load(noHeads ? null : heads(heads), byo == null ? null : byo(byo), 1);
+                try {
+                    accurate = AccurateModels.load(noHeads ? null : heads(heads), byo == null ? null : byo(byo), 1);
+                } catch (LinkageError e) {
+                    throw new IllegalStateException("mode " + mode.id() + " is unavailable: "
+                            + AccurateEngine.nativeLibraryProblem(e), e);
+                }
                 classifier = new EncoderClassifier(classifier, accurate, mode == Mode.BALANCED);
                 err.printf(Locale.ROOT, "%s mode: %s loaded in %.1f s%n", mode.id(), accurate.describe(),
                         (System.nanoTime() - encoderStarted) / 1e9);

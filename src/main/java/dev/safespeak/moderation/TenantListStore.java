@@ -1,6 +1,8 @@
 package dev.safespeak.moderation;
 
 import dev.safespeak.base.BusinessException;
+import dev.safespeak.base.DatabaseStatus;
+import dev.safespeak.base.RateLimitedLog;
 import dev.safespeak.base.ErrorCode;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -24,6 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
  * other instances arrive too. The same list instance is returned while cached, so the engine can reuse what it
  * compiled from it. {@link #entries(String)} opens no transaction of its own: while cached it touches no database
  * connection at all, and the repository query it makes otherwise runs in the repository's own read-only transaction.
+ * While the database is unavailable a tenant's lists are served as last loaded, however old; a tenant whose lists
+ * this instance never loaded cannot be scored correctly and gets {@link dev.safespeak.base.DatabaseUnavailableException}.
  */
 @Service
 public class TenantListStore implements TenantListService {
@@ -41,11 +45,15 @@ public class TenantListStore implements TenantListService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    private final DatabaseStatus database;
+    private final RateLimitedLog quiet = RateLimitedLog.of(org.slf4j.LoggerFactory.getLogger(TenantListStore.class));
 
-    TenantListStore(TenantListTermRepository repository, ApplicationEventPublisher events, Clock clock) {
+    TenantListStore(TenantListTermRepository repository, ApplicationEventPublisher events, Clock clock,
+            DatabaseStatus database) {
         this.repository = repository;
         this.events = events;
         this.clock = clock;
+        this.database = database;
     }
 
     /** Every block- and allowlist term of a tenant, for matching; empty for a null tenant. */
@@ -59,9 +67,25 @@ public class TenantListStore implements TenantListService {
         if (cached != null && now - cached.loadedAtNanos < CACHE_NANOS) {
             return cached.entries;
         }
-        List<ListEntry> entries = repository.findByTenantOrderByIdAsc(tenant).stream()
-                .map(TenantListTerm::toEntry)
-                .map(e -> new ListEntry(e.tenant(), e.kind(), e.term(), e.attribute())).toList();
+        if (cached != null && !database.available()) {
+            return cached.entries;
+        }
+        List<ListEntry> entries;
+        try {
+            entries = repository.findByTenantOrderByIdAsc(tenant).stream()
+                    .map(TenantListTerm::toEntry)
+                    .map(e -> new ListEntry(e.tenant(), e.kind(), e.term(), e.attribute())).toList();
+        } catch (RuntimeException e) {
+            if (!DatabaseStatus.isUnavailability(e)) {
+                throw e;
+            }
+            database.reportFailure(e);
+            if (cached != null) {
+                quiet.warn("stale", "Serving block and allow lists as last loaded: the database is unavailable");
+                return cached.entries;
+            }
+            throw database.unavailable("the block and allow lists of tenant '" + tenant + "' are not loaded yet");
+        }
         cache.put(tenant, new Cached(entries, now));
         return entries;
     }

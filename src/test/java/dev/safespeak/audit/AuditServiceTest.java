@@ -99,7 +99,8 @@ abstract class AuditServiceTest {
             AuditVerification result = audit.verify();
             assertThat(result.intact()).isFalse();
             assertThat(result.firstBroken()).contains(
-                    new AuditVerification.BrokenEntry(victim.seq(), "its content does not match its hash"));
+                    new AuditVerification.BrokenEntry(victim.seq(), "its content does not match its HMAC (key "
+                            + victim.keyId() + ")"));
             assertThat(result.summary()).startsWith("BROKEN at entry " + victim.seq());
         } finally {
             jdbc.update("UPDATE audit_entry SET after_state = ? WHERE seq = ?", victim.after(), victim.seq());
@@ -132,10 +133,10 @@ abstract class AuditServiceTest {
                     "entry " + victim.seq() + " is missing"));
         } finally {
             jdbc.update("INSERT INTO audit_entry (seq, actor, occurred_at, recorded_at, action, subject, before_state,"
-                            + " after_state, previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            + " after_state, previous_hash, hash, key_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     victim.seq(), victim.actor(), java.sql.Timestamp.from(victim.occurredAt()),
                     java.sql.Timestamp.from(victim.recordedAt()), victim.action(), victim.subject(), victim.before(),
-                    victim.after(), victim.previousHash(), victim.hash());
+                    victim.after(), victim.previousHash(), victim.hash(), victim.keyId());
         }
         assertThat(audit.verify().intact()).isTrue();
     }

@@ -169,6 +169,10 @@ class BackupRestoreTest {
                 .run("--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
                         "--spring.datasource.password=", "--server.port=0", "--safespeak.security.admin-password=",
                         "--safespeak.modelregistry.model-dir=" + modelDir,
+                        // One audit key for both databases, generated in this run's folder, and no checkpoint file
+                        // (one left in ./data by another run would not belong to these databases).
+                        "--safespeak.audit.hmac.generated-key-file=" + modelDir.resolveSibling("audit-hmac.key"),
+                        "--safespeak.audit.checkpoint.file=",
                         "--safespeak.evidence.demo.traffic-enabled=false", "--vaadin.launch-browser=false");
     }
 

@@ -46,10 +46,23 @@ final class LocalPostgres implements AutoCloseable {
         }
         pg.asOwner(List.of(BIN + "/initdb", "-D", dir.resolve("data").toString(), "-U", "postgres", "-A", "trust",
                 "-E", "UTF8", "--no-sync"));
-        pg.asOwner(List.of(BIN + "/pg_ctl", "-D", dir.resolve("data").toString(), "-l", dir.resolve("server.log")
+        pg.startServer();
+        return pg;
+    }
+
+    /** Starts the server (again, after {@link #stop()}) on the same port and data folder; waits until it accepts. */
+    void startServer() throws IOException, InterruptedException {
+        asOwner(List.of(BIN + "/pg_ctl", "-D", dir.resolve("data").toString(), "-l", dir.resolve("server.log")
                 .toString(), "-w", "-t", "60", "-o", "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1"
                 + " -c fsync=off", "start"));
-        return pg;
+    }
+
+    /**
+     * Stops the server the way an outage looks to the application (fast shutdown: open connections are closed,
+     * new ones refused), keeping its data for {@link #startServer()}.
+     */
+    void stop() throws IOException, InterruptedException {
+        asOwner(List.of(BIN + "/pg_ctl", "-D", dir.resolve("data").toString(), "-m", "fast", "-w", "stop"));
     }
 
     int port() {
@@ -74,7 +87,10 @@ final class LocalPostgres implements AutoCloseable {
     @Override
     public void close() throws IOException, InterruptedException {
         try {
-            asOwner(List.of(BIN + "/pg_ctl", "-D", dir.resolve("data").toString(), "-m", "immediate", "-w", "stop"));
+            if (Files.exists(dir.resolve("data").resolve("postmaster.pid"))) {
+                asOwner(List.of(BIN + "/pg_ctl", "-D", dir.resolve("data").toString(), "-m", "immediate", "-w",
+                        "stop"));
+            }
         } finally {
             try (Stream<Path> files = Files.walk(dir)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

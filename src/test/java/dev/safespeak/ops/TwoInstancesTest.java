@@ -89,6 +89,9 @@ class TwoInstancesTest {
         env.put("SAFESPEAK_DB_PASSWORD", "");
         env.put("SAFESPEAK_ADMIN_PASSWORD", ADMIN_PASSWORD);
         env.put("SAFESPEAK_DEMO_TRAFFIC", "false");
+        // Both instances sign the shared audit trail with one key, as docs/operations/rotate-the-audit-key.md asks.
+        env.put("SAFESPEAK_AUDIT_HMAC_KEY", "two-instances-audit-key-0123456789abcdef");
+        env.put("SAFESPEAK_AUDIT_CHECKPOINT_FILE", work.resolve("audit-checkpoints.log").toString());
         // The purge would run every 3 s on each instance; its lock, held 10 min, lets only one of them run it.
         env.put("SAFESPEAK_STORAGE_PURGE_INTERVAL", "PT3S");
         List<String> args = List.of("--safespeak.storage.purge-lock=PT10M",

@@ -72,6 +72,37 @@ public class UsageLeases {
         return -1;
     }
 
+    /**
+     * Adds {@code amount} to the counter of a window whatever the limit: what an instance let through on its own
+     * while the database was unavailable, written back once it is available again.
+     *
+     * @return the counter after the addition
+     */
+    public long add(long keyId, String kind, long windowStart, long amount) {
+        if (postgres()) {
+            return jdbc.queryForObject("INSERT INTO api_key_usage (key_id, window_kind, window_start, used)"
+                    + " VALUES (?, ?, ?, ?) ON CONFLICT (key_id, window_kind, window_start)"
+                    + " DO UPDATE SET used = api_key_usage.used + EXCLUDED.used RETURNING used", Long.class,
+                    keyId, kind, windowStart, amount);
+        }
+        for (int attempt = 0; attempt < 3; attempt++) {
+            int updated = jdbc.update("UPDATE api_key_usage SET used = used + ? WHERE key_id = ? AND window_kind = ?"
+                    + " AND window_start = ?", amount, keyId, kind, windowStart);
+            if (updated == 1) {
+                Long used = used(keyId, kind, windowStart);
+                return used == null ? amount : used;
+            }
+            try {
+                jdbc.update("INSERT INTO api_key_usage (key_id, window_kind, window_start, used) VALUES (?, ?, ?, ?)",
+                        keyId, kind, windowStart, amount);
+                return amount;
+            } catch (DuplicateKeyException e) {
+                // another instance created the row first: go round and add to it
+            }
+        }
+        throw new IllegalStateException("could not add to the usage counter of key " + keyId);
+    }
+
     /** The counter of a window, or null when nobody leased from it yet. */
     public Long used(long keyId, String kind, long windowStart) {
         List<Long> rows = jdbc.queryForList("SELECT used FROM api_key_usage WHERE key_id = ? AND window_kind = ?"

@@ -5,14 +5,17 @@ import dev.safespeak.evidence.ReadinessCheck;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
-/** Readiness check "audit logging active": the audit trail has entries and its hash chain verifies. */
+/**
+ * Readiness check "audit logging active": the audit trail has entries, its keyed chain verifies and it matches
+ * the configured checkpoint file.
+ */
 @Component
 public class AuditChainCheck implements ReadinessCheck {
 
-    private final AuditStore store;
+    private final AuditVerifier verifier;
 
-    AuditChainCheck(AuditStore store) {
-        this.store = store;
+    AuditChainCheck(AuditVerifier verifier) {
+        this.verifier = verifier;
     }
 
     @Override
@@ -27,7 +30,7 @@ public class AuditChainCheck implements ReadinessCheck {
 
     @Override
     public CheckResult run() {
-        var result = store.verify();
+        var result = verifier.verify();
         if (!result.intact()) {
             return CheckResult.fail("Audit trail " + result.summary());
         }

@@ -13,6 +13,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -21,7 +24,9 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The audit tables, in plain JDBC: appends lock the single chain-head row ({@code SELECT ... FOR UPDATE}) so
- * exactly one writer at a time, in this or any other instance sharing the database, extends the chain.
+ * exactly one writer at a time, in this or any other instance sharing the database, extends the chain. Appends only
+ * insert into {@code audit_entry}; nothing here updates or deletes an entry, so the application's database role
+ * needs no UPDATE or DELETE on it (docs/operations/audit-append-only-role.md).
  */
 @Repository
 public class AuditStore {
@@ -32,12 +37,17 @@ public class AuditStore {
     private static final RowMapper<AuditEntry> ENTRY = AuditStore::entry;
 
     private final JdbcTemplate jdbc;
+    private final AuditKeyRing keys;
 
-    AuditStore(JdbcTemplate jdbc) {
+    AuditStore(JdbcTemplate jdbc, AuditKeyRing keys) {
         this.jdbc = jdbc;
+        this.keys = keys;
     }
 
-    /** Appends an entry at the chain's tip; the caller's transaction holds the head lock until it commits. */
+    /**
+     * Appends an entry at the chain's tip, linked with the current key's HMAC; the caller's transaction holds the
+     * head lock until it commits.
+     */
     public AuditEntry append(String actor, Instant occurredAt, Instant recordedAt, String action, String subject,
                              String before, String after) {
         Map<String, Object> head = jdbc.queryForMap(
@@ -51,12 +61,35 @@ public class AuditStore {
         String af = cut(after, MAX_STATE_CHARS);
         Instant occurred = AuditHashing.storable(occurredAt);
         Instant recorded = AuditHashing.storable(recordedAt);
-        String hash = AuditHashing.hash(previous, seq, a, occurred, act, sub, b, af);
+        AuditKey key = keys.current();
+        String link = AuditHashing.mac(key, previous, seq, a, occurred, act, sub, b, af);
         jdbc.update("INSERT INTO audit_entry (seq, actor, occurred_at, recorded_at, action, subject, before_state, "
-                        + "after_state, previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                seq, a, Timestamp.from(occurred), Timestamp.from(recorded), act, sub, b, af, previous, hash);
-        jdbc.update("UPDATE audit_chain_head SET last_seq = ?, last_hash = ? WHERE id = 1", seq, hash);
-        return new AuditEntry(seq, a, occurred, recorded, act, sub, b, af, previous, hash);
+                        + "after_state, previous_hash, hash, key_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                seq, a, Timestamp.from(occurred), Timestamp.from(recorded), act, sub, b, af, previous, link,
+                key.id());
+        jdbc.update("UPDATE audit_chain_head SET last_seq = ?, last_hash = ? WHERE id = 1", seq, link);
+        return new AuditEntry(seq, a, occurred, recorded, act, sub, b, af, previous, link, key.id());
+    }
+
+    /** The chain's tip as the head row records it: the last sequence number (0 when empty) and its link. */
+    public Head head() {
+        Map<String, Object> head = jdbc.queryForMap("SELECT last_seq, last_hash FROM audit_chain_head WHERE id = 1");
+        return new Head(((Number) head.get("last_seq")).longValue(), (String) head.get("last_hash"));
+    }
+
+    /** The stored link of entry {@code seq}, empty when there is no such entry. */
+    public Optional<String> linkOf(long seq) {
+        return jdbc.query("SELECT hash FROM audit_entry WHERE seq = ?", (rs, row) -> rs.getString(1), seq)
+                .stream().findFirst();
+    }
+
+    /** The keys this store signs and verifies with. */
+    public AuditKeyRing keys() {
+        return keys;
+    }
+
+    /** A chain tip: the last entry's sequence number and link. */
+    public record Head(long seq, String hash) {
     }
 
     /** Entries matching the filter, newest first, at most {@code limit}. */
@@ -95,41 +128,76 @@ public class AuditStore {
         }, ENTRY);
     }
 
-    /** Walks the whole chain in order and returns the first entry that does not fit. */
+    /**
+     * Walks the whole chain in order and returns the first entry that does not fit. Signed entries are checked
+     * with the key their key id names; entries without a key id (written before keyed links) with the plain hash,
+     * and only before the first signed entry.
+     */
     public AuditVerification verify() {
         AtomicLong expectedSeq = new AtomicLong(1);
         AtomicReference<String> previous = new AtomicReference<>(AuditHashing.GENESIS);
         AtomicReference<BrokenEntry> broken = new AtomicReference<>();
         AtomicLong checked = new AtomicLong();
+        AtomicLong unsigned = new AtomicLong();
+        Map<String, Long> byKey = new TreeMap<>();
+        Set<String> missing = new TreeSet<>();
         jdbc.query("SELECT * FROM audit_entry ORDER BY seq ASC", (ResultSet rs) -> {
             if (broken.get() != null) {
                 return;
             }
             AuditEntry e = entry(rs, 0);
             checked.incrementAndGet();
-            if (e.seq() != expectedSeq.get()) {
-                broken.set(new BrokenEntry(expectedSeq.get(), "entry " + expectedSeq.get() + " is missing"));
-            } else if (!e.previousHash().equals(previous.get())) {
-                broken.set(new BrokenEntry(e.seq(), "its previous hash does not match the hash of entry "
-                        + (e.seq() - 1)));
-            } else if (!e.hash().equals(AuditHashing.hash(e.previousHash(), e.seq(), e.actor(), e.occurredAt(),
-                    e.action(), e.subject(), e.before(), e.after()))) {
-                broken.set(new BrokenEntry(e.seq(), "its content does not match its hash"));
+            String problem = problem(e, expectedSeq.get(), previous.get(), !byKey.isEmpty(), missing);
+            if (problem != null) {
+                broken.set(new BrokenEntry(e.seq() != expectedSeq.get() ? expectedSeq.get() : e.seq(), problem));
+                return;
+            }
+            if (e.signed()) {
+                byKey.merge(e.keyId(), 1L, Long::sum);
+            } else {
+                unsigned.incrementAndGet();
             }
             expectedSeq.incrementAndGet();
             previous.set(e.hash());
         });
         if (broken.get() == null) {
-            Map<String, Object> head = jdbc.queryForMap("SELECT last_seq, last_hash FROM audit_chain_head WHERE id = 1");
-            long lastSeq = ((Number) head.get("last_seq")).longValue();
-            if (lastSeq != expectedSeq.get() - 1) {
-                broken.set(new BrokenEntry(expectedSeq.get(), "the chain's tip is entry " + lastSeq
+            Head head = head();
+            if (head.seq() != expectedSeq.get() - 1) {
+                broken.set(new BrokenEntry(expectedSeq.get(), "the chain's tip is entry " + head.seq()
                         + " but the last stored entry is " + (expectedSeq.get() - 1)));
-            } else if (!head.get("last_hash").equals(previous.get())) {
-                broken.set(new BrokenEntry(lastSeq, "its hash does not match the chain's recorded tip"));
+            } else if (!head.hash().equals(previous.get())) {
+                broken.set(new BrokenEntry(head.seq(), "its hash does not match the chain's recorded tip"));
             }
         }
-        return new AuditVerification(checked.get(), Optional.ofNullable(broken.get()));
+        return new AuditVerification(checked.get(), Optional.ofNullable(broken.get()), unsigned.get(), byKey,
+                missing, keys.current().id(), Optional.empty());
+    }
+
+    /** What is wrong with the entry at this place of the chain, or null; records a key id it has no key for. */
+    private String problem(AuditEntry e, long expectedSeq, String previous, boolean signedBefore,
+                           Set<String> missing) {
+        if (e.seq() != expectedSeq) {
+            return "entry " + expectedSeq + " is missing";
+        }
+        if (!e.previousHash().equals(previous)) {
+            return "its previous hash does not match the hash of entry " + (e.seq() - 1);
+        }
+        if (!e.signed()) {
+            if (signedBefore) {
+                return "it has no key id (unsigned) but follows signed entries; unsigned entries are only accepted "
+                        + "before the first signed one";
+            }
+            return e.hash().equals(AuditHashing.hash(e.previousHash(), e.seq(), e.actor(), e.occurredAt(),
+                    e.action(), e.subject(), e.before(), e.after())) ? null : "its content does not match its hash";
+        }
+        Optional<AuditKey> key = keys.find(e.keyId());
+        if (key.isEmpty()) {
+            missing.add(e.keyId());
+            return null;
+        }
+        return AuditHashing.verifies(key.get(), e.hash(), e.previousHash(), e.seq(), e.actor(), e.occurredAt(),
+                e.action(), e.subject(), e.before(), e.after()) ? null
+                : "its content does not match its HMAC (key " + e.keyId() + ")";
     }
 
     private static void like(StringBuilder sql, List<Object> args, String column, String value) {
@@ -150,7 +218,7 @@ public class AuditStore {
         return new AuditEntry(rs.getLong("seq"), rs.getString("actor"), instant(rs, "occurred_at"),
                 instant(rs, "recorded_at"), rs.getString("action"), rs.getString("subject"),
                 rs.getString("before_state"), rs.getString("after_state"), rs.getString("previous_hash"),
-                rs.getString("hash"));
+                rs.getString("hash"), rs.getString("key_id"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -31,7 +31,10 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
-/** The audit trail with filters, the hash chain's verification and the release report downloads. */
+/**
+ * The audit trail with filters, the keyed chain's verification (key ids, unsigned entries, checkpoints) and the
+ * release report downloads.
+ */
 @Route("audit")
 @PageTitle("Audit trail | SafeSpeak")
 @Menu(title = "Audit trail", order = 80)
@@ -55,6 +58,7 @@ class AuditView extends VerticalLayout {
     final Grid<AuditEntry> grid = new Grid<>();
     final Button verify = new Button("Verify hash chain");
     final Span verification = new Span();
+    final Span verificationDetails = new Span();
     final ComboBox<ReleaseView> release = new ComboBox<>("Release report");
     final Div downloads = new Div();
 
@@ -78,8 +82,10 @@ class AuditView extends VerticalLayout {
 
         verify.setId("verify");
         verification.setId("verification");
+        verificationDetails.setId("verification-details");
         verify.addClickListener(e -> showVerification(audit.verify()));
-        HorizontalLayout verifyRow = new HorizontalLayout(verify, verification);
+        HorizontalLayout verifyRow = new HorizontalLayout(verify, verification, verificationDetails);
+        verifyRow.setWrap(true);
         verifyRow.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
 
         grid.setId("audit-grid");
@@ -91,6 +97,7 @@ class AuditView extends VerticalLayout {
         grid.addColumn(AuditEntry::before).setHeader("Before").setFlexGrow(1);
         grid.addColumn(AuditEntry::after).setHeader("After").setFlexGrow(2);
         grid.addColumn(e -> e.hash().substring(0, 12)).setHeader("Hash").setAutoWidth(true);
+        grid.addColumn(e -> e.signed() ? e.keyId() : "unsigned (before HMAC)").setHeader("Key").setAutoWidth(true);
         grid.setSizeFull();
 
         release.setId("report-release");
@@ -123,7 +130,16 @@ class AuditView extends VerticalLayout {
         verification.setText(result.summary());
         verification.getElement().getThemeList().clear();
         verification.getElement().getThemeList().add("badge");
-        verification.getElement().getThemeList().add(result.intact() ? "success" : "error");
+        verification.getElement().getThemeList().add(switch (result.status()) {
+            case INTACT -> "success";
+            case NOT_VERIFIED -> "contrast";
+            case BROKEN -> "error";
+        });
+        String keys = result.keysSummary();
+        verificationDetails.setText("Signing key: " + result.currentKeyId()
+                + (keys.isEmpty() ? "" : ". Entries: " + keys)
+                + ". Checkpoints: " + result.checkpoints().map(AuditVerification.CheckpointCheck::summary)
+                        .orElse("no checkpoint file yet") + ".");
     }
 
     private static Instant instant(LocalDateTime time) {

@@ -32,6 +32,8 @@ import org.springframework.beans.factory.DisposableBean;
 final class PostgresNotifications implements ClusterNotifications, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(PostgresNotifications.class);
+    /** While the database is down the listener fails every 2 s: one line per 30 s of it. */
+    private static final dev.safespeak.base.RateLimitedLog quiet = dev.safespeak.base.RateLimitedLog.of(log);
     private static final int WAIT_MILLIS = 500;
     private static final long RECONNECT_MILLIS = 2_000;
 
@@ -112,8 +114,8 @@ final class PostgresNotifications implements ClusterNotifications, DisposableBea
                 }
             } catch (SQLException | RuntimeException e) {
                 if (running) {
-                    log.warn("Lost the notification connection ({}); reconnecting in {} ms", e.getMessage(),
-                            RECONNECT_MILLIS);
+                    quiet.warn("lost", "Lost the notification connection ({}); reconnecting every {} ms",
+                            e.getMessage(), RECONNECT_MILLIS);
                     sleep(RECONNECT_MILLIS);
                 }
             }

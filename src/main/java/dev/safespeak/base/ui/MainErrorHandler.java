@@ -8,6 +8,8 @@ import com.vaadin.flow.server.ErrorHandler;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import dev.safespeak.base.BusinessException;
+import dev.safespeak.base.DatabaseStatus;
+import dev.safespeak.base.RateLimitedLog;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,12 +17,16 @@ import org.springframework.stereotype.Component;
 
 /**
  * The one place UI errors end up: a {@link BusinessException} becomes a notification with its
- * message; anything else is logged with an id and shown as a generic message with that id.
+ * message; a database that cannot be reached becomes a notification that nothing was saved (one log line per
+ * 30 s); anything else is logged with an id and shown as a generic message with that id.
  */
 @Component
 class MainErrorHandler implements VaadinServiceInitListener {
 
     private static final Logger log = LoggerFactory.getLogger(MainErrorHandler.class);
+    private static final RateLimitedLog quiet = RateLimitedLog.of(log);
+    static final String DATABASE_UNAVAILABLE = "The database is unavailable, so nothing was saved. Try again in a "
+            + "minute.";
 
     @Override
     public void serviceInit(ServiceInitEvent event) {
@@ -33,6 +39,9 @@ class MainErrorHandler implements VaadinServiceInitListener {
             String message;
             if (cause instanceof BusinessException business) {
                 message = business.getMessage();
+            } else if (DatabaseStatus.isUnavailability(errorEvent.getThrowable())) {
+                quiet.warn("database-unavailable", "A UI action failed: the database is unavailable");
+                message = DATABASE_UNAVAILABLE;
             } else if (cause instanceof IllegalArgumentException invalid) {
                 message = invalid.getMessage();
             } else {

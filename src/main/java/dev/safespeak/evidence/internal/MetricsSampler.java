@@ -22,7 +22,9 @@ import org.springframework.stereotype.Component;
 /**
  * Samples the key metrics into the database at a fixed interval (default 10 s), as the increase since the previous
  * sample, tagged with this instance's id so several instances write to one history; rolls them up into one-minute
- * and one-hour rows and deletes what is past retention.
+ * and one-hour rows and deletes what is past retention. A sample that cannot be stored (database unavailable) is
+ * not lost: the counters are cumulative, so the next stored sample carries the increase since the last stored one
+ * (a buffer of one number per counter, whatever the length of the outage).
  */
 @Component
 public class MetricsSampler {
@@ -41,6 +43,7 @@ public class MetricsSampler {
     public static final String SCORES = "texts.score-bin";
 
     private static final Logger log = LoggerFactory.getLogger(MetricsSampler.class);
+    private static final dev.safespeak.base.RateLimitedLog quiet = dev.safespeak.base.RateLimitedLog.of(log);
 
     private final MeterRegistry registry;
     private final MetricHistoryRepository history;
@@ -74,7 +77,8 @@ public class MetricsSampler {
         try {
             sample();
         } catch (RuntimeException e) {
-            log.warn("Metric sampling failed: {}", e.getMessage());
+            quiet.warn("sample", "Metric sampling failed, the increase is kept for the next sample: {}",
+                    e.getMessage());
         }
     }
 
@@ -108,7 +112,6 @@ public class MetricsSampler {
             double before = previous.getOrDefault(e.getKey(), 0.0);
             // A counter below its previous value was reset (meter re-registered); count from zero again.
             double increase = e.getValue() >= before ? e.getValue() - before : e.getValue();
-            previous.put(e.getKey(), e.getValue());
             if (increase > 0) {
                 int bar = e.getKey().indexOf('|');
                 samples.add(new MetricHistoryRepository.Sample(instanceId, now, resolution,
@@ -116,6 +119,8 @@ public class MetricsSampler {
             }
         }
         history.insert(samples);
+        // Only once stored: a failed insert leaves the increase to the next sample.
+        previous.putAll(cumulative);
         return samples;
     }
 
@@ -124,7 +129,7 @@ public class MetricsSampler {
         try {
             maintain(clock.instant());
         } catch (RuntimeException e) {
-            log.warn("Metric rollup failed: {}", e.getMessage());
+            quiet.warn("rollup", "Metric rollup failed: {}", e.getMessage());
         }
     }
 

@@ -185,9 +185,7 @@ class ItemDetailDialog extends Dialog {
         history.setSpacing(false);
         history.setId("detail-history");
         for (HistoryEntry h : releaseItems.history(itemId)) {
-            history.add(new Span(TIME.format(h.occurredAt()) + " · " + h.actor() + " · " + h.action()
-                    + (h.before().isEmpty() ? "" : " · from " + h.before())
-                    + (h.after().isEmpty() ? "" : " · to " + h.after())));
+            history.add(new Span(TIME.format(h.occurredAt()) + " · " + HistoryLine.describe(h)));
         }
         if (history.getComponentCount() == 0) {
             history.add(new Span("No changes yet."));

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.safespeak.base.BusinessException;
+import dev.safespeak.base.DatabaseStatus;
+import dev.safespeak.base.RateLimitedLog;
 import dev.safespeak.base.ErrorCode;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -36,10 +38,13 @@ class ApiExceptionResolver implements HandlerExceptionResolver, Ordered {
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionResolver.class);
     private final ProblemWriter problems;
     private final long maxBodyBytes;
+    private final DatabaseStatus database;
+    private final RateLimitedLog quiet = RateLimitedLog.of(log);
 
-    ApiExceptionResolver(ObjectMapper json, ApiProperties properties) {
+    ApiExceptionResolver(ObjectMapper json, ApiProperties properties, DatabaseStatus database) {
         this.problems = new ProblemWriter(json);
         this.maxBodyBytes = properties.maxBodyBytes();
+        this.database = database;
     }
 
     @Override
@@ -97,9 +102,25 @@ class ApiExceptionResolver implements HandlerExceptionResolver, Ordered {
             return ApiProblem.of(ErrorCode.NOT_FOUND, "there is no endpoint " + request.getMethod() + " "
                     + request.getRequestURI());
         }
+        if (DatabaseStatus.isUnavailability(ex)) {
+            return databaseUnavailable(request, ex, database, quiet);
+        }
         log.error("Internal error serving request {} ({} {})", RequestIds.current(request), request.getMethod(),
                 request.getRequestURI(), ex);
         return ApiProblem.internal();
+    }
+
+    /**
+     * 503 with Retry-After for a request that needed the database while it is unavailable; nothing was saved. One
+     * log line per 30 s, not a stack trace per request.
+     */
+    static ApiProblem databaseUnavailable(HttpServletRequest request, Throwable ex, DatabaseStatus database,
+            RateLimitedLog quiet) {
+        database.reportFailure(ex);
+        quiet.warn("database-unavailable", "Answered 503 to {} {} (request {}): the database is unavailable",
+                request.getMethod(), request.getRequestURI(), RequestIds.current(request));
+        return ApiProblem.unavailable("the database is unavailable, so nothing was saved; try again in "
+                + database.retryAfterSeconds() + " seconds", database.retryAfterSeconds());
     }
 
     /** Why a body could not be read, without the parser's own words (which name Java types). */

@@ -6,6 +6,8 @@ import dev.safespeak.apikey.ApiKeyService;
 import dev.safespeak.apikey.RateDecision;
 import dev.safespeak.apikey.RateLimiter;
 import dev.safespeak.base.BusinessException;
+import dev.safespeak.base.DatabaseStatus;
+import dev.safespeak.base.RateLimitedLog;
 import dev.safespeak.base.ErrorCode;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -45,9 +47,17 @@ final class ApiKeyFilter extends OncePerRequestFilter {
     private final RateLimiter limiter;
     private final ProblemWriter problems;
     private final SecurityContextHolderStrategy strategy;
+    private final DatabaseStatus database;
+    private final RateLimitedLog quiet = RateLimitedLog.of(log);
 
     ApiKeyFilter(ApiKeyService keys, RateLimiter limiter, ProblemWriter problems,
             SecurityContextHolderStrategy strategy) {
+        this(keys, limiter, problems, strategy, DatabaseStatus.ALWAYS_AVAILABLE);
+    }
+
+    ApiKeyFilter(ApiKeyService keys, RateLimiter limiter, ProblemWriter problems,
+            SecurityContextHolderStrategy strategy, DatabaseStatus database) {
+        this.database = database;
         this.keys = keys;
         this.limiter = limiter;
         this.problems = problems;
@@ -72,6 +82,10 @@ final class ApiKeyFilter extends OncePerRequestFilter {
             problems.write(request, response, ApiProblem.of(e));
             return;
         } catch (RuntimeException e) {
+            if (DatabaseStatus.isUnavailability(e)) {
+                problems.write(request, response, ApiExceptionResolver.databaseUnavailable(request, e, database, quiet));
+                return;
+            }
             log.error("Internal error checking the API key of request {}", RequestIds.current(request), e);
             problems.write(request, response, ApiProblem.internal());
             return;

@@ -3,6 +3,7 @@ package dev.safespeak.moderation.api;
 import dev.safespeak.apikey.ApiKeyPrincipal;
 import dev.safespeak.apikey.RateDecision;
 import dev.safespeak.apikey.RateLimiter;
+import dev.safespeak.base.DatabaseStatus;
 import dev.safespeak.moderation.Attribute;
 import dev.safespeak.moderation.Mode;
 import dev.safespeak.moderation.ModerationLimits;
@@ -36,11 +37,14 @@ class ApiModeration {
     private final ModerationService engine;
     private final TextStorageService storage;
     private final RateLimiter limiter;
+    private final DatabaseStatus database;
 
-    ApiModeration(ModerationService engine, TextStorageService storage, RateLimiter limiter) {
+    ApiModeration(ModerationService engine, TextStorageService storage, RateLimiter limiter,
+            DatabaseStatus database) {
         this.engine = engine;
         this.storage = storage;
         this.limiter = limiter;
+        this.database = database;
     }
 
     /** What the engine answered, and until when the texts are stored (null when not stored). */
@@ -64,6 +68,11 @@ class ApiModeration {
         ApiKeyPrincipal key = ApiKeyFilter.current();
         if (store && !storage.enabled()) {
             throw ApiProblem.invalid(TextStorageService.NO_KEY_MESSAGE);
+        }
+        if (store && !database.available()) {
+            // Checked before the quota is charged: a stored text must not be lost, so nothing is scored either.
+            throw database.unavailable("the texts were neither scored nor stored (doNotStore=false needs the "
+                    + "database; send doNotStore=true to score without storing)");
         }
         RateDecision quota = limiter.consumeTexts(key, texts.size());
         if (!quota.allowed()) {

@@ -2,6 +2,7 @@ package dev.safespeak.moderation.api;
 
 import dev.safespeak.apikey.RateDecision;
 import dev.safespeak.base.BusinessException;
+import dev.safespeak.base.DatabaseUnavailableException;
 import dev.safespeak.base.ErrorCode;
 import org.springframework.http.HttpStatus;
 
@@ -62,7 +63,16 @@ final class ApiProblem extends RuntimeException {
     }
 
     static ApiProblem of(BusinessException e) {
+        if (e instanceof DatabaseUnavailableException d) {
+            return unavailable(d.getMessage(), d.retryAfterSeconds());
+        }
         return of(e.code(), e.getMessage());
+    }
+
+    /** 503: something the request needs is unavailable for now; try again after {@code retryAfterSeconds}. */
+    static ApiProblem unavailable(String detail, long retryAfterSeconds) {
+        return new ApiProblem(status(ErrorCode.UNAVAILABLE), ErrorCode.UNAVAILABLE, detail,
+                Math.max(1, retryAfterSeconds));
     }
 
     static ApiProblem invalid(String detail) {

@@ -3,6 +3,7 @@ package dev.safespeak.moderation.api;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.safespeak.apikey.ApiKeyService;
 import dev.safespeak.apikey.RateLimiter;
+import dev.safespeak.base.DatabaseStatus;
 import dev.safespeak.base.ErrorCode;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
@@ -68,7 +69,8 @@ class ApiSecurityConfig {
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, ApiKeyService keys, RateLimiter limiter,
-            ObjectMapper json, ObjectProvider<SecurityContextHolderStrategy> strategies) throws Exception {
+            ObjectMapper json, ObjectProvider<SecurityContextHolderStrategy> strategies, DatabaseStatus database)
+            throws Exception {
         SecurityContextHolderStrategy strategy = strategies.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
         ProblemWriter problems = new ProblemWriter(json);
         http.securityMatcher(API_PATHS)
@@ -88,7 +90,8 @@ class ApiSecurityConfig {
                                 ApiProblem.of(ErrorCode.UNAUTHENTICATED, "API key is missing")))
                         .accessDeniedHandler((request, response, ex) -> problems.write(request, response,
                                 ApiProblem.of(ErrorCode.FORBIDDEN, "this API key may not do that"))))
-                .addFilterBefore(new ApiKeyFilter(keys, limiter, problems, strategy), AuthorizationFilter.class);
+                .addFilterBefore(new ApiKeyFilter(keys, limiter, problems, strategy, database),
+                        AuthorizationFilter.class);
         return http.build();
     }
 

@@ -180,6 +180,11 @@ class ConsoleView extends VerticalLayout {
     void scoreText() {
         results.removeAll();
         String value = text.getValue();
+        if (value == null || value.isBlank()) {
+            // The engine's own words ("text 1 is empty") are for API clients; here there is one box to fill in.
+            error("Type or paste a text to score first.");
+            return;
+        }
         Map<Attribute, Double> thresholds = new EnumMap<>(Attribute.class);
         if (threshold.getValue() != null) {
             for (Attribute a : Attribute.values()) {

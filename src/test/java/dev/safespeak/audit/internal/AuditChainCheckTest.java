@@ -38,7 +38,7 @@ class AuditChainCheckTest {
         try {
             assertThat(check.run().passed()).isFalse();
             assertThat(check.run().details()).startsWith("Audit trail BROKEN at entry " + entry.seq()
-                    + ": its content does not match its hash (");
+                    + ": its content does not match its HMAC (key " + entry.keyId() + ") (");
         } finally {
             jdbc.update("UPDATE audit_entry SET actor = 'alice' WHERE seq = ?", entry.seq());
         }

@@ -19,11 +19,15 @@ import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 class AuditViewTest extends KaribuTest {
 
     @Autowired
     AuditService audit;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     record Changed(String actor, Instant occurredAt, String action, String subject, String before, String after)
             implements AuditableEvent {
@@ -46,13 +50,36 @@ class AuditViewTest extends KaribuTest {
     }
 
     @Test
-    void the_verify_button_shows_the_chain_intact() {
-        audit.append(new Changed("alice", Instant.now(), "test.changed", "test:x", "a", "b"));
+    void the_verify_button_shows_the_chain_intact_with_its_signing_key_and_checkpoint_status() {
+        AuditEntry entry = audit.append(new Changed("alice", Instant.now(), "test.changed", "test:x", "a", "b"));
         login("ada", Role.ADMIN);
         UI.getCurrent().navigate("audit");
         AuditView view = _get(AuditView.class);
         _click(view.verify);
-        assertThat(view.verification.getText()).startsWith("Intact: ").endsWith(" entries verified");
+        assertThat(view.verification.getText()).startsWith("Intact: ")
+                .contains(" entries verified (").contains(" signed with key " + entry.keyId() + " (current)");
+        assertThat(view.verification.getElement().getThemeList()).contains("success");
+        assertThat(view.verificationDetails.getText())
+                .startsWith("Signing key: " + entry.keyId() + ". Entries: ")
+                .contains(" signed with key " + entry.keyId() + " (current)")
+                .endsWith(". Checkpoints: no checkpoint file yet.");
+    }
+
+    @Test
+    void a_rewritten_entry_shows_the_chain_broken_at_that_entry() {
+        AuditEntry entry = audit.append(new Changed("alice", Instant.now(), "test.changed", "test:y", "a", "b"));
+        login("ada", Role.ADMIN);
+        UI.getCurrent().navigate("audit");
+        AuditView view = _get(AuditView.class);
+        jdbc.update("UPDATE audit_entry SET after_state = 'forged' WHERE seq = ?", entry.seq());
+        try {
+            _click(view.verify);
+            assertThat(view.verification.getText()).startsWith("BROKEN at entry " + entry.seq()
+                    + ": its content does not match its HMAC (key " + entry.keyId() + ")");
+            assertThat(view.verification.getElement().getThemeList()).contains("error");
+        } finally {
+            jdbc.update("UPDATE audit_entry SET after_state = 'b' WHERE seq = ?", entry.seq());
+        }
     }
 
     @Test

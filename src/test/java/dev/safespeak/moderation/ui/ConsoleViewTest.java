@@ -155,6 +155,18 @@ class ConsoleViewTest extends KaribuTest {
     }
 
     @Test
+    void scoring_an_empty_box_asks_for_a_text_and_calls_no_engine() {
+        login("qa", Role.QA_LEAD);
+        UI.getCurrent().navigate(ConsoleView.class);
+        _setValue(_get(TextArea.class, spec -> spec.withId("console-text")), "   ");
+        _click(_get(Button.class, spec -> spec.withId("console-score")));
+
+        NotificationsKt.expectNotifications("Type or paste a text to score first.");
+        assertThat(_get(ConsoleView.class).results.getChildren()).isEmpty();
+        org.mockito.Mockito.verify(engine, org.mockito.Mockito.never()).moderate(any());
+    }
+
+    @Test
     void a_csv_without_a_text_column_is_explained() {
         login("pm", Role.PRODUCT_MANAGEMENT);
         UI.getCurrent().navigate(ConsoleView.class);

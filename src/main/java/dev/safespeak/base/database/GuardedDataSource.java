@@ -1,0 +1,205 @@
+package dev.safespeak.base.database;
+
+import dev.safespeak.base.DatabaseStatus;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
+
+/**
+ * The application's DataSource with a circuit breaker in front of the pool, published as {@link DatabaseStatus}. While the database is known to be
+ * unavailable, {@link #getConnection()} fails at once with {@link Refused} instead of waiting for the pool's
+ * connection timeout, so no request thread waits for a database that is gone. It turns unavailable on the first
+ * failure to reach the server (its own probe's, or one a caller saw and reported), and available again when the
+ * probe, which borrows a pooled connection and validates it every {@code probe-interval} (1 s), succeeds. The probe
+ * bypasses the breaker. State changes are logged once each; refusals are not logged here.
+ */
+final class GuardedDataSource extends DelegatingDataSource implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(GuardedDataSource.class);
+
+    private final DatabaseProperties properties;
+    private final Clock clock;
+    private final ScheduledExecutorService prober;
+    /** Null while available; when the current outage began otherwise. */
+    private volatile Instant unavailableSince;
+    private volatile String lastFailure = "";
+    /** This breaker as {@link DatabaseStatus}: a view, so the DataSource bean is not a second DatabaseStatus bean. */
+    private final DatabaseStatus status = new DatabaseStatus() {
+        @Override
+        public boolean available() {
+            return GuardedDataSource.this.available();
+        }
+
+        @Override
+        public Optional<Instant> unavailableSince() {
+            return GuardedDataSource.this.unavailableSince();
+        }
+
+        @Override
+        public long retryAfterSeconds() {
+            return GuardedDataSource.this.retryAfterSeconds();
+        }
+
+        @Override
+        public void reportFailure(Throwable failure) {
+            GuardedDataSource.this.reportFailure(failure);
+        }
+    };
+
+    GuardedDataSource(DataSource target, DatabaseProperties properties, Clock clock, boolean probeInBackground) {
+        super(target);
+        this.properties = properties;
+        this.clock = clock;
+        if (probeInBackground) {
+            prober = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "database-probe");
+                t.setDaemon(true);
+                return t;
+            });
+            long millis = properties.probeInterval().toMillis();
+            prober.scheduleWithFixedDelay(this::probe, millis, millis, TimeUnit.MILLISECONDS);
+        } else {
+            prober = null;
+        }
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+        refuseWhileUnavailable();
+        try {
+            return obtainTargetDataSource().getConnection();
+        } catch (SQLException | RuntimeException e) {
+            reportFailure(e);
+            throw e;
+        }
+    }
+
+    @Override
+    public Connection getConnection(String username, String password) throws SQLException {
+        refuseWhileUnavailable();
+        try {
+            return obtainTargetDataSource().getConnection(username, password);
+        } catch (SQLException | RuntimeException e) {
+            reportFailure(e);
+            throw e;
+        }
+    }
+
+    private void refuseWhileUnavailable() throws Refused {
+        Instant since = unavailableSince;
+        if (since != null) {
+            throw new Refused("the database is unavailable since " + since + " (" + lastFailure + ")");
+        }
+    }
+
+    /** One check: borrow a connection from the pool past the breaker and validate it. */
+    void probe() {
+        try (Connection connection = obtainTargetDataSource().getConnection()) {
+            int seconds = (int) Math.max(1, properties.probeTimeout().toSeconds());
+            if (!connection.isValid(seconds)) {
+                throw new SQLTransientConnectionException("the connection did not answer within " + seconds
+                        + " s", "08006");
+            }
+            markAvailable();
+        } catch (SQLException | RuntimeException e) {
+            markUnavailable(e);
+        }
+    }
+
+    DatabaseStatus status() {
+        return status;
+    }
+
+    boolean available() {
+        return unavailableSince == null;
+    }
+
+    Optional<Instant> unavailableSince() {
+        return Optional.ofNullable(unavailableSince);
+    }
+
+    long retryAfterSeconds() {
+        return Math.max(1, properties.retryAfter().toSeconds());
+    }
+
+    void reportFailure(Throwable failure) {
+        if (!(failure instanceof Refused) && DatabaseStatus.isConnectionFailure(failure)) {
+            markUnavailable(failure);
+        }
+    }
+
+    /** The last failure that made or kept the database unavailable, for readiness. */
+    String lastFailure() {
+        return lastFailure;
+    }
+
+    private void markUnavailable(Throwable failure) {
+        lastFailure = describe(failure);
+        synchronized (this) {
+            if (unavailableSince != null) {
+                return;
+            }
+            unavailableSince = clock.instant();
+        }
+        log.warn("The database is unavailable ({}): scoring goes on from memory, writes answer 503 until it is "
+                + "back; checking every {} ms", lastFailure, properties.probeInterval().toMillis());
+    }
+
+    private void markAvailable() {
+        Instant since;
+        synchronized (this) {
+            since = unavailableSince;
+            unavailableSince = null;
+        }
+        if (since != null) {
+            log.info("The database is available again after {} ms", Duration.between(since, clock.instant())
+                    .toMillis());
+        }
+    }
+
+    /** The innermost message of a failure, without class names of the pool's wrapping. */
+    static String describe(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return message.length() > 200 ? message.substring(0, 200) + "..." : message;
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (prober != null) {
+            prober.shutdownNow();
+        }
+        if (obtainTargetDataSource() instanceof AutoCloseable closeable) {
+            closeable.close();
+        }
+    }
+
+    /**
+     * The breaker's refusal: a connection exception (SQLState 08001) without a stack trace, which Spring translates
+     * like any other failure to connect.
+     */
+    static final class Refused extends SQLTransientConnectionException {
+        Refused(String message) {
+            super(message, "08001");
+        }
+
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            return this;
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package dev.safespeak.base.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import dev.safespeak.base.DatabaseStatus;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.time.Clock;
+import java.time.Duration;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
+
+class GuardedDataSourceTest {
+
+    private final DataSource pool = mock(DataSource.class);
+    private final GuardedDataSource guarded = new GuardedDataSource(pool,
+            new DatabaseProperties(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(7)),
+            Clock.systemUTC(), false);
+    private final DatabaseStatus status = guarded.status();
+
+    @Test
+    void a_refused_connection_opens_the_breaker_and_later_calls_fail_at_once_without_asking_the_pool()
+            throws SQLException {
+        when(pool.getConnection()).thenThrow(new SQLTransientConnectionException("request timed out after 2000ms",
+                null, new SQLException("Connection to 127.0.0.1:5999 refused", "08001")));
+        assertThatThrownBy(guarded::getConnection).as("the first call gets the pool's failure")
+                .isInstanceOf(SQLTransientConnectionException.class).hasMessageContaining("timed out");
+        assertThat(status.available()).as("available after a refused connection").isFalse();
+        assertThat(status.unavailableSince()).isPresent();
+
+        assertThatThrownBy(guarded::getConnection).as("a call while the breaker is open")
+                .isInstanceOf(GuardedDataSource.Refused.class).hasMessageContaining("refused");
+        verify(pool, times(1)).getConnection();
+        assertThat(status.retryAfterSeconds()).isEqualTo(7);
+    }
+
+    @Test
+    void a_pool_that_is_only_busy_does_not_open_the_breaker() throws SQLException {
+        when(pool.getConnection()).thenThrow(new SQLTransientConnectionException("request timed out after 2000ms"));
+        assertThatThrownBy(guarded::getConnection).isInstanceOf(SQLTransientConnectionException.class);
+        assertThat(status.available()).as("available after a busy pool's timeout").isTrue();
+    }
+
+    @Test
+    void the_probe_closes_the_breaker_once_the_database_answers_again() throws SQLException {
+        when(pool.getConnection()).thenThrow(new SQLException("Connection refused", "08001"));
+        guarded.probe();
+        assertThat(status.available()).as("available after a failed probe").isFalse();
+
+        Connection connection = mock(Connection.class);
+        when(connection.isValid(1)).thenReturn(true);
+        org.mockito.Mockito.reset(pool);
+        when(pool.getConnection()).thenReturn(connection);
+        guarded.probe();
+        assertThat(status.available()).as("available after a successful probe").isTrue();
+        assertThat(guarded.getConnection()).as("connections flow again").isSameAs(connection);
+    }
+
+    @Test
+    void a_connection_that_does_not_validate_keeps_the_breaker_open() throws SQLException {
+        Connection connection = mock(Connection.class);
+        when(connection.isValid(1)).thenReturn(false);
+        when(pool.getConnection()).thenReturn(connection);
+        guarded.probe();
+        assertThat(status.available()).as("available after a probe whose connection did not validate").isFalse();
+    }
+
+    @Test
+    void spring_and_hibernate_wrappings_of_a_refused_connection_count_as_unavailability() {
+        SQLException refused = new SQLException("Connection refused", "08001");
+        assertThat(DatabaseStatus.isUnavailability(new CannotGetJdbcConnectionException("no", refused))).isTrue();
+        assertThat(DatabaseStatus.isUnavailability(new CannotCreateTransactionException("no",
+                new RuntimeException(refused)))).isTrue();
+        assertThat(DatabaseStatus.isConnectionFailure(new SQLException("terminating connection due to "
+                + "administrator command", "57P01"))).isTrue();
+        assertThat(DatabaseStatus.isUnavailability(new SQLException("duplicate key", "23505")))
+                .as("a constraint violation").isFalse();
+        assertThat(DatabaseStatus.isUnavailability(new IllegalStateException("bug"))).isFalse();
+    }
+}
