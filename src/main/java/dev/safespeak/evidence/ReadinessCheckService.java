@@ -73,10 +73,18 @@ public class ReadinessCheckService implements ItemCheckRunner {
         return checks;
     }
 
-    /** The checks bound to an item text. */
-    public List<ReadinessCheck> checksFor(String itemText) {
-        return checks.stream().filter(c -> c.itemTexts().stream().anyMatch(t -> t.equalsIgnoreCase(
-                itemText == null ? "" : itemText.strip()))).toList();
+    /** The checks bound to an item key (decision 011); none for an unknown or missing key. */
+    public List<ReadinessCheck> checksForKey(String itemKey) {
+        return itemKey == null ? List.of() : checks.stream().filter(c -> c.itemKeys().contains(itemKey)).toList();
+    }
+
+    /**
+     * What the check is evidence for, in words: the text of each bound item on the release, or the key when no
+     * release is given or the release has no such item.
+     */
+    public List<String> itemLabels(ReadinessCheck check, Long releaseId) {
+        return check.itemKeys().stream().sorted().map(key -> releaseId == null ? key
+                : releases.findItemByKey(releaseId, key).map(ItemView::text).orElse(key)).toList();
     }
 
     /** Runs one check now on behalf of the signed-in user (anyone but a pure viewer). */
@@ -87,7 +95,7 @@ public class ReadinessCheckService implements ItemCheckRunner {
 
     @Override
     public List<String> checksFor(ItemView item) {
-        return checksFor(item.text()).stream().map(ReadinessCheck::name).toList();
+        return checksForKey(item.key()).stream().map(ReadinessCheck::name).toList();
     }
 
     @Override
@@ -106,7 +114,7 @@ public class ReadinessCheckService implements ItemCheckRunner {
             throw BusinessException.forbidden("Only the owner (" + item.owner().displayName() + ") or an admin can run"
                     + " the checks of '" + item.text() + "'");
         }
-        List<ReadinessCheck> bound = checksFor(item.text());
+        List<ReadinessCheck> bound = checksForKey(item.key());
         if (bound.isEmpty()) {
             throw BusinessException.notFound("No automated check is bound to '" + item.text() + "'");
         }
@@ -198,7 +206,7 @@ public class ReadinessCheckService implements ItemCheckRunner {
     @Override
     public ItemView markDoneWithEvidence(long itemId) {
         ItemView item = releaseItems.item(itemId);
-        List<ReadinessCheck> bound = checksFor(item.text());
+        List<ReadinessCheck> bound = checksForKey(item.key());
         if (bound.isEmpty()) {
             throw BusinessException.notFound("No automated check is bound to '" + item.text() + "'");
         }
@@ -219,8 +227,8 @@ public class ReadinessCheckService implements ItemCheckRunner {
 
     private void propagate(ReadinessCheck check, CheckRun run) {
         for (ReleaseView release : releases.releases()) {
-            for (String text : check.itemTexts()) {
-                releases.findItemByText(release.id(), text).ifPresent(item -> {
+            for (String key : check.itemKeys()) {
+                releases.findItemByKey(release.id(), key).ifPresent(item -> {
                     if (!run.passed() && item.closed() && item.status() == ItemStatus.DONE) {
                         releaseItems.markRegressed(item.id(), "Readiness check '" + check.name() + "' failed at "
                                 + run.ranAt() + ": " + truncate(run.details(), 800));

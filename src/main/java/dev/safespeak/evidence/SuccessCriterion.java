@@ -3,25 +3,35 @@ package dev.safespeak.evidence;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** The seed checklist's technical success criteria, each bound to its item text in the template. */
+/**
+ * The seed checklist's technical success criteria, each bound to its item in the template by the item's stable key
+ * (decision 011); the text is the criterion's name as people read it.
+ */
 public enum SuccessCriterion {
-    AVAILABILITY("API availability >99.9%", "%", true),
-    P95_LATENCY("Response time <100ms (P95)", "ms", true),
-    ERROR_RATE("Error rate <0.1%", "%", true),
-    MODEL_ACCURACY("Model accuracy >95%", "%", true),
-    AUTO_SCALING("Auto-scaling working correctly", "", false);
+    AVAILABILITY("availability-target", "API availability >99.9%", "%", true),
+    P95_LATENCY("latency-target", "Response time <100ms (P95)", "ms", true),
+    ERROR_RATE("error-rate-target", "Error rate <0.1%", "%", true),
+    MODEL_ACCURACY("model-accuracy-target", "Model accuracy >95%", "%", true),
+    AUTO_SCALING("auto-scaling-working", "Auto-scaling working correctly", "", false);
 
+    private final String itemKey;
     private final String itemText;
     private final String unit;
     private final boolean measurable;
 
-    SuccessCriterion(String itemText, String unit, boolean measurable) {
+    SuccessCriterion(String itemKey, String itemText, String unit, boolean measurable) {
+        this.itemKey = itemKey;
         this.itemText = itemText;
         this.unit = unit;
         this.measurable = measurable;
     }
 
-    /** The checklist item text this criterion is evidence for. */
+    /** The key of the checklist item this criterion is evidence for. */
+    public String itemKey() {
+        return itemKey;
+    }
+
+    /** The criterion's name, the built-in checklist's wording of its item. */
     public String itemText() {
         return itemText;
     }
@@ -35,12 +45,8 @@ public enum SuccessCriterion {
         return measurable;
     }
 
-    /** The criterion bound to an item text, ignoring case and surrounding spaces. */
-    public static Optional<SuccessCriterion> forItemText(String text) {
-        if (text == null) {
-            return Optional.empty();
-        }
-        String wanted = text.trim();
-        return Arrays.stream(values()).filter(c -> c.itemText.equalsIgnoreCase(wanted)).findFirst();
+    /** The criterion bound to an item key; empty for other keys. */
+    public static Optional<SuccessCriterion> forItemKey(String key) {
+        return Arrays.stream(values()).filter(c -> c.itemKey.equals(key)).findFirst();
     }
 }

@@ -7,14 +7,18 @@ import java.util.Set;
  * Whether a checklist item must be closed before the release's technical and business sign-offs: the one
  * definition the board's progress and readiness summary and the sign-off rules share (decision 020).
  * Items of the sections done at and after launch wait for go-live; the items the sign-off chain and the
- * go/no-go record satisfy themselves (the Sign-Off Authorities phase, "Go/no-go decision meeting held")
- * cannot block the sign-offs they describe.
+ * go/no-go record satisfy themselves (the Sign-Off Authorities phase, and the item keyed {@code go-no-go-meeting},
+ * "Go/no-go decision meeting held", or any key starting with {@code go-no-go}) cannot block the sign-offs they
+ * describe. Items are named by key (decision 011), so rewording one changes nothing here.
  */
 public enum ApprovalRequirement {
 
     REQUIRED_BEFORE_APPROVAL("required before approval"),
     RECORDED_BY_SIGN_OFF("recorded by the sign-off chain and the go/no-go decision"),
     AT_OR_AFTER_LAUNCH("done at and after launch");
+
+    /** The key of the built-in checklist's go/no-go meeting item. */
+    public static final String GO_NO_GO_KEY = "go-no-go-meeting";
 
     /** Sections done at and after launch, lower case. */
     private static final Set<String> LAUNCH_SECTIONS = Set.of("launch execution", "post-launch monitoring");
@@ -25,12 +29,15 @@ public enum ApprovalRequirement {
         this.label = label;
     }
 
-    /** The requirement of an item named by its {@code ##} phase, {@code ###} section and text; case and blanks ignored. */
-    public static ApprovalRequirement of(String phase, String section, String itemText) {
+    /**
+     * The requirement of an item named by its {@code ##} phase, {@code ###} section and key; case and blanks
+     * ignored.
+     */
+    public static ApprovalRequirement of(String phase, String section, String itemKey) {
         if (LAUNCH_SECTIONS.contains(key(section))) {
             return AT_OR_AFTER_LAUNCH;
         }
-        if (key(phase).startsWith("sign-off") || key(itemText).startsWith("go/no-go decision")) {
+        if (key(phase).startsWith("sign-off") || key(itemKey).startsWith("go-no-go")) {
             return RECORDED_BY_SIGN_OFF;
         }
         return REQUIRED_BEFORE_APPROVAL;

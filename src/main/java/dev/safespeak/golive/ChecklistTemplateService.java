@@ -52,10 +52,13 @@ public class ChecklistTemplateService {
         this.resources = resources;
     }
 
-    /** The built-in template (the shipped deployment checklist), installing it on first use. */
+    /**
+     * The built-in template (the shipped deployment checklist), installing it on first use; an item the file
+     * writes without a key is stored with its derived key written in.
+     */
     @Transactional
     public TemplateView defaultTemplate() {
-        String markdown = loadDefaultTemplate();
+        String markdown = ChecklistParser.withKeys(loadDefaultTemplate());
         Optional<TemplateEntity> latest = templates.findAllByOrderByIdAsc().stream()
                 .filter(TemplateEntity::isBuiltIn)
                 .reduce((a, b) -> b);
@@ -85,7 +88,9 @@ public class ChecklistTemplateService {
 
     /**
      * Imports a Markdown checklist as a template (ADMIN only). Malformed Markdown is an
-     * {@link IllegalArgumentException} naming the line and the problem.
+     * {@link IllegalArgumentException} naming the line and the problem. Items written without a key
+     * ({@code {#key}}) get one derived from their text, and the template is stored with those keys written in, so an
+     * item keeps its key in every release and export made from it (decision 011).
      */
     @Transactional
     @PreAuthorize("hasRole('" + Roles.ADMIN + "')")
@@ -104,7 +109,7 @@ public class ChecklistTemplateService {
         if (checklist.itemCount() == 0) {
             throw new IllegalArgumentException("checklist has no items");
         }
-        TemplateEntity saved = templates.save(new TemplateEntity(cleanName, markdown, false,
+        TemplateEntity saved = templates.save(new TemplateEntity(cleanName, ChecklistParser.withKeys(markdown), false,
                 checklist.itemCount(), user.username(), clock.instant()));
         events.publishEvent(new TemplateImported(saved.getId(), cleanName, checklist.itemCount(), user.username(),
                 clock.instant()));

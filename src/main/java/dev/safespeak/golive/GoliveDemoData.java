@@ -3,7 +3,9 @@ package dev.safespeak.golive;
 import dev.safespeak.security.Role;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -24,6 +26,20 @@ import org.springframework.stereotype.Component;
 class GoliveDemoData {
 
     static final String DEMO_RELEASE = "SafeSpeak 1.0";
+
+    /** The demo release's items by key (decision 011) and the state each is put in. */
+    static final List<DemoState> DEMO_STATES = List.of(
+            new DemoState("cloud-environment", ItemStatus.DONE, null),
+            new DemoState("kubernetes-cluster", ItemStatus.DONE, null),
+            new DemoState("database-provisioning", ItemStatus.IN_PROGRESS, null),
+            new DemoState("cdn-configuration", ItemStatus.BLOCKED, "CDN vendor contract not signed yet"),
+            new DemoState("tls-certificates", ItemStatus.DONE, null),
+            new DemoState("service-mesh", ItemStatus.NOT_APPLICABLE, "single service, no mesh needed"),
+            new DemoState("api-endpoint-validation", ItemStatus.IN_PROGRESS, null),
+            new DemoState("data-processing-agreements", ItemStatus.DONE, null));
+
+    record DemoState(String key, ItemStatus status, String reason) {
+    }
 
     private static final Logger log = LoggerFactory.getLogger(GoliveDemoData.class);
 
@@ -51,23 +67,20 @@ class GoliveDemoData {
                 LocalDate.now(clock).plusDays(properties.demoGoLiveInDays()), checklistTemplates.defaultTemplate().id(),
                 "system:demo");
         long id = release.id();
-        set(id, "Cloud environment setup (Azure/AWS/GCP)", ItemStatus.DONE, null);
-        set(id, "Kubernetes cluster configuration", ItemStatus.DONE, null);
-        set(id, "Database provisioning and backup setup", ItemStatus.IN_PROGRESS, null);
-        set(id, "CDN configuration for global distribution", ItemStatus.BLOCKED, "CDN vendor contract not signed yet");
-        set(id, "SSL/TLS certificates installed and configured", ItemStatus.DONE, null);
-        set(id, "Service mesh (Istio/Linkerd) for traffic management", ItemStatus.NOT_APPLICABLE,
-                "single service, no mesh needed");
-        set(id, "API endpoint availability and response validation", ItemStatus.IN_PROGRESS, null);
-        set(id, "Data processing agreements in place", ItemStatus.DONE, null);
+        DEMO_STATES.forEach(state -> set(id, state.key(), state.status(), state.reason()));
         log.info("Demo: created release '{}' (id {}) going live on {}", DEMO_RELEASE, id, release.goLiveDate());
     }
 
-    private void set(long releaseId, String text, ItemStatus status, String reason) {
-        service.findItemByText(releaseId, text).ifPresent(item -> {
+    /** Sets the status of the item keyed {@code key} (decision 011); a key the template lacks is logged, not fatal. */
+    private void set(long releaseId, String key, ItemStatus status, String reason) {
+        Optional<ItemView> found = service.findItemByKey(releaseId, key);
+        if (found.isEmpty()) {
+            log.warn("Demo: the checklist has no item keyed '{}'; left as it is", key);
+        }
+        found.ifPresent(item -> {
             Role owner = item.owner();
             var auth = new UsernamePasswordAuthenticationToken(owner.name().toLowerCase(Locale.ROOT), "n/a",
-                    java.util.List.of(new SimpleGrantedAuthority(owner.authority())));
+                    List.of(new SimpleGrantedAuthority(owner.authority())));
             SecurityContextHolder.getContext().setAuthentication(auth);
             try {
                 releaseItems.changeStatus(item.id(), status, reason);

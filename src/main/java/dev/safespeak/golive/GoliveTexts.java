@@ -64,7 +64,8 @@ final class GoliveTexts {
 
     static ItemView toView(ItemEntity i, LocalDate today) {
         boolean overdue = !i.getStatus().isClosed() && i.getDueDate().isBefore(today);
-        return new ItemView(i.getId(), i.getReleaseId(), i.getPhase(), i.getSection(), i.getText(), i.getPosition(),
+        return new ItemView(i.getId(), i.getReleaseId(), i.getKey(), i.getPhase(), i.getSection(), i.getText(),
+                i.getPosition(),
                 i.getOwner(), i.getStatus(), i.getReason(), i.isRequired(), i.getWindow(), i.getDueDate(), overdue,
                 i.isRegressed(), i.getNote(), i.getEvidenceLink(), i.getEvidenceSummary(), i.getChangedBy(),
                 i.getChangedAt(), i.getCommentCount());

@@ -7,6 +7,8 @@ import java.time.LocalDate;
 /**
  * One checklist item of a release as other modules and the board see it.
  *
+ * @param key the item's stable key such as {@code load-test} (decision 011): what readiness checks, success
+ *        criteria and default owners bind to; it stays when the wording of the item changes
  * @param requiredBeforeApproval stored when the release was created, {@link ApprovalRequirement#required()} of
  *        the item's phase, section and text
  * @param overdue not done or not applicable, and due before today
@@ -15,6 +17,7 @@ import java.time.LocalDate;
 public record ItemView(
         long id,
         long releaseId,
+        String key,
         String phase,
         String section,
         String text,
@@ -36,7 +39,7 @@ public record ItemView(
 
     /** Why the item does or does not block the technical and business sign-offs. */
     public ApprovalRequirement requirement() {
-        return ApprovalRequirement.of(phase, section, text);
+        return ApprovalRequirement.of(phase, section, key);
     }
 
     /** Done or not applicable. */

@@ -96,9 +96,9 @@ public class ReleaseService {
             for (Checklist.Section section : phase.sections()) {
                 TimelineWindow window = ScheduleRules.window(phase.name(), section.name());
                 for (Checklist.Item item : section.items()) {
-                    boolean required = ScheduleRules.requiredBeforeApproval(phase.name(), section.name(), item.text());
-                    created.add(new ItemEntity(release.getId(), position++, phase.name(), section.name(),
-                            item.text(), ownerMapping.owner(phase.name(), section.name(), item.text()), required,
+                    boolean required = ScheduleRules.requiredBeforeApproval(phase.name(), section.name(), item.key());
+                    created.add(new ItemEntity(release.getId(), position++, item.key(), phase.name(), section.name(),
+                            item.text(), ownerMapping.owner(phase.name(), section.name(), item.key()), required,
                             window, window.dueDate(goLiveDate)));
                 }
             }
@@ -160,17 +160,16 @@ public class ReleaseService {
     }
 
     /**
-     * The item whose text is {@code text} (ignoring case and surrounding blanks), or whose
-     * "Section / text" label is; the first in checklist order when several match.
+     * The item of the release whose stable key is {@code key} (decision 011), such as {@code load-test}; keys are
+     * unique within a release. Empty for an unknown key; never matches by wording.
      */
-    public Optional<ItemView> findItemByText(long releaseId, String text) {
-        if (text == null || text.isBlank()) {
+    public Optional<ItemView> findItemByKey(long releaseId, String key) {
+        releaseEntity(releaseId);
+        if (key == null || key.isBlank()) {
             return Optional.empty();
         }
-        String wanted = text.strip();
-        List<ItemView> all = items(releaseId);
-        return all.stream().filter(i -> i.text().equalsIgnoreCase(wanted)).findFirst()
-                .or(() -> all.stream().filter(i -> i.label().equalsIgnoreCase(wanted)).findFirst());
+        return items.findByReleaseIdAndKey(releaseId, key.strip())
+                .map(i -> toView(i, LocalDate.now(clock)));
     }
 
     /** Done per phase, blocked, overdue and regressed items, and how many required items are open. */

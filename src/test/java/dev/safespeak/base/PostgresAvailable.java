@@ -16,6 +16,15 @@ public class PostgresAvailable implements ExecutionCondition {
 
     private static volatile Boolean reachable;
 
+    /** The JDBC URL of the test server, for tests that run Flyway or JDBC themselves. */
+    public static String url() {
+        return URL;
+    }
+
+    public static String user() {
+        return USER;
+    }
+
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
         if (isReachable()) {

@@ -73,8 +73,8 @@ class EvidenceServicesTest {
                     return "switchable";
                 }
 
-                public Set<String> itemTexts() {
-                    return Set.of("Database query performance optimized");
+                public Set<String> itemKeys() {
+                    return Set.of("database-query-performance");
                 }
 
                 public CheckResult run() {
@@ -259,7 +259,7 @@ class EvidenceServicesTest {
     void a_failing_check_flags_its_done_item_as_regressed_and_a_passing_one_clears_it() {
         ReleaseView release = releases.createReleaseAsSystem("R", "1.0", LocalDate.now(clock).plusDays(14),
                 checklistTemplates.defaultTemplate().id(), "system:test");
-        ItemView item = releases.findItemByText(release.id(), "Database query performance optimized").orElseThrow();
+        ItemView item = releases.findItemByKey(release.id(), "database-query-performance").orElseThrow();
         login("owner", item.owner());
         SWITCH.set(true);
         checks.run("switchable");
@@ -286,11 +286,65 @@ class EvidenceServicesTest {
     }
 
     @Test
+    void every_check_and_criterion_is_bound_to_an_item_of_the_built_in_checklist() {
+        ReleaseView release = releases.createReleaseAsSystem("Bound " + java.util.UUID.randomUUID(), "1.0",
+                LocalDate.now(clock).plusDays(14), checklistTemplates.defaultTemplate().id(), "system:test");
+        Set<String> keys = releases.items(release.id()).stream().map(ItemView::key)
+                .collect(java.util.stream.Collectors.toSet());
+        assertThat(checks.checks()).hasSizeGreaterThan(10);
+        checks.checks().forEach(c -> assertThat(keys).as(c.name()).containsAll(c.itemKeys()));
+        assertThat(keys).containsAll(java.util.Arrays.stream(SuccessCriterion.values()).map(SuccessCriterion::itemKey)
+                .toList());
+        ReadinessCheck migrations = checks.checks().stream().filter(c -> c.name().equals("database-migrations"))
+                .findFirst().orElseThrow();
+        assertThat(checks.itemLabels(migrations, release.id())).containsExactly("Database migrations executed");
+        assertThat(checks.itemLabels(migrations, null)).containsExactly("database-migrations");
+    }
+
+    @Test
+    void a_reworded_item_keeps_its_readiness_check_and_its_success_criterion(
+            @Autowired dev.safespeak.golive.ItemEvidenceProvider evidence) {
+        login("admin", Role.ADMIN);
+        String shipped = checklistTemplates.templateMarkdown(checklistTemplates.defaultTemplate().id());
+        String reworded = shipped
+                .replace("Database query performance optimized {#database-query-performance}",
+                        "Slow queries tuned away {#database-query-performance}")
+                .replace("API availability >99.9% {#availability-target}",
+                        "The API answers at least 99.9% of the time {#availability-target}");
+        assertThat(reworded).isNotEqualTo(shipped);
+        long template = checklistTemplates.importTemplate("Reworded", reworded).id();
+        ReleaseView release = releases.createReleaseAsSystem("Reworded " + java.util.UUID.randomUUID(), "1.0",
+                LocalDate.now(clock).plusDays(14), template, "system:test");
+        ItemView item = releases.findItemByKey(release.id(), "database-query-performance").orElseThrow();
+        assertThat(item.text()).isEqualTo("Slow queries tuned away");
+        assertThat(checks.checksFor(item)).containsExactly("switchable");
+
+        login("owner", item.owner());
+        SWITCH.set(true);
+        checks.run("switchable");
+        assertThat(checks.markDoneWithEvidence(item.id()).status()).isEqualTo(ItemStatus.DONE);
+        SWITCH.set(false);
+        checks.runAs(checks.checks().stream().filter(c -> c.name().equals("switchable")).findFirst().orElseThrow(),
+                ReadinessCheckService.SCHEDULER);
+        assertThat(releaseItems.item(item.id()).regressed()).isTrue();
+        SWITCH.set(true);
+        checks.run("switchable");
+        assertThat(releaseItems.item(item.id()).regressed()).isFalse();
+        assertThat(evidence.evidenceFor(item)).extracting(dev.safespeak.golive.ItemEvidence::label)
+                .contains("switchable");
+
+        ItemView availability = releases.findItemByKey(release.id(), "availability-target").orElseThrow();
+        assertThat(availability.text()).isEqualTo("The API answers at least 99.9% of the time");
+        assertThat(evidence.evidenceFor(availability)).extracting(dev.safespeak.golive.ItemEvidence::label)
+                .contains(SuccessCriterion.AVAILABILITY.itemText());
+    }
+
+    @Test
     void a_later_failing_run_regresses_the_done_item_and_invalidates_the_sign_offs_that_depend_on_it(
             @Autowired SignOffService signOffs, @Autowired EventPublicationRegistry publications) {
         ReleaseView release = releases.createReleaseAsSystem("Regress", "1.0", LocalDate.now(clock).plusDays(14),
                 checklistTemplates.defaultTemplate().id(), "system:test");
-        ItemView bound = releases.findItemByText(release.id(), "Database query performance optimized").orElseThrow();
+        ItemView bound = releases.findItemByKey(release.id(), "database-query-performance").orElseThrow();
         SWITCH.set(true);
         login("owner", bound.owner());
         checks.runForItem(bound.id());

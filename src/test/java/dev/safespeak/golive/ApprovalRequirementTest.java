@@ -21,7 +21,7 @@ class ApprovalRequirementTest {
         for (Checklist.Phase phase : seed.phases()) {
             for (Checklist.Section section : phase.sections()) {
                 for (Checklist.Item item : section.items()) {
-                    counts.merge(ApprovalRequirement.of(phase.name(), section.name(), item.text()), 1, Integer::sum);
+                    counts.merge(ApprovalRequirement.of(phase.name(), section.name(), item.key()), 1, Integer::sum);
                 }
             }
         }
@@ -44,14 +44,20 @@ class ApprovalRequirementTest {
     void sign_off_authorities_and_the_go_no_go_meeting_are_recorded_by_the_sign_off_chain() {
         assertThat(ApprovalRequirement.of("Sign-Off Authorities", "Final Approval", "Chief Executive Officer"))
                 .isEqualTo(ApprovalRequirement.RECORDED_BY_SIGN_OFF);
-        assertThat(ApprovalRequirement.of("Go-Live Readiness", "Final Validation", "Go/no-go decision meeting held"))
+        assertThat(ApprovalRequirement.of("Go-Live Readiness", "Final Validation", "go-no-go-meeting"))
                 .isEqualTo(ApprovalRequirement.RECORDED_BY_SIGN_OFF);
+        // the key derived from the item's text when a template wrote none
+        assertThat(ApprovalRequirement.of("Go-Live Readiness", "Final Validation", "go-no-go-decision-meeting-held"))
+                .isEqualTo(ApprovalRequirement.RECORDED_BY_SIGN_OFF);
+        // the wording is not read: only the key binds
+        assertThat(ApprovalRequirement.of("Go-Live Readiness", "Final Validation", "final-decision"))
+                .isEqualTo(ApprovalRequirement.REQUIRED_BEFORE_APPROVAL);
         assertThat(ApprovalRequirement.RECORDED_BY_SIGN_OFF.required()).isFalse();
     }
 
     @Test
     void everything_else_and_unknown_names_are_required_before_approval() {
-        assertThat(ApprovalRequirement.of("Go-Live Readiness", "Final Validation", "Rollback procedures tested"))
+        assertThat(ApprovalRequirement.of("Go-Live Readiness", "Final Validation", "rollback-procedures-tested"))
                 .isEqualTo(ApprovalRequirement.REQUIRED_BEFORE_APPROVAL);
         assertThat(ApprovalRequirement.of(null, null, null)).isEqualTo(ApprovalRequirement.REQUIRED_BEFORE_APPROVAL);
         assertThat(ApprovalRequirement.REQUIRED_BEFORE_APPROVAL.required()).isTrue();

@@ -66,7 +66,7 @@ abstract class ReleaseServiceTest {
         List<String> texts = new ArrayList<>();
         for (String line : seed().split("\n")) {
             if (line.startsWith("- [ ] ") || line.startsWith("- [x] ")) {
-                texts.add(line.substring(6).strip());
+                texts.add(line.substring(6).replaceFirst("\\s*\\{#[a-z0-9-]+}$", "").strip());
             }
         }
         return texts;
@@ -82,8 +82,8 @@ abstract class ReleaseServiceTest {
         }
     }
 
-    ItemView item(long releaseId, String text) {
-        return service.findItemByText(releaseId, text).orElseThrow();
+    ItemView item(long releaseId, String key) {
+        return service.findItemByKey(releaseId, key).orElseThrow();
     }
 
     @Test
@@ -99,19 +99,19 @@ abstract class ReleaseServiceTest {
     void items_get_default_owners_windows_and_due_dates() {
         LocalDate goLive = LocalDate.of(2030, 6, 15);
         long id = newRelease(goLive).id();
-        ItemView k8s = item(id, "Kubernetes cluster configuration");
+        ItemView k8s = item(id, "kubernetes-cluster");
         assertThat(k8s.owner()).isEqualTo(Role.DEVOPS);
         assertThat(k8s.window()).isEqualTo(TimelineWindow.WEEK_MINUS_2);
         assertThat(k8s.dueDate()).isEqualTo(LocalDate.of(2030, 6, 7));
-        assertThat(item(id, "Vulnerability scanning completed").owner()).isEqualTo(Role.SECURITY_LEAD);
-        assertThat(item(id, "Vulnerability scanning completed").dueDate()).isEqualTo(LocalDate.of(2030, 6, 14));
-        assertThat(item(id, "Data processing agreements in place").owner()).isEqualTo(Role.LEGAL_COMPLIANCE);
-        assertThat(item(id, "Customer support channels established").owner()).isEqualTo(Role.CUSTOMER_SUCCESS_LEAD);
-        assertThat(item(id, "Deployment to production environment").dueDate()).isEqualTo(goLive);
-        assertThat(item(id, "24/7 monitoring team activated").dueDate()).isEqualTo(LocalDate.of(2030, 6, 22));
-        assertThat(item(id, "Chief Executive Officer").owner()).isEqualTo(Role.CEO);
-        assertThat(item(id, "QA/Test Engineering Lead").owner()).isEqualTo(Role.QA_LEAD);
-        assertThat(item(id, "Legal/Compliance Officer").owner()).isEqualTo(Role.LEGAL_COMPLIANCE);
+        assertThat(item(id, "vulnerability-scan").owner()).isEqualTo(Role.SECURITY_LEAD);
+        assertThat(item(id, "vulnerability-scan").dueDate()).isEqualTo(LocalDate.of(2030, 6, 14));
+        assertThat(item(id, "data-processing-agreements").owner()).isEqualTo(Role.LEGAL_COMPLIANCE);
+        assertThat(item(id, "support-channels").owner()).isEqualTo(Role.CUSTOMER_SUCCESS_LEAD);
+        assertThat(item(id, "production-deployment").dueDate()).isEqualTo(goLive);
+        assertThat(item(id, "monitoring-team").dueDate()).isEqualTo(LocalDate.of(2030, 6, 22));
+        assertThat(item(id, "signoff-ceo").owner()).isEqualTo(Role.CEO);
+        assertThat(item(id, "signoff-qa-lead").owner()).isEqualTo(Role.QA_LEAD);
+        assertThat(item(id, "signoff-legal-compliance").owner()).isEqualTo(Role.LEGAL_COMPLIANCE);
     }
 
     @Test
@@ -119,7 +119,7 @@ abstract class ReleaseServiceTest {
         long id = newRelease(LocalDate.now(clock).plusDays(14)).id();
         List<ItemView> all = service.items(id);
         assertThat(all).allSatisfy(i -> assertThat(i.requiredBeforeApproval())
-                .as(i.label()).isEqualTo(ApprovalRequirement.of(i.phase(), i.section(), i.text()).required()));
+                .as(i.label()).isEqualTo(ApprovalRequirement.of(i.phase(), i.section(), i.key()).required()));
         List<ItemView> required = service.requiredOpenItems(id);
         assertThat(required).containsExactlyElementsOf(all.stream()
                 .filter(i -> i.requirement() == ApprovalRequirement.REQUIRED_BEFORE_APPROVAL).toList());
@@ -137,8 +137,8 @@ abstract class ReleaseServiceTest {
     void closing_a_required_item_lowers_the_summary_and_a_sign_off_item_does_not() {
         long id = newRelease(LocalDate.now(clock).plusDays(14)).id();
         int before = service.summary(id).requiredOpen();
-        ItemView k8s = item(id, "Kubernetes cluster configuration");
-        ItemView goNoGo = item(id, "Go/no-go decision meeting held");
+        ItemView k8s = item(id, "kubernetes-cluster");
+        ItemView goNoGo = item(id, "go-no-go-meeting");
         signIn("owner", k8s.owner(), goNoGo.owner());
         releaseItems.changeStatus(k8s.id(), ItemStatus.DONE, null);
         releaseItems.changeStatus(goNoGo.id(), ItemStatus.DONE, null);
@@ -149,7 +149,7 @@ abstract class ReleaseServiceTest {
     @Test
     void the_owner_changes_the_status_and_it_is_recorded() {
         long id = newRelease(LocalDate.now(clock).plusDays(14)).id();
-        ItemView k8s = item(id, "Kubernetes cluster configuration");
+        ItemView k8s = item(id, "kubernetes-cluster");
         signIn("devops", Role.DEVOPS);
         ItemView done = releaseItems.changeStatus(k8s.id(), ItemStatus.DONE, null);
         assertThat(done.status()).isEqualTo(ItemStatus.DONE);
@@ -172,7 +172,7 @@ abstract class ReleaseServiceTest {
     @Test
     void blocked_and_not_applicable_need_a_reason() {
         long id = newRelease(LocalDate.now(clock).plusDays(14)).id();
-        long k8s = item(id, "Kubernetes cluster configuration").id();
+        long k8s = item(id, "kubernetes-cluster").id();
         signIn("devops", Role.DEVOPS);
         assertThatThrownBy(() -> releaseItems.changeStatus(k8s, ItemStatus.BLOCKED, " "))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -188,7 +188,7 @@ abstract class ReleaseServiceTest {
     @Test
     void a_user_cannot_change_an_item_another_role_owns() {
         long id = newRelease(LocalDate.now(clock).plusDays(14)).id();
-        long k8s = item(id, "Kubernetes cluster configuration").id();
+        long k8s = item(id, "kubernetes-cluster").id();
         signIn("qa_lead", Role.QA_LEAD);
         assertThatThrownBy(() -> releaseItems.changeStatus(k8s, ItemStatus.DONE, null))
                 .isInstanceOf(BusinessException.class)
@@ -203,7 +203,7 @@ abstract class ReleaseServiceTest {
     @Test
     void a_viewer_reads_but_cannot_change_or_comment() {
         long id = newRelease(LocalDate.now(clock).plusDays(14)).id();
-        long k8s = item(id, "Kubernetes cluster configuration").id();
+        long k8s = item(id, "kubernetes-cluster").id();
         signIn("viewer", Role.VIEWER);
         assertThat(service.board(id).items()).hasSize(126);
         assertThatThrownBy(() -> releaseItems.changeStatus(k8s, ItemStatus.DONE, null))
@@ -216,7 +216,7 @@ abstract class ReleaseServiceTest {
     @Test
     void changes_need_a_signed_in_user() {
         long id = newRelease(LocalDate.now(clock).plusDays(14)).id();
-        long k8s = item(id, "Kubernetes cluster configuration").id();
+        long k8s = item(id, "kubernetes-cluster").id();
         assertThatThrownBy(() -> releaseItems.changeStatus(k8s, ItemStatus.DONE, null))
                 .isInstanceOf(BusinessException.class).hasMessage("You are not signed in");
     }
@@ -227,7 +227,7 @@ abstract class ReleaseServiceTest {
                 + "DevOps/Infrastructure Team";
         long templateId = checklistTemplates.defaultTemplate().id();
         long id = newRelease(LocalDate.now(clock).plusDays(14)).id();
-        long k8s = item(id, "Kubernetes cluster configuration").id();
+        long k8s = item(id, "kubernetes-cluster").id();
         signIn("devops", Role.DEVOPS, Role.CTO);
         assertThatThrownBy(() -> service.createRelease("X", "1", LocalDate.now(clock), templateId))
                 .isInstanceOf(BusinessException.class).hasMessage(notAdmin);
@@ -270,9 +270,9 @@ abstract class ReleaseServiceTest {
     @Test
     void items_past_their_due_date_are_overdue_until_closed() {
         long id = newRelease(LocalDate.now(clock)).id();
-        ItemView k8s = item(id, "Kubernetes cluster configuration");
+        ItemView k8s = item(id, "kubernetes-cluster");
         assertThat(k8s.overdue()).isTrue();
-        assertThat(item(id, "Deployment to production environment").overdue()).isFalse();
+        assertThat(item(id, "production-deployment").overdue()).isFalse();
         signIn("devops", Role.DEVOPS);
         assertThat(releaseItems.changeStatus(k8s.id(), ItemStatus.NOT_APPLICABLE, "managed service").overdue()).isFalse();
         // On go-live day every Week -2 and Week -1 item is overdue (82), less the one just closed.
@@ -282,7 +282,7 @@ abstract class ReleaseServiceTest {
     @Test
     void a_regression_sets_a_done_item_back_to_in_progress() {
         long id = newRelease(LocalDate.now(clock).plusDays(14)).id();
-        long api = item(id, "API endpoint availability and response validation").id();
+        long api = item(id, "api-endpoint-validation").id();
         signIn("qa_lead", Role.QA_LEAD);
         releaseItems.changeStatus(api, ItemStatus.DONE, null);
         SecurityContextHolder.clearContext();
@@ -302,7 +302,7 @@ abstract class ReleaseServiceTest {
     @Test
     void notes_evidence_and_comments_are_kept_with_history() {
         long id = newRelease(LocalDate.now(clock).plusDays(14)).id();
-        long k8s = item(id, "Kubernetes cluster configuration").id();
+        long k8s = item(id, "kubernetes-cluster").id();
         signIn("devops", Role.DEVOPS);
         releaseItems.setNote(k8s, "three node pools");
         releaseItems.attachEvidence(k8s, "https://ci.example/run/42", "terraform apply log");
@@ -324,7 +324,7 @@ abstract class ReleaseServiceTest {
     @Test
     void evidence_links_must_be_web_urls_or_paths() {
         long id = newRelease(LocalDate.now(clock).plusDays(14)).id();
-        long k8s = item(id, "Kubernetes cluster configuration").id();
+        long k8s = item(id, "kubernetes-cluster").id();
         signIn("devops", Role.DEVOPS);
         assertThatThrownBy(() -> releaseItems.attachEvidence(k8s, "javascript:alert(1)", null))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -336,16 +336,17 @@ abstract class ReleaseServiceTest {
     @Test
     void an_export_ticks_done_items_and_imports_again() {
         long id = newRelease(LocalDate.of(2030, 6, 15)).id();
-        long k8s = item(id, "Kubernetes cluster configuration").id();
-        long cdn = item(id, "CDN configuration for global distribution").id();
+        long k8s = item(id, "kubernetes-cluster").id();
+        long cdn = item(id, "cdn-configuration").id();
         signIn("devops", Role.DEVOPS);
         releaseItems.changeStatus(k8s, ItemStatus.DONE, null);
         releaseItems.changeStatus(cdn, ItemStatus.BLOCKED, "vendor contract");
         String markdown = service.exportMarkdown(id);
         assertThat(markdown).startsWith("# SafeSpeak Production Deployment Checklist\n")
                 .contains("### ✅ Infrastructure Provisioning\n")
-                .contains("- [x] Kubernetes cluster configuration\n")
-                .contains("- [ ] CDN configuration for global distribution — _Blocked: vendor contract_\n")
+                .contains("- [x] Kubernetes cluster configuration {#kubernetes-cluster}\n")
+                .contains("- [ ] CDN configuration for global distribution {#cdn-configuration} — _Blocked: vendor "
+                        + "contract_\n")
                 .contains("### Week -2: Pre-Deployment\n\n- Infrastructure provisioning\n")
                 .contains("_Deployment Date: 2030-06-15_");
         signIn("admin", Role.ADMIN);
@@ -354,6 +355,69 @@ abstract class ReleaseServiceTest {
         assertThat(again.builtIn()).isFalse();
         long copy = service.createRelease("Copy " + UUID.randomUUID(), "1", LocalDate.now(clock), again.id()).id();
         assertThat(service.items(copy)).extracting(ItemView::text).containsExactlyElementsOf(seedItemTexts());
+        assertThat(service.items(copy)).extracting(ItemView::key)
+                .containsExactlyElementsOf(service.items(id).stream().map(ItemView::key).toList());
+        assertThat(item(copy, "cdn-configuration").text()).isEqualTo("CDN configuration for global distribution");
+    }
+
+    @Test
+    void reworded_items_keep_their_key_and_with_it_their_owner_and_approval_rule() {
+        signIn("admin", Role.ADMIN);
+        String reworded = seed()
+                .replace("API documentation published and accessible {#api-docs}", "Public API reference online {#api-docs}")
+                .replace("Go/no-go decision meeting held {#go-no-go-meeting}", "Launch meeting decided GO {#go-no-go-meeting}")
+                .replace("Chief Executive Officer {#signoff-ceo}", "CEO signature {#signoff-ceo}");
+        assertThat(reworded).isNotEqualTo(seed());
+        TemplateView template = checklistTemplates.importTemplate("Reworded", reworded);
+        long id = service.createRelease("Reworded " + UUID.randomUUID(), "1", LocalDate.of(2030, 6, 15),
+                template.id()).id();
+        ItemView docs = item(id, "api-docs");
+        assertThat(docs.text()).isEqualTo("Public API reference online");
+        // its section's owner would be the Customer Success Lead; the key keeps the Development Team Lead
+        assertThat(docs.section()).isEqualTo("Documentation & Training");
+        assertThat(docs.owner()).isEqualTo(Role.DEV_LEAD);
+        ItemView goNoGo = item(id, "go-no-go-meeting");
+        assertThat(goNoGo.text()).isEqualTo("Launch meeting decided GO");
+        assertThat(goNoGo.owner()).isEqualTo(Role.PRODUCT_MANAGEMENT);
+        assertThat(goNoGo.requiredBeforeApproval()).isFalse();
+        assertThat(goNoGo.requirement()).isEqualTo(ApprovalRequirement.RECORDED_BY_SIGN_OFF);
+        assertThat(item(id, "signoff-ceo").owner()).isEqualTo(Role.CEO);
+        assertThat(service.findItemByKey(id, "API documentation published and accessible")).isEmpty();
+    }
+
+    @Test
+    void an_import_without_keys_gets_derived_keys_that_stay_when_the_wording_changes() {
+        signIn("admin", Role.ADMIN);
+        TemplateView template = checklistTemplates.importTemplate("No keys", """
+                # Small
+                ## Pre-Deployment
+                ### Infrastructure Provisioning
+                - [ ] Servers racked
+                - [ ] Servers: racked!
+                - [ ] Keyed one {#keyed}
+                """);
+        assertThat(checklistTemplates.templateMarkdown(template.id())).contains("- [ ] Servers racked {#servers-racked}\n")
+                .contains("- [ ] Servers: racked! {#servers-racked-2}\n").contains("- [ ] Keyed one {#keyed}\n");
+        long id = service.createRelease("Keys " + UUID.randomUUID(), "1", LocalDate.now(clock), template.id()).id();
+        assertThat(service.items(id)).extracting(ItemView::key)
+                .containsExactly("servers-racked", "servers-racked-2", "keyed");
+        String export = service.exportMarkdown(id).replace("Servers racked {#", "Servers mounted in rack {#");
+        long again = service.createRelease("Keys again " + UUID.randomUUID(), "1", LocalDate.now(clock),
+                checklistTemplates.importTemplate("Edited", export).id()).id();
+        assertThat(item(again, "servers-racked").text()).isEqualTo("Servers mounted in rack");
+    }
+
+    @Test
+    void an_import_with_a_duplicate_or_malformed_key_is_refused_and_stores_nothing() {
+        signIn("admin", Role.ADMIN);
+        int before = checklistTemplates.templates().size();
+        assertThatThrownBy(() -> checklistTemplates.importTemplate("Dup", "## P\n### S\n- [ ] a {#k}\n### T\n- [ ] b {#k}\n"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("line 5: duplicate item key '{#k}' (first on line 3); every item needs its own key");
+        assertThatThrownBy(() -> checklistTemplates.importTemplate("Bad", "## P\n### S\n- [ ] a {#Load_Test}\n"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("line 3: malformed item key '{#Load_Test}'");
+        assertThat(checklistTemplates.templates()).hasSize(before);
     }
 
     @Test
@@ -380,17 +444,31 @@ abstract class ReleaseServiceTest {
         assertThat(template.itemCount()).isEqualTo(2);
         assertThat(events.stream(TemplateImported.class)).hasSize(1);
         long id = service.createRelease("Small " + UUID.randomUUID(), "1", LocalDate.now(clock), template.id()).id();
-        assertThat(item(id, "Servers").owner()).isEqualTo(Role.DEVOPS);
-        assertThat(item(id, "Cake").owner()).isEqualTo(Role.ADMIN);
+        assertThat(item(id, "servers").owner()).isEqualTo(Role.DEVOPS);
+        assertThat(item(id, "cake").owner()).isEqualTo(Role.ADMIN);
         assertThat(checklistTemplates.templates()).extracting(TemplateView::name).contains("Small");
     }
 
     @Test
-    void items_are_found_by_text_or_by_section_and_text() {
+    void the_item_key_back_fill_runs_among_the_application_s_migrations(@Autowired org.flywaydb.core.Flyway flyway) {
+        // (on PostgreSQL the schema's creation is an applied entry without a version)
+        assertThat(Arrays.stream(flyway.info().applied()).filter(i -> i.getVersion() != null)
+                .map(i -> i.getVersion().getVersion()))
+                .contains("16.1", "16.2", "16.3");
+    }
+
+    @Test
+    void items_are_found_by_key_only() {
         long id = newRelease(LocalDate.now(clock).plusDays(14)).id();
-        assertThat(service.findItemByText(id, " kubernetes CLUSTER configuration ")).isPresent();
-        assertThat(service.findItemByText(id, "Security Testing / Vulnerability scanning completed")).isPresent();
-        assertThat(service.findItemByText(id, "No such item")).isEmpty();
+        assertThat(service.findItemByKey(id, "vulnerability-scan")).hasValueSatisfying(i ->
+                assertThat(i.text()).isEqualTo("Vulnerability scanning completed"));
+        assertThat(service.findItemByKey(id, "Vulnerability scanning completed")).isEmpty();
+        assertThat(service.findItemByKey(id, "no-such-item")).isEmpty();
+        assertThat(service.findItemByKey(id, null)).isEmpty();
+        assertThat(service.items(id)).extracting(ItemView::key).doesNotHaveDuplicates().hasSize(126)
+                .allMatch(k -> k.matches("[a-z0-9]+(-[a-z0-9]+)*"));
+        assertThatThrownBy(() -> service.findItemByKey(999_999, "load-test"))
+                .hasMessage("Release 999999 does not exist");
     }
 
     @SpringBootTest

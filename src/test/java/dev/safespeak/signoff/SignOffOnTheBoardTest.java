@@ -95,9 +95,9 @@ class SignOffOnTheBoardTest {
         closeRequiredItems(release);
         login("viewer", Role.VIEWER);
         assertThat(board.summary(release).requiredOpen()).isZero();
-        assertThat(board.findItemByText(release, "Go/no-go decision meeting held").orElseThrow().status())
+        assertThat(board.findItemByKey(release, "go-no-go-meeting").orElseThrow().status())
                 .isEqualTo(ItemStatus.OPEN);
-        assertThat(board.findItemByText(release, "Chief Executive Officer").orElseThrow().status())
+        assertThat(board.findItemByKey(release, "signoff-ceo").orElseThrow().status())
                 .isEqualTo(ItemStatus.OPEN);
         sign(release, SignOffSlot.SECURITY_LEAD);
         login("viewer", Role.VIEWER);
@@ -110,7 +110,7 @@ class SignOffOnTheBoardTest {
         long release = newRelease();
         closeRequiredItems(release);
         sign(release, SignOffSlot.DEV_LEAD);
-        ItemView ceo = board.findItemByText(release, "Chief Executive Officer").orElseThrow();
+        ItemView ceo = board.findItemByKey(release, "signoff-ceo").orElseThrow();
         login("ceo", ceo.owner());
         releaseItems.changeStatus(ceo.id(), ItemStatus.DONE, null);
         login("viewer", Role.VIEWER);
@@ -131,7 +131,7 @@ class SignOffOnTheBoardTest {
         service.recordGoNoGo(release, LocalDate.now(), "All authorities", GoNoGo.GO, "Go");
         assertThat(service.approval(release).approved()).isTrue();
 
-        ItemView rollback = board.findItemByText(release, "Rollback procedures tested and documented")
+        ItemView rollback = board.findItemByKey(release, "rollback-procedures-tested")
                 .orElseThrow();
         login("qa", rollback.owner());
         releaseItems.changeStatus(rollback.id(), ItemStatus.IN_PROGRESS, null);
@@ -152,7 +152,7 @@ class SignOffOnTheBoardTest {
         long release = newRelease();
         closeRequiredItems(release);
         sign(release, SignOffSlot.DEV_LEAD);
-        ItemView item = board.findItemByText(release, "Kubernetes cluster configuration").orElseThrow();
+        ItemView item = board.findItemByKey(release, "kubernetes-cluster").orElseThrow();
         login("dev", Role.DEV_LEAD);
         releaseItems.addComment(item.id(), "Looks fine");
         login("viewer", Role.VIEWER);

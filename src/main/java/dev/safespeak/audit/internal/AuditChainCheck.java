@@ -24,8 +24,8 @@ public class AuditChainCheck implements ReadinessCheck {
     }
 
     @Override
-    public Set<String> itemTexts() {
-        return Set.of("Audit logging and compliance monitoring", "Audit logging and compliance monitoring active");
+    public Set<String> itemKeys() {
+        return Set.of("audit-logging", "compliance-monitoring");
     }
 
     @Override

@@ -41,13 +41,13 @@ public class GoliveEvidenceProvider implements ItemEvidenceProvider {
         SuccessCriteriaService criteria = criteriaService.getObject();
         List<ItemEvidence> result = new ArrayList<>();
         String page = " (run it with Run check below, or on /releases/" + item.releaseId() + "/evidence)";
-        for (ReadinessCheck check : checks.checksFor(item.text())) {
+        for (ReadinessCheck check : checks.checksForKey(item.key())) {
             result.add(checks.latest(check.name())
                     .map(r -> new ItemEvidence("Readiness check", check.name(), r.passed(), r.details() + " — by "
                             + r.triggeredBy() + ", " + r.durationMillis() + " ms" + page, r.ranAt()))
                     .orElse(new ItemEvidence("Readiness check", check.name(), null, "not run yet" + page, null)));
         }
-        Optional<SuccessCriterion> criterion = SuccessCriterion.forItemText(item.text());
+        Optional<SuccessCriterion> criterion = SuccessCriterion.forItemKey(item.key());
         criterion.ifPresent(c -> criteria.current(item.releaseId()).stream().filter(s -> s.criterion() == c)
                 .findFirst().ifPresent(s -> result.add(new ItemEvidence("Success criterion", c.itemText(),
                         s.satisfied(), describe(s), clock.instant()))));

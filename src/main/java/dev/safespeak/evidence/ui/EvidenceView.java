@@ -223,7 +223,8 @@ class EvidenceView extends VerticalLayout implements BeforeEnterObserver {
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         List<Grid.Column<ReadinessCheck>> wide = List.of(
                 grid.addColumn(ReadinessCheck::name).setHeader("Check").setAutoWidth(true),
-                grid.addColumn(c -> String.join("; ", c.itemTexts())).setHeader("Checklist items").setFlexGrow(1),
+                grid.addColumn(c -> String.join("; ", checks.itemLabels(c, releaseId))).setHeader("Checklist items")
+                        .setFlexGrow(1),
                 grid.addComponentColumn(this::lastRunBadge).setHeader("Last run").setAutoWidth(true),
                 grid.addColumn(c -> checks.latest(c.name()).map(EvidenceView::runText).orElse("")).setHeader("Details")
                         .setFlexGrow(2),
@@ -274,7 +275,8 @@ class EvidenceView extends VerticalLayout implements BeforeEnterObserver {
         HorizontalLayout head = new HorizontalLayout(name, lastRunBadge(c), run);
         head.setDefaultVerticalComponentAlignment(Alignment.CENTER);
         head.setWidthFull();
-        VerticalLayout card = new VerticalLayout(head, note("Items: " + String.join("; ", c.itemTexts())));
+        VerticalLayout card = new VerticalLayout(head,
+                note("Items: " + String.join("; ", checks.itemLabels(c, releaseId))));
         checks.latest(c.name()).ifPresent(r -> card.add(note(runText(r))));
         card.setPadding(false);
         card.setSpacing(false);

@@ -29,8 +29,14 @@ public record Checklist(String title, List<Phase> phases, List<TimelineEntry> ti
     public record Section(String name, String decoration, int line, List<Item> items) {
     }
 
-    /** A {@code - [ ]} or {@code - [x]} item. */
-    public record Item(String text, boolean checked, int line) {
+    /**
+     * A {@code - [ ]} or {@code - [x]} item.
+     *
+     * @param text the item's text without its key and without an export annotation
+     * @param key its stable key: the one written as {@code {#key}}, else one derived from the text (decision 011)
+     * @param keyWritten whether the Markdown wrote the key; false when it was derived
+     */
+    public record Item(String text, String key, boolean keyWritten, boolean checked, int line) {
     }
 
     /** A {@code ###} entry of the Deployment Timeline, such as "Week -2: Pre-Deployment", with its bullets. */

@@ -25,6 +25,9 @@ public class ItemEntity {
     private Long id;
     private Long releaseId;
     private int position;
+    /** The stable key (decision 011), unique in the release; never changes once set. */
+    @Column(name = "item_key", updatable = false)
+    private String key;
     private String phase;
     private String section;
     private String text;
@@ -53,10 +56,11 @@ public class ItemEntity {
     protected ItemEntity() {
     }
 
-    public ItemEntity(Long releaseId, int position, String phase, String section, String text, Role owner,
+    public ItemEntity(Long releaseId, int position, String key, String phase, String section, String text, Role owner,
                       boolean required, TimelineWindow window, LocalDate dueDate) {
         this.releaseId = releaseId;
         this.position = position;
+        this.key = ItemKeys.require(key);
         this.phase = phase;
         this.section = section;
         this.text = text;
@@ -82,6 +86,10 @@ public class ItemEntity {
 
     public int getPosition() {
         return position;
+    }
+
+    public String getKey() {
+        return key;
     }
 
     public String getPhase() {

@@ -9,9 +9,10 @@ import java.util.Map;
 
 /**
  * Writes a release back to Markdown in its template's layout: title, phases, sections (with their
- * heading decoration), items ticked when done, other states as a trailing {@code — _Blocked: why_}
- * annotation (which {@link ChecklistParser} strips again on import), then the timeline and the footer
- * with the release's go-live date filled in.
+ * heading decoration), items ticked when done, each with its stable key ({@code {#load-test}}), other states as a
+ * trailing {@code — _Blocked: why_} annotation (which {@link ChecklistParser} strips again on import), then the
+ * timeline and the footer with the release's go-live date filled in. Importing the export as a template keeps
+ * every key.
  */
 public final class MarkdownExporter {
 
@@ -40,7 +41,8 @@ public final class MarkdownExporter {
                 out.append("\n### ").append(decorations.getOrDefault(phase + "\u0000" + section, ""))
                         .append(section).append("\n\n");
             }
-            out.append(item.getStatus() == ItemStatus.DONE ? "- [x] " : "- [ ] ").append(item.getText());
+            out.append(item.getStatus() == ItemStatus.DONE ? "- [x] " : "- [ ] ").append(item.getText())
+                    .append(" {#").append(item.getKey()).append("}");
             String annotation = annotation(item);
             if (!annotation.isEmpty()) {
                 out.append(" — _").append(annotation).append("_");

@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The default owner of a new release's items: by item for the few items another role clearly owns,
- * else by section, and for the Sign-Off Authorities by the role the item names. Admins change owners
+ * The default owner of a new release's items: by item key for the Sign-Off Authorities and the few items another
+ * role clearly owns, else by section. Admins change owners
  * per item afterwards; docs/guide/board.md prints this table.
  */
 public final class OwnerMapping {
@@ -38,21 +38,36 @@ public final class OwnerMapping {
             Map.entry("business sign-off", Role.PRODUCT_MANAGEMENT),
             Map.entry("final approval", Role.CTO));
 
-    /** Item text (lower case) to owning role, where the item's work is clearly another role's than its section's. */
-    static final Map<String, Role> BY_ITEM = Map.ofEntries(
-            Map.entry("api documentation published and accessible", Role.DEV_LEAD),
-            Map.entry("administrator guides and runbooks created", Role.DEVOPS),
-            Map.entry("customer support channels established", Role.CUSTOMER_SUCCESS_LEAD),
-            Map.entry("customer satisfaction scores >4.5/5", Role.CUSTOMER_SUCCESS_LEAD),
-            Map.entry("support ticket volume within sla", Role.CUSTOMER_SUCCESS_LEAD),
-            Map.entry("go/no-go decision meeting held", Role.PRODUCT_MANAGEMENT),
-            Map.entry("production access controls confirmed", Role.SECURITY_LEAD),
-            Map.entry("rollback procedures tested and documented", Role.DEVOPS),
-            Map.entry("emergency contact list distributed", Role.DEVOPS),
-            Map.entry("security assessment completed", Role.SECURITY_LEAD),
-            Map.entry("compliance requirements verified", Role.LEGAL_COMPLIANCE),
-            Map.entry("api availability >99.9%", Role.DEVOPS),
-            Map.entry("auto-scaling working correctly", Role.DEVOPS));
+    /**
+     * Item key to owning role (decision 011): the Sign-Off Authorities items by the role each names, and the few
+     * items whose work is clearly another role's than their section's. Keys, not wording, so an item reworded in
+     * the template keeps its owner.
+     */
+    static final Map<String, Role> BY_KEY = Map.ofEntries(
+            Map.entry("api-docs", Role.DEV_LEAD),
+            Map.entry("admin-runbooks", Role.DEVOPS),
+            Map.entry("support-channels", Role.CUSTOMER_SUCCESS_LEAD),
+            Map.entry("customer-satisfaction", Role.CUSTOMER_SUCCESS_LEAD),
+            Map.entry("support-ticket-volume", Role.CUSTOMER_SUCCESS_LEAD),
+            Map.entry("go-no-go-meeting", Role.PRODUCT_MANAGEMENT),
+            Map.entry("production-access-controls", Role.SECURITY_LEAD),
+            Map.entry("rollback-procedures-tested", Role.DEVOPS),
+            Map.entry("emergency-contacts", Role.DEVOPS),
+            Map.entry("security-assessment", Role.SECURITY_LEAD),
+            Map.entry("compliance-requirements", Role.LEGAL_COMPLIANCE),
+            Map.entry("availability-target", Role.DEVOPS),
+            Map.entry("auto-scaling-working", Role.DEVOPS),
+            Map.entry("signoff-dev-lead", Role.DEV_LEAD),
+            Map.entry("signoff-devops", Role.DEVOPS),
+            Map.entry("signoff-security-lead", Role.SECURITY_LEAD),
+            Map.entry("signoff-qa-lead", Role.QA_LEAD),
+            Map.entry("signoff-product-management", Role.PRODUCT_MANAGEMENT),
+            Map.entry("signoff-customer-success", Role.CUSTOMER_SUCCESS_LEAD),
+            Map.entry("signoff-legal-compliance", Role.LEGAL_COMPLIANCE),
+            Map.entry("signoff-executive-leadership", Role.EXECUTIVE_LEADERSHIP),
+            Map.entry("signoff-cto", Role.CTO),
+            Map.entry("signoff-cpo", Role.CPO),
+            Map.entry("signoff-ceo", Role.CEO));
 
     private final Role fallback;
 
@@ -65,20 +80,10 @@ public final class OwnerMapping {
         return Optional.ofNullable(BY_SECTION.get(key(section))).orElse(fallback);
     }
 
-    /** The default owner of an item: the role a sign-off item names, an item override, else its section's owner. */
-    public Role owner(String phase, String section, String itemText) {
-        if (isSignOffPhase(phase)) {
-            Optional<Role> named = Role.find(itemText);
-            if (named.isPresent()) {
-                return named.get();
-            }
-        }
-        Role byItem = BY_ITEM.get(key(itemText));
-        return byItem != null ? byItem : sectionOwner(phase, section);
-    }
-
-    static boolean isSignOffPhase(String phase) {
-        return key(phase).startsWith("sign-off");
+    /** The default owner of an item: the role its key is mapped to, else its section's owner. */
+    public Role owner(String phase, String section, String itemKey) {
+        Role byKey = BY_KEY.get(itemKey);
+        return byKey != null ? byKey : sectionOwner(phase, section);
     }
 
     private static String key(String s) {

@@ -15,8 +15,8 @@ public final class ScheduleRules {
     }
 
     /** Whether the item blocks technical and business sign-off; {@link ApprovalRequirement} is the definition. */
-    public static boolean requiredBeforeApproval(String phase, String section, String itemText) {
-        return ApprovalRequirement.of(phase, section, itemText).required();
+    public static boolean requiredBeforeApproval(String phase, String section, String itemKey) {
+        return ApprovalRequirement.of(phase, section, itemKey).required();
     }
 
     public static TimelineWindow window(String phase, String section) {

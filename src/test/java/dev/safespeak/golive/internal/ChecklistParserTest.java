@@ -31,18 +31,117 @@ class ChecklistParserTest {
         List<String> texts = new ArrayList<>();
         for (String line : markdown.split("\n")) {
             if (line.startsWith("- [ ] ") || line.startsWith("- [x] ")) {
-                texts.add(line.substring(6).strip());
+                texts.add(line.substring(6).replaceFirst("\\s*\\{#[a-z0-9-]+}$", "").strip());
             }
         }
         return texts;
     }
 
     @Test
-    void the_shipped_template_is_the_seed_unchanged() throws IOException {
+    void the_shipped_template_is_the_seed_with_a_key_on_every_item() throws IOException {
         Path seed = Path.of("../../shared/seed/deployment-checklist.md");
         if (Files.exists(seed)) {
-            assertThat(seed()).isEqualTo(Files.readString(seed, StandardCharsets.UTF_8));
+            assertThat(seed().replaceAll(" \\{#[a-z0-9-]+}\n", "\n"))
+                    .isEqualTo(Files.readString(seed, StandardCharsets.UTF_8));
         }
+        List<Checklist.Item> items = ChecklistParser.parse(seed()).phases().stream()
+                .flatMap(p -> p.sections().stream()).flatMap(s -> s.items().stream()).toList();
+        assertThat(items).hasSize(126).allMatch(Checklist.Item::keyWritten);
+        assertThat(items).extracting(Checklist.Item::key).doesNotHaveDuplicates();
+        String shipped = seed();
+        assertThat(ChecklistParser.withKeys(shipped)).isSameAs(shipped);
+    }
+
+    @Test
+    void a_key_is_read_checked_and_stripped_from_the_text() {
+        Checklist checklist = ChecklistParser.parse("""
+                ## Phase
+                ### Section
+                - [ ] Load testing completed {#load-test}
+                - [x] Done thing   {#done-2}
+                - [ ] Blocked thing {#blocked} — _Blocked: waiting for quota_
+                - [ ] Annotated first — _In progress_ {#annotated}
+                """);
+        List<Checklist.Item> items = checklist.phases().get(0).sections().get(0).items();
+        assertThat(items).extracting(Checklist.Item::text)
+                .containsExactly("Load testing completed", "Done thing", "Blocked thing", "Annotated first");
+        assertThat(items).extracting(Checklist.Item::key).containsExactly("load-test", "done-2", "blocked", "annotated");
+        assertThat(items).allMatch(Checklist.Item::keyWritten);
+    }
+
+    @Test
+    void an_item_without_a_key_gets_one_derived_from_its_text_unique_in_the_checklist() {
+        Checklist checklist = ChecklistParser.parse("""
+                ## Phase
+                ### Section
+                - [ ] Load testing: done (P95 < 100 ms)!
+                - [ ] Load testing done P95 100 ms {#load-testing-done-p95-100-ms}
+                ### Other
+                - [ ] Load-testing done; P95 100 ms
+                - [ ] Café crème über alles
+                - [ ] ✅ ✅
+                - [ ] A very long item text that goes on and on well past the forty-eight characters a slug may take
+                """);
+        List<Checklist.Item> items = checklist.phases().get(0).sections().stream().flatMap(s -> s.items().stream())
+                .toList();
+        // the written key is taken first, so the derived ones get -2 and -3 in document order
+        assertThat(items).extracting(Checklist.Item::key).containsExactly("load-testing-done-p95-100-ms-2",
+                "load-testing-done-p95-100-ms", "load-testing-done-p95-100-ms-3", "cafe-creme-uber-alles", "item",
+                "a-very-long-item-text-that-goes-on-and-on-well");
+        assertThat(items).extracting(Checklist.Item::keyWritten).containsExactly(false, true, false, false, false, false);
+        assertThat(items.get(0).text()).isEqualTo("Load testing: done (P95 < 100 ms)!");
+    }
+
+    @Test
+    void derived_keys_are_written_into_the_markdown_once_and_then_read_back_unchanged() {
+        String markdown = "## Phase\r\n### Section\r\n- [ ] First thing\r\n- [x] Second {#second}\r\n"
+                + "- [ ] Third — _Blocked: why_\r\n";
+        String keyed = ChecklistParser.withKeys(markdown);
+        assertThat(keyed).isEqualTo("## Phase\n### Section\n- [ ] First thing {#first-thing}\n- [x] Second {#second}\n"
+                + "- [ ] Third {#third} — _Blocked: why_\n");
+        assertThat(ChecklistParser.withKeys(keyed)).isSameAs(keyed);
+        // now written, the keys stay when the wording changes
+        Checklist edited = ChecklistParser.parse(keyed.replace("First thing", "The first thing, reworded"));
+        assertThat(edited.phases().get(0).sections().get(0).items()).extracting(Checklist.Item::key)
+                .containsExactly("first-thing", "second", "third");
+    }
+
+    @Test
+    void a_duplicate_key_is_refused_naming_both_lines() {
+        assertThatThrownBy(() -> ChecklistParser.parse("""
+                ## Phase
+                ### Section
+                - [ ] Load testing {#load-test}
+                ### Other
+                - [ ] Stress testing {#load-test}
+                """)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("line 5: duplicate item key '{#load-test}' (first on line 3); every item needs its own key");
+    }
+
+    static Stream<Arguments> malformedKeys() {
+        return Stream.of(
+                Arguments.of("{#Load-Test}", "line 3: malformed item key '{#Load-Test}'"),
+                Arguments.of("{#load_test}", "line 3: malformed item key '{#load_test}'"),
+                Arguments.of("{#load--test}", "line 3: malformed item key '{#load--test}'"),
+                Arguments.of("{#-load}", "line 3: malformed item key '{#-load}'"),
+                Arguments.of("{#}", "line 3: malformed item key '{#}'"),
+                Arguments.of("{# load}", "line 3: malformed item key '{# load}'"),
+                Arguments.of("{#" + "a".repeat(65) + "}", "line 3: malformed item key '{#aaaa"),
+                Arguments.of("{#load} trailing words", "line 3: item key '{#load}' must end the item's text"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("malformedKeys")
+    void a_malformed_key_is_refused(String key, String message) {
+        assertThatThrownBy(() -> ChecklistParser.parse("## P\n### S\n- [ ] Load testing " + key + "\n"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith(message);
+    }
+
+    @Test
+    void an_item_that_is_only_a_key_has_no_text() {
+        assertThatThrownBy(() -> ChecklistParser.parse("## P\n### S\n- [ ] {#load-test}\n"))
+                .hasMessage("line 3: item has no text");
     }
 
     @Test

@@ -26,11 +26,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The "Run check" button in an item's detail, wired to the evidence module through the golive extension point
- * {@code ItemCheckRunner}; the real database-migrations check is bound to "Database migrations executed".
+ * {@code ItemCheckRunner}; the real database-migrations check is bound to the item keyed database-migrations,
+ * "Database migrations executed".
  */
 class ItemCheckButtonTest extends KaribuTest {
 
     static final String BOUND = "Database migrations executed";
+    static final String BOUND_KEY = "database-migrations";
 
     @Autowired
     ReleaseService service;
@@ -49,7 +51,7 @@ class ItemCheckButtonTest extends KaribuTest {
         login("admin", Role.ADMIN);
         long release = service.createRelease("Checks " + UUID.randomUUID(), "1.0", LocalDate.now(clock).plusDays(14),
                 checklistTemplates.defaultTemplate().id()).id();
-        return service.findItemByText(release, BOUND).orElseThrow();
+        return service.findItemByKey(release, BOUND_KEY).orElseThrow();
     }
 
     ItemDetailDialog openDetail(ItemView item) {
@@ -131,7 +133,7 @@ class ItemCheckButtonTest extends KaribuTest {
     @Test
     void an_item_without_a_bound_check_shows_no_check_section() {
         ItemView bound = newItem();
-        ItemView plain = service.findItemByText(bound.releaseId(), "Kubernetes cluster configuration").orElseThrow();
+        ItemView plain = service.findItemByKey(bound.releaseId(), "kubernetes-cluster").orElseThrow();
         login("ops", plain.owner());
         ItemDetailDialog detail = openDetail(plain);
         assertThat(detail.runChecks).isNull();

@@ -49,8 +49,8 @@ class ReleaseBoardViewTest extends KaribuTest {
         return service.createRelease("Board " + UUID.randomUUID(), "1.0", goLive, checklistTemplates.defaultTemplate().id()).id();
     }
 
-    long item(long releaseId, String text) {
-        return service.findItemByText(releaseId, text).orElseThrow().id();
+    long item(long releaseId, String key) {
+        return service.findItemByKey(releaseId, key).orElseThrow().id();
     }
 
     ReleaseBoardView open(long releaseId) {
@@ -73,7 +73,7 @@ class ReleaseBoardViewTest extends KaribuTest {
     @Test
     void the_owner_changes_a_status_inline_and_the_progress_bars_follow() {
         long id = newRelease(LocalDate.now(clock).plusDays(14));
-        long k8s = item(id, "Kubernetes cluster configuration");
+        long k8s = item(id, "kubernetes-cluster");
         login("devops", Role.DEVOPS);
         ReleaseBoardView board = open(id);
         ItemRow row = board.rows.get(k8s);
@@ -89,8 +89,8 @@ class ReleaseBoardViewTest extends KaribuTest {
     @Test
     void a_change_made_elsewhere_replaces_only_its_row_and_updates_the_progress() {
         long id = newRelease(LocalDate.now(clock).plusDays(14));
-        long k8s = item(id, "Kubernetes cluster configuration");
-        long cloud = item(id, "Cloud environment setup (Azure/AWS/GCP)");
+        long k8s = item(id, "kubernetes-cluster");
+        long cloud = item(id, "cloud-environment");
         login("devops", Role.DEVOPS);
         ReleaseBoardView board = open(id);
         ItemRow k8sBefore = board.rows.get(k8s);
@@ -115,7 +115,7 @@ class ReleaseBoardViewTest extends KaribuTest {
     @Test
     void a_change_that_takes_an_item_out_of_the_filter_redraws_the_board_without_it() {
         long id = newRelease(LocalDate.now(clock).plusDays(14));
-        long k8s = item(id, "Kubernetes cluster configuration");
+        long k8s = item(id, "kubernetes-cluster");
         login("devops", Role.DEVOPS);
         ReleaseBoardView board = open(id);
         _setValue(board.status, ItemStatus.OPEN);
@@ -138,7 +138,7 @@ class ReleaseBoardViewTest extends KaribuTest {
     @Test
     void a_viewer_cannot_change_any_item() {
         long id = newRelease(LocalDate.now(clock).plusDays(14));
-        long k8s = item(id, "Kubernetes cluster configuration");
+        long k8s = item(id, "kubernetes-cluster");
         login("viewer", Role.VIEWER);
         ReleaseBoardView board = open(id);
         assertThat(board.rows.values()).allSatisfy(row -> assertThat(row.status.isEnabled()).isFalse());
@@ -150,7 +150,7 @@ class ReleaseBoardViewTest extends KaribuTest {
     @Test
     void leaving_the_board_closes_its_item_dialog() {
         long id = newRelease(LocalDate.now(clock).plusDays(14));
-        long k8s = item(id, "Kubernetes cluster configuration");
+        long k8s = item(id, "kubernetes-cluster");
         login("devops", Role.DEVOPS);
         ReleaseBoardView board = open(id);
         _click(board.rows.get(k8s).details);
@@ -164,7 +164,7 @@ class ReleaseBoardViewTest extends KaribuTest {
     @Test
     void blocking_an_item_asks_for_the_reason() {
         long id = newRelease(LocalDate.now(clock).plusDays(14));
-        long cdn = item(id, "CDN configuration for global distribution");
+        long cdn = item(id, "cdn-configuration");
         login("devops", Role.DEVOPS);
         ReleaseBoardView board = open(id);
         ItemRow row = board.rows.get(cdn);
@@ -205,7 +205,7 @@ class ReleaseBoardViewTest extends KaribuTest {
     @Test
     void role_and_status_filters_narrow_the_board() {
         long id = newRelease(LocalDate.now(clock).plusDays(14));
-        long k8s = item(id, "Kubernetes cluster configuration");
+        long k8s = item(id, "kubernetes-cluster");
         login("devops", Role.DEVOPS);
         releaseItems.changeStatus(k8s, ItemStatus.IN_PROGRESS, null);
         ReleaseBoardView board = open(id);
@@ -220,7 +220,7 @@ class ReleaseBoardViewTest extends KaribuTest {
     @Test
     void overdue_and_blocked_filters_show_what_needs_attention() {
         long id = newRelease(LocalDate.now(clock));
-        long cdn = item(id, "CDN configuration for global distribution");
+        long cdn = item(id, "cdn-configuration");
         login("devops", Role.DEVOPS);
         releaseItems.changeStatus(cdn, ItemStatus.BLOCKED, "vendor contract");
         ReleaseBoardView board = open(id);
@@ -238,7 +238,7 @@ class ReleaseBoardViewTest extends KaribuTest {
     @Test
     void the_item_detail_shows_history_and_takes_notes_evidence_and_comments() {
         long id = newRelease(LocalDate.now(clock).plusDays(14));
-        long k8s = item(id, "Kubernetes cluster configuration");
+        long k8s = item(id, "kubernetes-cluster");
         login("devops", Role.DEVOPS);
         ReleaseBoardView board = open(id);
         _setValue(board.rows.get(k8s).status, ItemStatus.DONE);
@@ -265,7 +265,7 @@ class ReleaseBoardViewTest extends KaribuTest {
     @Test
     void a_bad_evidence_link_is_refused_with_its_reason() {
         long id = newRelease(LocalDate.now(clock).plusDays(14));
-        long k8s = item(id, "Kubernetes cluster configuration");
+        long k8s = item(id, "kubernetes-cluster");
         login("devops", Role.DEVOPS);
         ReleaseBoardView board = open(id);
         _click(board.rows.get(k8s).details);
@@ -279,7 +279,7 @@ class ReleaseBoardViewTest extends KaribuTest {
     @Test
     void a_viewer_sees_the_detail_read_only() {
         long id = newRelease(LocalDate.now(clock).plusDays(14));
-        long k8s = item(id, "Kubernetes cluster configuration");
+        long k8s = item(id, "kubernetes-cluster");
         login("viewer", Role.VIEWER);
         ReleaseBoardView board = open(id);
         _click(board.rows.get(k8s).details);
@@ -292,7 +292,7 @@ class ReleaseBoardViewTest extends KaribuTest {
     @Test
     void an_admin_reassigns_an_item_in_the_detail() {
         long id = newRelease(LocalDate.now(clock).plusDays(14));
-        long k8s = item(id, "Kubernetes cluster configuration");
+        long k8s = item(id, "kubernetes-cluster");
         login("admin", Role.ADMIN);
         ReleaseBoardView board = open(id);
         _click(board.rows.get(k8s).details);
@@ -304,7 +304,7 @@ class ReleaseBoardViewTest extends KaribuTest {
     @Test
     void a_change_by_another_user_reaches_the_open_board() throws InterruptedException {
         long id = newRelease(LocalDate.now(clock).plusDays(14));
-        long k8s = item(id, "Kubernetes cluster configuration");
+        long k8s = item(id, "kubernetes-cluster");
         login("qa_lead", Role.QA_LEAD);
         ReleaseBoardView board = open(id);
         assertThat(board.rows.get(k8s).status.getValue()).isEqualTo(ItemStatus.OPEN);

@@ -23,8 +23,8 @@ public class ApiProbeCheck implements ReadinessCheck {
     }
 
     @Override
-    public Set<String> itemTexts() {
-        return Set.of("API endpoint availability and response validation", "Service health verification");
+    public Set<String> itemKeys() {
+        return Set.of("api-endpoint-validation", "service-health");
     }
 
     @Override

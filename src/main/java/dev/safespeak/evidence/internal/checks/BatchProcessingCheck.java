@@ -33,8 +33,8 @@ public class BatchProcessingCheck implements ReadinessCheck {
     }
 
     @Override
-    public Set<String> itemTexts() {
-        return Set.of("Batch processing capabilities confirmed");
+    public Set<String> itemKeys() {
+        return Set.of("batch-processing");
     }
 
     @Override

@@ -26,8 +26,8 @@ public class DatabaseMigrationCheck implements ReadinessCheck {
     }
 
     @Override
-    public Set<String> itemTexts() {
-        return Set.of("Database migrations executed");
+    public Set<String> itemKeys() {
+        return Set.of("database-migrations");
     }
 
     @Override

@@ -32,8 +32,8 @@ public class DriftMonitoringCheck implements ReadinessCheck {
     }
 
     @Override
-    public Set<String> itemTexts() {
-        return Set.of("Model monitoring and drift detection active");
+    public Set<String> itemKeys() {
+        return Set.of("drift-detection");
     }
 
     @Override

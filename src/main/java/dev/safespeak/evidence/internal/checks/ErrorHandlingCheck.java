@@ -40,8 +40,8 @@ public class ErrorHandlingCheck implements ReadinessCheck {
     }
 
     @Override
-    public Set<String> itemTexts() {
-        return Set.of("Error handling and fallback mechanisms tested");
+    public Set<String> itemKeys() {
+        return Set.of("error-handling");
     }
 
     static List<Case> cases() {

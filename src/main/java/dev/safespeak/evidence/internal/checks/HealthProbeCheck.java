@@ -26,8 +26,8 @@ public class HealthProbeCheck implements ReadinessCheck {
     }
 
     @Override
-    public Set<String> itemTexts() {
-        return Set.of("Health checks and readiness probes configured");
+    public Set<String> itemKeys() {
+        return Set.of("health-probes");
     }
 
     @Override

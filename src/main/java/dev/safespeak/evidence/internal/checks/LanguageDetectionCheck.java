@@ -40,8 +40,8 @@ public class LanguageDetectionCheck implements ReadinessCheck {
     }
 
     @Override
-    public Set<String> itemTexts() {
-        return Set.of("Language detection and processing confirmation");
+    public Set<String> itemKeys() {
+        return Set.of("language-detection");
     }
 
     @Override

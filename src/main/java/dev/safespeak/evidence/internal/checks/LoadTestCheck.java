@@ -43,8 +43,8 @@ public class LoadTestCheck implements ReadinessCheck {
     }
 
     @Override
-    public Set<String> itemTexts() {
-        return Set.of("Load testing with target throughput achieved");
+    public Set<String> itemKeys() {
+        return Set.of("load-test");
     }
 
     @Override

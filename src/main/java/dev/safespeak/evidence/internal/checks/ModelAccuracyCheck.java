@@ -33,8 +33,8 @@ public class ModelAccuracyCheck implements ReadinessCheck {
     }
 
     @Override
-    public Set<String> itemTexts() {
-        return Set.of("Model prediction accuracy verification");
+    public Set<String> itemKeys() {
+        return Set.of("model-accuracy-verified");
     }
 
     @Override

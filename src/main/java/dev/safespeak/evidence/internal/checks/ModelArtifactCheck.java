@@ -23,9 +23,8 @@ public class ModelArtifactCheck implements ReadinessCheck {
     }
 
     @Override
-    public Set<String> itemTexts() {
-        return Set.of("Backup and versioning of model artifacts", "ML model artifacts deployed to model registry",
-                "Previous version backup available");
+    public Set<String> itemKeys() {
+        return Set.of("model-artifact-backup", "model-artifacts-deployed", "previous-version-backup");
     }
 
     @Override

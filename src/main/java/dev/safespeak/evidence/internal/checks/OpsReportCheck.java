@@ -32,7 +32,7 @@ public final class OpsReportCheck implements ReadinessCheck {
     private static final Pattern ROW = Pattern.compile("(?m)^\\|\\s*([^|]+?)\\s*\\|\\s*([^|]*?)\\s*\\|\\s*$");
 
     private final String name;
-    private final Set<String> itemTexts;
+    private final Set<String> itemKeys;
     private final String report;
     private final String producedBy;
     private final List<String> quotedRows;
@@ -40,11 +40,11 @@ public final class OpsReportCheck implements ReadinessCheck {
     private final OpsReportsProperties properties;
     private final Clock clock;
 
-    OpsReportCheck(String name, Set<String> itemTexts, String report, String producedBy,
+    OpsReportCheck(String name, Set<String> itemKeys, String report, String producedBy,
                    List<String> quotedRows, Supplier<Optional<String>> installationProblem,
                    OpsReportsProperties properties, Clock clock) {
         this.name = name;
-        this.itemTexts = itemTexts;
+        this.itemKeys = itemKeys;
         this.report = report;
         this.producedBy = producedBy;
         this.quotedRows = quotedRows;
@@ -83,8 +83,8 @@ public final class OpsReportCheck implements ReadinessCheck {
     }
 
     @Override
-    public Set<String> itemTexts() {
-        return itemTexts;
+    public Set<String> itemKeys() {
+        return itemKeys;
     }
 
     @Override

@@ -32,8 +32,8 @@ public class RateLimitCheck implements ReadinessCheck {
     }
 
     @Override
-    public Set<String> itemTexts() {
-        return Set.of("Rate limiting and abuse prevention validated");
+    public Set<String> itemKeys() {
+        return Set.of("rate-limiting");
     }
 
     @Override

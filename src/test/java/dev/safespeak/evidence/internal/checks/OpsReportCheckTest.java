@@ -103,7 +103,7 @@ class OpsReportCheckTest {
         bound.addAll(OpsEvidenceBindings.SCALE_OUT);
         bound.addAll(OpsEvidenceBindings.BACKUP_RESTORE);
         for (String item : bound) {
-            assertThat(checklist).contains("- [ ] " + item + "\n");
+            assertThat(checklist).contains(" {#" + item + "}\n");
         }
     }
 
