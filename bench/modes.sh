@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
 # Modes benchmark: fast, accurate and balanced mode in process on generated short texts (English, and mixed
-# languages), 1 thread and all cores, single-text latency, encoder start-up cost, heap and resident memory with both
-# engines loaded. Writes docs/reports/modes-benchmark.md.
+# languages), 1 thread and all cores, single-text latency (wall clock and CPU time), encoder start-up cost, heap and
+# resident memory with both engines loaded; then the running production jar over HTTP: single short texts at 100
+# requests/s per mode (bench/LoadGen.java, open loop). Writes docs/reports/modes-benchmark.md.
 # Usage: bench/modes.sh [seconds-per-case]   (needs JDK 17 and the Maven dependencies in ~/.m2)
+# The HTTP part runs the jar target/safespeak-*.jar; build it first with
+#   ./mvnw -B -q -o -Pproduction -Dmaven.test.skip=true package
+# or set BENCH_HTTP=0 to skip it. Env: BENCH_HTTP_SECONDS (default 30), BENCH_PORT (default 18090).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_PER_CASE="${1:-5}"
@@ -13,6 +17,10 @@ CP=$(safespeak_classpath "$WORK")
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 RESULT=$(java -Xmx1g -cp "$CP" dev.safespeak.moderation.training.ModesBenchmark "$SECONDS_PER_CASE")
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
+HTTP_SECTION=""
+if [[ "${BENCH_HTTP:-1}" != "0" ]]; then
+  HTTP_SECTION=$(bench/modes-http.sh)
+fi
 {
   echo "# Modes benchmark"
   echo
@@ -24,5 +32,9 @@ LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
   echo "ONNX, one ONNX Runtime thread per call."
   echo
   echo "$RESULT"
+  if [[ -n "$HTTP_SECTION" ]]; then
+    echo
+    echo "$HTTP_SECTION"
+  fi
 } > docs/reports/modes-benchmark.md
 cat docs/reports/modes-benchmark.md

@@ -191,6 +191,26 @@ abstract class AccurateRegistryTest {
 
     @Test
     @WithMockUser(username = "ada", roles = "ADMIN")
+    void heads_of_the_older_format_1_still_register_activate_and_score() throws IOException {
+        // The heads committed before the blend got its own place in the file (format 2), kept as a test resource.
+        Path file = dir().resolve("heads-format-1.json");
+        try (InputStream in = getClass().getResourceAsStream("/models/encoder-heads-format-1.json")) {
+            Files.copy(in, file);
+        }
+        String chinese = "你是个白痴，滚开";
+        String before = registry.activeEncoderHeads().orElseThrow().version();
+
+        ModelVersionInfo old = registry.register(file, ModelKind.ENCODER_HEADS);
+        registry.activate(old.version());
+
+        assertThat(registry.activeEncoderHeads().orElseThrow().version()).endsWith("-format-1");
+        assertThat(engineFor(chinese, "zh")).isEqualTo("encoder:bge-small-zh-v1.5-q");
+        registry.rollback(ModelKind.ENCODER_HEADS);
+        assertThat(registry.activeEncoderHeads().orElseThrow().version()).isEqualTo(before);
+    }
+
+    @Test
+    @WithMockUser(username = "ada", roles = "ADMIN")
     void a_byo_model_whose_onnx_file_changed_after_registration_is_refused_at_activation() throws IOException {
         Path copy = Files.write(dir().resolve("copy.onnx"), TinyOnnx.model());
         ModelVersionInfo info = registry.register(byoDescriptor("tiny-changed", copy), ModelKind.BYO);
@@ -221,7 +241,7 @@ abstract class AccurateRegistryTest {
         Path junk = Files.writeString(dir().resolve("junk.json"), "{\"format\": \"something-else\"}");
         assertThatThrownBy(() -> registry.register(junk, ModelKind.ENCODER_HEADS))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("not an encoder heads file: format is something-else, expected safespeak-encoder-heads/1");
+                .hasMessage("not an encoder heads file: format is something-else, expected safespeak-encoder-heads/2 (or the older safespeak-encoder-heads/1)");
     }
 
     @Test

@@ -55,7 +55,7 @@ public final class AccurateModels implements AutoCloseable {
                 for (EncoderHeads.Encoder encoder : heads.encoders()) {
                     OnnxTextModel model = loadEncoder(encoder, threads);
                     sessions.add(model);
-                    scorers.add(new EncoderHeadScorer(heads, encoder, model));
+                    scorers.add(new EncoderHeadScorer(encoder, model));
                 }
             }
         } catch (IOException | RuntimeException e) {

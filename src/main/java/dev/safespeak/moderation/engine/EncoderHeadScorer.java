@@ -5,16 +5,17 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-/** A sentence encoder (for example bge-small-en-v1.5, int8 ONNX) and the logistic heads trained on its embedding. */
+/**
+ * A sentence encoder (for example bge-small-en-v1.5, int8 ONNX) and its heads: a logistic model on the embedding per
+ * attribute, blended with the fast model's scores of the same text (see {@link EncoderHeads}).
+ */
 public final class EncoderHeadScorer implements AccurateScorer {
 
-    private final EncoderHeads heads;
     private final EncoderHeads.Encoder encoder;
     private final OnnxTextModel model;
     private final Profile profile;
 
-    public EncoderHeadScorer(EncoderHeads heads, EncoderHeads.Encoder encoder, OnnxTextModel model) {
-        this.heads = heads;
+    public EncoderHeadScorer(EncoderHeads.Encoder encoder, OnnxTextModel model) {
         this.encoder = encoder;
         this.model = model;
         Map<Attribute, Double> thresholds = new EnumMap<>(Attribute.class);
@@ -30,9 +31,8 @@ public final class EncoderHeadScorer implements AccurateScorer {
     @Override
     public Map<Attribute, Double> score(String text, Map<Attribute, Double> fastScores) {
         float[] embedding = model.embed(List.of(text))[0];
-        float[] x = heads.input(embedding, fastScores);
         Map<Attribute, Double> scores = new EnumMap<>(Attribute.class);
-        encoder.heads().forEach((a, h) -> scores.put(a, h.score(x)));
+        encoder.heads().forEach((a, h) -> scores.put(a, h.score(embedding, fastScores)));
         return scores;
     }
 }

@@ -15,32 +15,67 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The trained part of the accurate engine: for each sentence encoder, the languages it serves and one calibrated
- * logistic head per attribute on its embedding (optionally followed by the fast model's scores as extra inputs),
- * plus the cascade bands of the balanced mode. Read from {@code encoder-heads.json}
- * (format {@value #FORMAT}); immutable.
+ * The trained part of the accurate engine: for each sentence encoder, the languages it serves and one head per
+ * attribute, which blends a logistic model on the encoder's embedding with the fast model's scores of the same
+ * text, plus the cascade bands of the balanced mode. Read from {@code encoder-heads.json}; immutable.
  *
- * <p>A head's score is {@code sigmoid(plattA * (w . x + bias) + plattB)}, where {@code x} is the L2-normalised
- * embedding, followed, when {@link #ngramInputs()} is true, by the logits of the fast model's scores in
- * {@link Attribute} order.
+ * <p>A head's score is {@code sigmoid(a * (w . x + bias) + sum_k b_k * logit(fast_k) + c)}, where {@code x} is
+ * the L2-normalised embedding, {@code fast_k} the fast model's score of attribute {@code k} and {@code a, b_k, c}
+ * the head's {@link Blend}, a stacker fitted on dev rows (where the fast model's scores are out of sample). Format
+ * {@value #FORMAT} stores the blend on its own; the older {@value #FORMAT_1} folded it into one weight vector over
+ * {@code [x, logits of the fast scores in Attribute order]} with Platt scaling, and still loads (as the same
+ * function).
  */
-public record EncoderHeads(String version, boolean ngramInputs, List<Encoder> encoders, JsonNode manifest) {
+public record EncoderHeads(String version, List<Encoder> encoders, JsonNode manifest) {
 
-    public static final String FORMAT = "safespeak-encoder-heads/1";
+    public static final String FORMAT = "safespeak-encoder-heads/2";
+    public static final String FORMAT_1 = "safespeak-encoder-heads/1";
 
-    /** One attribute's head. */
-    public record Head(float[] weights, double bias, double plattA, double plattB, double threshold) {
+    /**
+     * How a head combines its encoder margin with the fast model's scores.
+     *
+     * @param encoder weight of the encoder margin {@code w . x + bias}
+     * @param fast    weight of the logit of the fast score, per attribute; attributes absent weigh 0
+     * @param bias    constant
+     */
+    public record Blend(double encoder, Map<Attribute, Double> fast, double bias) {
 
-        /** The calibrated probability for one input vector. */
-        public double score(float[] x) {
-            if (x.length != weights.length) {
-                throw new IllegalArgumentException("head has " + weights.length + " inputs, got " + x.length);
+        public Blend {
+            fast = fast.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(fast));
+        }
+
+        /** No fast inputs: the encoder margin scaled and shifted (Platt scaling). */
+        public static Blend encoderOnly(double a, double c) {
+            return new Blend(a, Map.of(), c);
+        }
+
+        double logit(double margin, Map<Attribute, Double> fastScores) {
+            double z = encoder * margin + bias;
+            for (Map.Entry<Attribute, Double> f : fast.entrySet()) {
+                z += f.getValue() * EncoderHeads.logit(fastScores.getOrDefault(f.getKey(), 0.0));
+            }
+            return z;
+        }
+    }
+
+    /** One attribute's head: a linear model on the embedding, its blend with the fast scores and a threshold. */
+    public record Head(float[] weights, double bias, Blend blend, double threshold) {
+
+        /** The encoder margin {@code w . x + bias} of one embedding. */
+        public double margin(float[] embedding) {
+            if (embedding.length != weights.length) {
+                throw new IllegalArgumentException("head has " + weights.length + " inputs, got " + embedding.length);
             }
             double z = bias;
-            for (int i = 0; i < x.length; i++) {
-                z += weights[i] * x[i];
+            for (int i = 0; i < embedding.length; i++) {
+                z += weights[i] * embedding[i];
             }
-            return 1.0 / (1.0 + Math.exp(-(plattA * z + plattB)));
+            return z;
+        }
+
+        /** The calibrated probability for one embedding and the fast model's scores of the same text. */
+        public double score(float[] embedding, Map<Attribute, Double> fastScores) {
+            return 1.0 / (1.0 + Math.exp(-blend.logit(margin(embedding), fastScores)));
         }
     }
 
@@ -61,43 +96,39 @@ public record EncoderHeads(String version, boolean ngramInputs, List<Encoder> en
                           Map<Attribute, double[]> band) {
     }
 
-    /** Reads and validates a heads file. */
+    /** Reads and validates a heads file of either format. */
     public static EncoderHeads read(InputStream in) throws IOException {
         JsonNode root = new ObjectMapper().readTree(in);
-        if (root == null || !FORMAT.equals(root.path("format").asText())) {
-            throw new IllegalArgumentException("not an encoder heads file: format is "
-                    + (root == null ? "missing" : root.path("format").asText("missing")) + ", expected " + FORMAT);
+        String format = root == null ? "missing" : root.path("format").asText("missing");
+        if (!FORMAT.equals(format) && !FORMAT_1.equals(format)) {
+            throw new IllegalArgumentException("not an encoder heads file: format is " + format + ", expected "
+                    + FORMAT + " (or the older " + FORMAT_1 + ")");
         }
-        boolean ngram = root.path("ngramInputs").asBoolean(false);
+        boolean folded = FORMAT_1.equals(format);
+        boolean ngram = folded && root.path("ngramInputs").asBoolean(false);
         List<Encoder> encoders = new ArrayList<>();
         for (JsonNode e : root.path("encoders")) {
+            String name = e.path("name").asText();
             int dim = e.path("dimension").asInt();
+            if (dim <= 0) {
+                throw new IllegalArgumentException("encoder " + name + " has dimension " + dim + ", expected > 0");
+            }
             Map<Attribute, Head> heads = new EnumMap<>(Attribute.class);
             for (Iterator<Map.Entry<String, JsonNode>> it = e.path("heads").fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> h = it.next();
-                JsonNode w = h.getValue().path("weights");
-                float[] weights = new float[w.size()];
-                for (int i = 0; i < weights.length; i++) {
-                    weights[i] = (float) w.get(i).asDouble();
-                }
-                int expected = dim + (ngram ? Attribute.values().length : 0);
-                if (weights.length != expected) {
-                    throw new IllegalArgumentException("head " + h.getKey() + " of " + e.path("name").asText()
-                            + " has " + weights.length + " weights, expected " + expected);
-                }
-                heads.put(Attribute.valueOf(h.getKey()), new Head(weights, h.getValue().path("bias").asDouble(),
-                        h.getValue().path("plattA").asDouble(1.0), h.getValue().path("plattB").asDouble(0.0),
-                        h.getValue().path("threshold").asDouble(0.5)));
+                String where = "head " + h.getKey() + " of " + name;
+                heads.put(attribute(h.getKey(), where), folded ? readFolded(h.getValue(), dim, ngram, where)
+                        : readBlended(h.getValue(), dim, where));
             }
             Map<Attribute, double[]> band = new EnumMap<>(Attribute.class);
             for (Iterator<Map.Entry<String, JsonNode>> it = e.path("band").fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> b = it.next();
-                band.put(Attribute.valueOf(b.getKey()), new double[] {b.getValue().get(0).asDouble(),
+                band.put(attribute(b.getKey(), "band of " + name), new double[] {b.getValue().get(0).asDouble(),
                         b.getValue().get(1).asDouble()});
             }
             List<String> langs = new ArrayList<>();
             e.path("languages").forEach(l -> langs.add(l.asText()));
-            encoders.add(new Encoder(e.path("name").asText(), e.path("onnxResource").asText(),
+            encoders.add(new Encoder(name, e.path("onnxResource").asText(),
                     e.path("tokenizerResource").asText(), e.path("onnxSha256").asText(), Set.copyOf(langs), dim,
                     Collections.unmodifiableMap(heads), Collections.unmodifiableMap(band)));
         }
@@ -106,24 +137,66 @@ public record EncoderHeads(String version, boolean ngramInputs, List<Encoder> en
         }
         ObjectNode manifest = root.path("manifest").isObject() ? (ObjectNode) root.path("manifest")
                 : new ObjectMapper().createObjectNode();
-        return new EncoderHeads(root.path("version").asText(), ngram, List.copyOf(encoders), manifest);
+        return new EncoderHeads(root.path("version").asText(), List.copyOf(encoders), manifest);
     }
 
-    /** The input vector of a head: the embedding, then the fast model's score logits when the heads use them. */
-    public float[] input(float[] embedding, Map<Attribute, Double> fastScores) {
-        if (!ngramInputs) {
-            return embedding;
+    private static Attribute attribute(String name, String where) {
+        try {
+            return Attribute.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(where + ": " + name + " is not an attribute");
         }
+    }
+
+    private static float[] weights(JsonNode node, int expected, String where) {
+        JsonNode w = node.path("weights");
+        if (w.size() != expected) {
+            throw new IllegalArgumentException(where + " has " + w.size() + " weights, expected " + expected);
+        }
+        float[] weights = new float[expected];
+        for (int i = 0; i < expected; i++) {
+            weights[i] = (float) w.get(i).asDouble();
+        }
+        return weights;
+    }
+
+    /** Format 2: weights on the embedding, and the blend as its own object. */
+    private static Head readBlended(JsonNode h, int dim, String where) {
+        JsonNode b = h.path("blend");
+        if (!b.isObject() || !b.path("encoder").isNumber()) {
+            throw new IllegalArgumentException(where + " has no blend {encoder, fast, bias}");
+        }
+        Map<Attribute, Double> fast = new EnumMap<>(Attribute.class);
+        for (Iterator<Map.Entry<String, JsonNode>> it = b.path("fast").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> f = it.next();
+            fast.put(attribute(f.getKey(), where + ", blend"), f.getValue().asDouble());
+        }
+        return new Head(weights(h, dim, where), h.path("bias").asDouble(),
+                new Blend(b.path("encoder").asDouble(), fast, b.path("bias").asDouble()),
+                h.path("threshold").asDouble(0.5));
+    }
+
+    /**
+     * Format 1: {@code sigmoid(plattA * (w . [x, fast logits] + bias) + plattB)}, which is the blend
+     * {@code a = plattA, b_k = plattA * w[dim + k], c = plattB}.
+     */
+    private static Head readFolded(JsonNode h, int dim, boolean ngram, String where) {
         Attribute[] all = Attribute.values();
-        float[] x = new float[embedding.length + all.length];
-        System.arraycopy(embedding, 0, x, 0, embedding.length);
-        for (int i = 0; i < all.length; i++) {
-            x[embedding.length + i] = (float) logit(fastScores.getOrDefault(all[i], 0.0));
+        float[] allWeights = weights(h, dim + (ngram ? all.length : 0), where);
+        double plattA = h.path("plattA").asDouble(1.0);
+        Map<Attribute, Double> fast = new EnumMap<>(Attribute.class);
+        if (ngram) {
+            for (int k = 0; k < all.length; k++) {
+                if (allWeights[dim + k] != 0) {
+                    fast.put(all[k], plattA * allWeights[dim + k]);
+                }
+            }
         }
-        return x;
+        return new Head(java.util.Arrays.copyOf(allWeights, dim), h.path("bias").asDouble(),
+                new Blend(plattA, fast, h.path("plattB").asDouble(0.0)), h.path("threshold").asDouble(0.5));
     }
 
-    /** The logit of a probability, bounded to +-9 so 0 and 1 stay finite. */
+    /** The logit of a probability, bounded to +-9.2 so 0 and 1 stay finite. */
     public static double logit(double p) {
         double q = Math.min(1 - 1e-4, Math.max(1e-4, p));
         return Math.log(q / (1 - q));

@@ -30,19 +30,22 @@ import java.util.TreeMap;
 
 /**
  * Trains the accurate engine's heads: embeds the English (and Chinese) rows of the shared data and the authored
- * cases with the frozen bge-small encoders, fits one logistic head per attribute, calibrates it and picks its
- * threshold and its balanced-mode band on dev only, writes {@code encoder-heads.json}, then evaluates the three
- * modes on the test splits, the held-out-by-template authored suite and the fresh-phrasing set.
+ * cases with the frozen bge-small encoders, fits one logistic head per attribute on the train rows, then on the dev
+ * rows (where the fast model's scores are out of sample) fits each head's blend with the fast model's scores, picks
+ * its threshold on cross-fitted dev probabilities and its balanced-mode band; writes {@code encoder-heads.json}
+ * (format {@value EncoderHeads#FORMAT}), then evaluates the three modes on the test splits, the held-out-by-template
+ * authored suite and the fresh-phrasing set.
  *
  * <p>Usage: {@code training/train-encoder.sh [--data ../shared/data] [--out src/main/resources/models/default]
  * [--report docs/reports/model-quality-modes.md] [--train-cap 6000] [--dev-cap 1500] [--test-cap 3000]
- * [--authored-weights 20,60,150] [--authored-share 0.6] [--threads 2] [--seed 42]}.
+ * [--authored-weights 20,60,150] [--authored-share 0.6] [--loss-penalty 1] [--stacker-inputs own|all]
+ * [--balance-sets false] [--stacker-l2 0.001] [--folds 5] [--threads 2] [--seed 42] [--version V]}.
  */
 public final class EncoderTrainCommand {
 
     /** One evaluation or training row, public or authored. */
     record Item(String source, String language, Split split, String text, Map<Attribute, Boolean> labels,
-                double weight, String behaviour, String group) {
+                double weight, String behaviour, String group, String template) {
         boolean authored() {
             return behaviour != null;
         }
@@ -110,7 +113,7 @@ public final class EncoderTrainCommand {
             if (encoderLanguages.contains(t.language())) {
                 groups.computeIfAbsent(t.dataset() + "|" + t.language() + "|" + t.split(), k -> new ArrayList<>())
                         .add(new Item(t.dataset(), t.language(), t.split(), cut(t.text()), t.labels(), t.weight(),
-                                null, null));
+                                null, null, null));
             }
         }
         List<Item> items = new ArrayList<>();
@@ -138,7 +141,7 @@ public final class EncoderTrainCommand {
                 for (ContrastiveCase c : ContrastiveCase.read(f.getValue())) {
                     LabelledText ex = c.toExample(f.getKey() == Use.DEV ? Split.DEV : Split.TRAIN, 1.0);
                     rows.add(new Item("authored", c.language(), ex.split(), c.text(), ex.labels(), 1.0, c.behaviour(),
-                            c.group()));
+                            c.group(), c.template()));
                 }
             }
             authored.put(f.getKey(), rows);
@@ -162,7 +165,6 @@ public final class EncoderTrainCommand {
                 .format(Instant.now()) + "-encoder");
         heads.put("format", EncoderHeads.FORMAT);
         heads.put("version", version);
-        heads.put("ngramInputs", true);
         List<Map<String, Object>> encoderEntries = new ArrayList<>();
         Map<String, Object> devReport = new LinkedHashMap<>();
 
@@ -206,7 +208,7 @@ public final class EncoderTrainCommand {
             Map<String, Object> devOfEncoder = new LinkedHashMap<>();
             Map<Attribute, Trained> trained = new EnumMap<>(Attribute.class);
             for (Attribute a : Attribute.values()) {
-                Trained t = trainAttribute(a, train, dev, emb, seed, fastScores);
+                Trained t = trainAttribute(a, train, dev, emb, seed, fastScores, fast.defaultThresholds());
                 if (t != null) {
                     trained.put(a, t);
                 }
@@ -218,8 +220,7 @@ public final class EncoderTrainCommand {
             for (double cap : ROUTING_CAPS) {
                 Map<Attribute, double[]> candidate = new EnumMap<>(Attribute.class);
                 for (Map.Entry<Attribute, Trained> t : trained.entrySet()) {
-                    candidate.put(t.getKey(), chooseBand(t.getKey(), dev, t.getValue(), emb, fastScores,
-                            fast.defaultThresholds().getOrDefault(t.getKey(), 0.5), cap));
+                    candidate.put(t.getKey(), chooseBand(t.getValue(), cap));
                 }
                 long routed = dev.stream().filter(i -> candidate.entrySet().stream().anyMatch(b -> {
                     double p = fastScores.get(i).getOrDefault(b.getKey(), 0.0);
@@ -236,29 +237,36 @@ public final class EncoderTrainCommand {
             for (Map.Entry<Attribute, Trained> e : trained.entrySet()) {
                 Attribute a = e.getKey();
                 Trained t = e.getValue();
-                // The blend folds into one linear head over [embedding, fast logits of every attribute].
                 Map<String, Object> h = new LinkedHashMap<>();
-                float[] w = t.head().weights;
-                List<Double> weights = new ArrayList<>(w.length + Attribute.values().length);
-                for (float f : w) {
-                    weights.add(Math.round(t.alpha() * f * 1e6) / 1e6);
-                }
-                for (Attribute other : Attribute.values()) {
-                    weights.add(other == a ? t.beta() : 0.0);
+                List<Double> weights = new ArrayList<>(t.head().weights.length);
+                for (float f : t.head().weights) {
+                    weights.add(Math.round(f * 1e6) / 1e6);
                 }
                 h.put("weights", weights);
-                h.put("bias", t.alpha() * t.head().bias + t.gamma());
-                h.put("plattA", 1.0);
-                h.put("plattB", 0.0);
+                h.put("bias", t.head().bias);
+                Map<String, Object> blend = new LinkedHashMap<>();
+                blend.put("encoder", t.blend().encoder());
+                Map<String, Object> fastWeights = new LinkedHashMap<>();
+                t.blend().fast().forEach((k, v) -> fastWeights.put(k.name(), v));
+                blend.put("fast", fastWeights);
+                blend.put("bias", t.blend().bias());
+                h.put("blend", blend);
                 h.put("threshold", t.threshold());
-                h.put("blendedWithFastScore", t.blended());
                 headEntries.put(a.name(), h);
                 double[] band = bands.get(a);
                 bandEntries.put(a.name(), List.of(band[0], band[1]));
-                devOfEncoder.put(a.name(), Map.of("blended", t.blended(), "authoredWeight", t.authoredWeight(),
-                        "devMacroF1", round(t.devF1()), "devAuthoredPass", round(t.devAuthoredPass()),
-                        "threshold", t.threshold(), "band", List.of(band[0], band[1]),
-                        "bandDevMacroF1", round(band[2]), "bandRouted", round(band[3])));
+                Map<String, Object> d = new LinkedHashMap<>();
+                d.put("authoredWeight", t.authoredWeight());
+                d.put("threshold", t.threshold());
+                d.put("devMeanMacroF1PerSet", round(t.devF1()));
+                d.put("devAuthoredPass", round(t.devAuthoredPass()));
+                d.put("fastDevMeanMacroF1PerSet", round(t.fastDevF1()));
+                d.put("fastDevAuthoredPass", round(t.fastDevAuthoredPass()));
+                d.put("devMacroF1PerSet", t.devPerSet());
+                d.put("band", List.of(band[0], band[1]));
+                d.put("bandDevMacroF1", round(band[2]));
+                d.put("bandRouted", round(band[3]));
+                devOfEncoder.put(a.name(), d);
             }
             devOfEncoder.put("balancedRoutedShareOfDev", round(union));
             Map<String, Object> entry = new LinkedHashMap<>();
@@ -281,6 +289,18 @@ public final class EncoderTrainCommand {
         manifest.put("fastModelVersion", fast.version());
         manifest.put("seed", seed);
         manifest.put("options", new TreeMap<>(options.asMap()));
+        Map<String, Object> blendSettings = new LinkedHashMap<>();
+        blendSettings.put("fittedOn", "dev rows (public dev splits and the authored dev templates)");
+        blendSettings.put("stackerInputs", opt("stacker-inputs", "own"));
+        blendSettings.put("balanceSets", Boolean.parseBoolean(opt("balance-sets", "false")));
+        blendSettings.put("stackerL2", options.getDouble("stacker-l2", 1e-3));
+        blendSettings.put("crossFitFolds", options.getInt("folds", 5));
+        blendSettings.put("objective", "(1 - authoredShare) * mean public dev macro-F1 per set + authoredShare * "
+                + "authored dev pass rate - lossPenalty * sum over public dev sets of max(0, fast F1 - blend F1)");
+        blendSettings.put("authoredShare", options.getDouble("authored-share", 0.6));
+        blendSettings.put("lossPenalty", options.getDouble("loss-penalty", 1.0));
+        blendSettings.put("authoredWeights", opt("authored-weights", "20,60,150"));
+        manifest.put("blend", blendSettings);
         manifest.put("javaVersion", System.getProperty("java.version"));
         manifest.put("onnxRuntime", "1.20.0");
         manifest.put("encoderLicences", Map.of("bge-small-en-v1.5 / bge-small-zh-v1.5 (BAAI)", "MIT",
@@ -314,23 +334,31 @@ public final class EncoderTrainCommand {
     }
 
     /**
-     * A fitted head: {@code p = sigmoid(alpha * (w . embedding + b) + beta * fastLogit + gamma)}. beta is 0 for an
-     * encoder-only head (alpha and gamma are then its Platt scaling); a blended head also weighs the fast model's
-     * logit of the same attribute. The blend is fitted on one half of dev and judged on the other.
+     * A fitted head and its blend: {@code p = sigmoid(a * (w . embedding + b) + sum_k b_k * fastLogit_k + c)}, with
+     * its threshold, the authored weight it was trained with, its cross-fitted dev probabilities (in the order of the
+     * attribute's labelled dev rows) and what they reached on dev.
      */
-    record Trained(LogisticHead head, double alpha, double beta, double gamma, double threshold, double authoredWeight,
-                   double devF1, double devAuthoredPass, boolean blended) {
-        double probability(float[] x, double fastLogit) {
-            return 1 / (1 + Math.exp(-(alpha * head.margin(x) + beta * fastLogit + gamma)));
-        }
+    record Trained(LogisticHead head, EncoderHeads.Blend blend, double threshold, double authoredWeight,
+                   double devF1, double devAuthoredPass, double fastDevF1, double fastDevAuthoredPass,
+                   Map<String, Object> devPerSet, double[] devProbabilities, DevRows rows) {
+    }
+
+    /** The fast model's attributes a stacker reads for attribute {@code a}: all of them, or only {@code a}. */
+    private List<Attribute> stackerInputs(Attribute a) {
+        return switch (opt("stacker-inputs", "own")) {
+            case "all" -> List.of(Attribute.values());
+            case "own" -> List.of(a);
+            default -> throw new IllegalArgumentException("--stacker-inputs is " + opt("stacker-inputs", "")
+                    + ", expected all or own");
+        };
     }
 
     /**
-     * Fits the head of one attribute for each candidate authored weight, blended with the fast score, and keeps the one with the best objective on dev half B: public dev macro-F1 and the authored dev pass
-     * rate for this attribute, weighed by {@code --authored-share} (default 0.6).
+     * Fits the head of one attribute for each candidate authored weight and its blend with the fast scores on dev,
+     * and keeps the candidate with the best dev objective (see {@link #judge}).
      */
     private Trained trainAttribute(Attribute a, List<Item> train, List<Item> dev, Embeddings emb, long seed,
-                                   Map<Item, Map<Attribute, Double>> fastScores) {
+                                   Map<Item, Map<Attribute, Double>> fastScores, Map<Attribute, Double> fastThresholds) {
         List<Item> tr = train.stream().filter(i -> i.labels().containsKey(a)).toList();
         List<Item> dv = dev.stream().filter(i -> i.labels().containsKey(a)).toList();
         long pos = tr.stream().filter(i -> i.labels().get(a)).count();
@@ -354,15 +382,15 @@ public final class EncoderTrainCommand {
             }
         }
         // Public rows are class-balanced (positives and negatives weigh the same in total), so rare attributes
-        // such as THREAT still move the head; calibration on dev restores the real base rates.
+        // such as THREAT still move the head; the blend on dev restores the real base rates.
         double posFactor = publicPos == 0 ? 1 : (publicPos + publicNeg) / (2 * publicPos);
         double negFactor = publicNeg == 0 ? 1 : (publicPos + publicNeg) / (2 * publicNeg);
-        DevHalves halves = DevHalves.of(a, dv, emb, fastScores);
-        double share = options.getDouble("authored-share", 0.6);
+        DevRows rows = DevRows.of(a, dv, emb, fastScores, stackerInputs(a), options.getInt("folds", 5),
+                fastThresholds.getOrDefault(a, 0.5), Boolean.parseBoolean(opt("balance-sets", "false")));
         double l2 = options.getDouble("l2", 1e-4);
         int epochs = options.getInt("epochs", 12);
         Trained best = null;
-        double bestObjective = -1;
+        double bestObjective = Double.NEGATIVE_INFINITY;
         for (String ws : opt("authored-weights", "20,60,150").split(",")) {
             double aw = Double.parseDouble(ws.trim());
             double[] w = new double[tr.size()];
@@ -371,168 +399,280 @@ public final class EncoderTrainCommand {
                 w[i] = it.authored() ? aw : it.weight() * (y[i] ? posFactor : negFactor);
             }
             LogisticHead head = LogisticHead.fit(x, y, w, l2, epochs, seed);
-            Trained candidate = blendAndJudge(a, dv, halves, head, aw, share, seed);
-            double objective = (1 - share) * candidate.devF1() + share * candidate.devAuthoredPass();
-            TrainCommand.log(String.format("  %s authored weight %.0f: dev-B macro-F1 %.3f, authored dev-B %.3f,"
-                    + " threshold %.2f", a, aw, candidate.devF1(), candidate.devAuthoredPass(), candidate.threshold()));
-            if (objective > bestObjective) {
-                bestObjective = objective;
-                best = candidate;
+            double[] margins = new double[dv.size()];
+            for (int i = 0; i < dv.size(); i++) {
+                margins[i] = head.margin(rows.x()[i]);
+            }
+            double[] oof = rows.crossFitted(margins, options.getDouble("stacker-l2", 1e-3));
+            Judged judged = judge(rows, oof);
+            TrainCommand.log(String.format(java.util.Locale.ROOT, "  %s authored weight %.0f: dev mean macro-F1 per"
+                    + " set %.3f (fast %.3f), authored dev pass %.3f (fast %.3f), threshold %.2f, objective %.4f", a,
+                    aw, judged.meanF1(), rows.fastMeanF1(), judged.authoredPass(), rows.fastAuthoredPass(),
+                    judged.threshold(), judged.objective()));
+            if (judged.objective() > bestObjective) {
+                bestObjective = judged.objective();
+                Stacker stacker = rows.fit(margins, options.getDouble("stacker-l2", 1e-3));
+                List<Attribute> inputs = stackerInputs(a);
+                Map<Attribute, Double> fastWeights = new EnumMap<>(Attribute.class);
+                for (int k = 0; k < inputs.size(); k++) {
+                    fastWeights.put(inputs.get(k), round6(stacker.coefficients[1 + k]));
+                }
+                EncoderHeads.Blend blend = new EncoderHeads.Blend(round6(stacker.coefficients[0]), fastWeights,
+                        round6(stacker.bias()));
+                best = new Trained(head, blend, judged.threshold(), aw, judged.meanF1(), judged.authoredPass(),
+                        rows.fastMeanF1(), rows.fastAuthoredPass(), judged.perSet(), oof, rows);
             }
         }
-        TrainCommand.log("  " + a + " chose authored weight " + best.authoredWeight() + ", blended with the fast score");
+        TrainCommand.log("  " + a + " chose authored weight " + best.authoredWeight() + ", blend " + best.blend());
         return best;
     }
 
     /**
-     * The dev rows of one attribute, split once into half A (fits the blend with the fast score) and half B (picks
-     * the threshold and judges), with their embeddings, labels and fast-model logits.
+     * The labelled dev rows of one attribute with their embeddings, labels, dev set (public set name, or
+     * {@code authored}), the fast model's logits that the stacker reads and the cross-fitting fold of each row.
+     * Folds keep an authored template's fills together and split public rows by text, so no blend is judged on a row
+     * (or a fill of a template) it was fitted on.
      */
-    private record DevHalves(float[][] x, boolean[] y, double[] fastLogits, boolean[] inA, int sizeA) {
+    private record DevRows(List<Item> items, float[][] x, boolean[] y, String[] set, double[][] fastLogits,
+                           double[] fastProbability, double fastThreshold, int[] fold, int folds, double[] weight) {
 
-        static DevHalves of(Attribute a, List<Item> dv, Embeddings emb, Map<Item, Map<Attribute, Double>> fastScores) {
-            float[][] x = new float[dv.size()][];
-            boolean[] y = new boolean[dv.size()];
-            double[] fastLogits = new double[dv.size()];
-            boolean[] inA = new boolean[dv.size()];
-            int sizeA = 0;
-            for (int i = 0; i < dv.size(); i++) {
-                x[i] = emb.get(dv.get(i).text());
-                y[i] = dv.get(i).labels().get(a);
-                fastLogits[i] = EncoderHeads.logit(fastScores.get(dv.get(i)).getOrDefault(a, 0.0));
-                inA[i] = (dv.get(i).text().hashCode() & 1) == 0;
-                sizeA += inA[i] ? 1 : 0;
+        static DevRows of(Attribute a, List<Item> dv, Embeddings emb, Map<Item, Map<Attribute, Double>> fastScores,
+                          List<Attribute> inputs, int folds, double fastThreshold, boolean balanceSets) {
+            int n = dv.size();
+            float[][] x = new float[n][];
+            boolean[] y = new boolean[n];
+            String[] set = new String[n];
+            double[][] fastLogits = new double[n][inputs.size()];
+            double[] fastProbability = new double[n];
+            int[] fold = new int[n];
+            Map<String, Integer> perSet = new TreeMap<>();
+            for (int i = 0; i < n; i++) {
+                Item it = dv.get(i);
+                x[i] = emb.get(it.text());
+                y[i] = it.labels().get(a);
+                set[i] = it.source();
+                perSet.merge(set[i], 1, Integer::sum);
+                Map<Attribute, Double> f = fastScores.get(it);
+                for (int k = 0; k < inputs.size(); k++) {
+                    fastLogits[i][k] = EncoderHeads.logit(f.getOrDefault(inputs.get(k), 0.0));
+                }
+                fastProbability[i] = f.getOrDefault(a, 0.0);
+                String key = it.authored() ? "template:" + it.template() : "text:" + it.text();
+                fold[i] = Math.floorMod(mix(key.hashCode()), folds);
             }
-            return new DevHalves(x, y, fastLogits, inA, sizeA);
+            // Every dev row weighs the same in the blend's fit, or (--balance-sets) every dev set does.
+            double[] weight = new double[n];
+            for (int i = 0; i < n; i++) {
+                weight[i] = balanceSets ? n / (double) (perSet.size() * perSet.get(set[i])) : 1;
+            }
+            return new DevRows(dv, x, y, set, fastLogits, fastProbability, fastThreshold, fold, folds, weight);
         }
-    }
 
-    /**
-     * Blends {@code head}'s margin with the fast logit by a logistic regression on dev half A and judges the blend on
-     * half B. Encoder-only (a zero weight on the fast logit) is a special case of the blend, so it is not a separate
-     * candidate: choosing between the two on half of dev was noise (training/experiments.md, entry 12).
-     */
-    private static Trained blendAndJudge(Attribute a, List<Item> dv, DevHalves halves, LogisticHead head, double aw,
-                                         double share, long seed) {
-        double[] margins = new double[dv.size()];
-        float[][] xa = new float[halves.sizeA()][];
-        boolean[] ya = new boolean[halves.sizeA()];
-        double[] wa = new double[halves.sizeA()];
-        for (int i = 0, k = 0; i < dv.size(); i++) {
-            margins[i] = head.margin(halves.x()[i]);
-            if (halves.inA()[i]) {
-                xa[k] = new float[] {(float) margins[i], (float) halves.fastLogits()[i]};
-                ya[k] = halves.y()[i];
-                wa[k] = 1;
-                k++;
-            }
+        private static int mix(int h) {
+            h ^= h >>> 16;
+            h *= 0x7feb352d;
+            h ^= h >>> 15;
+            h *= 0x846ca68b;
+            return h ^ (h >>> 16);
         }
-        LogisticHead blend = LogisticHead.fit(xa, ya, wa, 0, 60, seed);
-        return judge(a, dv, halves.y(), halves.inA(), margins, halves.fastLogits(), head, blend.weights[0],
-                blend.weights[1], blend.bias, aw, true, share);
-    }
 
-    /**
-     * Picks the threshold on dev half B that maximises the objective there (public macro-F1 and the authored pass
-     * rate, weighed by {@code share}), and reports both at that threshold.
-     */
-    private static Trained judge(Attribute a, List<Item> dv, boolean[] dy, boolean[] inA, double[] margins,
-                                 double[] fastLogits, LogisticHead head, double alpha, double beta, double gamma,
-                                 double aw, boolean blended, double share) {
-        List<Integer> pub = new ArrayList<>();
-        List<Integer> own = new ArrayList<>();
-        double[] probs = new double[dv.size()];
-        for (int i = 0; i < dv.size(); i++) {
-            if (!inA[i]) {
-                probs[i] = 1 / (1 + Math.exp(-(alpha * margins[i] + beta * fastLogits[i] + gamma)));
-                (dv.get(i).authored() ? own : pub).add(i);
+        private double[] input(int i, double margin) {
+            double[] in = new double[1 + fastLogits[i].length];
+            in[0] = margin;
+            System.arraycopy(fastLogits[i], 0, in, 1, fastLogits[i].length);
+            return in;
+        }
+
+        /** The blend fitted on every dev row. */
+        Stacker fit(double[] margins, double l2) {
+            double[][] in = new double[items.size()][];
+            for (int i = 0; i < in.length; i++) {
+                in[i] = input(i, margins[i]);
             }
+            return Stacker.fit(in, y, weight, l2);
         }
-        double[] ps = new double[pub.size()];
-        boolean[] pt = new boolean[pub.size()];
-        for (int k = 0; k < pub.size(); k++) {
-            ps[k] = probs[pub.get(k)];
-            pt[k] = dy[pub.get(k)];
-        }
-        double bestThreshold = 0.5;
-        double bestObjective = -1;
-        double bestF1 = 0;
-        double bestPass = 0;
-        for (int step = 5; step <= 95; step++) {
-            double th = step / 100.0;
-            double f1 = pub.isEmpty() ? 0 : Metrics.of(ps, pt, th).macroF1();
-            int ok = 0;
-            for (int i : own) {
-                if ((probs[i] >= th) == dy[i]) {
-                    ok++;
+
+        /** Each row's probability from a blend fitted on the other folds. */
+        double[] crossFitted(double[] margins, double l2) {
+            double[] out = new double[items.size()];
+            for (int k = 0; k < folds; k++) {
+                List<Integer> fitRows = new ArrayList<>();
+                for (int i = 0; i < fold.length; i++) {
+                    if (fold[i] != k) {
+                        fitRows.add(i);
+                    }
+                }
+                double[][] in = new double[fitRows.size()][];
+                boolean[] yy = new boolean[fitRows.size()];
+                double[] ww = new double[fitRows.size()];
+                for (int j = 0; j < in.length; j++) {
+                    int i = fitRows.get(j);
+                    in[j] = input(i, margins[i]);
+                    yy[j] = y[i];
+                    ww[j] = weight[i];
+                }
+                Stacker s = Stacker.fit(in, yy, ww, l2);
+                for (int i = 0; i < fold.length; i++) {
+                    if (fold[i] == k) {
+                        out[i] = s.probability(input(i, margins[i]));
+                    }
                 }
             }
-            double pass = own.isEmpty() ? 0 : ok / (double) own.size();
-            double objective = (1 - share) * f1 + share * pass;
-            if (objective > bestObjective + 1e-12) {
-                bestObjective = objective;
-                bestThreshold = th;
-                bestF1 = f1;
-                bestPass = pass;
+            return out;
+        }
+
+        /** Macro-F1 per public set and the authored pass rate when a row is flagged at {@code p >= threshold}. */
+        Map<String, Double> perSet(double[] p, double threshold) {
+            Map<String, List<Integer>> bySet = new TreeMap<>();
+            for (int i = 0; i < set.length; i++) {
+                bySet.computeIfAbsent(set[i], s -> new ArrayList<>()).add(i);
+            }
+            Map<String, Double> out = new TreeMap<>();
+            for (Map.Entry<String, List<Integer>> e : bySet.entrySet()) {
+                List<Integer> idx = e.getValue();
+                if (e.getKey().equals("authored")) {
+                    int ok = 0;
+                    for (int i : idx) {
+                        ok += (p[i] >= threshold) == y[i] ? 1 : 0;
+                    }
+                    out.put(e.getKey(), ok / (double) idx.size());
+                    continue;
+                }
+                double[] flags = new double[idx.size()];
+                boolean[] truth = new boolean[idx.size()];
+                int positives = 0;
+                for (int j = 0; j < idx.size(); j++) {
+                    flags[j] = p[idx.get(j)] >= threshold ? 1 : 0;
+                    truth[j] = y[idx.get(j)];
+                    positives += truth[j] ? 1 : 0;
+                }
+                if (positives > 0 && positives < idx.size()) {
+                    out.put(e.getKey(), Metrics.of(flags, truth, 0.5).macroF1());
+                }
+            }
+            return out;
+        }
+
+        double fastMeanF1() {
+            return meanPublic(perSet(fastProbability, fastThreshold));
+        }
+
+        double fastAuthoredPass() {
+            return perSet(fastProbability, fastThreshold).getOrDefault("authored", 0.0);
+        }
+
+        static double meanPublic(Map<String, Double> perSet) {
+            return perSet.entrySet().stream().filter(e -> !e.getKey().equals("authored"))
+                    .mapToDouble(Map.Entry::getValue).average().orElse(0);
+        }
+    }
+
+    /** What a blend's cross-fitted dev probabilities reach at the threshold the objective chose. */
+    private record Judged(double threshold, double objective, double meanF1, double authoredPass,
+                          Map<String, Object> perSet) {
+    }
+
+    /**
+     * Picks the threshold of cross-fitted dev probabilities. The objective, on dev only:
+     * {@code (1 - share) * mean over public dev sets of macro-F1 + share * authored dev pass rate
+     * - penalty * sum over public dev sets of max(0, fast macro-F1 - this macro-F1)}, with {@code share} from
+     * {@code --authored-share} and {@code penalty} from {@code --loss-penalty}: the mean counts every set the same, as
+     * the report does, and the penalty makes a loss to the fast model on any one dev set cost more than a gain on
+     * another earns.
+     */
+    private Judged judge(DevRows rows, double[] p) {
+        double share = options.getDouble("authored-share", 0.6);
+        double penalty = options.getDouble("loss-penalty", 1.0);
+        Map<String, Double> fastPerSet = rows.perSet(rows.fastProbability(), rows.fastThreshold());
+        Judged best = null;
+        for (int step = 5; step <= 95; step++) {
+            double th = step / 100.0;
+            Map<String, Double> perSet = rows.perSet(p, th);
+            double mean = DevRows.meanPublic(perSet);
+            double pass = perSet.getOrDefault("authored", 0.0);
+            double objective = objective(rows, perSet, fastPerSet, share, penalty);
+            if (best == null || objective > best.objective() + 1e-12) {
+                Map<String, Object> report = new TreeMap<>();
+                perSet.forEach((k, v) -> report.put(k, Map.of("accurate", round(v), "fast",
+                        round(fastPerSet.getOrDefault(k, Double.NaN)))));
+                best = new Judged(th, objective, mean, pass, report);
             }
         }
-        return new Trained(head, alpha, beta, gamma, bestThreshold, aw, bestF1, bestPass, blended);
+        return best;
+    }
+
+    /** The dev objective of {@link #judge} for flags (1 or 0) of the attribute's dev rows. */
+    private double objective(DevRows rows, double[] flags) {
+        return objective(rows, rows.perSet(flags, 0.5), rows.perSet(rows.fastProbability(), rows.fastThreshold()),
+                options.getDouble("authored-share", 0.6), options.getDouble("loss-penalty", 1.0));
+    }
+
+    private static double objective(DevRows rows, Map<String, Double> perSet, Map<String, Double> fastPerSet,
+                                    double share, double penalty) {
+        double losses = 0;
+        for (Map.Entry<String, Double> e : perSet.entrySet()) {
+            if (!e.getKey().equals("authored") && fastPerSet.containsKey(e.getKey())) {
+                losses += Math.max(0, fastPerSet.get(e.getKey()) - e.getValue());
+            }
+        }
+        return (1 - share) * DevRows.meanPublic(perSet) + share * perSet.getOrDefault("authored", 0.0)
+                - penalty * losses;
+    }
+
+    private static double round6(double v) {
+        return Math.round(v * 1e6) / 1e6;
     }
 
     /**
      * The balanced mode's band for one attribute: the narrowest fast-score interval around the fast threshold in
-     * which asking the encoder keeps {@link #BAND_GAIN_SHARE} of accurate's dev macro-F1 gain. Answers
-     * {lo, hi, dev macro-F1 in balanced mode, share of dev texts routed to the encoder}.
+     * which taking the blended score keeps {@link #BAND_GAIN_SHARE} of accurate's gain over fast in the dev objective
+     * of {@link #judge} (cross-fitted probabilities). Answers {lo, hi, dev mean macro-F1 per set in balanced mode,
+     * share of dev texts routed to the encoder}.
      */
-    private double[] chooseBand(Attribute a, List<Item> dev, Trained t, Embeddings emb,
-                                Map<Item, Map<Attribute, Double>> fastScores, double fastThreshold, double cap) {
-        List<Item> dv = dev.stream().filter(i -> i.labels().containsKey(a)).toList();
-        boolean[] truth = new boolean[dv.size()];
-        double[] fastP = new double[dv.size()];
-        double[] encP = new double[dv.size()];
-        for (int i = 0; i < dv.size(); i++) {
-            truth[i] = dv.get(i).labels().get(a);
-            fastP[i] = fastScores.get(dv.get(i)).getOrDefault(a, 0.0);
-            encP[i] = t.probability(emb.get(dv.get(i).text()), EncoderHeads.logit(fastP[i]));
-        }
-        double fastF1 = macroF1(fastP, fastThreshold, encP, t.threshold(), truth, 2, 2);
-        double accF1 = macroF1(fastP, fastThreshold, encP, t.threshold(), truth, -1, 2);
-        double target = fastF1 + BAND_GAIN_SHARE * Math.max(0, accF1 - fastF1);
-        double[] chosen = {fastThreshold, fastThreshold, fastF1, 0};
+    private double[] chooseBand(Trained t, double cap) {
+        DevRows rows = t.rows();
+        double fastTh = rows.fastThreshold();
+        double[] fastP = rows.fastProbability();
+        double[] encP = t.devProbabilities();
+        double fastObjective = objective(rows, hybrid(fastP, fastTh, encP, t.threshold(), 2, 2));
+        double accObjective = objective(rows, hybrid(fastP, fastTh, encP, t.threshold(), -1, 2));
+        double target = fastObjective + BAND_GAIN_SHARE * Math.max(0, accObjective - fastObjective);
+        double[] chosen = {fastTh, fastTh, rows.fastMeanF1(), 0};
+        double best = fastObjective;
         for (double half : BAND_HALF_WIDTHS) {
-            double lo = Math.max(0, fastThreshold - half);
-            double hi = Math.min(1, fastThreshold + half);
+            double lo = Math.max(0, fastTh - half);
+            double hi = Math.min(1, fastTh + half);
             int routed = 0;
             for (double p : fastP) {
                 if (p >= lo && p <= hi) {
                     routed++;
                 }
             }
-            double share = routed / (double) Math.max(1, dv.size());
+            double share = routed / (double) Math.max(1, fastP.length);
             if (share > cap) {
                 break;
             }
-            double f1 = macroF1(fastP, fastThreshold, encP, t.threshold(), truth, lo, hi);
-            if (f1 > chosen[2] + 1e-9) {
-                chosen = new double[] {round(lo), round(hi), f1, share};
+            double[] flags = hybrid(fastP, fastTh, encP, t.threshold(), lo, hi);
+            double o = objective(rows, flags);
+            if (o > best + 1e-9) {
+                best = o;
+                chosen = new double[] {round(lo), round(hi), DevRows.meanPublic(rows.perSet(flags, 0.5)), share};
             }
-            if (f1 >= target - 1e-9) {
+            if (o >= target - 1e-9) {
                 break;
             }
         }
         return chosen;
     }
 
-    /** Macro-F1 when texts whose fast score lies in [lo, hi] take the encoder's verdict, the rest the fast one. */
-    private static double macroF1(double[] fastP, double fastTh, double[] encP, double encTh, boolean[] truth,
-                                  double lo, double hi) {
-        double[] s = new double[truth.length];
-        for (int i = 0; i < truth.length; i++) {
+    /** Flags (1 or 0) when texts whose fast score lies in [lo, hi] take the blended verdict, the rest the fast one. */
+    private static double[] hybrid(double[] fastP, double fastTh, double[] encP, double encTh, double lo, double hi) {
+        double[] flags = new double[fastP.length];
+        for (int i = 0; i < fastP.length; i++) {
             boolean routed = fastP[i] >= lo && fastP[i] <= hi;
-            boolean flag = routed ? encP[i] >= encTh : fastP[i] >= fastTh;
-            s[i] = flag ? 1 : 0;
+            flags[i] = (routed ? encP[i] >= encTh : fastP[i] >= fastTh) ? 1 : 0;
         }
-        return Metrics.of(s, truth, 0.5).macroF1();
+        return flags;
     }
 
     private static String cut(String text) {

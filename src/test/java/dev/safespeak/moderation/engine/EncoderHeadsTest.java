@@ -1,0 +1,139 @@
+package dev.safespeak.moderation.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.safespeak.moderation.Attribute;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The encoder heads file in both formats: the committed tiny files of format 1 (blend folded into the weights) and
+ * format 2 (blend stored on its own) load and score what the formula says, and broken files are refused with the
+ * reason.
+ */
+class EncoderHeadsTest {
+
+    private static final float[] EMBEDDING = {0.5f, 0.25f, -1.0f};
+    private static final Map<Attribute, Double> FAST = Map.of(Attribute.TOXICITY, 0.8, Attribute.THREAT, 0.1);
+
+    private static EncoderHeads load(String resource) throws IOException {
+        try (InputStream in = EncoderHeadsTest.class.getResourceAsStream("/models/" + resource)) {
+            return EncoderHeads.read(in);
+        }
+    }
+
+    private static EncoderHeads read(String json) throws IOException {
+        return EncoderHeads.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static double sigmoid(double z) {
+        return 1 / (1 + Math.exp(-z));
+    }
+
+    private static double logit(double p) {
+        return Math.log(p / (1 - p));
+    }
+
+    @Test
+    void a_format_2_head_scores_its_blend_of_the_encoder_margin_and_the_fast_logits() throws IOException {
+        EncoderHeads.Encoder encoder = load("tiny-encoder-heads-2.json").encoders().get(0);
+        // margin = 1*0.5 - 2*0.25 + 0.5*(-1) + 0.25 = -0.25
+        double toxicity = sigmoid(2.0 * -0.25 + 1.6 * logit(0.8) - 0.5);
+        // margin = 0.25 - 1 = -0.75
+        double threat = sigmoid(0.7 * -0.75 + 0.4 * logit(0.1) - 0.3 * logit(0.8) + 0.2);
+
+        assertThat(encoder.heads().get(Attribute.TOXICITY).score(EMBEDDING, FAST)).isCloseTo(toxicity, within(1e-6));
+        assertThat(encoder.heads().get(Attribute.THREAT).score(EMBEDDING, FAST)).isCloseTo(threat, within(1e-6));
+        assertThat(encoder.heads().get(Attribute.THREAT).threshold()).isEqualTo(0.3);
+        assertThat(encoder.heads().get(Attribute.THREAT).blend().fast())
+                .containsOnly(Map.entry(Attribute.THREAT, 0.4), Map.entry(Attribute.TOXICITY, -0.3));
+        assertThat(encoder.band().get(Attribute.TOXICITY)).containsExactly(0.4, 0.6);
+    }
+
+    @Test
+    void a_format_1_file_still_loads_and_scores_what_its_folded_weights_say() throws IOException {
+        EncoderHeads heads = load("tiny-encoder-heads-1.json");
+        EncoderHeads.Encoder encoder = heads.encoders().get(0);
+        // sigmoid(plattA * (w . [x, fast logits] + bias) + plattB)
+        double toxicity = sigmoid(2.0 * (-0.25 + 0.8 * logit(0.8)) - 0.5);
+        double threat = sigmoid(1.0 * (0.25 - 1.0 + 0.4 * logit(0.1)) + 0.0);
+
+        assertThat(heads.version()).isEqualTo("tiny-1");
+        assertThat(encoder.heads().get(Attribute.TOXICITY).score(EMBEDDING, FAST)).isCloseTo(toxicity, within(1e-6));
+        assertThat(encoder.heads().get(Attribute.THREAT).score(EMBEDDING, FAST)).isCloseTo(threat, within(1e-6));
+        assertThat(encoder.heads().get(Attribute.TOXICITY).weights()).hasSize(3);
+    }
+
+    @Test
+    void the_same_head_in_both_formats_gives_the_same_score() throws IOException {
+        EncoderHeads.Head folded = load("tiny-encoder-heads-1.json").encoders().get(0).heads().get(Attribute.TOXICITY);
+        EncoderHeads.Head blended = load("tiny-encoder-heads-2.json").encoders().get(0).heads().get(Attribute.TOXICITY);
+
+        assertThat(folded.score(EMBEDDING, FAST)).isCloseTo(blended.score(EMBEDDING, FAST), within(1e-6));
+        assertThat(folded.blend().fast()).containsOnlyKeys(Attribute.TOXICITY);
+        assertThat(folded.blend().fast().get(Attribute.TOXICITY)).isCloseTo(1.6, within(1e-6));
+    }
+
+    @Test
+    void a_missing_fast_score_counts_as_zero_probability() throws IOException {
+        EncoderHeads.Head head = load("tiny-encoder-heads-2.json").encoders().get(0).heads().get(Attribute.TOXICITY);
+
+        assertThat(head.score(EMBEDDING, Map.of()))
+                .isCloseTo(sigmoid(2.0 * -0.25 + 1.6 * EncoderHeads.logit(0.0) - 0.5), within(1e-6));
+    }
+
+    @Test
+    void an_embedding_of_another_size_is_refused() throws IOException {
+        EncoderHeads.Head head = load("tiny-encoder-heads-2.json").encoders().get(0).heads().get(Attribute.TOXICITY);
+
+        assertThatThrownBy(() -> head.score(new float[4], FAST)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("head has 3 inputs, got 4");
+    }
+
+    @Test
+    void an_unknown_format_is_refused_naming_both_formats() {
+        assertThatThrownBy(() -> read("{\"format\": \"safespeak-encoder-heads/9\"}"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("not an encoder heads file: format is safespeak-encoder-heads/9, expected "
+                        + "safespeak-encoder-heads/2 (or the older safespeak-encoder-heads/1)");
+    }
+
+    private static String file(String head) {
+        return "{\"format\": \"safespeak-encoder-heads/2\", \"version\": \"v\", \"encoders\": [{\"name\": \"e\","
+                + " \"dimension\": 2, \"languages\": [\"en\"], \"heads\": {\"TOXICITY\": " + head + "}}]}";
+    }
+
+    @Test
+    void a_format_2_head_without_a_blend_is_refused() {
+        assertThatThrownBy(() -> read(file("{\"weights\": [1, 2], \"bias\": 0}")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("head TOXICITY of e has no blend {encoder, fast, bias}");
+    }
+
+    @Test
+    void a_head_with_the_wrong_number_of_weights_is_refused() {
+        assertThatThrownBy(() -> read(file("{\"weights\": [1, 2, 3], \"bias\": 0, \"blend\": {\"encoder\": 1}}")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("head TOXICITY of e has 3 weights, expected 2");
+    }
+
+    @Test
+    void a_blend_over_an_unknown_attribute_is_refused() {
+        assertThatThrownBy(() -> read(file(
+                "{\"weights\": [1, 2], \"bias\": 0, \"blend\": {\"encoder\": 1, \"fast\": {\"RUDENESS\": 1}}}")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("head TOXICITY of e, blend: RUDENESS is not an attribute");
+    }
+
+    @Test
+    void a_file_without_encoders_is_refused() {
+        assertThatThrownBy(() -> read("{\"format\": \"safespeak-encoder-heads/2\", \"encoders\": []}"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("encoder heads file has no encoders");
+    }
+}
