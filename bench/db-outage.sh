@@ -179,11 +179,17 @@ The key was created (and used in the warm-up) before the outage.
 
 $(cat "$WORK/tables.md")
 
-App log during the outage: ${LOG_OUTAGE} lines, ${WARN_OUTAGE} of them WARN or ERROR, ${TRACE_OUTAGE} stack-trace lines.
-The lines:
+App log during the outage: ${LOG_OUTAGE} lines, ${WARN_OUTAGE} of them WARN or ERROR, ${TRACE_OUTAGE} stack-trace lines
+(\`at ...\` frames). Its log events (stack frames and \`Caused by\` lines left out, cut at 220 characters):
 
 \`\`\`
-$(cut -c1-220 "$WORK/outage.log" | sed 's/^[0-9T:.-]*Z *//' | head -40)
+$(grep -E '^[0-9]{4}-' "$WORK/outage.log" | cut -c1-220 | sed 's/^[0-9T:.-]*Z *//' | head -40)
+\`\`\`
+
+After the restart (same filter, first 15):
+
+\`\`\`
+$(grep -E '^[0-9]{4}-' "$WORK/after.log" | cut -c1-220 | sed 's/^[0-9T:.-]*Z *//' | head -15)
 \`\`\`
 
 Before this work (issue 10 trial, same setup): every scoring call during the outage waited 30 s for the pool and

@@ -18,7 +18,7 @@ public class SafeSpeakApplication implements AppShellConfigurator {
 
     public static void main(String[] args) {
         if (args.length > 0 && "keys".equals(args[0])) {
-            System.exit(dev.safespeak.apikey.KeysCommand.run(SafeSpeakApplication.class, args, System.out, System.err));
+            System.exit(dev.safespeak.apikey.KeysCommand.run(args, System.out, System.err));
         }
         if (args.length > 0 && "score".equals(args[0])) {
             System.exit(dev.safespeak.moderation.ScoreCommand.run(

@@ -15,7 +15,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * The {@code keys} command line: {@code keys create --name NAME [--rate N] [--daily N] [--tenant T] [--scopes S]}
  * prints a new
  * key's secret once; {@code keys list} and {@code keys revoke ID} manage them. It runs against the configured
- * database in a Spring context without a web server, acting as the administrator {@code system:cli}.
+ * database in a small Spring context of its own ({@link KeysCommandContext}: no web server, Vaadin, model or
+ * scheduler), acting as the administrator {@code system:cli}.
  */
 public final class KeysCommand {
 
@@ -29,7 +30,7 @@ public final class KeysCommand {
     }
 
     /** Runs the command ({@code args[0]} is "keys") and returns the process exit code. */
-    public static int run(Class<?> application, String[] args, PrintStream out, PrintStream err) {
+    public static int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length < 2 || !List.of("create", "list", "revoke").contains(args[1])) {
             err.println(USAGE);
             return 2;
@@ -42,17 +43,15 @@ public final class KeysCommand {
             err.println(USAGE);
             return 2;
         }
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(KeysCommandContext.class)
                 .web(WebApplicationType.NONE)
+                // Not lazy: the audit listener must exist before the change's event arrives, or the listener,
+                // created on its thread while the context closes, fails and the entry is left unwritten.
                 .properties("spring.main.banner-mode=off", "logging.level.root=WARN",
-                        "spring.main.lazy-initialization=true",
                         // The audit entry of a change made here is written before the command exits, not left as
                         // an unfinished event for the web application to hand out again.
                         "spring.task.execution.shutdown.await-termination=true",
-                        "spring.task.execution.shutdown.await-termination-period=PT10S",
-                        // Vaadin's auto-configuration needs a web application context; the CLI has none.
-                        "spring.autoconfigure.exclude=com.vaadin.flow.spring.SpringBootAutoConfiguration,"
-                                + "com.vaadin.flow.spring.SpringSecurityAutoConfiguration")
+                        "spring.task.execution.shutdown.await-termination-period=PT10S")
                 .run()) {
             SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken(
                     "system:cli", "n/a", List.of(new SimpleGrantedAuthority("ROLE_ADMIN"))));

@@ -44,14 +44,42 @@ public class AuditService {
         this.clock = clock;
     }
 
-    /** Appends the event at the chain's tip; serialized across threads and instances by the chain-head lock. */
+    /**
+     * Appends the event at the chain's tip, once: the same event handed over again (a publication re-submitted
+     * after a crash) returns the entry it already has. Serialized across threads and instances by the chain-head
+     * lock.
+     */
     @Transactional
     public AuditEntry append(AuditableEvent event) {
         if (event == null) {
             throw new IllegalArgumentException("event is missing");
         }
         return store.append(event.actor(), event.occurredAt() == null ? clock.instant() : event.occurredAt(),
-                clock.instant(), event.action(), event.subject(), event.before(), event.after());
+                clock.instant(), event.action(), event.subject(), event.before(), event.after(), eventKey(event));
+    }
+
+    /**
+     * The event's identity for exactly-once appends: SHA-256 over its type and every audited field, the time at
+     * full precision. Spring Modulith does not hand the publication's id to the listener, but the event
+     * re-submitted from the publication registry is equal to the one first delivered. Null when the event has no
+     * time of its own, so two such events are never taken for one.
+     */
+    static String eventKey(AuditableEvent event) {
+        if (event.occurredAt() == null) {
+            return null;
+        }
+        StringBuilder canonical = new StringBuilder(event.getClass().getName()).append('\n');
+        for (String field : new String[] {event.actor(), event.occurredAt().toString(), event.action(),
+                event.subject(), event.before(), event.after()}) {
+            String value = field == null ? "" : field;
+            canonical.append(value.length()).append(':').append(value).append('\n');
+        }
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(canonical.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
     }
 
     /** Entries matching the filter, newest first, at most {@code limit} (1 to {@value #MAX_RESULTS}). */

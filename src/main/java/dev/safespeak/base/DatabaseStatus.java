@@ -10,6 +10,7 @@ import java.sql.SQLTransientConnectionException;
 import java.time.Instant;
 import java.util.Optional;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Whether the application's database can be reached now, as the circuit breaker in front of the connection pool
@@ -42,14 +43,24 @@ public interface DatabaseStatus {
     }
 
     /**
-     * Whether a failure means "the database cannot be reached now, try later" rather than a bug or bad data: a
-     * failure to reach it ({@link #isConnectionFailure}), a connection the pool could not hand out in time, or
-     * Spring's resource-failure translation of either.
+     * Whether a failure means "the database cannot do this now, try later" rather than a bug or bad data: a
+     * failure to reach it ({@link #isConnectionFailure}), a connection the pool could not hand out in time, the
+     * server out of resources (SQLState class 53: disk full, out of memory, too many connections), or Spring's
+     * resource-failure translation of any of these.
      */
     static boolean isUnavailability(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof DatabaseUnavailableException || t instanceof SQLTransientConnectionException
                     || t instanceof DataAccessResourceFailureException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("53")) {
+                return true;
+            }
+            // A write in flight when the database went away: its rollback fails too, and that failure (often
+            // without an SQL cause) replaces the one that tells why.
+            if (t instanceof TransactionSystemException tx && tx.getApplicationException() != null
+                    && isUnavailability(tx.getApplicationException())) {
                 return true;
             }
         }

@@ -2,10 +2,13 @@ package dev.safespeak.apikey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.safespeak.SafeSpeakApplication;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +20,7 @@ class KeysCommandTest {
 
     private int run(String... args) {
         System.setProperty("spring.datasource.url", "jdbc:h2:mem:keys-cli;DB_CLOSE_DELAY=-1");
-        return KeysCommand.run(SafeSpeakApplication.class, args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        return KeysCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
@@ -33,6 +36,25 @@ class KeysCommandTest {
         assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
         assertThat(printed).contains("for tenant acme: 7 requests/s, 900 texts/day, scopes score,feedback.");
         assertThat(printed.lines().filter(l -> l.startsWith("ssk_"))).hasSize(1);
+    }
+
+    @Test
+    void keys_create_writes_its_audit_entry_before_the_command_exits() throws Exception {
+        int code = run("keys", "create", "--name", "audited-by-cli");
+        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+
+        try (Connection db = DriverManager.getConnection("jdbc:h2:mem:keys-cli;DB_CLOSE_DELAY=-1", "sa", "");
+                Statement statement = db.createStatement()) {
+            ResultSet audited = statement.executeQuery("SELECT actor, action FROM audit_entry"
+                    + " WHERE after_state LIKE 'name=audited-by-cli,%'");
+            assertThat(audited.next()).as("an audit entry for the new key").isTrue();
+            assertThat(audited.getString("actor")).isEqualTo("system:cli");
+            assertThat(audited.getString("action")).isEqualTo("api-key.created");
+            ResultSet unfinished = statement.executeQuery(
+                    "SELECT COUNT(*) FROM event_publication WHERE completion_date IS NULL");
+            unfinished.next();
+            assertThat(unfinished.getInt(1)).as("event publications left unfinished").isZero();
+        }
     }
 
     @Test

@@ -50,8 +50,26 @@ public class AuditStore {
      */
     public AuditEntry append(String actor, Instant occurredAt, Instant recordedAt, String action, String subject,
                              String before, String after) {
+        return append(actor, occurredAt, recordedAt, action, subject, before, after, null);
+    }
+
+    /**
+     * As {@link #append(String, Instant, Instant, String, String, String, String)}, once per event key: when an
+     * entry with this key exists, it is returned and nothing is appended. The check runs under the head lock, and
+     * the key's unique index backs it.
+     *
+     * @param eventKey the key of the event recorded, or null for none
+     */
+    public AuditEntry append(String actor, Instant occurredAt, Instant recordedAt, String action, String subject,
+                             String before, String after, String eventKey) {
         Map<String, Object> head = jdbc.queryForMap(
                 "SELECT last_seq, last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE");
+        if (eventKey != null) {
+            List<AuditEntry> existing = jdbc.query("SELECT * FROM audit_entry WHERE event_key = ?", ENTRY, eventKey);
+            if (!existing.isEmpty()) {
+                return existing.get(0);
+            }
+        }
         long seq = ((Number) head.get("last_seq")).longValue() + 1;
         String previous = (String) head.get("last_hash");
         String a = cut(actor, 200);
@@ -64,9 +82,10 @@ public class AuditStore {
         AuditKey key = keys.current();
         String link = AuditHashing.mac(key, previous, seq, a, occurred, act, sub, b, af);
         jdbc.update("INSERT INTO audit_entry (seq, actor, occurred_at, recorded_at, action, subject, before_state, "
-                        + "after_state, previous_hash, hash, key_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + "after_state, previous_hash, hash, key_id, event_key) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 seq, a, Timestamp.from(occurred), Timestamp.from(recorded), act, sub, b, af, previous, link,
-                key.id());
+                key.id(), eventKey);
         jdbc.update("UPDATE audit_chain_head SET last_seq = ?, last_hash = ? WHERE id = 1", seq, link);
         return new AuditEntry(seq, a, occurred, recorded, act, sub, b, af, previous, link, key.id());
     }

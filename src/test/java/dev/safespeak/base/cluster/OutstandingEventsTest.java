@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.safespeak.SafeSpeakApplication;
 import dev.safespeak.apikey.ApiKeyRevoked;
 import dev.safespeak.apikey.KeysCommand;
 import java.io.ByteArrayOutputStream;
@@ -94,7 +93,7 @@ class OutstandingEventsTest {
             System.setProperty("spring.datasource.url", connection.getMetaData().getURL() + ";DB_CLOSE_DELAY=-1");
         }
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = KeysCommand.run(SafeSpeakApplication.class, new String[] {"keys", "list"},
+        int code = KeysCommand.run(new String[] {"keys", "list"},
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();

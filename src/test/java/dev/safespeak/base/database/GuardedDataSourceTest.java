@@ -17,6 +17,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 class GuardedDataSourceTest {
 
@@ -81,6 +82,16 @@ class GuardedDataSourceTest {
                 new RuntimeException(refused)))).isTrue();
         assertThat(DatabaseStatus.isConnectionFailure(new SQLException("terminating connection due to "
                 + "administrator command", "57P01"))).isTrue();
+        assertThat(DatabaseStatus.isUnavailability(new SQLException("could not extend file: No space left on device",
+                "53100"))).as("PostgreSQL's disk is full").isTrue();
+        assertThat(DatabaseStatus.isConnectionFailure(new SQLException("No space left on device", "53100")))
+                .as("a full disk does not open the breaker (reads still work)").isFalse();
+        TransactionSystemException rollbackFailed = new TransactionSystemException("Could not roll back",
+                new IllegalStateException("Cannot rollback transaction in current status [FAILED_COMMIT]"));
+        rollbackFailed.initApplicationException(new org.springframework.dao.DataAccessResourceFailureException(
+                "could not execute statement", new SQLException("An I/O error occurred", "08006")));
+        assertThat(DatabaseStatus.isUnavailability(rollbackFailed))
+                .as("a write in flight whose rollback failed after the connection broke").isTrue();
         assertThat(DatabaseStatus.isUnavailability(new SQLException("duplicate key", "23505")))
                 .as("a constraint violation").isFalse();
         assertThat(DatabaseStatus.isUnavailability(new IllegalStateException("bug"))).isFalse();
