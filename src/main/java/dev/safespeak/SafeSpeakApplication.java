@@ -20,6 +20,9 @@ public class SafeSpeakApplication implements AppShellConfigurator {
         if (args.length > 0 && "keys".equals(args[0])) {
             System.exit(dev.safespeak.apikey.KeysCommand.run(args, System.out, System.err));
         }
+        if (args.length > 0 && "audit".equals(args[0])) {
+            System.exit(dev.safespeak.audit.AuditCommand.run(args, System.out, System.err));
+        }
         if (args.length > 0 && "score".equals(args[0])) {
             System.exit(dev.safespeak.moderation.ScoreCommand.run(
                     java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
