@@ -31,27 +31,6 @@ class ScreenshotsTest extends BrowserTest {
 
     private static final Path IMAGES = Path.of("docs/guide/img");
 
-    /** Visible elements whose right edge is beyond the window, in the light DOM and every open shadow root. */
-    private static final String OVERFLOWING = """
-            const width = window.innerWidth;
-            const found = [];
-            const visit = root => {
-              for (const el of root.querySelectorAll('*')) {
-                const r = el.getBoundingClientRect();
-                const visible = r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden';
-                if (visible && r.right > width + 1 && el.children.length === 0 && !el.closest('vaadin-connection-indicator')) {
-                  let p = el, path = '';
-                  for (let i = 0; i < 3 && p; i++, p = p.parentElement || (p.getRootNode() && p.getRootNode().host)) {
-                    path = p.tagName.toLowerCase() + (p.id ? '#' + p.id : '') + (path ? '>' + path : '');
-                  }
-                  found.push(path + ' (' + Math.round(r.right) + ' px)');
-                }
-                if (el.shadowRoot) visit(el.shadowRoot);
-              }
-            };
-            visit(document);
-            return found;""";
-
     private record Shot(String user, String path, String name, By mustShow, String mustContain) {
     }
 
@@ -71,17 +50,10 @@ class ScreenshotsTest extends BrowserTest {
                 open(browser, shot.path());
                 waitFor(browser, shot.mustShow());
                 if (shot.name().equals("console")) {
-                    browser.findElement(By.cssSelector("vaadin-text-area textarea")).clear();
-                    browser.findElement(By.cssSelector("vaadin-text-area textarea")).sendKeys("Shut up, you idiot.", org.openqa.selenium.Keys.TAB);
-                    ((JavascriptExecutor) browser).executeScript("arguments[0].click()",
-                            browser.findElement(By.xpath("//vaadin-button[normalize-space(.)='Score']")));
-                    waitForVaadin(browser);
-                    new org.openqa.selenium.support.ui.WebDriverWait(browser, PAGE_TIMEOUT).until(
-                            b -> b.findElement(By.tagName("body")).getText().contains("INSULT"));
+                    DemoPages.scoreInConsole(browser, "Shut up, you idiot.");
                 }
                 assertThat(browser.findElement(By.tagName("body")).getText()).contains(shot.mustContain());
-                @SuppressWarnings("unchecked")
-                List<String> overflowing = (List<String>) ((JavascriptExecutor) browser).executeScript(OVERFLOWING);
+                List<String> overflowing = overflowing(browser);
                 String file = shot.name() + "-" + size.getWidth() + ".png";
                 byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
                 assertThat(png).hasSizeGreaterThan(10_000);
@@ -102,8 +74,9 @@ class ScreenshotsTest extends BrowserTest {
                 # Screenshots and overflow
 
                 Written by `ScreenshotsTest` (`./mvnw test -Dtest=ScreenshotsTest`, demo profile, headless Chromium).
-                "Overflowing" counts visible leaf elements (light and shadow DOM) whose right edge is beyond the
-                window: at 390 px anything above 0 is cut off or needs sideways scrolling.
+                "Overflowing" counts visible texts, inputs, buttons and links (light and shadow DOM) whose right edge is
+                beyond the window: at 390 px anything above 0 is cut off or needs sideways scrolling.
+                `WalkthroughBrowserTest` asserts that there are none, for every page and role of the demo.
 
                 | page | size | overflowing elements | screenshot | first of them |
                 | --- | --- | ---: | --- | --- |

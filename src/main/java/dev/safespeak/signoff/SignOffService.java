@@ -349,6 +349,7 @@ public class SignOffService {
         Map<SignOffSlot, SlotStatus> statuses = new EnumMap<>(SignOffSlot.class);
         chainOf(entries.findByReleaseIdOrderByIdAsc(releaseId)).forEach(s -> statuses.put(s.slot(), s.status()));
         List<String> gateReasons = new ArrayList<>();
+        List<String> unnamedGateReasons = new ArrayList<>();
         for (ApprovalGate gate : gates) {
             GateResult result;
             try {
@@ -364,13 +365,15 @@ public class SignOffService {
             if (!result.passing()) {
                 if (result.reasons().isEmpty()) {
                     gateReasons.add(gate.name() + ": not passing");
+                    unnamedGateReasons.add("not passing");
                 }
                 result.reasons().forEach(r -> gateReasons.add(gate.name() + ": " + r));
+                unnamedGateReasons.addAll(result.reasons());
             }
         }
         List<String> reasons = SignOffRules.approvalReasons(statuses, releases.requiredOpenItems(releaseId),
                 decisions.findFirstByReleaseIdOrderByIdDesc(releaseId).map(GoNoGoEntry::toRecord), gateReasons);
-        return new ApprovalState(releaseId, reasons.isEmpty(), reasons);
+        return new ApprovalState(releaseId, reasons.isEmpty(), reasons, unnamedGateReasons);
     }
 
     private void requireRelease(long releaseId) {

@@ -42,7 +42,7 @@ public abstract class BrowserTest {
     protected static final String ADMIN_PASSWORD = "browser-test-admin-pw";
 
     /** How long to wait for a page or an element; generous because a cold dev server may still be warming up. */
-    protected static final Duration PAGE_TIMEOUT = Duration.ofSeconds(60);
+    public static final Duration PAGE_TIMEOUT = Duration.ofSeconds(60);
 
     @LocalServerPort
     protected int port;
@@ -100,6 +100,78 @@ public abstract class BrowserTest {
     /** Waits for an element to be visible and returns it. */
     protected WebElement waitFor(WebDriver browser, By locator) {
         return new WebDriverWait(browser, PAGE_TIMEOUT).until(ExpectedConditions.visibilityOfElementLocated(locator));
+    }
+
+    /**
+     * Visible elements a person reads or uses (an element with text of its own, an input, a button, a link) whose
+     * right edge is beyond the window's (1 px allowed), in the light DOM and in every open shadow root. The document's
+     * scrollWidth proves nothing: Vaadin's layouts clip what overflows inside their own scrollers. Elements inside a
+     * {@code [data-scrolls-sideways]} container are left out: a view sets that attribute only where sideways
+     * scrolling is the design and says why next to it. Each entry is a short path to the element, its right edge
+     * and the start of its text.
+     */
+    private static final String OVERFLOWING = """
+            window.scrollTo(0, window.scrollY);
+            const width = window.innerWidth;
+            const found = [];
+            // Up the flat tree: a slotted element is drawn where its slot is, so its slot comes before its parent.
+            const up = el => el.assignedSlot || el.parentElement || (el.getRootNode() && el.getRootNode().host);
+            const ownText = el => Array.from(el.childNodes).some(n => n.nodeType === 3 && n.textContent.trim());
+            const uses = el => /^(INPUT|TEXTAREA|BUTTON|A|VAADIN-BUTTON|VAADIN-SELECT-VALUE-BUTTON)$/.test(el.tagName)
+                || el.getAttribute('role') === 'button' || el.getAttribute('role') === 'tab';
+            // Screen-reader-only boxes (Vaadin's sr-label slot: 1x1 px, clipped) hold text nobody sees.
+            const srOnly = s => s.overflow === 'hidden' && (s.clipPath === 'inset(50%)' || s.clip.startsWith('rect(1px'));
+            const visit = root => {
+              for (const el of root.querySelectorAll('*')) {
+                if (el.shadowRoot) visit(el.shadowRoot);
+                if (!(ownText(el) || uses(el))) continue;
+                const r = el.getBoundingClientRect();
+                if (r.width === 0 || r.height === 0 || r.right <= width + 1) continue;
+                const style = getComputedStyle(el);
+                if (style.visibility === 'hidden' || style.display === 'none' || style.opacity === '0') continue;
+                let inScroller = false, hidden = false;
+                for (let p = up(el); p; p = up(p)) {
+                  if (p.nodeType !== 1) continue;
+                  if (p.hasAttribute('data-scrolls-sideways') || p.tagName === 'VAADIN-CONNECTION-INDICATOR') {
+                    inScroller = true;
+                    break;
+                  }
+                  if (p.hasAttribute('hidden') || srOnly(getComputedStyle(p))) { hidden = true; break; }
+                }
+                if (inScroller || hidden) continue;
+                let path = '';
+                for (let p = el, i = 0; i < 3 && p; p = up(p)) {
+                  if (p.tagName === 'SLOT') continue;
+                  i++;
+                  path = p.tagName.toLowerCase() + (p.id ? '#' + p.id : '')
+                      + (p.className && typeof p.className === 'string' && p.className.trim()
+                         ? '.' + p.className.trim().split(/\s+/)[0] : '') + (path ? '>' + path : '');
+                }
+                found.push(path + ' (' + Math.round(r.right) + ' px: "' + (el.innerText || el.value || '')
+                    .trim().slice(0, 30).replace(/\s+/g, ' ') + '")');
+              }
+            };
+            visit(document);
+            return found;""";
+
+    /**
+     * The visible texts, inputs, buttons and links that end beyond the right edge of the window (see
+     * {@link #OVERFLOWING}); empty when nothing is cut off or needs sideways scrolling.
+     */
+    @SuppressWarnings("unchecked")
+    protected static List<String> overflowing(WebDriver browser) {
+        return (List<String>) ((JavascriptExecutor) browser).executeScript(OVERFLOWING);
+    }
+
+    /**
+     * The visible option {@code label} of the select overlay that was just opened; an earlier, closing overlay may
+     * still hold a hidden option of the same name, and every select shows its value as a copy of its option.
+     */
+    protected static WebElement visibleOption(WebDriver browser, String label) {
+        By option = By.xpath("//vaadin-select-item[normalize-space(.)='" + label + "']"
+                + "[not(ancestor::vaadin-select-value-button)]");
+        return new WebDriverWait(browser, PAGE_TIMEOUT).until(b -> b.findElements(option).stream()
+                .filter(WebElement::isDisplayed).findFirst().orElse(null));
     }
 
     /** Signs in through the login form as {@code username} and waits until the browser has left the login page. */

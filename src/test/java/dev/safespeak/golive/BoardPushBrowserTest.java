@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -105,10 +104,7 @@ class BoardPushBrowserTest extends BrowserTest {
         // The select shows the picked value before the server answers; the server's answer replaces the row.
         WebElement changerRowBefore = changer.findElement(By.id("item-" + item.id()));
         waitFor(changer, By.cssSelector("#item-" + item.id() + " vaadin-select")).click();
-        // Only the opened overlay's option: an earlier, closing overlay may still hold a hidden one of the same name.
-        By option = By.xpath("//vaadin-select-item[normalize-space(.)='" + next.label() + "']");
-        WebElement visibleOption = new WebDriverWait(changer, PAGE_TIMEOUT).until(b -> b.findElements(option).stream()
-                .filter(WebElement::isDisplayed).findFirst().orElse(null));
+        WebElement visibleOption = visibleOption(changer, next.label());
         long clickedAt = System.nanoTime();
         visibleOption.click();
         Duration changerSaw = null;

@@ -309,6 +309,8 @@ abstract class SignOffServiceTest {
         assertThat(state.approved()).isFalse();
         assertThat(state.reasons())
                 .containsExactly("Success criteria: P95 response time is 180 ms, the threshold is 100 ms");
+        assertThat(state.gateReasons()).as("what the executive page counts as failing criteria")
+                .containsExactly("P95 response time is 180 ms, the threshold is 100 ms");
         assertThat(events.stream(ReleaseApproved.class).filter(e -> e.releaseId() == release)).isEmpty();
     }
 

@@ -1,3 +1,3 @@
-/** Shared UI: the main layout with its role-aware navigation and the UI error handler. */
+/** Shared UI: the main layout with its role-aware navigation, the UI error handler, live and narrow-window helpers. */
 @org.springframework.modulith.NamedInterface("ui")
 package dev.safespeak.base.ui;

@@ -17,4 +17,9 @@ class CriteriaExecutivePanel implements ExecutivePanelContributor {
     public com.vaadin.flow.component.Component panel(long releaseId) {
         return new CriteriaPanel(criteria, releaseId);
     }
+
+    @Override
+    public boolean explainsGates() {
+        return true;
+    }
 }

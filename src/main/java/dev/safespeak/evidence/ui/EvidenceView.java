@@ -5,6 +5,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -21,6 +22,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 import dev.safespeak.base.ui.LiveRefresh;
+import dev.safespeak.base.ui.NarrowWindow;
 import dev.safespeak.base.ui.chart.ApexChart;
 import dev.safespeak.evidence.CheckRun;
 import dev.safespeak.evidence.DemoTrafficService;
@@ -218,22 +220,22 @@ class EvidenceView extends VerticalLayout implements BeforeEnterObserver {
         Grid<ReadinessCheck> grid = new Grid<>();
         grid.setId("checks-grid");
         grid.setAllRowsVisible(true);
-        grid.addColumn(ReadinessCheck::name).setHeader("Check").setAutoWidth(true);
-        grid.addColumn(c -> String.join("; ", checks.itemLabels(c, releaseId))).setHeader("Checklist items")
-                .setFlexGrow(1);
-        grid.addComponentColumn(c -> checks.latest(c.name()).map(r -> CriteriaPanel.badge(r.passed() ? "PASS" : "FAIL",
-                r.passed())).orElse(CriteriaPanel.badge("not run", null))).setHeader("Last run").setAutoWidth(true);
-        grid.addColumn(c -> checks.latest(c.name()).map(EvidenceView::runText).orElse("")).setHeader("Details")
-                .setFlexGrow(2);
-        grid.addComponentColumn(c -> {
-            Button run = new Button("Run", e -> {
-                CheckRun r = checks.run(c.name());
-                Notification.show(c.name() + ": " + (r.passed() ? "PASS" : "FAIL"));
-                render();
-            });
-            run.setId("run-" + c.name());
-            return run;
-        }).setHeader("").setAutoWidth(true);
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
+        List<Grid.Column<ReadinessCheck>> wide = List.of(
+                grid.addColumn(ReadinessCheck::name).setHeader("Check").setAutoWidth(true),
+                grid.addColumn(c -> String.join("; ", checks.itemLabels(c, releaseId))).setHeader("Checklist items")
+                        .setFlexGrow(1),
+                grid.addComponentColumn(this::lastRunBadge).setHeader("Last run").setAutoWidth(true),
+                grid.addColumn(c -> checks.latest(c.name()).map(EvidenceView::runText).orElse("")).setHeader("Details")
+                        .setFlexGrow(2),
+                grid.addComponentColumn(this::runButton).setHeader("").setAutoWidth(true));
+        // A phone has room for one column: each check as a card with the same facts and its Run button.
+        Grid.Column<ReadinessCheck> card = grid.addComponentColumn(this::checkCard).setHeader("Check");
+        card.setVisible(false);
+        NarrowWindow.whileAttached(grid, narrow -> {
+            wide.forEach(c -> c.setVisible(!narrow));
+            card.setVisible(narrow);
+        });
         grid.setItems(checks.checks());
         Button all = new Button("Run all checks", e -> {
             List<CheckRun> runs = new ArrayList<>();
@@ -248,6 +250,37 @@ class EvidenceView extends VerticalLayout implements BeforeEnterObserver {
         box.add(note("Each run is stored as evidence for the checklist items it is bound to. A failing run flags"
                 + " done items as regressed, which invalidates the sign-offs that depend on them."), all, grid);
         return box;
+    }
+
+    private Span lastRunBadge(ReadinessCheck c) {
+        return checks.latest(c.name()).map(r -> CriteriaPanel.badge(r.passed() ? "PASS" : "FAIL", r.passed()))
+                .orElse(CriteriaPanel.badge("not run", null));
+    }
+
+    private Button runButton(ReadinessCheck c) {
+        Button run = new Button("Run", e -> {
+            CheckRun r = checks.run(c.name());
+            Notification.show(c.name() + ": " + (r.passed() ? "PASS" : "FAIL"));
+            render();
+        });
+        run.setId("run-" + c.name());
+        return run;
+    }
+
+    private VerticalLayout checkCard(ReadinessCheck c) {
+        Span name = new Span(c.name());
+        name.getStyle().set("font-weight", "600");
+        Button run = runButton(c);
+        run.getStyle().set("margin-left", "auto");
+        HorizontalLayout head = new HorizontalLayout(name, lastRunBadge(c), run);
+        head.setDefaultVerticalComponentAlignment(Alignment.CENTER);
+        head.setWidthFull();
+        VerticalLayout card = new VerticalLayout(head,
+                note("Items: " + String.join("; ", checks.itemLabels(c, releaseId))));
+        checks.latest(c.name()).ifPresent(r -> card.add(note(runText(r))));
+        card.setPadding(false);
+        card.setSpacing(false);
+        return card;
     }
 
     private static String runText(CheckRun r) {

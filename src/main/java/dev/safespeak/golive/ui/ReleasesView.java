@@ -7,6 +7,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
@@ -30,6 +31,7 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.server.streams.UploadHandler;
 import com.vaadin.flow.shared.Registration;
 import dev.safespeak.base.BusinessException;
+import dev.safespeak.base.ui.NarrowWindow;
 import dev.safespeak.golive.ChecklistTemplateService;
 import dev.safespeak.golive.ReleaseService;
 import dev.safespeak.golive.ReleaseView;
@@ -39,6 +41,8 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /** The releases being taken live, with their progress; admins create releases and import checklist templates here. */
@@ -55,6 +59,8 @@ class ReleasesView extends VerticalLayout {
     private Registration pushRegistration;
 
     final Grid<ReleaseView> grid = new Grid<>();
+    final List<Grid.Column<ReleaseView>> wideColumns = new ArrayList<>();
+    final Grid.Column<ReleaseView> card;
     final TextField name = new TextField("Release name");
     final TextField version = new TextField("Version");
     final DatePicker goLive = new DatePicker("Go-live date");
@@ -74,18 +80,16 @@ class ReleasesView extends VerticalLayout {
         add(new H2("Go-live releases"));
 
         grid.setId("releases");
-        grid.addColumn(ReleaseView::name).setHeader("Release").setFlexGrow(2);
-        grid.addColumn(ReleaseView::version).setHeader("Version");
-        grid.addColumn(ReleaseView::goLiveDate).setHeader("Go-live");
-        grid.addComponentColumn(r -> {
-            ProgressBar bar = new ProgressBar(0, 1, r.progress().fraction());
-            bar.setWidth("8em");
-            HorizontalLayout cell = new HorizontalLayout(bar, new Span(r.progress() + " (" + r.progress().percent()
-                    + "%)"));
-            cell.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
-            return cell;
-        }).setHeader("Done").setFlexGrow(2);
-        grid.addComponentColumn(this::actions).setHeader("").setFlexGrow(2);
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
+        wideColumns.add(grid.addColumn(ReleaseView::name).setHeader("Release").setFlexGrow(2));
+        wideColumns.add(grid.addColumn(ReleaseView::version).setHeader("Version"));
+        wideColumns.add(grid.addColumn(ReleaseView::goLiveDate).setHeader("Go-live"));
+        wideColumns.add(grid.addComponentColumn(ReleasesView::progress).setHeader("Done").setFlexGrow(2));
+        wideColumns.add(grid.addComponentColumn(this::actions).setHeader("").setFlexGrow(2));
+        // A phone has room for one column: each release as a card with the same facts and actions.
+        card = grid.addComponentColumn(this::card).setHeader("Release");
+        card.setVisible(false);
+        NarrowWindow.whileAttached(this, this::narrow);
         grid.addItemDoubleClickListener(e -> open(e.getItem()));
 
         if (service.canAdminister()) {
@@ -110,6 +114,30 @@ class ReleasesView extends VerticalLayout {
         refresh();
     }
 
+    /** Shows the release as one card per row on a narrow window, as columns otherwise. */
+    void narrow(boolean narrow) {
+        wideColumns.forEach(c -> c.setVisible(!narrow));
+        card.setVisible(narrow);
+    }
+
+    private static HorizontalLayout progress(ReleaseView r) {
+        ProgressBar bar = new ProgressBar(0, 1, r.progress().fraction());
+        bar.setWidth("8em");
+        HorizontalLayout cell = new HorizontalLayout(bar, new Span(r.progress() + " (" + r.progress().percent() + "%)"));
+        cell.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+        return cell;
+    }
+
+    private VerticalLayout card(ReleaseView release) {
+        Span name = new Span(release.name() + " " + release.version());
+        name.getStyle().set("font-weight", "600");
+        VerticalLayout card = new VerticalLayout(name, new Span("Go-live " + release.goLiveDate()), progress(release),
+                actions(release));
+        card.setPadding(false);
+        card.setSpacing(false);
+        return card;
+    }
+
     private HorizontalLayout actions(ReleaseView release) {
         Button open = new Button("Open board", e -> open(release));
         open.setId("open-" + release.id());
@@ -119,7 +147,10 @@ class ReleasesView extends VerticalLayout {
             return new DownloadResponse(new ByteArrayInputStream(bytes), fileName(release), "text/markdown", bytes.length);
         }), "Export Markdown");
         export.setId("export-" + release.id());
-        return new HorizontalLayout(open, export);
+        export.getStyle().set("white-space", "nowrap");
+        HorizontalLayout actions = new HorizontalLayout(open, export);
+        actions.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+        return actions;
     }
 
     static String fileName(ReleaseView release) {

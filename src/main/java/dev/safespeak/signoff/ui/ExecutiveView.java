@@ -4,6 +4,8 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -111,13 +113,22 @@ class ExecutiveView extends VerticalLayout implements HasUrlParameter<Long> {
             content.add(new Paragraph("Pick a release to see its readiness and sign-off chain."));
             return;
         }
-        content.add(readiness(service.readiness(id)));
-        content.add(chain(service.chain(id)));
-        for (ExecutivePanelContributor contributor : contributors) {
-            content.add(contributor.panel(id));
-        }
+        // A dashboard read top-down: the verdict with its counts (each a link to what it counts), the sign-off chain
+        // as steps, the contributed panels (success criteria), then readiness in detail and the go/no-go decision.
+        ReleaseSummary summary = service.readiness(id);
+        List<SlotState> slots = service.chain(id);
+        ApprovalState approval = service.approval(id);
+        Component chain = chain(slots);
+        Component readiness = readiness(summary);
+        List<Component> gatePanels = contributors.stream().filter(ExecutivePanelContributor::explainsGates)
+                .map(c -> c.panel(id)).toList();
+        content.add(verdict(approval, summary, slots, chain, readiness,
+                gatePanels.isEmpty() ? null : gatePanels.get(0)));
+        content.add(chain);
+        gatePanels.forEach(content::add);
+        content.add(readiness);
         content.add(goNoGo(service.decisions(id)));
-        content.add(approval(service.approval(id)));
+        contributors.stream().filter(c -> !c.explainsGates()).forEach(c -> content.add(c.panel(id)));
     }
 
     void refresh() {
@@ -168,12 +179,58 @@ class ExecutiveView extends VerticalLayout implements HasUrlParameter<Long> {
 
     private Component chain(List<SlotState> chain) {
         VerticalLayout box = section("chain", "Sign-off chain");
+        box.add(stepper(chain));
         Set<SignOffSlot> mine = service.mySlots();
         for (SignOffPhase phase : SignOffPhase.values()) {
             box.add(new H3(phase.displayName()));
             chain.stream().filter(s -> s.slot().phase() == phase).forEach(s -> box.add(slotRow(s, mine)));
         }
         return box;
+    }
+
+    /**
+     * The chain's three phases as steps: done (every slot signed), the current one (the first that is not done), and
+     * those waiting for it; a rejection in a phase shows on its step.
+     */
+    private static Component stepper(List<SlotState> chain) {
+        HorizontalLayout steps = new HorizontalLayout();
+        steps.setId("chain-steps");
+        steps.getStyle().set("margin", "var(--lumo-space-s) 0");
+        steps.setWrap(true);
+        steps.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+        boolean reached = false;
+        int number = 1;
+        for (SignOffPhase phase : SignOffPhase.values()) {
+            List<SlotState> slots = chain.stream().filter(s -> s.slot().phase() == phase).toList();
+            long signed = slots.stream().filter(s -> s.status() == SlotStatus.SIGNED).count();
+            boolean rejected = slots.stream().anyMatch(s -> s.status() == SlotStatus.REJECTED);
+            boolean done = signed == slots.size();
+            String state = done ? "done" : rejected ? "rejected" : !reached ? "current" : "waiting";
+            if (!done) {
+                reached = true;
+            }
+            if (number > 1) {
+                Span arrow = new Span("→");
+                arrow.addClassName("chain-arrow");
+                arrow.getStyle().set("color", "var(--lumo-secondary-text-color)");
+                arrow.getElement().setAttribute("aria-hidden", "true");
+                steps.add(arrow);
+            }
+            Span step = new Span((done ? "✓ " : number + " ") + phase.displayName() + " · " + signed + " of "
+                    + slots.size() + " signed" + (rejected ? " · rejected" : ""));
+            step.setId("step-" + phase.name());
+            step.getElement().setAttribute("data-state", state);
+            step.getElement().getThemeList().add("badge pill");
+            switch (state) {
+                case "done" -> step.getElement().getThemeList().add("success");
+                case "rejected" -> step.getElement().getThemeList().add("error");
+                case "current" -> step.getElement().getThemeList().add("primary");
+                default -> step.getElement().getThemeList().add("contrast");
+            }
+            steps.add(step);
+            number++;
+        }
+        return steps;
     }
 
     private Component slotRow(SlotState state, Set<SignOffSlot> mine) {
@@ -264,24 +321,63 @@ class ExecutiveView extends VerticalLayout implements HasUrlParameter<Long> {
                 + ")" + (d.notes().isEmpty() ? "" : ": " + d.notes()) + ", recorded by " + d.recordedBy();
     }
 
-    private Component approval(ApprovalState state) {
-        VerticalLayout box = section("approval", "Approval for go-live");
+    /**
+     * The verdict at the top: approved or not, and when not, how many blockers, open required items, missing sign-offs
+     * and failing criteria stand in the way, each a link to where the page (or the board) lists them.
+     */
+    private Component verdict(ApprovalState state, ReleaseSummary summary, List<SlotState> slots, Component chain,
+                              Component readiness, Component criteria) {
+        VerticalLayout box = section("approval", null);
+        box.getStyle().set("border", "1px solid var(--lumo-contrast-10pct)")
+                .set("border-radius", "var(--lumo-border-radius-l)").set("padding", "var(--lumo-space-m)");
         Span verdict = new Span(state.approved() ? "Approved for go-live" : "Not approved for go-live");
         verdict.setId("approval-state");
         verdict.getElement().getThemeList().add("badge");
         verdict.getElement().getThemeList().add(state.approved() ? "success" : "error");
+        verdict.getStyle().set("font-size", "var(--lumo-font-size-l)").set("font-weight", "600");
         box.add(verdict);
+        long missing = slots.stream().filter(s -> s.status() != SlotStatus.SIGNED).count();
+        HorizontalLayout counts = new HorizontalLayout();
+        counts.setId("verdict-counts");
+        counts.setWrap(true);
+        Component blockers = readiness.getChildren().filter(c -> c.getId().filter("blocked"::equals).isPresent())
+                .findFirst().orElse(readiness);
+        counts.add(countLink("count-blockers", summary.blocked().size(), "blocker", "blockers",
+                blockers::scrollIntoView));
+        Anchor open = new Anchor("releases/" + releaseId, plural(summary.requiredOpen(), "open required item",
+                "open required items"));
+        open.setId("count-open");
+        counts.add(open);
+        counts.add(countLink("count-missing", missing, "missing sign-off", "missing sign-offs", chain::scrollIntoView));
+        if (criteria != null) {
+            counts.add(countLink("count-failing", state.gateReasons().size(), "failing criterion", "failing criteria",
+                    criteria::scrollIntoView));
+        }
+        box.add(counts);
         if (!state.reasons().isEmpty()) {
             UnorderedList reasons = new UnorderedList();
             reasons.setId("approval-reasons");
             state.reasons().forEach(r -> reasons.add(new ListItem(r)));
-            box.add(reasons);
+            Details why = new Details("Every reason in full", reasons);
+            why.setId("approval-why");
+            box.add(why);
         }
         return box;
     }
 
+    private static Button countLink(String id, long count, String one, String many, Runnable go) {
+        Button link = new Button(plural(count, one, many), e -> go.run());
+        link.setId(id);
+        link.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+        return link;
+    }
+
+    static String plural(long count, String one, String many) {
+        return count + " " + (count == 1 ? one : many);
+    }
+
     private static VerticalLayout section(String id, String title) {
-        VerticalLayout box = new VerticalLayout(new H3(title));
+        VerticalLayout box = title == null ? new VerticalLayout() : new VerticalLayout(new H3(title));
         box.setId(id);
         box.setPadding(false);
         box.setSpacing(false);

@@ -90,6 +90,23 @@ class ReleasesViewTest extends KaribuTest {
     }
 
     @Test
+    void a_narrow_window_shows_each_release_as_one_card_column_and_a_wide_one_the_columns() {
+        login("qa_lead", Role.QA_LEAD);
+        UI.getCurrent().navigate(ReleasesView.class);
+        ReleasesView view = _get(ReleasesView.class);
+        assertThat(view.card.isVisible()).as("wide until the browser says otherwise").isFalse();
+        view.narrow(true);
+        assertThat(view.card.isVisible()).isTrue();
+        assertThat(view.wideColumns).noneMatch(c -> c.isVisible());
+        view.narrow(false);
+        assertThat(view.card.isVisible()).isFalse();
+        assertThat(view.wideColumns).hasSize(5).allMatch(c -> c.isVisible());
+        assertThat(dev.safespeak.base.ui.NarrowWindow.isNarrow(390)).isTrue();
+        assertThat(dev.safespeak.base.ui.NarrowWindow.isNarrow(601)).isFalse();
+        assertThat(dev.safespeak.base.ui.NarrowWindow.isNarrow(0)).as("unknown width").isFalse();
+    }
+
+    @Test
     void export_file_names_are_safe() {
         ReleaseView release = new ReleaseView(1, "SafeSpeak 1.0 / EU", "1.0.0", LocalDate.of(2030, 1, 1), 1, "a",
                 null, null);

@@ -79,6 +79,58 @@ class ExecutiveViewTest extends KaribuTest {
     }
 
     @Test
+    void the_verdict_on_top_counts_what_stands_in_the_way_each_a_link() {
+        long release = newRelease();
+        login("vera", Role.VIEWER);
+        ExecutiveView view = open(release);
+
+        assertThat(view.content.getChildren().findFirst().flatMap(c -> c.getId())).as("the verdict comes first")
+                .contains("approval");
+        assertThat(text("approval-state")).isEqualTo("Not approved for go-live");
+        assertThat(_get(Button.class, spec -> spec.withId("count-blockers")).getText()).isEqualTo("0 blockers");
+        com.vaadin.flow.component.html.Anchor open = _get(com.vaadin.flow.component.html.Anchor.class,
+                spec -> spec.withId("count-open"));
+        assertThat(open.getText()).isEqualTo(board.requiredOpenItems(release).size() + " open required items");
+        assertThat(open.getHref()).isEqualTo("releases/" + release);
+        assertThat(_get(Button.class, spec -> spec.withId("count-missing")).getText())
+                .isEqualTo("11 missing sign-offs");
+        // the criteria gate is mocked to pass here; SignOffServiceTest covers failing gates
+        assertThat(_get(Button.class, spec -> spec.withId("count-failing")).getText()).isEqualTo("0 failing criteria");
+        _assertOne(com.vaadin.flow.component.details.Details.class, spec -> spec.withId("approval-why"));
+        // the chain as steps: the first phase is the current one, the others wait for it
+        assertThat(step("TECHNICAL")).isEqualTo("current");
+        assertThat(step("BUSINESS")).isEqualTo("waiting");
+        assertThat(step("FINAL")).isEqualTo("waiting");
+        assertThat(text("step-TECHNICAL")).isEqualTo("1 Technical sign-off · 0 of 4 signed");
+    }
+
+    @Test
+    void a_rejected_phase_shows_on_its_step_and_the_counts_read_in_the_singular() {
+        assertThat(ExecutiveView.plural(1, "blocker", "blockers")).isEqualTo("1 blocker");
+        assertThat(ExecutiveView.plural(0, "blocker", "blockers")).isEqualTo("0 blockers");
+        long release = newRelease();
+        rejectAsDevLead(release, "Load test missing");
+
+        assertThat(step("TECHNICAL")).isEqualTo("rejected");
+        assertThat(text("step-TECHNICAL")).endsWith("0 of 4 signed · rejected");
+    }
+
+    /** Signs in as the development lead and rejects their slot through the page's dialog. */
+    private void rejectAsDevLead(long release, String comment) {
+        login("dana", Role.DEV_LEAD);
+        open(release);
+        _click(_get(Button.class, spec -> spec.withId("reject-DEV_LEAD")));
+        SignOffDialog dialog = _get(SignOffDialog.class);
+        _setValue(dialog.comment, comment);
+        _setValue(dialog.password, SignOffTestConfig.PASSWORD);
+        _click(dialog.confirm);
+    }
+
+    private static String step(String phase) {
+        return _get(Span.class, spec -> spec.withId("step-" + phase)).getElement().getAttribute("data-state");
+    }
+
+    @Test
     void a_security_lead_sees_only_the_actions_of_their_own_slot() {
         long release = newRelease();
         login("sam", Role.SECURITY_LEAD);
@@ -154,13 +206,7 @@ class ExecutiveViewTest extends KaribuTest {
     @Test
     void a_rejection_with_the_right_password_shows_in_the_chain() {
         long release = newRelease();
-        login("dana", Role.DEV_LEAD);
-        open(release);
-        _click(_get(Button.class, spec -> spec.withId("reject-DEV_LEAD")));
-        SignOffDialog dialog = _get(SignOffDialog.class);
-        _setValue(dialog.comment, "Load test missing");
-        _setValue(dialog.password, SignOffTestConfig.PASSWORD);
-        _click(dialog.confirm);
+        rejectAsDevLead(release, "Load test missing");
 
         assertThat(text("slot-DEV_LEAD")).startsWith("Rejected by dana at ").endsWith(": Load test missing");
         assertThat(_get(Span.class, spec -> spec.withId("approval-state")).getText())
