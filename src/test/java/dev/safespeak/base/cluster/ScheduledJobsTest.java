@@ -24,6 +24,8 @@ class ScheduledJobsTest {
 
     /** Jobs every instance must run itself, because they act on that instance's own memory or traffic. */
     private static final Map<String, String> PER_INSTANCE = Map.of(
+            "dev.safespeak.audit.internal.AuditCheckpoints.scheduled",
+            "appends the chain's tip to this instance's own checkpoint file; the same checkpoint twice is harmless",
             "dev.safespeak.evidence.internal.MetricsSampler.scheduled",
             "samples this JVM's own counters into rows tagged with its instance id",
             "dev.safespeak.evidence.internal.MetricsSampler.maintain",
