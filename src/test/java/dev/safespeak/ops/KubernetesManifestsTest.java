@@ -84,6 +84,8 @@ class KubernetesManifestsTest {
         assertThat(secretRef(container, "SAFESPEAK_DB_USER")).isEqualTo("safespeak-db/username");
         assertThat(secretRef(container, "SAFESPEAK_DB_PASSWORD")).isEqualTo("safespeak-db/password");
         assertThat(secretRef(container, "SAFESPEAK_AUDIT_HMAC_KEY")).isEqualTo("safespeak-audit/hmac-key");
+        assertThat(secretRef(container, "SAFESPEAK_AUDIT_HMAC_PREVIOUS_KEYS"))
+                .isEqualTo("safespeak-audit/previous-keys");
         assertThat(list(container, "env")).noneMatch(e -> String.valueOf(e.get("name")).contains("PASSWORD")
                 && e.containsKey("value"));
     }
