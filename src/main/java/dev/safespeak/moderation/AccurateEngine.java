@@ -45,6 +45,8 @@ final class AccurateEngine {
     private final Map<Source, AccurateModels> loaded = new LinkedHashMap<>();
     private final Map<Source, String> failed = new LinkedHashMap<>();
     private volatile Status status;
+    /** Whether ONNX Runtime's native library failed to load (a LinkageError): the platform, not the model. */
+    private volatile boolean nativeLibraryMissing;
 
     AccurateEngine(ModerationProperties.Encoder settings, ByoModel configuredByo, Supplier<ActiveModel> registry) {
         this.settings = settings;
@@ -68,8 +70,15 @@ final class AccurateEngine {
                 AccurateModels models = require();
                 log.info("Accurate engine loaded: {}", models.describe());
             } catch (RuntimeException e) {
-                log.error("The accurate engine cannot be loaded; modes accurate and balanced answer 503: {}",
-                        e.getMessage());
+                if (nativeLibraryMissing) {
+                    // The platform or the container (a noexec java.io.tmpdir, where ONNX Runtime unpacks its
+                    // libraries) rules the engine out; mode fast is what this deployment offers.
+                    log.warn("The accurate engine cannot run here; modes accurate and balanced answer 503: {}",
+                            e.getMessage());
+                } else {
+                    log.error("The accurate engine cannot be loaded; modes accurate and balanced answer 503: {}",
+                            e.getMessage());
+                }
             }
         }, "accurate-engine-preload");
         thread.setDaemon(true);
@@ -135,6 +144,7 @@ final class AccurateEngine {
                     + Math.round((System.nanoTime() - started) / 1e6) + " ms");
             return models;
         } catch (IOException | RuntimeException | LinkageError e) {
+            nativeLibraryMissing = e instanceof LinkageError;
             String problem = "the accurate engine cannot be loaded: "
                     + (e instanceof LinkageError linkage ? nativeLibraryProblem(linkage) : e.getMessage());
             failed.put(source, problem);
@@ -186,8 +196,8 @@ final class AccurateEngine {
      */
     static String nativeLibraryProblem(LinkageError e) {
         return "ONNX Runtime's native library cannot be loaded on this platform (" + System.getProperty("os.name") + " "
-                + System.getProperty("os.arch") + "; this build carries linux-x64, linux-aarch64 and osx-aarch64): "
-                + e;
+                + System.getProperty("os.arch") + "; this build carries linux-x64, linux-aarch64 and osx-aarch64, "
+                + "unpacked into java.io.tmpdir, which must allow executing them): " + e;
     }
 
     private static BusinessException unavailable(String reason) {
