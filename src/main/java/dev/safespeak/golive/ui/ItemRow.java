@@ -42,6 +42,8 @@ class ItemRow extends HorizontalLayout {
         status.setValue(item.status());
         updating = false;
         status.setEnabled(canChange);
+        // An item this user cannot change shows its status as a coloured badge (styles.css), not a pale select.
+        status.addClassName(statusClass(item.status()));
         status.setAriaLabel("Status of " + item.text());
         status.addValueChangeListener(e -> {
             if (updating || e.getValue() == null || e.getValue() == item.status()) {
@@ -88,6 +90,11 @@ class ItemRow extends HorizontalLayout {
         details.addClickListener(e -> board.openDetail(item));
         add(status, textCell, owner, due, details);
         expand(textCell);
+    }
+
+    /** The CSS class that colours a status, e.g. {@code status-in-progress}. */
+    static String statusClass(ItemStatus status) {
+        return "status-" + status.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 
     private static Span badge(String label, String theme) {

@@ -87,6 +87,22 @@ class ReleaseBoardViewTest extends KaribuTest {
     }
 
     @Test
+    void items_a_user_cannot_change_show_their_status_as_a_coloured_badge() {
+        long id = newRelease(LocalDate.now(clock).plusDays(14));
+        long k8s = item(id, "kubernetes-cluster");
+        login("devops", Role.DEVOPS);
+        releaseItems.changeStatus(k8s, ItemStatus.DONE, null);
+        login("qa", Role.QA_LEAD);
+        ReleaseBoardView board = open(id);
+
+        ItemRow row = board.rows.get(k8s);
+        assertThat(row.status.isEnabled()).isFalse();
+        assertThat(row.status.getClassNames()).contains("board-item-status", "status-done")
+                .doesNotContain("status-open");
+        assertThat(ItemRow.statusClass(ItemStatus.NOT_APPLICABLE)).isEqualTo("status-not-applicable");
+    }
+
+    @Test
     void a_change_made_elsewhere_replaces_only_its_row_and_updates_the_progress() {
         long id = newRelease(LocalDate.now(clock).plusDays(14));
         long k8s = item(id, "kubernetes-cluster");
