@@ -11,7 +11,7 @@
 #      --user 10001:10001, the data volume the only writable path, its port published on 127.0.0.1 only;
 #      /actuator/health/readiness UP (time from docker run measured)
 #   6. it runs as uid 10001 and cannot write outside /app/data and /tmp
-#   7. POST /api/v1/moderate with the key scores a text; no ERROR in the log
+#   7. POST /api/v1/moderate with the key scores a text, in mode accurate too (the encoder); no ERROR in the log
 #   8. SIGTERM (docker kill -s TERM) stops it within 10 s
 # Writes the image size, time to readiness and stop time to docs/reports/container-smoke.md (--no-report: don't).
 # Usage: bench/container-smoke.sh [--build] [--jar PATH] [--no-report]
@@ -164,6 +164,21 @@ print("%.3f" % score)
 PY
 ) || fail "the moderation answer holds no TOXICITY score: $BODY"
 log "ok   POST /api/v1/moderate 200: TOXICITY $TOXICITY"
+# Accurate mode: the encoder runs in the locked-down container (ONNX Runtime's libraries are copied to
+# /app/data/native, since /tmp is noexec); it loads in the background after start, so this retries for a while.
+ACC_CODE=""
+ACC_BODY=""
+for _ in $(seq 1 120); do
+    ACC=$(curl -s -w '\n%{http_code}' "$BASE/api/v1/moderate" -H "Authorization: Bearer $KEY" \
+        -H 'Content-Type: application/json' -d '{"text": "Shut up, you idiot.", "mode": "accurate"}')
+    ACC_CODE=${ACC##*$'\n'}
+    ACC_BODY=${ACC%$'\n'*}
+    [[ "$ACC_CODE" == 200 ]] && break
+    sleep 1
+done
+[[ "$ACC_CODE" == 200 ]] || fail "POST /api/v1/moderate with mode accurate answered $ACC_CODE: $ACC_BODY"
+[[ "$ACC_BODY" == *'"engine":"encoder:'* ]] || fail "mode accurate was not scored by the encoder: $ACC_BODY"
+log "ok   POST /api/v1/moderate mode=accurate 200, scored by the encoder"
 if docker logs "$NAME" 2>&1 | grep -q ' ERROR '; then
     docker logs "$NAME" 2>&1 | grep ' ERROR ' | head -5 >&2
     fail "the app logged errors while running"

@@ -197,7 +197,8 @@ final class AccurateEngine {
     static String nativeLibraryProblem(LinkageError e) {
         return "ONNX Runtime's native library cannot be loaded on this platform (" + System.getProperty("os.name") + " "
                 + System.getProperty("os.arch") + "; this build carries linux-x64, linux-aarch64 and osx-aarch64, "
-                + "unpacked into java.io.tmpdir, which must allow executing them): " + e;
+                + "unpacked into java.io.tmpdir, which must allow executing them, or copied into the folder "
+                + "-Donnxruntime.native.path names): " + e;
     }
 
     private static BusinessException unavailable(String reason) {

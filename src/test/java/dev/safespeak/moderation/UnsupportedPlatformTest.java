@@ -50,7 +50,8 @@ class UnsupportedPlatformTest {
         assertThat(result.output()).contains("score: mode accurate is unavailable: ONNX Runtime's native library "
                 + "cannot be loaded on this platform (")
                 .contains("riscv64; this build carries linux-x64, linux-aarch64 and osx-aarch64, unpacked into "
-                        + "java.io.tmpdir, which must allow executing them)")
+                        + "java.io.tmpdir, which must allow executing them, or copied into the folder "
+                        + "-Donnxruntime.native.path names)")
                 .doesNotContain("\tat ");
     }
 
