@@ -73,8 +73,8 @@ per mode after 10 s of warm-up at the same rate. Load average before / after: ${
 
 Goal for accurate mode: HTTP P95 <= 30 ms at 100 single-text requests/s: **${VERDICT}**. Fast mode in the same run
 shows what the shared machine adds to every request (compare its P95 with docs/reports/api-benchmark.md); accurate
-mode needs about 3.5 ms of CPU per text (the in-process table above), so at 100 requests/s it asks for a third of a
-core, which a loaded machine does not give it without queueing.
+mode needs a few ms of CPU per text (the in-process table above), so at 100 requests/s it asks for a sizeable share
+of a core, which a loaded machine does not give it without queueing.
 
 | mode | load | requests/s | P50 ms | P95 ms | P99 ms | max ms | errors |
 |---|---|---:|---:|---:|---:|---:|---:|
