@@ -11,13 +11,12 @@ import static org.mockito.Mockito.when;
 import dev.safespeak.apikey.internal.ApiKeyEntity;
 import dev.safespeak.apikey.internal.ApiKeyRepository;
 import dev.safespeak.base.BusinessException;
-import dev.safespeak.base.DatabaseStatus;
 import dev.safespeak.base.DatabaseUnavailableException;
 import dev.safespeak.base.ErrorCode;
+import dev.safespeak.base.SwitchableDatabaseStatus;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -29,7 +28,7 @@ class ApiKeyOutageTest {
     private static final String SECRET = "ssk_outage-test-secret";
 
     private final ApiKeyRepository repository = mock(ApiKeyRepository.class);
-    private final FakeStatus database = new FakeStatus();
+    private final SwitchableDatabaseStatus database = new SwitchableDatabaseStatus(9);
 
     /** Key cache TTL zero: every check goes to the database, so each one shows what happens when it cannot. */
     private ApiKeyService service(Duration grace) {
@@ -113,30 +112,5 @@ class ApiKeyOutageTest {
                 .thenThrow(new IllegalStateException("a bug"));
         keys.authenticate(SECRET);
         assertThatThrownBy(() -> keys.authenticate(SECRET)).hasMessage("a bug");
-    }
-
-    static final class FakeStatus implements DatabaseStatus {
-        volatile boolean available = true;
-        volatile Throwable reported;
-
-        @Override
-        public boolean available() {
-            return available;
-        }
-
-        @Override
-        public Optional<Instant> unavailableSince() {
-            return available ? Optional.empty() : Optional.of(Instant.EPOCH);
-        }
-
-        @Override
-        public long retryAfterSeconds() {
-            return 9;
-        }
-
-        @Override
-        public void reportFailure(Throwable failure) {
-            reported = failure;
-        }
     }
 }

@@ -2,6 +2,7 @@ package dev.safespeak.apikey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.safespeak.base.SwitchableDatabaseStatus;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,7 +31,7 @@ class RateLimiterOutageTest {
     @Autowired
     JdbcTemplate jdbc;
 
-    private final ApiKeyOutageTest.FakeStatus database = new ApiKeyOutageTest.FakeStatus();
+    private final SwitchableDatabaseStatus database = new SwitchableDatabaseStatus(9);
     private final AtomicLong now = new AtomicLong(Instant.parse("2026-11-28T12:00:00.250Z").toEpochMilli());
 
     private RateLimiter limiter(JdbcTemplate template, double quotaLease) {

@@ -7,8 +7,8 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import dev.safespeak.base.DatabaseStatus;
 import dev.safespeak.base.DatabaseUnavailableException;
+import dev.safespeak.base.SwitchableDatabaseStatus;
 import dev.safespeak.moderation.ListMatch.ListKind;
 import dev.safespeak.moderation.internal.TenantListTerm;
 import dev.safespeak.moderation.internal.TenantListTermRepository;
@@ -16,7 +16,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 
@@ -24,7 +23,7 @@ import org.springframework.jdbc.CannotGetJdbcConnectionException;
 class TenantListOutageTest {
 
     private final TenantListTermRepository repository = mock(TenantListTermRepository.class);
-    private final Status database = new Status();
+    private final SwitchableDatabaseStatus database = new SwitchableDatabaseStatus(10);
     private final TenantListStore store = new TenantListStore(repository, event -> { }, Clock.systemUTC(), database);
 
     private static TenantListTerm term(String tenant, String word) {
@@ -59,30 +58,5 @@ class TenantListOutageTest {
     void a_failure_that_is_not_the_database_being_away_is_not_hidden() {
         when(repository.findByTenantOrderByIdAsc("acme")).thenThrow(new IllegalStateException("a bug"));
         assertThatThrownBy(() -> store.entries("acme")).hasMessage("a bug");
-    }
-
-    static final class Status implements DatabaseStatus {
-        volatile boolean available = true;
-        volatile Throwable reported;
-
-        @Override
-        public boolean available() {
-            return available;
-        }
-
-        @Override
-        public Optional<Instant> unavailableSince() {
-            return Optional.empty();
-        }
-
-        @Override
-        public long retryAfterSeconds() {
-            return 10;
-        }
-
-        @Override
-        public void reportFailure(Throwable failure) {
-            reported = failure;
-        }
     }
 }
