@@ -4,9 +4,11 @@ import java.io.PrintStream;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -56,6 +58,8 @@ public final class KeysCommand {
             SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken(
                     "system:cli", "n/a", List.of(new SimpleGrantedAuthority("ROLE_ADMIN"))));
             ApiKeyService keys = context.getBean(ApiKeyService.class);
+            JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
+            long unfinishedBefore = unfinishedPublications(jdbc);
             switch (args[1]) {
                 case "create" -> {
                     NewApiKey key = keys.create(options.get("name"), options.get("tenant"),
@@ -78,6 +82,7 @@ public final class KeysCommand {
                     out.printf("Revoked API key %d (%s...).%n", info.id(), info.prefix());
                 }
             }
+            awaitAuditEntries(jdbc, unfinishedBefore);
             return 0;
         } catch (IllegalArgumentException | dev.safespeak.base.BusinessException e) {
             err.println("keys " + args[1] + ": " + e.getMessage());
@@ -85,6 +90,30 @@ public final class KeysCommand {
         } finally {
             SecurityContextHolder.clearContext();
         }
+    }
+
+    /**
+     * Waits (at most 10 s) until the events this command published are handed to their listeners, that is until no
+     * more event publications are unfinished than before it ran. The audit listener runs on another thread; closing
+     * the context while it writes closes the EntityManagerFactory under it and leaves the entry unwritten (the
+     * executor's await-termination alone did not prevent that: the factory can be destroyed first).
+     */
+    static void awaitAuditEntries(JdbcTemplate jdbc, long unfinishedBefore) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (unfinishedPublications(jdbc) > unfinishedBefore && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private static long unfinishedPublications(JdbcTemplate jdbc) {
+        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM event_publication WHERE completion_date IS NULL",
+                Long.class);
+        return count == null ? 0 : count;
     }
 
     private static Map<String, String> options(String[] args) {
