@@ -40,8 +40,7 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
         PropertyPlaceholderAutoConfiguration.class, ConfigurationPropertiesAutoConfiguration.class,
         JacksonAutoConfiguration.class, TaskExecutionAutoConfiguration.class,
         DataSourceAutoConfiguration.class, FlywayAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,
-        HibernateJpaAutoConfiguration.class, TransactionAutoConfiguration.class,
-        EventPublicationAutoConfiguration.class})
+        HibernateJpaAutoConfiguration.class, TransactionAutoConfiguration.class})
 @Import(KeysCommandContext.EventPublicationRegistry.class)
 @ComponentScan(basePackages = {"dev.safespeak.apikey", "dev.safespeak.audit", "dev.safespeak.base"},
         excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = {
@@ -63,13 +62,20 @@ class KeysCommandContext {
         return new ServiceAuthorization();
     }
 
-    /** Spring Modulith's JPA publication registry and Jackson serializer (package-private classes, so by name). */
+    /**
+     * Spring Modulith's JPA publication repository and Jackson serializer (package-private classes, so by name),
+     * then the publication registry and its persistent event multicaster, in that order: the registry is only
+     * configured when the repository bean is already defined. Listed apart, the registry's auto-configuration came
+     * first, found no repository and left the plain multicaster in place, so no publication was stored and an audit
+     * entry whose listener lost the race with the context's close was gone without a trace (issue 10).
+     */
     static final class EventPublicationRegistry implements DeferredImportSelector {
 
         @Override
         public String[] selectImports(AnnotationMetadata metadata) {
             return new String[] {"org.springframework.modulith.events.jpa.JpaEventPublicationAutoConfiguration",
-                    "org.springframework.modulith.events.jackson.JacksonEventSerializationConfiguration"};
+                    "org.springframework.modulith.events.jackson.JacksonEventSerializationConfiguration",
+                    EventPublicationAutoConfiguration.class.getName()};
         }
     }
 }

@@ -11,6 +11,12 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.AbstractApplicationContext;
+import org.springframework.modulith.events.core.EventPublicationRegistry;
+import org.springframework.modulith.events.support.PersistentApplicationEventMulticaster;
 
 /** The {@code keys} command line creates a key against the configured database without a web server. */
 class KeysCommandTest {
@@ -79,5 +85,34 @@ class KeysCommandTest {
     void keys_create_without_a_name_prints_the_usage() {
         assertThat(run("keys", "create", "--rate", "7")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("keys create needs --name", "usage: keys create");
+    }
+
+    @Test
+    void the_command_context_stores_event_publications_through_the_registry() {
+        System.setProperty("spring.datasource.url", "jdbc:h2:mem:keys-registry;DB_CLOSE_DELAY=-1");
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(KeysCommandContext.class)
+                .web(WebApplicationType.NONE).properties("spring.main.banner-mode=off").run()) {
+            // Without the registry the plain multicaster hands the event to the async listener with no stored
+            // publication: a listener that loses the race with the context's close loses the audit entry for good.
+            assertThat(context.getBean(AbstractApplicationContext.APPLICATION_EVENT_MULTICASTER_BEAN_NAME))
+                    .isInstanceOf(PersistentApplicationEventMulticaster.class);
+            assertThat(context.getBeansOfType(EventPublicationRegistry.class)).hasSize(1);
+        }
+    }
+
+    @Test
+    void every_one_of_several_changes_in_a_row_is_audited() throws Exception {
+        // Before the registry was configured, the third or fourth run in one JVM lost its entry.
+        for (int i = 0; i < 8; i++) {
+            assertThat(run("keys", "create", "--name", "row-" + i)).as(err.toString(StandardCharsets.UTF_8))
+                    .isZero();
+        }
+        try (Connection db = DriverManager.getConnection("jdbc:h2:mem:keys-cli;DB_CLOSE_DELAY=-1", "sa", "");
+                Statement statement = db.createStatement()) {
+            ResultSet audited = statement.executeQuery("SELECT COUNT(*) FROM audit_entry"
+                    + " WHERE action = 'api-key.created' AND after_state LIKE 'name=row-%'");
+            audited.next();
+            assertThat(audited.getInt(1)).isEqualTo(8);
+        }
     }
 }

@@ -34,6 +34,8 @@ final class GuardedDataSource extends DelegatingDataSource implements AutoClosea
     /** Null while available; when the current outage began otherwise. */
     private volatile Instant unavailableSince;
     private volatile String lastFailure = "";
+    /** Set when the context closes: the pool closing under a probe is not an outage. */
+    private volatile boolean closed;
     /** This breaker as {@link DatabaseStatus}: a view, so the DataSource bean is not a second DatabaseStatus bean. */
     private final DatabaseStatus status = new DatabaseStatus() {
         @Override
@@ -105,6 +107,9 @@ final class GuardedDataSource extends DelegatingDataSource implements AutoClosea
 
     /** One check: borrow a connection from the pool past the breaker and validate it. */
     void probe() {
+        if (closed) {
+            return;
+        }
         try (Connection connection = obtainTargetDataSource().getConnection()) {
             int seconds = (int) Math.max(1, properties.probeTimeout().toSeconds());
             if (!connection.isValid(seconds)) {
@@ -145,6 +150,9 @@ final class GuardedDataSource extends DelegatingDataSource implements AutoClosea
     }
 
     private void markUnavailable(Throwable failure) {
+        if (closed) {
+            return;
+        }
         lastFailure = describe(failure);
         synchronized (this) {
             if (unavailableSince != null) {
@@ -180,6 +188,7 @@ final class GuardedDataSource extends DelegatingDataSource implements AutoClosea
 
     @Override
     public void close() throws Exception {
+        closed = true;
         if (prober != null) {
             prober.shutdownNow();
         }
