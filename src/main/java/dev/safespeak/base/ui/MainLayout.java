@@ -25,7 +25,7 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 public class MainLayout extends AppLayout {
 
     public MainLayout(AuthenticationContext authentication) {
-        H1 title = new H1("SafeSpeak");
+        H1 title = new H1(Messages.get("app.name"));
         title.getStyle().set("font-size", "var(--lumo-font-size-l)").set("margin", "0");
         HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), title);
         header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
@@ -34,7 +34,7 @@ public class MainLayout extends AppLayout {
         authentication.getPrincipalName().ifPresent(name -> {
             Span user = new Span(name);
             user.setId("current-user");
-            Button logout = new Button("Sign out", e -> authentication.logout());
+            Button logout = new Button(Messages.get("layout.sign-out"), e -> authentication.logout());
             logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
             HorizontalLayout right = new HorizontalLayout(user, logout);
             right.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
@@ -45,7 +45,13 @@ public class MainLayout extends AppLayout {
 
         SideNav nav = new SideNav();
         MenuConfiguration.getMenuEntries().forEach(entry ->
-                nav.addItem(new SideNavItem(entry.title(), entry.path())));
+                nav.addItem(new SideNavItem(menuLabel(entry.path()), entry.path())));
         addToDrawer(nav);
+    }
+
+    /** The navigation label of a route: the key {@code menu.<path>}, with the leading slash dropped. */
+    static String menuLabel(String path) {
+        String route = path.startsWith("/") ? path.substring(1) : path;
+        return Messages.get("menu." + route);
     }
 }

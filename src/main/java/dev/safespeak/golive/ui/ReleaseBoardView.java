@@ -27,6 +27,7 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.shared.Registration;
 import dev.safespeak.base.BusinessException;
 import dev.safespeak.golive.BoardView;
+import dev.safespeak.golive.ItemCheckOutcome;
 import dev.safespeak.golive.ItemCheckRunner;
 import dev.safespeak.golive.ItemStatus;
 import dev.safespeak.golive.ItemView;
@@ -78,6 +79,7 @@ class ReleaseBoardView extends VerticalLayout implements BeforeEnterObserver, Be
     private final Map<String, Span> sectionTexts = new LinkedHashMap<>();
     private final HorizontalLayout exportSlot = new HorizontalLayout();
     ItemDetailDialog detail;
+    DoneConfirmDialog confirmDone;
 
     ReleaseBoardView(ReleaseService service, ReleaseItemService releaseItems, BoardBroadcaster broadcaster, List<ItemCheckRunner> checkRunners) {
         this.service = service;
@@ -303,19 +305,57 @@ class ReleaseBoardView extends VerticalLayout implements BeforeEnterObserver, Be
         bar.getElement().setAttribute("title", progress + " done");
     }
 
-    /** Called by a row when its status select changes; a refusal reverts the row. */
+    /**
+     * Called by a row when its status select changes. Done while a check bound to the item failed in its last run
+     * first asks ({@link DoneConfirmDialog}); a refusal is shown and the row goes back to the server's status.
+     */
     void changeStatus(ItemView item, ItemStatus next, String reason) {
+        if (next == ItemStatus.DONE) {
+            for (ItemCheckRunner runner : checkRunners) {
+                List<ItemCheckOutcome> failing = runner.latestRuns(item).stream().filter(r -> !r.passed()).toList();
+                if (!failing.isEmpty()) {
+                    confirmDone = new DoneConfirmDialog(item, failing, runner,
+                            () -> changeStatus(item, ItemStatus.DONE, null, true),
+                            () -> {
+                                ItemRow.notifyDone("Marked done with the check run attached");
+                                refresh();
+                            },
+                            () -> revert(item));
+                    confirmDone.open();
+                    return;
+                }
+            }
+        }
+        changeStatus(item, next, reason, true);
+    }
+
+    /**
+     * Sends a status change. A refusal is shown as a notification when {@code notify} is set, and the row goes back
+     * to the server's status; the message is returned so that a dialog can show it next to its field instead.
+     *
+     * @return null when the change was accepted, else why it was refused
+     */
+    String changeStatus(ItemView item, ItemStatus next, String reason, boolean notify) {
+        String refused = null;
         try {
             releaseItems.changeStatus(item.id(), next, reason);
         } catch (BusinessException | IllegalArgumentException e) {
-            ItemRow.notifyError(e.getMessage());
-            // The item did not change, so refresh keeps its row: put the select back to what the server has.
-            ItemRow row = rows.get(item.id());
-            if (row != null) {
-                row.revert();
+            refused = e.getMessage();
+            if (notify) {
+                ItemRow.notifyError(refused);
             }
+            // The item did not change, so refresh keeps its row: put the select back to what the server has.
+            revert(item);
         }
         refresh();
+        return refused;
+    }
+
+    private void revert(ItemView item) {
+        ItemRow row = rows.get(item.id());
+        if (row != null) {
+            row.revert();
+        }
     }
 
     void openDetail(ItemView item) {
@@ -340,6 +380,9 @@ class ReleaseBoardView extends VerticalLayout implements BeforeEnterObserver, Be
     public void beforeLeave(BeforeLeaveEvent event) {
         if (detail != null) {
             detail.close();
+        }
+        if (confirmDone != null) {
+            confirmDone.close();
         }
         rows.values().forEach(ItemRow::closeDialogs);
     }

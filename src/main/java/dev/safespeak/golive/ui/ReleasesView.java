@@ -31,6 +31,7 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.server.streams.UploadHandler;
 import com.vaadin.flow.shared.Registration;
 import dev.safespeak.base.BusinessException;
+import dev.safespeak.base.ui.Messages;
 import dev.safespeak.base.ui.NarrowWindow;
 import dev.safespeak.golive.ChecklistTemplateService;
 import dev.safespeak.golive.ReleaseService;
@@ -99,7 +100,7 @@ class ReleasesView extends VerticalLayout {
             goLive.setValue(LocalDate.now(clock).plusDays(14));
             template.setId("release-template");
             template.setLabel("Checklist template");
-            template.setItemLabelGenerator(t -> t.name() + " (" + t.itemCount() + " items)");
+            template.setItemLabelGenerator(t -> Messages.get("releases.template-option", t.name(), t.itemCount()));
             create.setId("release-create");
             create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             create.addClickListener(e -> createRelease());

@@ -207,6 +207,32 @@ class ReleaseBoardViewTest extends KaribuTest {
     }
 
     @Test
+    void a_reason_the_server_refuses_is_shown_in_the_dialog_which_stays_open() {
+        long id = newRelease(LocalDate.now(clock).plusDays(14));
+        long cdn = item(id, "cdn-configuration");
+        login("devops", Role.DEVOPS);
+        ReleaseBoardView board = open(id);
+        ItemRow row = board.rows.get(cdn);
+        _setValue(row.status, ItemStatus.BLOCKED);
+        _setValue(row.reason, "x".repeat(1001));
+
+        _click(row.reasonConfirm);
+
+        assertThat(row.reasonDialog.isOpened()).isTrue();
+        assertThat(row.reason.isInvalid()).isTrue();
+        assertThat(row.reason.getErrorMessage()).isEqualTo("reason has 1001 characters, at most 1000 are allowed");
+        assertThat(NotificationsKt.getNotifications()).as("no toast covers the dialog").isEmpty();
+        assertThat(releaseItems.item(cdn).status()).isEqualTo(ItemStatus.OPEN);
+        assertThat(board.rows.get(cdn).status.getValue()).as("the select shows the server's status")
+                .isEqualTo(ItemStatus.OPEN);
+
+        _setValue(row.reason, "vendor contract");
+        _click(row.reasonConfirm);
+        assertThat(row.reasonDialog.isOpened()).isFalse();
+        assertThat(releaseItems.item(cdn).status()).isEqualTo(ItemStatus.BLOCKED);
+    }
+
+    @Test
     void my_items_filter_shows_only_the_items_of_my_roles() {
         long id = newRelease(LocalDate.now(clock).plusDays(14));
         login("qa_lead", Role.QA_LEAD);
