@@ -5,6 +5,8 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import dev.safespeak.base.BusinessException;
 import dev.safespeak.base.ui.Messages;
@@ -43,7 +45,9 @@ class DoneConfirmDialog extends Dialog {
                       Runnable markedWithEvidence, Runnable cancelled) {
         setId("done-confirm");
         setHeaderTitle(Messages.get("board.done-confirm.title", failing.size()));
-        setMaxWidth("40em");
+        // As wide as a short paragraph on a desktop, the whole window on a phone: the text wraps, nothing is cut off.
+        setWidth("36em");
+        setMaxWidth("100%");
         Paragraph intro = new Paragraph(Messages.get("board.done-confirm.intro", item.text(), failing.size()));
         failures.setId("done-confirm-failures");
         failures.setPadding(false);
@@ -88,7 +92,12 @@ class DoneConfirmDialog extends Dialog {
         anyway.addThemeVariants(ButtonVariant.LUMO_ERROR);
         cancel = new Button(Messages.get("board.done-confirm.cancel"), e -> close());
         cancel.setId("done-confirm-cancel");
-        getFooter().add(cancel, anyway, withEvidence);
+        // In the body rather than the footer: the footer does not wrap, and three buttons do not fit a phone's width.
+        HorizontalLayout buttons = new HorizontalLayout(cancel, anyway, withEvidence);
+        buttons.setWrap(true);
+        buttons.setWidthFull();
+        buttons.setJustifyContentMode(FlexComponent.JustifyContentMode.END);
+        add(buttons);
         // Cancel, Escape, a click outside or leaving the board: the select shows the server's status again.
         addOpenedChangeListener(e -> {
             if (!e.isOpened() && !decided) {
