@@ -5,8 +5,11 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import dev.safespeak.base.BusinessException;
+import dev.safespeak.base.ui.Messages;
 import dev.safespeak.golive.ItemCheckOutcome;
 import dev.safespeak.golive.ItemCheckRunner;
 import dev.safespeak.golive.ItemView;
@@ -41,33 +44,30 @@ class DoneConfirmDialog extends Dialog {
     DoneConfirmDialog(ItemView item, List<ItemCheckOutcome> failing, ItemCheckRunner runner, Runnable markAnyway,
                       Runnable markedWithEvidence, Runnable cancelled) {
         setId("done-confirm");
-        setHeaderTitle(failing.size() == 1 ? "A readiness check for this item is failing"
-                : failing.size() + " readiness checks for this item are failing");
-        setMaxWidth("40em");
-        Paragraph intro = new Paragraph("You are marking “" + item.text() + "” as done, but "
-                + (failing.size() == 1 ? "the check bound to it failed in its last run:"
-                : "the checks bound to it failed in their last run:"));
+        setHeaderTitle(Messages.get("board.done-confirm.title", failing.size()));
+        // As wide as a short paragraph on a desktop, the whole window on a phone: the text wraps, nothing is cut off.
+        setWidth("36em");
+        setMaxWidth("100%");
+        Paragraph intro = new Paragraph(Messages.get("board.done-confirm.intro", item.text(), failing.size()));
         failures.setId("done-confirm-failures");
         failures.setPadding(false);
         failures.setSpacing(false);
         showFailures(failing);
-        Paragraph consequence = new Paragraph("While the check fails, its next run sets the item back to In progress"
-                + " and tells you. Run the check again to mark it done with a passing run as evidence, or mark it"
-                + " done anyway if you know why the check fails.");
+        Paragraph consequence = new Paragraph(Messages.get("board.done-confirm.consequence"));
         consequence.getStyle().set("color", "var(--lumo-secondary-text-color)");
         error.setId("done-confirm-error");
         error.getStyle().set("color", "var(--lumo-error-text-color)");
         error.setVisible(false);
         add(intro, failures, error, consequence);
 
-        withEvidence = new Button("Mark done with check evidence", e -> {
+        withEvidence = new Button(Messages.get("board.done-confirm.with-evidence"), e -> {
             try {
                 List<ItemCheckOutcome> runs = runner.runChecks(item.id());
                 List<ItemCheckOutcome> stillFailing = runs.stream().filter(r -> !r.passed()).toList();
                 if (!stillFailing.isEmpty()) {
                     // The new run is shown here; the item stays as it is and the dialog stays open.
                     showFailures(stillFailing);
-                    showError("The check failed again just now, so the item was not marked done.");
+                    showError(Messages.get("board.done-confirm.failed-again"));
                     return;
                 }
                 runner.markDoneWithEvidence(item.id());
@@ -83,16 +83,21 @@ class DoneConfirmDialog extends Dialog {
         withEvidence.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         withEvidence.setDisableOnClick(true);
         withEvidence.addClickListener(e -> withEvidence.setEnabled(true));
-        anyway = new Button("Mark done anyway", e -> {
+        anyway = new Button(Messages.get("board.done-confirm.anyway"), e -> {
             decided = true;
             close();
             markAnyway.run();
         });
         anyway.setId("done-confirm-anyway");
         anyway.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        cancel = new Button("Cancel", e -> close());
+        cancel = new Button(Messages.get("board.done-confirm.cancel"), e -> close());
         cancel.setId("done-confirm-cancel");
-        getFooter().add(cancel, anyway, withEvidence);
+        // In the body rather than the footer: the footer does not wrap, and three buttons do not fit a phone's width.
+        HorizontalLayout buttons = new HorizontalLayout(cancel, anyway, withEvidence);
+        buttons.setWrap(true);
+        buttons.setWidthFull();
+        buttons.setJustifyContentMode(FlexComponent.JustifyContentMode.END);
+        add(buttons);
         // Cancel, Escape, a click outside or leaving the board: the select shows the server's status again.
         addOpenedChangeListener(e -> {
             if (!e.isOpened() && !decided) {
@@ -105,8 +110,8 @@ class DoneConfirmDialog extends Dialog {
     private void showFailures(List<ItemCheckOutcome> failing) {
         failures.removeAll();
         for (ItemCheckOutcome o : failing) {
-            Span line = new Span(o.checkName() + " failed " + TIME.format(o.ranAt()) + " (" + who(o.triggeredBy())
-                    + "): " + o.details());
+            Span line = new Span(Messages.get("board.done-confirm.failure", o.checkName(), TIME.format(o.ranAt()),
+                    who(o.triggeredBy()), o.details()));
             line.getElement().getThemeList().add("badge error");
             line.getStyle().set("white-space", "normal").set("overflow-wrap", "anywhere");
             failures.add(line);
@@ -120,6 +125,7 @@ class DoneConfirmDialog extends Dialog {
 
     /** "run by qa_lead", or "scheduled run" for the evidence module's own runs. */
     static String who(String triggeredBy) {
-        return triggeredBy != null && triggeredBy.startsWith("system:") ? "scheduled run" : "run by " + triggeredBy;
+        return triggeredBy != null && triggeredBy.startsWith("system:") ? Messages.get("board.done-confirm.scheduled")
+                : Messages.get("board.done-confirm.run-by", triggeredBy);
     }
 }
