@@ -1,5 +1,6 @@
 package dev.safespeak.base.database;
 
+import com.zaxxer.hikari.HikariDataSource;
 import dev.safespeak.base.DatabaseStatus;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -107,7 +108,7 @@ final class GuardedDataSource extends DelegatingDataSource implements AutoClosea
 
     /** One check: borrow a connection from the pool past the breaker and validate it. */
     void probe() {
-        if (closed) {
+        if (poolClosed()) {
             return;
         }
         try (Connection connection = obtainTargetDataSource().getConnection()) {
@@ -150,7 +151,7 @@ final class GuardedDataSource extends DelegatingDataSource implements AutoClosea
     }
 
     private void markUnavailable(Throwable failure) {
-        if (closed) {
+        if (poolClosed()) {
             return;
         }
         lastFailure = describe(failure);
@@ -174,6 +175,14 @@ final class GuardedDataSource extends DelegatingDataSource implements AutoClosea
             log.info("The database is available again after {} ms", Duration.between(since, clock.instant())
                     .toMillis());
         }
+    }
+
+    /**
+     * True once the app is stopping: this data source was closed, or Spring closed the Hikari pool itself (it did so
+     * before this wrapper's close in a stopping app, and the probe then logged a closing pool as an outage).
+     */
+    private boolean poolClosed() {
+        return closed || obtainTargetDataSource() instanceof HikariDataSource pool && pool.isClosed();
     }
 
     /** The innermost message of a failure, without class names of the pool's wrapping. */
