@@ -66,12 +66,27 @@ class GuardedDataSourceTest {
     }
 
     @Test
-    void a_connection_that_does_not_validate_keeps_the_breaker_open() throws SQLException {
+    void a_connection_that_does_not_answer_twice_in_a_row_opens_the_breaker_and_keeps_it_open() throws SQLException {
         Connection connection = mock(Connection.class);
         when(connection.isValid(1)).thenReturn(false);
         when(pool.getConnection()).thenReturn(connection);
         guarded.probe();
-        assertThat(status.available()).as("available after a probe whose connection did not validate").isFalse();
+        assertThat(status.available()).as("available after one probe whose connection did not answer").isTrue();
+        guarded.probe();
+        assertThat(status.available()).as("available after the second in a row").isFalse();
+        guarded.probe();
+        assertThat(status.available()).as("available after the third").isFalse();
+    }
+
+    @Test
+    void one_slow_answer_on_a_loaded_machine_does_not_open_the_breaker() throws SQLException {
+        Connection connection = mock(Connection.class);
+        when(connection.isValid(1)).thenReturn(false, true, false, true);
+        when(pool.getConnection()).thenReturn(connection);
+        for (int i = 0; i < 4; i++) {
+            guarded.probe();
+            assertThat(status.available()).as("available after probe " + i + " (slow, fine, slow, fine)").isTrue();
+        }
     }
 
     @Test
