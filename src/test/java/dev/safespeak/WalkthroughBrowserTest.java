@@ -54,6 +54,7 @@ class WalkthroughBrowserTest extends BrowserTest {
     EvidenceStore evidenceStore;
 
     private static final Path SHOTS = Path.of("target/walkthrough");
+    private static final Path GUIDE_IMAGES = Path.of("docs/guide/img");
 
     private static final List<Dimension> SIZES = List.of(new Dimension(1440, 900), new Dimension(390, 844));
 
@@ -177,7 +178,7 @@ class WalkthroughBrowserTest extends BrowserTest {
             assertThat(dialog.getText()).contains("A readiness check for this item is failing")
                     .contains(check + " failed").contains("scheduled run").contains("p95 2400 ms, limit 500 ms")
                     .contains("Mark done with check evidence").contains("Mark done anyway").contains("Cancel");
-            shoot(browser, "qa_lead-done-confirm-" + size.getWidth() + ".png");
+            shoot(browser, "qa_lead-done-confirm-" + size.getWidth() + ".png", "board-done-confirm-" + size.getWidth());
             assertThat(overflowing(browser)).as("the question at %s px", size.getWidth()).isEmpty();
 
             browser.findElement(By.id("done-confirm-cancel")).click();
@@ -202,7 +203,8 @@ class WalkthroughBrowserTest extends BrowserTest {
                 WebElement notice = waitFor(browser, By.id("regression-notice"));
                 assertThat(notice.getText()).containsPattern("\\d+ of your items regressed").contains(item.text())
                         .contains("Dismiss");
-                shoot(browser, "qa_lead-regression-notice-" + size.getWidth() + ".png");
+                shoot(browser, "qa_lead-regression-notice-" + size.getWidth() + ".png",
+                        "board-regression-notice-" + size.getWidth());
                 assertThat(overflowing(browser)).as("the notice at %s px", size.getWidth()).isEmpty();
             }
 
@@ -251,9 +253,12 @@ class WalkthroughBrowserTest extends BrowserTest {
                 .findFirst().orElseThrow(() -> new AssertionError("no open QA item with a bound check in the demo"));
     }
 
-    private static void shoot(WebDriver browser, String name) throws IOException {
+    /** Keeps a screenshot in target/walkthrough and, for the board guide, as docs/guide/img/{guideName}.png. */
+    private static void shoot(WebDriver browser, String name, String guideName) throws IOException {
+        byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
         Files.createDirectories(SHOTS);
-        Files.write(SHOTS.resolve(name), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        Files.write(SHOTS.resolve(name), png);
+        Files.write(GUIDE_IMAGES.resolve(guideName + ".png"), png);
     }
 
     /** Picks an option of a select and waits for the round trip, not for the select to show it. */
