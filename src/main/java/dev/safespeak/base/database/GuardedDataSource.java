@@ -1,5 +1,6 @@
 package dev.safespeak.base.database;
 
+import com.zaxxer.hikari.HikariDataSource;
 import dev.safespeak.base.DatabaseStatus;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -118,7 +119,7 @@ final class GuardedDataSource extends DelegatingDataSource implements AutoClosea
      * two-instance test). A refused or failed connection still opens it at once.
      */
     void probe() {
-        if (closed) {
+        if (poolClosed()) {
             return;
         }
         int seconds = (int) Math.max(1, properties.probeTimeout().toSeconds());
@@ -171,7 +172,7 @@ final class GuardedDataSource extends DelegatingDataSource implements AutoClosea
     }
 
     private void markUnavailable(Throwable failure) {
-        if (closed) {
+        if (poolClosed()) {
             return;
         }
         lastFailure = describe(failure);
@@ -195,6 +196,14 @@ final class GuardedDataSource extends DelegatingDataSource implements AutoClosea
             log.info("The database is available again after {} ms", Duration.between(since, clock.instant())
                     .toMillis());
         }
+    }
+
+    /**
+     * True once the app is stopping: this data source was closed, or Spring closed the Hikari pool itself (it did so
+     * before this wrapper's close in a stopping app, and the probe then logged a closing pool as an outage).
+     */
+    private boolean poolClosed() {
+        return closed || obtainTargetDataSource() instanceof HikariDataSource pool && pool.isClosed();
     }
 
     /** The innermost message of a failure, without class names of the pool's wrapping. */

@@ -111,4 +111,22 @@ class GuardedDataSourceTest {
                 .as("a constraint violation").isFalse();
         assertThat(DatabaseStatus.isUnavailability(new IllegalStateException("bug"))).isFalse();
     }
+
+    @Test
+    void a_hikari_pool_closed_under_the_probe_is_no_outage() {
+        var config = new com.zaxxer.hikari.HikariConfig();
+        config.setJdbcUrl("jdbc:h2:mem:guarded-close-" + System.nanoTime());
+        var hikari = new com.zaxxer.hikari.HikariDataSource(config);
+        GuardedDataSource onHikari = new GuardedDataSource(hikari,
+                new DatabaseProperties(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(7)),
+                Clock.systemUTC(), false);
+        onHikari.probe();
+        assertThat(onHikari.status().available()).isTrue();
+
+        hikari.close();
+        onHikari.probe();
+        onHikari.reportFailure(new SQLTransientConnectionException("HikariDataSource has been closed", "08003"));
+
+        assertThat(onHikari.status().available()).as("a stopping app is not an outage").isTrue();
+    }
 }

@@ -18,6 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.type.filter.AssignableTypeFilter;
@@ -30,10 +31,10 @@ class MessageBundleTest {
 
     /** A key passed as a literal to Messages.get/format or getTranslation; a trailing {@code +} makes it a prefix. */
     private static final List<Pattern> CALLS = List.of(
-            Pattern.compile("Messages\\.get\\(\\s*\"([^\"]+)\"\\s*([,)+])"),
+            Pattern.compile("Messages\\.(?:get|find)\\(\\s*\"([^\"]+)\"\\s*([,)+])"),
             Pattern.compile("Messages\\.format\\([^,()]+,\\s*\"([^\"]+)\"\\s*([,)+])"),
             Pattern.compile("getTranslation\\(\\s*\"([^\"]+)\"\\s*([,)+])"));
-    private static final Pattern ENUM_KEY = Pattern.compile("([A-Z][A-Za-z0-9]*)\\.([A-Z][A-Z0-9_]*)");
+    private static final Pattern ENUM_KEY = Pattern.compile("([A-Z][A-Za-z0-9]*(?:\\.[A-Z][A-Za-z0-9]*)*)\\.([A-Z][A-Z0-9_]*)");
 
     private record Usage(Map<String, Path> keys, Map<String, Path> prefixes) {
     }
@@ -57,14 +58,19 @@ class MessageBundleTest {
         return new Usage(keys, prefixes);
     }
 
-    private static Map<String, Class<?>> enumsBySimpleName() {
-        var scanner = new ClassPathScanningCandidateComponentProvider(false);
+    private static Map<String, Class<?>> enumsByName() {
+        var scanner = new ClassPathScanningCandidateComponentProvider(false) {
+            @Override
+            protected boolean isCandidateComponent(AnnotatedBeanDefinition definition) {
+                return true;
+            }
+        };
         scanner.addIncludeFilter(new AssignableTypeFilter(Enum.class));
         Map<String, Class<?>> enums = new HashMap<>();
         for (BeanDefinition candidate : scanner.findCandidateComponents("dev.safespeak")) {
             try {
                 Class<?> type = Class.forName(candidate.getBeanClassName());
-                enums.put(type.getSimpleName(), type);
+                enums.put(Messages.enumTypeName(type), type);
             } catch (ClassNotFoundException e) {
                 throw new IllegalStateException(e);
             }
@@ -99,7 +105,8 @@ class MessageBundleTest {
 
     @Test
     void enum_labels_name_existing_constants_and_cover_all_of_them() {
-        Map<String, Class<?>> enums = enumsBySimpleName();
+        assertThat(Messages.enumKey(dev.safespeak.evidence.EvidenceAlert.Kind.DRIFT)).isEqualTo("EvidenceAlert.Kind.DRIFT");
+        Map<String, Class<?>> enums = enumsByName();
         Map<String, Set<String>> labelled = new TreeMap<>();
         for (String key : Messages.keys()) {
             Matcher m = ENUM_KEY.matcher(key);
@@ -146,5 +153,12 @@ class MessageBundleTest {
     void a_language_without_its_own_file_gets_english() {
         assertThat(Messages.format(Locale.GERMAN, "layout.sign-out")).isEqualTo("Sign out");
         assertThat(new IcuI18NProvider().getTranslation("layout.sign-out", Locale.ENGLISH)).isEqualTo("Sign out");
+    }
+
+    @Test
+    void a_number_pattern_adds_no_space() {
+        assertThat(Messages.get("console.score-flagged", "INSULT", 0.9, 0.5))
+                .isEqualTo("INSULT 0.90 (threshold 0.50) FLAGGED");
+        assertThat(Messages.get("evidence.evaluation.done", 0.91234)).isEqualTo("Accuracy 91.23%");
     }
 }
