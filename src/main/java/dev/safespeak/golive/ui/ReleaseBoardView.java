@@ -175,6 +175,9 @@ class ReleaseBoardView extends VerticalLayout implements BeforeEnterObserver, Be
     }
 
     private void filtersChanged() {
+        if (applyingUrl) {
+            return; // beforeEnter sets every filter from the address, then draws the board once
+        }
         render();
         updateUrl();
     }
