@@ -1,5 +1,6 @@
 package dev.safespeak.golive.ui;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -17,7 +18,10 @@ import dev.safespeak.golive.ItemView;
 class ItemRow extends HorizontalLayout {
 
     final ItemView item;
-    final Select<ItemStatus> status = new Select<>();
+    /** The status select of an item this user may change; null otherwise. */
+    final Select<ItemStatus> status;
+    /** The status badge of an item this user may not change; null otherwise. */
+    final Span statusBadge;
     final Span text;
     final Button details = new Button("Details");
     private boolean updating;
@@ -34,27 +38,40 @@ class ItemRow extends HorizontalLayout {
         setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         getStyle().set("border-bottom", "1px solid var(--lumo-contrast-10pct)");
 
-        status.setItems(ItemStatus.values());
-        status.setItemLabelGenerator(ItemStatus::label);
-        status.setWidth("11em");
-        status.addClassName("board-item-status");
-        updating = true;
-        status.setValue(item.status());
-        updating = false;
-        status.setEnabled(canChange);
-        // An item this user cannot change shows its status as a coloured badge (styles.css), not a pale select.
-        status.addClassName(statusClass(item.status()));
-        status.setAriaLabel("Status of " + item.text());
-        status.addValueChangeListener(e -> {
-            if (updating || e.getValue() == null || e.getValue() == item.status()) {
-                return;
-            }
-            if (e.getValue().needsReason()) {
-                askReason(board, e.getValue());
-            } else {
-                board.changeStatus(item, e.getValue(), null);
-            }
-        });
+        Component statusCell;
+        if (canChange) {
+            status = new Select<>();
+            status.setItems(ItemStatus.values());
+            status.setItemLabelGenerator(ItemStatus::label);
+            updating = true;
+            status.setValue(item.status());
+            updating = false;
+            status.setAriaLabel("Status of " + item.text());
+            status.addValueChangeListener(e -> {
+                if (updating || e.getValue() == null || e.getValue() == item.status()) {
+                    return;
+                }
+                if (e.getValue().needsReason()) {
+                    askReason(board, e.getValue());
+                } else {
+                    board.changeStatus(item, e.getValue(), null);
+                }
+            });
+            statusBadge = null;
+            statusCell = status;
+        } else {
+            // An item this user cannot change shows its status as a coloured badge (styles.css). Not a disabled
+            // select: most rows are someone else's, and 126 selects with their options made the board slow to
+            // appear (issue 12).
+            status = null;
+            statusBadge = new Span(item.status().label());
+            statusBadge.getElement().setAttribute("role", "status");
+            statusBadge.getElement().setAttribute("aria-label", "Status of " + item.text() + ": "
+                    + item.status().label());
+            statusCell = statusBadge;
+        }
+        statusCell.addClassNames("board-item-status", statusClass(item.status()));
+        ((com.vaadin.flow.component.HasSize) statusCell).setWidth("11em");
 
         text = new Span(item.text());
         text.getStyle().set("flex-grow", "1");
@@ -88,7 +105,7 @@ class ItemRow extends HorizontalLayout {
         due.addClassName("board-item-due");
         details.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
         details.addClickListener(e -> board.openDetail(item));
-        add(status, textCell, owner, due, details);
+        add(statusCell, textCell, owner, due, details);
         expand(textCell);
     }
 
@@ -111,6 +128,9 @@ class ItemRow extends HorizontalLayout {
 
     /** Shows the item's status again in the select, after a cancelled or refused change. */
     void revert() {
+        if (status == null) {
+            return;
+        }
         updating = true;
         status.setValue(item.status());
         updating = false;
