@@ -15,9 +15,10 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import dev.safespeak.base.ui.Messages;
 import dev.safespeak.audit.AuditEntry;
 import dev.safespeak.audit.AuditFilter;
 import dev.safespeak.audit.AuditService;
@@ -36,10 +37,14 @@ import java.time.format.DateTimeFormatter;
  * release report downloads.
  */
 @Route("audit")
-@PageTitle("Audit trail | SafeSpeak")
 @Menu(title = "Audit trail", order = 80)
 @RolesAllowed({Roles.ADMIN, Roles.LEGAL_COMPLIANCE, Roles.EXECUTIVE_LEADERSHIP, Roles.CTO, Roles.CPO, Roles.CEO})
-class AuditView extends VerticalLayout {
+class AuditView extends VerticalLayout implements HasDynamicTitle {
+
+    @Override
+    public String getPageTitle() {
+        return Messages.get("page.title", Messages.get("title.audit"));
+    }
 
     /** Rows the grid shows at most; narrow the filters for older entries. */
     static final int ROWS = 500;
