@@ -40,7 +40,8 @@ import java.util.TreeMap;
  * [--report docs/reports/model-quality-modes.md] [--train-cap 6000] [--dev-cap 1500] [--test-cap 3000]
  * [--authored-weights 20,60,150] [--authored-share 0.6] [--loss-penalty 1] [--stacker-inputs own|all]
  * [--balance-sets false] [--stacker-l2 0.001] [--folds 5] [--threads 2] [--seed 42] [--version V]
- * [--contrastive-encoder training/contrastive/train-encoder.tsv|none] [--identity-fp-penalty 0] [--dev-only false]}.
+ * [--contrastive-encoder training/contrastive/train-encoder.tsv|none] [--identity-fp-penalty 0]
+ * [--stacker-authored-weight 1] [--encoders all|name,name] [--dev-only false]}.
  * {@code --dev-only true} stops after writing the heads: the dev numbers (and the authored dev diagnostics: fast, blend
  * and encoder alone, cross-fitted) are in the log and the manifest, and nothing is scored on a test split, a held-out
  * template or a fresh phrasing, so variants can be compared on dev alone.
@@ -188,7 +189,12 @@ public final class EncoderTrainCommand {
         Map<String, Object> devReport = new LinkedHashMap<>();
 
         Map<String, Embeddings> embeddingsByEncoder = new HashMap<>();
+        Set<String> onlyEncoders = opt("encoders", "all").equals("all") ? null : Set.of(opt("encoders", "").split(","));
         for (EncoderSpec spec : ENCODERS) {
+            if (onlyEncoders != null && !onlyEncoders.contains(spec.name())) {
+                TrainCommand.log("--encoders leaves out " + spec.name());
+                continue;
+            }
             List<Item> mine = everything.stream().filter(i -> spec.languages().contains(i.language())).toList();
             if (mine.stream().noneMatch(i -> i.split() == Split.TRAIN && !i.authored())) {
                 TrainCommand.log("no training rows for " + spec.name() + ", skipped");
@@ -316,6 +322,8 @@ public final class EncoderTrainCommand {
         blendSettings.put("fittedOn", "dev rows (public dev splits and the authored dev templates)");
         blendSettings.put("stackerInputs", opt("stacker-inputs", "own"));
         blendSettings.put("balanceSets", Boolean.parseBoolean(opt("balance-sets", "false")));
+        blendSettings.put("stackerAuthoredWeight", options.getDouble("stacker-authored-weight", 1.0));
+        blendSettings.put("identityFpPenalty", identityFpPenalty());
         blendSettings.put("stackerL2", options.getDouble("stacker-l2", 1e-3));
         blendSettings.put("crossFitFolds", options.getInt("folds", 5));
         blendSettings.put("objective", "(1 - authoredShare) * mean public dev macro-F1 per set + authoredShare * "
@@ -416,7 +424,8 @@ public final class EncoderTrainCommand {
         double posFactor = publicPos == 0 ? 1 : (publicPos + publicNeg) / (2 * publicPos);
         double negFactor = publicNeg == 0 ? 1 : (publicPos + publicNeg) / (2 * publicNeg);
         DevRows rows = DevRows.of(a, dv, emb, fastScores, stackerInputs(a), options.getInt("folds", 5),
-                fastThresholds.getOrDefault(a, 0.5), Boolean.parseBoolean(opt("balance-sets", "false")));
+                fastThresholds.getOrDefault(a, 0.5), Boolean.parseBoolean(opt("balance-sets", "false")),
+                options.getDouble("stacker-authored-weight", 1.0));
         double l2 = options.getDouble("l2", 1e-4);
         int epochs = options.getInt("epochs", 12);
         Trained best = null;
@@ -473,7 +482,8 @@ public final class EncoderTrainCommand {
                            boolean[] identityNeutral) {
 
         static DevRows of(Attribute a, List<Item> dv, Embeddings emb, Map<Item, Map<Attribute, Double>> fastScores,
-                          List<Attribute> inputs, int folds, double fastThreshold, boolean balanceSets) {
+                          List<Attribute> inputs, int folds, double fastThreshold, boolean balanceSets,
+                          double authoredWeight) {
             int n = dv.size();
             float[][] x = new float[n][];
             boolean[] y = new boolean[n];
@@ -496,10 +506,12 @@ public final class EncoderTrainCommand {
                 String key = it.authored() ? "template:" + it.template() : "text:" + it.text();
                 fold[i] = Math.floorMod(mix(key.hashCode()), folds);
             }
-            // Every dev row weighs the same in the blend's fit, or (--balance-sets) every dev set does.
+            // Every dev row weighs the same in the blend's fit, or (--balance-sets) every dev set does; an authored
+            // dev row weighs --stacker-authored-weight times that (1 by default).
             double[] weight = new double[n];
             for (int i = 0; i < n; i++) {
-                weight[i] = balanceSets ? n / (double) (perSet.size() * perSet.get(set[i])) : 1;
+                weight[i] = (balanceSets ? n / (double) (perSet.size() * perSet.get(set[i])) : 1)
+                        * (dv.get(i).authored() ? authoredWeight : 1);
             }
             boolean[] identityNeutral = new boolean[n];
             for (int i = 0; i < n; i++) {
