@@ -40,8 +40,8 @@ import java.util.TreeMap;
  * [--report docs/reports/model-quality-modes.md] [--train-cap 6000] [--dev-cap 1500] [--test-cap 3000]
  * [--authored-weights 20,60,150] [--authored-share 0.6] [--loss-penalty 1] [--stacker-inputs own|all]
  * [--balance-sets false] [--stacker-l2 0.001] [--folds 5] [--threads 2] [--seed 42] [--version V]
- * [--contrastive-encoder training/contrastive/train-encoder.tsv|none] [--identity-fp-penalty 0]
- * [--stacker-authored-weight 1] [--encoders all|name,name] [--dev-only false]}.
+ * [--contrastive-encoder training/contrastive/train-encoder.tsv|none] [--identity-fp-penalty 0.5]
+ * [--stacker-authored-weight 5] [--encoders all|name,name] [--dev-only false]}.
  * {@code --dev-only true} stops after writing the heads: the dev numbers (and the authored dev diagnostics: fast, blend
  * and encoder alone, cross-fitted) are in the log and the manifest, and nothing is scored on a test split, a held-out
  * template or a fresh phrasing, so variants can be compared on dev alone.
@@ -322,7 +322,7 @@ public final class EncoderTrainCommand {
         blendSettings.put("fittedOn", "dev rows (public dev splits and the authored dev templates)");
         blendSettings.put("stackerInputs", opt("stacker-inputs", "own"));
         blendSettings.put("balanceSets", Boolean.parseBoolean(opt("balance-sets", "false")));
-        blendSettings.put("stackerAuthoredWeight", options.getDouble("stacker-authored-weight", 1.0));
+        blendSettings.put("stackerAuthoredWeight", options.getDouble("stacker-authored-weight", 5.0));
         blendSettings.put("identityFpPenalty", identityFpPenalty());
         blendSettings.put("stackerL2", options.getDouble("stacker-l2", 1e-3));
         blendSettings.put("crossFitFolds", options.getInt("folds", 5));
@@ -425,7 +425,7 @@ public final class EncoderTrainCommand {
         double negFactor = publicNeg == 0 ? 1 : (publicPos + publicNeg) / (2 * publicNeg);
         DevRows rows = DevRows.of(a, dv, emb, fastScores, stackerInputs(a), options.getInt("folds", 5),
                 fastThresholds.getOrDefault(a, 0.5), Boolean.parseBoolean(opt("balance-sets", "false")),
-                options.getDouble("stacker-authored-weight", 1.0));
+                options.getDouble("stacker-authored-weight", 5.0));
         double l2 = options.getDouble("l2", 1e-4);
         int epochs = options.getInt("epochs", 12);
         Trained best = null;
@@ -507,7 +507,7 @@ public final class EncoderTrainCommand {
                 fold[i] = Math.floorMod(mix(key.hashCode()), folds);
             }
             // Every dev row weighs the same in the blend's fit, or (--balance-sets) every dev set does; an authored
-            // dev row weighs --stacker-authored-weight times that (1 by default).
+            // dev row weighs --stacker-authored-weight times that (5 by default, chosen on dev: training/dev-variants.md).
             double[] weight = new double[n];
             for (int i = 0; i < n; i++) {
                 weight[i] = (balanceSets ? n / (double) (perSet.size() * perSet.get(set[i])) : 1)
@@ -692,10 +692,11 @@ public final class EncoderTrainCommand {
 
     /**
      * Weight of the authored dev identity false-positive rate (neutral, positive, negated, counter-speech and
-     * reclaimed mentions of a group flagged by this attribute) subtracted from the dev objective; 0 by default.
+     * reclaimed mentions of a group flagged by this attribute) subtracted from the dev objective; 0.5 by default
+     * (chosen on dev, training/dev-variants.md).
      */
     private double identityFpPenalty() {
-        return options.getDouble("identity-fp-penalty", 0.0);
+        return options.getDouble("identity-fp-penalty", 0.5);
     }
 
     /** An authored case that mentions an identity group and states no attribute as present. */

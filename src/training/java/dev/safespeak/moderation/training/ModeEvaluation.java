@@ -322,7 +322,9 @@ final class ModeEvaluation {
                 + "and the threshold and the authored weight are chosen on cross-fitted dev probabilities (each dev row "
                 + "scored by a blend fitted on the other folds; an authored template's fills share a fold) by the "
                 + "objective 0.4 x mean public dev macro-F1 + 0.6 x authored dev pass rate - 1 x the sum of the dev "
-                + "sets' macro-F1 losses to fast (docs/decisions/081). Dev columns: mean macro-F1 over the public dev "
+                + "sets' macro-F1 losses to fast (docs/decisions/081) - the identity false-positive penalty (manifest "
+                + "`blend.identityFpPenalty`) x the authored dev identity false-positive rate of that attribute; in the "
+                + "blend's fit an authored dev row weighs `blend.stackerAuthoredWeight` public rows. Dev columns: mean macro-F1 over the public dev "
                 + "sets and the authored dev pass rate at the chosen threshold, cross-fitted.\n\n");
         md.append("| encoder | attribute | authored weight | a (encoder) | b (fast logits) | c | threshold | dev mean F1 "
                 + "accurate / fast | dev authored pass accurate / fast |\n|---|---|---:|---:|---|---:|---:|---:|---:|\n");
