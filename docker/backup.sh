@@ -4,7 +4,8 @@
 #   PostgreSQL (jdbc:postgresql://HOST:PORT/DB): pg_dump --format=custom, one consistent snapshot, while the app runs.
 #   H2 (jdbc:h2:file:PATH): H2's online BACKUP TO, a zip of the database file, while the app runs (AUTO_SERVER=TRUE).
 #       The H2 tool is taken from SAFESPEAK_H2_JAR, else from the app's jar (--app-jar, default target/safespeak-*.jar).
-# Writes OUT_DIR/safespeak-<UTC time>.(pgdump|h2.zip) and a .sha256 beside it, and prints the backup's path.
+# Writes OUT_DIR/safespeak-<UTC time>.(pgdump|h2.zip) and a .sha256 beside it, and prints the backup's path. For H2
+# the generated password file (PATH.password) is copied beside the zip as <zip>.password (0600): keep them together.
 # Restore with docker/restore.sh (docs/operations/restore-a-backup.md).
 # Usage: docker/backup.sh [--out OUT_DIR] [--app-jar JAR]      (OUT_DIR defaults to ./backups)
 set -euo pipefail
@@ -23,6 +24,14 @@ done
 URL=${SAFESPEAK_DB_URL:-jdbc:h2:file:./data/safespeak;AUTO_SERVER=TRUE}
 DB_USER=${SAFESPEAK_DB_USER:-sa}
 DB_PASSWORD=${SAFESPEAK_DB_PASSWORD:-}
+# The embedded H2 database's generated password, next to its file, when none is set (as the app does).
+H2_PATH=""
+if [[ "$URL" == jdbc:h2:file:* ]]; then
+    H2_PATH=${URL#jdbc:h2:file:}; H2_PATH=${H2_PATH%%;*}
+    if [[ -z "$DB_PASSWORD" && -f "$H2_PATH.password" ]]; then
+        DB_PASSWORD=$(<"$H2_PATH.password")
+    fi
+fi
 STAMP=$(date -u +%Y%m%dT%H%M%SZ)
 mkdir -p "$OUT"
 
@@ -56,6 +65,10 @@ case "$URL" in
         JAR=$(h2_jar)
         java -cp "$JAR" org.h2.tools.Shell -url "$URL" -user "$DB_USER" -password "$DB_PASSWORD" \
             -sql "BACKUP TO '$ABS_FILE'" >/dev/null
+        if [[ -f "$H2_PATH.password" ]]; then
+            # The database in the zip opens only with this password: keep it beside the backup, owner-only.
+            (umask 077 && cp "$H2_PATH.password" "$FILE.password")
+        fi
         ;;
     *)
         echo "backup: cannot back up '$URL': only jdbc:postgresql:// and jdbc:h2:file: databases" >&2

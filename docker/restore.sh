@@ -40,6 +40,9 @@ case "$FILE:$URL" in
         mkdir -p "$dir"
         unzip -q "$FILE" -d "$dir"
         [[ -e "$path.mv.db" ]] || { echo "restore: $FILE holds no $(basename "$path").mv.db" >&2; exit 1; }
+        if [[ -f "$FILE.password" ]]; then
+            (umask 077 && cp "$FILE.password" "$path.password")
+        fi
         echo "restored $FILE into $path.mv.db"
         ;;
     *)

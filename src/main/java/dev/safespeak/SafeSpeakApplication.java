@@ -27,6 +27,8 @@ public class SafeSpeakApplication implements AppShellConfigurator {
             System.exit(dev.safespeak.moderation.ScoreCommand.run(
                     java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
         }
-        SpringApplication.run(SafeSpeakApplication.class, args);
+        SpringApplication application = new SpringApplication(SafeSpeakApplication.class);
+        StartupSteps.install(application);
+        application.run(args);
     }
 }

@@ -3,9 +3,18 @@ package dev.safespeak;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.safespeak.base.BrowserTest;
+import dev.safespeak.evidence.ReadinessCheck;
+import dev.safespeak.evidence.ReadinessCheckService;
+import dev.safespeak.evidence.internal.EvidenceStore;
+import dev.safespeak.golive.ItemStatus;
+import dev.safespeak.golive.ItemView;
+import dev.safespeak.golive.ReleaseItemService;
+import dev.safespeak.golive.ReleaseService;
+import dev.safespeak.security.Role;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -18,6 +27,8 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestPropertySource;
 
@@ -34,7 +45,17 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = "vaadin.devmode.devTools.enabled=false")
 class WalkthroughBrowserTest extends BrowserTest {
 
+    @Autowired
+    ReleaseService releases;
+    @Autowired
+    ReleaseItemService releaseItems;
+    @Autowired
+    ReadinessCheckService checks;
+    @Autowired
+    EvidenceStore evidenceStore;
+
     private static final Path SHOTS = Path.of("target/walkthrough");
+    private static final Path GUIDE_IMAGES = Path.of("docs/guide/img");
 
     private static final List<Dimension> SIZES = List.of(new Dimension(1440, 900), new Dimension(390, 844));
 
@@ -138,6 +159,126 @@ class WalkthroughBrowserTest extends BrowserTest {
                 .contains("Final approval needs every technical and business sign-off").contains("missing");
         // Rejecting stays possible: it is allowed at any time.
         assertThat(browser.findElement(By.id("reject-CTO")).getDomAttribute("disabled")).isNull();
+    }
+
+    @org.junit.jupiter.api.Test
+    void done_while_a_bound_check_fails_asks_first_and_cancel_keeps_the_status() throws IOException {
+        ItemView item = openItemOfQaLeadWithACheck();
+        ReadinessCheck bound = checks.checksForKey(item.key()).get(0);
+        String check = bound.name();
+        // The check's newest run fails (as if the schedule had just run it).
+        evidenceStore.insertCheckRun(check, false, "macro F1 0.81, at least 0.85 required", 12, Instant.now(),
+                ReadinessCheckService.SCHEDULER);
+        try {
+            askAndCancel(item, check);
+        } finally {
+            // The real check runs again, so the pages other tests see on this database show its real result.
+            checks.runAs(bound, ReadinessCheckService.SCHEDULER);
+        }
+    }
+
+    private void askAndCancel(ItemView item, String check) throws IOException {
+        WebDriver browser = boardAs("qa_lead");
+        By select = By.cssSelector("#item-" + item.id() + " vaadin-select");
+
+        for (Dimension size : SIZES) {
+            browser.manage().window().setSize(size);
+            open(browser, "releases/" + DEMO_RELEASE);
+            pickWithoutWaiting(browser, select, "Done");
+            WebElement dialog = waitFor(browser, By.cssSelector("vaadin-dialog-overlay[opened]"));
+            assertThat(dialog.getText()).contains("A readiness check for this item is failing")
+                    .contains(check + " failed").contains("scheduled run").contains("macro F1 0.81, at least 0.85 required")
+                    .contains("Mark done with check evidence").contains("Mark done anyway").contains("Cancel");
+            shoot(browser, "qa_lead-done-confirm-" + size.getWidth() + ".png", "board-done-confirm-" + size.getWidth());
+            assertThat(overflowing(browser)).as("the question at %s px", size.getWidth()).isEmpty();
+
+            browser.findElement(By.id("done-confirm-cancel")).click();
+            waitForVaadin(browser);
+            assertThat(browser.findElements(By.cssSelector("vaadin-dialog-overlay[opened]"))).isEmpty();
+            assertThat(browser.findElement(By.cssSelector("#item-" + item.id() + " vaadin-select-value-button"))
+                    .getText()).isEqualTo("Open");
+            assertThat(releaseItems.item(item.id()).status()).isEqualTo(ItemStatus.OPEN);
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void a_regression_tells_its_owner_on_the_next_page_and_the_notice_opens_the_item() throws IOException {
+        ItemView item = openItemOfQaLeadWithACheck();
+        releaseItems.markRegressed(item.id(), "Readiness check 'load-test' failed at 2026-12-05T21:00:00Z: p95 2400 ms");
+        try {
+            WebDriver browser = openBrowser();
+            signIn(browser, "qa_lead", "demo");
+            for (Dimension size : SIZES) {
+                browser.manage().window().setSize(size);
+                open(browser, "releases");
+                WebElement notice = waitFor(browser, By.id("regression-notice"));
+                assertThat(notice.getText()).containsPattern("\\d+ of your items regressed").contains(item.text())
+                        .contains("Dismiss");
+                shoot(browser, "qa_lead-regression-notice-" + size.getWidth() + ".png",
+                        "board-regression-notice-" + size.getWidth());
+                assertThat(overflowing(browser)).as("the notice at %s px", size.getWidth()).isEmpty();
+            }
+
+            browser.findElement(By.id("regression-notice-item-" + item.id())).click();
+            WebElement detail = waitFor(browser, By.cssSelector("vaadin-dialog-overlay[opened]"));
+            assertThat(detail.getText()).contains(item.text()).contains("The automated checks found a bound check failing");
+            assertThat(browser.getCurrentUrl()).endsWith("/releases/" + DEMO_RELEASE + "?item=" + item.id());
+            assertThat(browser.findElements(By.id("regression-notice-item-" + item.id()))).as("seen once opened")
+                    .noneMatch(WebElement::isDisplayed);
+
+            // Back with the item open: the releases list, and no dialog left over it.
+            browser.navigate().back();
+            waitFor(browser, By.cssSelector("#open-" + DEMO_RELEASE));
+            waitForVaadin(browser);
+            assertThat(browser.findElements(By.cssSelector("vaadin-dialog-overlay[opened]"))).isEmpty();
+            // Forward: the board's address still names the item, so it opens again.
+            browser.navigate().forward();
+            WebElement again = waitFor(browser, By.cssSelector("vaadin-dialog-overlay[opened]"));
+            assertThat(again.getText()).contains(item.text());
+        } finally {
+            releaseItems.clearRegressed(item.id(), "the test is over");
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void the_board_filters_live_in_the_address_and_survive_a_reload() {
+        WebDriver browser = boardAs("qa_lead");
+        browser.findElement(By.cssSelector("#filter-mine input")).click();
+        new WebDriverWait(browser, PAGE_TIMEOUT).until(b -> b.getCurrentUrl().contains("mine=true"));
+        waitForVaadin(browser);
+        int mine = browser.findElements(By.cssSelector("[id^=item-]")).size();
+
+        browser.navigate().refresh();
+        waitForVaadin(browser);
+        waitFor(browser, By.cssSelector("[id^=item-]"));
+        assertThat(browser.findElement(By.id("filter-mine")).getDomAttribute("checked")).isNotNull();
+        assertThat(browser.findElements(By.cssSelector("[id^=item-]"))).hasSize(mine);
+        assertThat(browser.getCurrentUrl()).endsWith("/releases/" + DEMO_RELEASE + "?mine=true");
+    }
+
+    /** An open item of the demo release that the QA lead owns and a readiness check is bound to. */
+    private ItemView openItemOfQaLeadWithACheck() {
+        return releases.board(DEMO_RELEASE).items().stream()
+                .filter(i -> i.owner() == Role.QA_LEAD && i.status() == ItemStatus.OPEN && !i.regressed())
+                .filter(i -> !checks.checksForKey(i.key()).isEmpty())
+                .findFirst().orElseThrow(() -> new AssertionError("no open QA item with a bound check in the demo"));
+    }
+
+    /** Keeps a screenshot in target/walkthrough and, for the board guide, as docs/guide/img/{guideName}.png. */
+    private static void shoot(WebDriver browser, String name, String guideName) throws IOException {
+        byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
+        Files.createDirectories(SHOTS);
+        Files.write(SHOTS.resolve(name), png);
+        Files.write(GUIDE_IMAGES.resolve(guideName + ".png"), png);
+    }
+
+    /** Picks an option of a select and waits for the round trip, not for the select to show it. */
+    private void pickWithoutWaiting(WebDriver browser, By select, String label) {
+        WebElement field = waitFor(browser, select);
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", field);
+        field.click();
+        visibleOption(browser, label).click();
+        waitForVaadin(browser);
     }
 
     /** A new browser signed in as {@code user} (password "demo") showing the demo release's board. */

@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param rateLeaseFraction    share of a key's per-second limit an instance leases from the database at once
  * @param quotaLeaseFraction   share of a key's daily quota an instance leases at once
  * @param defaultRatePerSecond rate limit of a new key when none is given
- * @param defaultDailyTexts    daily quota of a new key when none is given
+ * @param defaultDailyTexts    daily quota of a new key when none is given (texts in any 24 hours)
  * @param outageGrace          while the database is unavailable, how long after its last successful check a key
  *                             that was valid is still accepted (a key seen revoked stays revoked); zero = refuse
  *                             every key with 503 during an outage

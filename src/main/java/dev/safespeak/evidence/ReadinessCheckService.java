@@ -123,8 +123,18 @@ public class ReadinessCheckService implements ItemCheckRunner {
 
     @Override
     public List<ItemCheckOutcome> runChecks(long itemId) {
-        return runForItem(itemId).stream().map(r -> new ItemCheckOutcome(r.checkName(), r.passed(), r.details(),
-                r.durationMillis(), r.ranAt(), r.triggeredBy())).toList();
+        return runForItem(itemId).stream().map(ReadinessCheckService::outcome).toList();
+    }
+
+    @Override
+    public List<ItemCheckOutcome> latestRuns(ItemView item) {
+        return checksForKey(item.key()).stream().flatMap(c -> latest(c.name()).stream())
+                .map(ReadinessCheckService::outcome).toList();
+    }
+
+    private static ItemCheckOutcome outcome(CheckRun r) {
+        return new ItemCheckOutcome(r.checkName(), r.passed(), r.details(), r.durationMillis(), r.ranAt(),
+                r.triggeredBy());
     }
 
     /** The newest runs started from an item, newest first. */

@@ -12,6 +12,12 @@ public interface ItemCheckRunner {
     /** Names of the automated checks bound to the item; empty when none is. */
     List<String> checksFor(ItemView item);
 
+    /**
+     * The newest stored run of each check bound to the item, whoever started it (a person or the schedule); a check
+     * that has never run is left out. The board reads it to warn before an item is marked done while a check fails.
+     */
+    List<ItemCheckOutcome> latestRuns(ItemView item);
+
     /** Whether the signed-in user may run the item's checks (the owning role or an admin). */
     boolean canRun(ItemView item);
 

@@ -102,6 +102,11 @@ public class ModelRegistryService implements ActiveModel, InitializingBean {
                 log.info("{} {} is active ({})", kind, current.version(), current.sha256());
             }
         });
+        ModelArtifact fast = active.get();
+        if (fast != null) {
+            // Read while the rest of the application starts; the first request (or readiness) waits for it if needed.
+            moderation.preloadInBackground(fast);
+        }
     }
 
     /**
@@ -119,15 +124,22 @@ public class ModelRegistryService implements ActiveModel, InitializingBean {
             try (InputStream in = resource.getInputStream()) {
                 Files.copy(in, staged, StandardCopyOption.REPLACE_EXISTING);
             }
-            ModelInfo info = inspect(staged, kind);
-            Optional<ModelVersionEntity> registered = repository.findByVersion(info.version());
+            // A restart finds the shipped artifact registered under its checksum and need not load it to read its
+            // version: loading the default model costs seconds of every start (issue 12).
+            Optional<ModelVersionEntity> registered = repository.findFirstByKindAndSha256OrderByIdAsc(kind,
+                    Checksums.sha256(staged));
+            ModelInfo info = null;
+            if (registered.isEmpty()) {
+                info = inspect(staged, kind);
+                registered = repository.findByVersion(info.version());
+            }
             if (registered.isPresent()) {
                 // Registered by another instance sharing the database (or before a restore): this instance's model
                 // directory may lack the artifact, which the shipped copy restores when the checksums agree.
                 Path artifact = dir.resolve(registered.get().fileName());
                 if (!Files.isRegularFile(artifact) && Checksums.sha256(staged).equals(registered.get().sha256())) {
                     Files.move(staged, artifact, StandardCopyOption.ATOMIC_MOVE);
-                    log.info("Restored the shipped {} {} into {}", kind, info.version(), dir);
+                    log.info("Restored the shipped {} {} into {}", kind, registered.get().version(), dir);
                 }
                 Files.deleteIfExists(staged);
                 return;

@@ -191,12 +191,7 @@ public class ModerationService {
      * @throws IllegalArgumentException if the file is not a model this build can read
      */
     public ModelInfo inspect(Path file) {
-        Classifier classifier;
-        try (InputStream in = Files.newInputStream(file)) {
-            classifier = models.loader().load(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException("model file " + file.getFileName() + " cannot be read", e);
-        }
+        Classifier classifier = models.inspect(file);
         return new ModelInfo(classifier.version(), Set.copyOf(classifier.attributes()),
                 Map.copyOf(classifier.defaultThresholds()), models.loader().manifestJson(classifier));
     }
@@ -272,6 +267,23 @@ public class ModerationService {
      */
     public void preload(ModelArtifact artifact) {
         models.get(artifact);
+    }
+
+    /**
+     * Starts loading an artifact on a daemon thread of its own and returns at once; a request (or the start-up
+     * check) that needs it meanwhile waits for that load rather than starting another. A failure is logged here and
+     * met again by whoever needs the model.
+     */
+    public void preloadInBackground(ModelArtifact artifact) {
+        Thread thread = new Thread(() -> {
+            try {
+                models.get(artifact);
+            } catch (RuntimeException e) {
+                log.error("The model {} cannot be loaded: {}", artifact.version(), e.getMessage());
+            }
+        }, "model-preload");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     private ActiveModel registry() {

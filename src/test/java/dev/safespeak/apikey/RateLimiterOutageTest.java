@@ -4,15 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.safespeak.base.SwitchableDatabaseStatus;
 import java.sql.SQLException;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -24,40 +17,12 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @SpringBootTest
 @ActiveProfiles("test")
-class RateLimiterOutageTest {
-
-    private static final AtomicLong NEXT_KEY = new AtomicLong(2_000_000);
-
-    @Autowired
-    JdbcTemplate jdbc;
+class RateLimiterOutageTest extends RateLimiterFixture {
 
     private final SwitchableDatabaseStatus database = new SwitchableDatabaseStatus(9);
-    private final AtomicLong now = new AtomicLong(Instant.parse("2026-11-28T12:00:00.250Z").toEpochMilli());
 
     private RateLimiter limiter(JdbcTemplate template, double quotaLease) {
-        Clock moving = new Clock() {
-            @Override
-            public java.time.ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return Instant.ofEpochMilli(now.get());
-            }
-        };
-        return new RateLimiter(template, moving, new ApiKeyProperties(Duration.ofSeconds(1), 0.1, quotaLease, 10,
-                1000), database);
-    }
-
-    private static ApiKeyPrincipal key(int rate, long daily) {
-        return new ApiKeyPrincipal(NEXT_KEY.incrementAndGet(), "k", "t", "ssk_x", rate, daily,
-                Set.of(ApiKeyScope.SCORE));
+        return limiter(template, 0.1, quotaLease, database);
     }
 
     @Test
@@ -69,10 +34,25 @@ class RateLimiterOutageTest {
             assertThat(limiter.acquireRequest(key).allowed()).as("request " + i + " of 10 in one second").isTrue();
         }
         assertThat(limiter.acquireRequest(key).allowed()).as("the 11th request in the same second").isFalse();
-        now.addAndGet(1000);
+        clock.advanceMillis(1100);
         assertThat(limiter.acquireRequest(key).allowed()).as("the first request of the next second").isTrue();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM api_key_usage WHERE key_id = ?", Long.class,
                 key.keyId())).as("rows written while the database was down").isZero();
+    }
+
+    @Test
+    void while_the_database_is_down_a_burst_on_each_side_of_a_second_edge_gets_the_limit_once() {
+        RateLimiter limiter = limiter(jdbc, 0.001);
+        ApiKeyPrincipal key = key(10, 1000);
+        database.available = false;
+        clock.set(java.time.Instant.parse("2026-11-28T12:00:00.999Z"));
+        for (int i = 0; i < 10; i++) {
+            assertThat(limiter.acquireRequest(key).allowed()).as("request " + i + " at t = 0.999 s").isTrue();
+        }
+        clock.set(java.time.Instant.parse("2026-11-28T12:00:01.001Z"));
+        assertThat(limiter.acquireRequest(key).allowed()).as("a request at t = 1.001 s").isFalse();
+        clock.set(java.time.Instant.parse("2026-11-28T12:00:02.000Z"));
+        assertThat(limiter.acquireRequest(key).allowed()).as("a request at t = 2.0 s").isTrue();
     }
 
     @Test
@@ -81,20 +61,21 @@ class RateLimiterOutageTest {
         ApiKeyPrincipal key = key(1000, 1000);
         assertThat(limiter.consumeTexts(key, 150).allowed()).isTrue();
         assertThat(limiter.consumeTexts(key, 50).allowed()).isTrue();
-        long day = Math.floorDiv(now.get() / 1000, 86_400);
-        assertThat(counter(key, day)).as("shared counter before the outage (leases of 150 and 100)").isEqualTo(250);
+        assertThat(counted(key, RateLimiter.QUOTA)).as("shared counter before the outage (leases of 150 and 100)")
+                .isEqualTo(250);
 
         database.available = false;
         assertThat(limiter.consumeTexts(key, 50).allowed()).as("the rest of this instance's lease").isTrue();
         assertThat(limiter.consumeTexts(key, 751).allowed()).as("more than the 750 left of the quota").isFalse();
         assertThat(limiter.consumeTexts(key, 750).allowed()).as("exactly the 750 left of the quota").isTrue();
         assertThat(limiter.consumeTexts(key, 1).allowed()).as("one more text with the quota used up").isFalse();
-        assertThat(counter(key, day)).as("shared counter during the outage (nothing written)").isEqualTo(250);
+        assertThat(counted(key, RateLimiter.QUOTA)).as("shared counter during the outage (nothing written)")
+                .isEqualTo(250);
 
         database.available = true;
         assertThat(limiter.consumeTexts(key, 1).allowed()).as("a text after the database returned, quota used up")
                 .isFalse();
-        assertThat(counter(key, day)).as("shared counter after the database returned: all 1000 texts")
+        assertThat(counted(key, RateLimiter.QUOTA)).as("shared counter after the database returned: all 1000 texts")
                 .isEqualTo(1000);
     }
 
@@ -105,14 +86,9 @@ class RateLimiterOutageTest {
         ApiKeyPrincipal key = key(10, 1000);
         assertThat(limiter.acquireRequest(key).allowed()).isTrue();
         failing.down = true;
-        now.addAndGet(1000);
+        clock.advanceMillis(1100);
         assertThat(limiter.acquireRequest(key).allowed()).as("a request whose lease cannot connect").isTrue();
         assertThat(database.reported).as("failure reported to the breaker").isNotNull();
-    }
-
-    private long counter(ApiKeyPrincipal key, long day) {
-        return jdbc.queryForObject("SELECT used FROM api_key_usage WHERE key_id = ? AND window_kind = 'DAY' AND "
-                + "window_start = ?", Long.class, key.keyId(), day);
     }
 
     /** A JdbcTemplate whose statements fail to connect while {@code down}. */

@@ -38,7 +38,7 @@ import org.springframework.core.env.Environment;
 /**
  * The embedded H2 database in a process of its own, started through Spring Boot as the app starts (the guard is
  * wired by META-INF/spring.factories, H2 opened while the context refreshes): its AUTO_SERVER listens on loopback
- * only, and its folder and files are readable by their owner only.
+ * only, refuses {@code sa} with the empty password, and its folder and files are readable by their owner only.
  */
 class EmbeddedDatabaseGuardTest {
 
@@ -80,6 +80,17 @@ class EmbeddedDatabaseGuardTest {
                 }).as("connecting to " + external.get() + ":" + port).isInstanceOf(java.io.IOException.class);
             }
 
+            // The server's port, as anyone who can reach it would try: sa with the empty password is refused; the
+            // generated password (0600 file next to the database) opens it.
+            String tcp = "jdbc:h2:tcp://127.0.0.1:" + port + "/" + database;
+            assertThatThrownBy(() -> DriverManager.getConnection(tcp, "sa", "").close())
+                    .as("sa with the empty password on the server's port").isInstanceOf(SQLException.class)
+                    .hasMessageContaining("Wrong user name or password");
+            String password = Files.readString(dir.resolve("data/safespeak.password")).strip();
+            try (Connection owner = DriverManager.getConnection(url, "sa", password)) {
+                assertThat(owner.isValid(2)).isTrue();
+            }
+
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("data"))))
                     .isEqualTo("rwx------");
             List<Path> files;
@@ -87,7 +98,7 @@ class EmbeddedDatabaseGuardTest {
                 files = list.toList();
             }
             assertThat(files).extracting(p -> p.getFileName().toString())
-                    .contains("safespeak.mv.db", "safespeak.lock.db");
+                    .contains("safespeak.mv.db", "safespeak.lock.db", "safespeak.password");
             for (Path file : files) {
                 assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).as(file.toString())
                         .isEqualTo("rw-------");
@@ -130,7 +141,8 @@ class EmbeddedDatabaseGuardTest {
 
         @Bean(destroyMethod = "close")
         Connection database(Environment environment) throws SQLException {
-            return DriverManager.getConnection(environment.getProperty("spring.datasource.url"), "sa", "");
+            return DriverManager.getConnection(environment.getProperty("spring.datasource.url"), "sa",
+                    environment.getProperty("spring.datasource.password"));
         }
 
         public static void main(String[] args) throws Exception {

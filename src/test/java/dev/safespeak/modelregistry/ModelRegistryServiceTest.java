@@ -76,6 +76,19 @@ class ModelRegistryServiceTest {
     }
 
     @Test
+    void a_restart_finds_the_shipped_model_by_its_checksum_and_registers_nothing() throws IOException {
+        Path stored = DIR.resolve("store").resolve("default-1.bin");
+        long before = registry.versions().size();
+        Files.delete(stored);
+
+        registry.afterPropertiesSet();
+
+        assertThat(registry.versions()).hasSize((int) before);
+        assertThat(stored).as("the shipped copy restored").isRegularFile();
+        assertThat(registry.verifyChecksums()).noneMatch(problem -> problem.contains("default-1"));
+    }
+
+    @Test
     @WithMockUser(username = "ada", roles = "ADMIN")
     void activation_switches_the_engine_and_rollback_returns_to_the_previous_version() {
         String before = registry.active().version();

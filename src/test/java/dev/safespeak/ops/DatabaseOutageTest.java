@@ -240,8 +240,8 @@ class DatabaseOutageTest {
         HttpResponse<String> scored = post("api/v1/moderate", key, "{\"text\": \"back again\"}");
         assertThat(scored.statusCode()).as("scoring after the database returned").isEqualTo(200);
         textsScored++;
-        Long counted = jdbc.queryForObject("SELECT used FROM api_key_usage WHERE key_id = ? AND window_kind = 'DAY'"
-                + " ORDER BY window_start DESC LIMIT 1", Long.class, keyId);
+        Long counted = jdbc.queryForObject("SELECT SUM(used) FROM api_key_usage WHERE key_id = ?"
+                + " AND window_kind = 'QUOTA'", Long.class, keyId);
         assertThat(counted).as("the daily usage counter includes the texts scored during the outage")
                 .isEqualTo(textsScored);
         System.out.printf("database outage test: stopped for %d ms, first successful write %d ms after restart%n",

@@ -1,5 +1,6 @@
 package dev.safespeak.apikey.ui;
 
+import dev.safespeak.base.ui.Messages;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
@@ -33,20 +34,20 @@ import jakarta.annotation.security.RolesAllowed;
 class ApiKeysView extends VerticalLayout {
 
     private final ApiKeyService keys;
-    final TextField name = new TextField("Name");
-    final TextField tenant = new TextField("Tenant");
-    final IntegerField rate = new IntegerField("Requests per second");
-    final IntegerField daily = new IntegerField("Texts per day");
+    final TextField name = new TextField(Messages.get("keys.name"));
+    final TextField tenant = new TextField(Messages.get("keys.tenant"));
+    final IntegerField rate = new IntegerField(Messages.get("keys.rate"));
+    final IntegerField daily = new IntegerField(Messages.get("keys.daily"));
     /** What the key may do; lists:write changes the scores of every key of the tenant, so it is not preselected. */
-    final CheckboxGroup<ApiKeyScope> scopes = new CheckboxGroup<>("Scopes");
-    final Button create = new Button("Create key");
+    final CheckboxGroup<ApiKeyScope> scopes = new CheckboxGroup<>(Messages.get("keys.scopes"));
+    final Button create = new Button(Messages.get("keys.create"));
     final Grid<ApiKeyInfo> grid = new Grid<>();
     Dialog secretDialog;
     Button copy;
 
     ApiKeysView(ApiKeyService keys) {
         this.keys = keys;
-        add(new H2("API keys"));
+        add(new H2(Messages.get("keys.title")));
         name.setId("key-name");
         tenant.setValue("default");
         rate.setValue(50);
@@ -61,16 +62,18 @@ class ApiKeysView extends VerticalLayout {
         create.addClickListener(e -> createKey());
         add(new HorizontalLayout(name, tenant, rate, daily, scopes, create));
 
-        grid.addColumn(ApiKeyInfo::prefix).setHeader("Prefix");
-        grid.addColumn(ApiKeyInfo::name).setHeader("Name");
-        grid.addColumn(ApiKeyInfo::tenant).setHeader("Tenant");
-        grid.addColumn(ApiKeyInfo::ratePerSecond).setHeader("Requests/s");
-        grid.addColumn(ApiKeyInfo::dailyTexts).setHeader("Texts/day");
-        grid.addColumn(k -> ApiKeyScope.format(k.scopes()).replace(' ', ',')).setHeader("Scopes");
-        grid.addColumn(k -> k.createdBy() + ", " + k.createdAt()).setHeader("Created");
-        grid.addColumn(k -> k.revoked() ? "revoked " + k.revokedAt() : "active").setHeader("State");
+        grid.addColumn(ApiKeyInfo::prefix).setHeader(Messages.get("keys.prefix"));
+        grid.addColumn(ApiKeyInfo::name).setHeader(Messages.get("keys.name"));
+        grid.addColumn(ApiKeyInfo::tenant).setHeader(Messages.get("keys.tenant"));
+        grid.addColumn(ApiKeyInfo::ratePerSecond).setHeader(Messages.get("keys.rate-short"));
+        grid.addColumn(ApiKeyInfo::dailyTexts).setHeader(Messages.get("keys.daily-short"));
+        grid.addColumn(k -> ApiKeyScope.format(k.scopes()).replace(" ", ", ")).setHeader(Messages.get("keys.scopes"));
+        grid.addColumn(k -> Messages.get("keys.created-by", k.createdBy(), Messages.dateTime(k.createdAt())))
+                .setHeader(Messages.get("keys.created"));
+        grid.addColumn(k -> k.revoked() ? Messages.get("keys.revoked-at", Messages.dateTime(k.revokedAt()))
+                : Messages.get("keys.active")).setHeader(Messages.get("keys.state"));
         grid.addComponentColumn(k -> {
-            Button revoke = new Button("Revoke", e -> confirmRevoke(k));
+            Button revoke = new Button(Messages.get("keys.revoke"), e -> confirmRevoke(k));
             revoke.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);
             revoke.setEnabled(!k.revoked());
             return revoke;
@@ -86,8 +89,8 @@ class ApiKeysView extends VerticalLayout {
             name.clear();
             refresh();
             secretDialog = new Dialog();
-            secretDialog.setHeaderTitle("API key created");
-            TextField secret = new TextField("Secret");
+            secretDialog.setHeaderTitle(Messages.get("keys.created-title"));
+            TextField secret = new TextField(Messages.get("keys.secret"));
             secret.setId("key-secret");
             secret.setValue(key.secret());
             secret.setReadOnly(true);
@@ -95,15 +98,14 @@ class ApiKeysView extends VerticalLayout {
             secret.getStyle().set("max-width", "100%");
             // Read-only fields look disabled in Lumo; the secret is the one thing to take away: full contrast.
             secret.getStyle().set("--vaadin-input-field-value-color", "var(--lumo-body-text-color)");
-            copy = new Button("Copy", e -> {
+            copy = new Button(Messages.get("keys.copy"), e -> {
                 copy.getUI().ifPresent(ui -> ui.getPage().executeJs(
                         "navigator.clipboard && navigator.clipboard.writeText($0)", key.secret()));
-                copy.setText("Copied");
+                copy.setText(Messages.get("keys.copied"));
             });
             copy.setId("key-secret-copy");
-            secretDialog.add(new Paragraph("Copy the secret now. It is shown this once; SafeSpeak keeps only its "
-                    + "SHA-256 and cannot show it again."), secret, copy);
-            secretDialog.getFooter().add(new Button("Done", e -> secretDialog.close()));
+            secretDialog.add(new Paragraph(Messages.get("keys.secret-once")), secret, copy);
+            secretDialog.getFooter().add(new Button(Messages.get("keys.done"), e -> secretDialog.close()));
             secretDialog.open();
         } catch (IllegalArgumentException | BusinessException ex) {
             Notification.show(ex.getMessage(), 5000, Notification.Position.MIDDLE)
@@ -112,8 +114,8 @@ class ApiKeysView extends VerticalLayout {
     }
 
     private void confirmRevoke(ApiKeyInfo key) {
-        ConfirmDialog dialog = new ConfirmDialog("Revoke " + key.prefix() + "...?", "Requests with this key "
-                + "fail from now on. This cannot be undone.", "Revoke", e -> revoke(key));
+        ConfirmDialog dialog = new ConfirmDialog(Messages.get("keys.revoke-title", key.prefix()),
+                Messages.get("keys.revoke-text"), Messages.get("keys.revoke"), e -> revoke(key));
         dialog.setCancelable(true);
         dialog.setConfirmButtonTheme("error primary");
         dialog.open();

@@ -1,5 +1,6 @@
 package dev.safespeak.base.database;
 
+import com.zaxxer.hikari.HikariDataSource;
 import dev.safespeak.base.DatabaseStatus;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -31,6 +32,10 @@ final class GuardedDataSource extends DelegatingDataSource implements AutoClosea
     private final DatabaseProperties properties;
     private final Clock clock;
     private final ScheduledExecutorService prober;
+    /** Probes in a row whose connection did not answer in time that open the breaker. */
+    static final int UNANSWERED_PROBES_TO_OPEN = 2;
+    /** Probes in a row whose connection did not answer in time; only the prober touches it. */
+    private int unanswered;
     /** Null while available; when the current outage began otherwise. */
     private volatile Instant unavailableSince;
     private volatile String lastFailure = "";
@@ -105,21 +110,38 @@ final class GuardedDataSource extends DelegatingDataSource implements AutoClosea
         }
     }
 
-    /** One check: borrow a connection from the pool past the breaker and validate it. */
+    /**
+     * One check: borrow a connection from the pool past the breaker and validate it. A connection that does not
+     * answer within the probe timeout opens the breaker only the second time in a row: on a machine short of CPU a
+     * single validation can take longer than a second while the database is up, and an open breaker makes every
+     * instance serve API keys from memory, where a revocation made elsewhere is not seen until it closes (a revoked
+     * key may go on answering 200; the suspected cause of a revoked key answered for 5 s in one CI run of the
+     * two-instance test). A refused or failed connection still opens it at once.
+     */
     void probe() {
-        if (closed) {
+        if (poolClosed()) {
             return;
         }
+        int seconds = (int) Math.max(1, properties.probeTimeout().toSeconds());
+        boolean answered;
         try (Connection connection = obtainTargetDataSource().getConnection()) {
-            int seconds = (int) Math.max(1, properties.probeTimeout().toSeconds());
-            if (!connection.isValid(seconds)) {
-                throw new SQLTransientConnectionException("the connection did not answer within " + seconds
-                        + " s", "08006");
-            }
-            markAvailable();
+            answered = connection.isValid(seconds);
         } catch (SQLException | RuntimeException e) {
             markUnavailable(e);
+            return;
         }
+        if (answered) {
+            unanswered = 0;
+            markAvailable();
+            return;
+        }
+        unanswered++;
+        if (available() && unanswered < UNANSWERED_PROBES_TO_OPEN) {
+            log.warn("The database did not answer the probe within {} s; the next probe decides", seconds);
+            return;
+        }
+        markUnavailable(new SQLTransientConnectionException("the connection did not answer within " + seconds
+                + " s, " + unanswered + " probes in a row", "08006"));
     }
 
     DatabaseStatus status() {
@@ -150,7 +172,7 @@ final class GuardedDataSource extends DelegatingDataSource implements AutoClosea
     }
 
     private void markUnavailable(Throwable failure) {
-        if (closed) {
+        if (poolClosed()) {
             return;
         }
         lastFailure = describe(failure);
@@ -174,6 +196,14 @@ final class GuardedDataSource extends DelegatingDataSource implements AutoClosea
             log.info("The database is available again after {} ms", Duration.between(since, clock.instant())
                     .toMillis());
         }
+    }
+
+    /**
+     * True once the app is stopping: this data source was closed, or Spring closed the Hikari pool itself (it did so
+     * before this wrapper's close in a stopping app, and the probe then logged a closing pool as an outage).
+     */
+    private boolean poolClosed() {
+        return closed || obtainTargetDataSource() instanceof HikariDataSource pool && pool.isClosed();
     }
 
     /** The innermost message of a failure, without class names of the pool's wrapping. */

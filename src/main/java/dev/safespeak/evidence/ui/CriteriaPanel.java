@@ -1,5 +1,6 @@
 package dev.safespeak.evidence.ui;
 
+import dev.safespeak.base.ui.Messages;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
@@ -34,11 +35,11 @@ class CriteriaPanel extends VerticalLayout {
         setPadding(false);
         setId("success-criteria");
         List<CriterionStatus> statuses = criteria.current(releaseId);
-        add(new H3("Success criteria"));
+        add(new H3(Messages.get("criteria.title")));
         if (releaseId != null) {
             GateVerdict verdict = GateVerdict.of(statuses);
-            Span gate = badge(verdict.passing() ? "Gate: every criterion passes or is waived"
-                    : "Gate: approval blocked by " + verdict.reasons().size() + " criteria", verdict.passing());
+            Span gate = badge(verdict.passing() ? Messages.get("criteria.gate-open")
+                    : Messages.get("criteria.gate-blocked", verdict.reasons().size()), verdict.passing());
             gate.setId("criteria-gate");
             add(gate);
         }
@@ -60,25 +61,27 @@ class CriteriaPanel extends VerticalLayout {
         Span value = new Span(valueText(s));
         value.setId("value-" + s.criterion().name());
         value.getStyle().set("font-size", "var(--lumo-font-size-xl)").set("font-weight", "600");
-        Span status = s.passing() ? badge("PASS", true) : s.waiver() != null ? badge("WAIVED", null) : badge("FAIL", false);
+        Span status = s.passing() ? badge(Messages.get("criteria.pass"), true)
+                : s.waiver() != null ? badge(Messages.get("criteria.waived"), null)
+                : badge(Messages.get("criteria.fail"), false);
         status.setId("status-" + s.criterion().name());
         HorizontalLayout head = new HorizontalLayout(value, status);
         head.setDefaultVerticalComponentAlignment(Alignment.CENTER);
         card.add(title, head);
         if (s.criterion().measurable()) {
-            card.add(small("Threshold: " + thresholdText(s)));
+            card.add(small(Messages.get("criteria.threshold", thresholdText(s))));
         }
-        card.add(small(s.meaning()), small("Basis: " + s.basis()));
+        card.add(small(s.meaning()), small(Messages.get("criteria.basis", s.basis())));
         if (s.waiver() != null) {
-            Paragraph waiver = small("Waived by " + s.waiver().waivedBy() + " at " + s.waiver().waivedAt() + ": "
-                    + s.waiver().reason());
+            Paragraph waiver = small(Messages.get("criteria.waived-by", s.waiver().waivedBy(),
+                    Messages.dateTime(s.waiver().waivedAt()), s.waiver().reason()));
             waiver.setId("waiver-" + s.criterion().name());
             card.add(waiver);
         }
         if (s.criterion().measurable()) {
             ApexChart chart = ApexChart.line().heightPx(180).decimals(s.criterion() == SuccessCriterion.P95_LATENCY ? 0 : 3);
             chart.setId("trend-" + s.criterion().name());
-            chart.threshold(s.threshold(), "threshold");
+            chart.threshold(s.threshold(), Messages.get("criteria.threshold-line"));
             RadioButtonGroup<TrendWindow> window = new RadioButtonGroup<>();
             window.setItems(TrendWindow.values());
             window.setItemLabelGenerator(TrendWindow::label);
@@ -101,10 +104,10 @@ class CriteriaPanel extends VerticalLayout {
 
     static String valueText(CriterionStatus s) {
         if (!s.criterion().measurable()) {
-            return "manual evidence";
+            return Messages.get("criteria.manual");
         }
         if (s.value() == null) {
-            return "no data";
+            return Messages.get("criteria.no-data");
         }
         return switch (s.criterion()) {
             case P95_LATENCY -> String.format(Locale.ROOT, "%.1f ms", s.value());

@@ -1,5 +1,9 @@
 package dev.safespeak.evidence.ui;
 
+import dev.safespeak.base.BusinessException;
+import dev.safespeak.golive.ReleaseView;
+import dev.safespeak.golive.ReleaseService;
+import dev.safespeak.base.ui.Messages;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -42,7 +46,6 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -64,6 +67,7 @@ class EvidenceView extends VerticalLayout implements BeforeEnterObserver {
     private final RollbackService rollback;
     private final EvaluationService evaluations;
     private final DemoTrafficService demo;
+    private final ReleaseService releases;
     private final int refreshSeconds;
     private final java.time.Clock clock;
     private Long releaseId;
@@ -74,7 +78,8 @@ class EvidenceView extends VerticalLayout implements BeforeEnterObserver {
                  RollbackService rollback, EvaluationService evaluations, DemoTrafficService demo,
                  @org.springframework.beans.factory.annotation.Value(
                          "${safespeak.evidence.sample-interval-seconds:10}") int refreshSeconds,
-                 java.time.Clock clock) {
+                 java.time.Clock clock, ReleaseService releases) {
+        this.releases = releases;
         this.refreshSeconds = refreshSeconds;
         this.clock = clock;
         asOf.setId("evidence-as-of");
@@ -97,10 +102,9 @@ class EvidenceView extends VerticalLayout implements BeforeEnterObserver {
 
     private void render() {
         removeAll();
-        add(new H2(releaseId == null ? "Live evidence" : "Live evidence for release " + releaseId));
+        add(title());
         if (demo.running()) {
-            Span label = CriteriaPanel.badge("Demo traffic generator running: these metrics include synthetic"
-                    + " requests it sends to the API", null);
+            Span label = CriteriaPanel.badge(Messages.get("evidence.demo-traffic"), null);
             label.setId("demo-traffic-label");
             add(label);
         }
@@ -112,10 +116,25 @@ class EvidenceView extends VerticalLayout implements BeforeEnterObserver {
         if (releaseId != null) {
             add(releaseActions());
         } else {
-            add(note("Open this page from a release (releases/<id>/evidence) to waive criteria or record manual"
-                    + " evidence for that release."));
+            add(note(Messages.get("evidence.open-from-release")));
         }
         add(checksSection(), driftSection(), evaluationSection());
+    }
+
+    /** "Live evidence", or "Live evidence for SafeSpeak 1.0 1.0.0" when opened from a release. */
+    H2 title() {
+        H2 title = new H2(releaseId == null ? Messages.get("evidence.title") : releaseTitle(releaseId));
+        title.setId("evidence-title");
+        return title;
+    }
+
+    private String releaseTitle(long id) {
+        try {
+            ReleaseView release = releases.release(id);
+            return Messages.get("evidence.title-release", release.name() + " " + release.version());
+        } catch (BusinessException e) {
+            return Messages.get("evidence.title-missing", id);
+        }
     }
 
     /**
@@ -136,9 +155,9 @@ class EvidenceView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private VerticalLayout alerts() {
-        VerticalLayout box = section("Alerts", "alerts");
+        VerticalLayout box = section(Messages.get("evidence.alerts"), "alerts");
         List<EvidenceAlert> open = rollback.openAlerts();
-        Checkbox live = new Checkbox("Service is live: rollback triggers armed", rollback.live());
+        Checkbox live = new Checkbox(Messages.get("evidence.live"), rollback.live());
         live.setId("rollback-live");
         live.addValueChangeListener(e -> {
             if (e.isFromClient()) {
@@ -147,20 +166,21 @@ class EvidenceView extends VerticalLayout implements BeforeEnterObserver {
         });
         box.add(live);
         if (open.isEmpty()) {
-            box.add(note("No open alert."));
+            box.add(note(Messages.get("evidence.no-alert")));
         }
         for (EvidenceAlert alert : open) {
-            Span text = new Span(alert.kind() + " at " + alert.raisedAt() + ": " + alert.message());
-            Button resolve = new Button("Resolve", e -> {
+            Span text = new Span(Messages.get("evidence.alert", Messages.label(alert.kind()),
+                    Messages.dateTime(alert.raisedAt()), alert.message()));
+            Button resolve = new Button(Messages.get("evidence.resolve"), e -> {
                 rollback.resolve(alert.id());
                 render();
             });
-            HorizontalLayout row = new HorizontalLayout(CriteriaPanel.badge(alert.kind().name(), false), text, resolve);
+            HorizontalLayout row = new HorizontalLayout(CriteriaPanel.badge(Messages.label(alert.kind()), false), text, resolve);
             row.setId("alert-" + alert.id());
             if (alert.kind() == EvidenceAlert.Kind.ROLLBACK) {
-                Button back = new Button("Roll back model", e -> {
+                Button back = new Button(Messages.get("evidence.roll-back"), e -> {
                     String version = rollback.rollbackModel("from the board: " + alert.message());
-                    Notification.show("The active model is now " + version);
+                    Notification.show(Messages.get("evidence.rolled-back", version));
                     render();
                 });
                 back.setId("rollback-button");
@@ -173,21 +193,21 @@ class EvidenceView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private VerticalLayout releaseActions() {
-        VerticalLayout box = section("Waivers and manual evidence", "release-actions");
-        ComboBox<SuccessCriterion> which = new ComboBox<>("Criterion", SuccessCriterion.values());
+        VerticalLayout box = section(Messages.get("evidence.release-actions"), "release-actions");
+        ComboBox<SuccessCriterion> which = new ComboBox<>(Messages.get("evidence.criterion"), SuccessCriterion.values());
         which.setItemLabelGenerator(SuccessCriterion::itemText);
         which.setId("waiver-criterion");
-        TextField reason = new TextField("Written reason (CTO)");
+        TextField reason = new TextField(Messages.get("evidence.waiver-reason"));
         reason.setId("waiver-reason");
         reason.setWidth("30rem");
-        Button waive = new Button("Waive criterion", e -> {
+        Button waive = new Button(Messages.get("evidence.waive"), e -> {
             criteria.waive(releaseId, which.getValue() == null ? SuccessCriterion.AUTO_SCALING : which.getValue(),
                     reason.getValue());
-            Notification.show("Waiver recorded");
+            Notification.show(Messages.get("evidence.waived"));
             render();
         });
         waive.setId("waive-button");
-        Button revoke = new Button("Revoke waiver", e -> {
+        Button revoke = new Button(Messages.get("evidence.revoke"), e -> {
             criteria.revokeWaiver(releaseId, which.getValue() == null ? SuccessCriterion.AUTO_SCALING
                     : which.getValue());
             render();
@@ -195,17 +215,17 @@ class EvidenceView extends VerticalLayout implements BeforeEnterObserver {
         HorizontalLayout waiverRow = new HorizontalLayout(which, reason, waive, revoke);
         waiverRow.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
 
-        TextField link = new TextField("Link to the scaling test (DevOps)");
+        TextField link = new TextField(Messages.get("evidence.manual-link"));
         link.setId("manual-link");
         link.setWidth("24rem");
-        TextField manualNote = new TextField("What was tested");
+        TextField manualNote = new TextField(Messages.get("evidence.manual-note"));
         manualNote.setId("manual-note");
         manualNote.setWidth("24rem");
-        Checkbox passed = new Checkbox("Auto-scaling worked", true);
-        Button record = new Button("Record manual evidence", e -> {
+        Checkbox passed = new Checkbox(Messages.get("evidence.manual-passed"), true);
+        Button record = new Button(Messages.get("evidence.manual-record"), e -> {
             criteria.recordManualEvidence(releaseId, SuccessCriterion.AUTO_SCALING, link.getValue(),
                     manualNote.getValue(), passed.getValue());
-            Notification.show("Manual evidence recorded");
+            Notification.show(Messages.get("evidence.manual-recorded"));
             render();
         });
         record.setId("manual-button");
@@ -216,51 +236,52 @@ class EvidenceView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private VerticalLayout checksSection() {
-        VerticalLayout box = section("Automated readiness checks", "checks");
+        VerticalLayout box = section(Messages.get("evidence.checks"), "checks");
         Grid<ReadinessCheck> grid = new Grid<>();
         grid.setId("checks-grid");
         grid.setAllRowsVisible(true);
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         List<Grid.Column<ReadinessCheck>> wide = List.of(
-                grid.addColumn(ReadinessCheck::name).setHeader("Check").setAutoWidth(true),
-                grid.addColumn(c -> String.join("; ", checks.itemLabels(c, releaseId))).setHeader("Checklist items")
+                grid.addColumn(ReadinessCheck::name).setHeader(Messages.get("evidence.checks.check")).setAutoWidth(true),
+                grid.addColumn(c -> String.join("; ", checks.itemLabels(c, releaseId))).setHeader(Messages.get("evidence.checks.items"))
                         .setFlexGrow(1),
-                grid.addComponentColumn(this::lastRunBadge).setHeader("Last run").setAutoWidth(true),
-                grid.addColumn(c -> checks.latest(c.name()).map(EvidenceView::runText).orElse("")).setHeader("Details")
+                grid.addComponentColumn(this::lastRunBadge).setHeader(Messages.get("evidence.checks.last-run")).setAutoWidth(true),
+                grid.addColumn(c -> checks.latest(c.name()).map(EvidenceView::runText).orElse("")).setHeader(Messages.get("evidence.checks.details"))
                         .setFlexGrow(2),
                 grid.addComponentColumn(this::runButton).setHeader("").setAutoWidth(true));
         // A phone has room for one column: each check as a card with the same facts and its Run button.
-        Grid.Column<ReadinessCheck> card = grid.addComponentColumn(this::checkCard).setHeader("Check");
+        Grid.Column<ReadinessCheck> card = grid.addComponentColumn(this::checkCard).setHeader(Messages.get("evidence.checks.check"));
         card.setVisible(false);
         NarrowWindow.whileAttached(grid, narrow -> {
             wide.forEach(c -> c.setVisible(!narrow));
             card.setVisible(narrow);
         });
         grid.setItems(checks.checks());
-        Button all = new Button("Run all checks", e -> {
+        Button all = new Button(Messages.get("evidence.checks.run-all"), e -> {
             List<CheckRun> runs = new ArrayList<>();
             for (ReadinessCheck c : checks.checks()) {
                 runs.add(checks.run(c.name()));
             }
             long passed = runs.stream().filter(CheckRun::passed).count();
-            Notification.show(passed + " of " + runs.size() + " checks pass");
+            Notification.show(Messages.get("evidence.checks.passed", passed, runs.size()));
             render();
         });
         all.setId("run-all-checks");
-        box.add(note("Each run is stored as evidence for the checklist items it is bound to. A failing run flags"
-                + " done items as regressed, which invalidates the sign-offs that depend on them."), all, grid);
+        box.add(note(Messages.get("evidence.checks.note")), all, grid);
         return box;
     }
 
     private Span lastRunBadge(ReadinessCheck c) {
-        return checks.latest(c.name()).map(r -> CriteriaPanel.badge(r.passed() ? "PASS" : "FAIL", r.passed()))
-                .orElse(CriteriaPanel.badge("not run", null));
+        return checks.latest(c.name()).map(r -> CriteriaPanel.badge(r.passed() ? Messages.get("evidence.pass")
+                        : Messages.get("evidence.fail"), r.passed()))
+                .orElse(CriteriaPanel.badge(Messages.get("evidence.checks.not-run"), null));
     }
 
     private Button runButton(ReadinessCheck c) {
-        Button run = new Button("Run", e -> {
+        Button run = new Button(Messages.get("evidence.checks.run"), e -> {
             CheckRun r = checks.run(c.name());
-            Notification.show(c.name() + ": " + (r.passed() ? "PASS" : "FAIL"));
+            Notification.show(Messages.get("evidence.checks.ran", c.name(),
+                    r.passed() ? Messages.get("evidence.pass") : Messages.get("evidence.fail")));
             render();
         });
         run.setId("run-" + c.name());
@@ -276,35 +297,35 @@ class EvidenceView extends VerticalLayout implements BeforeEnterObserver {
         head.setDefaultVerticalComponentAlignment(Alignment.CENTER);
         head.setWidthFull();
         VerticalLayout card = new VerticalLayout(head,
-                note("Items: " + String.join("; ", checks.itemLabels(c, releaseId))));
+                note(Messages.get("evidence.checks.card-items", String.join("; ", checks.itemLabels(c, releaseId)))));
         checks.latest(c.name()).ifPresent(r -> card.add(note(runText(r))));
         card.setPadding(false);
         card.setSpacing(false);
         return card;
     }
 
-    private static String runText(CheckRun r) {
-        return r.details() + " (" + r.durationMillis() + " ms, " + r.ranAt() + ", " + r.triggeredBy() + ")";
+    static String runText(CheckRun r) {
+        return Messages.get("evidence.checks.run-text", r.details(), r.durationMillis(), Messages.dateTime(r.ranAt()),
+                r.triggeredBy());
     }
 
     private VerticalLayout driftSection() {
-        VerticalLayout box = section("Drift against the evaluation baseline", "drift");
+        VerticalLayout box = section(Messages.get("evidence.drift"), "drift");
         DriftReport report = drift.current();
         List<String> dims = new ArrayList<>(report.psiByAttribute().keySet());
         List<Double> values = new ArrayList<>(report.psiByAttribute().values());
         if (Double.isFinite(report.languagePsi())) {
-            dims.add("language mix");
+            dims.add(Messages.get("evidence.drift.language-mix"));
             values.add(report.languagePsi());
         }
-        box.add(note("Population stability index (PSI) of live scores per attribute (10 bins) and of the language mix,"
-                + " against the active model's latest evaluation run. Below 0.1 stable, above "
-                + report.threshold() + " raises an alert. " + (report.note().isEmpty() ? "" : report.note())));
+        box.add(note(Messages.get("evidence.drift.note", report.threshold())
+                + (report.note().isEmpty() ? "" : " " + report.note())));
         ApexChart bars = ApexChart.bar().heightPx(220).decimals(3)
                 .bars(dims, List.of(new ApexChart.BarSeries("PSI", values)))
-                .threshold(report.threshold(), "alert threshold");
+                .threshold(report.threshold(), Messages.get("evidence.drift.threshold"));
         bars.setId("drift-bars");
-        ApexChart trend = ApexChart.line().heightPx(200).decimals(3).threshold(report.threshold(), "alert threshold")
-                .series(List.of(new ApexChart.TimeSeries("max PSI (1 h)", drift.trend(TrendWindow.HOUR).stream()
+        ApexChart trend = ApexChart.line().heightPx(200).decimals(3).threshold(report.threshold(), Messages.get("evidence.drift.threshold"))
+                .series(List.of(new ApexChart.TimeSeries(Messages.get("evidence.drift.trend"), drift.trend(TrendWindow.HOUR).stream()
                         .map(p -> new ApexChart.Point(p.start(), p.value())).toList())));
         trend.setId("drift-trend");
         box.add(bars, trend);
@@ -312,25 +333,25 @@ class EvidenceView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private VerticalLayout evaluationSection() {
-        VerticalLayout box = section("Model evaluation", "evaluation");
+        VerticalLayout box = section(Messages.get("evidence.evaluation"), "evaluation");
         Optional<EvaluationRun> latest = evaluations.latestForActiveModel();
-        box.add(note("Accuracy means: " + EvaluationRun.MEANING));
-        box.add(new Paragraph(latest.map(r -> String.format(Locale.ROOT, "Latest: %.2f%% for model %s on '%s' (%d"
-                + " texts) at %s by %s. %s", r.accuracy() * 100, r.modelVersion(), r.dataset(), r.texts(), r.ranAt(),
-                r.triggeredBy(), r.details())).orElse("No evaluation run of the active model yet.")));
-        TextField name = new TextField("Evaluation set name");
+        box.add(note(Messages.get("evidence.evaluation.meaning", EvaluationRun.MEANING)));
+        box.add(new Paragraph(latest.map(r -> Messages.get("evidence.evaluation.latest", r.accuracy(), r.modelVersion(),
+                r.dataset(), r.texts(), Messages.dateTime(r.ranAt()), r.triggeredBy(), r.details()))
+                .orElse(Messages.get("evidence.evaluation.none"))));
+        TextField name = new TextField(Messages.get("evidence.evaluation.name"));
         name.setId("evaluation-name");
-        TextArea csv = new TextArea("Labelled CSV (header: text,TOXICITY,INSULT,...; labels 1/0)");
+        TextArea csv = new TextArea(Messages.get("evidence.evaluation.csv"));
         csv.setId("evaluation-csv");
         csv.setWidthFull();
         csv.setMaxHeight("12rem");
-        Button run = new Button("Evaluate the active model (QA lead)", e -> {
+        Button run = new Button(Messages.get("evidence.evaluation.run"), e -> {
             try {
-                EvaluationRun r = evaluations.evaluateCsv(name.getValue().isBlank() ? "uploaded set" : name.getValue(),
+                EvaluationRun r = evaluations.evaluateCsv(name.getValue().isBlank() ? Messages.get("evidence.evaluation.default-name") : name.getValue(),
                         new StringReader(csv.getValue()));
-                Notification.show(String.format(Locale.ROOT, "Accuracy %.2f%%", r.accuracy() * 100));
+                Notification.show(Messages.get("evidence.evaluation.done", r.accuracy()));
             } catch (IOException ex) {
-                throw new IllegalArgumentException("the CSV cannot be read");
+                throw new IllegalArgumentException(Messages.get("evidence.evaluation.unreadable"));
             }
             render();
         });

@@ -79,6 +79,10 @@ class ItemDetailDialog extends Dialog {
         refresh();
     }
 
+    long itemId() {
+        return itemId;
+    }
+
     /** Redraws the dialog from the service, keeping what the user is typing into a new comment. */
     void refresh() {
         String typing = comment == null ? "" : comment.getValue();

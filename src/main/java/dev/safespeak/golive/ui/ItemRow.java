@@ -131,8 +131,14 @@ class ItemRow extends HorizontalLayout {
                 reason.focus();
                 return;
             }
+            String refused = board.changeStatus(item, next, reason.getValue(), false);
+            if (refused != null) {
+                // The server refused it (too long, no longer allowed): say so in the dialog, which stays open.
+                reason.setErrorMessage(refused);
+                reason.setInvalid(true);
+                return;
+            }
             reasonDialog.close();
-            board.changeStatus(item, next, reason.getValue());
         });
         reasonConfirm.setId("reason-confirm");
         reasonConfirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -148,6 +154,11 @@ class ItemRow extends HorizontalLayout {
         reasonDialog.add(reason);
         reasonDialog.getFooter().add(reasonCancel, reasonConfirm);
         reasonDialog.open();
+    }
+
+    static void notifyDone(String message) {
+        Notification.show(message, 2000, Notification.Position.BOTTOM_START)
+                .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
     }
 
     static void notifyError(String message) {

@@ -1,6 +1,7 @@
 package dev.safespeak.golive.ui;
 
 import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -21,16 +22,21 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.BeforeLeaveEvent;
 import com.vaadin.flow.router.BeforeLeaveObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Location;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.shared.Registration;
 import dev.safespeak.base.BusinessException;
+import dev.safespeak.base.ui.Messages;
 import dev.safespeak.golive.BoardView;
+import dev.safespeak.golive.ItemCheckOutcome;
 import dev.safespeak.golive.ItemCheckRunner;
 import dev.safespeak.golive.ItemStatus;
 import dev.safespeak.golive.ItemView;
 import dev.safespeak.golive.Progress;
+import dev.safespeak.golive.RegressionNoticeService;
 import dev.safespeak.golive.ReleaseItemService;
 import dev.safespeak.golive.ReleaseService;
 import dev.safespeak.security.CurrentUser;
@@ -38,7 +44,10 @@ import dev.safespeak.security.Role;
 import jakarta.annotation.security.PermitAll;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -57,6 +66,7 @@ class ReleaseBoardView extends VerticalLayout implements BeforeEnterObserver, Be
     private final ReleaseItemService releaseItems;
     private final BoardBroadcaster broadcaster;
     private final List<ItemCheckRunner> checkRunners;
+    private final RegressionNoticeService regressionNotices;
     private Registration pushRegistration;
     private long releaseId = -1;
     private BoardView board;
@@ -78,9 +88,14 @@ class ReleaseBoardView extends VerticalLayout implements BeforeEnterObserver, Be
     private final Map<String, Span> sectionTexts = new LinkedHashMap<>();
     private final HorizontalLayout exportSlot = new HorizontalLayout();
     ItemDetailDialog detail;
+    private boolean applyingUrl;
+    private boolean leaving;
+    DoneConfirmDialog confirmDone;
 
-    ReleaseBoardView(ReleaseService service, ReleaseItemService releaseItems, BoardBroadcaster broadcaster, List<ItemCheckRunner> checkRunners) {
+    ReleaseBoardView(ReleaseService service, ReleaseItemService releaseItems, BoardBroadcaster broadcaster,
+                     List<ItemCheckRunner> checkRunners, RegressionNoticeService regressionNotices) {
         this.service = service;
+        this.regressionNotices = regressionNotices;
         this.releaseItems = releaseItems;
         this.broadcaster = broadcaster;
         this.checkRunners = checkRunners;
@@ -107,11 +122,11 @@ class ReleaseBoardView extends VerticalLayout implements BeforeEnterObserver, Be
         status.setItemLabelGenerator(s -> s == null ? "Any status" : s.label());
         overdue.setId("filter-overdue");
         blocked.setId("filter-blocked");
-        mine.addValueChangeListener(e -> render());
-        role.addValueChangeListener(e -> render());
-        status.addValueChangeListener(e -> render());
-        overdue.addValueChangeListener(e -> render());
-        blocked.addValueChangeListener(e -> render());
+        mine.addValueChangeListener(e -> filtersChanged());
+        role.addValueChangeListener(e -> filtersChanged());
+        status.addValueChangeListener(e -> filtersChanged());
+        overdue.addValueChangeListener(e -> filtersChanged());
+        blocked.addValueChangeListener(e -> filtersChanged());
         HorizontalLayout filters = new HorizontalLayout(mine, role, status, overdue, blocked);
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         filters.setWrap(true);
@@ -130,7 +145,99 @@ class ReleaseBoardView extends VerticalLayout implements BeforeEnterObserver, Be
             pushRegistration = broadcaster.register(wanted, event.getUI(), this::refresh);
         }
         releaseId = wanted;
+        leaving = false;
+        QueryParameters query = event.getLocation().getQueryParameters();
+        // Filters and the open item come from the address, so a reload or Back shows the board as it was left.
+        applyingUrl = true;
+        try {
+            mine.setValue(flag(query, "mine"));
+            role.setValue(parse(query, "owner", Role.values()));
+            status.setValue(parse(query, "status", ItemStatus.values()));
+            overdue.setValue(flag(query, "overdue"));
+            blocked.setValue(flag(query, "blocked"));
+        } finally {
+            applyingUrl = false;
+        }
         refresh();
+        Long wantedItem = query.getSingleParameter("item").flatMap(ReleaseBoardView::number).orElse(null);
+        if (wantedItem == null) {
+            if (detail != null && detail.isOpened()) {
+                applyingUrl = true;
+                detail.close();
+                applyingUrl = false;
+            }
+        } else if (board != null && board.items().stream().anyMatch(i -> i.id() == wantedItem)
+                && (detail == null || !detail.isOpened() || detail.itemId() != wantedItem)) {
+            applyingUrl = true;
+            openDetail(wantedItem);
+            applyingUrl = false;
+        }
+    }
+
+    private void filtersChanged() {
+        if (applyingUrl) {
+            return; // beforeEnter sets every filter from the address, then draws the board once
+        }
+        render();
+        updateUrl();
+    }
+
+    /**
+     * The board's state as query parameters: {@code item} (the open item's id), {@code mine}, {@code owner} and
+     * {@code status} (lower case with dashes: {@code qa-lead}, {@code in-progress}), {@code overdue}, {@code blocked}.
+     */
+    QueryParameters queryParameters() {
+        Map<String, String> query = new LinkedHashMap<>();
+        if (detail != null && detail.isOpened()) {
+            query.put("item", String.valueOf(detail.itemId()));
+        }
+        if (mine.getValue()) {
+            query.put("mine", "true");
+        }
+        if (role.getValue() != null) {
+            query.put("owner", slug(role.getValue()));
+        }
+        if (status.getValue() != null) {
+            query.put("status", slug(status.getValue()));
+        }
+        if (overdue.getValue()) {
+            query.put("overdue", "true");
+        }
+        if (blocked.getValue()) {
+            query.put("blocked", "true");
+        }
+        return QueryParameters.simple(query);
+    }
+
+    /** Puts the board's state into the address bar without a reload or a new history entry. */
+    private void updateUrl() {
+        if (applyingUrl || leaving || releaseId < 0) {
+            return;
+        }
+        getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null,
+                new Location("releases/" + releaseId, queryParameters())));
+    }
+
+    static String slug(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    private static boolean flag(QueryParameters query, String name) {
+        return query.getSingleParameter(name).map("true"::equalsIgnoreCase).orElse(false);
+    }
+
+    /** The constant whose {@link #slug} the parameter holds; none for a missing or unknown value. */
+    private static <E extends Enum<E>> E parse(QueryParameters query, String name, E[] values) {
+        String wanted = query.getSingleParameter(name).orElse("");
+        return Arrays.stream(values).filter(v -> slug(v).equalsIgnoreCase(wanted)).findFirst().orElse(null);
+    }
+
+    private static Optional<Long> number(String text) {
+        try {
+            return Optional.of(Long.parseLong(text));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     @Override
@@ -303,24 +410,74 @@ class ReleaseBoardView extends VerticalLayout implements BeforeEnterObserver, Be
         bar.getElement().setAttribute("title", progress + " done");
     }
 
-    /** Called by a row when its status select changes; a refusal reverts the row. */
+    /**
+     * Called by a row when its status select changes. Done while a check bound to the item failed in its last run
+     * first asks ({@link DoneConfirmDialog}); a refusal is shown and the row goes back to the server's status.
+     */
     void changeStatus(ItemView item, ItemStatus next, String reason) {
+        if (next == ItemStatus.DONE) {
+            for (ItemCheckRunner runner : checkRunners) {
+                List<ItemCheckOutcome> failing = runner.latestRuns(item).stream().filter(r -> !r.passed()).toList();
+                if (!failing.isEmpty()) {
+                    confirmDone = new DoneConfirmDialog(item, failing, runner,
+                            () -> changeStatus(item, ItemStatus.DONE, null, true),
+                            () -> {
+                                ItemRow.notifyDone(Messages.get("board.done-confirm.marked"));
+                                refresh();
+                            },
+                            () -> revert(item));
+                    confirmDone.open();
+                    return;
+                }
+            }
+        }
+        changeStatus(item, next, reason, true);
+    }
+
+    /**
+     * Sends a status change. A refusal is shown as a notification when {@code notify} is set, and the row goes back
+     * to the server's status; the message is returned so that a dialog can show it next to its field instead.
+     *
+     * @return null when the change was accepted, else why it was refused
+     */
+    String changeStatus(ItemView item, ItemStatus next, String reason, boolean notify) {
+        String refused = null;
         try {
             releaseItems.changeStatus(item.id(), next, reason);
         } catch (BusinessException | IllegalArgumentException e) {
-            ItemRow.notifyError(e.getMessage());
-            // The item did not change, so refresh keeps its row: put the select back to what the server has.
-            ItemRow row = rows.get(item.id());
-            if (row != null) {
-                row.revert();
+            refused = e.getMessage();
+            if (notify) {
+                ItemRow.notifyError(refused);
             }
+            // The item did not change, so refresh keeps its row: put the select back to what the server has.
+            revert(item);
         }
         refresh();
+        return refused;
+    }
+
+    private void revert(ItemView item) {
+        ItemRow row = rows.get(item.id());
+        if (row != null) {
+            row.revert();
+        }
     }
 
     void openDetail(ItemView item) {
-        detail = new ItemDetailDialog(releaseItems, checkRunners, item.id(), this::refresh);
+        openDetail(item.id());
+    }
+
+    private void openDetail(long itemId) {
+        if (detail != null && detail.isOpened()) {
+            detail.close();
+        }
+        detail = new ItemDetailDialog(releaseItems, checkRunners, itemId, this::refresh);
+        detail.addOpenedChangeListener(e -> updateUrl());
         detail.open();
+        updateUrl();
+        // Opening the item is seeing its regression: the notice above the page forgets it.
+        regressionNotices.markSeen(itemId);
+        getUI().ifPresent(ui -> ComponentUtil.fireEvent(ui, new RegressionBanner.ItemSeen(ui)));
     }
 
     long releaseId() {
@@ -338,8 +495,13 @@ class ReleaseBoardView extends VerticalLayout implements BeforeEnterObserver, Be
     /** Leaving the board (Back, a link) closes its dialogs instead of leaving them over the next page. */
     @Override
     public void beforeLeave(BeforeLeaveEvent event) {
+        // The address bar already shows (or is about to show) the next page: the board's entry keeps its state.
+        leaving = true;
         if (detail != null) {
             detail.close();
+        }
+        if (confirmDone != null) {
+            confirmDone.close();
         }
         rows.values().forEach(ItemRow::closeDialogs);
     }

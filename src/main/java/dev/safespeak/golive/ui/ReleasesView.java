@@ -31,6 +31,7 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.server.streams.UploadHandler;
 import com.vaadin.flow.shared.Registration;
 import dev.safespeak.base.BusinessException;
+import dev.safespeak.base.ui.Messages;
 import dev.safespeak.base.ui.NarrowWindow;
 import dev.safespeak.golive.ChecklistTemplateService;
 import dev.safespeak.golive.ReleaseService;
@@ -61,12 +62,12 @@ class ReleasesView extends VerticalLayout {
     final Grid<ReleaseView> grid = new Grid<>();
     final List<Grid.Column<ReleaseView>> wideColumns = new ArrayList<>();
     final Grid.Column<ReleaseView> card;
-    final TextField name = new TextField("Release name");
-    final TextField version = new TextField("Version");
-    final DatePicker goLive = new DatePicker("Go-live date");
+    final TextField name = new TextField(Messages.get("releases.name"));
+    final TextField version = new TextField(Messages.get("releases.version"));
+    final DatePicker goLive = new DatePicker(Messages.get("releases.go-live-date"));
     final Select<TemplateView> template = new Select<>();
-    final Button create = new Button("Create release");
-    final Button importTemplate = new Button("Import checklist template");
+    final Button create = new Button(Messages.get("releases.create"));
+    final Button importTemplate = new Button(Messages.get("releases.import"));
     Dialog importDialog;
     TextField importName;
     TextArea importMarkdown;
@@ -77,17 +78,17 @@ class ReleasesView extends VerticalLayout {
         this.checklistTemplates = checklistTemplates;
         this.broadcaster = broadcaster;
         setSizeFull();
-        add(new H2("Go-live releases"));
+        add(new H2(Messages.get("releases.title")));
 
         grid.setId("releases");
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
-        wideColumns.add(grid.addColumn(ReleaseView::name).setHeader("Release").setFlexGrow(2));
-        wideColumns.add(grid.addColumn(ReleaseView::version).setHeader("Version"));
-        wideColumns.add(grid.addColumn(ReleaseView::goLiveDate).setHeader("Go-live"));
-        wideColumns.add(grid.addComponentColumn(ReleasesView::progress).setHeader("Done").setFlexGrow(2));
+        wideColumns.add(grid.addColumn(ReleaseView::name).setHeader(Messages.get("releases.release")).setFlexGrow(2));
+        wideColumns.add(grid.addColumn(ReleaseView::version).setHeader(Messages.get("releases.version")));
+        wideColumns.add(grid.addColumn(r -> Messages.date(r.goLiveDate())).setHeader(Messages.get("releases.go-live")));
+        wideColumns.add(grid.addComponentColumn(ReleasesView::progress).setHeader(Messages.get("releases.done")).setFlexGrow(2));
         wideColumns.add(grid.addComponentColumn(this::actions).setHeader("").setFlexGrow(2));
         // A phone has room for one column: each release as a card with the same facts and actions.
-        card = grid.addComponentColumn(this::card).setHeader("Release");
+        card = grid.addComponentColumn(this::card).setHeader(Messages.get("releases.release"));
         card.setVisible(false);
         NarrowWindow.whileAttached(this, this::narrow);
         grid.addItemDoubleClickListener(e -> open(e.getItem()));
@@ -98,8 +99,8 @@ class ReleasesView extends VerticalLayout {
             goLive.setId("release-go-live");
             goLive.setValue(LocalDate.now(clock).plusDays(14));
             template.setId("release-template");
-            template.setLabel("Checklist template");
-            template.setItemLabelGenerator(t -> t.name() + " (" + t.itemCount() + " items)");
+            template.setLabel(Messages.get("releases.template"));
+            template.setItemLabelGenerator(t -> Messages.get("releases.template-option", t.name(), t.itemCount()));
             create.setId("release-create");
             create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             create.addClickListener(e -> createRelease());
@@ -123,7 +124,8 @@ class ReleasesView extends VerticalLayout {
     private static HorizontalLayout progress(ReleaseView r) {
         ProgressBar bar = new ProgressBar(0, 1, r.progress().fraction());
         bar.setWidth("8em");
-        HorizontalLayout cell = new HorizontalLayout(bar, new Span(r.progress() + " (" + r.progress().percent() + "%)"));
+        HorizontalLayout cell = new HorizontalLayout(bar, new Span(Messages.get("releases.progress",
+                r.progress().closed(), r.progress().total(), r.progress().percent())));
         cell.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         return cell;
     }
@@ -131,7 +133,7 @@ class ReleasesView extends VerticalLayout {
     private VerticalLayout card(ReleaseView release) {
         Span name = new Span(release.name() + " " + release.version());
         name.getStyle().set("font-weight", "600");
-        VerticalLayout card = new VerticalLayout(name, new Span("Go-live " + release.goLiveDate()), progress(release),
+        VerticalLayout card = new VerticalLayout(name, new Span(Messages.get("releases.go-live-on", Messages.date(release.goLiveDate()))), progress(release),
                 actions(release));
         card.setPadding(false);
         card.setSpacing(false);
@@ -139,13 +141,13 @@ class ReleasesView extends VerticalLayout {
     }
 
     private HorizontalLayout actions(ReleaseView release) {
-        Button open = new Button("Open board", e -> open(release));
+        Button open = new Button(Messages.get("releases.open"), e -> open(release));
         open.setId("open-" + release.id());
         open.addThemeVariants(ButtonVariant.LUMO_SMALL);
         Anchor export = new Anchor(DownloadHandler.fromInputStream(event -> {
             byte[] bytes = service.exportMarkdown(release.id()).getBytes(StandardCharsets.UTF_8);
             return new DownloadResponse(new ByteArrayInputStream(bytes), fileName(release), "text/markdown", bytes.length);
-        }), "Export Markdown");
+        }), Messages.get("releases.export"));
         export.setId("export-" + release.id());
         export.getStyle().set("white-space", "nowrap");
         HorizontalLayout actions = new HorizontalLayout(open, export);
@@ -182,15 +184,15 @@ class ReleasesView extends VerticalLayout {
         try {
             TemplateView chosen = template.getValue();
             if (chosen == null) {
-                throw new IllegalArgumentException("choose a checklist template");
+                throw new IllegalArgumentException(Messages.get("releases.choose-template"));
             }
             ReleaseView created = service.createRelease(name.getValue(), version.getValue(), goLive.getValue(),
                     chosen.id());
             name.clear();
             version.clear();
             refresh();
-            notify("Release " + created.name() + " " + created.version() + " created with "
-                    + created.progress().total() + " items", false);
+            notify(Messages.get("releases.created", created.name() + " " + created.version(),
+                    created.progress().total()), false);
         } catch (BusinessException | IllegalArgumentException e) {
             notify(e.getMessage(), true);
         }
@@ -198,11 +200,11 @@ class ReleasesView extends VerticalLayout {
 
     private void openImportDialog() {
         importDialog = new Dialog();
-        importDialog.setHeaderTitle("Import a Markdown checklist");
-        importName = new TextField("Template name");
+        importDialog.setHeaderTitle(Messages.get("releases.import-title"));
+        importName = new TextField(Messages.get("releases.import-name"));
         importName.setId("import-name");
         importName.setWidthFull();
-        importMarkdown = new TextArea("Markdown (paste it, or upload a .md file)");
+        importMarkdown = new TextArea(Messages.get("releases.import-markdown"));
         importMarkdown.setId("import-markdown");
         importMarkdown.setWidthFull();
         importMarkdown.setHeight("20em");
@@ -217,14 +219,14 @@ class ReleasesView extends VerticalLayout {
         }));
         upload.setAcceptedFileTypes(".md", "text/markdown", "text/plain");
         upload.setMaxFileSize(1_000_000);
-        importConfirm = new Button("Import", e -> importNow());
+        importConfirm = new Button(Messages.get("releases.import-confirm"), e -> importNow());
         importConfirm.setId("import-confirm");
         importConfirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         VerticalLayout body = new VerticalLayout(importName, upload, importMarkdown);
         body.setPadding(false);
         body.setWidth("40em");
         importDialog.add(body);
-        importDialog.getFooter().add(new Button("Cancel", e -> importDialog.close()), importConfirm);
+        importDialog.getFooter().add(new Button(Messages.get("releases.cancel"), e -> importDialog.close()), importConfirm);
         importDialog.open();
     }
 
@@ -235,7 +237,7 @@ class ReleasesView extends VerticalLayout {
             refresh();
             template.setValue(template.getListDataView().getItems().filter(t -> t.id() == imported.id())
                     .findFirst().orElse(null));
-            notify("Template " + imported.name() + " imported with " + imported.itemCount() + " items", false);
+            notify(Messages.get("releases.imported", imported.name(), imported.itemCount()), false);
         } catch (BusinessException | IllegalArgumentException e) {
             notify(e.getMessage(), true);
         }

@@ -11,6 +11,9 @@ public interface ModelVersionRepository extends JpaRepository<ModelVersionEntity
 
     Optional<ModelVersionEntity> findByVersion(String version);
 
+    /** The oldest registered version of a kind whose artifact has this checksum. */
+    Optional<ModelVersionEntity> findFirstByKindAndSha256OrderByIdAsc(ModelKind kind, String sha256);
+
     List<ModelVersionEntity> findByKindAndState(ModelKind kind, ModelState state);
 
     List<ModelVersionEntity> findByKindOrderByRegisteredAtDescIdDesc(ModelKind kind);

@@ -2,9 +2,13 @@ package dev.safespeak.modelregistry.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -12,65 +16,145 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.safespeak.base.BusinessException;
+import dev.safespeak.base.ui.Messages;
+import dev.safespeak.modelregistry.EvaluationTables;
 import dev.safespeak.modelregistry.ModelKind;
 import dev.safespeak.modelregistry.ModelRegistryService;
 import dev.safespeak.modelregistry.ModelState;
 import dev.safespeak.modelregistry.ModelVersionInfo;
 import dev.safespeak.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
+import java.text.NumberFormat;
 import java.util.List;
+import java.util.Locale;
 
 /** The admin view of the model registry: versions with checksum and evaluation, activate, roll back, verify. */
 @Route("models")
-@PageTitle("Model registry")
+@PageTitle("Model registry | SafeSpeak")
 @Menu(title = "Model registry", order = 80)
 @RolesAllowed(Roles.ADMIN)
 class ModelRegistryView extends VerticalLayout {
 
-    /** Kinds as a person reads them. */
-    private static final java.util.Map<ModelKind, String> KINDS = java.util.Map.of(ModelKind.NGRAM, "Fast model",
-            ModelKind.ENCODER_HEADS, "Encoder heads", ModelKind.BYO, "Your own model");
-
     private final ModelRegistryService registry;
     private final Grid<ModelVersionInfo> grid = new Grid<>(ModelVersionInfo.class, false);
     private final Paragraph status = new Paragraph();
+    Dialog evaluationDialog;
 
     ModelRegistryView(ModelRegistryService registry) {
         this.registry = registry;
         setSizeFull();
         grid.setId("model-versions");
-        grid.addColumn(ModelVersionInfo::version).setHeader("Version").setAutoWidth(true);
-        grid.addColumn(v -> KINDS.get(v.kind())).setKey("kind").setHeader("Kind").setAutoWidth(true);
-        grid.addColumn(ModelVersionInfo::state).setHeader("State").setAutoWidth(true);
-        grid.addColumn(v -> v.sha256().substring(0, 12) + "…").setHeader("SHA-256").setAutoWidth(true);
-        grid.addColumn(ModelVersionInfo::evaluationSummary).setHeader("Evaluation").setFlexGrow(1);
-        grid.addColumn(ModelVersionInfo::registeredAt).setHeader("Registered").setAutoWidth(true);
-        grid.addColumn(ModelVersionInfo::activatedAt).setHeader("Activated").setAutoWidth(true);
+        grid.addColumn(ModelVersionInfo::version).setHeader(Messages.get("registry.version")).setAutoWidth(true);
+        grid.addColumn(v -> Messages.label(v.kind())).setKey("kind").setHeader(Messages.get("registry.kind"))
+                .setAutoWidth(true);
+        grid.addColumn(v -> Messages.label(v.state())).setKey("state").setHeader(Messages.get("registry.state"))
+                .setAutoWidth(true);
+        grid.addColumn(v -> v.sha256().substring(0, 12) + "…").setHeader(Messages.get("registry.sha256"))
+                .setAutoWidth(true);
+        grid.addComponentColumn(this::evaluationCell).setKey("evaluation")
+                .setHeader(Messages.get("registry.evaluation")).setFlexGrow(1);
+        grid.addColumn(v -> Messages.dateTime(v.registeredAt())).setHeader(Messages.get("registry.registered"))
+                .setAutoWidth(true);
+        grid.addColumn(v -> Messages.dateTime(v.activatedAt())).setHeader(Messages.get("registry.activated"))
+                .setAutoWidth(true);
         grid.addComponentColumn(v -> {
-            Button activate = new Button("Activate", e -> act(() -> registry.activate(v.version()),
-                    "Model " + v.version() + " is active"));
+            Button activate = new Button(Messages.get("registry.activate"), e -> act(() -> registry.activate(v.version()),
+                    Messages.get("registry.activated-one", v.version())));
             activate.setEnabled(v.state() != ModelState.ACTIVE);
             activate.setId("activate-" + v.version());
             return activate;
         }).setHeader("").setAutoWidth(true);
 
-        Button rollback = new Button("Roll back to previous", e -> act(registry::rollback, "Rolled back"));
+        Button rollback = new Button(Messages.get("registry.rollback"), e -> act(registry::rollback,
+                Messages.get("registry.rolled-back")));
         rollback.setId("rollback");
         rollback.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        Button rollbackHeads = new Button("Roll back encoder heads",
-                e -> act(() -> registry.rollback(ModelKind.ENCODER_HEADS), "Encoder heads rolled back"));
+        Button rollbackHeads = new Button(Messages.get("registry.rollback-heads"),
+                e -> act(() -> registry.rollback(ModelKind.ENCODER_HEADS), Messages.get("registry.rolled-back-heads")));
         rollbackHeads.setId("rollback-encoder-heads");
-        Button rollbackByo = new Button("Roll back your own model",
-                e -> act(() -> registry.rollback(ModelKind.BYO), "Your own model rolled back"));
+        Button rollbackByo = new Button(Messages.get("registry.rollback-byo"),
+                e -> act(() -> registry.rollback(ModelKind.BYO), Messages.get("registry.rolled-back-byo")));
         rollbackByo.setId("rollback-byo");
-        Button verify = new Button("Verify checksums", e -> {
+        Button verify = new Button(Messages.get("registry.verify"), e -> {
             List<String> problems = registry.verifyChecksums();
-            status.setText(problems.isEmpty() ? "Every artifact matches its checksum." : String.join("; ", problems));
+            status.setText(problems.isEmpty() ? Messages.get("registry.verified") : String.join("; ", problems));
         });
         verify.setId("verify");
         status.setId("registry-status");
-        add(new H2("Model registry"), new HorizontalLayout(rollback, rollbackHeads, rollbackByo, verify), status, grid);
+        HorizontalLayout actions = new HorizontalLayout(rollback, rollbackHeads, rollbackByo, verify);
+        actions.setWrap(true);
+        add(new H2(Messages.get("registry.title")), actions, status, grid);
         refresh();
+    }
+
+    /** A button that opens the evaluation as tables, or a dash when the artifact carries none. */
+    private com.vaadin.flow.component.Component evaluationCell(ModelVersionInfo version) {
+        EvaluationTables tables = EvaluationTables.parse(version.evaluationSummary());
+        if (tables.isEmpty()) {
+            return new Span(Messages.get("registry.evaluation.none"));
+        }
+        Button show = new Button(Messages.get("registry.evaluation.show", tables.tables().size()),
+                e -> openEvaluation(version, tables));
+        show.setId("evaluation-" + version.version());
+        show.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        return show;
+    }
+
+    void openEvaluation(ModelVersionInfo version, EvaluationTables tables) {
+        evaluationDialog = new Dialog();
+        evaluationDialog.setId("evaluation-dialog");
+        evaluationDialog.setHeaderTitle(Messages.get("registry.evaluation.title", version.version()));
+        VerticalLayout body = new VerticalLayout();
+        body.setPadding(false);
+        for (EvaluationTables.Table table : tables.tables()) {
+            body.add(new H4(sectionLabel(table.key())), tableGrid(table));
+        }
+        evaluationDialog.add(body);
+        evaluationDialog.setWidth("min(56rem, 100vw)");
+        evaluationDialog.getFooter().add(new Button(Messages.get("registry.evaluation.close"),
+                e -> evaluationDialog.close()));
+        evaluationDialog.open();
+    }
+
+    private static Grid<EvaluationTables.Row> tableGrid(EvaluationTables.Table table) {
+        Grid<EvaluationTables.Row> grid = new Grid<>();
+        grid.setId("evaluation-" + (table.key().isEmpty() ? "summary" : table.key()));
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        grid.setAllRowsVisible(true);
+        grid.addColumn(EvaluationTables.Row::name).setKey("name").setHeader(Messages.get("registry.evaluation.name"))
+                .setAutoWidth(true);
+        for (int i = 0; i < table.columns().size(); i++) {
+            int column = i;
+            String key = table.columns().get(i);
+            grid.addColumn(row -> number(row.values().get(column))).setKey(key).setHeader(metricLabel(key))
+                    .setAutoWidth(true);
+        }
+        grid.setItems(table.rows());
+        return grid;
+    }
+
+    static String sectionLabel(String key) {
+        return key.isEmpty() ? Messages.get("registry.evaluation.summary")
+                : Messages.find("registry.section." + key).orElseGet(() -> humanise(key));
+    }
+
+    static String metricLabel(String key) {
+        return Messages.find("registry.metric." + key).orElseGet(() -> humanise(key));
+    }
+
+    /** "devSpanF1" -> "Dev span f1": a key we have no words for still reads as words. */
+    static String humanise(String key) {
+        String words = key.replaceAll("([a-z0-9])([A-Z])", "$1 $2").replace('_', ' ').toLowerCase(Locale.ROOT);
+        return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
+    private static String number(Object value) {
+        if (value instanceof Number n) {
+            NumberFormat format = NumberFormat.getNumberInstance(Messages.locale());
+            format.setMaximumFractionDigits(4);
+            return format.format(n);
+        }
+        return value == null ? "" : value.toString();
     }
 
     private void act(Runnable action, String done) {

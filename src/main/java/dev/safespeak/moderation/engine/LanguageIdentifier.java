@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
 
 /**
@@ -71,7 +73,8 @@ public final class LanguageIdentifier {
     private final Set<String> supported;
     private final String supportedList;
     private final Set<Language> languages;
-    private final NgramLanguageScorer scorer;
+    /** Loading on a thread of its own from construction on, so start-up goes on meanwhile; null if not needed. */
+    private final CompletableFuture<NgramLanguageScorer> scorer;
     private final Language[] scorerLanguages;
     private final String[] codes;
     private final LanguageDetector lingua;
@@ -87,8 +90,10 @@ public final class LanguageIdentifier {
         this.supportedList = String.join(", ", supported);
         List<Language> needingLingua = languages.stream().filter(this::needsLingua).toList();
         // n-grams are needed for two or more languages of one script; with fewer the script alone decides.
-        this.scorer = needingLingua.size() < 2 || linguaDetector ? null : NgramLanguageScorer.load(needingLingua);
-        this.scorerLanguages = scorer == null ? new Language[0] : scorer.languages();
+        this.scorer = needingLingua.size() < 2 || linguaDetector ? null
+                : CompletableFuture.supplyAsync(() -> NgramLanguageScorer.load(needingLingua),
+                        NgramLanguageScorer.LOADER);
+        this.scorerLanguages = scorer == null ? new Language[0] : needingLingua.toArray(Language[]::new);
         this.codes = java.util.Arrays.stream(scorerLanguages).map(LanguageIdentifier::code).toArray(String[]::new);
         this.lingua = needingLingua.size() < 2 || !linguaDetector ? null
                 : linguaHighAccuracy
@@ -256,7 +261,7 @@ public final class LanguageIdentifier {
     }
 
     private DetectedLanguage byScorer(String text, List<String> hints) {
-        NgramLanguageScorer.Scores scores = scorer.score(text);
+        NgramLanguageScorer.Scores scores = scorer().score(text);
         if (scores.ngrams() == 0) {
             return DetectedLanguage.UNKNOWN;
         }
@@ -287,6 +292,18 @@ public final class LanguageIdentifier {
     }
 
     /** Whether a language shares its script with another supported one, so only Lingua can tell them apart. */
+    /**
+     * The n-gram scorer, waiting for its tables if they are still loading (about a second on a quiet core; the
+     * first text scored while the application starts may wait for them).
+     */
+    private NgramLanguageScorer scorer() {
+        try {
+            return scorer.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
     private boolean needsLingua(Language language) {
         for (Map.Entry<UnicodeScript, Set<Language>> e : SCRIPT_LANGUAGES.entrySet()) {
             if (e.getValue().contains(language)) {

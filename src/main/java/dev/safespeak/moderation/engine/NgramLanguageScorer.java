@@ -10,6 +10,9 @@ import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 /**
  * Tells languages of one script apart by the character n-gram statistics that ship inside the Lingua jar
@@ -81,13 +84,27 @@ final class NgramLanguageScorer {
      */
     static NgramLanguageScorer load(List<Language> languages) {
         Language[] order = languages.toArray(Language[]::new);
+        // The sparse four- and fivegram tables do not depend on the others: read them on a second core meanwhile.
+        CompletableFuture<SparseTable[]> sparse = CompletableFuture.supplyAsync(
+                () -> new SparseTable[] {SparseTable.read(order, 4), SparseTable.read(order, 5)}, LOADER);
         Table uni = Table.read(order, 1, null, null);
         Table bi = Table.read(order, 2, uni, null);
         Table tri = Table.read(order, 3, bi, uni);
-        SparseTable quad = SparseTable.read(order, 4);
-        SparseTable five = SparseTable.read(order, 5);
-        return new NgramLanguageScorer(order, tri, bi, uni, quad, five);
+        SparseTable[] quadAndFive;
+        try {
+            quadAndFive = sparse.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+        return new NgramLanguageScorer(order, tri, bi, uni, quadAndFive[0], quadAndFive[1]);
     }
+
+    /** Runs a loading task on a daemon thread of its own: a process that exits meanwhile is not held up. */
+    static final Executor LOADER = task -> {
+        Thread thread = new Thread(task, "language-tables");
+        thread.setDaemon(true);
+        thread.start();
+    };
 
     /** The languages this scorer decides between, in the order of {@link Scores#logProbabilities()}. */
     Language[] languages() {

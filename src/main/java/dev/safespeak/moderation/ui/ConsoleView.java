@@ -1,5 +1,7 @@
 package dev.safespeak.moderation.ui;
 
+import dev.safespeak.moderation.DetectedLanguage;
+import dev.safespeak.base.ui.Messages;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -70,20 +72,20 @@ class ConsoleView extends VerticalLayout {
     private final LabelledSetEvaluator evaluator;
     private final TenantListStore lists;
 
-    final TextArea text = new TextArea("Text");
-    final ComboBox<String> modelA = new ComboBox<>("Model");
-    final ComboBox<String> modelB = new ComboBox<>("Compare with");
+    final TextArea text = new TextArea(Messages.get("console.text"));
+    final ComboBox<String> modelA = new ComboBox<>(Messages.get("console.model"));
+    final ComboBox<String> modelB = new ComboBox<>(Messages.get("console.compare"));
     final Select<String> mode = new Select<>();
-    final NumberField threshold = new NumberField("Flag threshold");
-    final Button score = new Button("Score");
+    final NumberField threshold = new NumberField(Messages.get("console.threshold"));
+    final Button score = new Button(Messages.get("console.score"));
     final HorizontalLayout results = new HorizontalLayout();
     final Div evaluation = new Div();
     final Upload upload;
-    final TextField tenant = new TextField("Tenant");
+    final TextField tenant = new TextField(Messages.get("console.tenant"));
     final Select<ListKind> kind = new Select<>();
-    final TextField term = new TextField("Term");
-    final ComboBox<Attribute> attribute = new ComboBox<>("Forces attribute");
-    final Button add = new Button("Add");
+    final TextField term = new TextField(Messages.get("console.term"));
+    final ComboBox<Attribute> attribute = new ComboBox<>(Messages.get("console.forces-attribute"));
+    final Button add = new Button(Messages.get("console.add"));
     final Grid<TenantListEntry> terms = new Grid<>();
     final TabSheet tabs = new TabSheet();
 
@@ -92,12 +94,12 @@ class ConsoleView extends VerticalLayout {
         this.evaluator = evaluator;
         this.lists = lists;
         setSizeFull();
-        add(new H2("Test console"));
+        add(new H2(Messages.get("console.title")));
 
         text.setId("console-text");
         text.setWidthFull();
         text.setMaxLength(20 * 1024);
-        text.setPlaceholder("Paste a text in any supported language");
+        text.setPlaceholder(Messages.get("console.placeholder"));
         List<String> registered = registeredVersions();
         List<String> choicesA = new ArrayList<>(List.of(ACTIVE));
         choicesA.addAll(registered);
@@ -109,10 +111,10 @@ class ConsoleView extends VerticalLayout {
         modelB.setItems(choicesB);
         modelB.setValue(NONE);
         modelB.setAllowCustomValue(false);
-        modelB.setHelperText(registered.size() < 2 ? "Only one model version is registered"
-                : registered.size() + " registered versions, newest first");
+        modelB.setHelperText(registered.size() < 2 ? Messages.get("console.one-version")
+                : Messages.get("console.versions", registered.size()));
         mode.setId("console-mode");
-        mode.setLabel("Mode");
+        mode.setLabel(Messages.get("console.mode"));
         mode.setItems(Mode.FAST.id(), Mode.ACCURATE.id(), Mode.BALANCED.id(), FAST_VS_ACCURATE);
         mode.setItemLabelGenerator(ConsoleView::modeLabel);
         mode.setValue(engine.defaultMode() == null ? Mode.FAST.id() : engine.defaultMode().id());
@@ -138,18 +140,16 @@ class ConsoleView extends VerticalLayout {
             } catch (IllegalArgumentException | BusinessException ex) {
                 error(ex.getMessage());
             } catch (java.io.IOException ex) {
-                error("the file cannot be read");
+                error(Messages.get("console.unreadable"));
             }
         });
         evaluation.setId("console-evaluation");
-        VerticalLayout csvTab = new VerticalLayout(new Paragraph("Upload a CSV with a 'text' column and one 0/1 "
-                + "column per attribute (for example text,TOXICITY,INSULT). Scored with the model chosen on the "
-                + "first tab, at its default thresholds."), upload, evaluation);
+        VerticalLayout csvTab = new VerticalLayout(new Paragraph(Messages.get("console.csv-help")), upload, evaluation);
 
         tenant.setValue("default");
-        kind.setLabel("List");
+        kind.setLabel(Messages.get("console.list"));
         kind.setItems(ListKind.BLOCK, ListKind.ALLOW);
-        kind.setItemLabelGenerator(k -> k == ListKind.BLOCK ? "Blocklist" : "Allowlist");
+        kind.setItemLabelGenerator(Messages::label);
         kind.setValue(ListKind.BLOCK);
         attribute.setItems(Attribute.values());
         attribute.setValue(Attribute.TOXICITY);
@@ -161,18 +161,19 @@ class ConsoleView extends VerticalLayout {
             attribute.setEnabled(e.getValue() == ListKind.BLOCK);
             refreshTerms();
         });
-        terms.addColumn(TenantListEntry::term).setHeader("Term");
-        terms.addColumn(e -> e.attribute() == null ? "all" : e.attribute().name()).setHeader("Attribute");
-        terms.addColumn(TenantListEntry::createdBy).setHeader("Added by");
-        terms.addColumn(e -> e.createdAt().toString()).setHeader("Added at");
-        terms.addComponentColumn(e -> new Button("Remove", click -> removeTerm(e))).setHeader("");
+        terms.addColumn(TenantListEntry::term).setHeader(Messages.get("console.term"));
+        terms.addColumn(e -> e.attribute() == null ? Messages.get("console.all-attributes") : e.attribute().name())
+                .setHeader(Messages.get("console.attribute"));
+        terms.addColumn(TenantListEntry::createdBy).setHeader(Messages.get("console.added-by"));
+        terms.addColumn(e -> Messages.dateTime(e.createdAt())).setHeader(Messages.get("console.added-at"));
+        terms.addComponentColumn(e -> new Button(Messages.get("console.remove"), click -> removeTerm(e))).setHeader("");
         VerticalLayout listsTab = new VerticalLayout(new HorizontalLayout(tenant, kind), new HorizontalLayout(term,
                 attribute, add), terms);
 
         tabs.setWidthFull();
-        tabs.add("Try a text", tryTab);
-        tabs.add("Labelled CSV", csvTab);
-        tabs.add("Block and allow lists", listsTab);
+        tabs.add(Messages.get("console.tab.try"), tryTab);
+        tabs.add(Messages.get("console.tab.csv"), csvTab);
+        tabs.add(Messages.get("console.tab.lists"), listsTab);
         add(tabs);
         refreshTerms();
     }
@@ -182,7 +183,7 @@ class ConsoleView extends VerticalLayout {
         String value = text.getValue();
         if (value == null || value.isBlank()) {
             // The engine's own words ("text 1 is empty") are for API clients; here there is one box to fill in.
-            error("Type or paste a text to score first.");
+            error(Messages.get("console.empty"));
             return;
         }
         Map<Attribute, Double> thresholds = new EnumMap<>(Attribute.class);
@@ -225,8 +226,9 @@ class ConsoleView extends VerticalLayout {
     private static Component unavailable(String version, Mode m, String reason) {
         VerticalLayout column = new VerticalLayout();
         column.addClassName("console-column");
-        column.add(new H3("Model " + (version(version) == null ? "(active)" : version)));
-        Span engineLine = new Span("Mode: " + modeLabel(m.id()) + " · not available");
+        column.add(new H3(Messages.get("console.model-heading", version(version) == null
+                ? Messages.get("console.active-short") : version)));
+        Span engineLine = new Span(Messages.get("console.not-available", modeLabel(m.id())));
         engineLine.addClassName("console-engine");
         Paragraph why = new Paragraph(reason);
         why.addClassName("console-unavailable");
@@ -237,10 +239,10 @@ class ConsoleView extends VerticalLayout {
     /** The mode as a person reads it. */
     static String modeLabel(String id) {
         return switch (id) {
-            case "fast" -> "Fast";
-            case "accurate" -> "Accurate";
-            case "balanced" -> "Balanced";
-            case FAST_VS_ACCURATE -> "Fast and accurate side by side";
+            case "fast" -> Messages.get("console.mode.fast");
+            case "accurate" -> Messages.get("console.mode.accurate");
+            case "balanced" -> Messages.get("console.mode.balanced");
+            case FAST_VS_ACCURATE -> Messages.get("console.mode.side-by-side");
             default -> id;
         };
     }
@@ -248,13 +250,13 @@ class ConsoleView extends VerticalLayout {
     /** The engine that scored a text as a person reads it: {@code encoder:bge-small-en-v1.5-q} -> "encoder ...". */
     static String engineLabel(String engine) {
         if (engine == null || engine.equals(TextScore.NGRAM)) {
-            return "n-gram model";
+            return Messages.get("console.engine.ngram");
         }
         if (engine.startsWith("encoder:")) {
-            return "sentence encoder " + engine.substring("encoder:".length());
+            return Messages.get("console.engine.encoder", engine.substring("encoder:".length()));
         }
         if (engine.startsWith("byo:")) {
-            return "your own model " + engine.substring("byo:".length());
+            return Messages.get("console.engine.byo", engine.substring("byo:".length()));
         }
         return engine;
     }
@@ -263,14 +265,13 @@ class ConsoleView extends VerticalLayout {
         TextScore s = result.results().get(0);
         VerticalLayout column = new VerticalLayout();
         column.addClassName("console-column");
-        column.add(new H3("Model " + result.modelVersion()));
-        Span engineLine = new Span("Mode: " + modeLabel(scoredIn.id()) + " · scored by " + engineLabel(s.engine()));
+        column.add(new H3(Messages.get("console.model-heading", result.modelVersion())));
+        Span engineLine = new Span(Messages.get("console.scored-by", modeLabel(scoredIn.id()),
+                engineLabel(s.engine())));
         engineLine.addClassName("console-engine");
         column.add(engineLine);
         // The detector's confidence is a relative score, low even for plain sentences: a person reads the name.
-        column.add(new Span(String.format(Locale.ROOT, "Language: %s · %.1f ms", s.language().isUnknown()
-                ? "unknown or mixed" : Locale.forLanguageTag(s.language().code()).getDisplayLanguage(Locale.ENGLISH)
-                + " (" + s.language().code() + ")", millis)));
+        column.add(new Span(languageLine(s.language(), millis)));
         for (Attribute a : Attribute.values()) {
             Double v = s.scores().get(a);
             if (v == null) {
@@ -282,15 +283,18 @@ class ConsoleView extends VerticalLayout {
             if (flagged) {
                 bar.addThemeName("error");
             }
-            Span label = new Span(String.format(Locale.ROOT, "%s %.2f (threshold %.2f)%s", a.name(), v,
-                    threshold.getValue() == null ? 0.5 : threshold.getValue(), flagged ? " FLAGGED" : ""));
+            double limit = threshold.getValue() == null ? 0.5 : threshold.getValue();
+            Span label = new Span(flagged ? Messages.get("console.score-flagged", a.name(), v, limit)
+                    : Messages.get("console.score-clear", a.name(), v, limit));
             label.addClassName(flagged ? "console-flagged" : "console-clear");
             column.add(new HorizontalLayout(bar, label));
         }
         column.add(highlight(value, s));
         if (s.listMatches() != null && !s.listMatches().isEmpty()) {
-            s.listMatches().forEach(m -> column.add(new Span(m.kind() + " list: '" + m.term() + "'"
-                    + (m.attribute() == null ? "" : " -> " + m.attribute()))));
+            s.listMatches().forEach(m -> column.add(new Span(m.attribute() == null
+                    ? Messages.get("console.list-match", Messages.label(m.kind()), m.term())
+                    : Messages.get("console.list-match-attribute", Messages.label(m.kind()), m.term(),
+                            m.attribute()))));
         }
         return column;
     }
@@ -334,9 +338,8 @@ class ConsoleView extends VerticalLayout {
         if (marked.isEmpty()) {
             return p;
         }
-        Span legend = new Span("Marked: the words that raised " + marked.stream().map(Attribute::name)
-                .collect(java.util.stream.Collectors.joining(", ")) + "; the darker the mark, the more the word"
-                + " raised the score. Hover a mark for its attribute and span score.");
+        Span legend = new Span(Messages.get("console.legend", marked.stream().map(Attribute::name)
+                .collect(java.util.stream.Collectors.joining(", "))));
         legend.addClassName("console-span-legend");
         legend.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
         return new com.vaadin.flow.component.html.Div(p, legend);
@@ -344,17 +347,19 @@ class ConsoleView extends VerticalLayout {
 
     void showEvaluation(LabelledSetEvaluation result) {
         evaluation.removeAll();
-        evaluation.add(new Paragraph(result.texts() + " texts scored with model " + result.modelVersion()
-                + (result.skipped().isEmpty() ? "" : "; skipped: " + String.join("; ", result.skipped()))));
+        evaluation.add(new Paragraph(result.skipped().isEmpty()
+                ? Messages.get("console.evaluated", result.texts(), result.modelVersion())
+                : Messages.get("console.evaluated-skipped", result.texts(), result.modelVersion(),
+                        String.join("; ", result.skipped()))));
         Grid<Map.Entry<Attribute, LabelledSetEvaluation.AttributeResult>> grid = new Grid<>();
         grid.setItems(new ArrayList<>(result.attributes().entrySet()));
-        grid.addColumn(e -> e.getKey().name()).setHeader("Attribute");
-        grid.addColumn(e -> pct(e.getValue().accuracy())).setHeader("Accuracy");
-        grid.addColumn(e -> String.format(Locale.ROOT, "%.3f", e.getValue().macroF1())).setHeader("Macro-F1");
-        grid.addColumn(e -> e.getValue().truePositives()).setHeader("TP (1 flagged)");
-        grid.addColumn(e -> e.getValue().falseNegatives()).setHeader("FN (1 missed)");
-        grid.addColumn(e -> e.getValue().falsePositives()).setHeader("FP (0 flagged)");
-        grid.addColumn(e -> e.getValue().trueNegatives()).setHeader("TN (0 clear)");
+        grid.addColumn(e -> e.getKey().name()).setHeader(Messages.get("console.attribute"));
+        grid.addColumn(e -> pct(e.getValue().accuracy())).setHeader(Messages.get("console.eval.accuracy"));
+        grid.addColumn(e -> String.format(Locale.ROOT, "%.3f", e.getValue().macroF1())).setHeader(Messages.get("console.eval.macro-f1"));
+        grid.addColumn(e -> e.getValue().truePositives()).setHeader(Messages.get("console.eval.tp"));
+        grid.addColumn(e -> e.getValue().falseNegatives()).setHeader(Messages.get("console.eval.fn"));
+        grid.addColumn(e -> e.getValue().falsePositives()).setHeader(Messages.get("console.eval.fp"));
+        grid.addColumn(e -> e.getValue().trueNegatives()).setHeader(Messages.get("console.eval.tn"));
         grid.setAllRowsVisible(true);
         evaluation.add(grid);
     }
@@ -400,13 +405,23 @@ class ConsoleView extends VerticalLayout {
         try {
             return engine.modelVersions();
         } catch (BusinessException e) {
-            error("The model versions cannot be listed: " + e.getMessage());
+            error(Messages.get("console.versions-unavailable", e.getMessage()));
             return List.of();
         }
     }
 
     private static String version(String choice) {
         return choice == null || ACTIVE.equals(choice) || NONE.equals(choice) ? null : choice;
+    }
+
+    /**
+     * "Language: English · 3.1 ms". The detector's confidence is a relative score, low even for plain sentences
+     * ("6% confident" for a plain English one), so a person reads the language's name and not that number.
+     */
+    static String languageLine(DetectedLanguage language, double millis) {
+        return language.isUnknown() ? Messages.get("console.language-unknown", millis)
+                : Messages.get("console.language", Locale.forLanguageTag(language.code())
+                        .getDisplayLanguage(Messages.locale()), language.code(), millis);
     }
 
     private static String pct(double value) {

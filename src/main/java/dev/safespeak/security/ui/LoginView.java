@@ -2,6 +2,8 @@ package dev.safespeak.security.ui;
 
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.login.LoginForm;
+import com.vaadin.flow.component.login.LoginI18n;
+import dev.safespeak.base.ui.Messages;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -24,7 +26,19 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         setJustifyContentMode(FlexComponent.JustifyContentMode.CENTER);
         login.setAction("login");
         login.setForgotPasswordButtonVisible(false);
-        add(new H1("SafeSpeak"), login);
+        login.setI18n(i18n());
+        add(new H1(Messages.get("app.name")), login);
+    }
+
+    static LoginI18n i18n() {
+        LoginI18n i18n = LoginI18n.createDefault();
+        i18n.getForm().setTitle(Messages.get("login.title"));
+        i18n.getForm().setUsername(Messages.get("login.username"));
+        i18n.getForm().setPassword(Messages.get("login.password"));
+        i18n.getForm().setSubmit(Messages.get("login.submit"));
+        i18n.getErrorMessage().setTitle(Messages.get("login.error.title"));
+        i18n.getErrorMessage().setMessage(Messages.get("login.error.message"));
+        return i18n;
     }
 
     @Override

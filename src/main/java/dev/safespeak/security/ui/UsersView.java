@@ -1,5 +1,6 @@
 package dev.safespeak.security.ui;
 
+import dev.safespeak.base.ui.Messages;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
@@ -40,30 +41,32 @@ class UsersView extends VerticalLayout {
     UsersView(UserService users) {
         this.users = users;
         setSizeFull();
-        Button create = new Button("New user", e -> openCreateDialog());
+        Button create = new Button(Messages.get("users.new"), e -> openCreateDialog());
         create.setId("new-user");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        add(new HorizontalLayout(new H2("Users"), create));
+        add(new HorizontalLayout(new H2(Messages.get("users.title")), create));
 
         grid.setId("users");
-        grid.addColumn(UserSummary::username).setHeader("Username").setKey("username").setAutoWidth(true);
-        grid.addColumn(UserSummary::displayName).setHeader("Name").setKey("displayName").setAutoWidth(true);
-        grid.addColumn(u -> roleNames(u.roles())).setHeader("Roles").setKey("roles").setFlexGrow(1);
-        grid.addColumn(u -> u.enabled() ? "enabled" : "disabled").setHeader("Status").setKey("status");
-        grid.addComponentColumn(this::actions).setHeader("Actions").setKey("actions").setAutoWidth(true);
+        grid.addColumn(UserSummary::username).setHeader(Messages.get("users.username")).setKey("username").setAutoWidth(true);
+        grid.addColumn(UserSummary::displayName).setHeader(Messages.get("users.name")).setKey("displayName").setAutoWidth(true);
+        grid.addColumn(u -> roleNames(u.roles())).setHeader(Messages.get("users.roles")).setKey("roles").setFlexGrow(1);
+        grid.addColumn(u -> u.enabled() ? Messages.get("users.enabled") : Messages.get("users.disabled"))
+                .setHeader(Messages.get("users.status")).setKey("status");
+        grid.addComponentColumn(this::actions).setHeader(Messages.get("users.actions")).setKey("actions").setAutoWidth(true);
         grid.setSizeFull();
         add(grid);
         refresh();
     }
 
     private HorizontalLayout actions(UserSummary user) {
-        Button roles = new Button("Roles", e -> openRolesDialog(user));
+        Button roles = new Button(Messages.get("users.roles"), e -> openRolesDialog(user));
         roles.setId("roles-" + user.username());
-        Button toggle = new Button(user.enabled() ? "Disable" : "Enable",
-                e -> attempt(() -> users.setEnabled(user.username(), !user.enabled()),
-                        user.username() + (user.enabled() ? " disabled" : " enabled")));
+        Button toggle = new Button(user.enabled() ? Messages.get("users.disable") : Messages.get("users.enable"),
+                e -> attempt(() -> users.setEnabled(user.username(), !user.enabled()), user.enabled()
+                        ? Messages.get("users.was-disabled", user.username())
+                        : Messages.get("users.was-enabled", user.username())));
         toggle.setId("toggle-" + user.username());
-        Button reset = new Button("Reset password", e -> openPasswordDialog(user));
+        Button reset = new Button(Messages.get("users.reset"), e -> openPasswordDialog(user));
         reset.setId("reset-" + user.username());
         for (Button b : new Button[] {roles, toggle, reset}) {
             b.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
@@ -73,67 +76,67 @@ class UsersView extends VerticalLayout {
 
     private void openCreateDialog() {
         Dialog dialog = new Dialog();
-        dialog.setHeaderTitle("New user");
-        TextField username = new TextField("Username");
+        dialog.setHeaderTitle(Messages.get("users.new"));
+        TextField username = new TextField(Messages.get("users.username"));
         username.setId("new-username");
-        username.setHelperText("2-50 characters: a-z, 0-9, '.', '_' or '-'");
-        TextField displayName = new TextField("Name");
+        username.setHelperText(Messages.get("users.username-help"));
+        TextField displayName = new TextField(Messages.get("users.name"));
         displayName.setId("new-display-name");
-        PasswordField password = new PasswordField("Password");
+        PasswordField password = new PasswordField(Messages.get("users.password"));
         password.setId("new-password");
         CheckboxGroup<Role> roles = roleChooser(EnumSet.noneOf(Role.class));
         roles.setId("new-roles");
         dialog.add(new FormLayout(username, displayName, password, roles));
-        Button save = new Button("Create", e -> {
+        Button save = new Button(Messages.get("users.create"), e -> {
             if (attempt(() -> users.create(username.getValue(), displayName.getValue(), password.getValue(),
-                    roles.getValue()), "User " + username.getValue().strip() + " created")) {
+                    roles.getValue()), Messages.get("users.created", username.getValue().strip()))) {
                 dialog.close();
             }
         });
         save.setId("create-user");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);
+        dialog.getFooter().add(new Button(Messages.get("users.cancel"), e -> dialog.close()), save);
         dialog.open();
     }
 
     private void openRolesDialog(UserSummary user) {
         Dialog dialog = new Dialog();
-        dialog.setHeaderTitle("Roles of " + user.username());
+        dialog.setHeaderTitle(Messages.get("users.roles-of", user.username()));
         CheckboxGroup<Role> roles = roleChooser(user.roles());
         roles.setId("edit-roles");
         dialog.add(roles);
-        Button save = new Button("Save", e -> {
+        Button save = new Button(Messages.get("users.save"), e -> {
             if (attempt(() -> users.changeRoles(user.username(), roles.getValue()),
-                    "Roles of " + user.username() + " saved")) {
+                    Messages.get("users.roles-saved", user.username()))) {
                 dialog.close();
             }
         });
         save.setId("save-roles");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);
+        dialog.getFooter().add(new Button(Messages.get("users.cancel"), e -> dialog.close()), save);
         dialog.open();
     }
 
     private void openPasswordDialog(UserSummary user) {
         Dialog dialog = new Dialog();
-        dialog.setHeaderTitle("New password for " + user.username());
-        PasswordField password = new PasswordField("New password");
+        dialog.setHeaderTitle(Messages.get("users.new-password-for", user.username()));
+        PasswordField password = new PasswordField(Messages.get("users.new-password"));
         password.setId("reset-password");
         dialog.add(password);
-        Button save = new Button("Set password", e -> {
+        Button save = new Button(Messages.get("users.set-password"), e -> {
             if (attempt(() -> users.resetPassword(user.username(), password.getValue()),
-                    "Password of " + user.username() + " reset")) {
+                    Messages.get("users.password-reset", user.username()))) {
                 dialog.close();
             }
         });
         save.setId("save-password");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);
+        dialog.getFooter().add(new Button(Messages.get("users.cancel"), e -> dialog.close()), save);
         dialog.open();
     }
 
     private static CheckboxGroup<Role> roleChooser(Set<Role> selected) {
-        CheckboxGroup<Role> roles = new CheckboxGroup<>("Roles");
+        CheckboxGroup<Role> roles = new CheckboxGroup<>(Messages.get("users.roles"));
         roles.setItems(Role.values());
         roles.setItemLabelGenerator(Role::displayName);
         roles.setValue(selected);

@@ -1,5 +1,6 @@
 package dev.safespeak.signoff.ui;
 
+import dev.safespeak.base.ui.Messages;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -58,7 +59,7 @@ class ExecutiveView extends VerticalLayout implements HasUrlParameter<Long> {
     private final SignOffService service;
     private final List<ExecutivePanelContributor> contributors;
 
-    final ComboBox<ReleaseView> release = new ComboBox<>("Release");
+    final ComboBox<ReleaseView> release = new ComboBox<>(Messages.get("executive.release"));
     final Div content = new Div();
     Long releaseId;
 
@@ -77,15 +78,19 @@ class ExecutiveView extends VerticalLayout implements HasUrlParameter<Long> {
         this.clock = clock;
         LiveRefresh.whileAttached(this, refreshSeconds, this::refresh);
         setWidthFull();
-        add(new H2("Executive sign-off"));
+        add(new H2(Messages.get("executive.title")));
         asOf.setId("executive-as-of");
         asOf.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
         add(asOf);
         release.setId("release-picker");
-        release.setItemLabelGenerator(r -> r.name() + " " + r.version() + " (go-live " + r.goLiveDate() + ")");
-        release.setWidth("28em");
+        // The field shows the release's name only, so it fits a phone; the go-live date is its helper text.
+        release.setItemLabelGenerator(r -> r.name() + " " + r.version());
+        release.setWidthFull();
+        release.setMaxWidth("28em");
         release.setItems(service.releases());
         release.addValueChangeListener(e -> {
+            release.setHelperText(e.getValue() == null ? null
+                    : Messages.get("executive.go-live", Messages.date(e.getValue().goLiveDate())));
             if (e.isFromClient() || e.getValue() != null) {
                 show(e.getValue() == null ? null : e.getValue().id());
             }
@@ -110,7 +115,7 @@ class ExecutiveView extends VerticalLayout implements HasUrlParameter<Long> {
         content.removeAll();
         asOf.setText(LiveRefresh.asOf(clock, refreshSeconds));
         if (id == null) {
-            content.add(new Paragraph("Pick a release to see its readiness and sign-off chain."));
+            content.add(new Paragraph(Messages.get("executive.pick")));
             return;
         }
         // A dashboard read top-down: the verdict with its counts (each a link to what it counts), the sign-off chain
@@ -136,20 +141,22 @@ class ExecutiveView extends VerticalLayout implements HasUrlParameter<Long> {
     }
 
     private Component readiness(ReleaseSummary summary) {
-        VerticalLayout box = section("readiness", "Readiness");
-        box.add(progressRow("Overall", summary.progress().fraction(), summary.progress() + " done ("
-                + summary.progress().percent() + "%)"));
+        VerticalLayout box = section("readiness", Messages.get("executive.readiness"));
+        box.add(progressRow(Messages.get("executive.overall"), summary.progress().fraction(),
+                Messages.get("executive.done", summary.progress().closed(), summary.progress().total(),
+                        summary.progress().percent())));
         for (ReleaseSummary.PhaseProgress phase : summary.phases()) {
-            box.add(progressRow(phase.phase() + " (" + phase.window().label() + ")", phase.progress().fraction(),
-                    phase.progress() + " (" + phase.progress().percent() + "%)"));
+            box.add(progressRow(Messages.get("executive.phase", phase.phase(), phase.window().label()),
+                    phase.progress().fraction(), Messages.get("executive.done", phase.progress().closed(),
+                            phase.progress().total(), phase.progress().percent())));
         }
-        Span open = new Span(summary.requiredOpen() + " required items open");
+        Span open = new Span(Messages.get("executive.required-open", summary.requiredOpen()));
         open.setId("required-open");
         box.add(open);
-        box.add(itemList("blocked", "Blockers", summary.blocked()));
-        box.add(itemList("overdue", "Overdue", summary.overdue()));
+        box.add(itemList("blocked", Messages.get("executive.blockers"), summary.blocked()));
+        box.add(itemList("overdue", Messages.get("executive.overdue"), summary.overdue()));
         if (!summary.regressed().isEmpty()) {
-            box.add(itemList("regressed", "Regressed", summary.regressed()));
+            box.add(itemList("regressed", Messages.get("executive.regressed"), summary.regressed()));
         }
         return box;
     }
@@ -167,18 +174,20 @@ class ExecutiveView extends VerticalLayout implements HasUrlParameter<Long> {
     private static Component itemList(String id, String title, List<ItemView> items) {
         Div box = new Div();
         box.setId(id);
-        box.add(new Span(title + ": " + (items.isEmpty() ? "none" : items.size())));
+        box.add(new Span(Messages.get("executive.item-count", title, items.size())));
         if (!items.isEmpty()) {
             UnorderedList list = new UnorderedList();
-            items.stream().limit(20).forEach(i -> list.add(new ListItem(i.label() + " (" + i.owner().displayName()
-                    + (i.reason() == null ? "" : ": " + i.reason()) + ", due " + i.dueDate() + ")")));
+            items.stream().limit(20).forEach(i -> list.add(new ListItem(i.reason() == null
+                    ? Messages.get("executive.item", i.label(), i.owner().displayName(), Messages.date(i.dueDate()))
+                    : Messages.get("executive.item-reason", i.label(), i.owner().displayName(), i.reason(),
+                            Messages.date(i.dueDate())))));
             box.add(list);
         }
         return box;
     }
 
     private Component chain(List<SlotState> chain) {
-        VerticalLayout box = section("chain", "Sign-off chain");
+        VerticalLayout box = section("chain", Messages.get("executive.chain"));
         box.add(stepper(chain));
         Set<SignOffSlot> mine = service.mySlots();
         for (SignOffPhase phase : SignOffPhase.values()) {
@@ -216,8 +225,9 @@ class ExecutiveView extends VerticalLayout implements HasUrlParameter<Long> {
                 arrow.getElement().setAttribute("aria-hidden", "true");
                 steps.add(arrow);
             }
-            Span step = new Span((done ? "✓ " : number + " ") + phase.displayName() + " · " + signed + " of "
-                    + slots.size() + " signed" + (rejected ? " · rejected" : ""));
+            String mark = done ? "✓" : String.valueOf(number);
+            Span step = new Span(rejected ? Messages.get("executive.step-rejected", mark, phase.displayName(), signed,
+                    slots.size()) : Messages.get("executive.step", mark, phase.displayName(), signed, slots.size()));
             step.setId("step-" + phase.name());
             step.getElement().setAttribute("data-state", state);
             step.getElement().getThemeList().add("badge pill");
@@ -252,7 +262,8 @@ class ExecutiveView extends VerticalLayout implements HasUrlParameter<Long> {
         row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         if (mine.contains(state.slot())) {
             if (state.status() != SlotStatus.SIGNED) {
-                Button sign = new Button(state.slot().phase() == SignOffPhase.FINAL ? "Approve" : "Sign off",
+                Button sign = new Button(state.slot().phase() == SignOffPhase.FINAL
+                        ? Messages.get("executive.approve") : Messages.get("executive.sign-off"),
                         e -> new SignOffDialog(service, releaseId, state.slot(), true, this::refresh).open());
                 sign.setId("sign-" + state.slot().name());
                 sign.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
@@ -268,7 +279,7 @@ class ExecutiveView extends VerticalLayout implements HasUrlParameter<Long> {
                 });
             }
             if (state.status() != SlotStatus.REJECTED) {
-                Button reject = new Button("Reject",
+                Button reject = new Button(Messages.get("executive.reject"),
                         e -> new SignOffDialog(service, releaseId, state.slot(), false, this::refresh).open());
                 reject.setId("reject-" + state.slot().name());
                 reject.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);
@@ -280,35 +291,36 @@ class ExecutiveView extends VerticalLayout implements HasUrlParameter<Long> {
 
     static String statusText(SlotState state) {
         String text = switch (state.status()) {
-            case SIGNED -> describe("Signed", state.current().orElseThrow());
-            case REJECTED -> describe("Rejected", state.current().orElseThrow());
-            case PENDING -> "Pending";
+            case SIGNED -> describe(true, state.current().orElseThrow());
+            case REJECTED -> describe(false, state.current().orElseThrow());
+            case PENDING -> Messages.get("executive.slot.pending");
         };
         if (state.status() == SlotStatus.PENDING && state.lastInvalidated().isPresent()) {
             SignOffRecord r = state.lastInvalidated().get();
-            text += " (sign-off by " + r.username() + " invalidated " + TIME.format(r.invalidatedAt()) + ": "
-                    + r.invalidationReason() + ")";
+            text = Messages.get("executive.slot.invalidated", text, r.username(), TIME.format(r.invalidatedAt()),
+                    r.invalidationReason());
         }
         return text;
     }
 
-    private static String describe(String verb, SignOffRecord r) {
-        return verb + " by " + r.username() + " at " + TIME.format(r.at()) + ": " + r.comment();
+    private static String describe(boolean signed, SignOffRecord r) {
+        return signed ? Messages.get("executive.slot.signed", r.username(), TIME.format(r.at()), r.comment())
+                : Messages.get("executive.slot.rejected", r.username(), TIME.format(r.at()), r.comment());
     }
 
     private Component goNoGo(List<GoNoGoDecision> decisions) {
-        VerticalLayout box = section("go-no-go", "Go/no-go decision");
-        Span latest = new Span(decisions.isEmpty() ? "No decision recorded"
+        VerticalLayout box = section("go-no-go", Messages.get("executive.go-no-go"));
+        Span latest = new Span(decisions.isEmpty() ? Messages.get("executive.no-decision")
                 : describe(decisions.get(decisions.size() - 1)));
         latest.setId("go-no-go-latest");
         box.add(latest);
         if (decisions.size() > 1) {
             UnorderedList earlier = new UnorderedList();
             decisions.subList(0, decisions.size() - 1).forEach(d -> earlier.add(new ListItem(describe(d))));
-            box.add(new Span("Earlier decisions:"), earlier);
+            box.add(new Span(Messages.get("executive.earlier")), earlier);
         }
         if (service.mayRecordGoNoGo()) {
-            Button record = new Button("Record go/no-go decision",
+            Button record = new Button(Messages.get("executive.record"),
                     e -> new GoNoGoDialog(service, releaseId, this::refresh).open());
             record.setId("record-go-no-go");
             box.add(record);
@@ -317,8 +329,11 @@ class ExecutiveView extends VerticalLayout implements HasUrlParameter<Long> {
     }
 
     private static String describe(GoNoGoDecision d) {
-        return d.decision().name().replace('_', '-') + " on " + d.meetingDate() + " (attendees: " + d.attendees()
-                + ")" + (d.notes().isEmpty() ? "" : ": " + d.notes()) + ", recorded by " + d.recordedBy();
+        String date = Messages.date(d.meetingDate());
+        return d.notes().isEmpty()
+                ? Messages.get("executive.decision", Messages.label(d.decision()), date, d.attendees(), d.recordedBy())
+                : Messages.get("executive.decision-notes", Messages.label(d.decision()), date, d.attendees(),
+                        d.notes(), d.recordedBy());
     }
 
     /**
@@ -330,7 +345,8 @@ class ExecutiveView extends VerticalLayout implements HasUrlParameter<Long> {
         VerticalLayout box = section("approval", null);
         box.getStyle().set("border", "1px solid var(--lumo-contrast-10pct)")
                 .set("border-radius", "var(--lumo-border-radius-l)").set("padding", "var(--lumo-space-m)");
-        Span verdict = new Span(state.approved() ? "Approved for go-live" : "Not approved for go-live");
+        Span verdict = new Span(state.approved() ? Messages.get("executive.approved")
+                : Messages.get("executive.not-approved"));
         verdict.setId("approval-state");
         verdict.getElement().getThemeList().add("badge");
         verdict.getElement().getThemeList().add(state.approved() ? "success" : "error");
@@ -342,15 +358,14 @@ class ExecutiveView extends VerticalLayout implements HasUrlParameter<Long> {
         counts.setWrap(true);
         Component blockers = readiness.getChildren().filter(c -> c.getId().filter("blocked"::equals).isPresent())
                 .findFirst().orElse(readiness);
-        counts.add(countLink("count-blockers", summary.blocked().size(), "blocker", "blockers",
+        counts.add(countLink("count-blockers", Messages.get("executive.count.blockers", summary.blocked().size()),
                 blockers::scrollIntoView));
-        Anchor open = new Anchor("releases/" + releaseId, plural(summary.requiredOpen(), "open required item",
-                "open required items"));
+        Anchor open = new Anchor("releases/" + releaseId, Messages.get("executive.count.open", summary.requiredOpen()));
         open.setId("count-open");
         counts.add(open);
-        counts.add(countLink("count-missing", missing, "missing sign-off", "missing sign-offs", chain::scrollIntoView));
+        counts.add(countLink("count-missing", Messages.get("executive.count.missing", missing), chain::scrollIntoView));
         if (criteria != null) {
-            counts.add(countLink("count-failing", state.gateReasons().size(), "failing criterion", "failing criteria",
+            counts.add(countLink("count-failing", Messages.get("executive.count.failing", state.gateReasons().size()),
                     criteria::scrollIntoView));
         }
         box.add(counts);
@@ -358,22 +373,18 @@ class ExecutiveView extends VerticalLayout implements HasUrlParameter<Long> {
             UnorderedList reasons = new UnorderedList();
             reasons.setId("approval-reasons");
             state.reasons().forEach(r -> reasons.add(new ListItem(r)));
-            Details why = new Details("Every reason in full", reasons);
+            Details why = new Details(Messages.get("executive.why"), reasons);
             why.setId("approval-why");
             box.add(why);
         }
         return box;
     }
 
-    private static Button countLink(String id, long count, String one, String many, Runnable go) {
-        Button link = new Button(plural(count, one, many), e -> go.run());
+    private static Button countLink(String id, String text, Runnable go) {
+        Button link = new Button(text, e -> go.run());
         link.setId(id);
         link.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
         return link;
-    }
-
-    static String plural(long count, String one, String many) {
-        return count + " " + (count == 1 ? one : many);
     }
 
     private static VerticalLayout section(String id, String title) {

@@ -1,5 +1,6 @@
 package dev.safespeak.signoff.ui;
 
+import dev.safespeak.base.ui.Messages;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.datepicker.DatePicker;
@@ -19,28 +20,28 @@ import java.time.ZoneOffset;
 /** Records a go/no-go meeting: its date, attendees, decision and notes. */
 class GoNoGoDialog extends Dialog {
 
-    final DatePicker date = new DatePicker("Meeting date", LocalDate.now(ZoneOffset.UTC));
-    final TextField attendees = new TextField("Attendees");
-    final RadioButtonGroup<GoNoGo> decision = new RadioButtonGroup<>("Decision");
-    final TextArea notes = new TextArea("Notes");
+    final DatePicker date = new DatePicker(Messages.get("gonogo.date"), LocalDate.now(ZoneOffset.UTC));
+    final TextField attendees = new TextField(Messages.get("gonogo.attendees"));
+    final RadioButtonGroup<GoNoGo> decision = new RadioButtonGroup<>(Messages.get("gonogo.decision"));
+    final TextArea notes = new TextArea(Messages.get("gonogo.notes"));
     final Button confirm;
 
     GoNoGoDialog(SignOffService service, long releaseId, Runnable onDone) {
-        setHeaderTitle("Record go/no-go decision");
+        setHeaderTitle(Messages.get("executive.record"));
         date.setId("gonogo-date");
         attendees.setId("gonogo-attendees");
         attendees.setWidthFull();
         decision.setId("gonogo-decision");
         decision.setItems(GoNoGo.values());
-        decision.setItemLabelGenerator(d -> d == GoNoGo.GO ? "GO" : "NO-GO");
+        decision.setItemLabelGenerator(Messages::label);
         notes.setId("gonogo-notes");
         notes.setWidthFull();
-        confirm = new Button("Record", e -> {
+        confirm = new Button(Messages.get("gonogo.record"), e -> {
             try {
                 service.recordGoNoGo(releaseId, date.getValue(), attendees.getValue(), decision.getValue(),
                         notes.getValue());
                 close();
-                Notification.show("Go/no-go decision recorded").addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                Notification.show(Messages.get("gonogo.recorded")).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
                 onDone.run();
             } catch (BusinessException | IllegalArgumentException failure) {
                 Notification.show(failure.getMessage(), 6000, Notification.Position.MIDDLE)
@@ -50,7 +51,7 @@ class GoNoGoDialog extends Dialog {
         confirm.setId("gonogo-confirm");
         confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         add(new VerticalLayout(date, attendees, decision, notes));
-        getFooter().add(new Button("Cancel", e -> close()), confirm);
+        getFooter().add(new Button(Messages.get("signoff.cancel"), e -> close()), confirm);
         setWidth("32em");
     }
 }

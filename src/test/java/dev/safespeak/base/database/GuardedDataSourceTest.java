@@ -66,12 +66,27 @@ class GuardedDataSourceTest {
     }
 
     @Test
-    void a_connection_that_does_not_validate_keeps_the_breaker_open() throws SQLException {
+    void a_connection_that_does_not_answer_twice_in_a_row_opens_the_breaker_and_keeps_it_open() throws SQLException {
         Connection connection = mock(Connection.class);
         when(connection.isValid(1)).thenReturn(false);
         when(pool.getConnection()).thenReturn(connection);
         guarded.probe();
-        assertThat(status.available()).as("available after a probe whose connection did not validate").isFalse();
+        assertThat(status.available()).as("available after one probe whose connection did not answer").isTrue();
+        guarded.probe();
+        assertThat(status.available()).as("available after the second in a row").isFalse();
+        guarded.probe();
+        assertThat(status.available()).as("available after the third").isFalse();
+    }
+
+    @Test
+    void one_slow_answer_on_a_loaded_machine_does_not_open_the_breaker() throws SQLException {
+        Connection connection = mock(Connection.class);
+        when(connection.isValid(1)).thenReturn(false, true, false, true);
+        when(pool.getConnection()).thenReturn(connection);
+        for (int i = 0; i < 4; i++) {
+            guarded.probe();
+            assertThat(status.available()).as("available after probe " + i + " (slow, fine, slow, fine)").isTrue();
+        }
     }
 
     @Test
@@ -95,5 +110,23 @@ class GuardedDataSourceTest {
         assertThat(DatabaseStatus.isUnavailability(new SQLException("duplicate key", "23505")))
                 .as("a constraint violation").isFalse();
         assertThat(DatabaseStatus.isUnavailability(new IllegalStateException("bug"))).isFalse();
+    }
+
+    @Test
+    void a_hikari_pool_closed_under_the_probe_is_no_outage() {
+        var config = new com.zaxxer.hikari.HikariConfig();
+        config.setJdbcUrl("jdbc:h2:mem:guarded-close-" + System.nanoTime());
+        var hikari = new com.zaxxer.hikari.HikariDataSource(config);
+        GuardedDataSource onHikari = new GuardedDataSource(hikari,
+                new DatabaseProperties(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(7)),
+                Clock.systemUTC(), false);
+        onHikari.probe();
+        assertThat(onHikari.status().available()).isTrue();
+
+        hikari.close();
+        onHikari.probe();
+        onHikari.reportFailure(new SQLTransientConnectionException("HikariDataSource has been closed", "08003"));
+
+        assertThat(onHikari.status().available()).as("a stopping app is not an outage").isTrue();
     }
 }

@@ -38,4 +38,11 @@ class MainLayoutTest extends KaribuTest {
         navigationFor(Role.QA_LEAD);
         assertThat(_get(Span.class, spec -> spec.withId("current-user")).getText()).isEqualTo("qa_lead");
     }
+
+    @Test
+    void every_menu_entry_has_a_label_from_the_bundle() {
+        assertThat(navigationFor(Role.ADMIN))
+                .contains("Go-live releases", "Model registry", "API keys")
+                .noneMatch(label -> label.startsWith("!"));
+    }
 }

@@ -83,4 +83,30 @@ class EvidenceViewTest extends KaribuTest {
         assertThat(_get(Span.class, spec -> spec.withId("criteria-gate")).getText())
                 .startsWith("Gate: approval blocked by");
     }
+
+    @Test
+    void a_release_evidence_page_names_the_release_not_its_id() {
+        var templates = ctx.getBean(dev.safespeak.golive.ChecklistTemplateService.class);
+        var release = ctx.getBean(dev.safespeak.golive.ReleaseService.class).createReleaseAsSystem("Evidence title",
+                "3.1", java.time.LocalDate.now().plusDays(14), templates.defaultTemplate().id(), "test");
+        login("viewer", Role.VIEWER);
+        UI.getCurrent().navigate("releases/" + release.id() + "/evidence");
+        assertThat(_get(com.vaadin.flow.component.html.H2.class, spec -> spec.withId("evidence-title")).getText())
+                .isEqualTo("Live evidence for Evidence title 3.1");
+    }
+
+    @Test
+    void an_unknown_release_says_it_does_not_exist() {
+        login("viewer", Role.VIEWER);
+        UI.getCurrent().navigate("releases/987654/evidence");
+        assertThat(_get(com.vaadin.flow.component.html.H2.class, spec -> spec.withId("evidence-title")).getText())
+                .isEqualTo("Live evidence: release 987,654 does not exist");
+    }
+
+    @Test
+    void check_runs_and_alerts_read_as_sentences_with_human_times() {
+        assertThat(EvidenceView.runText(new dev.safespeak.evidence.CheckRun(1, "api-probe", true, "200 OK", 12,
+                java.time.Instant.parse("2026-12-05T21:14:03Z"), "qa_lead")))
+                .isEqualTo("200 OK (12 ms, Dec 5, 2026, 9:14:03 PM UTC, qa_lead)");
+    }
 }

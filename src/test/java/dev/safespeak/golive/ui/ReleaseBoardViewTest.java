@@ -10,6 +10,7 @@ import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.internal.CurrentInstance;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.RouteParameters;
 import dev.safespeak.base.KaribuTest;
 import dev.safespeak.golive.ItemStatus;
@@ -204,6 +205,130 @@ class ReleaseBoardViewTest extends KaribuTest {
         ItemView blocked = releaseItems.item(cdn);
         assertThat(blocked.status()).isEqualTo(ItemStatus.BLOCKED);
         assertThat(blocked.reason()).isEqualTo("vendor contract");
+    }
+
+    @Test
+    void a_reason_the_server_refuses_is_shown_in_the_dialog_which_stays_open() {
+        long id = newRelease(LocalDate.now(clock).plusDays(14));
+        long cdn = item(id, "cdn-configuration");
+        login("devops", Role.DEVOPS);
+        ReleaseBoardView board = open(id);
+        ItemRow row = board.rows.get(cdn);
+        _setValue(row.status, ItemStatus.BLOCKED);
+        _setValue(row.reason, "x".repeat(1001));
+
+        _click(row.reasonConfirm);
+
+        assertThat(row.reasonDialog.isOpened()).isTrue();
+        assertThat(row.reason.isInvalid()).isTrue();
+        assertThat(row.reason.getErrorMessage()).isEqualTo("reason has 1001 characters, at most 1000 are allowed");
+        assertThat(NotificationsKt.getNotifications()).as("no toast covers the dialog").isEmpty();
+        assertThat(releaseItems.item(cdn).status()).isEqualTo(ItemStatus.OPEN);
+        assertThat(board.rows.get(cdn).status.getValue()).as("the select shows the server's status")
+                .isEqualTo(ItemStatus.OPEN);
+
+        _setValue(row.reason, "vendor contract");
+        _click(row.reasonConfirm);
+        assertThat(row.reasonDialog.isOpened()).isFalse();
+        assertThat(releaseItems.item(cdn).status()).isEqualTo(ItemStatus.BLOCKED);
+    }
+
+    @Test
+    void filters_and_the_open_item_are_written_to_the_address_without_a_reload() {
+        long id = newRelease(LocalDate.now(clock).plusDays(14));
+        long k8s = item(id, "kubernetes-cluster");
+        login("devops", Role.DEVOPS);
+        ReleaseBoardView board = open(id);
+        UI.getCurrent().getInternals().dumpPendingJavaScriptInvocations();
+
+        _setValue(board.mine, true);
+        assertThat(lastAddress()).isEqualTo(address(id, "mine=true"));
+        _setValue(board.status, ItemStatus.IN_PROGRESS);
+        assertThat(lastAddress()).isEqualTo(address(id, "mine=true&status=in-progress"));
+        _setValue(board.status, null);
+        _setValue(board.role, Role.DEVOPS);
+        assertThat(lastAddress()).isEqualTo(address(id, "mine=true&owner=devops"));
+        _click(board.rows.get(k8s).details);
+        assertThat(lastAddress()).isEqualTo(address(id, "item=" + k8s + "&mine=true&owner=devops"));
+        board.detail.close();
+        assertThat(lastAddress()).isEqualTo(address(id, "mine=true&owner=devops"));
+        assertThat(_get(ReleaseBoardView.class)).as("the same board, no reload").isSameAs(board);
+    }
+
+    @Test
+    void the_address_restores_the_filters_and_the_open_item_on_reload_and_on_back() {
+        long id = newRelease(LocalDate.now(clock).plusDays(14));
+        long k8s = item(id, "kubernetes-cluster");
+        login("devops", Role.DEVOPS);
+        QueryParameters query = QueryParameters.simple(java.util.Map.of("item", String.valueOf(k8s), "mine", "true",
+                "status", "open", "owner", "devops"));
+
+        UI.getCurrent().navigate(ReleaseBoardView.class, new RouteParameters("releaseId", String.valueOf(id)), query);
+        ReleaseBoardView board = _get(ReleaseBoardView.class);
+        assertThat(board.mine.getValue()).isTrue();
+        assertThat(board.status.getValue()).isEqualTo(ItemStatus.OPEN);
+        assertThat(board.role.getValue()).isEqualTo(Role.DEVOPS);
+        assertThat(board.rows.values()).isNotEmpty().allSatisfy(row -> {
+            assertThat(row.item.owner()).isEqualTo(Role.DEVOPS);
+            assertThat(row.item.status()).isEqualTo(ItemStatus.OPEN);
+        });
+        assertThat(board.detail.isOpened()).isTrue();
+        assertThat(board.detail.getHeaderTitle()).isEqualTo(releaseItems.item(k8s).text());
+
+        // Away to the releases list (the dialog closes) and Back to the board's address.
+        UI.getCurrent().navigate(ReleasesView.class);
+        assertThat(board.detail.isOpened()).isFalse();
+        UI.getCurrent().navigate(ReleaseBoardView.class, new RouteParameters("releaseId", String.valueOf(id)), query);
+        ReleaseBoardView again = _get(ReleaseBoardView.class);
+        assertThat(again.mine.getValue()).isTrue();
+        assertThat(again.detail.isOpened()).isTrue();
+        assertThat(again.detail.itemId()).isEqualTo(k8s);
+
+        // Back from the address with the item to the one without it closes the dialog and keeps the filters.
+        UI.getCurrent().navigate(ReleaseBoardView.class, new RouteParameters("releaseId", String.valueOf(id)),
+                QueryParameters.simple(java.util.Map.of("mine", "true")));
+        ReleaseBoardView without = _get(ReleaseBoardView.class);
+        assertThat(without.detail == null || !without.detail.isOpened()).isTrue();
+        assertThat(without.mine.getValue()).isTrue();
+        assertThat(without.status.getValue()).isNull();
+    }
+
+    @Test
+    void unknown_values_in_the_address_are_ignored() {
+        long id = newRelease(LocalDate.now(clock).plusDays(14));
+        login("devops", Role.DEVOPS);
+        UI.getCurrent().navigate(ReleaseBoardView.class, new RouteParameters("releaseId", String.valueOf(id)),
+                QueryParameters.simple(java.util.Map.of("item", "abc", "status", "finished", "owner", "nobody",
+                        "mine", "yes")));
+        ReleaseBoardView board = _get(ReleaseBoardView.class);
+        assertThat(board.mine.getValue()).isFalse();
+        assertThat(board.status.getValue()).isNull();
+        assertThat(board.role.getValue()).isNull();
+        assertThat(board.detail).isNull();
+        assertThat(board.rows).hasSize(service.board(id).items().size());
+
+        UI.getCurrent().navigate(ReleaseBoardView.class, new RouteParameters("releaseId", String.valueOf(id)),
+                QueryParameters.simple(java.util.Map.of("item", "999999999")));
+        assertThat(_get(ReleaseBoardView.class).detail).as("an item of no release opens nothing").isNull();
+    }
+
+    /** "releases/{id}?..." with the parameters in a stable order, to compare addresses whatever their order. */
+    private static String address(long releaseId, String query) {
+        return "releases/" + releaseId + "?" + java.util.Arrays.stream(query.split("&")).sorted()
+                .collect(java.util.stream.Collectors.joining("&"));
+    }
+
+    /** The address the board last put into the browser's address bar (History.replaceState). */
+    private static String lastAddress() {
+        List<String> addresses = UI.getCurrent().getInternals().dumpPendingJavaScriptInvocations().stream()
+                .map(i -> i.getInvocation())
+                .filter(i -> i.getExpression().contains("replace"))
+                .map(i -> String.valueOf(i.getParameters().get(1)))
+                .toList();
+        assertThat(addresses).as("addresses written").isNotEmpty();
+        String last = addresses.get(addresses.size() - 1);
+        int q = last.indexOf('?');
+        return q < 0 ? last : address(Long.parseLong(last.substring("releases/".length(), q)), last.substring(q + 1));
     }
 
     @Test

@@ -11,6 +11,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.RouteConfiguration;
 import dev.safespeak.base.KaribuTest;
+import dev.safespeak.modelregistry.EvaluationTables;
 import dev.safespeak.modelregistry.ModelKind;
 import dev.safespeak.modelregistry.ModelVersionInfo;
 import dev.safespeak.security.Role;
@@ -63,5 +64,43 @@ class ModelRegistryViewTest extends KaribuTest {
         _click(_get(Button.class, spec -> spec.withId("rollback-byo")));
         assertThat(_get(Paragraph.class, spec -> spec.withId("registry-status")).getText())
                 .isEqualTo("no bring-your-own model is active, so there is nothing to roll back");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void the_evaluation_of_a_model_is_a_small_table_not_json() {
+        login("admin", Role.ADMIN);
+        UI.getCurrent().navigate(ModelRegistryView.class);
+        Grid<ModelVersionInfo> grid = _get(Grid.class, spec -> spec.withId("model-versions"));
+        int fastRow = -1;
+        for (int row = 0; row < GridKt._size(grid); row++) {
+            if (GridKt._get(grid, row).kind() == ModelKind.NGRAM) {
+                fastRow = row;
+            }
+        }
+        assertThat(fastRow).isNotNegative();
+        String version = GridKt._get(grid, fastRow).version();
+        Button show = (Button) GridKt._getCellComponent(grid, fastRow, "evaluation");
+        assertThat(show.getText()).matches("Show \\d+ tables?");
+        _click(show);
+
+        Grid<EvaluationTables.Row> table = _get(Grid.class, spec -> spec.withId("evaluation-testByAttribute"));
+        assertThat(table.getColumnByKey("macroF1").getHeaderText()).isEqualTo("Macro F1");
+        assertThat(table.getColumnByKey("rocAuc").getHeaderText()).isEqualTo("ROC AUC");
+        List<String> names = new ArrayList<>();
+        for (int row = 0; row < GridKt._size(table); row++) {
+            names.add(GridKt._getFormatted(table, row, "name"));
+            assertThat(GridKt._getFormatted(table, row, "macroF1")).matches("0\\.\\d{1,4}");
+        }
+        assertThat(names).contains("TOXICITY", "INSULT");
+        assertThat(_get(com.vaadin.flow.component.dialog.Dialog.class, spec -> spec.withId("evaluation-dialog"))
+                .getHeaderTitle()).isEqualTo("Evaluation of " + version);
+    }
+
+    @Test
+    void a_metric_without_words_in_the_bundle_still_reads_as_words() {
+        assertThat(ModelRegistryView.metricLabel("macroF1")).isEqualTo("Macro F1");
+        assertThat(ModelRegistryView.metricLabel("meanAbsoluteError")).isEqualTo("Mean absolute error");
+        assertThat(ModelRegistryView.sectionLabel("")).isEqualTo("Summary");
     }
 }

@@ -57,7 +57,7 @@ class ModerationApiTest extends ApiTestSupport {
                 .andExpect(status().isOk())
                 .andExpect(header().string("RateLimit-Limit", "1000"))
                 .andExpect(header().exists("RateLimit-Remaining"))
-                .andExpect(header().string("RateLimit-Reset", "1"));
+                .andExpect(header().string("RateLimit-Reset", "2"));
     }
 
     @Test

@@ -204,4 +204,19 @@ class ConsoleViewTest extends KaribuTest {
         }
         assertThat(_find(ConsoleView.class)).isEmpty();
     }
+
+    @Test
+    void the_language_is_named_and_the_detectors_relative_confidence_is_not_shown() {
+        assertThat(ConsoleView.languageLine(new DetectedLanguage("en", 0.06), 3.14))
+                .isEqualTo("Language: English (en) · 3.1 ms").doesNotContain("%").doesNotContain("confiden");
+        assertThat(ConsoleView.languageLine(DetectedLanguage.UNKNOWN, 12))
+                .isEqualTo("Language: unknown or mixed · 12.0 ms");
+    }
+
+    @Test
+    void a_list_match_names_the_list_in_words() {
+        assertThat(dev.safespeak.base.ui.Messages.get("console.list-match-attribute",
+                dev.safespeak.base.ui.Messages.label(dev.safespeak.moderation.ListMatch.ListKind.BLOCK), "idiot",
+                "INSULT")).isEqualTo("Blocklist: 'idiot' -> INSULT");
+    }
 }

@@ -62,6 +62,19 @@ class ExecutiveViewTest extends KaribuTest {
     }
 
     @Test
+    void the_release_picker_shows_the_name_and_says_the_go_live_date_below_so_it_fits_a_phone() {
+        long release = newRelease();
+        login("vera", Role.VIEWER);
+        ExecutiveView view = open(release);
+        var picked = view.release.getValue();
+        assertThat(view.release.getItemLabelGenerator().apply(picked)).isEqualTo(picked.name() + " 2.0");
+        assertThat(view.release.getHelperText()).isEqualTo("Go-live " + java.time.format.DateTimeFormatter
+                .ofPattern("MMM d, yyyy", java.util.Locale.ENGLISH).format(picked.goLiveDate()));
+        assertThat(view.release.getWidth()).isEqualTo("100%");
+        assertThat(view.release.getMaxWidth()).isEqualTo("28em");
+    }
+
+    @Test
     void a_viewer_sees_readiness_chain_and_approval_but_no_actions() {
         long release = newRelease();
         login("vera", Role.VIEWER);
@@ -106,8 +119,8 @@ class ExecutiveViewTest extends KaribuTest {
 
     @Test
     void a_rejected_phase_shows_on_its_step_and_the_counts_read_in_the_singular() {
-        assertThat(ExecutiveView.plural(1, "blocker", "blockers")).isEqualTo("1 blocker");
-        assertThat(ExecutiveView.plural(0, "blocker", "blockers")).isEqualTo("0 blockers");
+        assertThat(dev.safespeak.base.ui.Messages.get("executive.count.blockers", 1)).isEqualTo("1 blocker");
+        assertThat(dev.safespeak.base.ui.Messages.get("executive.count.blockers", 0)).isEqualTo("0 blockers");
         long release = newRelease();
         rejectAsDevLead(release, "Load test missing");
 
@@ -227,7 +240,7 @@ class ExecutiveViewTest extends KaribuTest {
         _click(dialog.confirm);
 
         assertThat(text("go-no-go-latest")).isEqualTo(
-                "NO-GO on 2026-11-28 (attendees: CTO, CPO, CEO, QA lead): P95 too high, recorded by tess");
+                "NO-GO on Nov 28, 2026 (attendees: CTO, CPO, CEO, QA lead): P95 too high, recorded by tess");
     }
 
     @Test
