@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.safespeak.base.BusinessException;
 import dev.safespeak.base.ErrorCode;
 import dev.safespeak.base.OnPostgres;
+import dev.safespeak.golive.internal.RegressionSeenRepository;
 import dev.safespeak.security.Role;
 import java.io.IOException;
 import java.io.InputStream;
@@ -43,6 +44,10 @@ abstract class ReleaseServiceTest {
     Clock clock;
     @Autowired
     ApplicationEvents events;
+    @Autowired
+    RegressionNoticeService notices;
+    @Autowired
+    RegressionSeenRepository seenRepository;
 
     static void signIn(String username, Role... roles) {
         SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken(username, "n/a",
@@ -469,6 +474,61 @@ abstract class ReleaseServiceTest {
                 .allMatch(k -> k.matches("[a-z0-9]+(-[a-z0-9]+)*"));
         assertThatThrownBy(() -> service.findItemByKey(999_999, "load-test"))
                 .hasMessage("Release 999999 does not exist");
+    }
+
+    @Test
+    void a_regression_is_a_notice_for_every_user_of_the_owning_role_until_that_user_has_seen_it() {
+        ReleaseView release = newRelease(LocalDate.now(clock).plusDays(14));
+        ItemView item = item(release.id(), "load-test");
+        Role other = item.owner() == Role.DEVOPS ? Role.QA_LEAD : Role.DEVOPS;
+        String reason = "Readiness check 'load-test' failed: p95 2400 ms";
+        String first = "first-" + UUID.randomUUID();
+        String second = "second-" + UUID.randomUUID();
+        signIn(first, item.owner());
+        notices.markSeen(notices.unseen().stream().map(n -> n.item().id()).toList());
+        signIn(second, item.owner());
+        notices.markSeen(notices.unseen().stream().map(n -> n.item().id()).toList());
+
+        releaseItems.markRegressed(item.id(), reason);
+
+        signIn(first, item.owner());
+        assertThat(notices.unseen()).singleElement().satisfies(n -> {
+            assertThat(n.item().id()).isEqualTo(item.id());
+            assertThat(n.item().regressed()).isTrue();
+            assertThat(n.releaseName()).isEqualTo(release.name() + " 1.0");
+            assertThat(n.reason()).isEqualTo(reason);
+        });
+        signIn("someone-" + UUID.randomUUID(), other);
+        assertThat(notices.unseen()).noneMatch(n -> n.item().id() == item.id());
+
+        signIn(first, item.owner());
+        notices.markSeen(item.id());
+        assertThat(notices.unseen()).isEmpty();
+        signIn(second, item.owner());
+        assertThat(notices.unseen()).as("seen by one user, not by the other").extracting(n -> n.item().id())
+                .containsExactly(item.id());
+
+        // Passing again, then failing again: a new regression is a new notice, also for the user who saw the first.
+        releaseItems.clearRegressed(item.id(), "passes again");
+        releaseItems.markRegressed(item.id(), reason);
+        signIn(first, item.owner());
+        assertThat(notices.unseen()).extracting(n -> n.item().id()).containsExactly(item.id());
+    }
+
+    @Test
+    void opening_an_item_that_never_regressed_stores_nothing_and_nobody_signed_in_sees_nothing() {
+        ReleaseView release = newRelease(LocalDate.now(clock).plusDays(14));
+        ItemView item = item(release.id(), "kubernetes-cluster");
+        long before = seenRepository.count();
+        signIn("devops-" + UUID.randomUUID(), Role.DEVOPS);
+        notices.markSeen(item.id());
+        assertThat(seenRepository.count()).isEqualTo(before);
+
+        releaseItems.markRegressed(item.id(), "Readiness check 'x' failed");
+        SecurityContextHolder.clearContext();
+        assertThat(notices.unseen()).isEmpty();
+        notices.markSeen(item.id());
+        assertThat(seenRepository.count()).isEqualTo(before);
     }
 
     @SpringBootTest
