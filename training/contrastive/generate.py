@@ -7,6 +7,7 @@ an external test suite or data set.
 Outputs (UTF-8 TSV, header line, columns lang, behaviour, group, text, TOXICITY, IDENTITY_ATTACK, INSULT, PROFANITY,
 THREAT, template; a label is 1, 0 or - for "not stated"):
   training/contrastive/train.tsv              training only
+  training/contrastive/train-encoder.tsv      training only, encoder heads only: the training-only round5.py templates
   training/contrastive/dev.tsv                calibration and thresholds only
   src/test/resources/functional/heldout.tsv   the held-out-by-template test suite, evaluation only
   src/test/resources/functional/fresh.tsv     free sentences written without templates (fresh.py), evaluation only
@@ -23,6 +24,7 @@ import hashlib
 import os
 
 import fresh
+import round5
 from round4 import EN_GROUPS, ROUND4
 
 HEADER = "lang\tbehaviour\tgroup\ttext\tTOXICITY\tIDENTITY_ATTACK\tINSULT\tPROFANITY\tTHREAT\ttemplate"
@@ -935,6 +937,15 @@ def has_slot(template):
     return any(slot in template for slot in ("{P}", "{S}", "{A}"))
 
 
+def expand_template(lang, behaviour, template, tid):
+    """Rows of one template: filled with every group of the language when it has a group slot, else one sentence."""
+    text, fixed_gid, labels = entry(template)
+    if has_slot(text):
+        return [(lang, behaviour, gid, fill(lang, text, gid, plural, single), tid, labels)
+                for gid, plural, single in L[lang]["groups"]]
+    return [(lang, behaviour, fixed_gid or "-", text, tid, labels)]
+
+
 def expand(lang, data):
     """Rows (lang, behaviour, group, text, template id, labels or None). A template with a group slot is filled
     with every group of the language; a template without one is a single sentence."""
@@ -943,13 +954,7 @@ def expand(lang, data):
         if behaviour.startswith("obfuscated_"):
             continue
         for t_index, template in enumerate(data.get(behaviour, [])):
-            text, fixed_gid, labels = entry(template)
-            tid = f"{lang}.{behaviour}.{t_index:02d}"
-            if has_slot(text):
-                for gid, plural, single in data["groups"]:
-                    rows.append((lang, behaviour, gid, fill(lang, text, gid, plural, single), tid, labels))
-            else:
-                rows.append((lang, behaviour, fixed_gid or "-", text, tid, labels))
+            rows.extend(expand_template(lang, behaviour, template, f"{lang}.{behaviour}.{t_index:02d}"))
     return rows
 
 
@@ -1078,8 +1083,14 @@ def main():
         splits = assign_splits(lang, data)
         for row in expand(lang, data) + obfuscated_rows(lang, data):
             parts[splits[row[4]]].append(row)
-    check_split(parts)
+    # Fifth round: training-only templates (round5.py), outside the hash split, so no held-out or dev template moves.
+    # They go to their own file, which only the encoder heads train on (the n-gram model keeps train.tsv).
+    earlier = {row[4] for rows in parts.values() for row in rows}
+    fifth = round5.rows(expand_template)
+    assert not earlier & {row[4] for row in fifth}, "a round-5 template id is also an earlier template's"
+    check_split(dict(parts, train=parts["train"] + fifth))
     write(os.path.join(root, "training/contrastive/train.tsv"), parts["train"])
+    write(os.path.join(root, "training/contrastive/train-encoder.tsv"), fifth)
     write(os.path.join(root, "training/contrastive/dev.tsv"), parts["dev"])
     write(os.path.join(root, "src/test/resources/functional/heldout.tsv"), parts["test"])
     fresh_rows = fresh.rows(LABELS)
@@ -1088,7 +1099,8 @@ def main():
     assert not overlap, f"fresh sentences also generated from templates: {overlap[:3]}"
     assert len({r[3] for r in fresh_rows}) == len(fresh_rows), "a fresh sentence is written twice"
     write(os.path.join(root, "src/test/resources/functional/fresh.tsv"), fresh_rows)
-    write_counts(os.path.join(root, "training/contrastive/counts.tsv"), parts, fresh_rows)
+    write_counts(os.path.join(root, "training/contrastive/counts.tsv"), dict(parts, train=parts["train"] + fifth),
+                 fresh_rows)
     print(" ".join(f"{k} {len(v)}" for k, v in parts.items()) + f" fresh {len(fresh_rows)}")
 
 

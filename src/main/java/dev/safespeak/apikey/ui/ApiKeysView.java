@@ -15,8 +15,8 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.safespeak.apikey.ApiKeyInfo;
 import dev.safespeak.apikey.ApiKeyScope;
@@ -28,10 +28,14 @@ import jakarta.annotation.security.RolesAllowed;
 
 /** Where administrators create and revoke API keys; a new key's secret is shown once in a dialog. */
 @Route("api-keys")
-@PageTitle("API keys | SafeSpeak")
 @Menu(title = "API keys", order = 90)
 @RolesAllowed(Roles.ADMIN)
-class ApiKeysView extends VerticalLayout {
+class ApiKeysView extends VerticalLayout implements HasDynamicTitle {
+
+    @Override
+    public String getPageTitle() {
+        return Messages.get("page.title", Messages.get("title.api-keys"));
+    }
 
     private final ApiKeyService keys;
     final TextField name = new TextField(Messages.get("keys.name"));

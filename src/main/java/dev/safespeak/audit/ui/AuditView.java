@@ -15,9 +15,10 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import dev.safespeak.base.ui.Messages;
 import dev.safespeak.audit.AuditEntry;
 import dev.safespeak.audit.AuditFilter;
 import dev.safespeak.audit.AuditService;
@@ -36,10 +37,14 @@ import java.time.format.DateTimeFormatter;
  * release report downloads.
  */
 @Route("audit")
-@PageTitle("Audit trail | SafeSpeak")
 @Menu(title = "Audit trail", order = 80)
 @RolesAllowed({Roles.ADMIN, Roles.LEGAL_COMPLIANCE, Roles.EXECUTIVE_LEADERSHIP, Roles.CTO, Roles.CPO, Roles.CEO})
-class AuditView extends VerticalLayout {
+class AuditView extends VerticalLayout implements HasDynamicTitle {
+
+    @Override
+    public String getPageTitle() {
+        return Messages.get("page.title", Messages.get("title.audit"));
+    }
 
     /** Rows the grid shows at most; narrow the filters for older entries. */
     static final int ROWS = 500;
@@ -49,23 +54,23 @@ class AuditView extends VerticalLayout {
 
     private final AuditService audit;
 
-    final TextField actor = new TextField("Actor");
-    final TextField action = new TextField("Action");
-    final TextField subject = new TextField("Subject");
-    final DateTimePicker from = new DateTimePicker("From (UTC)");
-    final DateTimePicker to = new DateTimePicker("To (UTC)");
-    final Button search = new Button("Search");
+    final TextField actor = new TextField(Messages.get("audit.actor"));
+    final TextField action = new TextField(Messages.get("audit.action"));
+    final TextField subject = new TextField(Messages.get("audit.subject"));
+    final DateTimePicker from = new DateTimePicker(Messages.get("audit.from"));
+    final DateTimePicker to = new DateTimePicker(Messages.get("audit.to"));
+    final Button search = new Button(Messages.get("audit.search"));
     final Grid<AuditEntry> grid = new Grid<>();
-    final Button verify = new Button("Verify hash chain");
+    final Button verify = new Button(Messages.get("audit.verify"));
     final Span verification = new Span();
     final Span verificationDetails = new Span();
-    final ComboBox<ReleaseView> release = new ComboBox<>("Release report");
+    final ComboBox<ReleaseView> release = new ComboBox<>(Messages.get("audit.report"));
     final Div downloads = new Div();
 
     AuditView(AuditService audit, ReleaseReportService reports) {
         this.audit = audit;
         setSizeFull();
-        add(new H2("Audit trail"));
+        add(new H2(Messages.get("audit.title")));
 
         actor.setId("filter-actor");
         action.setId("filter-action");
@@ -90,14 +95,14 @@ class AuditView extends VerticalLayout {
 
         grid.setId("audit-grid");
         grid.addColumn(AuditEntry::seq).setHeader("#").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(e -> TIME.format(e.occurredAt())).setHeader("Time (UTC)").setAutoWidth(true);
-        grid.addColumn(AuditEntry::actor).setHeader("Actor").setAutoWidth(true);
-        grid.addColumn(AuditEntry::action).setHeader("Action").setAutoWidth(true);
-        grid.addColumn(AuditEntry::subject).setHeader("Subject").setAutoWidth(true);
-        grid.addColumn(AuditEntry::before).setHeader("Before").setFlexGrow(1);
-        grid.addColumn(AuditEntry::after).setHeader("After").setFlexGrow(2);
-        grid.addColumn(e -> e.hash().substring(0, 12)).setHeader("Hash").setAutoWidth(true);
-        grid.addColumn(e -> e.signed() ? e.keyId() : "unsigned (before HMAC)").setHeader("Key").setAutoWidth(true);
+        grid.addColumn(e -> TIME.format(e.occurredAt())).setHeader(Messages.get("audit.time")).setAutoWidth(true);
+        grid.addColumn(AuditEntry::actor).setHeader(Messages.get("audit.actor")).setAutoWidth(true);
+        grid.addColumn(AuditEntry::action).setHeader(Messages.get("audit.action")).setAutoWidth(true);
+        grid.addColumn(AuditEntry::subject).setHeader(Messages.get("audit.subject")).setAutoWidth(true);
+        grid.addColumn(AuditEntry::before).setHeader(Messages.get("audit.before")).setFlexGrow(1);
+        grid.addColumn(AuditEntry::after).setHeader(Messages.get("audit.after")).setFlexGrow(2);
+        grid.addColumn(e -> e.hash().substring(0, 12)).setHeader(Messages.get("audit.hash")).setAutoWidth(true);
+        grid.addColumn(e -> e.signed() ? e.keyId() : Messages.get("audit.unsigned")).setHeader(Messages.get("audit.key")).setAutoWidth(true);
         grid.setSizeFull();
 
         release.setId("report-release");
@@ -112,7 +117,7 @@ class AuditView extends VerticalLayout {
         HorizontalLayout reportRow = new HorizontalLayout(release, downloads);
         reportRow.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
 
-        add(filters, verifyRow, grid, new H3("Release report"), reportRow);
+        add(filters, verifyRow, grid, new H3(Messages.get("audit.report")), reportRow);
         refresh();
     }
 
@@ -136,10 +141,11 @@ class AuditView extends VerticalLayout {
             case BROKEN -> "error";
         });
         String keys = result.keysSummary();
-        verificationDetails.setText("Signing key: " + result.currentKeyId()
-                + (keys.isEmpty() ? "" : ". Entries: " + keys)
-                + ". Checkpoints: " + result.checkpoints().map(AuditVerification.CheckpointCheck::summary)
-                        .orElse("no checkpoint file yet") + ".");
+        String checkpoints = result.checkpoints().map(AuditVerification.CheckpointCheck::summary)
+                .orElse(Messages.get("audit.no-checkpoint"));
+        verificationDetails.setText(keys.isEmpty()
+                ? Messages.get("audit.details", result.currentKeyId(), checkpoints)
+                : Messages.get("audit.details-entries", result.currentKeyId(), keys, checkpoints));
     }
 
     private static Instant instant(LocalDateTime time) {

@@ -1,5 +1,6 @@
 package dev.safespeak.audit.ui;
 
+import dev.safespeak.base.ui.Messages;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -24,16 +25,15 @@ class ReportPanel implements ExecutivePanelContributor {
 
     @Override
     public com.vaadin.flow.component.Component panel(long releaseId) {
-        VerticalLayout box = new VerticalLayout(new H3("Release report and audit trail"));
+        VerticalLayout box = new VerticalLayout(new H3(Messages.get("report.title")));
         box.setId("report-panel");
         box.setPadding(false);
         box.setSpacing(false);
         if (!reports.mayExport()) {
-            box.add(new Span("The release report and the audit trail are open to administrators, "
-                    + "legal/compliance and the executives."));
+            box.add(new Span(Messages.get("report.who")));
             return box;
         }
-        Span chain = new Span("Audit trail: " + audit.verify().summary());
+        Span chain = new Span(Messages.get("report.chain", audit.verify().summary()));
         chain.setId("report-chain-state");
         box.add(chain, ReportDownloads.links(reports, releaseId));
         return box;

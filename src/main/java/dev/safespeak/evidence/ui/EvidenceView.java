@@ -19,10 +19,10 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 import dev.safespeak.base.ui.LiveRefresh;
@@ -56,10 +56,14 @@ import java.util.Optional;
  */
 @Route("evidence")
 @RouteAlias("releases/:releaseId/evidence")
-@PageTitle("Evidence | SafeSpeak")
 @Menu(title = "Evidence", order = 30)
 @PermitAll
-class EvidenceView extends VerticalLayout implements BeforeEnterObserver {
+class EvidenceView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    @Override
+    public String getPageTitle() {
+        return Messages.get("page.title", Messages.get("title.evidence"));
+    }
 
     private final SuccessCriteriaService criteria;
     private final ReadinessCheckService checks;

@@ -21,8 +21,8 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 import com.vaadin.flow.router.RouteParameters;
@@ -49,10 +49,14 @@ import java.util.Locale;
 /** The releases being taken live, with their progress; admins create releases and import checklist templates here. */
 @Route("releases")
 @RouteAlias("")
-@PageTitle("Releases | SafeSpeak")
 @Menu(title = "Go-live releases", order = 10)
 @PermitAll
-class ReleasesView extends VerticalLayout {
+class ReleasesView extends VerticalLayout implements HasDynamicTitle {
+
+    @Override
+    public String getPageTitle() {
+        return Messages.get("page.title", Messages.get("title.releases"));
+    }
 
     private final ReleaseService service;
     private final ChecklistTemplateService checklistTemplates;

@@ -12,8 +12,8 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.safespeak.base.BusinessException;
 import dev.safespeak.base.ui.Messages;
@@ -30,10 +30,14 @@ import java.util.Locale;
 
 /** The admin view of the model registry: versions with checksum and evaluation, activate, roll back, verify. */
 @Route("models")
-@PageTitle("Model registry | SafeSpeak")
 @Menu(title = "Model registry", order = 80)
 @RolesAllowed(Roles.ADMIN)
-class ModelRegistryView extends VerticalLayout {
+class ModelRegistryView extends VerticalLayout implements HasDynamicTitle {
+
+    @Override
+    public String getPageTitle() {
+        return Messages.get("page.title", Messages.get("title.models"));
+    }
 
     private final ModelRegistryService registry;
     private final Grid<ModelVersionInfo> grid = new Grid<>(ModelVersionInfo.class, false);

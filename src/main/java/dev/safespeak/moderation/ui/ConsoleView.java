@@ -24,8 +24,8 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.component.upload.receivers.MemoryBuffer;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.safespeak.base.BusinessException;
 import dev.safespeak.moderation.Attribute;
@@ -58,10 +58,14 @@ import java.util.Set;
  * tenant's block and allow lists.
  */
 @Route("console")
-@PageTitle("Test console | SafeSpeak")
 @Menu(title = "Test console", order = 40)
 @RolesAllowed({Roles.ADMIN, Roles.QA_LEAD, Roles.CUSTOMER_SUCCESS_LEAD, Roles.DEV_LEAD, Roles.PRODUCT_MANAGEMENT})
-class ConsoleView extends VerticalLayout {
+class ConsoleView extends VerticalLayout implements HasDynamicTitle {
+
+    @Override
+    public String getPageTitle() {
+        return Messages.get("page.title", Messages.get("title.console"));
+    }
 
     static final String ACTIVE = "(active model)";
     static final String NONE = "(no comparison)";

@@ -6,17 +6,21 @@ import com.vaadin.flow.component.login.LoginI18n;
 import dev.safespeak.base.ui.Messages;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 
 /** The sign-in page; Spring Security processes the form at {@code /login}. */
 @Route(value = "login", autoLayout = false)
-@PageTitle("Sign in | SafeSpeak")
 @AnonymousAllowed
-public class LoginView extends VerticalLayout implements BeforeEnterObserver {
+public class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    @Override
+    public String getPageTitle() {
+        return Messages.get("page.title", Messages.get("title.login"));
+    }
 
     private final LoginForm login = new LoginForm();
 

@@ -15,8 +15,8 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.safespeak.base.BusinessException;
 import dev.safespeak.security.Role;
@@ -30,10 +30,14 @@ import java.util.stream.Collectors;
 
 /** User administration: create users, change their roles, enable or disable them and reset passwords. */
 @Route("users")
-@PageTitle("Users | SafeSpeak")
 @Menu(title = "Users", order = 90)
 @RolesAllowed(Roles.ADMIN)
-class UsersView extends VerticalLayout {
+class UsersView extends VerticalLayout implements HasDynamicTitle {
+
+    @Override
+    public String getPageTitle() {
+        return Messages.get("page.title", Messages.get("title.users"));
+    }
 
     private final UserService users;
     private final Grid<UserSummary> grid = new Grid<>();

@@ -18,11 +18,11 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.OptionalParameter;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.safespeak.base.ui.LiveRefresh;
 import dev.safespeak.golive.ItemView;
@@ -48,10 +48,14 @@ import java.util.Set;
  * criteria), the computed approval and the signed-in user's sign/reject and go/no-go actions.
  */
 @Route("executive")
-@PageTitle("Executive sign-off | SafeSpeak")
 @Menu(title = "Executive sign-off", order = 20)
 @PermitAll
-class ExecutiveView extends VerticalLayout implements HasUrlParameter<Long> {
+class ExecutiveView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle {
+
+    @Override
+    public String getPageTitle() {
+        return Messages.get("page.title", Messages.get("title.executive"));
+    }
 
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);

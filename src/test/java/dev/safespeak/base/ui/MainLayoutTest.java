@@ -45,4 +45,13 @@ class MainLayoutTest extends KaribuTest {
                 .contains("Go-live releases", "Model registry", "API keys")
                 .noneMatch(label -> label.startsWith("!"));
     }
+
+    @Test
+    void the_browser_tab_shows_the_pages_title_from_the_bundle() {
+        login("qa_lead", Role.QA_LEAD);
+        UI.getCurrent().navigate("releases");
+        assertThat(UI.getCurrent().getInternals().getTitle()).isEqualTo("Releases | SafeSpeak");
+        UI.getCurrent().navigate("evidence");
+        assertThat(UI.getCurrent().getInternals().getTitle()).isEqualTo("Evidence | SafeSpeak");
+    }
 }

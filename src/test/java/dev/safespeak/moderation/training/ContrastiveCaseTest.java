@@ -24,6 +24,8 @@ class ContrastiveCaseTest {
 
     private static final Path TRAIN = Path.of("training/contrastive/train.tsv");
     private static final Path DEV = Path.of("training/contrastive/dev.tsv");
+    /** Training-only templates of round5.py (encoder heads only): train side, never split. */
+    private static final Path TRAIN_ENCODER = Path.of("training/contrastive/train-encoder.tsv");
     private static final Path TEST = Path.of("src/test/resources/functional/heldout.tsv");
     private static final Path FRESH = Path.of("src/test/resources/functional/fresh.tsv");
 
@@ -91,7 +93,7 @@ class ContrastiveCaseTest {
     void the_committed_splits_share_no_template_and_no_text() {
         Map<String, String> templateSide = new HashMap<>();
         Map<String, String> textSide = new HashMap<>();
-        for (Path file : List.of(TRAIN, DEV, TEST)) {
+        for (Path file : List.of(TRAIN, TRAIN_ENCODER, DEV, TEST)) {
             for (ContrastiveCase c : ContrastiveCase.read(file)) {
                 assertThat(c.template()).as("template id of %s", c.text()).matches("[a-z]{2}\\.[a-z_]+\\.\\d{2}");
                 assertThat(templateSide.putIfAbsent(c.template(), file.toString()))
@@ -122,5 +124,17 @@ class ContrastiveCaseTest {
                 .filter(e -> !sides.get(e.getKey()).containsAll(Set.of(TRAIN.toString(), TEST.toString())))
                 .map(Map.Entry::getKey).collect(Collectors.toSet());
         assertThat(missing).as("behaviours without a train or a test template").isEmpty();
+    }
+
+    @Test
+    void the_training_only_templates_are_numbered_after_every_split_template() {
+        List<ContrastiveCase> encoderOnly = ContrastiveCase.read(TRAIN_ENCODER);
+        assertThat(encoderOnly).hasSizeGreaterThan(1000);
+        assertThat(encoderOnly).allSatisfy(c -> assertThat(Integer.parseInt(
+                c.template().substring(c.template().lastIndexOf('.') + 1))).as(c.template()).isGreaterThanOrEqualTo(60));
+        for (Path file : List.of(TRAIN, DEV, TEST)) {
+            assertThat(ContrastiveCase.read(file)).allSatisfy(c -> assertThat(Integer.parseInt(
+                    c.template().substring(c.template().lastIndexOf('.') + 1))).as(c.template()).isLessThan(60));
+        }
     }
 }

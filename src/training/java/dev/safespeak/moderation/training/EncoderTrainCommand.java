@@ -39,7 +39,12 @@ import java.util.TreeMap;
  * <p>Usage: {@code training/train-encoder.sh [--data ../shared/data] [--out src/main/resources/models/default]
  * [--report docs/reports/model-quality-modes.md] [--train-cap 6000] [--dev-cap 1500] [--test-cap 3000]
  * [--authored-weights 20,60,150] [--authored-share 0.6] [--loss-penalty 1] [--stacker-inputs own|all]
- * [--balance-sets false] [--stacker-l2 0.001] [--folds 5] [--threads 2] [--seed 42] [--version V]}.
+ * [--balance-sets false] [--stacker-l2 0.001] [--folds 5] [--threads 2] [--seed 42] [--version V]
+ * [--contrastive-encoder training/contrastive/train-encoder.tsv|none] [--identity-fp-penalty 0.5]
+ * [--stacker-authored-weight 5] [--encoders all|name,name] [--dev-only false]}.
+ * {@code --dev-only true} stops after writing the heads: the dev numbers (and the authored dev diagnostics: fast, blend
+ * and encoder alone, cross-fitted) are in the log and the manifest, and nothing is scored on a test split, a held-out
+ * template or a fresh phrasing, so variants can be compared on dev alone.
  */
 public final class EncoderTrainCommand {
 
@@ -147,6 +152,21 @@ public final class EncoderTrainCommand {
             authored.put(f.getKey(), rows);
             TrainCommand.log("authored " + f.getKey() + ": " + rows.size() + " cases from " + f.getValue());
         }
+        // Training-only templates for the encoder heads (training/contrastive/round5.py); "none" leaves them out.
+        String encoderOnlyFile = opt("contrastive-encoder", "training/contrastive/train-encoder.tsv");
+        if (!encoderOnlyFile.equals("none")) {
+            Path f = Path.of(encoderOnlyFile);
+            checksums.put("authored:" + f, DataSets.sha256(f));
+            List<Item> rows = new ArrayList<>(authored.get(Use.TRAIN));
+            int before = rows.size();
+            for (ContrastiveCase c : ContrastiveCase.read(f)) {
+                LabelledText ex = c.toExample(Split.TRAIN, 1.0);
+                rows.add(new Item("authored", c.language(), ex.split(), c.text(), ex.labels(), 1.0, c.behaviour(),
+                        c.group(), c.template()));
+            }
+            authored.put(Use.TRAIN, rows);
+            TrainCommand.log("authored TRAIN (encoder heads only): " + (rows.size() - before) + " cases from " + f);
+        }
         if (authored.get(Use.DEV).isEmpty()) {
             throw new IllegalStateException("no authored dev cases: " + authoredFiles.get(Use.DEV) + " is missing");
         }
@@ -169,7 +189,12 @@ public final class EncoderTrainCommand {
         Map<String, Object> devReport = new LinkedHashMap<>();
 
         Map<String, Embeddings> embeddingsByEncoder = new HashMap<>();
+        Set<String> onlyEncoders = opt("encoders", "all").equals("all") ? null : Set.of(opt("encoders", "").split(","));
         for (EncoderSpec spec : ENCODERS) {
+            if (onlyEncoders != null && !onlyEncoders.contains(spec.name())) {
+                TrainCommand.log("--encoders leaves out " + spec.name());
+                continue;
+            }
             List<Item> mine = everything.stream().filter(i -> spec.languages().contains(i.language())).toList();
             if (mine.stream().noneMatch(i -> i.split() == Split.TRAIN && !i.authored())) {
                 TrainCommand.log("no training rows for " + spec.name() + ", skipped");
@@ -262,6 +287,8 @@ public final class EncoderTrainCommand {
                 d.put("devAuthoredPass", round(t.devAuthoredPass()));
                 d.put("fastDevMeanMacroF1PerSet", round(t.fastDevF1()));
                 d.put("fastDevAuthoredPass", round(t.fastDevAuthoredPass()));
+                d.put("encoderOnlyDevMeanMacroF1PerSet", round(t.encoderOnlyDevF1()));
+                d.put("encoderOnlyThreshold", t.encoderOnlyThreshold());
                 d.put("devMacroF1PerSet", t.devPerSet());
                 d.put("band", List.of(band[0], band[1]));
                 d.put("bandDevMacroF1", round(band[2]));
@@ -269,6 +296,8 @@ public final class EncoderTrainCommand {
                 devOfEncoder.put(a.name(), d);
             }
             devOfEncoder.put("balancedRoutedShareOfDev", round(union));
+            devOfEncoder.put("authoredDevDiagnostics", authoredDevDiagnostics(spec, trained, authored.get(Use.DEV),
+                    fastScores, fast.defaultThresholds()));
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("name", spec.name());
             entry.put("onnxResource", spec.onnx());
@@ -293,6 +322,8 @@ public final class EncoderTrainCommand {
         blendSettings.put("fittedOn", "dev rows (public dev splits and the authored dev templates)");
         blendSettings.put("stackerInputs", opt("stacker-inputs", "own"));
         blendSettings.put("balanceSets", Boolean.parseBoolean(opt("balance-sets", "false")));
+        blendSettings.put("stackerAuthoredWeight", options.getDouble("stacker-authored-weight", 5.0));
+        blendSettings.put("identityFpPenalty", identityFpPenalty());
         blendSettings.put("stackerL2", options.getDouble("stacker-l2", 1e-3));
         blendSettings.put("crossFitFolds", options.getInt("folds", 5));
         blendSettings.put("objective", "(1 - authoredShare) * mean public dev macro-F1 per set + authoredShare * "
@@ -313,6 +344,12 @@ public final class EncoderTrainCommand {
         Path headsFile = out.resolve("encoder-heads.json");
         json.writeValue(headsFile.toFile(), heads);
         TrainCommand.log("wrote " + headsFile);
+        if (Boolean.parseBoolean(opt("dev-only", "false"))) {
+            // Selection runs: dev numbers only (in the log and the manifest); no test split, held-out template or
+            // fresh phrasing is scored, so comparing variants never looks at them.
+            TrainCommand.log("--dev-only: no evaluation on test splits or held-out suites");
+            return;
+        }
 
         // Evaluation of the three modes with the heads just written.
         EncoderHeads written;
@@ -340,7 +377,8 @@ public final class EncoderTrainCommand {
      */
     record Trained(LogisticHead head, EncoderHeads.Blend blend, double threshold, double authoredWeight,
                    double devF1, double devAuthoredPass, double fastDevF1, double fastDevAuthoredPass,
-                   Map<String, Object> devPerSet, double[] devProbabilities, DevRows rows) {
+                   Map<String, Object> devPerSet, double[] devProbabilities, DevRows rows,
+                   double[] encoderOnlyProbabilities, double encoderOnlyThreshold, double encoderOnlyDevF1) {
     }
 
     /** The fast model's attributes a stacker reads for attribute {@code a}: all of them, or only {@code a}. */
@@ -386,7 +424,8 @@ public final class EncoderTrainCommand {
         double posFactor = publicPos == 0 ? 1 : (publicPos + publicNeg) / (2 * publicPos);
         double negFactor = publicNeg == 0 ? 1 : (publicPos + publicNeg) / (2 * publicNeg);
         DevRows rows = DevRows.of(a, dv, emb, fastScores, stackerInputs(a), options.getInt("folds", 5),
-                fastThresholds.getOrDefault(a, 0.5), Boolean.parseBoolean(opt("balance-sets", "false")));
+                fastThresholds.getOrDefault(a, 0.5), Boolean.parseBoolean(opt("balance-sets", "false")),
+                options.getDouble("stacker-authored-weight", 5.0));
         double l2 = options.getDouble("l2", 1e-4);
         int epochs = options.getInt("epochs", 12);
         Trained best = null;
@@ -419,8 +458,13 @@ public final class EncoderTrainCommand {
                 }
                 EncoderHeads.Blend blend = new EncoderHeads.Blend(round6(stacker.coefficients[0]), fastWeights,
                         round6(stacker.bias()));
+                // The same head without the fast model's logits (a stacker on the encoder margin alone), judged by the
+                // same objective: a dev diagnostic of what the blend adds or costs, never used for scoring.
+                double[] encoderOnly = rows.crossFitted(margins, options.getDouble("stacker-l2", 1e-3), true);
+                Judged encoderJudged = judge(rows, encoderOnly);
                 best = new Trained(head, blend, judged.threshold(), aw, judged.meanF1(), judged.authoredPass(),
-                        rows.fastMeanF1(), rows.fastAuthoredPass(), judged.perSet(), oof, rows);
+                        rows.fastMeanF1(), rows.fastAuthoredPass(), judged.perSet(), oof, rows, encoderOnly,
+                        encoderJudged.threshold(), encoderJudged.meanF1());
             }
         }
         TrainCommand.log("  " + a + " chose authored weight " + best.authoredWeight() + ", blend " + best.blend());
@@ -434,10 +478,12 @@ public final class EncoderTrainCommand {
      * (or a fill of a template) it was fitted on.
      */
     private record DevRows(List<Item> items, float[][] x, boolean[] y, String[] set, double[][] fastLogits,
-                           double[] fastProbability, double fastThreshold, int[] fold, int folds, double[] weight) {
+                           double[] fastProbability, double fastThreshold, int[] fold, int folds, double[] weight,
+                           boolean[] identityNeutral) {
 
         static DevRows of(Attribute a, List<Item> dv, Embeddings emb, Map<Item, Map<Attribute, Double>> fastScores,
-                          List<Attribute> inputs, int folds, double fastThreshold, boolean balanceSets) {
+                          List<Attribute> inputs, int folds, double fastThreshold, boolean balanceSets,
+                          double authoredWeight) {
             int n = dv.size();
             float[][] x = new float[n][];
             boolean[] y = new boolean[n];
@@ -460,12 +506,19 @@ public final class EncoderTrainCommand {
                 String key = it.authored() ? "template:" + it.template() : "text:" + it.text();
                 fold[i] = Math.floorMod(mix(key.hashCode()), folds);
             }
-            // Every dev row weighs the same in the blend's fit, or (--balance-sets) every dev set does.
+            // Every dev row weighs the same in the blend's fit, or (--balance-sets) every dev set does; an authored
+            // dev row weighs --stacker-authored-weight times that (5 by default, chosen on dev: training/dev-variants.md).
             double[] weight = new double[n];
             for (int i = 0; i < n; i++) {
-                weight[i] = balanceSets ? n / (double) (perSet.size() * perSet.get(set[i])) : 1;
+                weight[i] = (balanceSets ? n / (double) (perSet.size() * perSet.get(set[i])) : 1)
+                        * (dv.get(i).authored() ? authoredWeight : 1);
             }
-            return new DevRows(dv, x, y, set, fastLogits, fastProbability, fastThreshold, fold, folds, weight);
+            boolean[] identityNeutral = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                identityNeutral[i] = EncoderTrainCommand.identityNeutral(dv.get(i));
+            }
+            return new DevRows(dv, x, y, set, fastLogits, fastProbability, fastThreshold, fold, folds, weight,
+                    identityNeutral);
         }
 
         private static int mix(int h) {
@@ -477,10 +530,33 @@ public final class EncoderTrainCommand {
         }
 
         private double[] input(int i, double margin) {
+            return input(i, margin, false);
+        }
+
+        private double[] input(int i, double margin, boolean marginOnly) {
+            if (marginOnly) {
+                return new double[] {margin};
+            }
             double[] in = new double[1 + fastLogits[i].length];
             in[0] = margin;
             System.arraycopy(fastLogits[i], 0, in, 1, fastLogits[i].length);
             return in;
+        }
+
+        /**
+         * Share of the authored dev rows that mention an identity group without attacking it (neutral, positive,
+         * negated, counter-speech, reclaimed) which are flagged at {@code p >= threshold}; 0 when there are none.
+         */
+        double identityFalsePositiveRate(double[] p, double threshold) {
+            int n = 0;
+            int flagged = 0;
+            for (int i = 0; i < p.length; i++) {
+                if (identityNeutral[i]) {
+                    n++;
+                    flagged += p[i] >= threshold ? 1 : 0;
+                }
+            }
+            return n == 0 ? 0 : flagged / (double) n;
         }
 
         /** The blend fitted on every dev row. */
@@ -494,6 +570,11 @@ public final class EncoderTrainCommand {
 
         /** Each row's probability from a blend fitted on the other folds. */
         double[] crossFitted(double[] margins, double l2) {
+            return crossFitted(margins, l2, false);
+        }
+
+        /** Each row's probability from a blend (or, marginOnly, a stacker on the margin alone) fitted on the other folds. */
+        double[] crossFitted(double[] margins, double l2, boolean marginOnly) {
             double[] out = new double[items.size()];
             for (int k = 0; k < folds; k++) {
                 List<Integer> fitRows = new ArrayList<>();
@@ -507,14 +588,14 @@ public final class EncoderTrainCommand {
                 double[] ww = new double[fitRows.size()];
                 for (int j = 0; j < in.length; j++) {
                     int i = fitRows.get(j);
-                    in[j] = input(i, margins[i]);
+                    in[j] = input(i, margins[i], marginOnly);
                     yy[j] = y[i];
                     ww[j] = weight[i];
                 }
                 Stacker s = Stacker.fit(in, yy, ww, l2);
                 for (int i = 0; i < fold.length; i++) {
                     if (fold[i] == k) {
-                        out[i] = s.probability(input(i, margins[i]));
+                        out[i] = s.probability(input(i, margins[i], marginOnly));
                     }
                 }
             }
@@ -590,7 +671,8 @@ public final class EncoderTrainCommand {
             Map<String, Double> perSet = rows.perSet(p, th);
             double mean = DevRows.meanPublic(perSet);
             double pass = perSet.getOrDefault("authored", 0.0);
-            double objective = objective(rows, perSet, fastPerSet, share, penalty);
+            double objective = objective(rows, perSet, fastPerSet, share, penalty)
+                    - identityFpPenalty() * rows.identityFalsePositiveRate(p, th);
             if (best == null || objective > best.objective() + 1e-12) {
                 Map<String, Object> report = new TreeMap<>();
                 perSet.forEach((k, v) -> report.put(k, Map.of("accurate", round(v), "fast",
@@ -604,7 +686,23 @@ public final class EncoderTrainCommand {
     /** The dev objective of {@link #judge} for flags (1 or 0) of the attribute's dev rows. */
     private double objective(DevRows rows, double[] flags) {
         return objective(rows, rows.perSet(flags, 0.5), rows.perSet(rows.fastProbability(), rows.fastThreshold()),
-                options.getDouble("authored-share", 0.6), options.getDouble("loss-penalty", 1.0));
+                options.getDouble("authored-share", 0.6), options.getDouble("loss-penalty", 1.0))
+                - identityFpPenalty() * rows.identityFalsePositiveRate(flags, 0.5);
+    }
+
+    /**
+     * Weight of the authored dev identity false-positive rate (neutral, positive, negated, counter-speech and
+     * reclaimed mentions of a group flagged by this attribute) subtracted from the dev objective; 0.5 by default
+     * (chosen on dev, training/dev-variants.md).
+     */
+    private double identityFpPenalty() {
+        return options.getDouble("identity-fp-penalty", 0.5);
+    }
+
+    /** An authored case that mentions an identity group and states no attribute as present. */
+    static boolean identityNeutral(Item it) {
+        return it.authored() && it.group() != null && !"-".equals(it.group())
+                && it.labels().values().stream().noneMatch(Boolean::booleanValue);
     }
 
     private static double objective(DevRows rows, Map<String, Double> perSet, Map<String, Double> fastPerSet,
@@ -617,6 +715,89 @@ public final class EncoderTrainCommand {
         }
         return (1 - share) * DevRows.meanPublic(perSet) + share * perSet.getOrDefault("authored", 0.0)
                 - penalty * losses;
+    }
+
+    /**
+     * Cross-fitted verdicts on the authored dev cases of one encoder's languages, for the fast model, the blend and
+     * the encoder alone (a stacker on its margin, threshold by the same objective): pass rate per behaviour and the
+     * identity false-positive rate (a case that mentions a group and states no attribute as present, flagged
+     * TOXICITY, IDENTITY_ATTACK or INSULT). Attributes without a head use the fast verdict, as the engine does.
+     */
+    private Map<String, Object> authoredDevDiagnostics(EncoderSpec spec, Map<Attribute, Trained> trained,
+                                                       List<Item> devCases, Map<Item, Map<Attribute, Double>> fastScores,
+                                                       Map<Attribute, Double> fastThresholds) {
+        List<String> variants = List.of("fast", "blend", "encoderOnly");
+        Map<String, Map<Item, Map<Attribute, Boolean>>> flags = new LinkedHashMap<>();
+        variants.forEach(v -> flags.put(v, new java.util.IdentityHashMap<>()));
+        for (Map.Entry<Attribute, Trained> e : trained.entrySet()) {
+            Trained t = e.getValue();
+            List<Item> its = t.rows().items();
+            for (int i = 0; i < its.size(); i++) {
+                if (its.get(i).authored()) {
+                    flags.get("blend").computeIfAbsent(its.get(i), k -> new EnumMap<>(Attribute.class))
+                            .put(e.getKey(), t.devProbabilities()[i] >= t.threshold());
+                    flags.get("encoderOnly").computeIfAbsent(its.get(i), k -> new EnumMap<>(Attribute.class))
+                            .put(e.getKey(), t.encoderOnlyProbabilities()[i] >= t.encoderOnlyThreshold());
+                }
+            }
+        }
+        Map<String, Map<String, int[]>> byBehaviour = new TreeMap<>();
+        Map<String, int[]> identityFp = new LinkedHashMap<>();
+        for (Item c : devCases) {
+            if (!spec.languages().contains(c.language())) {
+                continue;
+            }
+            Map<Attribute, Double> f = fastScores.get(c);
+            for (String v : variants) {
+                Map<Attribute, Boolean> mine = flags.get(v).getOrDefault(c, Map.of());
+                boolean pass = true;
+                boolean fp = false;
+                for (Attribute a : Attribute.values()) {
+                    boolean flagged = mine.containsKey(a) ? mine.get(a)
+                            : f.getOrDefault(a, 0.0) >= fastThresholds.getOrDefault(a, 0.5);
+                    Boolean label = c.labels().get(a);
+                    if (label != null && flagged != label) {
+                        pass = false;
+                    }
+                    fp |= ModeEvaluation.IDENTITY_FP_ATTRIBUTES.contains(a) && flagged;
+                }
+                int[] b = byBehaviour.computeIfAbsent(c.behaviour(), k -> new LinkedHashMap<>())
+                        .computeIfAbsent(v, k -> new int[2]);
+                b[0] += pass ? 1 : 0;
+                b[1]++;
+                if (identityNeutral(c)) {
+                    int[] r = identityFp.computeIfAbsent(v, k -> new int[2]);
+                    r[0] += fp ? 1 : 0;
+                    r[1]++;
+                }
+            }
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        Map<String, Object> behaviours = new TreeMap<>();
+        Map<String, double[]> meanPass = new LinkedHashMap<>();
+        byBehaviour.forEach((b, byVariant) -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            byVariant.forEach((v, c) -> {
+                row.put(v, round(c[0] / (double) c[1]));
+                double[] m = meanPass.computeIfAbsent(v, k -> new double[2]);
+                m[0] += c[0] / (double) c[1];
+                m[1]++;
+            });
+            row.put("cases", byVariant.get("fast")[1]);
+            behaviours.put(b, row);
+        });
+        Map<String, Object> fpOut = new LinkedHashMap<>();
+        identityFp.forEach((v, c) -> fpOut.put(v, round(c[0] / (double) c[1])));
+        fpOut.put("cases", identityFp.isEmpty() ? 0 : identityFp.get("fast")[1]);
+        Map<String, Object> meanOut = new LinkedHashMap<>();
+        meanPass.forEach((v, m) -> meanOut.put(v, round(m[0] / m[1])));
+        out.put("identityFalsePositiveRate", fpOut);
+        out.put("meanPassRateOverBehaviours", meanOut);
+        out.put("passRateByBehaviour", behaviours);
+        TrainCommand.log("  " + spec.name() + " authored dev (cross-fitted): identity FP " + fpOut
+                + ", mean pass over behaviours " + meanOut);
+        behaviours.forEach((b, r) -> TrainCommand.log("    " + b + " " + r));
+        return out;
     }
 
     private static double round6(double v) {

@@ -30,7 +30,7 @@ final class ModeEvaluation {
         }
     }
 
-    private static final List<Attribute> IDENTITY_FP_ATTRIBUTES = List.of(Attribute.TOXICITY,
+    static final List<Attribute> IDENTITY_FP_ATTRIBUTES = List.of(Attribute.TOXICITY,
             Attribute.IDENTITY_ATTACK, Attribute.INSULT);
 
     private final EncoderHeads heads;
@@ -298,6 +298,8 @@ final class ModeEvaluation {
                     .append(".\n\n");
         }
         md.append(blendTable(written));
+        md.append(devDiagnostics(written));
+        md.append(variantsTried());
         md.append("## Test splits\n\n").append(testTable);
         md.append("\n## Authored suites\n\n");
         md.append("The held-out suite is split by template: a template and all its fills (groups, spellings) are in "
@@ -320,7 +322,9 @@ final class ModeEvaluation {
                 + "and the threshold and the authored weight are chosen on cross-fitted dev probabilities (each dev row "
                 + "scored by a blend fitted on the other folds; an authored template's fills share a fold) by the "
                 + "objective 0.4 x mean public dev macro-F1 + 0.6 x authored dev pass rate - 1 x the sum of the dev "
-                + "sets' macro-F1 losses to fast (docs/decisions/081). Dev columns: mean macro-F1 over the public dev "
+                + "sets' macro-F1 losses to fast (docs/decisions/081) - the identity false-positive penalty (manifest "
+                + "`blend.identityFpPenalty`) x the authored dev identity false-positive rate of that attribute; in the "
+                + "blend's fit an authored dev row weighs `blend.stackerAuthoredWeight` public rows. Dev columns: mean macro-F1 over the public dev "
                 + "sets and the authored dev pass rate at the chosen threshold, cross-fitted.\n\n");
         md.append("| encoder | attribute | authored weight | a (encoder) | b (fast logits) | c | threshold | dev mean F1 "
                 + "accurate / fast | dev authored pass accurate / fast |\n|---|---|---:|---:|---|---:|---:|---:|---:|\n");
@@ -342,6 +346,57 @@ final class ModeEvaluation {
             });
         }
         return md.append('\n').toString();
+    }
+
+    /**
+     * The authored dev templates scored out of fold (each case by a blend fitted without its template): the
+     * fast model, the blend the artifact stores and the encoder margin alone, so one can see whether identity false
+     * positives come from the fast model's logit in the blend. Dev only; the held-out suites are further down.
+     */
+    private static String devDiagnostics(EncoderHeads written) {
+        StringBuilder md = new StringBuilder("## Authored dev templates, cross-fitted (fast, blend, encoder alone)\n\n");
+        md.append("Each authored dev case scored by a blend fitted on the other folds (its template's fills share a "
+                + "fold), at the threshold the dev objective chose; \"encoder alone\" is a stacker on the encoder's "
+                + "margin without the fast model's logit, thresholded by the same objective (a diagnostic, not shipped). "
+                + "Identity false positives: cases that mention a group and state no attribute as present (neutral, "
+                + "positive, negated, counter-speech, reclaimed), flagged TOXICITY, IDENTITY_ATTACK or INSULT.\n\n");
+        md.append("| encoder | row | cases | fast | blend (shipped) | encoder alone |\n|---|---|---:|---:|---:|---:|\n");
+        for (EncoderHeads.Encoder e : written.encoders()) {
+            com.fasterxml.jackson.databind.JsonNode d = written.manifest().path("dev").path(e.name())
+                    .path("authoredDevDiagnostics");
+            if (d.isMissingNode()) {
+                continue;
+            }
+            com.fasterxml.jackson.databind.JsonNode fp = d.path("identityFalsePositiveRate");
+            md.append("| ").append(e.name()).append(" | identity false-positive rate | ").append(fp.path("cases").asInt())
+                    .append(" | ").append(pct(fp.path("fast").asDouble())).append(" | ").append(pct(fp.path("blend")
+                    .asDouble())).append(" | ").append(pct(fp.path("encoderOnly").asDouble())).append(" |\n");
+            com.fasterxml.jackson.databind.JsonNode mean = d.path("meanPassRateOverBehaviours");
+            md.append("| ").append(e.name()).append(" | mean pass rate over behaviours | | ")
+                    .append(pct(mean.path("fast").asDouble())).append(" | ").append(pct(mean.path("blend").asDouble()))
+                    .append(" | ").append(pct(mean.path("encoderOnly").asDouble())).append(" |\n");
+            d.path("passRateByBehaviour").fields().forEachRemaining(b -> md.append("| ").append(e.name())
+                    .append(" | ").append(b.getKey()).append(" | ").append(b.getValue().path("cases").asInt())
+                    .append(" | ").append(pct(b.getValue().path("fast").asDouble())).append(" | ")
+                    .append(pct(b.getValue().path("blend").asDouble())).append(" | ")
+                    .append(pct(b.getValue().path("encoderOnly").asDouble())).append(" |\n"));
+        }
+        return md.append('\n').toString();
+    }
+
+    /** training/dev-variants.md, the hand-kept log of the variants compared on dev before this one was chosen. */
+    private static String variantsTried() {
+        java.nio.file.Path log = java.nio.file.Path.of("training/dev-variants.md");
+        if (!java.nio.file.Files.exists(log)) {
+            return "";
+        }
+        try {
+            return "## Method: variants compared on dev\n\nFrom `training/dev-variants.md` (kept by hand; every number "
+                    + "in it is a dev number printed by `--dev-only` runs, which score no test split, held-out template "
+                    + "or fresh phrasing).\n\n" + java.nio.file.Files.readString(log).strip() + "\n\n";
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static void count(Map<String, Map<Mode, int[]>> map, String key, Mode m, boolean hit) {

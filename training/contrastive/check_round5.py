@@ -1,0 +1,57 @@
+#!/usr/bin/env python3
+"""Lists training-only (round5.py) templates that come close to a held-out, dev or fresh sentence, so they can be
+rewritten before training: generate.py already fails on an identical text; this catches near-copies (the same
+sentence with a word changed). Closeness is the Jaccard overlap of lower-cased word sets after the group term is
+replaced by a placeholder; anything at or above --limit (default 0.6) is printed, and the exit code is 1 if any is.
+Prints nothing about the model: it reads only the TSV files. Run from the repository root after generate.py:
+  python3 training/contrastive/check_round5.py"""
+import csv
+import re
+import sys
+
+LIMIT = float(sys.argv[sys.argv.index("--limit") + 1]) if "--limit" in sys.argv else 0.6
+
+
+def read(path):
+    with open(path, encoding="utf-8") as f:
+        return list(csv.DictReader(f, delimiter="\t"))
+
+
+def words(text, groups):
+    t = text.lower()
+    for g in sorted(groups, key=len, reverse=True):
+        t = t.replace(g.lower(), " grp ")
+    return set(re.findall(r"\w+", t))
+
+
+def main():
+    new = read("training/contrastive/train-encoder.tsv")
+    others = []
+    for path in ("training/contrastive/dev.tsv", "src/test/resources/functional/heldout.tsv",
+                 "src/test/resources/functional/fresh.tsv"):
+        others += [(path, r) for r in read(path)]
+    import generate
+    groups = {p for data in generate.L.values() for _, p, s in data["groups"]} | \
+             {s for data in generate.L.values() for _, p, s in data["groups"]}
+    index = {}
+    for path, r in others:
+        w = words(r["text"], groups)
+        if len(w) >= 3:
+            index.setdefault(r["lang"], []).append((w, path, r["text"]))
+    close = {}
+    for r in new:
+        w = words(r["text"], groups)
+        for ow, path, text in index.get(r["lang"], []):
+            j = len(w & ow) / len(w | ow)
+            if j >= LIMIT and j > close.get(r["template"], (0,))[0]:
+                close[r["template"]] = (j, r["text"], path, text)
+    for tid, (j, mine, path, text) in sorted(close.items()):
+        print(f"{j:.2f}\t{tid}\t{mine}\t{path}\t{text}")
+    print(f"{len(new)} training-only rows, {len({r['template'] for r in new})} templates, {len(close)} close to "
+          f"a dev, held-out or fresh sentence (Jaccard >= {LIMIT})", file=sys.stderr)
+    sys.exit(1 if close else 0)
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, "training/contrastive")
+    main()
