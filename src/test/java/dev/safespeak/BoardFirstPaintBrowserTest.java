@@ -54,11 +54,6 @@ class BoardFirstPaintBrowserTest extends BrowserTest {
             long start = System.nanoTime();
             browser.findElement(By.id("open-" + DEMO_RELEASE)).click();
             navigations.add(untilFirstRow(browser, start));
-            System.out.println("DIAG " + ((JavascriptExecutor) browser).executeScript(
-                    "return performance.getEntriesByType('resource').filter(e => e.name.includes('v-r=uidl')).slice(-2)"
-                    + ".map(e => Math.round(e.startTime) + ' req ' + Math.round(e.responseStart - e.requestStart) + ' ms ttfb, '"
-                    + " + Math.round(e.responseEnd - e.responseStart) + ' ms body, ' + e.transferSize + ' bytes, end '"
-                    + " + Math.round(e.responseEnd)).join(' | ') + ' now ' + Math.round(performance.now())"));
 
             open(browser, "releases");
             start = System.nanoTime();
