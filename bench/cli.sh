@@ -78,27 +78,36 @@ done
 KEYS_MEDIAN=$(printf '%s\n' "${KEYS_RUNS[@]}" | sort -n | sed -n 2p)
 KEYS_CPU_MEDIAN=$(printf '%s\n' "${KEYS_CPUS[@]}" | sort -n | sed -n 2p)
 
-# 3. start to readiness on the migrated H2 database
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
-READY_LOAD=$(load)
-T0=$(now)
-SAFESPEAK_PORT=$PORT java -Dsafespeak.startup-steps=12 -jar "$JAR" > "$WORK/app.log" 2>&1 &
-APP_PID=$!
-READY_WALL=""
-for _ in $(seq 1 1500); do
-    if curl -fs "http://127.0.0.1:$PORT/actuator/health/readiness" 2>/dev/null | grep -q '"status":"UP"'; then
-        READY_WALL=$(secs "$T0" "$(now)")
-        READY_CPU=$(awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f", ($14 + $15) / hz}' "/proc/$APP_PID/stat")
-        break
-    fi
-    kill -0 "$APP_PID" 2>/dev/null || { tail -30 "$WORK/app.log" >&2; exit 1; }
-    sleep 0.2
-done
-[[ -n "$READY_WALL" ]] || { tail -30 "$WORK/app.log" >&2; echo "not ready after 300 s" >&2; exit 1; }
-SPRING_STARTED=$(grep -oE "Started SafeSpeakApplication in [0-9.]+ seconds" "$WORK/app.log" | grep -oE "[0-9.]+" | awk 'NR == 1')
-STEPS=$(grep -oE "StartupSteps +: +[0-9]+ ms .*" "$WORK/app.log" | sed -E 's/^StartupSteps +: +//' \
-    | awk '{ms = $1; $1 = ""; $2 = ""; sub(/^ +/, ""); printf "| %s | %s |\n", ms, $0}')
-kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=""
+# 3. start to readiness on the migrated H2 database: the first start (it registers the shipped models, reading the
+#    default model to learn its version) and a restart (the models are known by their checksums)
+readiness() {
+    local port
+    port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
+    READY_LOAD=$(load)
+    local t0
+    t0=$(now)
+    SAFESPEAK_PORT=$port java -Dsafespeak.startup-steps=12 -jar "$JAR" > "$WORK/app.log" 2>&1 &
+    APP_PID=$!
+    READY_WALL=""
+    for _ in $(seq 1 1500); do
+        if curl -fs "http://127.0.0.1:$port/actuator/health/readiness" 2>/dev/null | grep -q '"status":"UP"'; then
+            READY_WALL=$(secs "$t0" "$(now)")
+            READY_CPU=$(awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f", ($14 + $15) / hz}' "/proc/$APP_PID/stat")
+            break
+        fi
+        kill -0 "$APP_PID" 2>/dev/null || { tail -30 "$WORK/app.log" >&2; exit 1; }
+        sleep 0.2
+    done
+    [[ -n "$READY_WALL" ]] || { tail -30 "$WORK/app.log" >&2; echo "not ready after 300 s" >&2; exit 1; }
+    SPRING_STARTED=$(grep -oE "Started SafeSpeakApplication in [0-9.]+ seconds" "$WORK/app.log" | grep -oE "[0-9.]+" | awk 'NR == 1')
+    sleep 1
+    STEPS=$(grep -oE "StartupSteps +: +[0-9]+ ms .*" "$WORK/app.log" | sed -E 's/^StartupSteps +: +//' \
+        | awk '{ms = $1; $1 = ""; $2 = ""; sub(/^ +/, ""); printf "| %s | %s |\n", ms, $0}')
+    kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=""
+}
+readiness
+FIRST_WALL=$READY_WALL; FIRST_CPU=$READY_CPU; FIRST_LOAD=$READY_LOAD; FIRST_STARTED=$SPRING_STARTED
+readiness
 
 # 4. the jar
 JAR_MB=$(python3 -c "import os, sys; print(f'{os.path.getsize(sys.argv[1]) / 1e6:.0f}')" "$JAR")
@@ -120,7 +129,8 @@ times under load are several times the quiet ones. Rerun: \`bench/cli.sh\` (buil
 |---|---|---|---|---|---|
 | \`score\` of $(printf "%'d" "$TEXTS") short texts, whole process | about 6 s | ${SCORE_WALL} s | ${SCORE_CPU} s | ${SCORE_LOAD} | $(verdict "$SCORE_WALL" 6.5) |
 | \`keys create\`, migrated H2 database (median of 3) | under 5 s | ${KEYS_MEDIAN} s (runs: ${KEYS_RUNS[*]}) | ${KEYS_CPU_MEDIAN} s | ${KEYS_LOAD} | $(verdict "$KEYS_MEDIAN" 5) |
-| start to readiness UP, H2 | under 10 s | ${READY_WALL} s | ${READY_CPU} s | ${READY_LOAD} | $(verdict "$READY_WALL" 10) |
+| start to readiness UP, H2, first start | under 10 s | ${FIRST_WALL} s | ${FIRST_CPU} s | ${FIRST_LOAD} | $(verdict "$FIRST_WALL" 10) |
+| start to readiness UP, H2, restart | under 10 s | ${READY_WALL} s | ${READY_CPU} s | ${READY_LOAD} | $(verdict "$READY_WALL" 10) |
 | jar size | under 120 MB | ${JAR_MB} MB, ${LIB_COUNT} libraries | | | $(verdict "$JAR_MB" 120) |
 
 "Reached" compares the wall time with the target as measured here, whatever the load. CPU time moves less with the
@@ -135,10 +145,13 @@ load than wall time; a process that spends C CPU-seconds needs at least C / $(np
   (${KEYS_FRESH_CPU} s CPU).
   The command starts its own small Spring context (\`KeysCommandContext\`: data source, Flyway, Hibernate for the API
   key and event publication entities, method security, the audit listener), not the web application.
-- **readiness:** Spring reported "Started SafeSpeakApplication in ${SPRING_STARTED} seconds"; readiness answered UP
-  ${READY_WALL} s after \`java -jar\`. The slowest of Spring's start-up steps (\`-Dsafespeak.startup-steps=12\`; a
-  step's time includes the steps inside it, so they overlap; the model and the language tables load on threads of
-  their own meanwhile and are not among them):
+- **readiness:** the first start of the application on the database that \`keys create\` migrated registers the
+  shipped models, reading the default model once to learn its version (Spring reported "Started SafeSpeakApplication
+  in ${FIRST_STARTED} seconds"); a restart finds them by their checksums. On the restart Spring reported "Started
+  SafeSpeakApplication in ${SPRING_STARTED} seconds", and readiness answered UP ${READY_WALL} s after \`java -jar\`.
+  The slowest of Spring's start-up steps of the restart (\`-Dsafespeak.startup-steps=12\`; a step's time includes
+  the steps inside it, so they overlap; the model and the language tables load on threads of their own meanwhile and
+  are not among them):
 
 | ms | step |
 |---|---|

@@ -128,6 +128,8 @@ public final class ScoreCommand {
         AccurateModels accurate = null;
         try {
             long started = System.nanoTime();
+            // The language tables load on a thread of their own while the model loads here.
+            LanguageIdentifier identifier = LanguageIdentifier.of(languages);
             ModelLoader loader = EngineComponents.modelLoader();
             Classifier classifier = model == null ? loader.loadDefault() : load(loader, model);
             if (mode != Mode.FAST) {
@@ -142,7 +144,7 @@ public final class ScoreCommand {
                 err.printf(Locale.ROOT, "%s mode: %s loaded in %.1f s%n", mode.id(), accurate.describe(),
                         (System.nanoTime() - encoderStarted) / 1e9);
             }
-            LanguageIdentifier identifier = LanguageIdentifier.of(languages);
+            identifier.awaitLoaded();
             ModerationEngine engine = new ModerationEngine(EngineComponents.analyser(), identifier,
                     ModerationEngine.Listener.NONE);
             err.printf(Locale.ROOT, "model %s and %d languages loaded in %.1f s%n", classifier.version(),

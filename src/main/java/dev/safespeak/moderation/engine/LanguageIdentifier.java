@@ -293,6 +293,18 @@ public final class LanguageIdentifier {
 
     /** Whether a language shares its script with another supported one, so only Lingua can tell them apart. */
     /**
+     * Waits until the n-gram tables, which load on a thread of their own from construction on, are loaded.
+     *
+     * @throws IllegalArgumentException if they cannot be loaded (Lingua has no model for a language)
+     */
+    public LanguageIdentifier awaitLoaded() {
+        if (scorer != null) {
+            scorer();
+        }
+        return this;
+    }
+
+    /**
      * The n-gram scorer, waiting for its tables if they are still loading (about a second on a quiet core; the
      * first text scored while the application starts may wait for them).
      */

@@ -18,6 +18,17 @@ class LanguageIdentifierTest {
     }
 
     @Test
+    void the_tables_load_in_the_background_and_a_detection_waits_for_them() {
+        LanguageIdentifier fresh = LanguageIdentifier.of(List.of("de", "en", "ko"));
+        // A script decision needs no tables; an n-gram decision waits for them, awaited or not.
+        assertThat(fresh.detect("너 정말 바보 같아").code()).isEqualTo("ko");
+        assertThat(fresh.detect("Du bist der dümmste Mensch, den ich je getroffen habe").code()).isEqualTo("de");
+        assertThat(fresh.awaitLoaded()).isSameAs(fresh);
+        assertThat(LanguageIdentifier.of(List.of("en", "ko")).awaitLoaded().detect("너 정말 바보 같아").code())
+                .as("no tables to wait for with one language per script").isEqualTo("ko");
+    }
+
+    @Test
     void script_decides_korean_greek_hindi_arabic_and_russian() {
         assertThat(languages.detect("너 정말 바보 같아").code()).isEqualTo("ko");
         assertThat(languages.detect("Είσαι πολύ ηλίθιος").code()).isEqualTo("el");
