@@ -3,36 +3,15 @@ package dev.safespeak.security.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
+import dev.safespeak.base.MovingClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 /** The brake's arithmetic with a clock the test moves: when a pair locks, for how long, and what resets it. */
 class LoginThrottleTest {
 
-    private static final class MovingClock extends Clock {
-        Instant now = Instant.parse("2026-12-04T12:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    private final MovingClock clock = new MovingClock();
+    private final MovingClock clock = new MovingClock(Instant.parse("2026-12-04T12:00:00Z"));
     private final LoginThrottle throttle = new LoginThrottle(clock, 5, Duration.ofSeconds(30), Duration.ofMinutes(15));
     private final String key = LoginThrottle.key("Admin", "10.0.0.1");
 
@@ -45,13 +24,13 @@ class LoginThrottleTest {
         assertThat(throttle.failed(key)).contains(Duration.ofSeconds(30));
         assertThat(throttle.lockedFor(key)).contains(Duration.ofSeconds(30));
 
-        clock.now = clock.now.plusSeconds(30);
+        clock.advanceMillis(30_000);
         assertThat(throttle.lockedFor(key)).isEmpty();
         assertThat(throttle.failed(key)).contains(Duration.ofSeconds(60));
-        clock.now = clock.now.plusSeconds(60);
+        clock.advanceMillis(60_000);
         assertThat(throttle.failed(key)).contains(Duration.ofSeconds(120));
         for (int i = 0; i < 10; i++) {
-            clock.now = clock.now.plus(Duration.ofMinutes(15));
+            clock.advanceMillis(Duration.ofMinutes(15).toMillis());
             throttle.failed(key);
         }
         assertThat(throttle.lockedFor(key)).contains(Duration.ofMinutes(15));
