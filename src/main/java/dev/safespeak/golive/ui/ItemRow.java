@@ -65,13 +65,14 @@ class ItemRow extends HorizontalLayout {
             // appear (issue 12).
             status = null;
             statusBadge = new Span(item.status().label());
-            statusBadge.getElement().setAttribute("role", "status");
-            statusBadge.getElement().setAttribute("aria-label", "Status of " + item.text() + ": "
+            // A tooltip, not role="status": that makes a live region, and a board of them would read every pushed
+            // change aloud.
+            statusBadge.getElement().setAttribute("title", "Status of " + item.text() + ": "
                     + item.status().label());
             statusCell = statusBadge;
         }
         statusCell.addClassNames("board-item-status", statusClass(item.status()));
-        ((com.vaadin.flow.component.HasSize) statusCell).setWidth("11em");
+        statusCell.getElement().getStyle().set("width", "11em");
 
         text = new Span(item.text());
         text.getStyle().set("flex-grow", "1");

@@ -101,7 +101,8 @@ class ReleaseBoardViewTest extends KaribuTest {
         assertThat(row.statusBadge.getText()).isEqualTo("Done");
         assertThat(row.statusBadge.getClassNames()).contains("board-item-status", "status-done")
                 .doesNotContain("status-open");
-        assertThat(row.statusBadge.getElement().getAttribute("aria-label")).endsWith(": Done");
+        assertThat(row.statusBadge.getElement().getAttribute("title")).endsWith(": Done");
+        assertThat(row.statusBadge.getElement().getAttribute("role")).as("no live region per row").isNull();
         assertThat(ItemRow.statusClass(ItemStatus.NOT_APPLICABLE)).isEqualTo("status-not-applicable");
     }
 
