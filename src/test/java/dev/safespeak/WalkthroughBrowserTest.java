@@ -276,7 +276,7 @@ class WalkthroughBrowserTest extends BrowserTest {
         WebElement field = waitFor(browser, select);
         ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", field);
         field.click();
-        visibleOption(browser, label).click();
+        clickOption(browser, label);
         waitForVaadin(browser);
     }
 
@@ -294,7 +294,7 @@ class WalkthroughBrowserTest extends BrowserTest {
         // The board scrolls inside the app layout, not the document: bring the row into the window first.
         ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", field);
         field.click();
-        visibleOption(browser, label).click();
+        clickOption(browser, label);
         new org.openqa.selenium.support.ui.WebDriverWait(browser, PAGE_TIMEOUT).until(b -> {
             try {
                 return b.findElement(select).getText().contains(label);

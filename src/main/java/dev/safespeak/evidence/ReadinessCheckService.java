@@ -142,7 +142,8 @@ public class ReadinessCheckService implements ItemCheckRunner {
         return store.checkRunsOfItem(itemId, limit);
     }
 
-    @Scheduled(initialDelay = 2, fixedDelayString = "${safespeak.evidence.checks.schedule-minutes:15}",
+    @Scheduled(initialDelayString = "${safespeak.evidence.checks.initial-delay-minutes:2}",
+            fixedDelayString = "${safespeak.evidence.checks.schedule-minutes:15}",
             timeUnit = TimeUnit.MINUTES)
     @SchedulerLock(name = "evidence-readiness-checks",
             lockAtLeastFor = "PT${safespeak.evidence.checks.schedule-minutes:15}M",

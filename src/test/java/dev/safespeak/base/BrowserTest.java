@@ -174,6 +174,22 @@ public abstract class BrowserTest {
                 .filter(WebElement::isDisplayed).findFirst().orElse(null));
     }
 
+    /**
+     * Clicks the visible option {@code label} of the select overlay that was just opened. The click is tried again
+     * while something else would receive it: the overlay may still be opening (its items are inert until then), or a
+     * notification may cover it for a moment. A covering element that stays fails after {@link #PAGE_TIMEOUT} with
+     * the last refusal.
+     */
+    protected static void clickOption(WebDriver browser, String label) {
+        new WebDriverWait(browser, PAGE_TIMEOUT).pollingEvery(Duration.ofMillis(100))
+                .ignoring(org.openqa.selenium.ElementClickInterceptedException.class)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(b -> {
+                    visibleOption(b, label).click();
+                    return true;
+                });
+    }
+
     /** Signs in through the login form as {@code username} and waits until the browser has left the login page. */
     protected void signIn(WebDriver browser, String username, String password) {
         open(browser, "login");

@@ -49,6 +49,7 @@ public record EvidenceProperties(
     /** Scheduled runs of the readiness checks and the bounds of the built-in load run. */
     public record Checks(
             @DefaultValue("15") @Min(0) int scheduleMinutes,
+            @DefaultValue("2") @Min(0) int initialDelayMinutes,
             @DefaultValue("300") @Min(1) @Max(100000) int loadRequests,
             @DefaultValue("4") @Min(1) @Max(64) int loadConcurrency,
             @DefaultValue("50") @Min(1) int loadTargetRequestsPerSecond,

@@ -49,7 +49,7 @@ class ApiProbeTest {
         return new EvidenceProperties("test", 10, 60, List.of("/v1/"),
                 new EvidenceProperties.Retention(24, 7, 90),
                 new EvidenceProperties.Probe(true, 30, baseUrl, key, 15000),
-                new EvidenceProperties.Checks(15, 20, 2, 1, 10, 20, ""),
+                new EvidenceProperties.Checks(15, 2, 20, 2, 1, 10, 20, ""),
                 new EvidenceProperties.Criteria(99.9, 100, 0.1, 95),
                 new EvidenceProperties.Drift(0.25, 60, 100),
                 new EvidenceProperties.Rollback(false, 1.0, 250, 0.5, false, 5),

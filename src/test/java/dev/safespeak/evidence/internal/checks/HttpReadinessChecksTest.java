@@ -51,7 +51,7 @@ class HttpReadinessChecksTest {
                 new EvidenceProperties.Retention(24, 7, 90),
                 new EvidenceProperties.Probe(true, 30, "http://127.0.0.1:" + server.getAddress().getPort(),
                         "ssk_probe", 15000),
-                new EvidenceProperties.Checks(15, 20, 2, 1, 10, 20, ""),
+                new EvidenceProperties.Checks(15, 2, 20, 2, 1, 10, 20, ""),
                 new EvidenceProperties.Criteria(99.9, 100, 0.1, 95),
                 new EvidenceProperties.Drift(0.25, 60, 100),
                 new EvidenceProperties.Rollback(false, 1.0, 250, 0.5, false, 5),

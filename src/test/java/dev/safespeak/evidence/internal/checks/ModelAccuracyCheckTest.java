@@ -21,7 +21,7 @@ class ModelAccuracyCheckTest {
     final EvaluationService evaluations = mock(EvaluationService.class);
     final ModelAccuracyCheck check = new ModelAccuracyCheck(evaluations, new EvidenceProperties("test", 10, 60,
             List.of("/v1/"), new EvidenceProperties.Retention(24, 7, 90),
-            new EvidenceProperties.Probe(false, 30, "", "", 2000), new EvidenceProperties.Checks(15, 20, 2, 1, 10, 20, ""),
+            new EvidenceProperties.Probe(false, 30, "", "", 2000), new EvidenceProperties.Checks(15, 2, 20, 2, 1, 10, 20, ""),
             new EvidenceProperties.Criteria(99.9, 100, 0.1, 95), new EvidenceProperties.Drift(0.25, 60, 100),
             new EvidenceProperties.Rollback(false, 1.0, 250, 0.5, false, 5), new EvidenceProperties.Demo(false, 5, 20)));
 
