@@ -150,6 +150,28 @@ class StartScriptTest {
         assertThat(other.resolve("precious.txt")).hasContent("keep");
     }
 
+    @Test
+    void train_only_writes_the_archive_next_to_an_extracted_jar_and_fails_with_the_training_output()
+            throws Exception {
+        Path extracted = root.resolve("app/app.jar");
+        Files.createDirectories(extracted.getParent());
+        Files.copy(root.resolve(JAR), extracted);
+
+        assertThat(run("bin/cds-archive", Map.of(), "--train-only", "app/app.jar")).isEmpty();
+        assertThat(root.resolve("app/app.jsa")).hasContent("classes");
+        assertThat(Files.readString(calls)).contains("-XX:ArchiveClassesAtExit=" + root.resolve("app/app.jsa")
+                + " -Dspring.context.exit=onRefresh -jar " + extracted + "|jdbc:h2:mem:");
+
+        Files.delete(root.resolve("app/app.jsa"));
+        Files.writeString(root.resolve("fakebin/fail-training"), "");
+        Process failing = start("bin/cds-archive", Map.of(), "--train-only", "app/app.jar");
+        String output = new String(failing.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(failing.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(failing.exitValue()).isEqualTo(1);
+        assertThat(output).contains("the training run failed").contains("training failed on purpose");
+        assertThat(root.resolve("app/app.jsa")).doesNotExist();
+    }
+
     private String run(String script, Map<String, String> env, String... args) throws Exception {
         Process process = start(script, env, args);
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
