@@ -3,8 +3,8 @@ package dev.safespeak.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.github.pemistahl.lingua.api.Language;
 import dev.safespeak.moderation.engine.LanguageIdentifier;
+import dev.safespeak.moderation.engine.LanguageTables;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Runs in {@code ./mvnw verify} after the jar is packaged (failsafe, integration-test phase): no test library in the
  * jar's BOOT-INF/lib. Checks target/'s jar (the build's own) and, when SAFESPEAK_TEST_JAR names one (.ci/run builds
- * the production jar first), that one too. Also that Lingua and ONNX Runtime enter it slimmed (decision 095).
+ * the production jar first), that one too. Also that ONNX Runtime enters it slimmed (decision 095), and Lingua, Kotlin
+ * and fastutil not at all: the build's language tables replace them (decision 097).
  */
 class JarLibrariesIT {
 
@@ -37,26 +38,21 @@ class JarLibrariesIT {
     }
 
     @Test
-    void lingua_and_onnx_runtime_enter_slimmed() throws IOException {
+    void onnx_runtime_enters_slimmed_and_lingua_not_at_all() throws IOException {
         Path jar = builtJar();
         List<String> entries = JarLibraries.entries(jar);
         assertThat(JarLibraries.libraries(jar)).as("whole jars left out by repackage (pom.xml)")
-                .noneMatch(l -> l.startsWith("lingua-") || l.startsWith("onnxruntime-") || l.startsWith("fastutil-"));
+                .noneMatch(l -> l.startsWith("lingua-") || l.startsWith("onnxruntime-") || l.startsWith("fastutil-")
+                        || l.startsWith("kotlin-") || l.startsWith("moshi-") || l.startsWith("okio-"));
 
-        assertThat(JarLibraries.childDirectories(entries, "BOOT-INF/classes/language-models/"))
-                .as("Lingua models in the jar: pom.xml's list must match the default languages")
-                .containsExactlyElementsOf(new java.util.TreeSet<>(LanguageIdentifier.DEFAULT_LANGUAGES));
-        for (String code : LanguageIdentifier.DEFAULT_LANGUAGES) {
-            for (String file : List.of("unigrams", "bigrams", "trigrams", "quadrigrams", "fivegrams")) {
-                // every model file Lingua ships for the language (Greek has unigrams only)
-                String resource = "language-models/" + code + "/" + file + ".json";
-                if (Language.class.getResource("/" + resource) != null) {
-                    assertThat(entries).contains("BOOT-INF/classes/" + resource);
-                }
-            }
-            assertThat(entries).contains("BOOT-INF/classes/language-models/" + code + "/unigrams.json");
-        }
-        assertThat(entries).contains("BOOT-INF/classes/com/github/pemistahl/lingua/api/Language.class");
+        // The language tables replace Lingua and its JSON models (decision 097).
+        assertThat(entries).as("Lingua's classes or models in the jar")
+                .noneMatch(e -> e.startsWith("BOOT-INF/classes/com/github/pemistahl/")
+                        || e.startsWith("BOOT-INF/classes/language-models/") || e.startsWith("BOOT-INF/classes/kotlin/"));
+        assertThat(LanguageTables.languagesIn(JarLibraries.read(jar, "BOOT-INF/classes/language-tables.bin"),
+                "the jar's language-tables.bin"))
+                .as("the languages of the jar's language tables: those of the default languages that need n-grams")
+                .containsExactlyElementsOf(LanguageIdentifier.ngramLanguages(LanguageIdentifier.DEFAULT_LANGUAGES));
 
         assertThat(JarLibraries.childDirectories(entries, "BOOT-INF/classes/ai/onnxruntime/native/"))
                 .containsExactly("linux-aarch64", "linux-x64", "osx-aarch64");
