@@ -47,6 +47,8 @@ final class AccurateEngine {
     private volatile Status status;
     /** Whether ONNX Runtime's native library failed to load (a LinkageError): the platform, not the model. */
     private volatile boolean nativeLibraryMissing;
+    /** The background load started by {@link #preloadInBackground}, if any. */
+    private volatile Thread preloading;
 
     AccurateEngine(ModerationProperties.Encoder settings, ByoModel configuredByo, Supplier<ActiveModel> registry) {
         this.settings = settings;
@@ -82,7 +84,24 @@ final class AccurateEngine {
             }
         }, "accurate-engine-preload");
         thread.setDaemon(true);
+        preloading = thread;
         thread.start();
+    }
+
+    /**
+     * Waits for a background load to end. ONNX Runtime must not be creating sessions when the JVM exits: its
+     * native library is torn down under the loading thread and the process aborts. The application's shutdown
+     * calls this before it lets the JVM go.
+     *
+     * @return whether no background load is running any more
+     */
+    boolean awaitPreload(java.time.Duration timeout) throws InterruptedException {
+        Thread thread = preloading;
+        if (thread == null) {
+            return true;
+        }
+        thread.join(Math.max(1, timeout.toMillis()));
+        return !thread.isAlive();
     }
 
     /**

@@ -73,4 +73,18 @@ class AccurateEngineTest {
         assertThat(engine.status().detail()).startsWith("byo:tiny [en], loaded in ");
         assertThat(engine.require()).isSameAs(first);
     }
+
+    @Test
+    void shutdown_waits_for_a_background_load_to_end() throws Exception {
+        TinyOnnx.Files2 files = TinyOnnx.write(dir);
+        AccurateEngine engine = engine(true, byo(files.onnx(), files.tokenizer()));
+        assertThat(engine.awaitPreload(java.time.Duration.ofMillis(1))).as("nothing started").isTrue();
+
+        engine.preloadInBackground();
+        boolean ended = engine.awaitPreload(java.time.Duration.ofMinutes(1));
+
+        assertThat(ended).isTrue();
+        assertThat(engine.status().state()).as("the load had finished when the wait returned")
+                .isEqualTo(AccurateEngine.State.READY);
+    }
 }

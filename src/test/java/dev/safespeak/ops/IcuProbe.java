@@ -11,7 +11,7 @@ import java.util.Locale;
  * The ICU4J calls of the engine's {@code Normaliser} and {@code FeatureExtractor} (NFKC case folding, the root word
  * break iterator, scripts, default-ignorable code points) and of the UI's {@code Messages} (MessageFormat with plurals
  * and numbers), made through a class loader of one's choice: the results of the production jar's slimmed ICU4J
- * (decision 097) must equal those of the whole library.
+ * (decision 098) must equal those of the whole library.
  */
 final class IcuProbe {
 

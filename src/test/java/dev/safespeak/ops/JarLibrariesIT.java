@@ -3,10 +3,10 @@ package dev.safespeak.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.github.pemistahl.lingua.api.Language;
-import dev.safespeak.moderation.engine.LanguageIdentifier;
 import com.ibm.icu.text.MessageFormat;
 import dev.safespeak.base.ui.Messages;
+import dev.safespeak.moderation.engine.LanguageIdentifier;
+import dev.safespeak.moderation.engine.LanguageTables;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
@@ -25,8 +25,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Runs in {@code ./mvnw verify} after the jar is packaged (failsafe, integration-test phase): no test library in the
  * jar's BOOT-INF/lib. Checks target/'s jar (the build's own) and, when SAFESPEAK_TEST_JAR names one (.ci/run builds
- * the production jar first), that one too. Also that Lingua, ONNX Runtime and ICU4J enter it slimmed and that the
- * libraries decision 097 took out stay out (decisions 095 and 097).
+ * the production jar first), that one too. Also that ONNX Runtime enters it slimmed (decision 095), and Lingua, Kotlin
+ * and fastutil not at all: the build's language tables replace them (decision 097); that ICU4J enters slimmed and
+ * the unused libraries decision 098 took out stay out.
  */
 class JarLibrariesIT {
 
@@ -49,28 +50,23 @@ class JarLibrariesIT {
     }
 
     @Test
-    void lingua_and_onnx_runtime_enter_slimmed() throws IOException {
+    void onnx_runtime_enters_slimmed_and_lingua_not_at_all() throws IOException {
         Path jar = builtJar();
         List<String> entries = JarLibraries.entries(jar);
         assertThat(JarLibraries.libraries(jar)).as("whole jars left out by repackage (pom.xml)")
-                .noneMatch(l -> l.startsWith("lingua-") || l.startsWith("onnxruntime-") || l.startsWith("fastutil-"));
+                .noneMatch(l -> l.startsWith("lingua-") || l.startsWith("onnxruntime-") || l.startsWith("fastutil-")
+                        || l.startsWith("kotlin-") || l.startsWith("moshi-") || l.startsWith("okio-"));
 
-        assertThat(JarLibraries.childDirectories(entries, "BOOT-INF/classes/language-models/"))
-                .as("Lingua models in the jar: pom.xml's list must match the default languages")
-                .containsExactlyElementsOf(new java.util.TreeSet<>(LanguageIdentifier.DEFAULT_LANGUAGES));
-        for (String code : LanguageIdentifier.DEFAULT_LANGUAGES) {
-            for (String file : List.of("unigrams", "bigrams", "trigrams", "quadrigrams", "fivegrams")) {
-                // every model file Lingua ships for the language (Greek has unigrams only)
-                String resource = "language-models/" + code + "/" + file + ".json";
-                if (Language.class.getResource("/" + resource) != null) {
-                    assertThat(entries).contains("BOOT-INF/classes/" + resource);
-                }
-            }
-            assertThat(entries).contains("BOOT-INF/classes/language-models/" + code + "/unigrams.json");
-        }
-        assertThat(entries).contains("BOOT-INF/classes/com/github/pemistahl/lingua/api/Language.class");
+        // The language tables replace Lingua and its JSON models (decision 097).
+        assertThat(entries).as("Lingua's classes or models in the jar")
+                .noneMatch(e -> e.startsWith("BOOT-INF/classes/com/github/pemistahl/")
+                        || e.startsWith("BOOT-INF/classes/language-models/") || e.startsWith("BOOT-INF/classes/kotlin/"));
+        assertThat(LanguageTables.languagesIn(JarLibraries.read(jar, "BOOT-INF/classes/language-tables.bin"),
+                "the jar's language-tables.bin"))
+                .as("the languages of the jar's language tables: those of the default languages that need n-grams")
+                .containsExactlyElementsOf(LanguageIdentifier.ngramLanguages(LanguageIdentifier.DEFAULT_LANGUAGES));
 
-        // linux-x64 only unless built with -Pall-native-platforms (decision 097): pom.xml passes the platforms
+        // linux-x64 only unless built with -Pall-native-platforms (decision 098): pom.xml passes the platforms
         List<String> platforms = List.of(System.getProperty("safespeak.onnx-platforms", "linux-x64").split(","));
         assertThat(JarLibraries.childDirectories(entries, "BOOT-INF/classes/ai/onnxruntime/native/"))
                 .as("ONNX Runtime's native platforms in the jar").containsExactlyElementsOf(platforms);
@@ -88,7 +84,7 @@ class JarLibrariesIT {
     @Test
     void no_build_time_or_unused_library_comes_back() throws IOException {
         // Hilla and its parsers (we have no React views nor endpoints), Lucene (never used), ICU4J whole (it enters
-        // slimmed): decision 097
+        // slimmed): decision 098
         List<String> unwanted = List.of("hilla", "javaparser", "guava", "classgraph", "reactor-core", "lucene",
                 "icu4j");
         assertThat(JarLibraries.libraries(builtJar())).as("BOOT-INF/lib").noneMatch(lib -> unwanted.stream()
