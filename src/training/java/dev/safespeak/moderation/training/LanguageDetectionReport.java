@@ -47,8 +47,8 @@ public final class LanguageDetectionReport {
         }
         LanguageIdentifier[] detectors = {
             LanguageIdentifier.of(LanguageIdentifier.DEFAULT_LANGUAGES),
-            LanguageIdentifier.withLinguaDetector(LanguageIdentifier.DEFAULT_LANGUAGES),
-            LanguageIdentifier.withLinguaHighAccuracyDetector(LanguageIdentifier.DEFAULT_LANGUAGES)};
+            LinguaDetector.lowAccuracy(LanguageIdentifier.DEFAULT_LANGUAGES),
+            LinguaDetector.highAccuracy(LanguageIdentifier.DEFAULT_LANGUAGES)};
         int n = detectors.length;
         String[][] codes = new String[n][dev.size()];
         double[] micros = new double[n];
