@@ -47,8 +47,6 @@ final class AccurateEngine {
     private volatile Status status;
     /** Whether ONNX Runtime's native library failed to load (a LinkageError): the platform, not the model. */
     private volatile boolean nativeLibraryMissing;
-    /** The background load started by {@link #preloadInBackground}, if any. */
-    private volatile Thread preloading;
 
     AccurateEngine(ModerationProperties.Encoder settings, ByoModel configuredByo, Supplier<ActiveModel> registry) {
         this.settings = settings;
@@ -62,9 +60,15 @@ final class AccurateEngine {
         return status;
     }
 
-    /** Loads the active combination on a background thread, so the first accurate request does not wait for it. */
+    /**
+     * Loads the active combination on a background thread, so the first accurate request does not wait for it;
+     * nothing when the engine is off or {@code preload} is false. A JVM that exits during this load may crash: ONNX
+     * Runtime's own shutdown hook releases its environment while the thread still creates a session (SIGSEGV in
+     * libonnxruntime), and Java runs shutdown hooks in parallel, so no hook of ours can hold it back. Test JVMs,
+     * which exit right after their last test, therefore set {@code preload} to false.
+     */
     void preloadInBackground() {
-        if (!settings.enabled()) {
+        if (!settings.enabled() || !settings.preload()) {
             return;
         }
         Thread thread = new Thread(() -> {
@@ -84,24 +88,7 @@ final class AccurateEngine {
             }
         }, "accurate-engine-preload");
         thread.setDaemon(true);
-        preloading = thread;
         thread.start();
-    }
-
-    /**
-     * Waits for a background load to end. ONNX Runtime must not be creating sessions when the JVM exits: its
-     * native library is torn down under the loading thread and the process aborts. The application's shutdown
-     * calls this before it lets the JVM go.
-     *
-     * @return whether no background load is running any more
-     */
-    boolean awaitPreload(java.time.Duration timeout) throws InterruptedException {
-        Thread thread = preloading;
-        if (thread == null) {
-            return true;
-        }
-        thread.join(Math.max(1, timeout.toMillis()));
-        return !thread.isAlive();
     }
 
     /**

@@ -13,14 +13,12 @@ import dev.safespeak.moderation.engine.ModelLoader;
 import dev.safespeak.moderation.engine.ModerationEngine;
 import dev.safespeak.moderation.engine.TenantLists;
 import io.micrometer.core.instrument.MeterRegistry;
-import jakarta.annotation.PreDestroy;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -106,21 +104,6 @@ public class ModerationService {
             log.info("Active model {} loaded", activeClassifier().version());
         } catch (RuntimeException e) {
             log.error("The active model cannot be loaded: {}", e.getMessage());
-        }
-    }
-
-    /**
-     * On shutdown, waits (at most a minute) for the accurate engine's background load: the JVM must not exit while
-     * ONNX Runtime is creating its sessions, which aborts the process.
-     */
-    @PreDestroy
-    void awaitBackgroundLoads() {
-        try {
-            if (!accurate.awaitPreload(Duration.ofMinutes(1))) {
-                log.warn("The accurate engine was still loading after a minute of shutdown; stopping anyway");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

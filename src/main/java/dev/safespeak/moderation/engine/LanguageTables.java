@@ -55,14 +55,23 @@ public final class LanguageTables {
         }
         List<String> languages = LanguageIdentifier.ngramLanguages(LanguageIdentifier.DEFAULT_LANGUAGES);
         long start = System.nanoTime();
-        NgramLanguageScorer scorer = NgramLanguageScorer.fromLinguaModels(languages);
+        byte[] tables = fromLinguaModels(languages);
         Path out = Path.of(args[0]);
         Files.createDirectories(out.toAbsolutePath().getParent());
-        try (OutputStream file = Files.newOutputStream(out)) {
-            write(scorer, file);
+        Files.write(out, tables);
+        System.out.printf("language tables of %s written to %s: %,d bytes in %.1f s%n",
+                String.join(", ", languages), out, tables.length, (System.nanoTime() - start) / 1e9);
+    }
+
+    /** The tables file of the given languages, read from Lingua's models on the class path. */
+    public static byte[] fromLinguaModels(List<String> languages) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 25);
+        try {
+            write(NgramLanguageScorer.fromLinguaModels(languages), out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        System.out.printf("language tables of %s (%,d rows) written to %s: %,d bytes in %.1f s%n",
-                String.join(", ", languages), scorer.rows(), out, Files.size(out), (System.nanoTime() - start) / 1e9);
+        return out.toByteArray();
     }
 
     /**

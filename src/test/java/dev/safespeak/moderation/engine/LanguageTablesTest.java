@@ -59,14 +59,18 @@ class LanguageTablesTest {
 
     @Test
     void a_selection_of_the_languages_scores_as_tables_built_for_them_alone() {
-        NgramLanguageScorer selected = LanguageTables.read(file, "test.bin").select(List.of("pl", "en"));
-        NgramLanguageScorer alone = NgramLanguageScorer.fromLinguaModels(List.of("pl", "en"));
+        NgramLanguageScorer read = LanguageTables.read(file, "test.bin");
+        NgramLanguageScorer polish = read.select(List.of("pl"));
+        NgramLanguageScorer alone = NgramLanguageScorer.fromLinguaModels(List.of("pl"));
+        NgramLanguageScorer reordered = read.select(List.of("pl", "de"));
 
-        assertThat(selected.languages()).containsExactly("pl", "en");
+        assertThat(reordered.languages()).containsExactly("pl", "de");
         for (String text : SAMPLE) {
-            assertSameScores(selected.score(text), alone.score(text), text);
+            assertSameScores(polish.score(text), alone.score(text), text);
+            double[] all = read.score(text).logProbabilities();
+            assertThat(reordered.score(text).logProbabilities()).as(text).containsExactly(all[2], all[0]);
         }
-        assertThatThrownBy(() -> selected.select(List.of("en", "fr")))
+        assertThatThrownBy(() -> reordered.select(List.of("de", "fr")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("no n-gram tables for language 'fr'");
     }
