@@ -81,7 +81,7 @@ class ModularityTest {
     @Test
     void production_code_does_not_use_lingua() {
         noClasses().should().dependOnClassesThat().resideInAPackage("com.github.pemistahl..")
-                .because("the jar carries the language tables the build precomputes, not Lingua (decision 097); "
+                .because("the jar carries the language tables the build precomputes, not Lingua (decision 099); "
                         + "only the training code and tests use Lingua's own detector")
                 .check(CLASSES);
     }

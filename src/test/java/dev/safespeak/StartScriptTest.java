@@ -80,11 +80,29 @@ class StartScriptTest {
         assertThat(fields[1]).contains("-Dspring.context.exit=onRefresh")
                 .contains("-jar " + root.resolve(CDS + "/safespeak-1.0.jar"));
         assertThat(fields[2]).as("the training run's database").startsWith("jdbc:h2:mem:");
-        assertThat(lines.get(lines.size() - 1)).isEqualTo(root + "|-XX:SharedArchiveFile=" + root.resolve(CDS)
-                + "/app.jsa -jar " + root.resolve(CDS) + "/safespeak-1.0.jar keys list|jdbc:postgresql://db/prod");
+        assertThat(lines.get(lines.size() - 1)).isEqualTo(root + "|-XX:TieredStopAtLevel=1 -XX:SharedArchiveFile="
+                + root.resolve(CDS) + "/app.jsa -jar " + root.resolve(CDS)
+                + "/safespeak-1.0.jar keys list|jdbc:postgresql://db/prod");
         assertThat(root.resolve(CDS + "/stamp")).exists();
         assertThat(root.resolve("data")).doesNotExist();
         assertThat(output).contains("recording the classes the app loads at start").doesNotContain("unavailable");
+    }
+
+    @Test
+    void the_keys_command_runs_with_c1_only_and_the_app_score_and_audit_with_both_compilers() throws Exception {
+        for (String[] args : List.of(new String[] {"keys", "create", "--name", "x"}, new String[] {"audit", "verify"},
+                new String[] {"score", "--in", "x.jsonl"}, new String[] {"--spring.profiles.active=demo"},
+                new String[0])) {
+            run("bin/start", Map.of(), args);
+            List<String> lines = Files.readAllLines(calls);
+            boolean shortCommand = args.length > 0 && args[0].equals("keys");
+            assertThat(lines.get(lines.size() - 1).contains("-XX:TieredStopAtLevel=1 -XX:SharedArchiveFile="))
+                    .as(String.join(" ", args)).isEqualTo(shortCommand);
+        }
+        run("bin/start", Map.of("SAFESPEAK_CDS", "off"), "keys", "list");
+        List<String> lines = Files.readAllLines(calls);
+        assertThat(lines.get(lines.size() - 1)).isEqualTo(root + "|-XX:TieredStopAtLevel=1 -jar " + JAR
+                + " keys list|");
     }
 
     @Test

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * Runs in {@code ./mvnw verify} after the jar is packaged (failsafe, integration-test phase): no test library in the
  * jar's BOOT-INF/lib. Checks target/'s jar (the build's own) and, when SAFESPEAK_TEST_JAR names one (.ci/run builds
  * the production jar first), that one too. Also that ONNX Runtime enters it slimmed (decision 095), and Lingua, Kotlin
- * and fastutil not at all: the build's language tables replace them (decision 097); that ICU4J enters slimmed and
+ * and fastutil not at all: the build's language tables replace them (decision 099); that ICU4J enters slimmed and
  * the unused libraries decision 098 took out stay out.
  */
 class JarLibrariesIT {
@@ -57,7 +57,7 @@ class JarLibrariesIT {
                 .noneMatch(l -> l.startsWith("lingua-") || l.startsWith("onnxruntime-") || l.startsWith("fastutil-")
                         || l.startsWith("kotlin-") || l.startsWith("moshi-") || l.startsWith("okio-"));
 
-        // The language tables replace Lingua and its JSON models (decision 097).
+        // The language tables replace Lingua and its JSON models (decision 099).
         assertThat(entries).as("Lingua's classes or models in the jar")
                 .noneMatch(e -> e.startsWith("BOOT-INF/classes/com/github/pemistahl/")
                         || e.startsWith("BOOT-INF/classes/language-models/") || e.startsWith("BOOT-INF/classes/kotlin/"));

@@ -20,7 +20,7 @@ import java.util.function.Function;
  * the supported languages that share a script, preloaded at start and scored by {@link NgramLanguageScorer}
  * (Lingua's low-accuracy algorithm, and its high-accuracy one for short texts, without its per-call
  * overhead; docs/reports/language-detection.md compares them on the dev splits). The models come from the
- * tables the build precomputes ({@link LanguageTables}, decision 097); Lingua itself is not needed at run time.
+ * tables the build precomputes ({@link LanguageTables}, decision 099); Lingua itself is not needed at run time.
  * Languages are ISO 639-1 codes throughout. Thread-safe; build one per process.
  *
  * <p>Confidence: for a script decision, the deciding script's share of the non-Latin letters (1.0 for a

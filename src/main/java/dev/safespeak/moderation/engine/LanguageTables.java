@@ -21,7 +21,7 @@ import java.util.stream.IntStream;
 /**
  * The binary file of {@link NgramLanguageScorer}'s five n-gram tables, precomputed from Lingua's JSON models by
  * the build (pom.xml runs {@link #main} in {@code prepare-package}) so the production jar needs neither Lingua nor
- * its JSON files, and loading is one bulk read instead of seconds of parsing (decision 097).
+ * its JSON files, and loading is one bulk read instead of seconds of parsing (decision 099).
  *
  * <p>Layout, big-endian: a 20-byte header (the magic {@code SSLT}, the format version, the payload's length in
  * bytes, the CRC-32 of the payload), then the payload: the language count and each language's ISO 639-1 code

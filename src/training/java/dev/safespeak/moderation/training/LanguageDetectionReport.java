@@ -130,7 +130,7 @@ public final class LanguageDetectionReport {
     }
 
     /**
-     * Times what the start does to get the n-gram tables: before decision 097 it parsed Lingua's JSON models, now
+     * Times what the start does to get the n-gram tables: before decision 099 it parsed Lingua's JSON models, now
      * it reads the build's binary file out of the jar (a deflated entry, as here).
      */
     private static String tablesSection() throws java.io.IOException {
@@ -160,7 +160,7 @@ public final class LanguageDetectionReport {
         md.append("\n## Language tables\n\n");
         md.append("The build precomputes the n-gram tables of the ").append(languages.size())
                 .append(" languages that need them (").append(String.join(", ", languages))
-                .append(") into `language-tables.bin`\n(decision 097: exact float log-probabilities, format version, "
+                .append(") into `language-tables.bin`\n(decision 099: exact float log-probabilities, format version, "
                         + "CRC-32); the jar carries that file instead of\nLingua and its JSON models. Load time, "
                         + "this run, ")
                 .append(String.format(Locale.ROOT, "load average %.1f on %d cores", load,
