@@ -4,19 +4,26 @@
 #      wall time of the whole process, and the start-up and scoring parts it prints
 #   2. `keys create` on a fresh H2 file database (includes the Flyway migrations), then 3 times on the migrated one
 #   3. start to readiness: `java -jar` on that H2 database until /actuator/health/readiness answers UP
-#   4. the jar's size and its largest entries
+#   4. class data sharing (docs/decisions/097-class-data-sharing.md): bin/cds-archive extracts the jar and records
+#      its archive (timed); then `keys create` and start to readiness from the extracted jar without and with
+#      -XX:SharedArchiveFile, alternating, 3 runs each (medians), and `keys create` as bin/start runs it (with the
+#      archive and -XX:TieredStopAtLevel=1)
+#   5. the jar's size and its largest entries
 # Targets (issue 12): score about 6 s, keys under 5 s, readiness under 10 s, jar under 120 MB. The machine's load
 # is recorded with the numbers: on a shared 2-core machine they move a lot.
-# Usage: bench/cli.sh [--jar FILE] [--texts N]   (without --jar: builds the production jar first)
+# Usage: bench/cli.sh [--jar FILE] [--texts N] [--cds-only]   (without --jar: builds the production jar first)
+#   --cds-only: only part 4 (after one `keys create` that migrates the database); prints its rows, writes no report
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JAR=""
 TEXTS=100000
+CDS_ONLY=false
 while [[ $# -gt 0 ]]; do
     case "$1" in
         --jar) JAR="$2"; shift 2 ;;
         --texts) TEXTS="$2"; shift 2 ;;
-        *) echo "usage: bench/cli.sh [--jar FILE] [--texts N]" >&2; exit 2 ;;
+        --cds-only) CDS_ONLY=true; shift ;;
+        *) echo "usage: bench/cli.sh [--jar FILE] [--texts N] [--cds-only]" >&2; exit 2 ;;
     esac
 done
 if [[ -z "$JAR" ]]; then
@@ -39,6 +46,7 @@ now() { date +%s.%N; }
 secs() { python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.1f}')" "$1" "$2"; }
 
 # 1. score
+if ! $CDS_ONLY; then
 python3 bench/short-texts.py "$WORK/in.jsonl" "$TEXTS"
 MEDIAN_CHARS=$(python3 -c "
 import json, statistics, sys
@@ -53,22 +61,26 @@ SCORE_LOADED=$(grep -oE "loaded in [0-9.]+ s" "$WORK/score.txt" | tail -1 | grep
 SCORE_LINE=$(grep -E "^scored " "$WORK/score.txt" | tail -1 | sed "s| -> .*||")
 OUT_LINES=$(wc -l < "$WORK/out.jsonl")
 [[ "$OUT_LINES" -eq "$TEXTS" ]] || { echo "score wrote $OUT_LINES lines for $TEXTS texts" >&2; exit 1; }
+fi
 
 # 2. keys create
 export SAFESPEAK_DB_URL="jdbc:h2:file:$WORK/data/safespeak;AUTO_SERVER=TRUE"
 export SAFESPEAK_MODEL_DIR="$WORK/data/models"
 export SAFESPEAK_ADMIN_PASSWORD="cli-benchmark-admin-password"
 unset SPRING_PROFILES_ACTIVE
+# How java starts the app: the jar by default; part 4 sets the extracted jar, with and without the CDS archive.
+LAUNCH=(-jar "$JAR")
 # prints "wall cpu" in seconds (cpu: user + system of the process)
 keys_create() {
     /usr/bin/time -f "%e %U %S" -o "$WORK/keys-time-$1.txt" \
-        java -jar "$JAR" keys create --name "bench-$1" > "$WORK/keys-$1.txt" 2>&1 \
+        java "${LAUNCH[@]}" keys create --name "bench-$1" > "$WORK/keys-$1.txt" 2>&1 \
         || { cat "$WORK/keys-$1.txt" >&2; exit 1; }
     grep -q '^ssk_' "$WORK/keys-$1.txt" || { cat "$WORK/keys-$1.txt" >&2; exit 1; }
     awk 'END {printf "%.1f %.1f", $1, $2 + $3}' "$WORK/keys-time-$1.txt"
 }
 KEYS_LOAD=$(load)
 read -r KEYS_FRESH KEYS_FRESH_CPU <<< "$(keys_create fresh)"
+if ! $CDS_ONLY; then
 KEYS_RUNS=()
 KEYS_CPUS=()
 for i in 1 2 3; do
@@ -77,6 +89,7 @@ for i in 1 2 3; do
 done
 KEYS_MEDIAN=$(printf '%s\n' "${KEYS_RUNS[@]}" | sort -n | sed -n 2p)
 KEYS_CPU_MEDIAN=$(printf '%s\n' "${KEYS_CPUS[@]}" | sort -n | sed -n 2p)
+fi
 
 # 3. start to readiness on the migrated H2 database: the first start (it registers the shipped models, reading the
 #    default model to learn its version) and a restart (the models are known by their checksums)
@@ -86,7 +99,7 @@ readiness() {
     READY_LOAD=$(load)
     local t0
     t0=$(now)
-    SAFESPEAK_PORT=$port java -Dsafespeak.startup-steps=12 -jar "$JAR" > "$WORK/app.log" 2>&1 &
+    SAFESPEAK_PORT=$port java -Dsafespeak.startup-steps=12 "${LAUNCH[@]}" > "$WORK/app.log" 2>&1 &
     APP_PID=$!
     READY_WALL=""
     for _ in $(seq 1 1500); do
@@ -105,17 +118,64 @@ readiness() {
         | awk '{ms = $1; $1 = ""; $2 = ""; sub(/^ +/, ""); printf "| %s | %s |\n", ms, $0}')
     kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=""
 }
+if ! $CDS_ONLY; then
 readiness
 FIRST_WALL=$READY_WALL; FIRST_CPU=$READY_CPU; FIRST_LOAD=$READY_LOAD; FIRST_STARTED=$SPRING_STARTED
 readiness
+RESTART_WALL=$READY_WALL; RESTART_CPU=$READY_CPU; RESTART_LOAD=$READY_LOAD; RESTART_STARTED=$SPRING_STARTED
+RESTART_STEPS=$STEPS
+fi
 
-# 4. the jar
+# 4. class data sharing: the extracted jar without and with the archive, alternating so both see the same load
+CDS_LOAD=$(load)
+t0=$(now)
+bin/cds-archive "$JAR" "$WORK/cds" || { echo "bin/cds-archive failed" >&2; exit 1; }
+CDS_MAKE=$(secs "$t0" "$(now)")
+CDS_JAR=$WORK/cds/$(basename "$JAR")
+CDS_ARCHIVE_MB=$(python3 -c "import os, sys; print(f'{os.path.getsize(sys.argv[1]) / 1e6:.0f}')" "$WORK/cds/app.jsa")
+CDS_EXTRACTED_MB=$(du -sm --exclude=app.jsa "$WORK/cds" | cut -f1)
+median() { printf '%s\n' "$@" | sort -n | sed -n 2p; }
+PLAIN_KEYS=(); PLAIN_KEYS_CPU=(); CDS_KEYS=(); CDS_KEYS_CPU=(); C1_KEYS=(); C1_KEYS_CPU=()
+PLAIN_READY=(); PLAIN_READY_CPU=(); CDS_READY=(); CDS_READY_CPU=()
+for i in 1 2 3; do
+    LAUNCH=(-jar "$CDS_JAR")
+    read -r wall cpu <<< "$(keys_create "extracted-$i")"
+    PLAIN_KEYS+=("$wall"); PLAIN_KEYS_CPU+=("$cpu")
+    readiness
+    PLAIN_READY+=("$READY_WALL"); PLAIN_READY_CPU+=("$READY_CPU")
+    LAUNCH=(-XX:SharedArchiveFile="$WORK/cds/app.jsa" -jar "$CDS_JAR")
+    read -r wall cpu <<< "$(keys_create "cds-$i")"
+    CDS_KEYS+=("$wall"); CDS_KEYS_CPU+=("$cpu")
+    LAUNCH=(-XX:TieredStopAtLevel=1 -XX:SharedArchiveFile="$WORK/cds/app.jsa" -jar "$CDS_JAR")
+    read -r wall cpu <<< "$(keys_create "c1-$i")"
+    C1_KEYS+=("$wall"); C1_KEYS_CPU+=("$cpu")
+    LAUNCH=(-XX:SharedArchiveFile="$WORK/cds/app.jsa" -jar "$CDS_JAR")
+    readiness
+    CDS_READY+=("$READY_WALL"); CDS_READY_CPU+=("$READY_CPU")
+done
+CDS_STARTED=$SPRING_STARTED
+CDS_STEPS=$STEPS
+LAUNCH=(-jar "$JAR")
+verdict() { python3 -c "import sys; print('yes' if float(sys.argv[1]) < float(sys.argv[2]) else 'no')" "$1" "$2"; }
+CDS_ROWS="| \`keys create\`, extracted jar without CDS (median of 3) | under 5 s | $(median "${PLAIN_KEYS[@]}") s (runs: ${PLAIN_KEYS[*]}) | $(median "${PLAIN_KEYS_CPU[@]}") s | ${CDS_LOAD} | $(verdict "$(median "${PLAIN_KEYS[@]}")" 5) |
+| \`keys create\`, extracted jar with CDS (median of 3) | under 5 s | $(median "${CDS_KEYS[@]}") s (runs: ${CDS_KEYS[*]}) | $(median "${CDS_KEYS_CPU[@]}") s | ${CDS_LOAD} | $(verdict "$(median "${CDS_KEYS[@]}")" 5) |
+| \`keys create\`, extracted jar with CDS and C1 only, as \`bin/start keys\` runs it (median of 3) | under 5 s | $(median "${C1_KEYS[@]}") s (runs: ${C1_KEYS[*]}) | $(median "${C1_KEYS_CPU[@]}") s | ${CDS_LOAD} | $(verdict "$(median "${C1_KEYS[@]}")" 5) |
+| start to readiness UP, H2, extracted jar without CDS (median of 3) | under 10 s | $(median "${PLAIN_READY[@]}") s (runs: ${PLAIN_READY[*]}) | $(median "${PLAIN_READY_CPU[@]}") s | ${CDS_LOAD} | $(verdict "$(median "${PLAIN_READY[@]}")" 10) |
+| start to readiness UP, H2, extracted jar with CDS (median of 3) | under 10 s | $(median "${CDS_READY[@]}") s (runs: ${CDS_READY[*]}) | $(median "${CDS_READY_CPU[@]}") s | ${CDS_LOAD} | $(verdict "$(median "${CDS_READY[@]}")" 10) |"
+if $CDS_ONLY; then
+    echo "bin/cds-archive: ${CDS_MAKE} s; archive ${CDS_ARCHIVE_MB} MB, extracted jar ${CDS_EXTRACTED_MB} MB"
+    echo "| what | target (issue 12) | wall time | CPU time (user + system) | load at start | reached |"
+    echo "|---|---|---|---|---|---|"
+    echo "$CDS_ROWS"
+    exit 0
+fi
+
+# 5. the jar
 JAR_MB=$(python3 -c "import os, sys; print(f'{os.path.getsize(sys.argv[1]) / 1e6:.0f}')" "$JAR")
 LARGEST=$(unzip -lv "$JAR" | awk '$1 ~ /^[0-9]+$/ && NF >= 8 {printf "| `%s` | %.1f |\n", $8, $3 / 1e6}' \
     | sort -t'|' -k3 -g -r | awk 'NR <= 12')
 LIB_COUNT=$(unzip -l "$JAR" | grep -c 'BOOT-INF/lib/.*\.jar$' || true)
 
-verdict() { python3 -c "import sys; print('yes' if float(sys.argv[1]) < float(sys.argv[2]) else 'no')" "$1" "$2"; }
 mkdir -p docs/reports
 cat > "$REPORT" <<MD
 # Command line, start-up and jar size
@@ -130,7 +190,8 @@ times under load are several times the quiet ones. Rerun: \`bench/cli.sh\` (buil
 | \`score\` of $(printf "%'d" "$TEXTS") short texts, whole process | about 6 s | ${SCORE_WALL} s | ${SCORE_CPU} s | ${SCORE_LOAD} | $(verdict "$SCORE_WALL" 6.5) |
 | \`keys create\`, migrated H2 database (median of 3) | under 5 s | ${KEYS_MEDIAN} s (runs: ${KEYS_RUNS[*]}) | ${KEYS_CPU_MEDIAN} s | ${KEYS_LOAD} | $(verdict "$KEYS_MEDIAN" 5) |
 | start to readiness UP, H2, first start | under 10 s | ${FIRST_WALL} s | ${FIRST_CPU} s | ${FIRST_LOAD} | $(verdict "$FIRST_WALL" 10) |
-| start to readiness UP, H2, restart | under 10 s | ${READY_WALL} s | ${READY_CPU} s | ${READY_LOAD} | $(verdict "$READY_WALL" 10) |
+| start to readiness UP, H2, restart | under 10 s | ${RESTART_WALL} s | ${RESTART_CPU} s | ${RESTART_LOAD} | $(verdict "$RESTART_WALL" 10) |
+${CDS_ROWS}
 | jar size | under 120 MB | ${JAR_MB} MB, ${LIB_COUNT} libraries | | | $(verdict "$JAR_MB" 120) |
 
 "Reached" compares the wall time with the target as measured here, whatever the load. CPU time moves less with the
@@ -148,14 +209,26 @@ load than wall time; a process that spends C CPU-seconds needs at least C / $(np
 - **readiness:** the first start of the application on the database that \`keys create\` migrated registers the
   shipped models, reading the default model once to learn its version (Spring reported "Started SafeSpeakApplication
   in ${FIRST_STARTED} seconds"); a restart finds them by their checksums. On the restart Spring reported "Started
-  SafeSpeakApplication in ${SPRING_STARTED} seconds", and readiness answered UP ${READY_WALL} s after \`java -jar\`.
+  SafeSpeakApplication in ${RESTART_STARTED} seconds", and readiness answered UP ${RESTART_WALL} s after \`java -jar\`.
   The slowest of Spring's start-up steps of the restart (\`-Dsafespeak.startup-steps=12\`; a step's time includes
   the steps inside it, so they overlap; the model and the language tables load on threads of their own meanwhile and
   are not among them):
 
 | ms | step |
 |---|---|
-${STEPS}
+${RESTART_STEPS}
+
+- **class data sharing** (what \`bin/start\` and the container image do; docs/decisions/097-class-data-sharing.md):
+  \`bin/cds-archive\` extracted the jar (${CDS_EXTRACTED_MB} MB on disk) and recorded the archive of the classes
+  loaded while the application starts (${CDS_ARCHIVE_MB} MB) in ${CDS_MAKE} s, once per build. The rows "extracted jar
+  without CDS" and "with CDS" ran alternately, \`java -jar\` of the extracted jar and
+  \`java -XX:SharedArchiveFile=app.jsa -jar\` of it; the jars nested in the fat jar cannot be shared, so the extracted
+  layout is the way to use CDS. The last start with CDS: Spring reported "Started SafeSpeakApplication in
+  ${CDS_STARTED} seconds"; its slowest steps:
+
+| ms | step |
+|---|---|
+${CDS_STEPS}
 
 ## Largest entries of the jar (MB, compressed)
 

@@ -96,9 +96,12 @@ fi
 [[ -n "$JAR" && -f "$JAR" ]] || fail "no production jar (target/safespeak-*.jar); run with --build"
 unzip -p "$JAR" 'META-INF/VAADIN/config/flow-build-info.json' 2>/dev/null | grep -q '"productionMode" *: *true' \
     || fail "$JAR is not a production build (./mvnw -B -Pproduction -DskipTests package)"
-# The build context holds the jar only (the Dockerfile's JAR argument names it), whatever lies beside it.
+# The build context holds the jar (the Dockerfile's JAR argument names it) and bin/cds-archive, which makes the image's
+# class data sharing archive, whatever lies beside them.
 CONTEXT=$(mktemp -d -t safespeak-image.XXXXXX)
 cp "$JAR" "$CONTEXT/app.jar"
+mkdir -p "$CONTEXT/bin"
+cp bin/cds-archive "$CONTEXT/bin/cds-archive"
 log "building $IMAGE from docker/Dockerfile with $JAR"
 docker build -q -f docker/Dockerfile --build-arg BASE_IMAGE="$BASE_IMAGE" --build-arg JAR=app.jar \
     -t "$IMAGE" "$CONTEXT" >/dev/null || { rm -rf "$CONTEXT"; fail "docker build failed"; }

@@ -35,11 +35,30 @@ class DockerfileTest {
     }
 
     @Test
-    void the_image_copies_the_production_jar_onto_one_base_stage() throws IOException {
+    void the_image_extracts_the_production_jar_in_a_stage_of_its_own_on_the_same_base() throws IOException {
         List<String> all = instructions();
-        assertThat(all.stream().filter(l -> l.startsWith("FROM "))).containsExactly("FROM ${BASE_IMAGE}");
-        assertThat(all).contains("COPY ${JAR} /app/app.jar");
+        assertThat(all.stream().filter(l -> l.startsWith("FROM ")))
+                .containsExactly("FROM ${BASE_IMAGE} AS extracted", "FROM ${BASE_IMAGE}");
+        assertThat(all.subList(0, all.indexOf("FROM ${BASE_IMAGE}"))).contains("COPY ${JAR} /build/app.jar")
+                .contains("RUN java -Djarmode=tools -jar /build/app.jar extract --destination /app");
+        assertThat(finalStage()).contains("COPY --from=extracted /app/ /app/")
+                .noneMatch(l -> l.contains("${JAR}"));
         assertThat(Files.readString(DOCKERFILE)).contains("./mvnw -B -Pproduction -DskipTests package");
+    }
+
+    @Test
+    void the_image_starts_with_the_class_data_sharing_archive_its_build_recorded_at_the_path_it_runs_from()
+            throws IOException {
+        List<String> stage = finalStage();
+        int copy = stage.indexOf("COPY --from=extracted /app/ /app/");
+        int training = stage.indexOf("RUN cds-archive --train-only /app/app.jar");
+        assertThat(stage).contains("COPY bin/cds-archive /usr/local/bin/cds-archive");
+        assertThat(training).as("the training run, after the extracted jar is in place").isGreaterThan(copy);
+        // bin/cds-archive --train-only writes app.jsa next to the jar it trains.
+        assertThat(stage).anyMatch(l -> l.equals(
+                "ENTRYPOINT [\"java\", \"-XX:SharedArchiveFile=/app/app.jsa\", \"-jar\", \"/app/app.jar\"]"));
+        assertThat(Files.readString(Path.of("bin/cds-archive")))
+                .contains("train \"$launch\" \"$(dirname \"$launch\")/app.jsa\"");
     }
 
     @Test
@@ -56,7 +75,7 @@ class DockerfileTest {
         assertThat(instructions()).contains("ARG JAR=target/safespeak-" + version.group(1) + ".jar");
         List<String> ignore = Files.readAllLines(Path.of(".dockerignore")).stream()
                 .filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
-        assertThat(ignore).containsExactly("*", "!target/safespeak-*.jar");
+        assertThat(ignore).containsExactly("*", "!target/safespeak-*.jar", "!bin/cds-archive");
     }
 
     @Test

@@ -79,6 +79,14 @@ class ModularityTest {
     }
 
     @Test
+    void production_code_does_not_use_lingua() {
+        noClasses().should().dependOnClassesThat().resideInAPackage("com.github.pemistahl..")
+                .because("the jar carries the language tables the build precomputes, not Lingua (decision 099); "
+                        + "only the training code and tests use Lingua's own detector")
+                .check(CLASSES);
+    }
+
+    @Test
     void no_source_file_has_an_author_tag() throws IOException {
         try (Stream<Path> files = Files.walk(Path.of("src"))) {
             List<Path> tagged = files.filter(f -> f.toString().endsWith(".java"))

@@ -60,9 +60,15 @@ final class AccurateEngine {
         return status;
     }
 
-    /** Loads the active combination on a background thread, so the first accurate request does not wait for it. */
+    /**
+     * Loads the active combination on a background thread, so the first accurate request does not wait for it;
+     * nothing when the engine is off or {@code preload} is false. A JVM that exits during this load may crash: ONNX
+     * Runtime's own shutdown hook releases its environment while the thread still creates a session (SIGSEGV in
+     * libonnxruntime), and Java runs shutdown hooks in parallel, so no hook of ours can hold it back. Test JVMs,
+     * which exit right after their last test, therefore set {@code preload} to false.
+     */
     void preloadInBackground() {
-        if (!settings.enabled()) {
+        if (!settings.enabled() || !settings.preload()) {
             return;
         }
         Thread thread = new Thread(() -> {

@@ -27,10 +27,13 @@ public record ModerationProperties(List<String> languages, String defaultMode, S
      * @param heads   the encoder heads file used when no model registry is present (a Spring resource location);
      *                with the registry, its active encoder-heads version is used
      * @param threads ONNX Runtime intra-op threads per call, 1 to 16; 1 suits a server scoring requests in parallel
+     * @param preload whether the web application loads the encoders in the background once it is up (else the first
+     *                accurate or balanced request loads them)
      */
-    public record Encoder(Boolean enabled, String heads, Integer threads) {
+    public record Encoder(Boolean enabled, String heads, Integer threads, Boolean preload) {
         public Encoder {
             enabled = enabled == null || enabled;
+            preload = preload == null || preload;
             heads = heads == null || heads.isBlank() ? "classpath:models/default/encoder-heads.json" : heads.strip();
             threads = threads == null ? 1 : threads;
             if (threads < 1 || threads > 16) {
@@ -95,7 +98,7 @@ public record ModerationProperties(List<String> languages, String defaultMode, S
         languages = List.copyOf(languages);
         defaultMode = checkMode(defaultMode, "safespeak.moderation.default-mode (SAFESPEAK_DEFAULT_MODE)");
         dropInMode = checkMode(dropInMode, "safespeak.moderation.drop-in-mode (SAFESPEAK_DROP_IN_MODE)");
-        encoder = encoder == null ? new Encoder(null, null, null) : encoder;
+        encoder = encoder == null ? new Encoder(null, null, null, null) : encoder;
         if (byo != null && byo.configured()) {
             byo.toModel();
         }

@@ -9,12 +9,18 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.List;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.migration.JavaMigration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.context.support.AbstractApplicationContext;
+import org.springframework.core.type.filter.AssignableTypeFilter;
 import org.springframework.modulith.events.core.EventPublicationRegistry;
 import org.springframework.modulith.events.support.PersistentApplicationEventMulticaster;
 
@@ -97,6 +103,28 @@ class KeysCommandTest {
             assertThat(context.getBean(AbstractApplicationContext.APPLICATION_EVENT_MULTICASTER_BEAN_NAME))
                     .isInstanceOf(PersistentApplicationEventMulticaster.class);
             assertThat(context.getBeansOfType(EventPublicationRegistry.class)).hasSize(1);
+        }
+    }
+
+    @Test
+    void the_command_context_hands_flyway_every_java_migration_of_the_application() {
+        ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
+        scanner.addIncludeFilter(new AssignableTypeFilter(JavaMigration.class));
+        List<String> inTheApplication = scanner.findCandidateComponents("dev.safespeak").stream()
+                .map(BeanDefinition::getBeanClassName).toList();
+        assertThat(inTheApplication).isNotEmpty();
+        assertThat(KeysCommandContext.JavaMigrations.CLASS_NAMES).containsExactlyInAnyOrderElementsOf(inTheApplication);
+
+        System.setProperty("spring.datasource.url", "jdbc:h2:mem:keys-migrations;DB_CLOSE_DELAY=-1");
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(KeysCommandContext.class)
+                .web(WebApplicationType.NONE).properties("spring.main.banner-mode=off").run()) {
+            assertThat(context.getBeansOfType(JavaMigration.class).values())
+                    .extracting(migration -> migration.getClass().getName())
+                    .containsExactlyInAnyOrderElementsOf(inTheApplication);
+            Flyway flyway = context.getBean(Flyway.class);
+            assertThat(flyway.info().pending()).as("migrations left pending").isEmpty();
+            assertThat(flyway.info().applied()).extracting(migration -> migration.getVersion().getVersion())
+                    .as("the Java migration ran").contains("16.2");
         }
     }
 

@@ -24,8 +24,12 @@ class AccurateEngineTest {
     }
 
     private AccurateEngine engine(Boolean enabled, ModerationProperties.Byo byo) {
-        return new AccurateEngine(new ModerationProperties.Encoder(enabled, "file:" + dir.resolve("none.json"), 1),
-                byo == null ? null : byo.toModel(), () -> null);
+        return engine(enabled, true, byo);
+    }
+
+    private AccurateEngine engine(Boolean enabled, boolean preload, ModerationProperties.Byo byo) {
+        return new AccurateEngine(new ModerationProperties.Encoder(enabled, "file:" + dir.resolve("none.json"), 1,
+                preload), byo == null ? null : byo.toModel(), () -> null);
     }
 
     @Test
@@ -72,5 +76,25 @@ class AccurateEngineTest {
         assertThat(engine.status().state()).isEqualTo(AccurateEngine.State.READY);
         assertThat(engine.status().detail()).startsWith("byo:tiny [en], loaded in ");
         assertThat(engine.require()).isSameAs(first);
+    }
+
+    @Test
+    void the_background_load_makes_it_ready_unless_preload_is_off() throws Exception {
+        TinyOnnx.Files2 files = TinyOnnx.write(dir);
+        AccurateEngine off = engine(true, false, byo(files.onnx(), files.tokenizer()));
+        off.preloadInBackground();
+        assertThat(off.status().state()).isEqualTo(AccurateEngine.State.NOT_LOADED);
+        assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
+                .doesNotContain("accurate-engine-preload");
+
+        AccurateEngine on = engine(true, true, byo(files.onnx(), files.tokenizer()));
+        on.preloadInBackground();
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(1);
+        while (on.status().state() != AccurateEngine.State.READY && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(on.status().state()).isEqualTo(AccurateEngine.State.READY);
+        // Preloading off loads at the first use instead.
+        assertThat(off.require().describe()).isEqualTo("byo:tiny [en]");
     }
 }

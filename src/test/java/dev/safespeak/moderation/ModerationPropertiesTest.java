@@ -96,7 +96,7 @@ class ModerationPropertiesTest {
 
     @Test
     void encoder_threads_outside_1_to_16_are_refused() {
-        assertThatThrownBy(() -> new ModerationProperties.Encoder(null, null, 0))
+        assertThatThrownBy(() -> new ModerationProperties.Encoder(null, null, 0, null))
                 .hasMessage("safespeak.moderation.encoder.threads (SAFESPEAK_ENCODER_THREADS): 0 must be between 1 and 16");
     }
 }

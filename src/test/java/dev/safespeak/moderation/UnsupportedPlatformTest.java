@@ -73,7 +73,7 @@ class UnsupportedPlatformTest {
 
         public static void main(String[] args) {
             AccurateEngine engine = new AccurateEngine(new ModerationProperties.Encoder(true,
-                    "classpath:" + ScoreCommand.DEFAULT_HEADS, 1), null, () -> null);
+                    "classpath:" + ScoreCommand.DEFAULT_HEADS, 1, true), null, () -> null);
             for (int i = 0; i < 2; i++) {
                 try {
                     engine.require();

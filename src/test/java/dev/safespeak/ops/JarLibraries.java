@@ -50,6 +50,23 @@ final class JarLibraries {
     }
 
     /**
+     * The bytes of the entry {@code name} of the jar at {@code jar}.
+     *
+     * @throws IllegalArgumentException if the jar has no such entry
+     */
+    static byte[] read(Path jar, String name) throws IOException {
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            ZipEntry entry = zip.getEntry(name);
+            if (entry == null) {
+                throw new IllegalArgumentException(jar + " has no entry " + name);
+            }
+            try (java.io.InputStream in = zip.getInputStream(entry)) {
+                return in.readAllBytes();
+            }
+        }
+    }
+
+    /**
      * The names of the directories directly under {@code prefix} (which ends with '/') among {@code entries}, sorted:
      * the languages under BOOT-INF/classes/language-models/, the platforms under .../ai/onnxruntime/native/.
      */

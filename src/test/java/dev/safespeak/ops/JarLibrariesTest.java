@@ -76,5 +76,9 @@ class JarLibrariesTest {
 
         assertThat(libs).containsExactly("spring-core-6.2.12.jar", "archunit-1.4.1.jar");
         assertThat(JarLibraries.testLibraries(libs)).containsExactly("archunit-1.4.1.jar");
+        assertThat(JarLibraries.read(jar, "BOOT-INF/classes/App.class")).containsExactly(1);
+        assertThatThrownBy(() -> JarLibraries.read(jar, "BOOT-INF/classes/language-tables.bin"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(jar + " has no entry BOOT-INF/classes/language-tables.bin");
     }
 }

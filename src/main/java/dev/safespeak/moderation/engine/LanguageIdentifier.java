@@ -1,31 +1,27 @@
 package dev.safespeak.moderation.engine;
 
-import com.github.pemistahl.lingua.api.IsoCode639_1;
-import com.github.pemistahl.lingua.api.Language;
-import com.github.pemistahl.lingua.api.LanguageDetector;
-import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
 import dev.safespeak.moderation.DetectedLanguage;
 import java.lang.Character.UnicodeScript;
 import java.util.Collection;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.SortedMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.stream.Collectors;
+import java.util.function.Function;
 
 /**
  * Detects the language of a text among the supported languages: by Unicode script where the script
  * settles it (Hangul is Korean, Greek is Greek, ...), otherwise by Lingua's character n-gram models of
  * the supported languages that share a script, preloaded at start and scored by {@link NgramLanguageScorer}
  * (Lingua's low-accuracy algorithm, and its high-accuracy one for short texts, without its per-call
- * overhead; docs/reports/language-detection.md compares them on the dev splits). Thread-safe; build one per process.
+ * overhead; docs/reports/language-detection.md compares them on the dev splits). The models come from the
+ * tables the build precomputes ({@link LanguageTables}, decision 099); Lingua itself is not needed at run time.
+ * Languages are ISO 639-1 codes throughout. Thread-safe; build one per process.
  *
  * <p>Confidence: for a script decision, the deciding script's share of the non-Latin letters (1.0 for a
  * pure Korean text); for an n-gram decision, the relative distance to the runner-up language
@@ -47,100 +43,109 @@ public final class LanguageIdentifier {
     /** A non-Latin script that holds at least this share of the letters decides the language. */
     private static final double DECIDING_SCRIPT_SHARE = 0.3;
 
-    /** Which Lingua languages write with each non-Latin script; every other letter counts as Latin. */
-    private static final Map<UnicodeScript, Set<Language>> SCRIPT_LANGUAGES = new EnumMap<>(UnicodeScript.class);
+    /**
+     * The ISO 639-1 codes of the 75 languages Lingua 1.2.2 has models for: the languages this identifier can be
+     * configured with (a Latin-script one also needs its n-gram tables, see {@link LanguageTables}).
+     */
+    static final Set<String> KNOWN_LANGUAGES = Set.of(
+            "af", "ar", "az", "be", "bg", "bn", "bs", "ca", "cs", "cy", "da", "de", "el", "en", "eo", "es", "et",
+            "eu", "fa", "fi", "fr", "ga", "gu", "he", "hi", "hr", "hu", "hy", "id", "is", "it", "ja", "ka", "kk",
+            "ko", "la", "lg", "lt", "lv", "mi", "mk", "mn", "mr", "ms", "nb", "nl", "nn", "pa", "pl", "pt", "ro",
+            "ru", "sk", "sl", "sn", "so", "sq", "sr", "st", "sv", "sw", "ta", "te", "th", "tl", "tn", "tr", "ts",
+            "uk", "ur", "vi", "xh", "yo", "zh", "zu");
+
+    /** Which languages (of {@link #KNOWN_LANGUAGES}) write with each non-Latin script; every other letter is Latin. */
+    private static final Map<UnicodeScript, Set<String>> SCRIPT_LANGUAGES = new EnumMap<>(UnicodeScript.class);
 
     static {
-        SCRIPT_LANGUAGES.put(UnicodeScript.HANGUL, EnumSet.of(Language.KOREAN));
-        SCRIPT_LANGUAGES.put(UnicodeScript.HAN, EnumSet.of(Language.CHINESE));
-        SCRIPT_LANGUAGES.put(UnicodeScript.HIRAGANA, EnumSet.of(Language.JAPANESE));
-        SCRIPT_LANGUAGES.put(UnicodeScript.KATAKANA, EnumSet.of(Language.JAPANESE));
-        SCRIPT_LANGUAGES.put(UnicodeScript.GREEK, EnumSet.of(Language.GREEK));
-        SCRIPT_LANGUAGES.put(UnicodeScript.DEVANAGARI, EnumSet.of(Language.HINDI, Language.MARATHI));
-        SCRIPT_LANGUAGES.put(UnicodeScript.ARABIC, EnumSet.of(Language.ARABIC, Language.PERSIAN, Language.URDU));
-        SCRIPT_LANGUAGES.put(UnicodeScript.CYRILLIC, EnumSet.copyOf(Language.allWithCyrillicScript()));
-        SCRIPT_LANGUAGES.put(UnicodeScript.HEBREW, EnumSet.of(Language.HEBREW));
-        SCRIPT_LANGUAGES.put(UnicodeScript.THAI, EnumSet.of(Language.THAI));
-        SCRIPT_LANGUAGES.put(UnicodeScript.GEORGIAN, EnumSet.of(Language.GEORGIAN));
-        SCRIPT_LANGUAGES.put(UnicodeScript.ARMENIAN, EnumSet.of(Language.ARMENIAN));
-        SCRIPT_LANGUAGES.put(UnicodeScript.BENGALI, EnumSet.of(Language.BENGALI));
-        SCRIPT_LANGUAGES.put(UnicodeScript.GUJARATI, EnumSet.of(Language.GUJARATI));
-        SCRIPT_LANGUAGES.put(UnicodeScript.GURMUKHI, EnumSet.of(Language.PUNJABI));
-        SCRIPT_LANGUAGES.put(UnicodeScript.TAMIL, EnumSet.of(Language.TAMIL));
-        SCRIPT_LANGUAGES.put(UnicodeScript.TELUGU, EnumSet.of(Language.TELUGU));
+        SCRIPT_LANGUAGES.put(UnicodeScript.HANGUL, Set.of("ko"));
+        SCRIPT_LANGUAGES.put(UnicodeScript.HAN, Set.of("zh"));
+        SCRIPT_LANGUAGES.put(UnicodeScript.HIRAGANA, Set.of("ja"));
+        SCRIPT_LANGUAGES.put(UnicodeScript.KATAKANA, Set.of("ja"));
+        SCRIPT_LANGUAGES.put(UnicodeScript.GREEK, Set.of("el"));
+        SCRIPT_LANGUAGES.put(UnicodeScript.DEVANAGARI, Set.of("hi", "mr"));
+        SCRIPT_LANGUAGES.put(UnicodeScript.ARABIC, Set.of("ar", "fa", "ur"));
+        // Lingua's Language.allWithCyrillicScript()
+        SCRIPT_LANGUAGES.put(UnicodeScript.CYRILLIC, Set.of("be", "bg", "kk", "mk", "mn", "ru", "sr", "uk"));
+        SCRIPT_LANGUAGES.put(UnicodeScript.HEBREW, Set.of("he"));
+        SCRIPT_LANGUAGES.put(UnicodeScript.THAI, Set.of("th"));
+        SCRIPT_LANGUAGES.put(UnicodeScript.GEORGIAN, Set.of("ka"));
+        SCRIPT_LANGUAGES.put(UnicodeScript.ARMENIAN, Set.of("hy"));
+        SCRIPT_LANGUAGES.put(UnicodeScript.BENGALI, Set.of("bn"));
+        SCRIPT_LANGUAGES.put(UnicodeScript.GUJARATI, Set.of("gu"));
+        SCRIPT_LANGUAGES.put(UnicodeScript.GURMUKHI, Set.of("pa"));
+        SCRIPT_LANGUAGES.put(UnicodeScript.TAMIL, Set.of("ta"));
+        SCRIPT_LANGUAGES.put(UnicodeScript.TELUGU, Set.of("te"));
+    }
+
+    /**
+     * Decides between supported languages that share a script, where the script does not settle it: the
+     * n-gram tables, or (for the language detection report only) Lingua's own detector.
+     */
+    public interface NgramDetector {
+
+        /**
+         * Per language code, the text's likelihood relative to the best language's (which gets 1.0, as Lingua's
+         * confidence values); empty or all zero when no language fits.
+         */
+        Map<String, Double> confidenceValues(String text);
     }
 
     private final Set<String> supported;
     private final String supportedList;
-    private final Set<Language> languages;
     /** Loading on a thread of its own from construction on, so start-up goes on meanwhile; null if not needed. */
     private final CompletableFuture<NgramLanguageScorer> scorer;
-    private final Language[] scorerLanguages;
     private final String[] codes;
-    private final LanguageDetector lingua;
+    private final NgramDetector other;
 
-    private LanguageIdentifier(Set<Language> languages, boolean linguaDetector) {
-        this(languages, linguaDetector, false);
-    }
-
-    private LanguageIdentifier(Set<Language> languages, boolean linguaDetector, boolean linguaHighAccuracy) {
-        this.languages = languages;
-        this.supported = languages.stream().map(LanguageIdentifier::code)
-                .collect(Collectors.toCollection(TreeSet::new));
+    private LanguageIdentifier(Set<String> languages, Function<List<String>, NgramDetector> otherDetector) {
+        this.supported = languages;
         this.supportedList = String.join(", ", supported);
-        List<Language> needingLingua = languages.stream().filter(this::needsLingua).toList();
+        List<String> needingNgrams = ngramLanguages(languages);
         // n-grams are needed for two or more languages of one script; with fewer the script alone decides.
-        this.scorer = needingLingua.size() < 2 || linguaDetector ? null
-                : CompletableFuture.supplyAsync(() -> NgramLanguageScorer.load(needingLingua),
+        this.scorer = needingNgrams.size() < 2 || otherDetector != null ? null
+                : CompletableFuture.supplyAsync(() -> NgramLanguageScorer.load(needingNgrams),
                         NgramLanguageScorer.LOADER);
-        this.scorerLanguages = scorer == null ? new Language[0] : needingLingua.toArray(Language[]::new);
-        this.codes = java.util.Arrays.stream(scorerLanguages).map(LanguageIdentifier::code).toArray(String[]::new);
-        this.lingua = needingLingua.size() < 2 || !linguaDetector ? null
-                : linguaHighAccuracy
-                        ? LanguageDetectorBuilder.fromLanguages(needingLingua.toArray(Language[]::new))
-                                .withPreloadedLanguageModels()
-                                .build()
-                        : LanguageDetectorBuilder.fromLanguages(needingLingua.toArray(Language[]::new))
-                                .withLowAccuracyMode()
-                                .withPreloadedLanguageModels()
-                                .build();
+        this.codes = scorer == null ? new String[0] : needingNgrams.toArray(String[]::new);
+        this.other = needingNgrams.size() < 2 || otherDetector == null ? null : otherDetector.apply(needingNgrams);
     }
-
     /**
-     * Builds an identifier for the given ISO 639-1 codes and preloads Lingua's models for those that
+     * Builds an identifier for the given ISO 639-1 codes and starts loading the n-gram tables of those that
      * share a script with another supported language.
      *
-     * @throws IllegalArgumentException if a code is not a language Lingua knows
+     * @throws IllegalArgumentException if a code is not a language the detector knows
      */
     public static LanguageIdentifier of(Collection<String> codes) {
-        return new LanguageIdentifier(lookUpAll(codes), false);
+        return new LanguageIdentifier(lookUpAll(codes), null);
     }
 
     /**
-     * Like {@link #of} but decides within a script with Lingua's own detector (low-accuracy mode), about a
-     * hundred times slower; kept to compare the two in the language detection report.
+     * Like {@link #of} but decides within a script with another detector, built for the languages that need
+     * one (sorted codes); the language detection report compares Lingua's own detector this way.
      */
-    public static LanguageIdentifier withLinguaDetector(Collection<String> codes) {
-        return new LanguageIdentifier(lookUpAll(codes), true);
+    public static LanguageIdentifier withNgramDetector(Collection<String> codes,
+            Function<List<String>, NgramDetector> detector) {
+        return new LanguageIdentifier(lookUpAll(codes), detector);
     }
 
     /**
-     * Like {@link #withLinguaDetector} but with Lingua's high-accuracy mode (all n-gram lengths on texts
-     * below 120 characters; a few GB of heap and milliseconds per text); for the comparison report only.
+     * The supported languages that share a script with another supported one, so only n-grams tell them apart:
+     * the languages whose tables are loaded (and the build writes for {@link #DEFAULT_LANGUAGES}), sorted.
      */
-    public static LanguageIdentifier withLinguaHighAccuracyDetector(Collection<String> codes) {
-        return new LanguageIdentifier(lookUpAll(codes), true, true);
+    public static List<String> ngramLanguages(Collection<String> codes) {
+        Set<String> languages = lookUpAll(codes);
+        return languages.stream().filter(l -> needsNgrams(l, languages)).toList();
     }
 
-    private static Set<Language> lookUpAll(Collection<String> codes) {
+    private static Set<String> lookUpAll(Collection<String> codes) {
         if (codes.isEmpty()) {
             throw new IllegalArgumentException("at least one language must be supported");
         }
-        Set<Language> languages = EnumSet.noneOf(Language.class);
+        Set<String> languages = new TreeSet<>();
         for (String code : codes) {
             languages.add(lookUp(code));
         }
-        return languages;
+        return java.util.Collections.unmodifiableSet(languages);
     }
 
     /** The supported ISO 639-1 codes, sorted. */
@@ -199,10 +204,10 @@ public final class LanguageIdentifier {
             int inScript = count.counts.get(script);
             if (inScript >= DECIDING_SCRIPT_SHARE * count.letters
                     && count.otherNonLatin(script) < DECIDING_SCRIPT_SHARE * count.letters) {
-                Set<Language> candidates = candidatesFor(script, count);
+                Set<String> candidates = candidatesFor(script, count);
                 if (candidates.size() == 1) {
                     double share = (double) inScript / (inScript + count.otherNonLatin(script));
-                    return new DetectedLanguage(code(candidates.iterator().next()), share);
+                    return new DetectedLanguage(candidates.iterator().next(), share);
                 }
                 if (candidates.isEmpty()) {
                     return DetectedLanguage.UNKNOWN;
@@ -216,12 +221,12 @@ public final class LanguageIdentifier {
         return byNgrams(text, hints);
     }
 
-    private Set<Language> candidatesFor(UnicodeScript script, ScriptCount count) {
-        Set<Language> writers = EnumSet.copyOf(SCRIPT_LANGUAGES.get(script));
+    private Set<String> candidatesFor(UnicodeScript script, ScriptCount count) {
+        Set<String> writers = new TreeSet<>(SCRIPT_LANGUAGES.get(script));
         if (script == UnicodeScript.HAN && count.kana > 0) {
-            writers = EnumSet.of(Language.JAPANESE);
+            writers = new TreeSet<>(Set.of("ja"));
         }
-        writers.retainAll(languages);
+        writers.retainAll(supported);
         return writers;
     }
 
@@ -229,16 +234,16 @@ public final class LanguageIdentifier {
         if (scorer != null) {
             return byScorer(text, hints);
         }
-        if (lingua == null) {
+        if (other == null) {
             return DetectedLanguage.UNKNOWN;
         }
-        // Lingua gives the best language 1.0 and the others their likelihood relative to it.
-        SortedMap<Language, Double> values = lingua.computeLanguageConfidenceValues(text);
-        Language best = null;
+        // The best language has 1.0 and the others their likelihood relative to it.
+        Map<String, Double> values = other.confidenceValues(text);
+        String best = null;
         double bestValue = -1;
         double runnerUp = 0;
-        for (Map.Entry<Language, Double> e : values.entrySet()) {
-            if (!hints.isEmpty() && !hints.contains(code(e.getKey()))) {
+        for (Map.Entry<String, Double> e : values.entrySet()) {
+            if (!hints.isEmpty() && !hints.contains(e.getKey())) {
                 continue;
             }
             double value = e.getValue();
@@ -257,7 +262,7 @@ public final class LanguageIdentifier {
         if (distance < MIN_RELATIVE_DISTANCE) {
             return DetectedLanguage.UNKNOWN;
         }
-        return new DetectedLanguage(code(best), distance);
+        return new DetectedLanguage(best, distance);
     }
 
     private DetectedLanguage byScorer(String text, List<String> hints) {
@@ -265,11 +270,10 @@ public final class LanguageIdentifier {
         if (scores.ngrams() == 0) {
             return DetectedLanguage.UNKNOWN;
         }
-        Language[] order = scorerLanguages;
         double[] logP = scores.logProbabilities();
         int best = -1;
         int second = -1;
-        for (int l = 0; l < order.length; l++) {
+        for (int l = 0; l < codes.length; l++) {
             if (!hints.isEmpty() && !hints.contains(codes[l])) {
                 continue;
             }
@@ -291,11 +295,11 @@ public final class LanguageIdentifier {
         return new DetectedLanguage(codes[best], distance);
     }
 
-    /** Whether a language shares its script with another supported one, so only Lingua can tell them apart. */
     /**
      * Waits until the n-gram tables, which load on a thread of their own from construction on, are loaded.
      *
-     * @throws IllegalArgumentException if they cannot be loaded (Lingua has no model for a language)
+     * @throws IllegalArgumentException if they cannot be loaded (no tables for a language)
+     * @throws IllegalStateException if the tables file is truncated or corrupt
      */
     public LanguageIdentifier awaitLoaded() {
         if (scorer != null) {
@@ -316,17 +320,18 @@ public final class LanguageIdentifier {
         }
     }
 
-    private boolean needsLingua(Language language) {
-        for (Map.Entry<UnicodeScript, Set<Language>> e : SCRIPT_LANGUAGES.entrySet()) {
+    /** Whether a language shares its script with another supported one, so only n-grams can tell them apart. */
+    private static boolean needsNgrams(String language, Set<String> languages) {
+        for (Map.Entry<UnicodeScript, Set<String>> e : SCRIPT_LANGUAGES.entrySet()) {
             if (e.getValue().contains(language)) {
-                Set<Language> sharing = EnumSet.copyOf(e.getValue());
+                Set<String> sharing = new TreeSet<>(e.getValue());
                 sharing.retainAll(languages);
                 if (sharing.size() > 1) {
                     return true;
                 }
-                // Japanese also writes with Han, so Chinese and Japanese need Lingua's rules.
-                if (language == Language.JAPANESE || language == Language.CHINESE) {
-                    return languages.contains(Language.JAPANESE) && languages.contains(Language.CHINESE);
+                // Japanese also writes with Han, so Chinese and Japanese need n-grams to tell them apart.
+                if (language.equals("ja") || language.equals("zh")) {
+                    return languages.contains("ja") && languages.contains("zh");
                 }
                 return false;
             }
@@ -343,21 +348,12 @@ public final class LanguageIdentifier {
         return dash > 0 ? code.substring(0, dash) : code;
     }
 
-    private static Language lookUp(String code) {
+    private static String lookUp(String code) {
         String base = baseCode(code);
-        for (IsoCode639_1 iso : IsoCode639_1.values()) {
-            if (iso.name().equalsIgnoreCase(base)) {
-                Language language = Language.getByIsoCode639_1(iso);
-                if (language != Language.UNKNOWN) {
-                    return language;
-                }
-            }
+        if (!KNOWN_LANGUAGES.contains(base)) {
+            throw new IllegalArgumentException("language '" + code + "' is not known to the language detector");
         }
-        throw new IllegalArgumentException("language '" + code + "' is not known to the language detector");
-    }
-
-    private static String code(Language language) {
-        return language.getIsoCode639_1().name().toLowerCase(Locale.ROOT);
+        return base;
     }
 
     /**

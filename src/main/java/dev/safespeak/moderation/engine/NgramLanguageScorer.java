@@ -3,13 +3,11 @@ package dev.safespeak.moderation.engine;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.github.pemistahl.lingua.api.Language;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -17,7 +15,9 @@ import java.util.concurrent.Executor;
 /**
  * Tells languages of one script apart by the character n-gram statistics that ship inside the Lingua jar
  * (its {@code language-models/<code>/{uni,bi,tri,quadri,five}grams.json}), scored here without Lingua's
- * detector: Lingua 1.2.2 spends about 250 µs on a short text (it builds n-gram objects and runs one task
+ * detector. The build reads those files once and writes the tables into {@link LanguageTables}' binary file,
+ * which is what the production jar loads; Lingua's files are read directly only where that file is absent
+ * (tests, development runs, the Flink module). Lingua 1.2.2 Lingua 1.2.2 spends about 250 µs on a short text (it builds n-gram objects and runs one task
  * per language), this scorer about 2 µs on trigrams, because the trigrams of a text are packed into longs
  * and looked up in one open-addressing table whose rows hold every language's log-probability at once.
  *
@@ -37,7 +37,8 @@ import java.util.concurrent.Executor;
  * {@link #hash5}) sit in sparse tables whose rows list only the languages that have the n-gram. One
  * difference from Lingua: it divides each language's sum by the number of the text's letters the language
  * knows; we do not (the floor already charges unknown letters). For the nine Latin-script languages of
- * the training data the tables take about 54 MB (65 MB heap) and loading them 4 to 8 s; a 100-character
+ * the training data the tables take about 54 MB (65 MB heap) and parsing them from Lingua's JSON 4 to 8 s of CPU
+ * (reading them from the build's binary file well under a second); a 100-character
  * text costs about 9 µs, a 16-character one about 1 µs.
  *
  * <p>Immutable and thread-safe once built; the per-call buffers are local.
@@ -60,14 +61,14 @@ final class NgramLanguageScorer {
      */
     static final int SHORT_TEXT_LENGTH = 120;
 
-    private final Language[] languages;
-    private final Table trigrams;
-    private final Table bigrams;
-    private final Table unigrams;
-    private final SparseTable quadrigrams;
-    private final SparseTable fivegrams;
+    private final String[] languages;
+    final Table trigrams;
+    final Table bigrams;
+    final Table unigrams;
+    final SparseTable quadrigrams;
+    final SparseTable fivegrams;
 
-    private NgramLanguageScorer(Language[] languages, Table trigrams, Table bigrams, Table unigrams,
+    NgramLanguageScorer(String[] languages, Table trigrams, Table bigrams, Table unigrams,
             SparseTable quadrigrams, SparseTable fivegrams) {
         this.languages = languages;
         this.trigrams = trigrams;
@@ -78,12 +79,37 @@ final class NgramLanguageScorer {
     }
 
     /**
-     * Loads Lingua's uni- to fivegram models of the given languages from the class path.
+     * The tables of the given languages (ISO 639-1 codes): from the build's binary file ({@link LanguageTables})
+     * when it is on the class path and holds them all, otherwise from Lingua's model files on the class path.
+     *
+     * @throws IllegalArgumentException if neither holds one of the languages
+     * @throws IllegalStateException if the binary file is truncated or corrupt
+     */
+    static NgramLanguageScorer load(List<String> languages) {
+        NgramLanguageScorer fromFile = LanguageTables.readResource();
+        if (fromFile != null && fromFile.holds(languages)) {
+            return fromFile.select(languages);
+        }
+        for (String language : languages) {
+            if (NgramLanguageScorer.class.getResource(modelResource(language, 1)) == null) {
+                throw new IllegalArgumentException("no n-gram tables for language '" + language + "': "
+                        + (fromFile == null ? "" : LanguageTables.RESOURCE + " holds "
+                                + String.join(", ", fromFile.languages) + " only, and ")
+                        + "Lingua's models are not on the class path (the build writes the tables of "
+                        + "LanguageIdentifier.DEFAULT_LANGUAGES)");
+            }
+        }
+        return fromLinguaModels(languages);
+    }
+
+    /**
+     * Reads Lingua's uni- to fivegram models of the given languages from the class path (4 to 8 s of CPU
+     * for nine languages): what the build does to write the binary file, and the fallback without it.
      *
      * @throws IllegalArgumentException if Lingua has no model for one of them
      */
-    static NgramLanguageScorer load(List<Language> languages) {
-        Language[] order = languages.toArray(Language[]::new);
+    static NgramLanguageScorer fromLinguaModels(List<String> languages) {
+        String[] order = languages.toArray(String[]::new);
         // The sparse four- and fivegram tables do not depend on the others: read them on a second core meanwhile.
         CompletableFuture<SparseTable[]> sparse = CompletableFuture.supplyAsync(
                 () -> new SparseTable[] {SparseTable.read(order, 4), SparseTable.read(order, 5)}, LOADER);
@@ -99,6 +125,31 @@ final class NgramLanguageScorer {
         return new NgramLanguageScorer(order, tri, bi, uni, quadAndFive[0], quadAndFive[1]);
     }
 
+    private boolean holds(List<String> wanted) {
+        return List.of(languages).containsAll(wanted);
+    }
+
+    /**
+     * The scorer of some of this one's languages, in the given order: their columns of the same tables. A
+     * row kept for a language left out only holds back-off values for the others, which scoring the row's
+     * prefix would give them anyway, so the scores equal those of tables built for these languages alone.
+     */
+    NgramLanguageScorer select(List<String> wanted) {
+        if (List.of(languages).equals(wanted)) {
+            return this;
+        }
+        int[] column = new int[wanted.size()];
+        for (int l = 0; l < column.length; l++) {
+            column[l] = List.of(languages).indexOf(wanted.get(l));
+            if (column[l] < 0) {
+                throw new IllegalArgumentException("no n-gram tables for language '" + wanted.get(l) + "'");
+            }
+        }
+        return new NgramLanguageScorer(wanted.toArray(String[]::new), trigrams.select(column),
+                bigrams.select(column), unigrams.select(column), quadrigrams.select(column),
+                fivegrams.select(column));
+    }
+
     /** Runs a loading task on a daemon thread of its own: a process that exits meanwhile is not held up. */
     static final Executor LOADER = task -> {
         Thread thread = new Thread(task, "language-tables");
@@ -107,7 +158,7 @@ final class NgramLanguageScorer {
     };
 
     /** The languages this scorer decides between, in the order of {@link Scores#logProbabilities()}. */
-    Language[] languages() {
+    String[] languages() {
         return languages.clone();
     }
 
@@ -398,13 +449,13 @@ final class NgramLanguageScorer {
      * n-grams of one length: an open-addressing table from packed n-gram to a row of per-language
      * log-probabilities, with back-off already resolved so scoring only adds.
      */
-    private static final class Table {
-        private final int languages;
+    static final class Table {
+        final int languages;
         private final long[] keys;
         private final int[] rowOf;
-        private final float[] values;
+        final float[] values;
         private final int mask;
-        private final int size;
+        final int size;
 
         private Table(int languages, long[] keys, int[] rowOf, float[] values, int size) {
             this.languages = languages;
@@ -413,6 +464,55 @@ final class NgramLanguageScorer {
             this.values = values;
             this.mask = keys.length - 1;
             this.size = size;
+        }
+
+        /**
+         * A table of the given rows: {@code keys[r]} is row r's packed n-gram, {@code values} holds the rows one
+         * after the other, a value per language.
+         *
+         * @throws IllegalStateException if a key occurs twice
+         */
+        static Table of(int languages, long[] rowKeys, float[] values) {
+            int rows = rowKeys.length;
+            int capacity = Integer.highestOneBit(Math.max(16, rows * 2 - 1)) << 1;
+            long[] keys = new long[capacity];
+            int[] rowOf = new int[capacity];
+            Arrays.fill(rowOf, -1);
+            for (int row = 0; row < rows; row++) {
+                long key = rowKeys[row];
+                int slot = (int) mix(key) & (capacity - 1);
+                while (rowOf[slot] >= 0) {
+                    if (keys[slot] == key) {
+                        throw new IllegalStateException("the n-gram " + Long.toHexString(key) + " occurs twice");
+                    }
+                    slot = (slot + 1) & (capacity - 1);
+                }
+                keys[slot] = key;
+                rowOf[slot] = row;
+            }
+            return new Table(languages, keys, rowOf, values, rows);
+        }
+
+        /** The packed n-gram of each row, by row. */
+        long[] rowKeys() {
+            long[] out = new long[size];
+            for (int slot = 0; slot < keys.length; slot++) {
+                if (rowOf[slot] >= 0) {
+                    out[rowOf[slot]] = keys[slot];
+                }
+            }
+            return out;
+        }
+
+        /** The same rows with only the given language columns, in that order. */
+        Table select(int[] columns) {
+            float[] selected = new float[size * columns.length];
+            for (int row = 0; row < size; row++) {
+                for (int l = 0; l < columns.length; l++) {
+                    selected[row * columns.length + l] = values[row * languages + columns[l]];
+                }
+            }
+            return new Table(columns.length, keys, rowOf, selected, size);
         }
 
         int find(long key) {
@@ -449,7 +549,7 @@ final class NgramLanguageScorer {
          * Reads the n-grams of one length for every language. A language without the n-gram gets its
          * back-off: the shorter table's value for the n-gram's prefix, then the letter's, then the floor.
          */
-        static Table read(Language[] languages, int length, Table shorter, Table letters) {
+        static Table read(String[] languages, int length, Table shorter, Table letters) {
             java.util.HashMap<Long, float[]> rows = new java.util.HashMap<>();
             for (int l = 0; l < languages.length; l++) {
                 int language = l;
@@ -534,21 +634,95 @@ final class NgramLanguageScorer {
      * that have the n-gram; the others back off to the prefix when scoring ({@link #overlay}). Open
      * addressing with linear probing at a load of about 0.7, keys reduced to slots by multiply-shift.
      */
-    private static final class SparseTable {
+    static final class SparseTable {
         private final long[] keys;
         private final int[] rowOf;
-        private final int[] start;
-        private final byte[] language;
-        private final float[] value;
-        private final int rows;
+        final int[] start;
+        final byte[] language;
+        final float[] value;
+        final int rows;
+        /**
+         * Of a fivegram table read from Lingua's files, each row's n-gram (its first four letters packed, and its
+         * last letter) for {@link LanguageTables} to write; null otherwise, since the keys are hashes.
+         */
+        final long[] fivegramPrefixes;
+        final char[] fivegramLasts;
 
-        private SparseTable(long[] keys, int[] rowOf, int[] start, byte[] language, float[] value, int rows) {
+        private SparseTable(long[] keys, int[] rowOf, int[] start, byte[] language, float[] value, int rows,
+                long[] fivegramPrefixes, char[] fivegramLasts) {
             this.keys = keys;
             this.rowOf = rowOf;
             this.start = start;
             this.language = language;
             this.value = value;
             this.rows = rows;
+            this.fivegramPrefixes = fivegramPrefixes;
+            this.fivegramLasts = fivegramLasts;
+        }
+
+        /**
+         * A table of the given rows: {@code rowKeys[r]} is row r's key (a packed quadrigram or {@link #hash5}),
+         * {@code language} and {@code value} hold the rows' entries one row after the other, {@code start[r]}
+         * the index of row r's first entry ({@code start[rows]} = entries).
+         *
+         * @throws IllegalStateException if a key occurs twice
+         */
+        static SparseTable of(long[] rowKeys, int[] start, byte[] language, float[] value) {
+            int rows = rowKeys.length;
+            int capacity = Math.max(16, (int) (rows / 0.7));
+            long[] keys = new long[capacity];
+            int[] rowOf = new int[capacity];
+            Arrays.fill(rowOf, -1);
+            for (int row = 0; row < rows; row++) {
+                long key = rowKeys[row];
+                int slot = slot(key, capacity);
+                while (rowOf[slot] >= 0) {
+                    if (keys[slot] == key) {
+                        throw new IllegalStateException("the n-gram key " + Long.toHexString(key) + " occurs twice");
+                    }
+                    slot = slot + 1 == capacity ? 0 : slot + 1;
+                }
+                keys[slot] = key;
+                rowOf[slot] = row;
+            }
+            return new SparseTable(keys, rowOf, start, language, value, rows, null, null);
+        }
+
+        /** The key of each row, by row. */
+        long[] rowKeys() {
+            long[] out = new long[rows];
+            for (int slot = 0; slot < keys.length; slot++) {
+                if (rowOf[slot] >= 0) {
+                    out[rowOf[slot]] = keys[slot];
+                }
+            }
+            return out;
+        }
+
+        /** The same rows with only the entries of the given languages, renumbered to their place in the array. */
+        SparseTable select(int[] columns) {
+            int[] newLanguage = new int[128];
+            Arrays.fill(newLanguage, -1);
+            for (int l = 0; l < columns.length; l++) {
+                newLanguage[columns[l]] = l;
+            }
+            int[] newStart = new int[rows + 1];
+            byte[] newLanguages = new byte[language.length];
+            float[] newValues = new float[value.length];
+            int at = 0;
+            for (int row = 0; row < rows; row++) {
+                newStart[row] = at;
+                for (int i = start[row]; i < start[row + 1]; i++) {
+                    int l = newLanguage[language[i]];
+                    if (l >= 0) {
+                        newLanguages[at] = (byte) l;
+                        newValues[at++] = value[i];
+                    }
+                }
+            }
+            newStart[rows] = at;
+            return new SparseTable(keys, rowOf, newStart, Arrays.copyOf(newLanguages, at),
+                    Arrays.copyOf(newValues, at), rows, fivegramPrefixes, fivegramLasts);
         }
 
         int find(long key) {
@@ -584,15 +758,22 @@ final class NgramLanguageScorer {
         }
 
         /** Reads the n-grams of length 4 or 5 of every language without boxing (3.6 million fivegrams). */
-        static SparseTable read(Language[] languages, int length) {
+        static SparseTable read(String[] languages, int length) {
+            if (languages.length > Byte.MAX_VALUE) {
+                throw new IllegalArgumentException("at most " + Byte.MAX_VALUE + " languages, not " + languages.length);
+            }
             long[][] keysOf = new long[languages.length][];
             float[][] valuesOf = new float[languages.length][];
             long[][] checkOf = new long[languages.length][];
+            long[][] prefixOf = new long[languages.length][];
+            char[][] lastOf = new char[languages.length][];
             int total = 0;
             for (int l = 0; l < languages.length; l++) {
                 long[][] k = {new long[1 << 16]};
                 float[][] v = {new float[1 << 16]};
                 long[][] c = {length == 5 ? new long[1 << 16] : null};
+                long[][] p = {length == 5 ? new long[1 << 16] : null};
+                char[][] e = {length == 5 ? new char[1 << 16] : null};
                 int[] n = {0};
                 readModel(languages[l], length, (ngram, logProbability) -> {
                     if (ngram.length() != length) {
@@ -603,6 +784,8 @@ final class NgramLanguageScorer {
                         v[0] = Arrays.copyOf(v[0], n[0] * 2);
                         if (c[0] != null) {
                             c[0] = Arrays.copyOf(c[0], n[0] * 2);
+                            p[0] = Arrays.copyOf(p[0], n[0] * 2);
+                            e[0] = Arrays.copyOf(e[0], n[0] * 2);
                         }
                     }
                     if (length == 4) {
@@ -610,7 +793,9 @@ final class NgramLanguageScorer {
                     } else {
                         // Two fivegrams with one hash differ in their last letter (the hash is a bijection for a
                         // fixed one), so their last four letters tell them apart.
-                        k[0][n[0]] = hash5(pack(ngram.substring(0, 4)), ngram.charAt(4));
+                        p[0][n[0]] = pack(ngram.substring(0, 4));
+                        e[0][n[0]] = ngram.charAt(4);
+                        k[0][n[0]] = hash5(p[0][n[0]], e[0][n[0]]);
                         c[0][n[0]] = pack(ngram.substring(1));
                     }
                     v[0][n[0]] = logProbability;
@@ -619,6 +804,8 @@ final class NgramLanguageScorer {
                 keysOf[l] = Arrays.copyOf(k[0], n[0]);
                 valuesOf[l] = Arrays.copyOf(v[0], n[0]);
                 checkOf[l] = c[0] == null ? null : Arrays.copyOf(c[0], n[0]);
+                prefixOf[l] = p[0] == null ? null : Arrays.copyOf(p[0], n[0]);
+                lastOf[l] = e[0] == null ? null : Arrays.copyOf(e[0], n[0]);
                 total += n[0];
             }
             // Pass 1: assign rows (rows <= total) and count the languages per row.
@@ -628,6 +815,8 @@ final class NgramLanguageScorer {
             Arrays.fill(rowOf, -1);
             int[] counts = new int[total + 1];
             long[] check = length == 5 ? new long[total] : null;
+            long[] prefixes = length == 5 ? new long[total] : null;
+            char[] lasts = length == 5 ? new char[total] : null;
             int rows = 0;
             int[][] rowOfEntry = new int[languages.length][];
             for (int l = 0; l < languages.length; l++) {
@@ -645,6 +834,8 @@ final class NgramLanguageScorer {
                         rowOf[slot] = row;
                         if (check != null) {
                             check[row] = checkOf[l][e];
+                            prefixes[row] = prefixOf[l][e];
+                            lasts[row] = lastOf[l][e];
                         }
                     } else if (check != null && check[row] != checkOf[l][e]) {
                         throw new IllegalStateException("two Lingua fivegrams share the hash " + key);
@@ -682,7 +873,9 @@ final class NgramLanguageScorer {
                     tightRowOf[slot] = rowOf[old];
                 }
             }
-            return new SparseTable(tightKeys, tightRowOf, start, language, value, rows);
+            return new SparseTable(tightKeys, tightRowOf, start, language, value, rows,
+                    prefixes == null ? null : Arrays.copyOf(prefixes, rows),
+                    lasts == null ? null : Arrays.copyOf(lasts, rows));
         }
     }
 
@@ -692,11 +885,14 @@ final class NgramLanguageScorer {
 
     private static final String[] FILES = {null, "unigrams", "bigrams", "trigrams", "quadrigrams", "fivegrams"};
 
+    private static String modelResource(String language, int length) {
+        return "/language-models/" + language + "/" + FILES[length] + ".json";
+    }
+
     /** Streams Lingua's {"ngrams": {"numerator/denominator": "ngram ngram ..."}} model file. */
-    private static void readModel(Language language, int length, NgramSink sink) {
-        String code = language.getIsoCode639_1().name().toLowerCase(Locale.ROOT);
-        String resource = "/language-models/" + code + "/" + FILES[length] + ".json";
-        try (InputStream in = Language.class.getResourceAsStream(resource)) {
+    private static void readModel(String language, int length, NgramSink sink) {
+        String resource = modelResource(language, length);
+        try (InputStream in = NgramLanguageScorer.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalArgumentException("Lingua has no " + FILES[length] + " model for " + language);
             }

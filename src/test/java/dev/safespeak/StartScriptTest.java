@@ -1,0 +1,221 @@
+package dev.safespeak;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * bin/start's class data sharing (bin/cds-archive): when it makes the archive, when it reuses it, and that it falls
+ * back to plain {@code java -jar}. Runs the real scripts in a directory laid out like the repository, with a
+ * {@code java} on the PATH that records how it was called instead of starting anything.
+ */
+class StartScriptTest {
+
+    private static final String JAR = "target/safespeak-1.0.jar";
+    private static final String CDS = "target/safespeak-1.0-cds";
+
+    @TempDir
+    Path root;
+
+    private Path calls;
+
+    @BeforeEach
+    void layOutARepository() throws IOException {
+        Files.createDirectories(root.resolve("bin"));
+        for (String script : List.of("bin/start", "bin/cds-archive")) {
+            Files.copy(Path.of(script), root.resolve(script));
+            executable(root.resolve(script));
+        }
+        Files.createDirectories(root.resolve("target"));
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(root.resolve(JAR)))) {
+            zip.putNextEntry(new ZipEntry("META-INF/VAADIN/config/flow-build-info.json"));
+            zip.write("{\"productionMode\": true}".getBytes(StandardCharsets.UTF_8));
+        }
+        calls = root.resolve("java-calls.txt");
+        Files.createDirectories(root.resolve("fakebin"));
+        Path java = root.resolve("fakebin/java");
+        // One line per call: working directory | arguments | SAFESPEAK_DB_URL. The training run gets an empty
+        // environment, so the paths are written into the script.
+        Files.writeString(java, """
+                #!/usr/bin/env bash
+                echo "$PWD|$*|${SAFESPEAK_DB_URL:-}" >> '%1$s'
+                case "$*" in
+                    -version) echo 'openjdk version "17-stub"'; cat '%2$s' 2>/dev/null; exit 0 ;;
+                    *jarmode=tools*) dest="${@: -1}"; mkdir -p "$dest/lib"; cp "$3" "$dest/$(basename "$3")" ;;
+                    *ArchiveClassesAtExit=*)
+                        [ -f '%3$s' ] && { echo "training failed on purpose"; exit 1; }
+                        archive="${1#-XX:ArchiveClassesAtExit=}"; echo classes > "$archive"; mkdir -p data ;;
+                esac
+                exit 0
+                """.formatted(calls, root.resolve("fakebin/version-extra"), root.resolve("fakebin/fail-training")));
+        executable(java);
+    }
+
+    @Test
+    void the_first_start_makes_the_archive_in_a_throw_away_directory_and_starts_the_extracted_jar_with_it()
+            throws Exception {
+        String output = run("bin/start", Map.of("SAFESPEAK_DB_URL", "jdbc:postgresql://db/prod"), "keys", "list");
+
+        List<String> lines = Files.readAllLines(calls);
+        assertThat(lines).anyMatch(l -> l.contains("-Djarmode=tools -jar " + root.resolve(JAR) + " extract"));
+        String training = lines.stream().filter(l -> l.contains("-XX:ArchiveClassesAtExit=")).findFirst()
+                .orElseThrow();
+        String[] fields = training.split("\\|");
+        assertThat(fields[0]).as("the training run's working directory").isNotEqualTo(root.toString());
+        assertThat(Path.of(fields[0])).as("removed after the training run").doesNotExist();
+        assertThat(fields[1]).contains("-Dspring.context.exit=onRefresh")
+                .contains("-jar " + root.resolve(CDS + "/safespeak-1.0.jar"));
+        assertThat(fields[2]).as("the training run's database").startsWith("jdbc:h2:mem:");
+        assertThat(lines.get(lines.size() - 1)).isEqualTo(root + "|-XX:TieredStopAtLevel=1 -XX:SharedArchiveFile="
+                + root.resolve(CDS) + "/app.jsa -jar " + root.resolve(CDS)
+                + "/safespeak-1.0.jar keys list|jdbc:postgresql://db/prod");
+        assertThat(root.resolve(CDS + "/stamp")).exists();
+        assertThat(root.resolve("data")).doesNotExist();
+        assertThat(output).contains("recording the classes the app loads at start").doesNotContain("unavailable");
+    }
+
+    @Test
+    void the_keys_command_runs_with_c1_only_and_the_app_score_and_audit_with_both_compilers() throws Exception {
+        for (String[] args : List.of(new String[] {"keys", "create", "--name", "x"}, new String[] {"audit", "verify"},
+                new String[] {"score", "--in", "x.jsonl"}, new String[] {"--spring.profiles.active=demo"},
+                new String[0])) {
+            run("bin/start", Map.of(), args);
+            List<String> lines = Files.readAllLines(calls);
+            boolean shortCommand = args.length > 0 && args[0].equals("keys");
+            assertThat(lines.get(lines.size() - 1).contains("-XX:TieredStopAtLevel=1 -XX:SharedArchiveFile="))
+                    .as(String.join(" ", args)).isEqualTo(shortCommand);
+        }
+        run("bin/start", Map.of("SAFESPEAK_CDS", "off"), "keys", "list");
+        List<String> lines = Files.readAllLines(calls);
+        assertThat(lines.get(lines.size() - 1)).isEqualTo(root + "|-XX:TieredStopAtLevel=1 -jar " + JAR
+                + " keys list|");
+    }
+
+    @Test
+    void a_second_start_reuses_the_archive() throws Exception {
+        run("bin/start", Map.of());
+        Files.delete(calls);
+
+        run("bin/start", Map.of());
+
+        List<String> lines = Files.readAllLines(calls);
+        assertThat(lines).noneMatch(l -> l.contains("jarmode=tools") || l.contains("ArchiveClassesAtExit"));
+        assertThat(lines.get(lines.size() - 1)).contains("-XX:SharedArchiveFile=" + root.resolve(CDS) + "/app.jsa");
+    }
+
+    @Test
+    void a_rebuilt_jar_or_another_java_makes_the_archive_again() throws Exception {
+        run("bin/start", Map.of());
+        Path jar = root.resolve(JAR);
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 60_000));
+        assertThat(exitCode("bin/cds-archive", "--check", JAR, CDS)).isEqualTo(1);
+        run("bin/start", Map.of());
+        assertThat(exitCode("bin/cds-archive", "--check", JAR, CDS)).isZero();
+
+        Files.writeString(root.resolve("fakebin/version-extra"), "a security update\n");
+        assertThat(exitCode("bin/cds-archive", "--check", JAR, CDS)).isEqualTo(1);
+        Files.delete(calls);
+        run("bin/start", Map.of());
+        assertThat(Files.readAllLines(calls)).anyMatch(l -> l.contains("ArchiveClassesAtExit"));
+    }
+
+    @Test
+    void a_failed_training_run_starts_the_plain_jar_and_says_so_once() throws Exception {
+        Files.writeString(root.resolve("fakebin/fail-training"), "");
+
+        String output = run("bin/start", Map.of(), "--server.port=9999");
+
+        List<String> lines = Files.readAllLines(calls);
+        assertThat(lines.get(lines.size() - 1)).isEqualTo(root + "|-jar " + JAR + " --server.port=9999|");
+        assertThat(output.split("class data sharing unavailable", -1)).hasSize(2);
+        assertThat(output).contains("the training run failed");
+        assertThat(root.resolve(CDS + "/stamp")).doesNotExist();
+        assertThat(root.resolve(CDS + "/app.jsa")).doesNotExist();
+        assertThat(Files.readString(root.resolve(CDS + ".log"))).contains("training failed on purpose");
+        assertThat(exitCode("bin/cds-archive", "--check", JAR, CDS)).isEqualTo(1);
+    }
+
+    @Test
+    void safespeak_cds_off_starts_the_plain_jar_without_making_an_archive() throws Exception {
+        run("bin/start", Map.of("SAFESPEAK_CDS", "off"));
+
+        assertThat(Files.readAllLines(calls)).containsExactly(root + "|-jar " + JAR + "|");
+        assertThat(root.resolve(CDS)).doesNotExist();
+    }
+
+    @Test
+    void cds_archive_never_removes_a_directory_it_did_not_make() throws Exception {
+        Path other = root.resolve("target/other");
+        Files.createDirectories(other);
+        Files.writeString(other.resolve("precious.txt"), "keep");
+
+        assertThat(exitCode("bin/cds-archive", JAR, "target/other")).isEqualTo(2);
+
+        assertThat(other.resolve("precious.txt")).hasContent("keep");
+    }
+
+    @Test
+    void train_only_writes_the_archive_next_to_an_extracted_jar_and_fails_with_the_training_output()
+            throws Exception {
+        Path extracted = root.resolve("app/app.jar");
+        Files.createDirectories(extracted.getParent());
+        Files.copy(root.resolve(JAR), extracted);
+
+        assertThat(run("bin/cds-archive", Map.of(), "--train-only", "app/app.jar")).isEmpty();
+        assertThat(root.resolve("app/app.jsa")).hasContent("classes");
+        assertThat(Files.readString(calls)).contains("-XX:ArchiveClassesAtExit=" + root.resolve("app/app.jsa")
+                + " -Dspring.context.exit=onRefresh -jar " + extracted + "|jdbc:h2:mem:");
+
+        Files.delete(root.resolve("app/app.jsa"));
+        Files.writeString(root.resolve("fakebin/fail-training"), "");
+        Process failing = start("bin/cds-archive", Map.of(), "--train-only", "app/app.jar");
+        String output = new String(failing.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(failing.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(failing.exitValue()).isEqualTo(1);
+        assertThat(output).contains("the training run failed").contains("training failed on purpose");
+        assertThat(root.resolve("app/app.jsa")).doesNotExist();
+    }
+
+    private String run(String script, Map<String, String> env, String... args) throws Exception {
+        Process process = start(script, env, args);
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        return output;
+    }
+
+    private int exitCode(String script, String... args) throws Exception {
+        Process process = start(script, Map.of(), args);
+        process.getInputStream().transferTo(OutputStream.nullOutputStream());
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return process.exitValue();
+    }
+
+    private Process start(String script, Map<String, String> env, String... args) throws IOException {
+        List<String> command = new java.util.ArrayList<>(List.of(root.resolve(script).toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true);
+        builder.environment().keySet().removeIf(k -> k.startsWith("SAFESPEAK_") || k.equals("JAVA_OPTS"));
+        builder.environment().put("PATH", root.resolve("fakebin") + ":" + System.getenv("PATH"));
+        builder.environment().putAll(env);
+        return builder.start();
+    }
+
+    private static void executable(Path file) throws IOException {
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+}
