@@ -7,7 +7,7 @@ an external test suite or data set.
 Outputs (UTF-8 TSV, header line, columns lang, behaviour, group, text, TOXICITY, IDENTITY_ATTACK, INSULT, PROFANITY,
 THREAT, template; a label is 1, 0 or - for "not stated"):
   training/contrastive/train.tsv              training only
-  training/contrastive/train-encoder.tsv      training only, encoder heads only: the training-only round5.py templates
+  training/contrastive/train-encoder.tsv      training only, encoder heads only: the training-only round5.py and round6.py templates
   training/contrastive/dev.tsv                calibration and thresholds only
   src/test/resources/functional/heldout.tsv   the held-out-by-template test suite, evaluation only
   src/test/resources/functional/fresh.tsv     free sentences written without templates (fresh.py), evaluation only
@@ -25,6 +25,7 @@ import os
 
 import fresh
 import round5
+import round6
 from round4 import EN_GROUPS, ROUND4
 
 HEADER = "lang\tbehaviour\tgroup\ttext\tTOXICITY\tIDENTITY_ATTACK\tINSULT\tPROFANITY\tTHREAT\ttemplate"
@@ -1088,6 +1089,11 @@ def main():
     earlier = {row[4] for rows in parts.values() for row in rows}
     fifth = round5.rows(expand_template)
     assert not earlier & {row[4] for row in fifth}, "a round-5 template id is also an earlier template's"
+    # Sixth round (round6.py): the same, ids 40-59, appended after round 5's rows.
+    sixth = round6.rows(expand_template)
+    assert not (earlier | {row[4] for row in fifth}) & {row[4] for row in sixth}, \
+        "a round-6 template id is also an earlier template's"
+    fifth = fifth + sixth
     check_split(dict(parts, train=parts["train"] + fifth))
     write(os.path.join(root, "training/contrastive/train.tsv"), parts["train"])
     write(os.path.join(root, "training/contrastive/train-encoder.tsv"), fifth)

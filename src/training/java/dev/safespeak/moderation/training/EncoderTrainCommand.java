@@ -40,7 +40,7 @@ import java.util.TreeMap;
  * [--report docs/reports/model-quality-modes.md] [--train-cap 6000] [--dev-cap 1500] [--test-cap 3000]
  * [--authored-weights 20,60,150] [--authored-share 0.6] [--loss-penalty 1] [--stacker-inputs own|all]
  * [--balance-sets false] [--stacker-l2 0.001] [--folds 5] [--threads 2] [--seed 42] [--version V]
- * [--contrastive-encoder training/contrastive/train-encoder.tsv|none] [--identity-fp-penalty 0.5]
+ * [--contrastive-encoder training/contrastive/train-encoder.tsv|none] [--identity-fp-penalty 1]
  * [--stacker-authored-weight 5] [--encoders all|name,name] [--dev-only false]}.
  * {@code --dev-only true} stops after writing the heads: the dev numbers (and the authored dev diagnostics: fast, blend
  * and encoder alone, cross-fitted) are in the log and the manifest, and nothing is scored on a test split, a held-out
@@ -692,11 +692,11 @@ public final class EncoderTrainCommand {
 
     /**
      * Weight of the authored dev identity false-positive rate (neutral, positive, negated, counter-speech and
-     * reclaimed mentions of a group flagged by this attribute) subtracted from the dev objective; 0.5 by default
+     * reclaimed mentions of a group flagged by this attribute) subtracted from the dev objective; 1 by default
      * (chosen on dev, training/dev-variants.md).
      */
     private double identityFpPenalty() {
-        return options.getDouble("identity-fp-penalty", 0.5);
+        return options.getDouble("identity-fp-penalty", 1.0);
     }
 
     /** An authored case that mentions an identity group and states no attribute as present. */
@@ -743,6 +743,8 @@ public final class EncoderTrainCommand {
         }
         Map<String, Map<String, int[]>> byBehaviour = new TreeMap<>();
         Map<String, int[]> identityFp = new LinkedHashMap<>();
+        // Which attribute a failed case got wrong: behaviour -> variant -> attribute -> cases whose verdict differs.
+        Map<String, Map<String, Map<Attribute, Integer>>> misses = new TreeMap<>();
         for (Item c : devCases) {
             if (!spec.languages().contains(c.language())) {
                 continue;
@@ -758,6 +760,8 @@ public final class EncoderTrainCommand {
                     Boolean label = c.labels().get(a);
                     if (label != null && flagged != label) {
                         pass = false;
+                        misses.computeIfAbsent(c.behaviour(), k -> new LinkedHashMap<>())
+                                .computeIfAbsent(v, k -> new EnumMap<>(Attribute.class)).merge(a, 1, Integer::sum);
                     }
                     fp |= ModeEvaluation.IDENTITY_FP_ATTRIBUTES.contains(a) && flagged;
                 }
@@ -796,7 +800,8 @@ public final class EncoderTrainCommand {
         out.put("passRateByBehaviour", behaviours);
         TrainCommand.log("  " + spec.name() + " authored dev (cross-fitted): identity FP " + fpOut
                 + ", mean pass over behaviours " + meanOut);
-        behaviours.forEach((b, r) -> TrainCommand.log("    " + b + " " + r));
+        behaviours.forEach((b, r) -> TrainCommand.log("    " + b + " " + r + ", attributes missed "
+                + misses.getOrDefault(b, Map.of())));
         return out;
     }
 
