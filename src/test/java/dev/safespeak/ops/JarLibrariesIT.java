@@ -82,6 +82,14 @@ class JarLibrariesIT {
     }
 
     @Test
+    void the_jar_keeps_the_tools_that_extract_it_for_class_data_sharing() throws IOException {
+        // bin/cds-archive and docker/Dockerfile run java -Djarmode=tools -jar ... extract (decision 097); without
+        // this library bin/start falls back to the plain jar and the image does not build.
+        assertThat(JarLibraries.libraries(builtJar()).stream().map(JarLibraries::artifact))
+                .as("BOOT-INF/lib").contains("spring-boot-jarmode-tools");
+    }
+
+    @Test
     void no_build_time_or_unused_library_comes_back() throws IOException {
         // Hilla and its parsers (we have no React views nor endpoints), Lucene (never used), ICU4J whole (it enters
         // slimmed), Tribuo and what only it needs (training only), AspectJ (no weaving, no @Aspect),
