@@ -445,6 +445,17 @@ final class NgramLanguageScorer {
         return key;
     }
 
+    /** The key of each row of an open-addressing table, by row ({@code rowOf[slot]} is -1 for an empty slot). */
+    private static long[] keysByRow(long[] keys, int[] rowOf, int rows) {
+        long[] out = new long[rows];
+        for (int slot = 0; slot < keys.length; slot++) {
+            if (rowOf[slot] >= 0) {
+                out[rowOf[slot]] = keys[slot];
+            }
+        }
+        return out;
+    }
+
     /**
      * n-grams of one length: an open-addressing table from packed n-gram to a row of per-language
      * log-probabilities, with back-off already resolved so scoring only adds.
@@ -495,13 +506,7 @@ final class NgramLanguageScorer {
 
         /** The packed n-gram of each row, by row. */
         long[] rowKeys() {
-            long[] out = new long[size];
-            for (int slot = 0; slot < keys.length; slot++) {
-                if (rowOf[slot] >= 0) {
-                    out[rowOf[slot]] = keys[slot];
-                }
-            }
-            return out;
+            return keysByRow(keys, rowOf, size);
         }
 
         /** The same rows with only the given language columns, in that order. */
@@ -690,13 +695,7 @@ final class NgramLanguageScorer {
 
         /** The key of each row, by row. */
         long[] rowKeys() {
-            long[] out = new long[rows];
-            for (int slot = 0; slot < keys.length; slot++) {
-                if (rowOf[slot] >= 0) {
-                    out[rowOf[slot]] = keys[slot];
-                }
-            }
-            return out;
+            return keysByRow(keys, rowOf, rows);
         }
 
         /** The same rows with only the entries of the given languages, renumbered to their place in the array. */
