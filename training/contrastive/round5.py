@@ -215,10 +215,16 @@ TRAIN_ONLY["zh"] = dict(
 def rows(expand_template):
     """Rows (lang, behaviour, group, text, template id, labels or None) of every training-only template.
     expand_template(lang, behaviour, template, tid) answers the filled rows of one template, as generate.py does."""
+    return template_rows(TRAIN_ONLY, FIRST_ID, 100, expand_template)
+
+
+def template_rows(train_only, first_id, end_id, expand_template):
+    """The filled rows of every template of train_only ({lang: {behaviour: [template, ...]}}), the k-th template of a
+    behaviour getting the id first_id + k, which must stay under end_id."""
     out = []
-    for lang, data in TRAIN_ONLY.items():
+    for lang, data in train_only.items():
         for behaviour, templates in data.items():
             for k, template in enumerate(templates):
-                assert FIRST_ID + k < 100, f"too many {lang} {behaviour} templates for two-digit ids"
-                out.extend(expand_template(lang, behaviour, template, f"{lang}.{behaviour}.{FIRST_ID + k:02d}"))
+                assert first_id + k < end_id, f"too many {lang} {behaviour} templates: ids must stay under {end_id}"
+                out.extend(expand_template(lang, behaviour, template, f"{lang}.{behaviour}.{first_id + k:02d}"))
     return out

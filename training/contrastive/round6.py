@@ -18,6 +18,8 @@ found three of this round's hate templates close to a held-out sentence (written
 were rewritten before any training run. Same template conventions as round5.py.
 """
 
+import round5
+
 # Template ids of this round are 40-59 (en.hate.40, ...): every hash-split template's index is below 40 and round 5's
 # start at 60, and template ids have two digits (ContrastiveCaseTest).
 FIRST_ID = 40
@@ -85,11 +87,6 @@ TRAIN_ONLY["en"] = dict(
 
 def rows(expand_template):
     """Rows (lang, behaviour, group, text, template id, labels or None) of every training-only template.
-    expand_template(lang, behaviour, template, tid) answers the filled rows of one template, as generate.py does."""
-    out = []
-    for lang, data in TRAIN_ONLY.items():
-        for behaviour, templates in data.items():
-            for k, template in enumerate(templates):
-                assert FIRST_ID + k < 60, f"too many {lang} {behaviour} templates: round 5's ids start at 60"
-                out.extend(expand_template(lang, behaviour, template, f"{lang}.{behaviour}.{FIRST_ID + k:02d}"))
-    return out
+    expand_template(lang, behaviour, template, tid) answers the filled rows of one template, as generate.py does.
+    Its ids stay under round 5's, which start at 60."""
+    return round5.template_rows(TRAIN_ONLY, FIRST_ID, round5.FIRST_ID, expand_template)
