@@ -175,19 +175,32 @@ public abstract class BrowserTest {
     }
 
     /**
-     * Clicks the visible option {@code label} of the select overlay that was just opened. The click is tried again
-     * while something else would receive it: the overlay may still be opening (its items are inert until then), or a
-     * notification may cover it for a moment. A covering element that stays fails after {@link #PAGE_TIMEOUT} with
-     * the last refusal.
+     * Chooses the visible option {@code label} of the select overlay that was just opened. It waits until the overlay
+     * has finished opening and the option has stopped moving (at phone width the overlay is placed again once it
+     * knows its size, so a click at the first position of "Done" once landed on "Blocked" in CI), then clicks the
+     * option itself by script: the item receives the click whatever is drawn over that spot for a moment, such as a
+     * notification still fading out.
      */
     protected static void clickOption(WebDriver browser, String label) {
-        new WebDriverWait(browser, PAGE_TIMEOUT).pollingEvery(Duration.ofMillis(100))
-                .ignoring(org.openqa.selenium.ElementClickInterceptedException.class)
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        String[] lastRect = {""};
+        WebElement option = new WebDriverWait(browser, PAGE_TIMEOUT).pollingEvery(Duration.ofMillis(100))
                 .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(b -> {
-                    visibleOption(b, label).click();
-                    return true;
+                    WebElement candidate = visibleOption(b, label);
+                    String rect = (String) js.executeScript("""
+                            const item = arguments[0];
+                            const overlay = item.closest('vaadin-select-overlay')
+                                || document.querySelector('vaadin-select-overlay[opened]');
+                            if (overlay && (overlay.hasAttribute('opening') || !overlay.hasAttribute('opened'))) return '';
+                            const r = item.getBoundingClientRect();
+                            return r.width > 0 ? [r.x, r.y, r.width, r.height].map(Math.round).join(',') : '';""",
+                            candidate);
+                    boolean still = !rect.isEmpty() && rect.equals(lastRect[0]);
+                    lastRect[0] = rect;
+                    return still ? candidate : null;
                 });
+        js.executeScript("arguments[0].click()", option);
     }
 
     /** Signs in through the login form as {@code username} and waits until the browser has left the login page. */
