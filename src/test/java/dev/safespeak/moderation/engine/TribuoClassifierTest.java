@@ -67,6 +67,35 @@ class TribuoClassifierTest {
     }
 
     @Test
+    void a_written_model_loads_back_with_every_weight_of_every_attribute() throws IOException {
+        TribuoClassifier model = TinyModels.seeded("seeded-1", 7);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        model.write(bytes);
+        TribuoClassifier loaded = TribuoClassifier.load(new ByteArrayInputStream(bytes.toByteArray()));
+        assertThat(loaded.attributes()).containsExactly(Attribute.values());
+        for (Attribute a : Attribute.values()) {
+            assertThat(loaded.models().get(a).weights()).as("%s", a).containsExactly(model.models().get(a).weights());
+            assertThat(loaded.models().get(a).plattA()).isEqualTo(model.models().get(a).plattA());
+        }
+    }
+
+    @Test
+    void a_model_cut_short_in_its_weights_is_rejected_on_load() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        handMade().write(bytes);
+        java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream();
+        try (InputStream in = new java.util.zip.GZIPInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            in.transferTo(raw);
+        }
+        ByteArrayOutputStream cut = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(cut)) {
+            out.write(raw.toByteArray(), 0, raw.size() - 100);
+        }
+        assertThatThrownBy(() -> TribuoClassifier.load(new ByteArrayInputStream(cut.toByteArray())))
+                .isInstanceOf(java.io.EOFException.class);
+    }
+
+    @Test
     void a_stream_that_is_not_gzip_is_rejected_on_load() {
         assertThatThrownBy(() -> TribuoClassifier.load(new ByteArrayInputStream("hello".getBytes())))
                 .isInstanceOf(IllegalArgumentException.class)
