@@ -193,13 +193,109 @@ public final class OfflineScorer {
         return new Chunk(lines, errors, scored);
     }
 
-    /** The JSONL line of one scored record, exactly as the command writes it. */
+    /**
+     * The JSONL line of one scored record, exactly as the command writes it: the characters Jackson writes for
+     * {@link #jsonResult} (same order, escapes and numbers; OfflineScorerJsonTest compares them), built directly
+     * instead of through a tree and a serialiser, which cost a tenth of the command's time per text.
+     */
     public static String jsonLine(Input r, TextScore score, String modelVersion, boolean spans) {
-        try {
-            return JSON.writeValueAsString(jsonResult(r, score, modelVersion, spans));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
+        StringBuilder b = new StringBuilder(spans ? 1024 : 320);
+        b.append("{\"id\":");
+        JsonNode id = r.jsonId();
+        if (id == null || id.isTextual()) {
+            jsonString(b, id == null ? r.id() : id.textValue());
+        } else if (id.isInt() || id.isLong()) {
+            b.append(id.longValue());
+        } else {
+            try {
+                b.append(JSON.writeValueAsString(id));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
         }
+        b.append(",\"language\":");
+        jsonString(b, score.language().code());
+        b.append(",\"languageConfidence\":");
+        appendRounded(b, score.language().confidence());
+        b.append(",\"modelVersion\":");
+        jsonString(b, modelVersion);
+        b.append(",\"engine\":");
+        jsonString(b, score.engine());
+        b.append(",\"scores\":{");
+        int[] n = {0};
+        score.scores().forEach((a, v) -> {
+            b.append(n[0]++ == 0 ? "\"" : ",\"").append(a.name()).append("\":");
+            appendRounded(b, v);
+        });
+        b.append("},\"flagged\":{");
+        n[0] = 0;
+        score.flagged().forEach((a, v) -> b.append(n[0]++ == 0 ? "\"" : ",\"").append(a.name()).append("\":")
+                .append(v));
+        b.append('}');
+        if (spans) {
+            b.append(",\"spans\":{");
+            n[0] = 0;
+            score.spans().forEach((a, list) -> {
+                b.append(n[0]++ == 0 ? "\"" : ",\"").append(a.name()).append("\":[");
+                for (int i = 0; i < list.size(); i++) {
+                    Span s = list.get(i);
+                    b.append(i == 0 ? "{\"begin\":" : ",{\"begin\":").append(s.begin()).append(",\"end\":")
+                            .append(s.end()).append(",\"score\":");
+                    appendRounded(b, s.score());
+                    b.append('}');
+                }
+                b.append(']');
+            });
+            b.append('}');
+        }
+        return b.append('}').toString();
+    }
+
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+    /** A JSON string as Jackson writes it by default: quotes, backslashes and control characters escaped. */
+    static void jsonString(StringBuilder b, String s) {
+        b.append('"');
+        for (int i = 0, length = s.length(); i < length; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x20 && c != '"' && c != '\\') {
+                b.append(c);
+                continue;
+            }
+            switch (c) {
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                case '\b' -> b.append("\\b");
+                case '\t' -> b.append("\\t");
+                case '\n' -> b.append("\\n");
+                case '\f' -> b.append("\\f");
+                case '\r' -> b.append("\\r");
+                default -> b.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
+            }
+        }
+        b.append('"');
+    }
+
+    /** {@link Double#toString} of each {@code k / 10_000} (k = 0 to 10,000), filled as they are first written. */
+    private static final String[] FOUR_DECIMALS = new String[10_001];
+
+    /**
+     * Appends {@link #round}{@code (value)} as Double.toString (and so Jackson) writes it; scores, confidences
+     * and span scores lie between 0 and 1, whose 10,001 strings are kept instead of formatted per value.
+     */
+    static void appendRounded(StringBuilder b, double value) {
+        long k = Math.round(value * 10_000d);
+        if (k < 0 || k > 10_000) {
+            b.append(Double.toString(k / 10_000d));
+            return;
+        }
+        String text = FOUR_DECIMALS[(int) k];
+        if (text == null) {
+            // Racing threads write equal immutable strings, so an unsynchronised cache is safe.
+            text = Double.toString(k / 10_000d);
+            FOUR_DECIMALS[(int) k] = text;
+        }
+        b.append(text);
     }
 
     /** The JSONL result of one scored record as a tree, for callers that add fields to it. */
