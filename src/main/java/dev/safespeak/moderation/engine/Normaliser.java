@@ -7,6 +7,7 @@ import com.ibm.icu.text.BreakIterator;
 import com.ibm.icu.text.Normalizer2;
 import com.ibm.icu.util.ULocale;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -58,8 +59,41 @@ public final class Normaliser {
         return joined.toString();
     }
 
-    /** A normalised character buffer with each character's source range in the original. */
-    private record Buffer(StringBuilder chars, List<int[]> sources) {
+    /**
+     * A normalised character buffer with each character's source range {@code [begin, end)} in the original, kept
+     * in int arrays rather than an int[] per character (the allocation was a good part of the normaliser's time).
+     */
+    private static final class Buffer {
+        final StringBuilder chars;
+        private int[] begins;
+        private int[] ends;
+
+        Buffer(int capacity) {
+            int initial = Math.max(16, capacity);
+            chars = new StringBuilder(initial);
+            begins = new int[initial];
+            ends = new int[initial];
+        }
+
+        void add(char c, int begin, int end) {
+            int at = chars.length();
+            if (at == begins.length) {
+                begins = Arrays.copyOf(begins, at * 2);
+                ends = Arrays.copyOf(ends, at * 2);
+            }
+            chars.append(c);
+            begins[at] = begin;
+            ends[at] = end;
+        }
+
+        int begin(int i) {
+            return begins[i];
+        }
+
+        int end(int i) {
+            return ends[i];
+        }
+
         String text() {
             return chars.toString();
         }
@@ -70,35 +104,40 @@ public final class Normaliser {
     }
 
     private static Buffer foldAndStrip(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        List<int[]> sources = new ArrayList<>(text.length());
+        Buffer out = new Buffer(text.length());
         int i = 0;
         while (i < text.length()) {
             int cp = text.codePointAt(i);
             int next = i + Character.charCount(cp);
             if (cp < 0x80) {
                 // ASCII fast path: NFKC leaves it alone and case folding is a plain lower-casing.
-                out.append((char) (cp >= 'A' && cp <= 'Z' ? cp + 32 : cp));
-                sources.add(new int[] {i, next});
-            } else if (NFKC_CASEFOLD.isInert(cp) && !isInvisible(cp)) {
-                out.appendCodePoint(cp);
-                for (int k = 0; k < Character.charCount(cp); k++) {
-                    sources.add(new int[] {i, next});
-                }
-            } else if (!isInvisible(cp)) {
-                String folded = NFKC_CASEFOLD.normalize(new String(Character.toChars(cp)));
-                for (int k = 0; k < folded.length(); k++) {
-                    char c = folded.charAt(k);
-                    if (isInvisible(c)) {
-                        continue;
-                    }
-                    out.append(c);
-                    sources.add(new int[] {i, next});
-                }
+                out.add((char) (cp >= 'A' && cp <= 'Z' ? cp + 32 : cp), i, next);
+            } else {
+                foldNonAscii(cp, i, next, out);
             }
             i = next;
         }
-        return new Buffer(out, sources);
+        return out;
+    }
+
+    private static void foldNonAscii(int cp, int i, int next, Buffer out) {
+        if (NFKC_CASEFOLD.isInert(cp) && !isInvisible(cp)) {
+            if (Character.isBmpCodePoint(cp)) {
+                out.add((char) cp, i, next);
+            } else {
+                out.add(Character.highSurrogate(cp), i, next);
+                out.add(Character.lowSurrogate(cp), i, next);
+            }
+        } else if (!isInvisible(cp)) {
+            String folded = NFKC_CASEFOLD.normalize(new String(Character.toChars(cp)));
+            for (int k = 0; k < folded.length(); k++) {
+                char c = folded.charAt(k);
+                if (isInvisible(c)) {
+                    continue;
+                }
+                out.add(c, i, next);
+            }
+        }
     }
 
     private static boolean isInvisible(int cp) {
@@ -117,30 +156,29 @@ public final class Normaliser {
 
     /** Splits the buffer at whitespace and de-obfuscates each chunk on its own. */
     private static Buffer deobfuscateChunks(Buffer in) {
-        StringBuilder out = new StringBuilder(in.length());
-        List<int[]> sources = new ArrayList<>(in.length());
-        int i = 0;
         int n = in.length();
+        Buffer out = new Buffer(n);
+        int i = 0;
         while (i < n) {
-            char c = in.chars().charAt(i);
+            char c = in.chars.charAt(i);
             if (Character.isWhitespace(c)) {
-                out.append(' ');
-                sources.add(in.sources().get(i));
+                out.add(' ', in.begin(i), in.end(i));
                 i++;
                 continue;
             }
             int end = i;
-            while (end < n && !Character.isWhitespace(in.chars().charAt(end))) {
+            while (end < n && !Character.isWhitespace(in.chars.charAt(end))) {
                 end++;
             }
-            deobfuscateChunk(in, i, end, out, sources);
+            deobfuscateChunk(in, i, end, out);
             i = end;
         }
-        return new Buffer(out, sources);
+        return out;
     }
 
-    private static void deobfuscateChunk(Buffer in, int from, int to, StringBuilder out, List<int[]> sources) {
-        char[] chunk = in.chars().substring(from, to).toCharArray();
+    private static void deobfuscateChunk(Buffer in, int from, int to, Buffer out) {
+        char[] chunk = new char[to - from];
+        in.chars.getChars(from, to, chunk, 0);
         int latin = 0;
         int letters = 0;
         int leet = 0;
@@ -192,14 +230,10 @@ public final class Normaliser {
             }
             boolean collapse = run - k >= 3 && Character.isLetter(c);
             if (collapse) {
-                out.append(c);
-                int[] first = in.sources().get(from + k);
-                int[] last = in.sources().get(from + run - 1);
-                sources.add(new int[] {first[0], last[1]});
+                out.add(c, in.begin(from + k), in.end(from + run - 1));
             } else {
                 for (int m = k; m < run; m++) {
-                    out.append(c);
-                    sources.add(in.sources().get(from + m));
+                    out.add(c, in.begin(from + m), in.end(from + m));
                 }
             }
             k = run;
@@ -304,8 +338,8 @@ public final class Normaliser {
             if (form.indexOf('.') >= 0 && isDottedLetters(form)) {
                 form = form.replace(".", "");
             }
-            int begin = buffer.sources().get(start)[0];
-            int stop = buffer.sources().get(end - 1)[1];
+            int begin = buffer.begin(start);
+            int stop = buffer.end(end - 1);
             tokens.add(new Token(form, begin, stop));
         }
         return tokens;
