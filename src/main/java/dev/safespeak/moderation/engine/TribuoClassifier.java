@@ -73,6 +73,10 @@ public final class TribuoClassifier implements Classifier {
     private final FeatureExtractor extractor;
     private final Map<Attribute, AttributeModel> models;
     private final String manifestJson;
+    /** The models' attributes in {@link #models}' order, and their weights interleaved by bucket (see score). */
+    private final Attribute[] order;
+    private final AttributeModel[] ordered;
+    private final float[] interleaved;
 
     /**
      * @throws IllegalArgumentException if a model's weight count does not match the extractor's buckets
@@ -92,6 +96,16 @@ public final class TribuoClassifier implements Classifier {
         this.extractor = extractor;
         this.models = Collections.unmodifiableMap(new EnumMap<>(models));
         this.manifestJson = manifestJson;
+        this.order = this.models.keySet().toArray(Attribute[]::new);
+        this.ordered = this.models.values().toArray(AttributeModel[]::new);
+        int count = order.length;
+        this.interleaved = new float[Math.multiplyExact(extractor.buckets(), count)];
+        for (int a = 0; a < count; a++) {
+            float[] weights = ordered[a].weights();
+            for (int b = 0; b < weights.length; b++) {
+                interleaved[b * count + a] = weights[b];
+            }
+        }
     }
 
     /** Loads the committed default model from the classpath. */
@@ -231,13 +245,31 @@ public final class TribuoClassifier implements Classifier {
         return models;
     }
 
+    /**
+     * Every attribute's {@link AttributeModel#margin} at once from the interleaved weights, so a feature's weights
+     * share a cache line instead of sitting in one 2 MB array per attribute; each margin adds the same products in
+     * the same order as margin does, so the doubles are identical.
+     */
     @Override
     public Map<Attribute, Double> score(AnalysedText text) {
         FeatureExtractor.Features features = extractor.extract(text);
+        int count = order.length;
+        double[] z = new double[count];
+        for (int a = 0; a < count; a++) {
+            z[a] = ordered[a].bias();
+        }
+        int[] buckets = features.buckets();
+        float[] values = features.values();
+        for (int i = 0; i < buckets.length; i++) {
+            int base = buckets[i] * count;
+            float value = values[i];
+            for (int a = 0; a < count; a++) {
+                z[a] += interleaved[base + a] * value;
+            }
+        }
         Map<Attribute, Double> scores = new EnumMap<>(Attribute.class);
-        for (Map.Entry<Attribute, AttributeModel> e : models.entrySet()) {
-            AttributeModel m = e.getValue();
-            scores.put(e.getKey(), m.probability(m.margin(features)));
+        for (int a = 0; a < count; a++) {
+            scores.put(order[a], ordered[a].probability(z[a]));
         }
         return scores;
     }
