@@ -31,8 +31,8 @@ public final class TinyModels {
     }
 
     /**
-     * A model with pseudo-random weights in [-4, 4) over 2^16 buckets, the same for a seed on every JVM
-     * ({@link Random} is specified bit for bit): every feature moves every score, so output pinned with it
+     * A model with pseudo-random weights from -4 up to (not including) 4 over 2^16 buckets, the same for a seed on
+     * every JVM ({@link Random} is specified bit for bit): every feature moves every score, so output pinned with it
      * changes when normalisation, language detection, feature hashing or the linear model do, and does not
      * when the committed default model is retrained.
      */
