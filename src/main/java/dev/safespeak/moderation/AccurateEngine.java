@@ -62,10 +62,9 @@ final class AccurateEngine {
 
     /**
      * Loads the active combination on a background thread, so the first accurate request does not wait for it;
-     * nothing when the engine is off or {@code preload} is false. A JVM that exits during this load may crash: ONNX
-     * Runtime's own shutdown hook releases its environment while the thread still creates a session (SIGSEGV in
-     * libonnxruntime), and Java runs shutdown hooks in parallel, so no hook of ours can hold it back. Test JVMs,
-     * which exit right after their last test, therefore set {@code preload} to false.
+     * nothing when the engine is off or {@code preload} is false. A JVM may exit during this load: the daemon thread
+     * is dropped mid-session, and the environment ONNX Runtime's own shutdown hook would release stays alive until
+     * the process ends (OnnxEnvironment, decision 101), so the exit is clean.
      */
     void preloadInBackground() {
         if (!settings.enabled() || !settings.preload()) {

@@ -58,7 +58,7 @@ public final class OnnxTextModel implements AutoCloseable {
     public static OnnxTextModel load(byte[] onnx, InputStream tokenizer, int threads, int maxTokens) throws IOException {
         SubwordTokenizer subwords = SubwordTokenizer.read(tokenizer);
         OnnxNativeLibraries.prepare();
-        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        OrtEnvironment env = OnnxEnvironment.get();
         try {
             OrtSession.SessionOptions options = new OrtSession.SessionOptions();
             options.setIntraOpNumThreads(threads);
