@@ -91,7 +91,7 @@ class StartScriptTest {
     @Test
     void the_keys_command_runs_with_c1_only_and_the_app_score_and_audit_with_both_compilers() throws Exception {
         for (String[] args : List.of(new String[] {"keys", "create", "--name", "x"}, new String[] {"audit", "verify"},
-                new String[] {"score", "--in", "x.jsonl"}, new String[] {"--spring.profiles.active=demo"},
+                new String[] {"score", "--in", "missing.jsonl"}, new String[] {"--spring.profiles.active=demo"},
                 new String[0])) {
             run("bin/start", Map.of(), args);
             List<String> lines = Files.readAllLines(calls);
@@ -103,6 +103,26 @@ class StartScriptTest {
         List<String> lines = Files.readAllLines(calls);
         assertThat(lines.get(lines.size() - 1)).isEqualTo(root + "|-XX:TieredStopAtLevel=1 -jar " + JAR
                 + " keys list|");
+    }
+
+    @Test
+    void score_of_an_input_under_25_mb_runs_with_c1_only_and_a_larger_one_with_both_compilers() throws Exception {
+        Files.writeString(root.resolve("small.jsonl"), "{\"text\": \"hello\"}\n");
+        try (java.io.RandomAccessFile large = new java.io.RandomAccessFile(root.resolve("large.jsonl").toFile(), "rw")) {
+            large.setLength(25_000_000);
+        }
+        run("bin/start", Map.of(), "score", "--in", "small.jsonl", "--out", "o.jsonl");
+        List<String> lines = Files.readAllLines(calls);
+        assertThat(lines.get(lines.size() - 1)).isEqualTo(root + "|-XX:TieredStopAtLevel=1 -XX:SharedArchiveFile="
+                + root.resolve(CDS) + "/app.jsa -jar " + root.resolve(CDS)
+                + "/safespeak-1.0.jar score --in small.jsonl --out o.jsonl|");
+        run("bin/start", Map.of(), "score", "--out", "o.jsonl", "--in", "large.jsonl");
+        lines = Files.readAllLines(calls);
+        assertThat(lines.get(lines.size() - 1)).doesNotContain("TieredStopAtLevel");
+        run("bin/start", Map.of("JAVA_OPTS", "-XX:TieredStopAtLevel=4"), "score", "--in", "small.jsonl");
+        lines = Files.readAllLines(calls);
+        assertThat(lines.get(lines.size() - 1)).as("JAVA_OPTS comes last, so it can turn C2 back on")
+                .contains("|-XX:TieredStopAtLevel=1 -XX:TieredStopAtLevel=4 -XX:SharedArchiveFile=");
     }
 
     @Test
