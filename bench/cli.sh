@@ -219,7 +219,7 @@ load than wall time; a process that spends C CPU-seconds needs at least C / $(np
   ${MEDIAN_CHARS} characters). Of the ${SCORE_WALL} s, the command reports the model and the languages loaded after
   ${SCORE_LOADED} s; then: ${SCORE_LINE}. The rest is the JVM and the nested jar's class loading. Most of the CPU
   time beyond the scoring threads' own is the JIT: C2 compiling the engine costs more than it saves on this many
-  texts, which is why \`bin/start score\` runs inputs under 25 MB with C1 only (decision 101). That run (same output,
+  texts, which is why \`bin/start score\` runs inputs under 25 MB with C1 only (decision 102). That run (same output,
   byte for byte): loaded after ${SCORE_START_LOADED} s; then: ${SCORE_START_LINE}.
 - **keys create:** the first run on a fresh database, which also runs every Flyway migration, took ${KEYS_FRESH} s
   (${KEYS_FRESH_CPU} s CPU).
