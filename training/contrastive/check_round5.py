@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""Lists training-only (round5.py) templates that come close to a held-out, dev or fresh sentence, so they can be
-rewritten before training: generate.py already fails on an identical text; this catches near-copies (the same
-sentence with a word changed). Closeness is the Jaccard overlap of lower-cased word sets after the group term is
+"""Lists training-only templates (round5.py, round6.py, round7.py: train-encoder.tsv) that come close to a held-out,
+dev or fresh sentence, and dev-only templates (round7.py: dev-encoder.tsv) that come close to a held-out, fresh or
+training sentence, so they can be rewritten before training: generate.py already fails on an identical text; this
+catches near-copies (the same sentence with a word changed). Closeness is the Jaccard overlap of lower-cased word sets after the group term is
 replaced by a placeholder; anything at or above --limit (default 0.6) is printed, and the exit code is 1 if any is.
 Prints nothing about the model: it reads only the TSV files. Run from the repository root after generate.py:
   python3 training/contrastive/check_round5.py"""
@@ -24,11 +25,26 @@ def words(text, groups):
     return set(re.findall(r"\w+", t))
 
 
+HELDOUT = ("src/test/resources/functional/heldout.tsv", "src/test/resources/functional/fresh.tsv")
+TRAIN = ("training/contrastive/train.tsv", "training/contrastive/train-encoder.tsv")
+
+
 def main():
-    new = read("training/contrastive/train-encoder.tsv")
+    close = {}
+    compare(read("training/contrastive/train-encoder.tsv"), ("training/contrastive/dev.tsv",) + HELDOUT, close)
+    compare(read("training/contrastive/dev-encoder.tsv"), HELDOUT + TRAIN, close)
+    for tid, (j, mine, path, text) in sorted(close.items()):
+        print(f"{j:.2f}\t{tid}\t{mine}\t{path}\t{text}")
+    print(f"{len(close)} training-only or dev-only templates close to a sentence on another side (Jaccard >= {LIMIT})",
+          file=sys.stderr)
+    sys.exit(1 if close else 0)
+
+
+def compare(new, paths, close):
+    """Adds to close (template id -> (Jaccard, its text, other file, other text)) every template of new whose words
+    overlap a sentence of one of paths by at least LIMIT, keeping the closest."""
     others = []
-    for path in ("training/contrastive/dev.tsv", "src/test/resources/functional/heldout.tsv",
-                 "src/test/resources/functional/fresh.tsv"):
+    for path in paths:
         others += [(path, r) for r in read(path)]
     import generate
     groups = {p for data in generate.L.values() for _, p, s in data["groups"]} | \
@@ -38,18 +54,14 @@ def main():
         w = words(r["text"], groups)
         if len(w) >= 3:
             index.setdefault(r["lang"], []).append((w, path, r["text"]))
-    close = {}
     for r in new:
         w = words(r["text"], groups)
         for ow, path, text in index.get(r["lang"], []):
             j = len(w & ow) / len(w | ow)
             if j >= LIMIT and j > close.get(r["template"], (0,))[0]:
                 close[r["template"]] = (j, r["text"], path, text)
-    for tid, (j, mine, path, text) in sorted(close.items()):
-        print(f"{j:.2f}\t{tid}\t{mine}\t{path}\t{text}")
-    print(f"{len(new)} training-only rows, {len({r['template'] for r in new})} templates, {len(close)} close to "
-          f"a dev, held-out or fresh sentence (Jaccard >= {LIMIT})", file=sys.stderr)
-    sys.exit(1 if close else 0)
+    print(f"{len(new)} rows, {len({r['template'] for r in new})} templates compared with {', '.join(paths)}",
+          file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -7,8 +7,11 @@ an external test suite or data set.
 Outputs (UTF-8 TSV, header line, columns lang, behaviour, group, text, TOXICITY, IDENTITY_ATTACK, INSULT, PROFANITY,
 THREAT, template; a label is 1, 0 or - for "not stated"):
   training/contrastive/train.tsv              training only
-  training/contrastive/train-encoder.tsv      training only, encoder heads only: the training-only round5.py and round6.py templates
+  training/contrastive/train-encoder.tsv      training only, encoder heads only: the training-only round5.py, round6.py and
+                                              round7.py templates
   training/contrastive/dev.tsv                calibration and thresholds only
+  training/contrastive/dev-encoder.tsv        calibration, thresholds and variant selection of the encoder heads only: the
+                                              dev-only round7.py templates (outside the hash split)
   src/test/resources/functional/heldout.tsv   the held-out-by-template test suite, evaluation only
   src/test/resources/functional/fresh.tsv     free sentences written without templates (fresh.py), evaluation only
   training/contrastive/counts.tsv             templates and rows per language, behaviour and side
@@ -26,6 +29,7 @@ import os
 import fresh
 import round5
 import round6
+import round7
 from round4 import EN_GROUPS, ROUND4
 
 HEADER = "lang\tbehaviour\tgroup\ttext\tTOXICITY\tIDENTITY_ATTACK\tINSULT\tPROFANITY\tTHREAT\ttemplate"
@@ -1093,20 +1097,26 @@ def main():
     sixth = round6.rows(expand_template)
     assert not (earlier | {row[4] for row in fifth}) & {row[4] for row in sixth}, \
         "a round-6 template id is also an earlier template's"
-    fifth = fifth + sixth
-    check_split(dict(parts, train=parts["train"] + fifth))
+    # Seventh round (round7.py): training-only templates appended after round 6's, and dev-only templates in a file of
+    # their own (dev-encoder.tsv), so dev.tsv, which the fast model also reads, and the held-out suite stay as they were.
+    seventh, seventh_dev = round7.rows(expand_template), round7.dev_rows(expand_template)
+    known = earlier | {row[4] for row in fifth + sixth}
+    assert not known & {row[4] for row in seventh + seventh_dev}, "a round-7 template id is also an earlier template's"
+    fifth = fifth + sixth + seventh
+    check_split(dict(parts, train=parts["train"] + fifth, dev=parts["dev"] + seventh_dev))
     write(os.path.join(root, "training/contrastive/train.tsv"), parts["train"])
     write(os.path.join(root, "training/contrastive/train-encoder.tsv"), fifth)
     write(os.path.join(root, "training/contrastive/dev.tsv"), parts["dev"])
+    write(os.path.join(root, "training/contrastive/dev-encoder.tsv"), seventh_dev)
     write(os.path.join(root, "src/test/resources/functional/heldout.tsv"), parts["test"])
     fresh_rows = fresh.rows(LABELS)
-    seen = {r[3] for rows in parts.values() for r in rows}
+    seen = {r[3] for rows in list(parts.values()) + [fifth, seventh_dev] for r in rows}
     overlap = [r[3] for r in fresh_rows if r[3] in seen]
     assert not overlap, f"fresh sentences also generated from templates: {overlap[:3]}"
     assert len({r[3] for r in fresh_rows}) == len(fresh_rows), "a fresh sentence is written twice"
     write(os.path.join(root, "src/test/resources/functional/fresh.tsv"), fresh_rows)
-    write_counts(os.path.join(root, "training/contrastive/counts.tsv"), dict(parts, train=parts["train"] + fifth),
-                 fresh_rows)
+    write_counts(os.path.join(root, "training/contrastive/counts.tsv"),
+                 dict(parts, train=parts["train"] + fifth, dev=parts["dev"] + seventh_dev), fresh_rows)
     print(" ".join(f"{k} {len(v)}" for k, v in parts.items()) + f" fresh {len(fresh_rows)}")
 
 

@@ -26,6 +26,8 @@ class ContrastiveCaseTest {
     private static final Path DEV = Path.of("training/contrastive/dev.tsv");
     /** Training-only templates of round5.py (encoder heads only): train side, never split. */
     private static final Path TRAIN_ENCODER = Path.of("training/contrastive/train-encoder.tsv");
+    /** Dev-only templates of round7.py (encoder heads only): dev side, never split, never read by the fast model. */
+    private static final Path DEV_ENCODER = Path.of("training/contrastive/dev-encoder.tsv");
     private static final Path TEST = Path.of("src/test/resources/functional/heldout.tsv");
     private static final Path FRESH = Path.of("src/test/resources/functional/fresh.tsv");
 
@@ -93,7 +95,7 @@ class ContrastiveCaseTest {
     void the_committed_splits_share_no_template_and_no_text() {
         Map<String, String> templateSide = new HashMap<>();
         Map<String, String> textSide = new HashMap<>();
-        for (Path file : List.of(TRAIN, TRAIN_ENCODER, DEV, TEST)) {
+        for (Path file : List.of(TRAIN, TRAIN_ENCODER, DEV, DEV_ENCODER, TEST)) {
             for (ContrastiveCase c : ContrastiveCase.read(file)) {
                 assertThat(c.template()).as("template id of %s", c.text()).matches("[a-z]{2}\\.[a-z_]+\\.\\d{2}");
                 assertThat(templateSide.putIfAbsent(c.template(), file.toString()))
@@ -128,9 +130,13 @@ class ContrastiveCaseTest {
 
     @Test
     void the_training_only_templates_are_numbered_after_every_split_template() {
-        // Split templates are numbered 00-39; the training-only ones from 40 (round 6, round6.py) and 60 (round 5).
-        List<ContrastiveCase> encoderOnly = ContrastiveCase.read(TRAIN_ENCODER);
+        // Split templates are numbered 00-39; the training-only ones from 40 (round 6, round6.py) and 60 (round 5), the
+        // training-only and dev-only ones of round 7 in the free ranges above 40 (round7.py).
+        List<ContrastiveCase> encoderOnly = new java.util.ArrayList<>(ContrastiveCase.read(TRAIN_ENCODER));
         assertThat(encoderOnly).hasSizeGreaterThan(1000);
+        List<ContrastiveCase> devOnly = ContrastiveCase.read(DEV_ENCODER);
+        assertThat(devOnly).hasSizeGreaterThan(300);
+        encoderOnly.addAll(devOnly);
         assertThat(encoderOnly).allSatisfy(c -> assertThat(Integer.parseInt(
                 c.template().substring(c.template().lastIndexOf('.') + 1))).as(c.template()).isGreaterThanOrEqualTo(40));
         for (Path file : List.of(TRAIN, DEV, TEST)) {

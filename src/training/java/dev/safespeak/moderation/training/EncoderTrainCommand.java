@@ -40,8 +40,9 @@ import java.util.TreeMap;
  * [--report docs/reports/model-quality-modes.md] [--train-cap 6000] [--dev-cap 1500] [--test-cap 3000]
  * [--authored-weights 20,60,150] [--authored-share 0.6] [--loss-penalty 1] [--stacker-inputs own|all]
  * [--balance-sets false] [--stacker-l2 0.001] [--folds 5] [--threads 2] [--seed 42] [--version V]
- * [--contrastive-encoder training/contrastive/train-encoder.tsv|none] [--identity-fp-penalty 1]
- * [--stacker-authored-weight 5] [--encoders all|name,name] [--dev-only false]}.
+ * [--contrastive-encoder training/contrastive/train-encoder.tsv|none]
+ * [--contrastive-dev-encoder training/contrastive/dev-encoder.tsv|none] [--identity-fp-penalty 1]
+ * [--stacker-authored-weight 5] [--margin-only ATTRIBUTE,ATTRIBUTE] [--encoders all|name,name] [--dev-only false]}.
  * {@code --dev-only true} stops after writing the heads: the dev numbers (and the authored dev diagnostics: fast, blend
  * and encoder alone, cross-fitted) are in the log and the manifest, and nothing is scored on a test split, a held-out
  * template or a fresh phrasing, so variants can be compared on dev alone.
@@ -152,21 +153,12 @@ public final class EncoderTrainCommand {
             authored.put(f.getKey(), rows);
             TrainCommand.log("authored " + f.getKey() + ": " + rows.size() + " cases from " + f.getValue());
         }
-        // Training-only templates for the encoder heads (training/contrastive/round5.py); "none" leaves them out.
-        String encoderOnlyFile = opt("contrastive-encoder", "training/contrastive/train-encoder.tsv");
-        if (!encoderOnlyFile.equals("none")) {
-            Path f = Path.of(encoderOnlyFile);
-            checksums.put("authored:" + f, DataSets.sha256(f));
-            List<Item> rows = new ArrayList<>(authored.get(Use.TRAIN));
-            int before = rows.size();
-            for (ContrastiveCase c : ContrastiveCase.read(f)) {
-                LabelledText ex = c.toExample(Split.TRAIN, 1.0);
-                rows.add(new Item("authored", c.language(), ex.split(), c.text(), ex.labels(), 1.0, c.behaviour(),
-                        c.group(), c.template()));
-            }
-            authored.put(Use.TRAIN, rows);
-            TrainCommand.log("authored TRAIN (encoder heads only): " + (rows.size() - before) + " cases from " + f);
-        }
+        // Training-only templates for the encoder heads (round5.py to round7.py) and dev-only ones (round7.py): the fast
+        // model reads neither file; "none" leaves a file out.
+        addEncoderOnly(authored, Use.TRAIN, opt("contrastive-encoder", "training/contrastive/train-encoder.tsv"),
+                checksums);
+        addEncoderOnly(authored, Use.DEV, opt("contrastive-dev-encoder", "training/contrastive/dev-encoder.tsv"),
+                checksums);
         if (authored.get(Use.DEV).isEmpty()) {
             throw new IllegalStateException("no authored dev cases: " + authoredFiles.get(Use.DEV) + " is missing");
         }
@@ -325,6 +317,7 @@ public final class EncoderTrainCommand {
         blendSettings.put("stackerAuthoredWeight", options.getDouble("stacker-authored-weight", 5.0));
         blendSettings.put("identityFpPenalty", identityFpPenalty());
         blendSettings.put("stackerL2", options.getDouble("stacker-l2", 1e-3));
+        blendSettings.put("marginOnly", opt("margin-only", ""));
         blendSettings.put("crossFitFolds", options.getInt("folds", 5));
         blendSettings.put("objective", "(1 - authoredShare) * mean public dev macro-F1 per set + authoredShare * "
                 + "authored dev pass rate - lossPenalty * sum over public dev sets of max(0, fast F1 - blend F1)");
@@ -379,6 +372,20 @@ public final class EncoderTrainCommand {
                    double devF1, double devAuthoredPass, double fastDevF1, double fastDevAuthoredPass,
                    Map<String, Object> devPerSet, double[] devProbabilities, DevRows rows,
                    double[] encoderOnlyProbabilities, double encoderOnlyThreshold, double encoderOnlyDevF1) {
+    }
+
+    /**
+     * Whether the head of {@code a} is blended with no fast input (a stacker on the encoder margin alone, the blend's
+     * fast weights empty): {@code --margin-only} lists such attributes, comma-separated; none by default.
+     */
+    private boolean marginOnly(Attribute a) {
+        String list = opt("margin-only", "");
+        for (String name : list.split(",")) {
+            if (!name.isBlank() && Attribute.valueOf(name.trim()) == a) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The fast model's attributes a stacker reads for attribute {@code a}: all of them, or only {@code a}. */
@@ -442,7 +449,8 @@ public final class EncoderTrainCommand {
             for (int i = 0; i < dv.size(); i++) {
                 margins[i] = head.margin(rows.x()[i]);
             }
-            double[] oof = rows.crossFitted(margins, options.getDouble("stacker-l2", 1e-3));
+            boolean marginOnly = marginOnly(a);
+            double[] oof = rows.crossFitted(margins, options.getDouble("stacker-l2", 1e-3), marginOnly);
             Judged judged = judge(rows, oof);
             TrainCommand.log(String.format(java.util.Locale.ROOT, "  %s authored weight %.0f: dev mean macro-F1 per"
                     + " set %.3f (fast %.3f), authored dev pass %.3f (fast %.3f), threshold %.2f, objective %.4f", a,
@@ -450,8 +458,8 @@ public final class EncoderTrainCommand {
                     judged.threshold(), judged.objective()));
             if (judged.objective() > bestObjective) {
                 bestObjective = judged.objective();
-                Stacker stacker = rows.fit(margins, options.getDouble("stacker-l2", 1e-3));
-                List<Attribute> inputs = stackerInputs(a);
+                Stacker stacker = rows.fit(margins, options.getDouble("stacker-l2", 1e-3), marginOnly);
+                List<Attribute> inputs = marginOnly ? List.of() : stackerInputs(a);
                 Map<Attribute, Double> fastWeights = new EnumMap<>(Attribute.class);
                 for (int k = 0; k < inputs.size(); k++) {
                     fastWeights.put(inputs.get(k), round6(stacker.coefficients[1 + k]));
@@ -529,10 +537,6 @@ public final class EncoderTrainCommand {
             return h ^ (h >>> 16);
         }
 
-        private double[] input(int i, double margin) {
-            return input(i, margin, false);
-        }
-
         private double[] input(int i, double margin, boolean marginOnly) {
             if (marginOnly) {
                 return new double[] {margin};
@@ -559,18 +563,13 @@ public final class EncoderTrainCommand {
             return n == 0 ? 0 : flagged / (double) n;
         }
 
-        /** The blend fitted on every dev row. */
-        Stacker fit(double[] margins, double l2) {
+        /** The blend (or, marginOnly, a stacker on the margin alone) fitted on every dev row. */
+        Stacker fit(double[] margins, double l2, boolean marginOnly) {
             double[][] in = new double[items.size()][];
             for (int i = 0; i < in.length; i++) {
-                in[i] = input(i, margins[i]);
+                in[i] = input(i, margins[i], marginOnly);
             }
             return Stacker.fit(in, y, weight, l2);
-        }
-
-        /** Each row's probability from a blend fitted on the other folds. */
-        double[] crossFitted(double[] margins, double l2) {
-            return crossFitted(margins, l2, false);
         }
 
         /** Each row's probability from a blend (or, marginOnly, a stacker on the margin alone) fitted on the other folds. */
@@ -859,6 +858,29 @@ public final class EncoderTrainCommand {
             flags[i] = (routed ? encP[i] >= encTh : fastP[i] >= fastTh) ? 1 : 0;
         }
         return flags;
+    }
+
+    /**
+     * Appends the authored cases of {@code file} to the {@code use} side (TRAIN or DEV) and records its checksum, unless
+     * {@code file} is {@code none}.
+     */
+    private static void addEncoderOnly(Map<Use, List<Item>> authored, Use use, String file,
+                                       Map<String, String> checksums) throws java.io.IOException {
+        if (file.equals("none")) {
+            return;
+        }
+        Path f = Path.of(file);
+        checksums.put("authored:" + f, DataSets.sha256(f));
+        List<Item> rows = new ArrayList<>(authored.get(use));
+        int before = rows.size();
+        Split split = use == Use.DEV ? Split.DEV : Split.TRAIN;
+        for (ContrastiveCase c : ContrastiveCase.read(f)) {
+            LabelledText ex = c.toExample(split, 1.0);
+            rows.add(new Item("authored", c.language(), ex.split(), c.text(), ex.labels(), 1.0, c.behaviour(),
+                    c.group(), c.template()));
+        }
+        authored.put(use, rows);
+        TrainCommand.log("authored " + use + " (encoder heads only): " + (rows.size() - before) + " cases from " + f);
     }
 
     private static String cut(String text) {
