@@ -3,8 +3,7 @@ package dev.safespeak.moderation.engine;
 import ai.onnxruntime.OrtEnvironment;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.Optional;
 
 /**
  * ONNX Runtime's environment, kept alive until the process ends so that a JVM exit while a session is being created
@@ -21,11 +20,12 @@ import org.slf4j.LoggerFactory;
  * The method is private to ONNX Runtime's classes, which live on the classpath (the unnamed module), so reflection
  * needs no {@code --add-opens}. Should a later ONNX Runtime rename it, or a launcher forbid the reflection, a warning
  * says so once and the environment behaves as before (an exit during a load may crash); ExitDuringEncoderLoadTest
- * then fails (decision 101).
+ * then fails (decision 101). The warning goes through the JDK's {@link System.Logger}, as this package is plain Java
+ * that the Flink job compiles too: Spring Boot routes it to the application's log (jul-to-slf4j).
  */
 final class OnnxEnvironment {
 
-    private static final Logger log = LoggerFactory.getLogger(OnnxEnvironment.class);
+    private static final System.Logger log = System.getLogger(OnnxEnvironment.class.getName());
 
     private static boolean held;
 
@@ -37,7 +37,10 @@ final class OnnxEnvironment {
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         if (!held) {
             held = true;
-            holdReference("ai.onnxruntime.OrtEnvironment", "createHandle", "ai.onnxruntime.OnnxRuntime", "ortApiHandle");
+            holdReference("ai.onnxruntime.OrtEnvironment", "createHandle", "ai.onnxruntime.OnnxRuntime", "ortApiHandle")
+                    .ifPresent(problem -> log.log(System.Logger.Level.WARNING, "Could not keep ONNX Runtime's "
+                            + "environment alive until exit ({0}); a JVM exit while an encoder loads may crash in "
+                            + "libonnxruntime", problem));
         }
         return env;
     }
@@ -45,9 +48,9 @@ final class OnnxEnvironment {
     /**
      * Takes one reference to the native environment by calling {@code environmentClass.createHandle(apiHandle,
      * loggingLevel, name)} with the API pointer in {@code runtimeClass.apiHandleField}; the names are parameters so a
-     * test can make each step fail. Answers whether the reference was taken; a failure is logged, never thrown.
+     * test can make each step fail. Answers why the reference could not be taken, empty when it was; never throws.
      */
-    static boolean holdReference(String environmentClass, String createHandle, String runtimeClass,
+    static Optional<String> holdReference(String environmentClass, String createHandle, String runtimeClass,
                                  String apiHandleField) {
         try {
             ClassLoader loader = OnnxEnvironment.class.getClassLoader();
@@ -58,12 +61,10 @@ final class OnnxEnvironment {
             create.setAccessible(true);
             // Level 2 (ORT_LOGGING_LEVEL_WARNING) and the default name, as getEnvironment() creates it.
             create.invoke(null, api.getLong(null), 2, OrtEnvironment.DEFAULT_NAME);
-            return true;
+            return Optional.empty();
         } catch (ReflectiveOperationException | RuntimeException e) {
             // An InvocationTargetException (the native call failed) says why in its cause.
-            log.warn("Could not keep ONNX Runtime's environment alive until exit ({}); a JVM exit while an encoder "
-                    + "loads may crash in libonnxruntime", e.getCause() == null ? e.toString() : e + ": " + e.getCause());
-            return false;
+            return Optional.of(e.getCause() == null ? e.toString() : e + ": " + e.getCause());
         }
     }
 }
