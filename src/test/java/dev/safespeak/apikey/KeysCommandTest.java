@@ -124,7 +124,8 @@ class KeysCommandTest {
             Flyway flyway = context.getBean(Flyway.class);
             assertThat(flyway.info().pending()).as("migrations left pending").isEmpty();
             assertThat(flyway.info().applied()).extracting(migration -> migration.getVersion().getVersion())
-                    .as("the Java migration ran").contains("16.2");
+                    .as("every Java migration ran").containsAll(context.getBeansOfType(JavaMigration.class).values()
+                            .stream().map(migration -> migration.getVersion().getVersion()).toList());
         }
     }
 

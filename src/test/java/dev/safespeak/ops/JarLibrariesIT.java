@@ -17,6 +17,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -107,11 +108,9 @@ class JarLibrariesIT {
 
     @Test
     void no_build_time_or_unused_library_is_in_the_jar_named_by_SAFESPEAK_TEST_JAR() throws IOException {
-        String env = System.getenv("SAFESPEAK_TEST_JAR");
-        assumeTrue(env != null && !env.isBlank() && Files.isRegularFile(Path.of(env)),
-                "SAFESPEAK_TEST_JAR names no jar (only .ci/run and operators set it); target/'s jar is checked");
-        assertThat(productionMode(Path.of(env))).as("%s is a production build", env).isTrue();
-        assertNoUnusedLibraries(Path.of(env));
+        Path jar = testJar();
+        assertThat(productionMode(jar)).as("%s is a production build", jar).isTrue();
+        assertNoUnusedLibraries(jar);
     }
 
     private static void assertNoUnusedLibraries(Path jar) throws IOException {
@@ -176,9 +175,14 @@ class JarLibrariesIT {
 
     @Test
     void the_production_jar_under_test_has_no_test_library() throws IOException {
-        String env = System.getenv("SAFESPEAK_TEST_JAR");
-        assumeTrue(env != null && !env.isBlank() && Files.isRegularFile(Path.of(env)),
+        assertNoTestLibraries(testJar());
+    }
+
+    /** The production jar .ci/run names ({@link AppProcess#jar}); the calling test skips without one. */
+    private static Path testJar() {
+        Optional<Path> jar = AppProcess.jar();
+        assumeTrue(jar.isPresent(),
                 "SAFESPEAK_TEST_JAR names no jar (only .ci/run and operators set it); target/'s jar is checked");
-        assertNoTestLibraries(Path.of(env));
+        return jar.get();
     }
 }

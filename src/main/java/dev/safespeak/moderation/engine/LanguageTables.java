@@ -40,7 +40,7 @@ public final class LanguageTables {
     static final int VERSION = 1;
 
     private static final byte[] MAGIC = {'S', 'S', 'L', 'T'};
-    private static final int HEADER_BYTES = 20;
+    static final int HEADER_BYTES = 20;
 
     private LanguageTables() {
     }

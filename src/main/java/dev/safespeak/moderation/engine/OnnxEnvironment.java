@@ -27,6 +27,12 @@ final class OnnxEnvironment {
 
     private static final System.Logger log = System.getLogger(OnnxEnvironment.class.getName());
 
+    /** Where ONNX Runtime 1.20 keeps what {@link #holdReference} calls: the class, its method, the API pointer. */
+    static final String ENVIRONMENT_CLASS = "ai.onnxruntime.OrtEnvironment";
+    static final String CREATE_HANDLE = "createHandle";
+    static final String RUNTIME_CLASS = "ai.onnxruntime.OnnxRuntime";
+    static final String API_HANDLE = "ortApiHandle";
+
     private static boolean held;
 
     private OnnxEnvironment() {
@@ -37,7 +43,7 @@ final class OnnxEnvironment {
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         if (!held) {
             held = true;
-            holdReference("ai.onnxruntime.OrtEnvironment", "createHandle", "ai.onnxruntime.OnnxRuntime", "ortApiHandle")
+            holdReference(ENVIRONMENT_CLASS, CREATE_HANDLE, RUNTIME_CLASS, API_HANDLE)
                     .ifPresent(problem -> log.log(System.Logger.Level.WARNING, "Could not keep ONNX Runtime's "
                             + "environment alive until exit ({0}); a JVM exit while an encoder loads may crash in "
                             + "libonnxruntime", problem));

@@ -81,8 +81,8 @@ class LanguageTablesTest {
 
         assertThatThrownBy(() -> LanguageTables.read(truncated, "tables.bin"))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessage("tables.bin is truncated or damaged: its header announces " + (file.length - 20)
-                        + " bytes of tables, the file has " + (file.length - 1020));
+                .hasMessage("tables.bin is truncated or damaged: its header announces " + (file.length - LanguageTables.HEADER_BYTES)
+                        + " bytes of tables, the file has " + (file.length - 1000 - LanguageTables.HEADER_BYTES));
         assertThatThrownBy(() -> LanguageTables.read(Arrays.copyOf(file, 12), "tables.bin"))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("tables.bin is not a language tables file (12 bytes, no SSLT header)");
@@ -104,7 +104,8 @@ class LanguageTablesTest {
         ByteBuffer.wrap(newer).putInt(4, LanguageTables.VERSION + 1);
         assertThatThrownBy(() -> LanguageTables.read(newer, "tables.bin"))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessage("tables.bin has format version 2; this build reads 1 (rebuild the jar)");
+                .hasMessage("tables.bin has format version " + (LanguageTables.VERSION + 1) + "; this build reads "
+                        + LanguageTables.VERSION + " (rebuild the jar)");
 
         byte[] json = "{\"language\":\"ENGLISH\",\"ngrams\":{}}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
         assertThatThrownBy(() -> LanguageTables.read(json, "tables.bin"))

@@ -63,11 +63,6 @@ public final class TinyModels {
 
     /** Writes {@link #constant} to a file and returns the file. */
     public static Path write(Path file, String version, double bias) {
-        try (OutputStream out = Files.newOutputStream(file)) {
-            constant(version, bias).write(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return file;
+        return write(file, constant(version, bias));
     }
 }

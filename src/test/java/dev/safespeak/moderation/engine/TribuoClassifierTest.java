@@ -73,10 +73,8 @@ class TribuoClassifierTest {
         model.write(bytes);
         TribuoClassifier loaded = TribuoClassifier.load(new ByteArrayInputStream(bytes.toByteArray()));
         assertThat(loaded.attributes()).containsExactly(Attribute.values());
-        for (Attribute a : Attribute.values()) {
-            assertThat(loaded.models().get(a).weights()).as("%s", a).containsExactly(model.models().get(a).weights());
-            assertThat(loaded.models().get(a).plattA()).isEqualTo(model.models().get(a).plattA());
-        }
+        // Every field of every attribute's model: the weights, the bias, both Platt parameters and the threshold.
+        assertThat(loaded.models()).usingRecursiveComparison().isEqualTo(model.models());
     }
 
     @Test
