@@ -80,17 +80,19 @@ keys_create() {
     grep -q '^ssk_' "$WORK/keys-$1.txt" || { cat "$WORK/keys-$1.txt" >&2; exit 1; }
     awk 'END {printf "%.1f %.1f", $1, $2 + $3}' "$WORK/keys-time-$1.txt"
 }
+# The middle of three runs.
+median() { printf '%s\n' "$@" | sort -n | sed -n 2p; }
 KEYS_LOAD=$(load)
-read -r KEYS_FRESH KEYS_FRESH_CPU <<< "$(keys_create fresh)"
+out=$(keys_create fresh); read -r KEYS_FRESH KEYS_FRESH_CPU <<< "$out"
 if ! $CDS_ONLY; then
 KEYS_RUNS=()
 KEYS_CPUS=()
 for i in 1 2 3; do
-    read -r wall cpu <<< "$(keys_create "$i")"
+    out=$(keys_create "$i"); read -r wall cpu <<< "$out"
     KEYS_RUNS+=("$wall"); KEYS_CPUS+=("$cpu")
 done
-KEYS_MEDIAN=$(printf '%s\n' "${KEYS_RUNS[@]}" | sort -n | sed -n 2p)
-KEYS_CPU_MEDIAN=$(printf '%s\n' "${KEYS_CPUS[@]}" | sort -n | sed -n 2p)
+KEYS_MEDIAN=$(median "${KEYS_RUNS[@]}")
+KEYS_CPU_MEDIAN=$(median "${KEYS_CPUS[@]}")
 fi
 
 # 3. start to readiness on the migrated H2 database: the first start (it registers the shipped models, reading the
@@ -136,11 +138,10 @@ CDS_MAKE=$(secs "$t0" "$(now)")
 CDS_JAR=$WORK/cds/$(basename "$JAR")
 CDS_ARCHIVE_MB=$(python3 -c "import os, sys; print(f'{os.path.getsize(sys.argv[1]) / 1e6:.0f}')" "$WORK/cds/app.jsa")
 CDS_EXTRACTED_MB=$(du -sm --exclude=app.jsa "$WORK/cds" | cut -f1)
-median() { printf '%s\n' "$@" | sort -n | sed -n 2p; }
 if ! $CDS_ONLY; then
     SCORE_START_LOAD=$(load)
     /usr/bin/time -f "%e %U %S" -o "$WORK/score-start-time.txt" \
-        java -XX:TieredStopAtLevel=1 -XX:SharedArchiveFile="$WORK/cds/app.jsa" -jar "$CDS_JAR" \
+        java -XX:TieredStopAtLevel=1 -Xshare:on -XX:SharedArchiveFile="$WORK/cds/app.jsa" -jar "$CDS_JAR" \
         score --in "$WORK/in.jsonl" --out "$WORK/out-start.jsonl" 2> "$WORK/score-start.txt" \
         || { cat "$WORK/score-start.txt" >&2; exit 1; }
     cmp -s "$WORK/out.jsonl" "$WORK/out-start.jsonl" \
@@ -154,17 +155,17 @@ PLAIN_KEYS=(); PLAIN_KEYS_CPU=(); CDS_KEYS=(); CDS_KEYS_CPU=(); C1_KEYS=(); C1_K
 PLAIN_READY=(); PLAIN_READY_CPU=(); CDS_READY=(); CDS_READY_CPU=()
 for i in 1 2 3; do
     LAUNCH=(-jar "$CDS_JAR")
-    read -r wall cpu <<< "$(keys_create "extracted-$i")"
+    out=$(keys_create "extracted-$i"); read -r wall cpu <<< "$out"
     PLAIN_KEYS+=("$wall"); PLAIN_KEYS_CPU+=("$cpu")
     readiness
     PLAIN_READY+=("$READY_WALL"); PLAIN_READY_CPU+=("$READY_CPU")
-    LAUNCH=(-XX:SharedArchiveFile="$WORK/cds/app.jsa" -jar "$CDS_JAR")
-    read -r wall cpu <<< "$(keys_create "cds-$i")"
+    LAUNCH=(-Xshare:on -XX:SharedArchiveFile="$WORK/cds/app.jsa" -jar "$CDS_JAR")
+    out=$(keys_create "cds-$i"); read -r wall cpu <<< "$out"
     CDS_KEYS+=("$wall"); CDS_KEYS_CPU+=("$cpu")
-    LAUNCH=(-XX:TieredStopAtLevel=1 -XX:SharedArchiveFile="$WORK/cds/app.jsa" -jar "$CDS_JAR")
-    read -r wall cpu <<< "$(keys_create "c1-$i")"
+    LAUNCH=(-XX:TieredStopAtLevel=1 -Xshare:on -XX:SharedArchiveFile="$WORK/cds/app.jsa" -jar "$CDS_JAR")
+    out=$(keys_create "c1-$i"); read -r wall cpu <<< "$out"
     C1_KEYS+=("$wall"); C1_KEYS_CPU+=("$cpu")
-    LAUNCH=(-XX:SharedArchiveFile="$WORK/cds/app.jsa" -jar "$CDS_JAR")
+    LAUNCH=(-Xshare:on -XX:SharedArchiveFile="$WORK/cds/app.jsa" -jar "$CDS_JAR")
     readiness
     CDS_READY+=("$READY_WALL"); CDS_READY_CPU+=("$READY_CPU")
 done
