@@ -5,11 +5,12 @@
 #   2. `keys create` on a fresh H2 file database (includes the Flyway migrations), then 3 times on the migrated one
 #   3. start to readiness: `java -jar` on that H2 database until /actuator/health/readiness answers UP
 #   4. class data sharing (docs/decisions/097-class-data-sharing.md): bin/cds-archive extracts the jar and records
-#      its archive (timed); then `keys create` and start to readiness from the extracted jar without and with
-#      -XX:SharedArchiveFile, alternating, 3 runs each (medians), and `keys create` as bin/start runs it (with the
-#      archive and -XX:TieredStopAtLevel=1)
-#      and `score` as bin/start runs it for this input (the extracted jar, the archive and C1 only; its output must
-#      equal part 1's byte for byte)
+#      its archive (timed), where bin/start keeps it for that jar; then `keys create` and start to readiness from the
+#      extracted jar without and with -XX:SharedArchiveFile, alternating, 3 runs each (medians), and `keys create`
+#      and `score` (its output must equal part 1's byte for byte) with the java command bin/start runs for them:
+#      `bin/start --jar JAR --print-java-command ARGS` prints it, so the flags are bin/start's own choice (C1 only
+#      for keys and for a score input under 25 MB, decisions 097 and 102), plus -Xshare:on (JAVA_OPTS) so that a
+#      start that cannot map the archive fails instead of being measured as one with it
 #   5. the jar's size and its largest entries
 # Targets (issue 12): score about 6 s, keys under 5 s, readiness under 10 s, jar under 120 MB. The machine's load
 # is recorded with the numbers: on a shared 2-core machine they move a lot.
@@ -50,6 +51,7 @@ secs() { python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]
 # 1. score
 if ! $CDS_ONLY; then
 python3 bench/short-texts.py "$WORK/in.jsonl" "$TEXTS"
+INPUT_MB=$(python3 -c "import os, sys; print(f'{os.path.getsize(sys.argv[1]) / 1e6:.1f}')" "$WORK/in.jsonl")
 MEDIAN_CHARS=$(python3 -c "
 import json, statistics, sys
 print(int(statistics.median(len(json.loads(l)['text']) for l in open(sys.argv[1], encoding='utf-8'))))" "$WORK/in.jsonl")
@@ -130,19 +132,40 @@ RESTART_WALL=$READY_WALL; RESTART_CPU=$READY_CPU; RESTART_LOAD=$READY_LOAD; REST
 RESTART_STEPS=$STEPS
 fi
 
-# 4. class data sharing: the extracted jar without and with the archive, alternating so both see the same load
+# 4. class data sharing: the extracted jar without and with the archive, alternating so both see the same load.
+#    A copy of the jar in $WORK, so that its archive (next to it, where bin/start looks) is this run's own.
+START_JAR=$WORK/start/$(basename "$JAR")
+mkdir -p "$WORK/start"
+cp "$JAR" "$START_JAR"
+CDS_DIR=${START_JAR%.jar}-cds
 CDS_LOAD=$(load)
 t0=$(now)
-bin/cds-archive "$JAR" "$WORK/cds" || { echo "bin/cds-archive failed" >&2; exit 1; }
+bin/cds-archive "$START_JAR" "$CDS_DIR" || { echo "bin/cds-archive failed" >&2; exit 1; }
 CDS_MAKE=$(secs "$t0" "$(now)")
-CDS_JAR=$WORK/cds/$(basename "$JAR")
-CDS_ARCHIVE_MB=$(python3 -c "import os, sys; print(f'{os.path.getsize(sys.argv[1]) / 1e6:.0f}')" "$WORK/cds/app.jsa")
-CDS_EXTRACTED_MB=$(du -sm --exclude=app.jsa "$WORK/cds" | cut -f1)
+CDS_JAR=$CDS_DIR/$(basename "$JAR")
+CDS_ARCHIVE_MB=$(python3 -c "import os, sys; print(f'{os.path.getsize(sys.argv[1]) / 1e6:.0f}')" "$CDS_DIR/app.jsa")
+CDS_EXTRACTED_MB=$(du -sm --exclude=app.jsa "$CDS_DIR" | cut -f1)
+# start_command ARGS...: sets START_COMMAND to the java command bin/start runs for the app arguments ARGS with this
+# run's jar and archive, and START_FLAGS to its options for the report; fails when it would not use the archive.
+# eval reads the line as bash words: bin/start prints each word quoted for bash (printf %q).
+start_command() {
+    local line
+    line=$(JAVA_OPTS=-Xshare:on bin/start --jar "$START_JAR" --print-java-command "$@") \
+        || { echo "bin/start --print-java-command $* failed" >&2; exit 1; }
+    eval "START_COMMAND=($line)"
+    local n=$(( ${#START_COMMAND[@]} - $# ))
+    if [[ "${START_COMMAND[*]:n}" != "$*" || "${START_COMMAND[*]:1:n-1}" != *"-XX:SharedArchiveFile=$CDS_DIR/app.jsa -jar $CDS_JAR" ]]; then
+        echo "bin/start would not run the app with this run's archive: $line" >&2
+        exit 1
+    fi
+    START_FLAGS=$(printf '%s\n' "${START_COMMAND[@]:1:n-3}" | sed "s|=$CDS_DIR/|=|" | paste -sd' ')
+}
 if ! $CDS_ONLY; then
+    start_command score --in "$WORK/in.jsonl" --out "$WORK/out-start.jsonl"
+    SCORE_START_FLAGS=$START_FLAGS
     SCORE_START_LOAD=$(load)
     /usr/bin/time -f "%e %U %S" -o "$WORK/score-start-time.txt" \
-        java -XX:TieredStopAtLevel=1 -Xshare:on -XX:SharedArchiveFile="$WORK/cds/app.jsa" -jar "$CDS_JAR" \
-        score --in "$WORK/in.jsonl" --out "$WORK/out-start.jsonl" 2> "$WORK/score-start.txt" \
+        "${START_COMMAND[@]}" 2> "$WORK/score-start.txt" \
         || { cat "$WORK/score-start.txt" >&2; exit 1; }
     cmp -s "$WORK/out.jsonl" "$WORK/out-start.jsonl" \
         || { echo "score as bin/start runs it wrote other output than java -jar" >&2; exit 1; }
@@ -151,7 +174,11 @@ if ! $CDS_ONLY; then
     SCORE_START_LOADED=$(grep -oE "loaded in [0-9.]+ s" "$WORK/score-start.txt" | tail -1 | grep -oE "[0-9.]+")
     SCORE_START_LINE=$(grep -E "^scored " "$WORK/score-start.txt" | tail -1 | sed "s| -> .*||")
 fi
-PLAIN_KEYS=(); PLAIN_KEYS_CPU=(); CDS_KEYS=(); CDS_KEYS_CPU=(); C1_KEYS=(); C1_KEYS_CPU=()
+# bin/start's command for keys create without the app arguments, which keys_create adds
+start_command keys create --name bench
+START_KEYS_LAUNCH=("${START_COMMAND[@]:1:${#START_COMMAND[@]}-5}")
+START_KEYS_FLAGS=$START_FLAGS
+PLAIN_KEYS=(); PLAIN_KEYS_CPU=(); CDS_KEYS=(); CDS_KEYS_CPU=(); START_KEYS=(); START_KEYS_CPU=()
 PLAIN_READY=(); PLAIN_READY_CPU=(); CDS_READY=(); CDS_READY_CPU=()
 for i in 1 2 3; do
     LAUNCH=(-jar "$CDS_JAR")
@@ -159,13 +186,13 @@ for i in 1 2 3; do
     PLAIN_KEYS+=("$wall"); PLAIN_KEYS_CPU+=("$cpu")
     readiness
     PLAIN_READY+=("$READY_WALL"); PLAIN_READY_CPU+=("$READY_CPU")
-    LAUNCH=(-Xshare:on -XX:SharedArchiveFile="$WORK/cds/app.jsa" -jar "$CDS_JAR")
+    LAUNCH=(-Xshare:on -XX:SharedArchiveFile="$CDS_DIR/app.jsa" -jar "$CDS_JAR")
     out=$(keys_create "cds-$i"); read -r wall cpu <<< "$out"
     CDS_KEYS+=("$wall"); CDS_KEYS_CPU+=("$cpu")
-    LAUNCH=(-XX:TieredStopAtLevel=1 -Xshare:on -XX:SharedArchiveFile="$WORK/cds/app.jsa" -jar "$CDS_JAR")
-    out=$(keys_create "c1-$i"); read -r wall cpu <<< "$out"
-    C1_KEYS+=("$wall"); C1_KEYS_CPU+=("$cpu")
-    LAUNCH=(-Xshare:on -XX:SharedArchiveFile="$WORK/cds/app.jsa" -jar "$CDS_JAR")
+    LAUNCH=("${START_KEYS_LAUNCH[@]}")
+    out=$(keys_create "start-$i"); read -r wall cpu <<< "$out"
+    START_KEYS+=("$wall"); START_KEYS_CPU+=("$cpu")
+    LAUNCH=(-Xshare:on -XX:SharedArchiveFile="$CDS_DIR/app.jsa" -jar "$CDS_JAR")
     readiness
     CDS_READY+=("$READY_WALL"); CDS_READY_CPU+=("$READY_CPU")
 done
@@ -175,7 +202,7 @@ LAUNCH=(-jar "$JAR")
 verdict() { python3 -c "import sys; print('yes' if float(sys.argv[1]) < float(sys.argv[2]) else 'no')" "$1" "$2"; }
 CDS_ROWS="| \`keys create\`, extracted jar without CDS (median of 3) | under 5 s | $(median "${PLAIN_KEYS[@]}") s (runs: ${PLAIN_KEYS[*]}) | $(median "${PLAIN_KEYS_CPU[@]}") s | ${CDS_LOAD} | $(verdict "$(median "${PLAIN_KEYS[@]}")" 5) |
 | \`keys create\`, extracted jar with CDS (median of 3) | under 5 s | $(median "${CDS_KEYS[@]}") s (runs: ${CDS_KEYS[*]}) | $(median "${CDS_KEYS_CPU[@]}") s | ${CDS_LOAD} | $(verdict "$(median "${CDS_KEYS[@]}")" 5) |
-| \`keys create\`, extracted jar with CDS and C1 only, as \`bin/start keys\` runs it (median of 3) | under 5 s | $(median "${C1_KEYS[@]}") s (runs: ${C1_KEYS[*]}) | $(median "${C1_KEYS_CPU[@]}") s | ${CDS_LOAD} | $(verdict "$(median "${C1_KEYS[@]}")" 5) |
+| \`keys create\` as \`bin/start keys\` runs it (\`${START_KEYS_FLAGS}\`, extracted jar; median of 3) | under 5 s | $(median "${START_KEYS[@]}") s (runs: ${START_KEYS[*]}) | $(median "${START_KEYS_CPU[@]}") s | ${CDS_LOAD} | $(verdict "$(median "${START_KEYS[@]}")" 5) |
 | start to readiness UP, H2, extracted jar without CDS (median of 3) | under 10 s | $(median "${PLAIN_READY[@]}") s (runs: ${PLAIN_READY[*]}) | $(median "${PLAIN_READY_CPU[@]}") s | ${CDS_LOAD} | $(verdict "$(median "${PLAIN_READY[@]}")" 10) |
 | start to readiness UP, H2, extracted jar with CDS (median of 3) | under 10 s | $(median "${CDS_READY[@]}") s (runs: ${CDS_READY[*]}) | $(median "${CDS_READY_CPU[@]}") s | ${CDS_LOAD} | $(verdict "$(median "${CDS_READY[@]}")" 10) |"
 if $CDS_ONLY; then
@@ -204,7 +231,7 @@ times under load are several times the quiet ones. Rerun: \`bench/cli.sh\` (buil
 | what | target (issue 12) | wall time | CPU time (user + system) | load at start | reached |
 |---|---|---|---|---|---|
 | \`score\` of $(printf "%'d" "$TEXTS") short texts, whole process | about 6 s | ${SCORE_WALL} s | ${SCORE_CPU} s | ${SCORE_LOAD} | $(verdict "$SCORE_WALL" 6.5) |
-| \`score\` of the same texts as \`bin/start score\` runs it (extracted jar with CDS, C1 only) | about 6 s | ${SCORE_START_WALL} s | ${SCORE_START_CPU} s | ${SCORE_START_LOAD} | $(verdict "$SCORE_START_WALL" 6.5) |
+| \`score\` of the same texts as \`bin/start score\` runs it (\`${SCORE_START_FLAGS}\`, extracted jar) | about 6 s | ${SCORE_START_WALL} s | ${SCORE_START_CPU} s | ${SCORE_START_LOAD} | $(verdict "$SCORE_START_WALL" 6.5) |
 | \`keys create\`, migrated H2 database (median of 3) | under 5 s | ${KEYS_MEDIAN} s (runs: ${KEYS_RUNS[*]}) | ${KEYS_CPU_MEDIAN} s | ${KEYS_LOAD} | $(verdict "$KEYS_MEDIAN" 5) |
 | start to readiness UP, H2, first start | under 10 s | ${FIRST_WALL} s | ${FIRST_CPU} s | ${FIRST_LOAD} | $(verdict "$FIRST_WALL" 10) |
 | start to readiness UP, H2, restart | under 10 s | ${RESTART_WALL} s | ${RESTART_CPU} s | ${RESTART_LOAD} | $(verdict "$RESTART_WALL" 10) |
@@ -220,8 +247,10 @@ load than wall time; a process that spends C CPU-seconds needs at least C / $(np
   ${MEDIAN_CHARS} characters). Of the ${SCORE_WALL} s, the command reports the model and the languages loaded after
   ${SCORE_LOADED} s; then: ${SCORE_LINE}. The rest is the JVM and the nested jar's class loading. Most of the CPU
   time beyond the scoring threads' own is the JIT: C2 compiling the engine costs more than it saves on this many
-  texts, which is why \`bin/start score\` runs inputs under 25 MB with C1 only (decision 102). That run (same output,
-  byte for byte): loaded after ${SCORE_START_LOADED} s; then: ${SCORE_START_LINE}.
+  texts, which is why \`bin/start score\` runs inputs under 25 MB with C1 only (decision 102). This input:
+  ${INPUT_MB} MB; the java command \`bin/start --print-java-command score ...\` printed for it had the options
+  \`${SCORE_START_FLAGS}\` (-Xshare:on from JAVA_OPTS, added here). That run (same output, byte for byte): loaded
+  after ${SCORE_START_LOADED} s; then: ${SCORE_START_LINE}.
 - **keys create:** the first run on a fresh database, which also runs every Flyway migration, took ${KEYS_FRESH} s
   (${KEYS_FRESH_CPU} s CPU).
   The command starts its own small Spring context (\`KeysCommandContext\`: data source, Flyway, Hibernate for the API

@@ -52,6 +52,7 @@ class StartScriptTest {
         Files.writeString(java, """
                 #!/usr/bin/env bash
                 echo "$PWD|$*|${SAFESPEAK_DB_URL:-}" >> '%1$s'
+                { printf '%%s\037' "$@"; echo; } >> '%4$s'
                 case "$*" in
                     -version) echo 'openjdk version "17-stub"'; cat '%2$s' 2>/dev/null; exit 0 ;;
                     *jarmode=tools*) dest="${@: -1}"; mkdir -p "$dest/lib"; cp "$3" "$dest/$(basename "$3")" ;;
@@ -60,7 +61,8 @@ class StartScriptTest {
                         archive="${1#-XX:ArchiveClassesAtExit=}"; echo classes > "$archive"; mkdir -p data ;;
                 esac
                 exit 0
-                """.formatted(calls, root.resolve("fakebin/version-extra"), root.resolve("fakebin/fail-training")));
+                """.formatted(calls, root.resolve("fakebin/version-extra"), root.resolve("fakebin/fail-training"),
+                        root.resolve("java-argv.txt")));
         executable(java);
     }
 
@@ -169,7 +171,114 @@ class StartScriptTest {
         assertThat(root.resolve(CDS + "/stamp")).doesNotExist();
         assertThat(root.resolve(CDS + "/app.jsa")).doesNotExist();
         assertThat(Files.readString(root.resolve(CDS + ".log"))).contains("training failed on purpose");
+        assertThat(exitCode("bin/cds-archive", "--check", JAR, CDS)).as("not ready, failed for this jar").isEqualTo(3);
+    }
+
+    @Test
+    void after_a_failed_archive_the_same_jar_starts_without_trying_again_until_the_marker_is_deleted()
+            throws Exception {
+        Files.writeString(root.resolve("fakebin/fail-training"), "");
+        String first = run("bin/start", Map.of());
+        assertThat(first).contains("the next starts of this build of the jar skip it until " + CDS + ".failed");
+        assertThat(exitCode("bin/cds-archive", "--check", JAR, CDS)).isEqualTo(3);
+        Files.delete(calls);
+
+        String second = run("bin/start", Map.of(), "keys", "list");
+
+        List<String> lines = Files.readAllLines(calls);
+        assertThat(lines).noneMatch(l -> l.contains("jarmode=tools") || l.contains("ArchiveClassesAtExit"));
+        assertThat(lines.get(lines.size() - 1)).isEqualTo(root + "|-XX:TieredStopAtLevel=1 -jar " + JAR
+                + " keys list|");
+        assertThat(second.lines().filter(l -> l.contains("class data sharing"))).containsExactly(
+                "bin/start: class data sharing off: making its archive failed before for this build of the jar and"
+                        + " this java (see " + CDS + ".log); to try again delete " + CDS + ".failed");
+
+        Files.delete(root.resolve(CDS + ".failed"));
+        Files.delete(calls);
+        run("bin/start", Map.of());
+        assertThat(Files.readAllLines(calls)).as("tried again once the marker is gone")
+                .anyMatch(l -> l.contains("ArchiveClassesAtExit"));
+    }
+
+    @Test
+    void a_rebuilt_jar_tries_the_failed_archive_again_and_a_made_archive_removes_the_marker() throws Exception {
+        Files.writeString(root.resolve("fakebin/fail-training"), "");
+        run("bin/start", Map.of());
+        assertThat(root.resolve(CDS + ".failed")).exists();
+        Files.delete(root.resolve("fakebin/fail-training"));
+        Path jar = root.resolve(JAR);
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 60_000));
         assertThat(exitCode("bin/cds-archive", "--check", JAR, CDS)).isEqualTo(1);
+
+        String output = run("bin/start", Map.of());
+
+        assertThat(output).contains("recording the classes").doesNotContain("class data sharing off");
+        assertThat(root.resolve(CDS + ".failed")).doesNotExist();
+        assertThat(exitCode("bin/cds-archive", "--check", JAR, CDS)).isZero();
+    }
+
+    @Test
+    void print_java_command_prints_exactly_the_command_bin_start_runs_and_runs_nothing_else() throws Exception {
+        Files.writeString(root.resolve("small.jsonl"), "{\"text\": \"hello\"}\n");
+        try (java.io.RandomAccessFile large = new java.io.RandomAccessFile(root.resolve("large.jsonl").toFile(), "rw")) {
+            large.setLength(25_000_000);
+        }
+        record Case(Map<String, String> env, List<String> args) {
+        }
+        for (Case c : List.of(new Case(Map.of(), List.of("keys", "create", "--name", "two words")),
+                new Case(Map.of(), List.of("score", "--in", "small.jsonl", "--out", "o.jsonl")),
+                new Case(Map.of(), List.of("score", "--in", "large.jsonl", "--out", "o.jsonl")),
+                new Case(Map.of("JAVA_OPTS", "-Xshare:on  -Xmx1g"), List.of("score", "--in", "small.jsonl")),
+                new Case(Map.of(), List.of("--spring.profiles.active=demo")),
+                new Case(Map.of("SAFESPEAK_CDS", "off"), List.of("audit", "verify")))) {
+            List<String> dryRunArgs = new java.util.ArrayList<>(List.of("--print-java-command"));
+            dryRunArgs.addAll(c.args());
+            Separated dryRun = separated("bin/start", c.env(), dryRunArgs.toArray(String[]::new));
+            assertThat(dryRun.exitCode()).as(dryRun.stderr()).isZero();
+            assertThat(dryRun.stdout().lines()).as("one line on stdout").hasSize(1);
+            assertThat(Files.exists(calls) ? Files.readAllLines(calls) : List.<String>of())
+                    .as("the dry run starts no app").map(l -> l.split("\\|")[1])
+                    .allMatch(a -> a.equals("-version") || a.contains("jarmode=tools")
+                            || a.contains("ArchiveClassesAtExit"));
+
+            run("bin/start", c.env(), c.args().toArray(String[]::new));
+            List<String> argv = Files.readAllLines(root.resolve("java-argv.txt"));
+            List<String> ran = new java.util.ArrayList<>(List.of("java"));
+            ran.addAll(List.of(argv.get(argv.size() - 1).split("\u001f", -1)));
+            ran.remove(ran.size() - 1);
+            assertThat(words(dryRun.stdout())).as(String.join(" ", c.args())).isEqualTo(ran);
+            Files.delete(calls);
+        }
+    }
+
+    @Test
+    void a_jar_given_with_jar_starts_as_it_is_with_its_archive_next_to_it() throws Exception {
+        Path elsewhere = root.resolve("elsewhere/app-2.jar");
+        Files.createDirectories(elsewhere.getParent());
+        Files.copy(root.resolve(JAR), elsewhere);
+        Files.delete(root.resolve(JAR));
+
+        Separated dryRun = separated("bin/start", Map.of(), "--jar", "elsewhere/app-2.jar", "--print-java-command",
+                "keys", "list");
+
+        assertThat(dryRun.exitCode()).as(dryRun.stderr()).isZero();
+        assertThat(dryRun.stdout()).isEqualTo("java -XX:TieredStopAtLevel=1 -XX:SharedArchiveFile=" + root
+                + "/elsewhere/app-2-cds/app.jsa -jar " + root + "/elsewhere/app-2-cds/app-2.jar keys list\n");
+        assertThat(dryRun.stderr()).contains("recording the classes").doesNotContain("building the production jar");
+        assertThat(root.resolve("target/safespeak-1.0.jar")).doesNotExist();
+
+        Separated missing = separated("bin/start", Map.of(), "--jar", "elsewhere/none.jar", "keys", "list");
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.stderr()).isEqualTo("bin/start: --jar needs a jar file, got 'elsewhere/none.jar'\n");
+    }
+
+    /** The words bash reads from a line, as bench/cli.sh reads bin/start's dry run. */
+    private static List<String> words(String line) throws Exception {
+        Process bash = new ProcessBuilder("bash", "-c", "eval \"words=($1)\"; printf '%s\\n' \"${words[@]}\"", "_",
+                line).start();
+        String out = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(bash.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        return out.lines().toList();
     }
 
     @Test
@@ -222,6 +331,18 @@ class StartScriptTest {
         return new Finished(process.exitValue(), output);
     }
 
+    private record Separated(int exitCode, String stdout, String stderr) {
+    }
+
+    /** Runs a script to its end (at most a minute) and answers its exit code, stdout and stderr apart. */
+    private Separated separated(String script, Map<String, String> env, String... args) throws Exception {
+        Path stderr = Files.createTempFile(root, "stderr", ".txt");
+        Process process = start(script, env, args, stderr);
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return new Separated(process.exitValue(), output, Files.readString(stderr));
+    }
+
     private String run(String script, Map<String, String> env, String... args) throws Exception {
         Finished finished = finish(script, env, args);
         assertThat(finished.exitCode()).as(finished.output()).isZero();
@@ -233,9 +354,19 @@ class StartScriptTest {
     }
 
     private Process start(String script, Map<String, String> env, String... args) throws IOException {
+        return start(script, env, args, null);
+    }
+
+    /** Starts a script; its stderr goes to the file when there is one, else into its stdout. */
+    private Process start(String script, Map<String, String> env, String[] args, Path stderr) throws IOException {
         List<String> command = new java.util.ArrayList<>(List.of(root.resolve(script).toString()));
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile());
+        if (stderr == null) {
+            builder.redirectErrorStream(true);
+        } else {
+            builder.redirectError(stderr.toFile());
+        }
         builder.environment().keySet().removeIf(k -> k.startsWith("SAFESPEAK_") || k.equals("JAVA_OPTS"));
         builder.environment().put("PATH", root.resolve("fakebin") + ":" + System.getenv("PATH"));
         builder.environment().putAll(env);
