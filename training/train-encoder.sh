@@ -3,7 +3,8 @@
 # the authored cases, writes src/main/resources/models/default/encoder-heads.json and
 # docs/reports/model-quality-modes.md (fast, accurate and balanced compared). Arguments go to the command, e.g.
 #   training/train-encoder.sh --data ../shared/data --train-cap 6000
-# Embeddings are cached under target/training, so a second run only embeds new texts.
+# Embeddings are cached under target/training (each text embedded alone, as the service does), so a second run only
+# embeds new texts.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source training/classpath.sh

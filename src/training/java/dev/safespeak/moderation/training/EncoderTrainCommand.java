@@ -201,7 +201,8 @@ public final class EncoderTrainCommand {
             try (InputStream tok = EncoderTrainCommand.class.getClassLoader().getResourceAsStream(spec.tokenizer())) {
                 model = OnnxTextModel.load(onnxBytes, tok, 1, OnnxTextModel.DEFAULT_MAX_TOKENS);
             }
-            Embeddings emb = new Embeddings(model, Path.of("target/training/embeddings-" + spec.name() + ".bin"));
+            Embeddings emb = new Embeddings(model,
+                    Path.of("target/training/embeddings-" + spec.name() + "-per-text.bin"));
             emb.embedAll(mine.stream().map(Item::text).toList(), threads);
             embeddingsByEncoder.put(spec.name(), emb);
 
