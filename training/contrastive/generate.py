@@ -9,6 +9,7 @@ THREAT, template; a label is 1, 0 or - for "not stated"):
   training/contrastive/train.tsv              training only
   training/contrastive/train-encoder.tsv      training only, encoder heads only: the training-only round5.py, round6.py and
                                               round7.py templates
+  training/contrastive/train-encoder-round8.tsv  the same and round8.py's templates (not read by default)
   training/contrastive/dev.tsv                calibration and thresholds only
   training/contrastive/dev-encoder.tsv        calibration, thresholds and variant selection of the encoder heads only: the
                                               dev-only round7.py templates (outside the hash split)
@@ -30,6 +31,7 @@ import fresh
 import round5
 import round6
 import round7
+import round8
 from round4 import EN_GROUPS, ROUND4
 
 HEADER = "lang\tbehaviour\tgroup\ttext\tTOXICITY\tIDENTITY_ATTACK\tINSULT\tPROFANITY\tTHREAT\ttemplate"
@@ -1102,15 +1104,22 @@ def main():
     seventh, seventh_dev = round7.rows(expand_template), round7.dev_rows(expand_template)
     known = earlier | {row[4] for row in fifth + sixth}
     assert not known & {row[4] for row in seventh + seventh_dev}, "a round-7 template id is also an earlier template's"
+    # Eighth round (round8.py): training-only identity mentions. The heads chosen in round 8 do not use them
+    # (training/dev-variants.md), so they go to a file of their own, train-encoder-round8.tsv (rounds 5 to 8), which
+    # a run reads with --contrastive-encoder training/contrastive/train-encoder-round8.tsv.
+    eighth = round8.rows(expand_template)
+    known = known | {row[4] for row in seventh + seventh_dev}
+    assert not known & {row[4] for row in eighth}, "a round-8 template id is also an earlier template's"
     fifth = fifth + sixth + seventh
-    check_split(dict(parts, train=parts["train"] + fifth, dev=parts["dev"] + seventh_dev))
+    check_split(dict(parts, train=parts["train"] + fifth + eighth, dev=parts["dev"] + seventh_dev))
     write(os.path.join(root, "training/contrastive/train.tsv"), parts["train"])
     write(os.path.join(root, "training/contrastive/train-encoder.tsv"), fifth)
+    write(os.path.join(root, "training/contrastive/train-encoder-round8.tsv"), fifth + eighth)
     write(os.path.join(root, "training/contrastive/dev.tsv"), parts["dev"])
     write(os.path.join(root, "training/contrastive/dev-encoder.tsv"), seventh_dev)
     write(os.path.join(root, "src/test/resources/functional/heldout.tsv"), parts["test"])
     fresh_rows = fresh.rows(LABELS)
-    seen = {r[3] for rows in list(parts.values()) + [fifth, seventh_dev] for r in rows}
+    seen = {r[3] for rows in list(parts.values()) + [fifth, eighth, seventh_dev] for r in rows}
     overlap = [r[3] for r in fresh_rows if r[3] in seen]
     assert not overlap, f"fresh sentences also generated from templates: {overlap[:3]}"
     assert len({r[3] for r in fresh_rows}) == len(fresh_rows), "a fresh sentence is written twice"
