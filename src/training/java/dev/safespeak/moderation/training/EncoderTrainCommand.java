@@ -41,8 +41,8 @@ import java.util.TreeMap;
  * [--authored-weights 20,60,150] [--authored-share 0.9] [--loss-penalty 1] [--stacker-inputs own|all]
  * [--balance-sets false] [--stacker-l2 0.001] [--folds 5] [--threads 2] [--seed 42] [--version V]
  * [--contrastive-encoder training/contrastive/train-encoder.tsv|none]
- * [--contrastive-dev-encoder training/contrastive/dev-encoder.tsv|none] [--identity-fp-penalty 1]
- * [--stacker-authored-weight 5] [--margin-only ATTRIBUTE,ATTRIBUTE] [--encoders all|name,name] [--dev-only false]}.
+ * [--contrastive-dev-encoder training/contrastive/dev-encoder.tsv|none] [--identity-fp-penalty 5]
+ * [--stacker-authored-weight 10] [--margin-only ATTRIBUTE,ATTRIBUTE] [--encoders all|name,name] [--dev-only false]}.
  * {@code --dev-only true} stops after writing the heads: the dev numbers (and the authored dev diagnostics: fast, blend
  * and encoder alone, cross-fitted) are in the log and the manifest, and nothing is scored on a test split, a held-out
  * template or a fresh phrasing, so variants can be compared on dev alone.
@@ -315,7 +315,7 @@ public final class EncoderTrainCommand {
         blendSettings.put("fittedOn", "dev rows (public dev splits and the authored dev templates)");
         blendSettings.put("stackerInputs", opt("stacker-inputs", "own"));
         blendSettings.put("balanceSets", Boolean.parseBoolean(opt("balance-sets", "false")));
-        blendSettings.put("stackerAuthoredWeight", options.getDouble("stacker-authored-weight", 5.0));
+        blendSettings.put("stackerAuthoredWeight", stackerAuthoredWeight());
         blendSettings.put("identityFpPenalty", identityFpPenalty());
         blendSettings.put("stackerL2", options.getDouble("stacker-l2", 1e-3));
         blendSettings.put("marginOnly", opt("margin-only", ""));
@@ -433,7 +433,7 @@ public final class EncoderTrainCommand {
         double negFactor = publicNeg == 0 ? 1 : (publicPos + publicNeg) / (2 * publicNeg);
         DevRows rows = DevRows.of(a, dv, emb, fastScores, stackerInputs(a), options.getInt("folds", 5),
                 fastThresholds.getOrDefault(a, 0.5), Boolean.parseBoolean(opt("balance-sets", "false")),
-                options.getDouble("stacker-authored-weight", 5.0));
+                stackerAuthoredWeight());
         double l2 = options.getDouble("l2", 1e-4);
         int epochs = options.getInt("epochs", 12);
         Trained best = null;
@@ -516,7 +516,7 @@ public final class EncoderTrainCommand {
                 fold[i] = Math.floorMod(mix(key.hashCode()), folds);
             }
             // Every dev row weighs the same in the blend's fit, or (--balance-sets) every dev set does; an authored
-            // dev row weighs --stacker-authored-weight times that (5 by default, chosen on dev: training/dev-variants.md).
+            // dev row weighs --stacker-authored-weight times that (10 by default, chosen on dev: training/dev-variants.md, round 8).
             double[] weight = new double[n];
             for (int i = 0; i < n; i++) {
                 weight[i] = (balanceSets ? n / (double) (perSet.size() * perSet.get(set[i])) : 1)
@@ -701,11 +701,19 @@ public final class EncoderTrainCommand {
 
     /**
      * Weight of the authored dev identity false-positive rate (neutral, positive, negated, counter-speech and
-     * reclaimed mentions of a group flagged by this attribute) subtracted from the dev objective; 1 by default
-     * (chosen on dev, training/dev-variants.md).
+     * reclaimed mentions of a group flagged by this attribute) subtracted from the dev objective; 5 by default
+     * (chosen on dev, training/dev-variants.md, round 8).
      */
     private double identityFpPenalty() {
-        return options.getDouble("identity-fp-penalty", 1.0);
+        return options.getDouble("identity-fp-penalty", 5.0);
+    }
+
+    /**
+     * How much an authored dev row weighs against a public dev row in the blend's (stacker's) fit; 10 by default
+     * (chosen on dev, training/dev-variants.md, round 8).
+     */
+    private double stackerAuthoredWeight() {
+        return options.getDouble("stacker-authored-weight", 10.0);
     }
 
     /** An authored case that mentions an identity group and states no attribute as present. */
