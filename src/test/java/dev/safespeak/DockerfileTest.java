@@ -55,8 +55,11 @@ class DockerfileTest {
         assertThat(stage).contains("COPY bin/cds-archive /usr/local/bin/cds-archive");
         assertThat(training).as("the training run, after the extracted jar is in place").isGreaterThan(copy);
         // bin/cds-archive --train-only writes app.jsa next to the jar it trains (StartScriptTest runs it).
-        assertThat(stage).contains(
-                "ENTRYPOINT [\"java\", \"-XX:SharedArchiveFile=/app/app.jsa\", \"-jar\", \"/app/app.jar\"]");
+        // C2's thresholds of the app, as bin/start sets them (decision 104).
+        assertThat(stage).contains("ENTRYPOINT [\"java\", \"-XX:Tier4InvocationThreshold=150000\","
+                + " \"-XX:Tier4MinInvocationThreshold=18000\", \"-XX:Tier4CompileThreshold=450000\","
+                + " \"-XX:Tier4BackEdgeThreshold=1200000\", \"-XX:SharedArchiveFile=/app/app.jsa\", \"-jar\","
+                + " \"/app/app.jar\"]");
     }
 
     @Test

@@ -26,6 +26,10 @@ class StartScriptTest {
 
     private static final String JAR = "target/safespeak-1.0.jar";
     private static final String CDS = "target/safespeak-1.0-cds";
+    /** C2's thresholds for the app, thirty times HotSpot's defaults (decision 104). */
+    private static final String APP_THRESHOLDS = "-XX:Tier4InvocationThreshold=150000"
+            + " -XX:Tier4MinInvocationThreshold=18000 -XX:Tier4CompileThreshold=450000"
+            + " -XX:Tier4BackEdgeThreshold=1200000";
 
     @TempDir
     Path root;
@@ -99,15 +103,22 @@ class StartScriptTest {
             String java = lines.get(lines.size() - 1);
             if (args.length > 0 && args[0].equals("keys")) {
                 assertThat(java).as(String.join(" ", args)).contains("-XX:TieredStopAtLevel=1 -XX:SharedArchiveFile=");
-            } else {
-                assertThat(java).as(String.join(" ", args)).contains("-XX:SharedArchiveFile=")
+            } else if (args.length == 0 || args[0].startsWith("--")) {
+                assertThat(java).as(String.join(" ", args)).contains("|" + APP_THRESHOLDS + " -XX:SharedArchiveFile=")
                         .doesNotContain("TieredStopAtLevel");
+            } else {
+                assertThat(java).as(String.join(" ", args)).contains("|-XX:SharedArchiveFile=")
+                        .doesNotContain("TieredStopAtLevel").doesNotContain("Tier4");
             }
         }
         run("bin/start", Map.of("SAFESPEAK_CDS", "off"), "keys", "list");
         List<String> lines = Files.readAllLines(calls);
         assertThat(lines.get(lines.size() - 1)).isEqualTo(root + "|-XX:TieredStopAtLevel=1 -jar " + JAR
                 + " keys list|");
+        run("bin/start", Map.of("JAVA_OPTS", "-XX:Tier4InvocationThreshold=5000"));
+        lines = Files.readAllLines(calls);
+        assertThat(lines.get(lines.size() - 1)).as("JAVA_OPTS comes last, so it can set the app's thresholds back")
+                .contains("|" + APP_THRESHOLDS + " -XX:Tier4InvocationThreshold=5000 -XX:SharedArchiveFile=");
     }
 
     @Test
@@ -165,7 +176,8 @@ class StartScriptTest {
         String output = run("bin/start", Map.of(), "--server.port=9999");
 
         List<String> lines = Files.readAllLines(calls);
-        assertThat(lines.get(lines.size() - 1)).isEqualTo(root + "|-jar " + JAR + " --server.port=9999|");
+        assertThat(lines.get(lines.size() - 1)).isEqualTo(root + "|" + APP_THRESHOLDS + " -jar " + JAR
+                + " --server.port=9999|");
         assertThat(output.split("class data sharing unavailable", -1)).hasSize(2);
         assertThat(output).contains("the training run failed");
         assertThat(root.resolve(CDS + "/stamp")).doesNotExist();
@@ -285,7 +297,7 @@ class StartScriptTest {
     void safespeak_cds_off_starts_the_plain_jar_without_making_an_archive() throws Exception {
         run("bin/start", Map.of("SAFESPEAK_CDS", "off"));
 
-        assertThat(Files.readAllLines(calls)).containsExactly(root + "|-jar " + JAR + "|");
+        assertThat(Files.readAllLines(calls)).containsExactly(root + "|" + APP_THRESHOLDS + " -jar " + JAR + "|");
         assertThat(root.resolve(CDS)).doesNotExist();
     }
 
