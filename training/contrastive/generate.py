@@ -7,12 +7,13 @@ an external test suite or data set.
 Outputs (UTF-8 TSV, header line, columns lang, behaviour, group, text, TOXICITY, IDENTITY_ATTACK, INSULT, PROFANITY,
 THREAT, template; a label is 1, 0 or - for "not stated"):
   training/contrastive/train.tsv              training only
-  training/contrastive/train-encoder.tsv      training only, encoder heads only: the training-only round5.py, round6.py and
-                                              round7.py templates
-  training/contrastive/train-encoder-round8.tsv  the same and round8.py's templates (not read by default)
+  training/contrastive/train-encoder.tsv      training only, encoder heads only: the training-only round5.py to round9.py
+                                              templates (read by default since round 9)
+  training/contrastive/train-encoder-round7.tsv  rounds 5 to 7 only, the training file of the r7 and r8 heads
+  training/contrastive/train-encoder-round8.tsv  rounds 5 to 8
   training/contrastive/dev.tsv                calibration and thresholds only
   training/contrastive/dev-encoder.tsv        calibration, thresholds and variant selection of the encoder heads only: the
-                                              dev-only round7.py templates (outside the hash split)
+                                              dev-only round7.py and round9.py templates (outside the hash split)
   src/test/resources/functional/heldout.tsv   the held-out-by-template test suite, evaluation only
   src/test/resources/functional/fresh.tsv     free sentences written without templates (fresh.py), evaluation only
   training/contrastive/counts.tsv             templates and rows per language, behaviour and side
@@ -32,6 +33,7 @@ import round5
 import round6
 import round7
 import round8
+import round9
 from round4 import EN_GROUPS, ROUND4
 
 HEADER = "lang\tbehaviour\tgroup\ttext\tTOXICITY\tIDENTITY_ATTACK\tINSULT\tPROFANITY\tTHREAT\ttemplate"
@@ -57,6 +59,9 @@ LABELS = {
     # Hand-written misspellings (leetspeak, spaced or missing letters) of hate; a template that misspells an
     # insult instead carries its own labels (1 0 1 - 0), see round4.py.
     "spelling_variant": "1 1 - - 0",
+    # Neutral identity mentions next to negative words not aimed at the group (round9.py, dev-only and training-only):
+    # PROFANITY and THREAT unstated (crime news may mention a knife); what it measures is the identity false positives.
+    "neutral_identity_hard": "0 0 0 - -",
 }
 
 TEST_SHARE = 0.30
@@ -1110,22 +1115,31 @@ def main():
     eighth = round8.rows(expand_template)
     known = known | {row[4] for row in seventh + seventh_dev}
     assert not known & {row[4] for row in eighth}, "a round-8 template id is also an earlier template's"
+    # Ninth round (round9.py): hard neutral identity mentions, dev-only (appended to dev-encoder.tsv, after round 7's
+    # rows) and training-only. The heads chosen in round 9 read rounds 5 to 9 (training/dev-variants.md), so
+    # train-encoder.tsv holds them all since then; train-encoder-round7.tsv and train-encoder-round8.tsv keep the
+    # earlier heads' files so that their runs can be repeated.
+    ninth, ninth_dev = round9.rows(expand_template), round9.dev_rows(expand_template)
+    known = known | {row[4] for row in eighth}
+    assert not known & {row[4] for row in ninth + ninth_dev}, "a round-9 template id is also an earlier template's"
     fifth = fifth + sixth + seventh
-    check_split(dict(parts, train=parts["train"] + fifth + eighth, dev=parts["dev"] + seventh_dev))
+    seventh_dev = seventh_dev + ninth_dev
+    check_split(dict(parts, train=parts["train"] + fifth + eighth + ninth, dev=parts["dev"] + seventh_dev))
     write(os.path.join(root, "training/contrastive/train.tsv"), parts["train"])
-    write(os.path.join(root, "training/contrastive/train-encoder.tsv"), fifth)
+    write(os.path.join(root, "training/contrastive/train-encoder.tsv"), fifth + eighth + ninth)
+    write(os.path.join(root, "training/contrastive/train-encoder-round7.tsv"), fifth)
     write(os.path.join(root, "training/contrastive/train-encoder-round8.tsv"), fifth + eighth)
     write(os.path.join(root, "training/contrastive/dev.tsv"), parts["dev"])
     write(os.path.join(root, "training/contrastive/dev-encoder.tsv"), seventh_dev)
     write(os.path.join(root, "src/test/resources/functional/heldout.tsv"), parts["test"])
     fresh_rows = fresh.rows(LABELS)
-    seen = {r[3] for rows in list(parts.values()) + [fifth, eighth, seventh_dev] for r in rows}
+    seen = {r[3] for rows in list(parts.values()) + [fifth, eighth, ninth, seventh_dev] for r in rows}
     overlap = [r[3] for r in fresh_rows if r[3] in seen]
     assert not overlap, f"fresh sentences also generated from templates: {overlap[:3]}"
     assert len({r[3] for r in fresh_rows}) == len(fresh_rows), "a fresh sentence is written twice"
     write(os.path.join(root, "src/test/resources/functional/fresh.tsv"), fresh_rows)
     write_counts(os.path.join(root, "training/contrastive/counts.tsv"),
-                 dict(parts, train=parts["train"] + fifth, dev=parts["dev"] + seventh_dev), fresh_rows)
+                 dict(parts, train=parts["train"] + fifth + eighth + ninth, dev=parts["dev"] + seventh_dev), fresh_rows)
     print(" ".join(f"{k} {len(v)}" for k, v in parts.items()) + f" fresh {len(fresh_rows)}")
 
 
