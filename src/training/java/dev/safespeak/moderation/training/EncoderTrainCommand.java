@@ -41,7 +41,7 @@ import java.util.TreeMap;
  * [--authored-weights 20,60,150] [--authored-share 0.9] [--loss-penalty 1] [--stacker-inputs own|all]
  * [--balance-sets false] [--stacker-l2 0.001] [--folds 5] [--threads 2] [--seed 42] [--version V]
  * [--contrastive-encoder training/contrastive/train-encoder.tsv|none]
- * [--contrastive-dev-encoder training/contrastive/dev-encoder.tsv|none] [--identity-fp-penalty 5]
+ * [--contrastive-dev-encoder training/contrastive/dev-encoder.tsv|none] [--identity-fp-penalty 8]
  * [--stacker-authored-weight 10] [--margin-only ATTRIBUTE,ATTRIBUTE] [--encoders all|name,name] [--dev-only false]}.
  * {@code --dev-only true} stops after writing the heads: the dev numbers (and the authored dev diagnostics: fast, blend
  * and encoder alone, cross-fitted) are in the log and the manifest, and nothing is scored on a test split, a held-out
@@ -701,11 +701,11 @@ public final class EncoderTrainCommand {
 
     /**
      * Weight of the authored dev identity false-positive rate (neutral, positive, negated, counter-speech and
-     * reclaimed mentions of a group flagged by this attribute) subtracted from the dev objective; 5 by default
-     * (chosen on dev, training/dev-variants.md, round 8).
+     * reclaimed mentions of a group flagged by this attribute) subtracted from the dev objective; 8 by default
+     * (chosen on dev, training/dev-variants.md, round 9; 5 in round 8).
      */
     private double identityFpPenalty() {
-        return options.getDouble("identity-fp-penalty", 5.0);
+        return options.getDouble("identity-fp-penalty", 8.0);
     }
 
     /**
@@ -737,8 +737,9 @@ public final class EncoderTrainCommand {
     /**
      * Cross-fitted verdicts on the authored dev cases of one encoder's languages, for the fast model, the blend and
      * the encoder alone (a stacker on its margin, threshold by the same objective): pass rate per behaviour and the
-     * identity false-positive rate (a case that mentions a group and states no attribute as present, flagged
-     * TOXICITY, IDENTITY_ATTACK or INSULT). Attributes without a head use the fast verdict, as the engine does.
+     * identity false-positive rate, in all and per behaviour (a case that mentions a group and states no attribute as
+     * present, flagged TOXICITY, IDENTITY_ATTACK or INSULT). Attributes without a head use the fast verdict, as the
+     * engine does.
      */
     private Map<String, Object> authoredDevDiagnostics(EncoderSpec spec, Map<Attribute, Trained> trained,
                                                        List<Item> devCases, Map<Item, Map<Attribute, Double>> fastScores,
@@ -760,6 +761,8 @@ public final class EncoderTrainCommand {
         }
         Map<String, Map<String, int[]>> byBehaviour = new TreeMap<>();
         Map<String, int[]> identityFp = new LinkedHashMap<>();
+        // The same per behaviour: behaviour -> variant -> (false positives, cases).
+        Map<String, Map<String, int[]>> identityFpByBehaviour = new TreeMap<>();
         // Which attribute a failed case got wrong: behaviour -> variant -> attribute -> cases whose verdict differs.
         Map<String, Map<String, Map<Attribute, Integer>>> misses = new TreeMap<>();
         for (Item c : devCases) {
@@ -790,6 +793,10 @@ public final class EncoderTrainCommand {
                     int[] r = identityFp.computeIfAbsent(v, k -> new int[2]);
                     r[0] += fp ? 1 : 0;
                     r[1]++;
+                    int[] rb = identityFpByBehaviour.computeIfAbsent(c.behaviour(), k -> new LinkedHashMap<>())
+                            .computeIfAbsent(v, k -> new int[2]);
+                    rb[0] += fp ? 1 : 0;
+                    rb[1]++;
                 }
             }
         }
@@ -813,8 +820,17 @@ public final class EncoderTrainCommand {
         Map<String, Object> meanOut = new LinkedHashMap<>();
         meanPass.forEach((v, m) -> meanOut.put(v, round(m[0] / m[1])));
         out.put("identityFalsePositiveRate", fpOut);
+        Map<String, Object> fpByBehaviour = new TreeMap<>();
+        identityFpByBehaviour.forEach((b, byVariant) -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            byVariant.forEach((v, c) -> row.put(v, round(c[0] / (double) c[1])));
+            row.put("cases", byVariant.get("fast")[1]);
+            fpByBehaviour.put(b, row);
+        });
+        out.put("identityFalsePositiveRateByBehaviour", fpByBehaviour);
         out.put("meanPassRateOverBehaviours", meanOut);
         out.put("passRateByBehaviour", behaviours);
+        TrainCommand.log("  " + spec.name() + " authored dev (cross-fitted): identity FP by behaviour " + fpByBehaviour);
         TrainCommand.log("  " + spec.name() + " authored dev (cross-fitted): identity FP " + fpOut
                 + ", mean pass over behaviours " + meanOut);
         behaviours.forEach((b, r) -> TrainCommand.log("    " + b + " " + r + ", attributes missed "
