@@ -121,13 +121,14 @@ public class ModelRegistryService implements ActiveModel, InitializingBean {
         try {
             Path dir = modelDir();
             Path staged = Files.createTempFile(dir, "default-", ".tmp");
+            String stagedSha256;
             try (InputStream in = resource.getInputStream()) {
-                Files.copy(in, staged, StandardCopyOption.REPLACE_EXISTING);
+                stagedSha256 = Checksums.copy(in, staged);
             }
             // A restart finds the shipped artifact registered under its checksum and need not load it to read its
             // version: loading the default model costs seconds of every start (issue 12).
             Optional<ModelVersionEntity> registered = repository.findFirstByKindAndSha256OrderByIdAsc(kind,
-                    Checksums.sha256(staged));
+                    stagedSha256);
             ModelInfo info = null;
             if (registered.isEmpty()) {
                 info = inspect(staged, kind);
@@ -137,7 +138,7 @@ public class ModelRegistryService implements ActiveModel, InitializingBean {
                 // Registered by another instance sharing the database (or before a restore): this instance's model
                 // directory may lack the artifact, which the shipped copy restores when the checksums agree.
                 Path artifact = dir.resolve(registered.get().fileName());
-                if (!Files.isRegularFile(artifact) && Checksums.sha256(staged).equals(registered.get().sha256())) {
+                if (!Files.isRegularFile(artifact) && stagedSha256.equals(registered.get().sha256())) {
                     Files.move(staged, artifact, StandardCopyOption.ATOMIC_MOVE);
                     log.info("Restored the shipped {} {} into {}", kind, registered.get().version(), dir);
                 }
