@@ -42,6 +42,7 @@ import java.util.TreeMap;
  * [--balance-sets false] [--stacker-l2 0.001] [--folds 5] [--threads 2] [--seed 42] [--version V]
  * [--contrastive-encoder training/contrastive/train-encoder.tsv|none]
  * [--contrastive-dev-encoder training/contrastive/dev-encoder.tsv|none] [--identity-fp-penalty 8]
+ * [--identity-fp-attributes all|ATTRIBUTE,ATTRIBUTE] [--authored-pass-mean cases|behaviours]
  * [--stacker-authored-weight 10] [--margin-only ATTRIBUTE,ATTRIBUTE] [--encoders all|name,name] [--dev-only false]}.
  * {@code --dev-only true} stops after writing the heads: the dev numbers (and the authored dev diagnostics: fast, blend
  * and encoder alone, cross-fitted) are in the log and the manifest, and nothing is scored on a test split, a held-out
@@ -97,6 +98,9 @@ public final class EncoderTrainCommand {
     private void run() throws Exception {
         long started = System.currentTimeMillis();
         long seed = options.getLong("seed", 42);
+        // Refuse a bad objective option before anything is embedded.
+        authoredPassOverBehaviours();
+        identityPenalised(opt("identity-fp-attributes", "all"), Attribute.TOXICITY);
         Path data = Path.of(opt("data", "../shared/data"));
         Path out = Path.of(opt("out", "src/main/resources/models/default"));
         Path report = Path.of(opt("report", "docs/reports/model-quality-modes.md"));
@@ -317,11 +321,15 @@ public final class EncoderTrainCommand {
         blendSettings.put("balanceSets", Boolean.parseBoolean(opt("balance-sets", "false")));
         blendSettings.put("stackerAuthoredWeight", stackerAuthoredWeight());
         blendSettings.put("identityFpPenalty", identityFpPenalty());
+        blendSettings.put("identityFpAttributes", opt("identity-fp-attributes", "all"));
+        blendSettings.put("authoredPassMean", opt("authored-pass-mean", "cases"));
         blendSettings.put("stackerL2", options.getDouble("stacker-l2", 1e-3));
         blendSettings.put("marginOnly", opt("margin-only", ""));
         blendSettings.put("crossFitFolds", options.getInt("folds", 5));
         blendSettings.put("objective", "(1 - authoredShare) * mean public dev macro-F1 per set + authoredShare * "
-                + "authored dev pass rate - lossPenalty * sum over public dev sets of max(0, fast F1 - blend F1)");
+                + "authored dev pass rate (over authoredPassMean) - lossPenalty * sum over public dev sets of "
+                + "max(0, fast F1 - blend F1) - identityFpPenalty * authored dev identity false-positive rate "
+                + "(for identityFpAttributes)");
         blendSettings.put("authoredShare", authoredShare());
         blendSettings.put("lossPenalty", options.getDouble("loss-penalty", 1.0));
         blendSettings.put("authoredWeights", opt("authored-weights", "20,60,150"));
@@ -433,7 +441,7 @@ public final class EncoderTrainCommand {
         double negFactor = publicNeg == 0 ? 1 : (publicPos + publicNeg) / (2 * publicNeg);
         DevRows rows = DevRows.of(a, dv, emb, fastScores, stackerInputs(a), options.getInt("folds", 5),
                 fastThresholds.getOrDefault(a, 0.5), Boolean.parseBoolean(opt("balance-sets", "false")),
-                stackerAuthoredWeight());
+                stackerAuthoredWeight(), authoredPassOverBehaviours());
         double l2 = options.getDouble("l2", 1e-4);
         int epochs = options.getInt("epochs", 12);
         Trained best = null;
@@ -486,13 +494,13 @@ public final class EncoderTrainCommand {
      * Folds keep an authored template's fills together and split public rows by text, so no blend is judged on a row
      * (or a fill of a template) it was fitted on.
      */
-    private record DevRows(List<Item> items, float[][] x, boolean[] y, String[] set, double[][] fastLogits,
-                           double[] fastProbability, double fastThreshold, int[] fold, int folds, double[] weight,
-                           boolean[] identityNeutral) {
+    private record DevRows(Attribute attribute, List<Item> items, float[][] x, boolean[] y, String[] set,
+                           double[][] fastLogits, double[] fastProbability, double fastThreshold, int[] fold, int folds,
+                           double[] weight, boolean[] identityNeutral, boolean passOverBehaviours) {
 
         static DevRows of(Attribute a, List<Item> dv, Embeddings emb, Map<Item, Map<Attribute, Double>> fastScores,
                           List<Attribute> inputs, int folds, double fastThreshold, boolean balanceSets,
-                          double authoredWeight) {
+                          double authoredWeight, boolean passOverBehaviours) {
             int n = dv.size();
             float[][] x = new float[n][];
             boolean[] y = new boolean[n];
@@ -526,8 +534,8 @@ public final class EncoderTrainCommand {
             for (int i = 0; i < n; i++) {
                 identityNeutral[i] = EncoderTrainCommand.identityNeutral(dv.get(i));
             }
-            return new DevRows(dv, x, y, set, fastLogits, fastProbability, fastThreshold, fold, folds, weight,
-                    identityNeutral);
+            return new DevRows(a, dv, x, y, set, fastLogits, fastProbability, fastThreshold, fold, folds, weight,
+                    identityNeutral, passOverBehaviours);
         }
 
         private static int mix(int h) {
@@ -612,11 +620,13 @@ public final class EncoderTrainCommand {
             for (Map.Entry<String, List<Integer>> e : bySet.entrySet()) {
                 List<Integer> idx = e.getValue();
                 if (e.getKey().equals("authored")) {
-                    int ok = 0;
-                    for (int i : idx) {
-                        ok += (p[i] >= threshold) == y[i] ? 1 : 0;
+                    String[] behaviours = new String[idx.size()];
+                    boolean[] correct = new boolean[idx.size()];
+                    for (int j = 0; j < idx.size(); j++) {
+                        behaviours[j] = items.get(idx.get(j)).behaviour();
+                        correct[j] = (p[idx.get(j)] >= threshold) == y[idx.get(j)];
                     }
-                    out.put(e.getKey(), ok / (double) idx.size());
+                    out.put(e.getKey(), authoredPassRate(behaviours, correct, passOverBehaviours));
                     continue;
                 }
                 double[] flags = new double[idx.size()];
@@ -655,7 +665,8 @@ public final class EncoderTrainCommand {
 
     /**
      * Picks the threshold of cross-fitted dev probabilities. The objective, on dev only:
-     * {@code (1 - share) * mean over public dev sets of macro-F1 + share * authored dev pass rate
+     * {@code (1 - share) * mean over public dev sets of macro-F1 + share * authored dev pass rate (over cases, or over
+     * behaviours with --authored-pass-mean behaviours) - identity penalty * authored dev identity false-positive rate
      * - penalty * sum over public dev sets of max(0, fast macro-F1 - this macro-F1)}, with {@code share} from
      * {@code --authored-share} and {@code penalty} from {@code --loss-penalty}: the mean counts every set the same, as
      * the report does, and the penalty makes a loss to the fast model on any one dev set cost more than a gain on
@@ -672,7 +683,7 @@ public final class EncoderTrainCommand {
             double mean = DevRows.meanPublic(perSet);
             double pass = perSet.getOrDefault("authored", 0.0);
             double objective = objective(rows, perSet, fastPerSet, share, penalty)
-                    - identityFpPenalty() * rows.identityFalsePositiveRate(p, th);
+                    - identityFpPenalty(rows.attribute()) * rows.identityFalsePositiveRate(p, th);
             if (best == null || objective > best.objective() + 1e-12) {
                 Map<String, Object> report = new TreeMap<>();
                 perSet.forEach((k, v) -> report.put(k, Map.of("accurate", round(v), "fast",
@@ -687,7 +698,7 @@ public final class EncoderTrainCommand {
     private double objective(DevRows rows, double[] flags) {
         return objective(rows, rows.perSet(flags, 0.5), rows.perSet(rows.fastProbability(), rows.fastThreshold()),
                 authoredShare(), options.getDouble("loss-penalty", 1.0))
-                - identityFpPenalty() * rows.identityFalsePositiveRate(flags, 0.5);
+                - identityFpPenalty(rows.attribute()) * rows.identityFalsePositiveRate(flags, 0.5);
     }
 
     /**
@@ -706,6 +717,78 @@ public final class EncoderTrainCommand {
      */
     private double identityFpPenalty() {
         return options.getDouble("identity-fp-penalty", 8.0);
+    }
+
+    /**
+     * The identity penalty of {@link #identityFpPenalty()} for attribute {@code a}: {@code --identity-fp-attributes}
+     * lists the attributes it applies to, comma-separated, or {@code all} (the default); the others get 0.
+     */
+    private double identityFpPenalty(Attribute a) {
+        return identityPenalised(opt("identity-fp-attributes", "all"), a) ? identityFpPenalty() : 0;
+    }
+
+    /**
+     * Whether {@code list} ({@code all}, or attribute names separated by commas) names {@code a}; an unknown or empty
+     * name is refused.
+     */
+    static boolean identityPenalised(String list, Attribute a) {
+        if (list.trim().equals("all")) {
+            return true;
+        }
+        boolean named = false;
+        for (String name : list.split(",", -1)) {
+            Attribute listed;
+            try {
+                listed = Attribute.valueOf(name.trim());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--identity-fp-attributes names '" + name.trim()
+                        + "', expected all or attributes from " + java.util.Arrays.toString(Attribute.values()));
+            }
+            named |= listed == a;
+        }
+        return named;
+    }
+
+    /**
+     * Whether the authored dev pass rate in the threshold objective of {@link #judge} is the mean over behaviours of
+     * each behaviour's pass rate ({@code --authored-pass-mean behaviours}) or the share of all authored dev cases that
+     * pass ({@code cases}, the default), under which a behaviour with many cases outweighs a small one.
+     */
+    private boolean authoredPassOverBehaviours() {
+        return switch (opt("authored-pass-mean", "cases")) {
+            case "cases" -> false;
+            case "behaviours" -> true;
+            default -> throw new IllegalArgumentException("--authored-pass-mean is " + opt("authored-pass-mean", "")
+                    + ", expected cases or behaviours");
+        };
+    }
+
+    /**
+     * The authored pass rate of cases whose verdicts are {@code correct}: the share of cases that pass, or
+     * ({@code overBehaviours}) the mean over behaviours of each behaviour's share; 0 when there are no cases.
+     */
+    static double authoredPassRate(String[] behaviours, boolean[] correct, boolean overBehaviours) {
+        if (behaviours.length != correct.length) {
+            throw new IllegalArgumentException("behaviours has " + behaviours.length + " entries, correct has "
+                    + correct.length);
+        }
+        if (correct.length == 0) {
+            return 0;
+        }
+        if (!overBehaviours) {
+            int ok = 0;
+            for (boolean c : correct) {
+                ok += c ? 1 : 0;
+            }
+            return ok / (double) correct.length;
+        }
+        Map<String, int[]> byBehaviour = new TreeMap<>();
+        for (int i = 0; i < correct.length; i++) {
+            int[] b = byBehaviour.computeIfAbsent(String.valueOf(behaviours[i]), k -> new int[2]);
+            b[0] += correct[i] ? 1 : 0;
+            b[1]++;
+        }
+        return byBehaviour.values().stream().mapToDouble(b -> b[0] / (double) b[1]).average().orElse(0);
     }
 
     /**
@@ -760,9 +843,7 @@ public final class EncoderTrainCommand {
             }
         }
         Map<String, Map<String, int[]>> byBehaviour = new TreeMap<>();
-        Map<String, int[]> identityFp = new LinkedHashMap<>();
-        // The same per behaviour: behaviour -> variant -> (false positives, cases).
-        Map<String, Map<String, int[]>> identityFpByBehaviour = new TreeMap<>();
+        IdentityFpTally identityFp = new IdentityFpTally();
         // Which attribute a failed case got wrong: behaviour -> variant -> attribute -> cases whose verdict differs.
         Map<String, Map<String, Map<Attribute, Integer>>> misses = new TreeMap<>();
         for (Item c : devCases) {
@@ -789,15 +870,7 @@ public final class EncoderTrainCommand {
                         .computeIfAbsent(v, k -> new int[2]);
                 b[0] += pass ? 1 : 0;
                 b[1]++;
-                if (identityNeutral(c)) {
-                    int[] r = identityFp.computeIfAbsent(v, k -> new int[2]);
-                    r[0] += fp ? 1 : 0;
-                    r[1]++;
-                    int[] rb = identityFpByBehaviour.computeIfAbsent(c.behaviour(), k -> new LinkedHashMap<>())
-                            .computeIfAbsent(v, k -> new int[2]);
-                    rb[0] += fp ? 1 : 0;
-                    rb[1]++;
-                }
+                identityFp.add(c, v, fp);
             }
         }
         Map<String, Object> out = new LinkedHashMap<>();
@@ -814,19 +887,11 @@ public final class EncoderTrainCommand {
             row.put("cases", byVariant.get("fast")[1]);
             behaviours.put(b, row);
         });
-        Map<String, Object> fpOut = new LinkedHashMap<>();
-        identityFp.forEach((v, c) -> fpOut.put(v, round(c[0] / (double) c[1])));
-        fpOut.put("cases", identityFp.isEmpty() ? 0 : identityFp.get("fast")[1]);
+        Map<String, Object> fpOut = identityFp.overall();
         Map<String, Object> meanOut = new LinkedHashMap<>();
         meanPass.forEach((v, m) -> meanOut.put(v, round(m[0] / m[1])));
         out.put("identityFalsePositiveRate", fpOut);
-        Map<String, Object> fpByBehaviour = new TreeMap<>();
-        identityFpByBehaviour.forEach((b, byVariant) -> {
-            Map<String, Object> row = new LinkedHashMap<>();
-            byVariant.forEach((v, c) -> row.put(v, round(c[0] / (double) c[1])));
-            row.put("cases", byVariant.get("fast")[1]);
-            fpByBehaviour.put(b, row);
-        });
+        Map<String, Object> fpByBehaviour = identityFp.byBehaviour();
         out.put("identityFalsePositiveRateByBehaviour", fpByBehaviour);
         out.put("meanPassRateOverBehaviours", meanOut);
         out.put("passRateByBehaviour", behaviours);
@@ -836,6 +901,50 @@ public final class EncoderTrainCommand {
         behaviours.forEach((b, r) -> TrainCommand.log("    " + b + " " + r + ", attributes missed "
                 + misses.getOrDefault(b, Map.of())));
         return out;
+    }
+
+    /**
+     * Counts the authored identity false positives of several variants (fast, blend, encoder alone), in all and per
+     * behaviour: only cases that mention a group and state no attribute as present ({@link #identityNeutral}) count.
+     * Rates are rounded to three decimals; {@code cases} is the count of the first variant added.
+     */
+    static final class IdentityFpTally {
+        private final Map<String, int[]> overall = new LinkedHashMap<>();
+        private final Map<String, Map<String, int[]>> byBehaviour = new TreeMap<>();
+
+        /** Records variant {@code variant}'s verdict on {@code c}: {@code flagged} if it flagged an identity attribute. */
+        void add(Item c, String variant, boolean flagged) {
+            if (!identityNeutral(c)) {
+                return;
+            }
+            count(overall.computeIfAbsent(variant, k -> new int[2]), flagged);
+            count(byBehaviour.computeIfAbsent(c.behaviour(), k -> new LinkedHashMap<>())
+                    .computeIfAbsent(variant, k -> new int[2]), flagged);
+        }
+
+        private static void count(int[] tally, boolean flagged) {
+            tally[0] += flagged ? 1 : 0;
+            tally[1]++;
+        }
+
+        /** Variant -> false-positive rate, and {@code cases}; only {@code cases = 0} when nothing was counted. */
+        Map<String, Object> overall() {
+            return rates(overall);
+        }
+
+        /** Behaviour -> (variant -> false-positive rate, and {@code cases}). */
+        Map<String, Object> byBehaviour() {
+            Map<String, Object> out = new TreeMap<>();
+            byBehaviour.forEach((b, byVariant) -> out.put(b, rates(byVariant)));
+            return out;
+        }
+
+        private static Map<String, Object> rates(Map<String, int[]> byVariant) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            byVariant.forEach((v, c) -> row.put(v, round(c[0] / (double) c[1])));
+            row.put("cases", byVariant.isEmpty() ? 0 : byVariant.values().iterator().next()[1]);
+            return row;
+        }
     }
 
     private static double round6(double v) {

@@ -1,0 +1,127 @@
+package dev.safespeak.moderation.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.safespeak.moderation.Attribute;
+import dev.safespeak.moderation.training.EncoderTrainCommand.IdentityFpTally;
+import dev.safespeak.moderation.training.EncoderTrainCommand.Item;
+import dev.safespeak.moderation.training.LabelledText.Split;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The threshold objective's options of the encoder heads' training and its identity false-positive tally. */
+class EncoderTrainCommandTest {
+
+    /** Hate passes 1 of 4 cases, neutral mentions 6 of 6: 7 of 10 cases, but (0.25 + 1) / 2 over behaviours. */
+    private static final String[] BEHAVIOURS = {"hate", "hate", "hate", "hate",
+        "neutral_identity", "neutral_identity", "neutral_identity", "neutral_identity", "neutral_identity",
+        "neutral_identity"};
+    private static final boolean[] CORRECT = {true, false, false, false, true, true, true, true, true, true};
+
+    @Test
+    void the_authored_pass_over_cases_lets_the_larger_behaviour_weigh_more() {
+        assertThat(EncoderTrainCommand.authoredPassRate(BEHAVIOURS, CORRECT, false)).isCloseTo(0.7, within(1e-12));
+    }
+
+    @Test
+    void the_authored_pass_over_behaviours_weighs_each_behaviour_the_same() {
+        assertThat(EncoderTrainCommand.authoredPassRate(BEHAVIOURS, CORRECT, true)).isCloseTo(0.625, within(1e-12));
+    }
+
+    @Test
+    void both_means_agree_when_every_behaviour_has_as_many_cases() {
+        String[] behaviours = {"a", "a", "b", "b"};
+        boolean[] correct = {true, false, true, true};
+
+        assertThat(EncoderTrainCommand.authoredPassRate(behaviours, correct, true))
+                .isCloseTo(EncoderTrainCommand.authoredPassRate(behaviours, correct, false), within(1e-12))
+                .isCloseTo(0.75, within(1e-12));
+    }
+
+    @Test
+    void no_authored_cases_pass_at_zero() {
+        assertThat(EncoderTrainCommand.authoredPassRate(new String[0], new boolean[0], true)).isZero();
+        assertThat(EncoderTrainCommand.authoredPassRate(new String[0], new boolean[0], false)).isZero();
+    }
+
+    @Test
+    void refuses_behaviours_and_verdicts_of_different_lengths() {
+        assertThatThrownBy(() -> EncoderTrainCommand.authoredPassRate(new String[] {"a"}, new boolean[2], true))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("behaviours has 1 entries, correct has 2");
+    }
+
+    @Test
+    void the_identity_penalty_applies_to_every_attribute_by_default_and_to_the_listed_ones_otherwise() {
+        for (Attribute a : Attribute.values()) {
+            assertThat(EncoderTrainCommand.identityPenalised("all", a)).isTrue();
+        }
+        String list = "TOXICITY, IDENTITY_ATTACK,INSULT";
+        assertThat(EncoderTrainCommand.identityPenalised(list, Attribute.TOXICITY)).isTrue();
+        assertThat(EncoderTrainCommand.identityPenalised(list, Attribute.IDENTITY_ATTACK)).isTrue();
+        assertThat(EncoderTrainCommand.identityPenalised(list, Attribute.INSULT)).isTrue();
+        assertThat(EncoderTrainCommand.identityPenalised(list, Attribute.SEVERE_TOXICITY)).isFalse();
+        assertThat(EncoderTrainCommand.identityPenalised(list, Attribute.THREAT)).isFalse();
+    }
+
+    @Test
+    void refuses_an_unknown_or_empty_attribute_in_the_identity_penalty_list() {
+        assertThatThrownBy(() -> EncoderTrainCommand.identityPenalised("TOXICITY,HATE", Attribute.TOXICITY))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("--identity-fp-attributes names 'HATE', expected all or attributes from");
+        assertThatThrownBy(() -> EncoderTrainCommand.identityPenalised("TOXICITY,", Attribute.TOXICITY))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("--identity-fp-attributes names '', expected all");
+    }
+
+    @Test
+    void the_command_refuses_a_bad_objective_option_before_reading_any_data() {
+        assertThatThrownBy(() -> EncoderTrainCommand.main(new String[] {"--authored-pass-mean", "templates"}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("--authored-pass-mean is templates, expected cases or behaviours");
+        assertThatThrownBy(() -> EncoderTrainCommand.main(new String[] {"--identity-fp-attributes", "HATE"}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("--identity-fp-attributes names 'HATE'");
+    }
+
+    private static Item authored(String behaviour, String group, boolean toxic) {
+        return new Item("authored", "en", Split.DEV, behaviour + " " + group, Map.of(Attribute.TOXICITY, toxic), 1.0,
+                behaviour, group, behaviour + "-1");
+    }
+
+    @Test
+    void the_identity_tally_counts_group_mentions_without_an_attack_per_behaviour_and_in_all() {
+        IdentityFpTally tally = new IdentityFpTally();
+        Item neutral1 = authored("neutral_identity", "women", false);
+        Item neutral2 = authored("neutral_identity", "Muslims", false);
+        Item counter = authored("counter_speech", "Jews", false);
+        Item hate = authored("hate", "Jews", true);
+        Item noGroup = authored("neutral", "-", false);
+        for (String variant : new String[] {"fast", "blend"}) {
+            tally.add(neutral1, variant, true);
+            tally.add(neutral2, variant, variant.equals("fast"));
+            tally.add(counter, variant, variant.equals("blend"));
+            tally.add(hate, variant, true);
+            tally.add(noGroup, variant, true);
+        }
+
+        assertThat(tally.overall()).containsExactly(Map.entry("fast", 0.667), Map.entry("blend", 0.667),
+                Map.entry("cases", 3));
+        assertThat(tally.byBehaviour()).containsOnlyKeys("neutral_identity", "counter_speech");
+        assertThat(tally.byBehaviour().get("neutral_identity"))
+                .isEqualTo(Map.of("fast", 1.0, "blend", 0.5, "cases", 2));
+        assertThat(tally.byBehaviour().get("counter_speech"))
+                .isEqualTo(Map.of("fast", 0.0, "blend", 1.0, "cases", 1));
+    }
+
+    @Test
+    void an_empty_identity_tally_has_no_cases() {
+        IdentityFpTally tally = new IdentityFpTally();
+        tally.add(authored("hate", "Jews", true), "fast", true);
+
+        assertThat(tally.overall()).containsExactly(Map.entry("cases", 0));
+        assertThat(tally.byBehaviour()).isEmpty();
+    }
+}
