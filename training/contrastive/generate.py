@@ -8,9 +8,11 @@ Outputs (UTF-8 TSV, header line, columns lang, behaviour, group, text, TOXICITY,
 THREAT, template; a label is 1, 0 or - for "not stated"):
   training/contrastive/train.tsv              training only
   training/contrastive/train-encoder.tsv      training only, encoder heads only: the training-only round5.py to round9.py
-                                              templates (read by default since round 9)
-  training/contrastive/train-encoder-round7.tsv  rounds 5 to 7 only, the training file of the r7 and r8 heads
-  training/contrastive/train-encoder-round8.tsv  rounds 5 to 8
+                                              templates (read by default since round 9). Earlier heads read
+                                              fewer rounds; their files are in git, not regenerated here:
+                                              git show c545e4c:training/contrastive/train-encoder.tsv (r7 heads,
+                                              rounds 5-7), fe3e892:... (r8 heads, rounds 5-7), and
+                                              fe3e892:training/contrastive/train-encoder-round8.tsv (rounds 5-8)
   training/contrastive/dev.tsv                calibration and thresholds only
   training/contrastive/dev-encoder.tsv        calibration, thresholds and variant selection of the encoder heads only: the
                                               dev-only round7.py and round9.py templates (outside the hash split)
@@ -1109,16 +1111,17 @@ def main():
     seventh, seventh_dev = round7.rows(expand_template), round7.dev_rows(expand_template)
     known = earlier | {row[4] for row in fifth + sixth}
     assert not known & {row[4] for row in seventh + seventh_dev}, "a round-7 template id is also an earlier template's"
-    # Eighth round (round8.py): training-only identity mentions. The heads chosen in round 8 do not use them
-    # (training/dev-variants.md), so they go to a file of their own, train-encoder-round8.tsv (rounds 5 to 8), which
-    # a run reads with --contrastive-encoder training/contrastive/train-encoder-round8.tsv.
+    # Eighth round (round8.py): training-only identity mentions. The heads chosen in round 8 did not use them
+    # (training/dev-variants.md); until round 9 they went to a file of their own, train-encoder-round8.tsv (rounds 5
+    # to 8; git show fe3e892:training/contrastive/train-encoder-round8.tsv).
     eighth = round8.rows(expand_template)
     known = known | {row[4] for row in seventh + seventh_dev}
     assert not known & {row[4] for row in eighth}, "a round-8 template id is also an earlier template's"
     # Ninth round (round9.py): hard neutral identity mentions, dev-only (appended to dev-encoder.tsv, after round 7's
     # rows) and training-only. The heads chosen in round 9 read rounds 5 to 9 (training/dev-variants.md), so
-    # train-encoder.tsv holds them all since then; train-encoder-round7.tsv and train-encoder-round8.tsv keep the
-    # earlier heads' files so that their runs can be repeated.
+    # train-encoder.tsv holds them all since then. The earlier heads' training files (rounds 5-7, rounds 5-8) were
+    # exact prefixes of it and are no longer written: a run of an earlier round also needs that round's
+    # dev-encoder.tsv, so it is repeated from git (training/dev-variants.md names the commits).
     ninth, ninth_dev = round9.rows(expand_template), round9.dev_rows(expand_template)
     known = known | {row[4] for row in eighth}
     assert not known & {row[4] for row in ninth + ninth_dev}, "a round-9 template id is also an earlier template's"
@@ -1127,8 +1130,6 @@ def main():
     check_split(dict(parts, train=parts["train"] + fifth + eighth + ninth, dev=parts["dev"] + seventh_dev))
     write(os.path.join(root, "training/contrastive/train.tsv"), parts["train"])
     write(os.path.join(root, "training/contrastive/train-encoder.tsv"), fifth + eighth + ninth)
-    write(os.path.join(root, "training/contrastive/train-encoder-round7.tsv"), fifth)
-    write(os.path.join(root, "training/contrastive/train-encoder-round8.tsv"), fifth + eighth)
     write(os.path.join(root, "training/contrastive/dev.tsv"), parts["dev"])
     write(os.path.join(root, "training/contrastive/dev-encoder.tsv"), seventh_dev)
     write(os.path.join(root, "src/test/resources/functional/heldout.tsv"), parts["test"])

@@ -157,8 +157,8 @@ public final class EncoderTrainCommand {
             authored.put(f.getKey(), rows);
             TrainCommand.log("authored " + f.getKey() + ": " + rows.size() + " cases from " + f.getValue());
         }
-        // Training-only templates for the encoder heads (round5.py to round7.py) and dev-only ones (round7.py): the fast
-        // model reads neither file; "none" leaves a file out.
+        // Training-only templates for the encoder heads (round5.py to round9.py) and dev-only ones (round7.py,
+        // round9.py): the fast model reads neither file; "none" leaves a file out.
         addEncoderOnly(authored, Use.TRAIN, opt("contrastive-encoder", "training/contrastive/train-encoder.tsv"),
                 checksums);
         addEncoderOnly(authored, Use.DEV, opt("contrastive-dev-encoder", "training/contrastive/dev-encoder.tsv"),
