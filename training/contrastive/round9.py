@@ -2,7 +2,10 @@
 training-only.
 
 Written for SafeSpeak by hand on 2026-12-06, without reading the held-out templates, the fresh phrasings or any model's
-outputs on them; nothing is taken from a public test suite or data set. Aim: a dev view of the identity false
+outputs on them; nothing is taken from a public test suite or data set. Why it exists: the r8 heads flagged 9.0% of
+the fresh identity mentions (target 5%), a failure that dev could not show; this round was designed after seeing that
+fresh result, so later held-out and fresh identity numbers are optimistic (no held-out or fresh row was copied or
+trained on, but they steered the direction; training/dev-variants.md, round 9). Aim: a dev view of the identity false
 positives that dev could not see in round 8. There, the neutral, positive and negated identity behaviours passed 100%
 on dev for every variant, so the dev identity false positives were all counter-speech and reclaimed use, and
 round 8's training-only neutral mentions were never rewarded by the selection (training/dev-variants.md, round 8).

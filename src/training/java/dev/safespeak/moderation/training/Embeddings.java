@@ -26,9 +26,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Sentence embeddings of many texts with a disk cache, so a second training run embeds only new texts. Each text is
- * embedded alone, through {@link EncoderHeadScorer#embed}, exactly as the service embeds it: the int8 encoder gives a
- * padded batch slightly different vectors (cosine 0.990-0.998), and heads fitted on those were served other ones.
- * Several threads (one ONNX intra-op thread each) embed in parallel, each one text at a time.
+ * embedded alone, through {@link EncoderHeadScorer#embed}, exactly as the service embeds it at its default of one
+ * intra-op thread ({@code safespeak.moderation.encoder.threads: 1}; with more, the service's vectors may differ
+ * slightly): the int8 encoder gives a padded batch slightly different vectors (cosine 0.990-0.998), and heads fitted on
+ * those were served other ones. Several threads (one ONNX intra-op thread each) embed in parallel, each one text at a
+ * time.
  *
  * <p>The cache file starts with {@link #MAGIC} and {@link #FORMAT}; a file without them (the batch-embedded caches
  * before format 2) or of another format is ignored and overwritten, never mixed with per-text vectors.
