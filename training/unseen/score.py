@@ -1,0 +1,126 @@
+#!/usr/bin/env python3
+"""Scores the unseen identity check set once per mode (fast, accurate, balanced) with the product's own `score`
+command and writes docs/reports/unseen-identity.md. "Flagged" is the service's own per-attribute "flagged" field
+(each engine's committed threshold); nothing is re-thresholded here. Run from the repository root after building the
+production jar:
+  python3 training/unseen/score.py [--jar target/safespeak-0.1.0-SNAPSHOT.jar]
+The set is a one-time check (see training/unseen/README.md): do not tune anything on what this prints."""
+import csv
+import glob
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+SET = "training/unseen/identity-2026-12-06.tsv"
+REPORT = "docs/reports/unseen-identity.md"
+HEADS = "src/main/resources/models/default/encoder-heads.json"
+MODES = ("fast", "accurate", "balanced")
+HATE_ATTRS = ("IDENTITY_ATTACK", "TOXICITY")
+
+
+def jar_path():
+    if "--jar" in sys.argv:
+        return sys.argv[sys.argv.index("--jar") + 1]
+    jars = glob.glob("target/safespeak-*.jar")
+    if len(jars) != 1:
+        sys.exit(f"expected one target/safespeak-*.jar, found {len(jars)}; build it or pass --jar")
+    return jars[0]
+
+
+def read_set():
+    with open(SET, encoding="utf-8") as f:
+        rows = list(csv.DictReader(f, delimiter="\t"))
+    bad = [r["id"] for r in rows if r["label"] not in ("neutral", "hate")]
+    if bad:
+        sys.exit(f"{SET}: label must be neutral or hate, not in rows {bad}")
+    return rows
+
+
+def score(jar, rows, mode, work):
+    src = os.path.join(work, "in.jsonl")
+    out = os.path.join(work, f"out-{mode}.jsonl")
+    with open(src, "w", encoding="utf-8") as f:
+        for r in rows:
+            f.write(json.dumps({"id": r["id"], "text": r["text"]}) + "\n")
+    cmd = ["java", "-jar", jar, "score", "--in", src, "--out", out, "--mode", mode, "--threads", "1"]
+    done = subprocess.run(cmd, capture_output=True, text=True)
+    if done.returncode != 0:
+        sys.exit(f"score --mode {mode} exited {done.returncode}: {done.stderr.strip()[-800:]}")
+    with open(out, encoding="utf-8") as f:
+        scored = {o["id"]: o for o in map(json.loads, f)}
+    missing = [r["id"] for r in rows if r["id"] not in scored]
+    if missing:
+        sys.exit(f"score --mode {mode} returned no result for {missing}")
+    return scored
+
+
+def pct(n, d):
+    return f"{100 * n / d:.1f}% ({n} of {d})"
+
+
+def main():
+    jar = jar_path()
+    rows = read_set()
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
+    with open(HEADS, encoding="utf-8") as f:
+        heads = json.load(f)
+    heads_version = heads["version"]
+    neutral = [r for r in rows if r["label"] == "neutral"]
+    hate = [r for r in rows if r["label"] == "hate"]
+    results = {}
+    with tempfile.TemporaryDirectory() as work:
+        for mode in MODES:
+            results[mode] = score(jar, rows, mode, work)
+    attrs = list(next(iter(results["fast"].values()))["flagged"])
+    model_version = sorted({o["modelVersion"] for res in results.values() for o in res.values()})
+    lines = [
+        "# Unseen identity check (2026-12-06)",
+        "",
+        f"A one-time check of {len(neutral)} neutral and {len(hate)} hateful English sentences that mention identity "
+        "groups, written by hand for this check and never used for training, selection or thresholds "
+        "([training/unseen/README.md](../../training/unseen/README.md)). Flagged means the response's own `flagged` "
+        "field for an attribute (each engine's committed threshold).",
+        "",
+        f"- commit `{commit}`, n-gram model {', '.join(model_version)}, encoder heads {heads_version} (the committed `{HEADS}`)",
+        f"- command: `python3 training/unseen/score.py` (runs `java -jar {jar} score --in SET.jsonl --out OUT.jsonl "
+        "--mode MODE --threads 1` for each mode)",
+        "",
+        "| mode | neutral flagged on any attribute | hate flagged on IDENTITY_ATTACK or TOXICITY |",
+        "|---|---|---|",
+    ]
+    per_attr = {}
+    misses = {}
+    false_pos = {}
+    for mode in MODES:
+        res = results[mode]
+        fp = [r for r in neutral if any(res[r["id"]]["flagged"].values())]
+        caught = [r for r in hate if any(res[r["id"]]["flagged"].get(a) for a in HATE_ATTRS)]
+        lines.append(f"| {mode} | {pct(len(fp), len(neutral))} | {pct(len(caught), len(hate))} |")
+        per_attr[mode] = {a: sum(res[r["id"]]["flagged"][a] for r in neutral) for a in attrs}
+        false_pos[mode] = fp
+        misses[mode] = [r for r in hate if r not in caught]
+    lines += ["", "Neutral sentences flagged, per attribute:", "",
+              "| mode | " + " | ".join(attrs) + " |", "|---|" + "---|" * len(attrs)]
+    for mode in MODES:
+        lines.append(f"| {mode} | " + " | ".join(str(per_attr[mode][a]) for a in attrs) + " |")
+    lines += ["", "Engines that scored the texts:", ""]
+    for mode in MODES:
+        engines = {}
+        for o in results[mode].values():
+            engines[o["engine"]] = engines.get(o["engine"], 0) + 1
+        lines.append(f"- {mode}: " + ", ".join(f"{e} {n}" for e, n in sorted(engines.items())))
+    for mode in MODES:
+        lines += ["", f"## {mode}: neutral sentences flagged ({len(false_pos[mode])})", ""]
+        lines += [f"- {r['id']} ({r['group']}; " + ", ".join(a for a, v in results[mode][r['id']]['flagged'].items() if v)
+                  + f"): {r['text']}" for r in false_pos[mode]] or ["none"]
+        lines += ["", f"## {mode}: hateful sentences missed ({len(misses[mode])})", ""]
+        lines += [f"- {r['id']} ({r['group']}): {r['text']}" for r in misses[mode]] or ["none"]
+    with open(REPORT, "w", encoding="utf-8") as f:
+        f.write("\n".join(lines) + "\n")
+    print("\n".join(lines[:14]))
+
+
+if __name__ == "__main__":
+    main()
