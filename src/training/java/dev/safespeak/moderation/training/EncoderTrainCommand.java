@@ -83,7 +83,7 @@ public final class EncoderTrainCommand {
     private final CommandOptions options;
     private final Normaliser normaliser = new Normaliser();
 
-    private EncoderTrainCommand(CommandOptions options) {
+    EncoderTrainCommand(CommandOptions options) {
         this.options = options;
     }
 
@@ -441,7 +441,7 @@ public final class EncoderTrainCommand {
         double negFactor = publicNeg == 0 ? 1 : (publicPos + publicNeg) / (2 * publicNeg);
         DevRows rows = DevRows.of(a, dv, emb, fastScores, stackerInputs(a), options.getInt("folds", 5),
                 fastThresholds.getOrDefault(a, 0.5), Boolean.parseBoolean(opt("balance-sets", "false")),
-                stackerAuthoredWeight(), authoredPassOverBehaviours());
+                stackerAuthoredWeight());
         double l2 = options.getDouble("l2", 1e-4);
         int epochs = options.getInt("epochs", 12);
         Trained best = null;
@@ -463,8 +463,8 @@ public final class EncoderTrainCommand {
             Judged judged = judge(rows, oof);
             TrainCommand.log(String.format(java.util.Locale.ROOT, "  %s authored weight %.0f: dev mean macro-F1 per"
                     + " set %.3f (fast %.3f), authored dev pass %.3f (fast %.3f), threshold %.2f, objective %.4f", a,
-                    aw, judged.meanF1(), rows.fastMeanF1(), judged.authoredPass(), rows.fastAuthoredPass(),
-                    judged.threshold(), judged.objective()));
+                    aw, judged.meanF1(), rows.fastMeanF1(), judged.authoredPass(),
+                    rows.fastAuthoredPass(authoredPassOverBehaviours()), judged.threshold(), judged.objective()));
             if (judged.objective() > bestObjective) {
                 bestObjective = judged.objective();
                 Stacker stacker = rows.fit(margins, options.getDouble("stacker-l2", 1e-3), marginOnly);
@@ -480,8 +480,8 @@ public final class EncoderTrainCommand {
                 double[] encoderOnly = rows.crossFitted(margins, options.getDouble("stacker-l2", 1e-3), true);
                 Judged encoderJudged = judge(rows, encoderOnly);
                 best = new Trained(head, blend, judged.threshold(), aw, judged.meanF1(), judged.authoredPass(),
-                        rows.fastMeanF1(), rows.fastAuthoredPass(), judged.perSet(), oof, rows, encoderOnly,
-                        encoderJudged.threshold(), encoderJudged.meanF1());
+                        rows.fastMeanF1(), rows.fastAuthoredPass(authoredPassOverBehaviours()), judged.perSet(), oof,
+                        rows, encoderOnly, encoderJudged.threshold(), encoderJudged.meanF1());
             }
         }
         TrainCommand.log("  " + a + " chose authored weight " + best.authoredWeight() + ", blend " + best.blend());
@@ -494,13 +494,13 @@ public final class EncoderTrainCommand {
      * Folds keep an authored template's fills together and split public rows by text, so no blend is judged on a row
      * (or a fill of a template) it was fitted on.
      */
-    private record DevRows(Attribute attribute, List<Item> items, float[][] x, boolean[] y, String[] set,
+    record DevRows(Attribute attribute, List<Item> items, float[][] x, boolean[] y, String[] set,
                            double[][] fastLogits, double[] fastProbability, double fastThreshold, int[] fold, int folds,
-                           double[] weight, boolean[] identityNeutral, boolean passOverBehaviours) {
+                           double[] weight, boolean[] identityNeutral) {
 
         static DevRows of(Attribute a, List<Item> dv, Embeddings emb, Map<Item, Map<Attribute, Double>> fastScores,
                           List<Attribute> inputs, int folds, double fastThreshold, boolean balanceSets,
-                          double authoredWeight, boolean passOverBehaviours) {
+                          double authoredWeight) {
             int n = dv.size();
             float[][] x = new float[n][];
             boolean[] y = new boolean[n];
@@ -535,7 +535,7 @@ public final class EncoderTrainCommand {
                 identityNeutral[i] = EncoderTrainCommand.identityNeutral(dv.get(i));
             }
             return new DevRows(a, dv, x, y, set, fastLogits, fastProbability, fastThreshold, fold, folds, weight,
-                    identityNeutral, passOverBehaviours);
+                    identityNeutral);
         }
 
         private static int mix(int h) {
@@ -610,8 +610,11 @@ public final class EncoderTrainCommand {
             return out;
         }
 
-        /** Macro-F1 per public set and the authored pass rate when a row is flagged at {@code p >= threshold}. */
-        Map<String, Double> perSet(double[] p, double threshold) {
+        /**
+         * Macro-F1 per public set and the authored pass rate (over cases, or {@code passOverBehaviours} over
+         * behaviours) when a row is flagged at {@code p >= threshold}.
+         */
+        Map<String, Double> perSet(double[] p, double threshold, boolean passOverBehaviours) {
             Map<String, List<Integer>> bySet = new TreeMap<>();
             for (int i = 0; i < set.length; i++) {
                 bySet.computeIfAbsent(set[i], s -> new ArrayList<>()).add(i);
@@ -645,11 +648,11 @@ public final class EncoderTrainCommand {
         }
 
         double fastMeanF1() {
-            return meanPublic(perSet(fastProbability, fastThreshold));
+            return meanPublic(perSet(fastProbability, fastThreshold, false));
         }
 
-        double fastAuthoredPass() {
-            return perSet(fastProbability, fastThreshold).getOrDefault("authored", 0.0);
+        double fastAuthoredPass(boolean passOverBehaviours) {
+            return perSet(fastProbability, fastThreshold, passOverBehaviours).getOrDefault("authored", 0.0);
         }
 
         static double meanPublic(Map<String, Double> perSet) {
@@ -659,7 +662,7 @@ public final class EncoderTrainCommand {
     }
 
     /** What a blend's cross-fitted dev probabilities reach at the threshold the objective chose. */
-    private record Judged(double threshold, double objective, double meanF1, double authoredPass,
+    record Judged(double threshold, double objective, double meanF1, double authoredPass,
                           Map<String, Object> perSet) {
     }
 
@@ -672,14 +675,15 @@ public final class EncoderTrainCommand {
      * the report does, and the penalty makes a loss to the fast model on any one dev set cost more than a gain on
      * another earns.
      */
-    private Judged judge(DevRows rows, double[] p) {
+    Judged judge(DevRows rows, double[] p) {
         double share = authoredShare();
         double penalty = options.getDouble("loss-penalty", 1.0);
-        Map<String, Double> fastPerSet = rows.perSet(rows.fastProbability(), rows.fastThreshold());
+        boolean overBehaviours = authoredPassOverBehaviours();
+        Map<String, Double> fastPerSet = rows.perSet(rows.fastProbability(), rows.fastThreshold(), overBehaviours);
         Judged best = null;
         for (int step = 5; step <= 95; step++) {
             double th = step / 100.0;
-            Map<String, Double> perSet = rows.perSet(p, th);
+            Map<String, Double> perSet = rows.perSet(p, th, overBehaviours);
             double mean = DevRows.meanPublic(perSet);
             double pass = perSet.getOrDefault("authored", 0.0);
             double objective = objective(rows, perSet, fastPerSet, share, penalty)
@@ -696,7 +700,9 @@ public final class EncoderTrainCommand {
 
     /** The dev objective of {@link #judge} for flags (1 or 0) of the attribute's dev rows. */
     private double objective(DevRows rows, double[] flags) {
-        return objective(rows, rows.perSet(flags, 0.5), rows.perSet(rows.fastProbability(), rows.fastThreshold()),
+        boolean overBehaviours = authoredPassOverBehaviours();
+        return objective(rows, rows.perSet(flags, 0.5, overBehaviours),
+                rows.perSet(rows.fastProbability(), rows.fastThreshold(), overBehaviours),
                 authoredShare(), options.getDouble("loss-penalty", 1.0))
                 - identityFpPenalty(rows.attribute()) * rows.identityFalsePositiveRate(flags, 0.5);
     }
@@ -984,7 +990,7 @@ public final class EncoderTrainCommand {
             double o = objective(rows, flags);
             if (o > best + 1e-9) {
                 best = o;
-                chosen = new double[] {round(lo), round(hi), DevRows.meanPublic(rows.perSet(flags, 0.5)), share};
+                chosen = new double[] {round(lo), round(hi), DevRows.meanPublic(rows.perSet(flags, 0.5, false)), share};
             }
             if (o >= target - 1e-9) {
                 break;
