@@ -26,8 +26,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Runs the authored cases held out BY TEMPLATE (no fill of a test template was trained on) through the committed
  * default models in each mode, and fails when a behaviour's pass rate drops below the minimum recorded in
- * functional-minimums.json (what the committed models reached, written by training/set_functional_minimums.py
- * from docs/reports/model-quality-modes.json).
+ * functional-minimums.json (one case under what the committed models reached, so one case that flips on a CPU with
+ * other int8 kernels does not fail; written by training/set_functional_minimums.py from
+ * docs/reports/model-quality-modes.json).
  */
 class FunctionalSuiteTest {
 
