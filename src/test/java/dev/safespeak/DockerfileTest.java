@@ -56,10 +56,13 @@ class DockerfileTest {
         assertThat(training).as("the training run, after the extracted jar is in place").isGreaterThan(copy);
         // bin/cds-archive --train-only writes app.jsa next to the jar it trains (StartScriptTest runs it).
         // C2's thresholds of the app, as bin/start sets them (decision 104).
-        assertThat(stage).contains("ENTRYPOINT [\"java\", \"-XX:Tier4InvocationThreshold=150000\","
-                + " \"-XX:Tier4MinInvocationThreshold=18000\", \"-XX:Tier4CompileThreshold=450000\","
-                + " \"-XX:Tier4BackEdgeThreshold=1200000\", \"-XX:SharedArchiveFile=/app/app.jsa\", \"-jar\","
-                + " \"/app/app.jar\"]");
+        // Read from bin/start's app_c2_thresholds line, so that the image's copy cannot drift from it.
+        StringBuilder entrypoint = new StringBuilder("ENTRYPOINT [\"java\"");
+        for (String flag : StartScriptTest.appC2Thresholds()) {
+            entrypoint.append(", \"").append(flag).append('"');
+        }
+        entrypoint.append(", \"-XX:SharedArchiveFile=/app/app.jsa\", \"-jar\", \"/app/app.jar\"]");
+        assertThat(stage).contains(entrypoint.toString());
     }
 
     @Test

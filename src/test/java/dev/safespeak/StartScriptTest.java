@@ -26,10 +26,27 @@ class StartScriptTest {
 
     private static final String JAR = "target/safespeak-1.0.jar";
     private static final String CDS = "target/safespeak-1.0-cds";
-    /** C2's thresholds for the app, thirty times HotSpot's defaults (decision 104). */
-    private static final String APP_THRESHOLDS = "-XX:Tier4InvocationThreshold=150000"
-            + " -XX:Tier4MinInvocationThreshold=18000 -XX:Tier4CompileThreshold=450000"
-            + " -XX:Tier4BackEdgeThreshold=1200000";
+    /** C2's thresholds for the app (decision 104), as bin/start writes them. */
+    private static final String APP_THRESHOLDS = String.join(" ", appC2Thresholds());
+
+    /**
+     * The words of bin/start's {@code app_c2_thresholds=(...)} line: the one place the app's C2 thresholds are
+     * written out, so that this test and DockerfileTest cannot drift from it.
+     */
+    static List<String> appC2Thresholds() {
+        try {
+            List<String> lines = Files.readAllLines(Path.of("bin/start")).stream()
+                    .filter(l -> l.startsWith("app_c2_thresholds=(") && l.endsWith(")")).toList();
+            assertThat(lines).as("one app_c2_thresholds=(...) line in bin/start").hasSize(1);
+            String words = lines.get(0).substring("app_c2_thresholds=(".length(), lines.get(0).length() - 1);
+            List<String> flags = List.of(words.strip().split("\\s+"));
+            assertThat(flags).as("bin/start's app_c2_thresholds").isNotEmpty()
+                    .allMatch(f -> f.matches("-XX:Tier4\\w+Threshold=\\d+"));
+            return flags;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     @TempDir
     Path root;
@@ -113,7 +130,7 @@ class StartScriptTest {
         }
         run("bin/start", Map.of("SAFESPEAK_CDS", "off"), "keys", "list");
         List<String> lines = Files.readAllLines(calls);
-        assertThat(lines.get(lines.size() - 1)).isEqualTo(root + "|-XX:TieredStopAtLevel=1 -jar " + JAR
+        assertThat(lines.get(lines.size() - 1)).isEqualTo(root + "|-XX:TieredStopAtLevel=1 -jar " + root.resolve(JAR)
                 + " keys list|");
         run("bin/start", Map.of("JAVA_OPTS", "-XX:Tier4InvocationThreshold=5000"));
         lines = Files.readAllLines(calls);
@@ -176,7 +193,7 @@ class StartScriptTest {
         String output = run("bin/start", Map.of(), "--server.port=9999");
 
         List<String> lines = Files.readAllLines(calls);
-        assertThat(lines.get(lines.size() - 1)).isEqualTo(root + "|" + APP_THRESHOLDS + " -jar " + JAR
+        assertThat(lines.get(lines.size() - 1)).isEqualTo(root + "|" + APP_THRESHOLDS + " -jar " + root.resolve(JAR)
                 + " --server.port=9999|");
         assertThat(output.split("class data sharing unavailable", -1)).hasSize(2);
         assertThat(output).contains("the training run failed");
@@ -191,7 +208,8 @@ class StartScriptTest {
             throws Exception {
         Files.writeString(root.resolve("fakebin/fail-training"), "");
         String first = run("bin/start", Map.of());
-        assertThat(first).contains("the next starts of this build of the jar skip it until " + CDS + ".failed");
+        assertThat(first).contains("the next starts of this build of the jar skip it until " + root.resolve(CDS)
+                + ".failed");
         assertThat(exitCode("bin/cds-archive", "--check", JAR, CDS)).isEqualTo(3);
         Files.delete(calls);
 
@@ -199,11 +217,12 @@ class StartScriptTest {
 
         List<String> lines = Files.readAllLines(calls);
         assertThat(lines).noneMatch(l -> l.contains("jarmode=tools") || l.contains("ArchiveClassesAtExit"));
-        assertThat(lines.get(lines.size() - 1)).isEqualTo(root + "|-XX:TieredStopAtLevel=1 -jar " + JAR
+        assertThat(lines.get(lines.size() - 1)).isEqualTo(root + "|-XX:TieredStopAtLevel=1 -jar " + root.resolve(JAR)
                 + " keys list|");
         assertThat(second.lines().filter(l -> l.contains("class data sharing"))).containsExactly(
                 "bin/start: class data sharing off: making its archive failed before for this build of the jar and"
-                        + " this java (see " + CDS + ".log); to try again delete " + CDS + ".failed");
+                        + " this java (see " + root.resolve(CDS) + ".log); to try again delete " + root.resolve(CDS)
+                        + ".failed");
 
         Files.delete(root.resolve(CDS + ".failed"));
         Files.delete(calls);
@@ -284,6 +303,35 @@ class StartScriptTest {
         assertThat(missing.stderr()).isEqualTo("bin/start: --jar needs a jar file, got 'elsewhere/none.jar'\n");
     }
 
+    @Test
+    void the_printed_command_runs_from_another_directory_without_class_data_sharing_and_after_a_failed_archive()
+            throws Exception {
+        Path elsewhere = Files.createDirectories(root.resolve("elsewhere"));
+        Separated off = separated("bin/start", Map.of("SAFESPEAK_CDS", "off"), "--print-java-command", "keys", "list");
+        Files.writeString(root.resolve("fakebin/fail-training"), "");
+        run("bin/start", Map.of());
+        assertThat(root.resolve(CDS + ".failed")).exists();
+        Separated failed = separated("bin/start", Map.of(), "--print-java-command", "--server.port=9999");
+
+        for (Separated dryRun : List.of(off, failed)) {
+            assertThat(dryRun.exitCode()).as(dryRun.stderr()).isZero();
+            assertThat(dryRun.stdout()).contains(" -jar " + root.resolve(JAR) + " ");
+            Files.deleteIfExists(calls);
+            ProcessBuilder builder = new ProcessBuilder("bash", "-c", dryRun.stdout()).directory(elsewhere.toFile())
+                    .redirectErrorStream(true);
+            builder.environment().put("PATH", root.resolve("fakebin") + ":" + System.getenv("PATH"));
+            Process bash = builder.start();
+            bash.getInputStream().readAllBytes();
+            assertThat(bash.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(bash.exitValue()).isZero();
+            String[] call = Files.readAllLines(calls).get(0).split("\\|");
+            assertThat(call[0]).isEqualTo(elsewhere.toString());
+            List<String> words = List.of(call[1].split(" "));
+            Path jar = Path.of(call[0]).resolve(words.get(words.indexOf("-jar") + 1));
+            assertThat(jar).as("the jar, seen from " + call[0]).isRegularFile().isEqualTo(root.resolve(JAR));
+        }
+    }
+
     /** The words bash reads from a line, as bench/cli.sh reads bin/start's dry run. */
     private static List<String> words(String line) throws Exception {
         Process bash = new ProcessBuilder("bash", "-c", "eval \"words=($1)\"; printf '%s\\n' \"${words[@]}\"", "_",
@@ -297,7 +345,8 @@ class StartScriptTest {
     void safespeak_cds_off_starts_the_plain_jar_without_making_an_archive() throws Exception {
         run("bin/start", Map.of("SAFESPEAK_CDS", "off"));
 
-        assertThat(Files.readAllLines(calls)).containsExactly(root + "|" + APP_THRESHOLDS + " -jar " + JAR + "|");
+        assertThat(Files.readAllLines(calls))
+                .containsExactly(root + "|" + APP_THRESHOLDS + " -jar " + root.resolve(JAR) + "|");
         assertThat(root.resolve(CDS)).doesNotExist();
     }
 
