@@ -3,6 +3,7 @@ package dev.safespeak;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import dev.safespeak.testsupport.RewriteMode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,8 +19,9 @@ import org.junit.jupiter.api.Test;
 /**
  * docs/guide/configuration.md's settings table is generated from the configuration ({@link ConfigurationTable}) and
  * must not drift from it. When this fails because a setting changed, regenerate the table with
- * {@code ./mvnw -B test -Dtest=ConfigurationDocsTest -Dsafespeak.write-docs=true} (it fails after rewriting the page,
- * so that a rewrite is never taken for a pass; it is refused when CI is set), rerun without it and commit the page.
+ * {@code ./mvnw -B test -Dtest=ConfigurationDocsTest -Dsafespeak.write-docs=true} (by {@link RewriteMode}'s rule: it
+ * fails after rewriting the page, so that a rewrite is never taken for a pass; refused when CI is set; with nothing to
+ * rewrite it checks and passes), rerun without it and commit the page.
  */
 class ConfigurationDocsTest {
 
@@ -128,14 +130,10 @@ class ConfigurationDocsTest {
         assertThat(end).as("%s has the marker %s", PAGE, END).isGreaterThan(begin);
         String committed = page.substring(begin + BEGIN.length() + 1, end);
 
-        if (Boolean.getBoolean("safespeak.write-docs") && !committed.equals(table)) {
-            if (System.getenv("CI") != null) {
-                fail("-Dsafespeak.write-docs=true rewrites " + PAGE + " and is refused in CI (CI is set)");
-            }
-            Files.writeString(PAGE, page.substring(0, begin + BEGIN.length() + 1) + table + page.substring(end),
-                    StandardCharsets.UTF_8);
-            fail(PAGE + " rewritten, so nothing was checked; rerun without -Dsafespeak.write-docs=true to check");
-        }
+        RewriteMode.writeOrCheck(Boolean.getBoolean("safespeak.write-docs"), RewriteMode.ciIsSet(),
+                !committed.equals(table), "safespeak.write-docs", PAGE.toString(), () -> Files.writeString(PAGE,
+                        page.substring(0, begin + BEGIN.length() + 1) + table + page.substring(end),
+                        StandardCharsets.UTF_8));
         if (!committed.equals(table)) {
             fail(PAGE + " drifted from the configuration; regenerate it with ./mvnw -B test "
                     + "-Dtest=ConfigurationDocsTest -Dsafespeak.write-docs=true\n"

@@ -49,7 +49,7 @@ class PinnedOutputTest {
         assertThatThrownBy(() -> PinnedOutput.check(true, false, new Pinned(bytes("new 1\n"), first),
                 new Pinned(bytes("new 2"), second)))
                 .isInstanceOf(AssertionError.class)
-                .hasMessage("pinned output rewritten (" + first + ", " + second + "), nothing was checked; rerun"
+                .hasMessage("the pinned output (" + first + ", " + second + ") rewritten, nothing was checked; rerun"
                         + " without -Dsafespeak.write-pinned=true to check");
         assertThat(first).hasContent("new 1");
         assertThat(second).hasContent("new 2");
@@ -59,8 +59,17 @@ class PinnedOutputTest {
     void rewrite_mode_in_ci_fails_without_writing() {
         assertThatThrownBy(() -> PinnedOutput.check(true, true, new Pinned(bytes("new 1\n"), first)))
                 .isInstanceOf(AssertionError.class)
-                .hasMessage("-Dsafespeak.write-pinned=true rewrites the pinned output and is refused in CI (CI is"
-                        + " set): rewrite it on a workstation and commit it with the reason");
+                .hasMessage("-Dsafespeak.write-pinned=true rewrites the pinned output (" + first + ") and is refused in"
+                        + " CI (CI is set): rewrite it on a workstation and commit it with the reason");
+        assertThat(first).hasContent("old 1");
+    }
+
+    @Test
+    void rewrite_mode_with_nothing_different_checks_and_passes_in_or_out_of_ci() throws IOException {
+        for (boolean ci : new boolean[] {false, true}) {
+            assertThatCode(() -> PinnedOutput.check(true, ci, new Pinned(bytes("old 1\n"), first),
+                    new Pinned(bytes("old 2"), second))).doesNotThrowAnyException();
+        }
         assertThat(first).hasContent("old 1");
     }
 }
