@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What bench/exit-during-load.sh and bench/container-smoke.sh count and write, run for real in a directory laid out
+ * What bench/exit-during-load.sh and bench/container-smoke.sh count and write, and bench/cli.sh's functions
+ * (bench/cli-lib.sh), run for real in a directory laid out
  * like the repository, with {@code java}, {@code ./mvnw}, {@code docker} and {@code curl} stand-ins that answer as
  * told instead of starting anything.
  */
@@ -32,7 +33,8 @@ class BenchScriptsTest {
         Files.createDirectories(root.resolve("bench"));
         Files.createDirectories(root.resolve("bin"));
         Files.createDirectories(root.resolve("fakebin"));
-        for (String script : List.of("bench/exit-during-load.sh", "bench/container-smoke.sh", "bin/cds-archive")) {
+        for (String script : List.of("bench/exit-during-load.sh", "bench/container-smoke.sh", "bench/cli-lib.sh",
+                "bin/start", "bin/cds-archive")) {
             Files.copy(Path.of(script), root.resolve(script));
             executable(root.resolve(script));
         }
@@ -174,6 +176,137 @@ class BenchScriptsTest {
                 """);
     }
 
+    /**
+     * Runs bench/cli.sh's start_command for the app arguments ARGS as bench/cli.sh does (its jar copied into a
+     * directory of its own), with a java that makes an archive instead of starting anything, and prints
+     * START_COMMAND one word a line and then START_FLAGS.
+     */
+    private Finished startCommand(Map<String, String> env, String... args) throws Exception {
+        write("fakebin/java", """
+                #!/usr/bin/env bash
+                case "$*" in
+                    -version) echo 'openjdk version "17-stub"'; exit 0 ;;
+                    *jarmode=tools*) dest="${@: -1}"; mkdir -p "$dest/lib"; cp "$3" "$dest/$(basename "$3")" ;;
+                    *ArchiveClassesAtExit=*)
+                        [ -f '%s' ] && { echo "training failed on purpose"; exit 1; }
+                        archive="${1#-XX:ArchiveClassesAtExit=}"; echo classes > "$archive" ;;
+                esac
+                exit 0
+                """.formatted(root.resolve("fakebin/fail-training")));
+        Path jar = root.resolve("work/start/safespeak-1.0.jar");
+        Files.createDirectories(jar.getParent());
+        if (!Files.exists(jar)) {
+            try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(jar))) {
+                zip.putNextEntry(new ZipEntry("META-INF/VAADIN/config/flow-build-info.json"));
+                zip.write("{\"productionMode\": true}".getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        write("start-command.sh", """
+                #!/usr/bin/env bash
+                set -euo pipefail
+                source bench/cli-lib.sh
+                START_JAR='%1$s'
+                CDS_DIR=${START_JAR%%.jar}-cds
+                CDS_JAR=$CDS_DIR/$(basename "$START_JAR")
+                start_command "$@"
+                printf '%%s\n' "${START_COMMAND[@]}"
+                echo "START_FLAGS=$START_FLAGS"
+                """.formatted(jar));
+        return run("start-command.sh", env, args);
+    }
+
+    @Test
+    void start_command_takes_bin_starts_command_for_this_runs_archive_and_its_flags_without_the_archive_path()
+            throws Exception {
+        String cds = root.resolve("work/start/safespeak-1.0-cds").toString();
+
+        Finished keys = startCommand(Map.of(), "keys", "create", "--name", "two words");
+
+        assertThat(keys.exitCode()).as(keys.output()).isZero();
+        assertThat(keys.output().lines().dropWhile(l -> !l.equals("java"))).containsExactly("java",
+                "-XX:TieredStopAtLevel=1", "-Xshare:on", "-XX:SharedArchiveFile=" + cds + "/app.jsa", "-jar",
+                cds + "/safespeak-1.0.jar", "keys", "create", "--name", "two words",
+                "START_FLAGS=-XX:TieredStopAtLevel=1 -Xshare:on -XX:SharedArchiveFile=app.jsa");
+
+        Finished app = startCommand(Map.of());
+
+        assertThat(app.exitCode()).as(app.output()).isZero();
+        assertThat(app.output().lines().filter(l -> l.startsWith("START_FLAGS="))).containsExactly("START_FLAGS="
+                + String.join(" ", StartScriptTest.appC2Thresholds()) + " -Xshare:on -XX:SharedArchiveFile=app.jsa");
+    }
+
+    @Test
+    void start_command_refuses_a_command_without_this_runs_archive() throws Exception {
+        Finished off = startCommand(Map.of("SAFESPEAK_CDS", "off"), "keys", "list");
+
+        assertThat(off.exitCode()).isEqualTo(1);
+        assertThat(off.output()).contains("bin/start would not run the app with this run's archive: java"
+                + " -XX:TieredStopAtLevel=1 -Xshare:on -jar " + root.resolve("work/start/safespeak-1.0.jar")
+                + " keys list").doesNotContain("START_FLAGS=");
+
+        Files.writeString(root.resolve("fakebin/fail-training"), "");
+        Finished failed = startCommand(Map.of(), "keys", "list");
+
+        assertThat(failed.exitCode()).isEqualTo(1);
+        assertThat(failed.output()).contains("class data sharing unavailable")
+                .contains("bin/start would not run the app with this run's archive: java -XX:TieredStopAtLevel=1"
+                        + " -Xshare:on -jar " + root.resolve("work/start/safespeak-1.0.jar") + " keys list")
+                .doesNotContain("START_FLAGS=");
+    }
+
+    @Test
+    void start_command_fails_when_bin_start_fails() throws Exception {
+        write("start-command-missing.sh", """
+                #!/usr/bin/env bash
+                set -euo pipefail
+                source bench/cli-lib.sh
+                START_JAR='%s'
+                CDS_DIR=x CDS_JAR=y
+                start_command keys list
+                echo "not reached"
+                """.formatted(root.resolve("work/start/none.jar")));
+
+        Finished missing = run("start-command-missing.sh", Map.of());
+
+        assertThat(missing.exitCode()).isEqualTo(1);
+        assertThat(missing.output()).contains("bin/start: --jar needs a jar file")
+                .contains("bin/start --print-java-command keys list failed").doesNotContain("not reached");
+    }
+
+    @Test
+    void measured_commit_is_the_short_head_commit_or_unknown_outside_git() throws Exception {
+        write("measured-commit.sh", """
+                #!/usr/bin/env bash
+                set -euo pipefail
+                source bench/cli-lib.sh
+                echo "commit=$(measured_commit)"
+                """);
+        Map<String, String> noGitEnv = Map.of("GIT_CEILING_DIRECTORIES", root.getParent().toString());
+        assertThat(run("measured-commit.sh", noGitEnv).output()).isEqualTo("commit=unknown\n");
+
+        git("init", "-q");
+        git("add", "bench/cli-lib.sh");
+        git("-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", "one");
+        String head = git("rev-parse", "--short", "HEAD").strip();
+        assertThat(run("measured-commit.sh", noGitEnv).output()).isEqualTo("commit=" + head + "\n");
+
+        Files.writeString(root.resolve("bench/cli-lib.sh"), "\n# changed\n", java.nio.file.StandardOpenOption.APPEND);
+        assertThat(run("measured-commit.sh", noGitEnv).output())
+                .isEqualTo("commit=" + head + " (with uncommitted changes)\n");
+    }
+
+    private String git(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("git"));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true);
+        builder.environment().put("GIT_CEILING_DIRECTORIES", root.getParent().toString());
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        return output;
+    }
+
     private record Finished(int exitCode, String output) {
     }
 
@@ -182,6 +315,7 @@ class BenchScriptsTest {
         List<String> command = new ArrayList<>(List.of(root.resolve(script).toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true);
+        builder.environment().keySet().removeIf(k -> k.startsWith("SAFESPEAK_") || k.equals("JAVA_OPTS"));
         builder.environment().put("PATH", root.resolve("fakebin") + ":" + System.getenv("PATH"));
         builder.environment().putAll(env);
         Process process = builder.start();
