@@ -121,36 +121,41 @@ public class ModelRegistryService implements ActiveModel, InitializingBean {
         try {
             Path dir = modelDir();
             Path staged = Files.createTempFile(dir, "default-", ".tmp");
-            String stagedSha256;
-            try (InputStream in = resource.getInputStream()) {
-                stagedSha256 = Checksums.copy(in, staged);
-            }
-            // A restart finds the shipped artifact registered under its checksum and need not load it to read its
-            // version: loading the default model costs seconds of every start (issue 12).
-            Optional<ModelVersionEntity> registered = repository.findFirstByKindAndSha256OrderByIdAsc(kind,
-                    stagedSha256);
-            ModelInfo info = null;
-            if (registered.isEmpty()) {
-                info = inspect(staged, kind);
-                registered = repository.findByVersion(info.version());
-            }
-            if (registered.isPresent()) {
-                // Registered by another instance sharing the database (or before a restore): this instance's model
-                // directory may lack the artifact, which the shipped copy restores when the checksums agree.
-                Path artifact = dir.resolve(registered.get().fileName());
-                if (!Files.isRegularFile(artifact) && stagedSha256.equals(registered.get().sha256())) {
-                    Files.move(staged, artifact, StandardCopyOption.ATOMIC_MOVE);
-                    log.info("Restored the shipped {} {} into {}", kind, registered.get().version(), dir);
+            try {
+                String stagedSha256;
+                try (InputStream in = resource.getInputStream()) {
+                    stagedSha256 = Checksums.copy(in, staged);
                 }
+                // A restart finds the shipped artifact registered under its checksum and need not load it to read
+                // its version: loading the default model costs seconds of every start (issue 12).
+                Optional<ModelVersionEntity> registered = repository.findFirstByKindAndSha256OrderByIdAsc(kind,
+                        stagedSha256);
+                ModelInfo info = null;
+                if (registered.isEmpty()) {
+                    info = inspect(staged, kind);
+                    registered = repository.findByVersion(info.version());
+                }
+                if (registered.isPresent()) {
+                    // Registered by another instance sharing the database (or before a restore): this instance's
+                    // model directory may lack the artifact, which the shipped copy restores when the checksums agree.
+                    Path artifact = dir.resolve(registered.get().fileName());
+                    if (!Files.isRegularFile(artifact) && stagedSha256.equals(registered.get().sha256())) {
+                        Files.move(staged, artifact, StandardCopyOption.ATOMIC_MOVE);
+                        log.info("Restored the shipped {} {} into {}", kind, registered.get().version(), dir);
+                    }
+                    return;
+                }
+                ModelVersionEntity entity = store(staged, info, "system:startup", kind);
+                if (repository.findByKindAndState(kind, ModelState.ACTIVE).isEmpty()) {
+                    entity.activate(null, clock.instant());
+                    events.publishEvent(new ModelActivated("system:startup", clock.instant(), null, info.version(),
+                            false));
+                }
+                log.info("Registered the shipped {} {} as {}", kind, info.version(), entity.state());
+            } finally {
+                // Moved into place by then, or not needed: a failed copy or check leaves no default-*.tmp behind.
                 Files.deleteIfExists(staged);
-                return;
             }
-            ModelVersionEntity entity = store(staged, info, "system:startup", kind);
-            if (repository.findByKindAndState(kind, ModelState.ACTIVE).isEmpty()) {
-                entity.activate(null, clock.instant());
-                events.publishEvent(new ModelActivated("system:startup", clock.instant(), null, info.version(), false));
-            }
-            log.info("Registered the shipped {} {} as {}", kind, info.version(), entity.state());
         } catch (IOException e) {
             throw new UncheckedIOException("the shipped " + kind + " artifact cannot be stored in "
                     + properties.modelDir(), e);

@@ -89,6 +89,29 @@ class ModelRegistryServiceTest {
     }
 
     @Test
+    void a_shipped_model_that_cannot_be_registered_fails_the_start_and_leaves_no_staged_file() throws IOException {
+        Path shipped = DIR.resolve("default.bin");
+        Path aside = DIR.resolve("default.bin.aside");
+        Files.move(shipped, aside);
+        try {
+            // Copied to a staged file, which then fails to load as a model (a copy that fails takes the same way
+            // out; the tests run as root here, so an unreadable file cannot make one).
+            Files.writeString(shipped, "not a model");
+
+            assertThatThrownBy(() -> registry.afterPropertiesSet()).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("model artifact is not a SafeSpeak model (not gzip)");
+
+            try (var files = Files.list(DIR.resolve("store"))) {
+                assertThat(files.map(f -> f.getFileName().toString())).noneMatch(f -> f.startsWith("default-")
+                        && f.endsWith(".tmp"));
+            }
+        } finally {
+            Files.deleteIfExists(shipped);
+            Files.move(aside, shipped);
+        }
+    }
+
+    @Test
     @WithMockUser(username = "ada", roles = "ADMIN")
     void activation_switches_the_engine_and_rollback_returns_to_the_previous_version() {
         String before = registry.active().version();

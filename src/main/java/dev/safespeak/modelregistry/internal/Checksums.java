@@ -20,7 +20,7 @@ public final class Checksums {
         try (InputStream in = Files.newInputStream(file)) {
             byte[] buffer = new byte[1 << 16];
             int n;
-            while ((n = in.read(buffer)) > 0) {
+            while ((n = in.read(buffer)) != -1) {
                 digest.update(buffer, 0, n);
             }
         }
@@ -36,7 +36,7 @@ public final class Checksums {
         try (OutputStream out = Files.newOutputStream(target)) {
             byte[] buffer = new byte[1 << 16];
             int n;
-            while ((n = in.read(buffer)) > 0) {
+            while ((n = in.read(buffer)) != -1) {
                 digest.update(buffer, 0, n);
                 out.write(buffer, 0, n);
             }
