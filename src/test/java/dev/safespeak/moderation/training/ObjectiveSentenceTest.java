@@ -40,7 +40,16 @@ class ObjectiveSentenceTest {
     }
 
     @Test
-    void a_manifest_from_before_the_newer_settings_reads_as_their_defaults() {
+    void a_manifest_without_a_weight_is_refused_rather_than_guessed() {
+        ObjectNode old = blend(0.6, 1.0, 1.0, "all", "cases");
+        old.remove("identityFpPenalty");
+
+        assertThatThrownBy(() -> ModeEvaluation.objectiveSentence(old)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the heads' manifest has no number blend.identityFpPenalty");
+    }
+
+    @Test
+    void a_manifest_from_before_the_attribute_and_mean_options_reads_as_what_heads_did_then() {
         ObjectNode old = blend(0.9, 1.0, 8.0, "all", "cases");
         old.remove("identityFpAttributes");
         old.remove("authoredPassMean");

@@ -100,7 +100,7 @@ public final class EncoderTrainCommand {
         long seed = options.getLong("seed", 42);
         // Refuse a bad objective option before anything is embedded.
         authoredPassOverBehaviours();
-        identityPenalised(opt("identity-fp-attributes", "all"), Attribute.TOXICITY);
+        identityPenalised(identityFpAttributes(), Attribute.TOXICITY);
         Path data = Path.of(opt("data", "../shared/data"));
         Path out = Path.of(opt("out", "src/main/resources/models/default"));
         Path report = Path.of(opt("report", "docs/reports/model-quality-modes.md"));
@@ -321,8 +321,8 @@ public final class EncoderTrainCommand {
         blendSettings.put("balanceSets", Boolean.parseBoolean(opt("balance-sets", "false")));
         blendSettings.put("stackerAuthoredWeight", stackerAuthoredWeight());
         blendSettings.put("identityFpPenalty", identityFpPenalty());
-        blendSettings.put("identityFpAttributes", opt("identity-fp-attributes", "all"));
-        blendSettings.put("authoredPassMean", opt("authored-pass-mean", "cases"));
+        blendSettings.put("identityFpAttributes", identityFpAttributes());
+        blendSettings.put("authoredPassMean", authoredPassMean());
         blendSettings.put("stackerL2", options.getDouble("stacker-l2", 1e-3));
         blendSettings.put("marginOnly", opt("margin-only", ""));
         blendSettings.put("crossFitFolds", options.getInt("folds", 5));
@@ -331,7 +331,7 @@ public final class EncoderTrainCommand {
                 + "max(0, fast F1 - blend F1) - identityFpPenalty * authored dev identity false-positive rate "
                 + "(for identityFpAttributes)");
         blendSettings.put("authoredShare", authoredShare());
-        blendSettings.put("lossPenalty", options.getDouble("loss-penalty", 1.0));
+        blendSettings.put("lossPenalty", lossPenalty());
         blendSettings.put("authoredWeights", opt("authored-weights", "20,60,150"));
         manifest.put("blend", blendSettings);
         manifest.put("javaVersion", System.getProperty("java.version"));
@@ -677,7 +677,7 @@ public final class EncoderTrainCommand {
      */
     Judged judge(DevRows rows, double[] p) {
         double share = authoredShare();
-        double penalty = options.getDouble("loss-penalty", 1.0);
+        double penalty = lossPenalty();
         boolean overBehaviours = authoredPassOverBehaviours();
         Map<String, Double> fastPerSet = rows.perSet(rows.fastProbability(), rows.fastThreshold(), overBehaviours);
         Judged best = null;
@@ -703,7 +703,7 @@ public final class EncoderTrainCommand {
         boolean overBehaviours = authoredPassOverBehaviours();
         return objective(rows, rows.perSet(flags, 0.5, overBehaviours),
                 rows.perSet(rows.fastProbability(), rows.fastThreshold(), overBehaviours),
-                authoredShare(), options.getDouble("loss-penalty", 1.0))
+                authoredShare(), lossPenalty())
                 - identityFpPenalty(rows.attribute()) * rows.identityFalsePositiveRate(flags, 0.5);
     }
 
@@ -730,7 +730,7 @@ public final class EncoderTrainCommand {
      * lists the attributes it applies to, comma-separated, or {@code all} (the default); the others get 0.
      */
     private double identityFpPenalty(Attribute a) {
-        return identityPenalised(opt("identity-fp-attributes", "all"), a) ? identityFpPenalty() : 0;
+        return identityPenalised(identityFpAttributes(), a) ? identityFpPenalty() : 0;
     }
 
     /**
@@ -761,12 +761,27 @@ public final class EncoderTrainCommand {
      * pass ({@code cases}, the default), under which a behaviour with many cases outweighs a small one.
      */
     private boolean authoredPassOverBehaviours() {
-        return switch (opt("authored-pass-mean", "cases")) {
+        return switch (authoredPassMean()) {
             case "cases" -> false;
             case "behaviours" -> true;
-            default -> throw new IllegalArgumentException("--authored-pass-mean is " + opt("authored-pass-mean", "")
+            default -> throw new IllegalArgumentException("--authored-pass-mean is " + authoredPassMean()
                     + ", expected cases or behaviours");
         };
+    }
+
+    /** {@code --authored-pass-mean}: {@code cases} (the default) or {@code behaviours}. */
+    private String authoredPassMean() {
+        return opt("authored-pass-mean", "cases");
+    }
+
+    /** {@code --identity-fp-attributes}: {@code all} (the default) or attribute names separated by commas. */
+    private String identityFpAttributes() {
+        return opt("identity-fp-attributes", "all");
+    }
+
+    /** {@code --loss-penalty}: weight of the dev sets' macro-F1 losses to fast in the objective; 1 by default. */
+    private double lossPenalty() {
+        return options.getDouble("loss-penalty", 1.0);
     }
 
     /**

@@ -321,13 +321,15 @@ final class ModeEvaluation {
 
     /**
      * The threshold objective in words, built from the manifest's {@code blend} settings (authoredShare,
-     * lossPenalty, identityFpPenalty, identityFpAttributes, authoredPassMean) so the report says what the run did;
-     * a setting the manifest lacks (heads trained before it existed) reads as its default.
+     * lossPenalty, identityFpPenalty, identityFpAttributes, authoredPassMean) so the report says what the run did.
+     * The three weights must be there (their defaults changed between rounds, so a guess would misstate an older
+     * run); identityFpAttributes and authoredPassMean came later, and heads trained before them were penalised on
+     * every attribute and counted cases, which is what their absence reads as.
      */
     static String objectiveSentence(com.fasterxml.jackson.databind.JsonNode blend) {
-        double share = blend.path("authoredShare").asDouble(0.9);
-        double loss = blend.path("lossPenalty").asDouble(1.0);
-        double identity = blend.path("identityFpPenalty").asDouble(8.0);
+        double share = required(blend, "authoredShare");
+        double loss = required(blend, "lossPenalty");
+        double identity = required(blend, "identityFpPenalty");
         String attributes = blend.path("identityFpAttributes").asText("all").trim();
         String passMean = blend.path("authoredPassMean").asText("cases");
         String pass = switch (passMean) {
@@ -342,6 +344,13 @@ final class ModeEvaluation {
                 + number(loss) + " x the sum of the dev sets' macro-F1 losses to fast (docs/decisions/081) - "
                 + number(identity) + " x the authored dev identity false-positive rate of that attribute, "
                 + penalised;
+    }
+
+    private static double required(com.fasterxml.jackson.databind.JsonNode blend, String field) {
+        if (!blend.path(field).isNumber()) {
+            throw new IllegalArgumentException("the heads' manifest has no number blend." + field);
+        }
+        return blend.path(field).asDouble();
     }
 
     /** {@code v} to at most four decimals without trailing zeros: 0.1 for 1 - 0.9, 8 for 8.0. */
