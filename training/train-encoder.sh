@@ -4,7 +4,8 @@
 # docs/reports/model-quality-modes.md (fast, accurate and balanced compared). Arguments go to the command, e.g.
 #   training/train-encoder.sh --data ../shared/data --train-cap 6000
 # Embeddings are cached under target/training (each text embedded alone, as the service does), so a second run only
-# embeds new texts.
+# embeds new texts; the cache names its encoder (ONNX SHA-256) and is rebuilt for another one, and a killed run keeps
+# the vectors it appended.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source training/classpath.sh

@@ -6,11 +6,16 @@ import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -32,45 +37,107 @@ import java.util.concurrent.atomic.AtomicInteger;
  * those were served other ones. Several threads (one ONNX intra-op thread each) embed in parallel, each one text at a
  * time.
  *
- * <p>The cache file starts with {@link #MAGIC} and {@link #FORMAT}; a file without them (the batch-embedded caches
- * before format 2) or of another format is ignored and overwritten, never mixed with per-text vectors.
+ * <p>The cache file starts with {@link #MAGIC}, {@link #FORMAT}, the SHA-256 of the ONNX encoder that made its vectors
+ * and their dimension, then holds one record (key, vector) per text until its end. Records are appended as texts are
+ * embedded, so a run killed half way keeps what it embedded: the next run reads the complete records, drops a partial
+ * last one and embeds only what is missing. A file without the header (the batch-embedded caches of format 1), of
+ * another format (format 2 did not name its encoder) or made by another encoder is ignored and overwritten, never mixed
+ * with this encoder's vectors.
  */
 final class Embeddings {
 
     /** First int of a cache file; negative, so no file of the old format (which began with a count) has it. */
     static final int MAGIC = 0xE3BE_DD16;
-    /** 2: every vector embedded alone (format 1, without a header, held vectors embedded in padded batches of 32). */
-    static final int FORMAT = 2;
-    /** Texts handed to a thread at a time; each is still embedded alone. */
+    /**
+     * 3: the header names the encoder (its ONNX SHA-256) and records run to the end of the file (2: no encoder, a record
+     * count; 1: no header, vectors embedded in padded batches of 32).
+     */
+    static final int FORMAT = 3;
+    /** Texts handed to a thread at a time; each is still embedded alone, and the chunk is flushed to the cache. */
     private static final int CHUNK = 64;
 
     private final OnnxTextModel model;
+    private final String encoderSha256;
     private final Path cacheFile;
     private final Map<String, float[]> cache = new HashMap<>();
+    /** Bytes of the file that hold its header and complete records; 0 when the file is absent or is not used. */
+    private long validBytes;
+    /** Bytes after the last complete record (a partial record of a killed run), cut off before appending. */
+    private long partialBytes;
+    private int dimension;
+    private final String loaded;
 
-    Embeddings(OnnxTextModel model, Path cacheFile) throws IOException {
+    /**
+     * @param encoderSha256 SHA-256 of the ONNX bytes of {@code model}; a cache made by another encoder is not used
+     */
+    Embeddings(OnnxTextModel model, String encoderSha256, Path cacheFile) throws IOException {
+        if (encoderSha256 == null || encoderSha256.isBlank()) {
+            throw new IllegalArgumentException("encoderSha256 is blank: the cache must name the encoder of its vectors");
+        }
         this.model = model;
+        this.encoderSha256 = encoderSha256;
         this.cacheFile = cacheFile;
-        if (Files.exists(cacheFile)) {
-            try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(cacheFile), 1 << 20))) {
+        this.loaded = Files.exists(cacheFile) ? read() : "embedding cache " + cacheFile + " is absent; it is created";
+        TrainCommand.log(loaded);
+    }
+
+    /** What reading the cache file found, as logged: its vectors, or why it was ignored or cut. */
+    String loaded() {
+        return loaded;
+    }
+
+    private String read() throws IOException {
+        long size = Files.size(cacheFile);
+        try (CountingInputStream counting = new CountingInputStream(
+                new BufferedInputStream(Files.newInputStream(cacheFile), 1 << 20));
+             DataInputStream in = new DataInputStream(counting)) {
+            int format;
+            String encoder;
+            int dim;
+            try {
                 int magic = in.readInt();
-                int format = magic == MAGIC ? in.readInt() : -1;
+                format = magic == MAGIC ? in.readInt() : -1;
                 if (format != FORMAT) {
-                    TrainCommand.log("embedding cache " + cacheFile + " is not of format " + FORMAT
-                            + " (per-text vectors); it is ignored and every text is embedded again");
-                    return;
+                    return "embedding cache " + cacheFile + " is not of format " + FORMAT
+                            + " (per-text vectors, named encoder); it is ignored and every text is embedded again";
                 }
-                int n = in.readInt();
-                int dim = in.readInt();
-                for (int i = 0; i < n; i++) {
+                encoder = in.readUTF();
+                dim = in.readInt();
+            } catch (EOFException e) {
+                return "embedding cache " + cacheFile + " ends inside its header (" + size
+                        + " bytes); it is ignored and every text is embedded again";
+            }
+            if (!encoder.equals(encoderSha256)) {
+                return "embedding cache " + cacheFile + " was made by another encoder (ONNX SHA-256 " + encoder
+                        + ", this run's is " + encoderSha256 + "); it is ignored and every text is embedded again";
+            }
+            if (dim <= 0) {
+                return "embedding cache " + cacheFile + " has dimension " + dim
+                        + "; it is ignored and every text is embedded again";
+            }
+            dimension = dim;
+            long complete = counting.count();
+            while (complete < size) {
+                try {
                     String key = in.readUTF();
                     float[] v = new float[dim];
                     for (int j = 0; j < dim; j++) {
                         v[j] = in.readFloat();
                     }
                     cache.put(key, v);
+                    complete = counting.count();
+                } catch (EOFException e) {
+                    break;
                 }
             }
+            validBytes = complete;
+            partialBytes = size - complete;
+            if (partialBytes > 0) {
+                return "embedding cache " + cacheFile + " is truncated: " + cache.size() + " complete vectors kept, a "
+                        + "partial last record of " + partialBytes + " bytes dropped (a killed run?); missing texts are"
+                        + " embedded again";
+            }
+            return "embedding cache " + cacheFile + ": " + cache.size() + " vectors of encoder " + encoderSha256;
         }
     }
 
@@ -82,7 +149,7 @@ final class Embeddings {
         return v;
     }
 
-    /** Embeds every text not cached yet, each alone, then saves the cache. */
+    /** Embeds every text not cached yet, each alone, appending each chunk's vectors to the cache file. */
     void embedAll(Collection<String> texts, int threads) throws Exception {
         List<String> todo = new ArrayList<>();
         for (String t : new LinkedHashSet<>(texts)) {
@@ -92,56 +159,89 @@ final class Embeddings {
         }
         TrainCommand.log("embedding " + todo.size() + " texts (" + cache.size() + " cached) on " + threads
                 + " threads, one text per call");
+        if (partialBytes > 0) {
+            try (FileChannel ch = FileChannel.open(cacheFile, StandardOpenOption.WRITE)) {
+                ch.truncate(validBytes);
+            }
+            partialBytes = 0;
+        }
         if (todo.isEmpty()) {
             return;
+        }
+        if (validBytes == 0) {
+            dimension = EncoderHeadScorer.embed(model, todo.get(0)).length;
+            writeHeader();
         }
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         AtomicInteger done = new AtomicInteger();
         long started = System.nanoTime();
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int from = 0; from < todo.size(); from += CHUNK) {
-                List<String> chunk = todo.subList(from, Math.min(todo.size(), from + CHUNK));
-                futures.add(pool.submit(() -> {
-                    for (String text : chunk) {
-                        float[] vector = EncoderHeadScorer.embed(model, text);
-                        synchronized (cache) {
-                            cache.put(key(text), vector);
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
+                Files.newOutputStream(cacheFile, StandardOpenOption.APPEND), 1 << 16))) {
+            try {
+                List<Future<?>> futures = new ArrayList<>();
+                for (int from = 0; from < todo.size(); from += CHUNK) {
+                    List<String> chunk = todo.subList(from, Math.min(todo.size(), from + CHUNK));
+                    futures.add(pool.submit(() -> {
+                        List<float[]> vectors = new ArrayList<>();
+                        for (String text : chunk) {
+                            vectors.add(EncoderHeadScorer.embed(model, text));
                         }
-                    }
-                    int d = done.addAndGet(chunk.size());
-                    if (d % 5000 < CHUNK) {
-                        TrainCommand.log("  embedded " + d + "/" + todo.size() + " ("
-                                + Math.round(d / ((System.nanoTime() - started) / 1e9)) + " texts/s)");
-                    }
-                    return null;
-                }));
+                        synchronized (cache) {
+                            for (int i = 0; i < chunk.size(); i++) {
+                                append(out, key(chunk.get(i)), vectors.get(i));
+                                cache.put(key(chunk.get(i)), vectors.get(i));
+                            }
+                            out.flush();
+                        }
+                        int d = done.addAndGet(chunk.size());
+                        if (d % 5000 < CHUNK) {
+                            TrainCommand.log("  embedded " + d + "/" + todo.size() + " ("
+                                    + Math.round(d / ((System.nanoTime() - started) / 1e9)) + " texts/s)");
+                        }
+                        return null;
+                    }));
+                }
+                for (Future<?> f : futures) {
+                    f.get();
+                }
+            } finally {
+                // Stop the other threads before the stream closes under them.
+                pool.shutdownNow();
+                pool.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
             }
-            for (Future<?> f : futures) {
-                f.get();
-            }
-        } finally {
-            pool.shutdown();
         }
-        save();
+        validBytes = Files.size(cacheFile);
     }
 
-    private void save() throws IOException {
-        Files.createDirectories(cacheFile.toAbsolutePath().getParent());
+    private void append(DataOutputStream out, String key, float[] vector) throws IOException {
+        if (vector.length != dimension) {
+            throw new IllegalStateException("the encoder gave a vector of dimension " + vector.length + ", the cache "
+                    + cacheFile + " holds " + dimension);
+        }
+        out.writeUTF(key);
+        for (float f : vector) {
+            out.writeFloat(f);
+        }
+    }
+
+    /** Starts a new cache file (written aside, then moved over whatever was there) with the header only. */
+    private void writeHeader() throws IOException {
+        Path parent = cacheFile.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
         Path tmp = cacheFile.resolveSibling(cacheFile.getFileName() + ".tmp");
-        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 20))) {
-            out.writeInt(MAGIC);
-            out.writeInt(FORMAT);
-            out.writeInt(cache.size());
-            out.writeInt(cache.values().iterator().next().length);
-            for (Map.Entry<String, float[]> e : cache.entrySet()) {
-                out.writeUTF(e.getKey());
-                for (float f : e.getValue()) {
-                    out.writeFloat(f);
-                }
-            }
+        try (DataOutputStream out = new DataOutputStream(Files.newOutputStream(tmp))) {
+            writeHeader(out, encoderSha256, dimension);
         }
         Files.move(tmp, cacheFile, StandardCopyOption.REPLACE_EXISTING);
+        validBytes = Files.size(cacheFile);
+    }
+
+    /** The header of a cache file (package-private for the cache format tests). */
+    static void writeHeader(DataOutputStream out, String encoderSha256, int dimension) throws IOException {
+        out.writeInt(MAGIC);
+        out.writeInt(FORMAT);
+        out.writeUTF(encoderSha256);
+        out.writeInt(dimension);
     }
 
     /** The cache key of a text (package-private for the cache format tests). */
@@ -151,6 +251,44 @@ final class Embeddings {
             return java.util.HexFormat.of().formatHex(d, 0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Counts the bytes read, so the reader knows where the last complete record ends. */
+    private static final class CountingInputStream extends FilterInputStream {
+        private long count;
+
+        CountingInputStream(InputStream in) {
+            super(in);
+        }
+
+        long count() {
+            return count;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long s = super.skip(n);
+            count += s;
+            return s;
         }
     }
 }

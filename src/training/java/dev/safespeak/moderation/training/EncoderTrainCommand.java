@@ -205,7 +205,7 @@ public final class EncoderTrainCommand {
             try (InputStream tok = EncoderTrainCommand.class.getClassLoader().getResourceAsStream(spec.tokenizer())) {
                 model = OnnxTextModel.load(onnxBytes, tok, 1, OnnxTextModel.DEFAULT_MAX_TOKENS);
             }
-            Embeddings emb = new Embeddings(model,
+            Embeddings emb = new Embeddings(model, onnxSha,
                     Path.of("target/training/embeddings-" + spec.name() + "-per-text.bin"));
             emb.embedAll(mine.stream().map(Item::text).toList(), threads);
             embeddingsByEncoder.put(spec.name(), emb);
