@@ -158,6 +158,45 @@ class StartScriptTest {
                 .contains("|-XX:TieredStopAtLevel=1 -XX:TieredStopAtLevel=4 -XX:SharedArchiveFile=");
     }
 
+    /**
+     * The score command reads its input from the word after its last {@code --in} and refuses {@code --in=FILE}
+     * ("unknown option"), so bin/start reads the input's size from the same word: each spelling here is run by the
+     * command itself and by bin/start, and bin/start runs C1 only exactly when the command reads the small file.
+     */
+    @Test
+    void score_runs_with_c1_only_for_every_spelling_in_which_the_score_command_reads_a_small_input() throws Exception {
+        String small = Files.writeString(root.resolve("small.jsonl"), "{\"id\": \"a\", \"text\": \"hello\"}\n")
+                .toString();
+        String missing = root.resolve("missing.jsonl").toString();
+        String out = root.resolve("o.jsonl").toString();
+        String model = dev.safespeak.moderation.engine.TinyModels.write(root.resolve("tiny.bin"), "tiny-1", 2.0)
+                .toString();
+        record Spelling(List<String> args, boolean commandReadsSmall) {
+        }
+        for (Spelling spelling : List.of(new Spelling(List.of("--in", small, "--out", out), true),
+                new Spelling(List.of("--out", out, "--spans", "--in", small), true),
+                new Spelling(List.of("--in", missing, "--out", out, "--in", small), true),
+                new Spelling(List.of("--in", small, "--out", out, "--in", missing), false),
+                new Spelling(List.of("--in=" + small, "--out", out), false),
+                new Spelling(List.of("--out", out, "--in"), false))) {
+            List<String> command = new java.util.ArrayList<>(spelling.args());
+            command.addAll(List.of("--model", model, "--threads", "1"));
+            java.io.ByteArrayOutputStream stderr = new java.io.ByteArrayOutputStream();
+            int status = dev.safespeak.moderation.ScoreCommand.run(command.toArray(String[]::new),
+                    new java.io.PrintStream(java.io.OutputStream.nullOutputStream()),
+                    new java.io.PrintStream(stderr, true, StandardCharsets.UTF_8));
+            assertThat(status == 0).as("the score command reads " + small + " from " + spelling.args() + ": "
+                    + stderr.toString(StandardCharsets.UTF_8)).isEqualTo(spelling.commandReadsSmall());
+
+            List<String> startArgs = new java.util.ArrayList<>(List.of("score"));
+            startArgs.addAll(command);
+            run("bin/start", Map.of(), startArgs.toArray(String[]::new));
+            List<String> lines = Files.readAllLines(calls);
+            assertThat(lines.get(lines.size() - 1).contains("-XX:TieredStopAtLevel=1"))
+                    .as("bin/start runs C1 only for " + spelling.args()).isEqualTo(spelling.commandReadsSmall());
+        }
+    }
+
     @Test
     void a_second_start_reuses_the_archive() throws Exception {
         run("bin/start", Map.of());
