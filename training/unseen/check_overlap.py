@@ -2,11 +2,28 @@
 """Lists sentences of an unseen check set that come close to a row the model trained or was selected on, using
 check_round5.py's own closeness (Jaccard overlap of lower-cased word sets, group terms replaced by a placeholder).
 Compares with the training, dev, held-out and fresh rows. Prints each close pair and exits 1 if any pair reaches
---limit. Prints nothing about the model. Run from the repository root:
+--limit, 2 on bad arguments or a malformed set. Prints nothing about the model. Run from the repository root:
   python3 training/unseen/check_overlap.py training/unseen/identity-2026-12-06.tsv --limit 0.5"""
-import csv
+import os
 import sys
 
+from unseen_set import read_set
+
+
+def fail(message):
+    print(message, file=sys.stderr)
+    sys.exit(2)
+
+
+if "--limit" in sys.argv:
+    try:
+        limit = float(sys.argv[sys.argv.index("--limit") + 1])
+    except (IndexError, ValueError):
+        limit = -1
+    if not 0 < limit <= 1:
+        fail("--limit needs a number above 0 and at most 1")
+if not os.path.isfile("training/contrastive/check_round5.py"):
+    fail("no training/contrastive/check_round5.py here; run from the repository root")
 sys.path.insert(0, "training/contrastive")
 import check_round5  # noqa: E402  (reads --limit from sys.argv)
 
@@ -19,9 +36,11 @@ OTHERS = ("training/contrastive/train.tsv", "training/contrastive/train-encoder.
 def main():
     args = [a for i, a in enumerate(sys.argv[1:], 1) if a != "--limit" and sys.argv[i - 1] != "--limit"]
     if len(args) != 1:
-        sys.exit("usage: check_overlap.py SET.tsv [--limit 0.5]")
-    with open(args[0], encoding="utf-8") as f:
-        rows = [{"lang": "en", "template": r["id"], "text": r["text"]} for r in csv.DictReader(f, delimiter="\t")]
+        fail("usage: check_overlap.py SET.tsv [--limit 0.5]")
+    rows = [{"lang": "en", "template": r["id"], "text": r["text"]} for r in read_set(args[0], status=2)]
+    absent = [p for p in OTHERS if not os.path.isfile(p)]
+    if absent:
+        fail(f"cannot compare with {', '.join(absent)}: no such file; run from the repository root")
     close = {}
     check_round5.compare(rows, OTHERS, close)
     for tid, (j, mine, path, text) in sorted(close.items()):

@@ -5,13 +5,14 @@ command and writes docs/reports/unseen-identity.md. "Flagged" is the service's o
 production jar:
   python3 training/unseen/score.py [--jar target/safespeak-0.1.0-SNAPSHOT.jar]
 The set is a one-time check (see training/unseen/README.md): do not tune anything on what this prints."""
-import csv
 import glob
 import json
 import os
 import subprocess
 import sys
 import tempfile
+
+from unseen_set import read_set
 
 SET = "training/unseen/identity-2026-12-06.tsv"
 REPORT = "docs/reports/unseen-identity.md"
@@ -21,21 +22,18 @@ HATE_ATTRS = ("IDENTITY_ATTACK", "TOXICITY")
 
 
 def jar_path():
-    if "--jar" in sys.argv:
-        return sys.argv[sys.argv.index("--jar") + 1]
+    args = sys.argv[1:]
+    if args and (len(args) != 2 or args[0] != "--jar"):
+        sys.exit(f"usage: score.py [--jar FILE], not {' '.join(args)}")
+    if args:
+        jar = args[1]
+        if not os.path.isfile(jar):
+            sys.exit(f"--jar {jar}: no such file")
+        return jar
     jars = glob.glob("target/safespeak-*.jar")
     if len(jars) != 1:
         sys.exit(f"expected one target/safespeak-*.jar, found {len(jars)}; build it or pass --jar")
     return jars[0]
-
-
-def read_set():
-    with open(SET, encoding="utf-8") as f:
-        rows = list(csv.DictReader(f, delimiter="\t"))
-    bad = [r["id"] for r in rows if r["label"] not in ("neutral", "hate")]
-    if bad:
-        sys.exit(f"{SET}: label must be neutral or hate, not in rows {bad}")
-    return rows
 
 
 def score(jar, rows, mode, work):
@@ -45,15 +43,39 @@ def score(jar, rows, mode, work):
         for r in rows:
             f.write(json.dumps({"id": r["id"], "text": r["text"]}) + "\n")
     cmd = ["java", "-jar", jar, "score", "--in", src, "--out", out, "--mode", mode, "--threads", "1"]
-    done = subprocess.run(cmd, capture_output=True, text=True)
+    try:
+        done = subprocess.run(cmd, capture_output=True, text=True)
+    except FileNotFoundError:
+        sys.exit("java is not on the PATH")
     if done.returncode != 0:
         sys.exit(f"score --mode {mode} exited {done.returncode}: {done.stderr.strip()[-800:]}")
+    if not os.path.isfile(out):
+        sys.exit(f"score --mode {mode} exited 0 but wrote no {out}")
+    scored = {}
     with open(out, encoding="utf-8") as f:
-        scored = {o["id"]: o for o in map(json.loads, f)}
+        for n, line in enumerate(f, 1):
+            try:
+                o = json.loads(line)
+            except json.JSONDecodeError:
+                o = None
+            if not isinstance(o, dict):
+                sys.exit(f"score --mode {mode} output line {n} is not a JSON object: {line.strip()[:200]}")
+            missing = [k for k in ("id", "flagged", "modelVersion", "engine") if k not in o]
+            if missing or not isinstance(o["flagged"], dict):
+                sys.exit(f"score --mode {mode} output line {n} has no {', '.join(missing) or 'flagged object'}")
+            scored[o["id"]] = o
     missing = [r["id"] for r in rows if r["id"] not in scored]
     if missing:
         sys.exit(f"score --mode {mode} returned no result for {missing}")
     return scored
+
+
+def git_commit():
+    try:
+        done = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True)
+    except FileNotFoundError:
+        return "unknown (no git on the PATH)"
+    return done.stdout.strip() or "unknown (not a git checkout)"
 
 
 def pct(n, d):
@@ -62,8 +84,11 @@ def pct(n, d):
 
 def main():
     jar = jar_path()
-    rows = read_set()
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
+    rows = read_set(SET)
+    for label in ("neutral", "hate"):
+        if not any(r["label"] == label for r in rows):
+            sys.exit(f"{SET}: no {label} rows; the report needs both labels")
+    commit = git_commit()
     with open(HEADS, encoding="utf-8") as f:
         heads = json.load(f)
     heads_version = heads["version"]

@@ -1,0 +1,323 @@
+package dev.safespeak.moderation.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The unseen check set's scripts (training/unseen: score.py, check_overlap.py and their reader unseen_set.py), run
+ * with python3 in a directory laid out like the repository, on a tiny synthetic set: never the real set or report.
+ * score.py's {@code java} is a stand-in on the PATH that writes what the score command would, from words in the
+ * texts, and records how it was called.
+ */
+class UnseenScriptsTest {
+
+    private static final String SET = "training/unseen/identity-2026-12-06.tsv";
+    private static final String REPORT = "docs/reports/unseen-identity.md";
+    private static final String HEADER = "id\tlabel\tgroup\ttext\n";
+    /**
+     * Three neutral and two hateful rows. The stand-in scorer flags "loud" as TOXICITY in mode fast only, "despise"
+     * as IDENTITY_ATTACK and TOXICITY in every mode, and "kept out" as IDENTITY_ATTACK outside mode fast, where
+     * the encoder scores it.
+     */
+    private static final String TINY_SET = HEADER + """
+            n1\tneutral\treligion\tOur neighbours are Muslims and very kind
+            n2\tneutral\tsexual orientation\tThe loud Pride concert was fun
+            n3\tneutral\tage\tMy grandmother is 90 and still swims
+            h1\thate\tmigration\tI despise all immigrants
+            h2\thate\tmigration\tImmigrants should be kept out of our town
+            """;
+
+    private static String python;
+
+    @TempDir
+    Path root;
+
+    @BeforeAll
+    static void python3() {
+        try {
+            // The interpreter itself, not a shim such as pyenv's, which needs the PATH a test takes away.
+            Process which = new ProcessBuilder("python3", "-c", "import sys; print(sys.executable)").start();
+            String path = new String(which.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            which.waitFor(10, TimeUnit.SECONDS);
+            python = path.isEmpty() ? null : path;
+        } catch (IOException e) {
+            python = null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            python = null;
+        }
+        Assumptions.assumeTrue(python != null,
+                "python3 is not on the PATH: training/unseen's scripts are not tested (CI has python3)");
+    }
+
+    @BeforeEach
+    void layOutARepository() throws IOException {
+        for (String script : List.of("training/unseen/score.py", "training/unseen/unseen_set.py",
+                "training/unseen/check_overlap.py", "training/contrastive/check_round5.py")) {
+            Files.createDirectories(root.resolve(script).getParent());
+            Files.copy(Path.of(script), root.resolve(script));
+        }
+        Files.createDirectories(root.resolve("src/main/resources/models/default"));
+        Files.writeString(root.resolve("src/main/resources/models/default/encoder-heads.json"),
+                "{\"version\": \"heads-test\"}");
+        Files.createDirectories(root.resolve("docs/reports"));
+        Files.createDirectories(root.resolve("target"));
+        Files.writeString(root.resolve("target/safespeak-1.0.jar"), "not read by the stand-in");
+        Files.writeString(root.resolve(SET), TINY_SET);
+        Files.createDirectories(root.resolve("fakebin"));
+        Path java = root.resolve("fakebin/java");
+        // fakebin/behaviour, when present, makes it fail (exit 1), write a line that is not JSON, or drop h2.
+        Files.writeString(java, """
+                #!/usr/bin/env python3
+                import json, os, sys
+                args = sys.argv[1:]
+                with open('%1$s', 'a') as calls:
+                    calls.write(' '.join(args) + '\\n')
+                behaviour = open('%2$s').read().strip() if os.path.exists('%2$s') else ''
+                if behaviour == 'fail':
+                    print('score: input is broken', file=sys.stderr)
+                    sys.exit(1)
+                mode = args[args.index('--mode') + 1]
+                with open(args[args.index('--in') + 1]) as src, open(args[args.index('--out') + 1], 'w') as out:
+                    if behaviour == 'garbage':
+                        out.write('scored fine\\n')
+                    for line in src:
+                        r = json.loads(line)
+                        t = r['text']
+                        if behaviour == 'drop' and r['id'] == 'h2':
+                            continue
+                        encoder = mode == 'accurate' or (mode == 'balanced' and 'kept out' in t)
+                        flagged = {'TOXICITY': 'despise' in t or ('loud' in t and mode == 'fast'),
+                                   'IDENTITY_ATTACK': 'despise' in t or ('kept out' in t and mode != 'fast'),
+                                   'INSULT': False}
+                        out.write(json.dumps({'id': r['id'], 'flagged': flagged, 'modelVersion': 'ngram-test',
+                                              'engine': 'encoder' if encoder else 'ngram'}) + '\\n')
+                """.formatted(root.resolve("java-calls.txt"), root.resolve("fakebin/behaviour")));
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    @Test
+    void score_runs_the_score_command_once_per_mode_and_reports_what_each_mode_flagged() throws Exception {
+        Result result = run("training/unseen/score.py");
+
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        assertThat(Files.readAllLines(root.resolve("java-calls.txt"))).hasSize(3).allSatisfy(call -> assertThat(call)
+                .startsWith("-jar target/safespeak-1.0.jar score --in ").endsWith(" --threads 1"))
+                .anySatisfy(call -> assertThat(call).contains(" --mode fast "))
+                .anySatisfy(call -> assertThat(call).contains(" --mode accurate "))
+                .anySatisfy(call -> assertThat(call).contains(" --mode balanced "));
+        String report = Files.readString(root.resolve(REPORT));
+        assertThat(report).contains("A one-time check of 3 neutral and 2 hateful English sentences")
+                .contains("n-gram model ngram-test, encoder heads heads-test")
+                .contains("| fast | 33.3% (1 of 3) | 50.0% (1 of 2) |")
+                .contains("| accurate | 0.0% (0 of 3) | 100.0% (2 of 2) |")
+                .contains("| balanced | 0.0% (0 of 3) | 100.0% (2 of 2) |")
+                .contains("| mode | TOXICITY | IDENTITY_ATTACK | INSULT |")
+                .contains("| fast | 1 | 0 | 0 |")
+                .contains("- fast: ngram 5").contains("- accurate: encoder 5").contains("- balanced: encoder 1, ngram 4")
+                .contains("## fast: neutral sentences flagged (1)\n\n- n2 (sexual orientation; TOXICITY): The loud"
+                        + " Pride concert was fun\n")
+                .contains("## fast: hateful sentences missed (1)\n\n- h2 (migration): Immigrants should be kept out"
+                        + " of our town\n")
+                .contains("## accurate: hateful sentences missed (0)\n\nnone\n");
+        assertThat(result.stdout()).startsWith("# Unseen identity check").contains("| fast | 33.3% (1 of 3)");
+    }
+
+    static Stream<Arguments> malformedSets() {
+        return Stream.of(
+                Arguments.of("a line with a field too few",
+                        HEADER + "n1\tneutral\treligion\tfine\nh1\thate\tI despise all immigrants\n",
+                        SET + " line 3: 3 tab-separated fields, the header has 4"),
+                Arguments.of("a line with a field too many",
+                        HEADER + "n1\tneutral\treligion\tfine\textra\n",
+                        SET + " line 2: 5 tab-separated fields, the header has 4"),
+                Arguments.of("a label that is neither neutral nor hate",
+                        HEADER + "n1\thateful\treligion\tI despise them\n",
+                        SET + " line 2: label must be neutral or hate, not 'hateful'"),
+                Arguments.of("an empty text",
+                        HEADER + "n1\tneutral\treligion\t \n",
+                        SET + " line 2: empty text"),
+                Arguments.of("an id twice",
+                        HEADER + "n1\tneutral\treligion\tfine\nh1\thate\tmigration\tI despise all immigrants\n"
+                                + "n1\tneutral\tage\talso fine\n",
+                        SET + " line 4: id n1 again (first on line 2)"),
+                Arguments.of("a header without the text column",
+                        "id\tlabel\tgroup\tsentence\nn1\tneutral\treligion\tfine\n",
+                        SET + ": the header has no column text (it names id, label, group, sentence)"),
+                Arguments.of("an empty file", "",
+                        SET + ": no header; the first line must name the columns id, label, group, text"),
+                Arguments.of("no hateful rows", HEADER + "n1\tneutral\treligion\tfine\n",
+                        SET + ": no hate rows; the report needs both labels"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("malformedSets")
+    void score_refuses_a_malformed_set_with_its_line_and_runs_nothing(String what, String set, String message)
+            throws Exception {
+        Files.writeString(root.resolve(SET), set);
+
+        Result result = run("training/unseen/score.py");
+
+        assertFailed(result, 1, message);
+        assertThat(root.resolve("java-calls.txt")).as("no score command run").doesNotExist();
+    }
+
+    @Test
+    void score_says_so_when_the_set_is_missing() throws Exception {
+        Files.delete(root.resolve(SET));
+
+        assertFailed(run("training/unseen/score.py"), 1,
+                SET + ": cannot read it (No such file or directory); run from the repository root");
+    }
+
+    @Test
+    void score_needs_exactly_one_jar_or_an_existing_jar_named_with_jar() throws Exception {
+        Files.delete(root.resolve("target/safespeak-1.0.jar"));
+        assertFailed(run("training/unseen/score.py"), 1,
+                "expected one target/safespeak-*.jar, found 0; build it or pass --jar");
+        assertFailed(run("training/unseen/score.py", "--jar", "elsewhere.jar"), 1, "--jar elsewhere.jar: no such file");
+        assertFailed(run("training/unseen/score.py", "--jar"), 1, "usage: score.py [--jar FILE], not --jar");
+        Files.writeString(root.resolve("elsewhere.jar"), "");
+        Result named = run("training/unseen/score.py", "--jar", "elsewhere.jar");
+        assertThat(named.exitCode()).as(named.stderr()).isZero();
+        assertThat(Files.readAllLines(root.resolve("java-calls.txt"))).allMatch(c -> c.startsWith("-jar elsewhere.jar "));
+    }
+
+    @Test
+    void score_stops_with_the_score_commands_own_error_when_it_fails() throws Exception {
+        Files.writeString(root.resolve("fakebin/behaviour"), "fail");
+
+        assertFailed(run("training/unseen/score.py"), 1, "score --mode fast exited 1: score: input is broken");
+    }
+
+    @Test
+    void score_stops_when_the_score_command_writes_a_line_that_is_not_json_or_leaves_a_text_out() throws Exception {
+        Files.writeString(root.resolve("fakebin/behaviour"), "garbage");
+        assertFailed(run("training/unseen/score.py"), 1,
+                "score --mode fast output line 1 is not a JSON object: scored fine");
+
+        Files.writeString(root.resolve("fakebin/behaviour"), "drop");
+        assertFailed(run("training/unseen/score.py"), 1, "score --mode fast returned no result for ['h2']");
+    }
+
+    @Test
+    void score_says_so_when_java_is_not_on_the_path() throws Exception {
+        Result result = run(Map.of("PATH", Files.createDirectories(root.resolve("empty")).toString()),
+                "training/unseen/score.py");
+
+        assertFailed(result, 1, "java is not on the PATH");
+    }
+
+    /** The closeness check, on stand-in training, dev, held-out and fresh files and group terms. */
+    private void layOutTheComparedFiles(String trainRow) throws IOException {
+        Files.writeString(root.resolve("training/contrastive/generate.py"), """
+                L = {"en": {"groups": [("muslim", "Muslims", "Muslim"), ("migrant", "Immigrants", "immigrant")]}}
+                """);
+        for (String file : List.of("training/contrastive/train.tsv", "training/contrastive/train-encoder.tsv",
+                "training/contrastive/dev.tsv", "training/contrastive/dev-encoder.tsv",
+                "src/test/resources/functional/heldout.tsv", "src/test/resources/functional/heldout-rowlevel.tsv",
+                "src/test/resources/functional/fresh.tsv")) {
+            Files.createDirectories(root.resolve(file).getParent());
+            String rows = file.endsWith("/train.tsv") ? trainRow : "en\tt9\tSomething else entirely happened today\n";
+            Files.writeString(root.resolve(file), "lang\ttemplate\ttext\n" + rows);
+        }
+    }
+
+    @Test
+    void check_overlap_lists_a_sentence_that_differs_from_a_training_row_only_in_its_group_and_exits_1()
+            throws Exception {
+        layOutTheComparedFiles("en\tt1\tMuslims are wonderful neighbours to have\n");
+        Files.writeString(root.resolve(SET), HEADER + """
+                n1\tneutral\tmigration\tImmigrants are wonderful neighbours to have
+                n2\tneutral\tage\tMy grandmother is 90 and still swims
+                """);
+
+        Result result = run("training/unseen/check_overlap.py", SET, "--limit", "0.5");
+
+        assertThat(result.exitCode()).as(result.stderr()).isEqualTo(1);
+        assertThat(result.stdout()).isEqualTo("1.00\tn1\tImmigrants are wonderful neighbours to have\t"
+                + "training/contrastive/train.tsv\tMuslims are wonderful neighbours to have\n");
+        assertThat(result.stderr()).contains("1 of 2 sentences close to a training, dev, held-out or fresh row"
+                + " (Jaccard >= 0.5)");
+    }
+
+    @Test
+    void check_overlap_exits_0_when_no_sentence_reaches_the_limit() throws Exception {
+        layOutTheComparedFiles("en\tt1\tMuslims are wonderful neighbours to have\n");
+        Files.writeString(root.resolve(SET), HEADER + """
+                n1\tneutral\tmigration\tImmigrants run the bakery on our street
+                """);
+
+        Result result = run("training/unseen/check_overlap.py", SET, "--limit", "0.5");
+
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        assertThat(result.stdout()).isEmpty();
+        assertThat(result.stderr()).contains("0 of 1 sentences close");
+    }
+
+    @Test
+    void check_overlap_exits_2_on_bad_arguments_a_malformed_set_or_a_missing_compared_file() throws Exception {
+        layOutTheComparedFiles("en\tt1\tMuslims are wonderful neighbours to have\n");
+        assertFailed(run("training/unseen/check_overlap.py"), 2, "usage: check_overlap.py SET.tsv [--limit 0.5]");
+        assertFailed(run("training/unseen/check_overlap.py", SET, "--limit", "half"), 2,
+                "--limit needs a number above 0 and at most 1");
+        assertFailed(run("training/unseen/check_overlap.py", SET, "--limit"), 2,
+                "--limit needs a number above 0 and at most 1");
+
+        Files.writeString(root.resolve(SET), HEADER + "n1\tneutral\tfine\n");
+        assertFailed(run("training/unseen/check_overlap.py", SET), 2,
+                SET + " line 2: 3 tab-separated fields, the header has 4");
+
+        Files.writeString(root.resolve(SET), TINY_SET);
+        Files.delete(root.resolve("src/test/resources/functional/fresh.tsv"));
+        assertFailed(run("training/unseen/check_overlap.py", SET), 2,
+                "cannot compare with src/test/resources/functional/fresh.tsv: no such file; run from the repository"
+                        + " root");
+    }
+
+    private void assertFailed(Result result, int exitCode, String message) {
+        assertThat(result.exitCode()).as(result.stderr()).isEqualTo(exitCode);
+        assertThat(result.stderr()).isEqualTo(message + "\n");
+        assertThat(root.resolve(REPORT)).as("no report written").doesNotExist();
+    }
+
+    private record Result(int exitCode, String stdout, String stderr) {
+    }
+
+    private Result run(String script, String... args) throws Exception {
+        return run(Map.of(), script, args);
+    }
+
+    /** Runs a script with python3 from the laid-out root, at most a minute; stdout and stderr apart. */
+    private Result run(Map<String, String> env, String script, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(python, "-B", script));
+        command.addAll(List.of(args));
+        Path stderr = Files.createTempFile(root, "stderr", ".txt");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile())
+                .redirectError(stderr.toFile());
+        builder.environment().put("PATH", root.resolve("fakebin") + ":" + System.getenv("PATH"));
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("finished within a minute").isTrue();
+        return new Result(process.exitValue(), stdout, Files.readString(stderr));
+    }
+}
