@@ -1,0 +1,44 @@
+#!/usr/bin/env python3
+"""Prints the dev numbers of dev-only training runs (training/train-encoder.sh --dev-only true --out DIR) as rows of
+the tables in training/dev-variants.md, from each run's encoder-heads.json manifest; nothing else is read, so no test,
+held-out or fresh number can appear. Usage, from the repository root:
+  python3 training/dev_table.py target/r11/V0/encoder-heads.json target/r11/V1/encoder-heads.json ...
+English: public dev F1 (mean of the six devMeanMacroF1PerSet), then the authored dev diagnostics of the blend (mean pass
+over behaviours, identity FP, neutral_identity_hard FP, pass - identity FP, hate, threat_group, spelling variants,
+counter-speech), the encoder alone (pass / identity FP / block FP / hate), the public dev rows (set x attribute,
+three decimals) where the blend is under fast, and the hate cases passed. Chinese: public dev F1 and rows under fast."""
+import json
+import sys
+
+
+def pct(x):
+    return "–" if x is None else f"{100 * x:.1f}%"
+
+
+def public(d):
+    attrs = [a for a in d if isinstance(d[a], dict) and "devMeanMacroF1PerSet" in d[a]]
+    f1 = sum(d[a]["devMeanMacroF1PerSet"] for a in attrs) / len(attrs)
+    rows = [v for a in attrs for s, v in d[a]["devMacroF1PerSet"].items() if s != "authored"]
+    under = sum(1 for v in rows if v["accurate"] < v["fast"])
+    return f1, under, len(rows)
+
+
+for path in sys.argv[1:]:
+    dev = json.load(open(path, encoding="utf-8"))["manifest"]["dev"]
+    en = dev["bge-small-en-v1.5-q"]
+    f1, under, n = public(en)
+    diag = en["authoredDevDiagnostics"]
+    passed, fp = diag["meanPassRateOverBehaviours"], diag["identityFalsePositiveRate"]
+    block = diag["identityFalsePositiveRateByBehaviour"]["neutral_identity_hard"]
+    b = diag["passRateByBehaviour"]
+    hate = b["hate"]
+    cells = [f"{f1:.4f}", pct(passed["blend"]), pct(fp["blend"]), pct(block["blend"]),
+             f"{passed['blend'] - fp['blend']:.3f}", pct(hate["blend"]), pct(b["threat_group"]["blend"]),
+             pct(b["spelling_variant"]["blend"]), pct(b["counter_speech"]["blend"]),
+             " / ".join([pct(passed["encoderOnly"]), pct(fp["encoderOnly"]), pct(block["encoderOnly"]),
+                         pct(hate["encoderOnly"])]),
+             f"{under} of {n}", f"{round(hate['blend'] * hate['cases'])} of {hate['cases']}"]
+    if "bge-small-zh-v1.5-q" in dev:
+        zf1, zunder, zn = public(dev["bge-small-zh-v1.5-q"])
+        cells.append(f"{zf1:.4f} ({zunder} of {zn} under fast)")
+    print(f"| {path} | " + " | ".join(cells) + " |")
