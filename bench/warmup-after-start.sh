@@ -201,18 +201,29 @@ for w in range(1, n + 1):
           f"| {med(runs('thresholds', w, 'p95_ms')):.1f} | {med(runs('defaults', w, 'p95_ms')):.1f} "
           f"| {med(c2_in_window('thresholds', w)):.1f} | {med(c2_in_window('defaults', w)):.1f} |")
 print()
-total = {v: [sum(float(r["rps"]) * size for r in windows if r["variant"] == v and r["pair"] == s["pair"])
-             for s in starts if s["variant"] == v] for v in variants}
-print(f"Requests answered in the {n * size} s after readiness (median of the starts): "
-      f"{med(total['thresholds']):,.0f} with bin/start's thresholds, {med(total['defaults']):,.0f} with the defaults "
-      f"({med(total['thresholds']) / med(total['defaults']):.2f}).")
-closed = next((w for w in range(1, n + 1) if all(r >= 0.95 for r in ratios[w - 1:])), None)
-if closed is None:
-    print(f"The medians of bin/start's command stay more than 5 % below the defaults' in some window up to "
-          f"{n * size} s.")
-else:
-    print(f"From {(closed - 1) * size} s after readiness on, bin/start's median is within 5 % of the defaults' "
-          f"(or above it) in every window.")
+def spans(test):
+    # the windows where test(ratio) holds, as ranges of seconds after readiness
+    out, start = [], None
+    for w in range(1, n + 2):
+        if w <= n and test(ratios[w - 1]):
+            start = w if start is None else start
+        elif start is not None:
+            out.append(f"{(start - 1) * size}-{(w - 1) * size} s")
+            start = None
+    return ", ".join(out) or "none"
+print(f"Windows where bin/start's median is more than 10 % below the defaults': {spans(lambda r: r < 0.9)}; "
+      f"more than 10 % above: {spans(lambda r: r > 1.1)}; the rest within 10 %.")
+print()
+print("Requests answered since readiness (median of the starts' running totals):")
+print()
+print("| seconds after readiness | bin/start (x30) | defaults | ratio |")
+print("|---|---:|---:|---:|")
+step = max(1, 30 // size)
+for w in list(range(step, n + 1, step)) + ([n] if n % step else []):
+    sums = {v: med([sum(float(r["rps"]) * size for r in windows if r["variant"] == v and r["pair"] == s["pair"]
+                        and int(r["window"]) <= w) for s in starts if s["variant"] == v]) for v in variants}
+    print(f"| {w * size} | {sums['thresholds']:,.0f} | {sums['defaults']:,.0f} "
+          f"| {sums['thresholds'] / sums['defaults']:.2f} |")
 print()
 print("| start | variant | readiness s | CPU to readiness s | of it C2 thread s | load average before | after |")
 print("|---|---|---:|---:|---:|---|---|")
