@@ -245,7 +245,9 @@ one H2 file database holding an API key; the two alternate, and which goes first
 the moment \`/actuator/health/readiness\` answers UP, \`wrk -t2 -c8\` (closed loop, the client on the same 2 cores)
 posts a single short text with the key to \`/api/v1/moderate\` in consecutive ${WINDOW_SECONDS} s windows, no errors.
 Medians of the $PAIRS starts of each variant in bold, each start's value in brackets; P95 is wrk's, per window;
-"C2 thread CPU" is the CPU the app's C2 compiler thread used in that window (\`/proc/PID/task/*/stat\`).
+"C2 thread CPU" is the CPU the app's C2 compiler thread used in that window (\`/proc/PID/task/*/stat\`). The app's
+evidence readiness checks run two minutes after its start (\`safespeak.evidence.checks.initial-delay-minutes\`), in
+both variants: with the time to readiness, that falls about 90 to 125 s after readiness.
 
 $(cat "$WORK/tables.md")
 MD
