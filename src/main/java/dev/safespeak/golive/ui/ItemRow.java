@@ -1,29 +1,38 @@
 package dev.safespeak.golive.ui;
 
-import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.dom.Element;
 import dev.safespeak.golive.ItemStatus;
 import dev.safespeak.golive.ItemView;
 
-/** One item on the board: inline status select, text with badges, owner, due date and a details button. */
-class ItemRow extends HorizontalLayout {
+/**
+ * One item on the board: its status (an inline select where the user may change it), the text with badges, owner,
+ * due date and a Details button.
+ *
+ * <p>Drawn with as few elements as the row's behaviour allows (issue 12). The row is a plain {@code div} whose cells
+ * are HTML built here ({@link #cellsHtml}, every typed text escaped): the status badge of an item the user cannot
+ * change, the text with its badges, the owner, the due date and the Details button, whose clicks the board takes
+ * with one listener for all rows ({@link ReleaseBoardView#DETAILS_ITEM}). Only the status select is a component,
+ * because it holds a value; the cells then go into a {@code span} beside it that takes no box of its own
+ * ({@code display: contents}), so both kinds of row have the same layout. With a component per cell (two layouts,
+ * five spans and a Lumo button per row) the 126-item board was about 2,000 nodes and a first response of 690 kB.
+ * Layout, colours and the phone layout are the theme's ({@code styles.css}, {@code .board-item}).
+ */
+class ItemRow extends Div {
 
     final ItemView item;
     /** The status select of an item this user may change; null otherwise. */
     final Select<ItemStatus> status;
-    /** The status badge of an item this user may not change; null otherwise. */
-    final Span statusBadge;
-    final Span text;
-    final Button details = new Button("Details");
+    /** The element whose inner HTML is {@link #cellsHtml}: the row itself, or a span beside the status select. */
+    final Element cells;
     private boolean updating;
     Dialog reasonDialog;
     TextField reason;
@@ -34,11 +43,6 @@ class ItemRow extends HorizontalLayout {
         this.item = item;
         setId("item-" + item.id());
         addClassName("board-item");
-        setWidthFull();
-        setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
-        getStyle().set("border-bottom", "1px solid var(--lumo-contrast-10pct)");
-
-        Component statusCell;
         if (canChange) {
             status = new Select<>();
             status.setItems(ItemStatus.values());
@@ -57,68 +61,82 @@ class ItemRow extends HorizontalLayout {
                     board.changeStatus(item, e.getValue(), null);
                 }
             });
-            statusBadge = null;
-            statusCell = status;
+            status.addClassNames("board-item-status", statusClass(item.status()));
+            Span beside = new Span();
+            beside.addClassName("board-item-cells");
+            add(status, beside);
+            cells = beside.getElement();
         } else {
-            // An item this user cannot change shows its status as a coloured badge (styles.css). Not a disabled
-            // select: most rows are someone else's, and 126 selects with their options made the board slow to
-            // appear (issue 12).
             status = null;
-            statusBadge = new Span(item.status().label());
-            // A tooltip, not role="status": that makes a live region, and a board of them would read every pushed
-            // change aloud.
-            statusBadge.getElement().setAttribute("title", "Status of " + item.text() + ": "
-                    + item.status().label());
-            statusCell = statusBadge;
+            cells = getElement();
         }
-        statusCell.addClassNames("board-item-status", statusClass(item.status()));
-        statusCell.getElement().getStyle().set("width", "11em");
+        cells.setProperty("innerHTML", cellsHtml(item, !canChange));
+    }
 
-        text = new Span(item.text());
-        text.getStyle().set("flex-grow", "1");
-        HorizontalLayout textCell = new HorizontalLayout(text);
-        textCell.addClassName("board-item-text");
-        textCell.setSpacing(true);
-        textCell.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+    /**
+     * The HTML of {@link #cells}. An item the user cannot change shows its status as a coloured badge (styles.css),
+     * not a disabled select: most rows are someone else's, and 126 selects with their options made the board slow to
+     * appear (issue 12). The badge has a tooltip, not role="status": that makes a live region, and a board of them
+     * would read every pushed change aloud.
+     */
+    static String cellsHtml(ItemView item, boolean statusBadge) {
+        StringBuilder html = new StringBuilder(400);
+        if (statusBadge) {
+            html.append("<span class=\"board-item-status ").append(statusClass(item.status())).append("\" title=\"")
+                    .append(escape("Status of " + item.text() + ": " + item.status().label())).append("\">")
+                    .append(escape(item.status().label())).append("</span>");
+        }
+        html.append("<span class=\"board-item-text\"><span class=\"board-item-label\">").append(escape(item.text()))
+                .append("</span>");
         if (item.reason() != null) {
-            textCell.add(badge("— " + item.reason(), "contrast"));
+            badge(html, "— " + item.reason(), "contrast");
         }
         if (item.status() == ItemStatus.BLOCKED) {
-            textCell.add(badge("Blocked", "error"));
+            badge(html, "Blocked", "error");
         }
         if (item.overdue()) {
-            textCell.add(badge("Overdue", "error"));
+            badge(html, "Overdue", "error");
         }
         if (item.regressed()) {
-            textCell.add(badge("Regressed", "error"));
+            badge(html, "Regressed", "error");
         }
         if (item.commentCount() > 0) {
-            textCell.add(badge(item.commentCount() + (item.commentCount() == 1 ? " comment" : " comments"), "contrast"));
+            badge(html, item.commentCount() + (item.commentCount() == 1 ? " comment" : " comments"), "contrast");
         }
         if (item.evidenceLink() != null) {
-            textCell.add(badge("Evidence", "success"));
+            badge(html, "Evidence", "success");
         }
-        Span owner = new Span(item.owner().displayName());
-        owner.setWidth("14em");
-        owner.addClassName("board-item-owner");
-        Span due = new Span("due " + item.dueDate());
-        due.setWidth("8em");
-        due.addClassName("board-item-due");
-        details.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
-        details.addClickListener(e -> board.openDetail(item));
-        add(statusCell, textCell, owner, due, details);
-        expand(textCell);
+        html.append("</span><span class=\"board-item-owner\">").append(escape(item.owner().displayName()))
+                .append("</span><span class=\"board-item-due\">due ").append(item.dueDate())
+                .append("</span><button type=\"button\" class=\"board-item-details\" data-item=\"").append(item.id())
+                .append("\">Details</button>");
+        return html.toString();
+    }
+
+    private static void badge(StringBuilder html, String label, String theme) {
+        html.append("<span theme=\"badge ").append(theme).append("\">").append(escape(label)).append("</span>");
+    }
+
+    /** Text as HTML text or attribute value: item texts, reasons and names are typed by people. */
+    static String escape(String text) {
+        StringBuilder escaped = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> escaped.append("&amp;");
+                case '<' -> escaped.append("&lt;");
+                case '>' -> escaped.append("&gt;");
+                case '"' -> escaped.append("&quot;");
+                case '\'' -> escaped.append("&#39;");
+                default -> escaped.append(c);
+            }
+        }
+        return escaped.toString();
     }
 
     /** The CSS class that colours a status, e.g. {@code status-in-progress}. */
     static String statusClass(ItemStatus status) {
         return "status-" + status.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
-    }
-
-    private static Span badge(String label, String theme) {
-        Span badge = new Span(label);
-        badge.getElement().getThemeList().add("badge " + theme);
-        return badge;
     }
 
     void closeDialogs() {

@@ -41,6 +41,8 @@ import dev.safespeak.golive.ReleaseItemService;
 import dev.safespeak.golive.ReleaseService;
 import dev.safespeak.security.CurrentUser;
 import dev.safespeak.security.Role;
+import elemental.json.JsonType;
+import elemental.json.JsonValue;
 import jakarta.annotation.security.PermitAll;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -92,6 +94,11 @@ class ReleaseBoardView extends VerticalLayout implements BeforeEnterObserver, Be
     private boolean leaving;
     DoneConfirmDialog confirmDone;
 
+    /** The Details button a click in the board landed on, if any (a row's buttons are HTML, see {@link ItemRow}). */
+    static final String DETAILS_BUTTON = "event.target.closest('.board-item-details')";
+    /** The item id that the clicked Details button carries. */
+    static final String DETAILS_ITEM = DETAILS_BUTTON + ".dataset.item";
+
     ReleaseBoardView(ReleaseService service, ReleaseItemService releaseItems, BoardBroadcaster broadcaster,
                      List<ItemCheckRunner> checkRunners, RegressionNoticeService regressionNotices) {
         this.service = service;
@@ -133,6 +140,10 @@ class ReleaseBoardView extends VerticalLayout implements BeforeEnterObserver, Be
 
         content.setPadding(false);
         content.setSpacing(false);
+        // One listener for the Details buttons of every row, sent only for clicks on such a button.
+        content.getElement().addEventListener("click", e -> detailsClicked(e.getEventData().get(DETAILS_ITEM)))
+                .setFilter(DETAILS_BUTTON + " !== null")
+                .addEventData(DETAILS_ITEM);
         add(title, subtitle, progressLine, filters, content);
     }
 
@@ -465,6 +476,13 @@ class ReleaseBoardView extends VerticalLayout implements BeforeEnterObserver, Be
 
     void openDetail(ItemView item) {
         openDetail(item.id());
+    }
+
+    /** Opens the row whose Details button was clicked; an id that is not a row shown here (a forged event) is ignored. */
+    private void detailsClicked(JsonValue itemId) {
+        if (itemId != null && itemId.getType() == JsonType.STRING) {
+            number(itemId.asString()).map(rows::get).ifPresent(row -> openDetail(row.item));
+        }
     }
 
     private void openDetail(long itemId) {

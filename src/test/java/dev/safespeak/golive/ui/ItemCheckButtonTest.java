@@ -58,7 +58,7 @@ class ItemCheckButtonTest extends KaribuTest {
         UI.getCurrent().navigate(ReleaseBoardView.class,
                 new RouteParameters("releaseId", String.valueOf(item.releaseId())));
         ReleaseBoardView board = _get(ReleaseBoardView.class);
-        _click(board.rows.get(item.id()).details);
+        BoardRows.clickDetails(board, item.id());
         return board.detail;
     }
 

@@ -151,7 +151,7 @@ class RegressionNoticeTest extends KaribuTest {
                 new RouteParameters("releaseId", String.valueOf(item.releaseId())));
         assertThat(banners()).hasSize(1);
 
-        _click(_get(ReleaseBoardView.class).rows.get(item.id()).details);
+        BoardRows.clickDetails(_get(ReleaseBoardView.class), item.id());
 
         assertThat(banners().stream().flatMap(b -> _find(b, RouterLink.class).stream()).map(Component::getId)
                 .flatMap(java.util.Optional::stream)).doesNotContain("regression-notice-item-" + item.id());

@@ -3,6 +3,9 @@ package dev.safespeak.golive.ui;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
+import static dev.safespeak.golive.ui.BoardRows.badge;
+import static dev.safespeak.golive.ui.BoardRows.cells;
+import static dev.safespeak.golive.ui.BoardRows.clickDetails;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -24,6 +27,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -98,11 +102,11 @@ class ReleaseBoardViewTest extends KaribuTest {
 
         ItemRow row = board.rows.get(k8s);
         assertThat(row.status).as("no select for an item the user cannot change").isNull();
-        assertThat(row.statusBadge.getText()).isEqualTo("Done");
-        assertThat(row.statusBadge.getClassNames()).contains("board-item-status", "status-done")
+        assertThat(badge(row).text()).isEqualTo("Done");
+        assertThat(badge(row).classNames()).contains("board-item-status", "status-done")
                 .doesNotContain("status-open");
-        assertThat(row.statusBadge.getElement().getAttribute("title")).endsWith(": Done");
-        assertThat(row.statusBadge.getElement().getAttribute("role")).as("no live region per row").isNull();
+        assertThat(badge(row).attr("title")).endsWith(": Done");
+        assertThat(badge(row).hasAttr("role")).as("no live region per row").isFalse();
         assertThat(ItemRow.statusClass(ItemStatus.NOT_APPLICABLE)).isEqualTo("status-not-applicable");
     }
 
@@ -133,6 +137,95 @@ class ReleaseBoardViewTest extends KaribuTest {
     }
 
     @Test
+    void a_row_shows_its_text_badges_owner_and_due_date_with_typed_text_escaped() {
+        long id = newRelease(LocalDate.now(clock));
+        long cdn = item(id, "cdn-configuration");
+        login("devops", Role.DEVOPS);
+        releaseItems.changeStatus(cdn, ItemStatus.BLOCKED, "<img src=x onerror=alert(1)> & \"vendor\"");
+        releaseItems.addComment(cdn, "asked them");
+        releaseItems.attachEvidence(cdn, "https://ci.example/run/42", "contract");
+        login("qa_lead", Role.QA_LEAD);
+        ReleaseBoardView board = open(id);
+        ItemView item = releaseItems.item(cdn);
+        assertThat(item.overdue()).as("due before a go-live of today").isTrue();
+
+        Element cells = cells(board.rows.get(cdn));
+        assertThat(cells.select("img, script")).as("typed text stays text").isEmpty();
+        assertThat(cells.selectFirst(".board-item-label").text()).isEqualTo(item.text());
+        assertThat(cells.select(".board-item-text > [theme~=badge]")).extracting(Element::text, e -> e.attr("theme"))
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("— <img src=x onerror=alert(1)> & \"vendor\"",
+                                "badge contrast"),
+                        org.assertj.core.groups.Tuple.tuple("Blocked", "badge error"),
+                        org.assertj.core.groups.Tuple.tuple("Overdue", "badge error"),
+                        org.assertj.core.groups.Tuple.tuple("1 comment", "badge contrast"),
+                        org.assertj.core.groups.Tuple.tuple("Evidence", "badge success"));
+        assertThat(cells.selectFirst(".board-item-owner").text()).isEqualTo(Role.DEVOPS.displayName());
+        assertThat(cells.selectFirst(".board-item-due").text()).isEqualTo("due " + item.dueDate());
+        assertThat(badge(board.rows.get(cdn)).attr("title")).isEqualTo("Status of " + item.text() + ": Blocked");
+        assertThat(cells.selectFirst("button.board-item-details").attr("data-item")).isEqualTo(String.valueOf(cdn));
+    }
+
+    @Test
+    void a_row_the_user_may_change_has_a_labelled_select_and_no_badge() {
+        long id = newRelease(LocalDate.now(clock).plusDays(14));
+        long k8s = item(id, "kubernetes-cluster");
+        login("devops", Role.DEVOPS);
+        ReleaseBoardView board = open(id);
+        ItemRow row = board.rows.get(k8s);
+        assertThat(row.status.getAriaLabel()).contains("Status of " + row.item.text());
+        assertThat(row.status.getClassNames()).contains("board-item-status", "status-open");
+        assertThat(badge(row)).isNull();
+        assertThat(cells(row).selectFirst(".board-item-label").text()).isEqualTo(row.item.text());
+    }
+
+    @Test
+    void a_row_replaced_by_a_pushed_change_still_opens_its_detail_and_asks_for_a_reason() throws InterruptedException {
+        long id = newRelease(LocalDate.now(clock).plusDays(14));
+        long cdn = item(id, "cdn-configuration");
+        login("devops", Role.DEVOPS);
+        ReleaseBoardView board = open(id);
+        ItemRow before = board.rows.get(cdn);
+
+        changeInAnotherSession(cdn, ItemStatus.IN_PROGRESS);
+        MockVaadin.clientRoundtrip();
+
+        ItemRow after = board.rows.get(cdn);
+        assertThat(after).isNotSameAs(before);
+        assertThat(after.status.getValue()).isEqualTo(ItemStatus.IN_PROGRESS);
+        assertThat(after.status.getClassNames()).contains("status-in-progress");
+        clickDetails(board, cdn);
+        assertThat(board.detail.isOpened()).isTrue();
+        assertThat(board.detail.itemId()).isEqualTo(cdn);
+        board.detail.close();
+
+        _setValue(after.status, ItemStatus.BLOCKED);
+        assertThat(after.reasonDialog.isOpened()).isTrue();
+        _setValue(after.reason, "vendor contract");
+        _click(after.reasonConfirm);
+        assertThat(releaseItems.item(cdn).status()).isEqualTo(ItemStatus.BLOCKED);
+        assertThat(board.rows.get(cdn).status.getValue()).isEqualTo(ItemStatus.BLOCKED);
+        assertThat(cells(board.rows.get(cdn)).select("[theme~=badge]")).extracting(Element::text)
+                .contains("— vendor contract", "Blocked");
+    }
+
+    @Test
+    void a_details_click_for_an_item_the_board_does_not_show_opens_nothing() {
+        long id = newRelease(LocalDate.now(clock).plusDays(14));
+        long k8s = item(id, "kubernetes-cluster");
+        long other = item(newRelease(LocalDate.now(clock).plusDays(14)), "kubernetes-cluster");
+        login("devops", Role.DEVOPS);
+        ReleaseBoardView board = open(id);
+        _setValue(board.status, ItemStatus.DONE);
+        assertThat(board.rows).doesNotContainKey(k8s);
+
+        for (String sent : List.of(String.valueOf(k8s), String.valueOf(other), "abc", "")) {
+            BoardRows.sendDetailsClick(board, sent);
+            assertThat(board.detail).as("sent '%s'", sent).isNull();
+        }
+    }
+
+    @Test
     void a_change_that_takes_an_item_out_of_the_filter_redraws_the_board_without_it() {
         long id = newRelease(LocalDate.now(clock).plusDays(14));
         long k8s = item(id, "kubernetes-cluster");
@@ -153,7 +246,7 @@ class ReleaseBoardViewTest extends KaribuTest {
         for (ItemRow row : board.rows.values()) {
             boolean owned = row.item.owner() == Role.QA_LEAD;
             assertThat(row.status != null && row.status.isEnabled()).as(row.item.text()).isEqualTo(owned);
-            assertThat(row.statusBadge != null).as(row.item.text()).isEqualTo(!owned);
+            assertThat(badge(row) != null).as(row.item.text()).isEqualTo(!owned);
         }
     }
 
@@ -165,7 +258,7 @@ class ReleaseBoardViewTest extends KaribuTest {
         ReleaseBoardView board = open(id);
         assertThat(board.rows.values()).allSatisfy(row -> {
             assertThat(row.status).isNull();
-            assertThat(row.statusBadge.getText()).isEqualTo(row.item.status().label());
+            assertThat(badge(row).text()).isEqualTo(row.item.status().label());
         });
         assertThat(releaseItems.item(k8s).status()).isEqualTo(ItemStatus.OPEN);
     }
@@ -176,7 +269,7 @@ class ReleaseBoardViewTest extends KaribuTest {
         long k8s = item(id, "kubernetes-cluster");
         login("devops", Role.DEVOPS);
         ReleaseBoardView board = open(id);
-        _click(board.rows.get(k8s).details);
+        clickDetails(board, k8s);
         assertThat(board.detail.isOpened()).isTrue();
 
         UI.getCurrent().navigate(ReleasesView.class);
@@ -254,7 +347,7 @@ class ReleaseBoardViewTest extends KaribuTest {
         _setValue(board.status, null);
         _setValue(board.role, Role.DEVOPS);
         assertThat(lastAddress()).isEqualTo(address(id, "mine=true&owner=devops"));
-        _click(board.rows.get(k8s).details);
+        clickDetails(board, k8s);
         assertThat(lastAddress()).isEqualTo(address(id, "item=" + k8s + "&mine=true&owner=devops"));
         board.detail.close();
         assertThat(lastAddress()).isEqualTo(address(id, "mine=true&owner=devops"));
@@ -389,7 +482,7 @@ class ReleaseBoardViewTest extends KaribuTest {
         login("devops", Role.DEVOPS);
         ReleaseBoardView board = open(id);
         _setValue(board.rows.get(k8s).status, ItemStatus.DONE);
-        _click(board.rows.get(k8s).details);
+        clickDetails(board, k8s);
         ItemDetailDialog detail = board.detail;
         assertThat(detail.isOpened()).isTrue();
         _setValue(detail.note, "three node pools");
@@ -415,7 +508,7 @@ class ReleaseBoardViewTest extends KaribuTest {
         long k8s = item(id, "kubernetes-cluster");
         login("devops", Role.DEVOPS);
         ReleaseBoardView board = open(id);
-        _click(board.rows.get(k8s).details);
+        clickDetails(board, k8s);
         _setValue(board.detail.evidenceLink, "ftp://files");
         _click(board.detail.saveEvidence);
         assertThat(NotificationsKt.getNotifications()).anySatisfy(n -> assertThat(n.getElement().getProperty("text"))
@@ -429,7 +522,7 @@ class ReleaseBoardViewTest extends KaribuTest {
         long k8s = item(id, "kubernetes-cluster");
         login("viewer", Role.VIEWER);
         ReleaseBoardView board = open(id);
-        _click(board.rows.get(k8s).details);
+        clickDetails(board, k8s);
         assertThat(board.detail.note.isReadOnly()).isTrue();
         assertThat(board.detail.saveNote.isVisible()).isFalse();
         assertThat(board.detail.owner.isReadOnly()).isTrue();
@@ -442,7 +535,7 @@ class ReleaseBoardViewTest extends KaribuTest {
         long k8s = item(id, "kubernetes-cluster");
         login("admin", Role.ADMIN);
         ReleaseBoardView board = open(id);
-        _click(board.rows.get(k8s).details);
+        clickDetails(board, k8s);
         _setValue(board.detail.owner, Role.QA_LEAD);
         assertThat(releaseItems.item(k8s).owner()).isEqualTo(Role.QA_LEAD);
         assertThat(board.rows.get(k8s).item.owner()).isEqualTo(Role.QA_LEAD);
@@ -455,13 +548,13 @@ class ReleaseBoardViewTest extends KaribuTest {
         login("qa_lead", Role.QA_LEAD);
         ReleaseBoardView board = open(id);
         // The QA lead does not own the item: its status is a badge.
-        assertThat(board.rows.get(k8s).statusBadge.getText()).isEqualTo("Open");
+        assertThat(badge(board.rows.get(k8s)).text()).isEqualTo("Open");
 
         changeInAnotherSession(k8s, ItemStatus.DONE);
         MockVaadin.clientRoundtrip();
 
-        assertThat(board.rows.get(k8s).statusBadge.getText()).isEqualTo("Done");
-        assertThat(board.rows.get(k8s).statusBadge.getClassNames()).contains("status-done");
+        assertThat(badge(board.rows.get(k8s)).text()).isEqualTo("Done");
+        assertThat(badge(board.rows.get(k8s)).classNames()).contains("status-done");
         assertThat(board.releaseProgress.getText()).isEqualTo("1/126 done (0%)");
     }
 
