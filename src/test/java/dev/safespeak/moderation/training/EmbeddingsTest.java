@@ -7,24 +7,41 @@ import dev.safespeak.moderation.Attribute;
 import dev.safespeak.moderation.engine.EncoderHeadScorer;
 import dev.safespeak.moderation.engine.EncoderHeads;
 import dev.safespeak.moderation.engine.OnnxTextModel;
+import java.io.BufferedReader;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Training's embeddings are the service's: the heads are fitted on {@link Embeddings} and served by
  * {@link EncoderHeadScorer}, so a text must give the same vector (and so the same score) on both paths. With the
- * real int8 English encoder, which pads a batch to its longest text and then answers slightly different vectors.
+ * real int8 English encoder, which pads a batch to its longest text and then answers slightly different vectors. The
+ * cache format, its lock and the threads are tested with a fake encoder ({@link #fake}), which is fast and can fail.
  */
 class EmbeddingsTest {
 
@@ -70,7 +87,9 @@ class EmbeddingsTest {
     @Test
     void training_embeds_every_text_as_the_service_scores_it(@TempDir Path dir) throws Exception {
         Embeddings training = new Embeddings(model, ENCODER, dir.resolve("cache.bin"));
-        training.embedAll(TEXTS, 2);
+        try (training) {
+            training.embedAll(TEXTS, 2);
+        }
 
         int dimension = training.get(TEXTS.get(0)).length;
         EncoderHeads.Head head = randomHead(dimension);
@@ -93,13 +112,17 @@ class EmbeddingsTest {
     void a_second_run_reads_the_vectors_from_the_cache_without_the_model(@TempDir Path dir) throws Exception {
         Path cache = dir.resolve("cache.bin");
         Embeddings first = new Embeddings(model, ENCODER, cache);
-        first.embedAll(TEXTS, 2);
+        try (first) {
+            first.embedAll(TEXTS, 2);
+        }
 
         // Any embedding through a closed model would fail, so this passes only if every vector came from the file.
         OnnxTextModel closed = OnnxTextModel.fromClasspath(ONNX, TOKENIZER, 1);
         closed.close();
         Embeddings second = new Embeddings(closed, ENCODER, cache);
-        second.embedAll(TEXTS, 2);
+        try (second) {
+            second.embedAll(TEXTS, 2);
+        }
         for (String text : TEXTS) {
             assertThat(second.get(text)).isEqualTo(first.get(text));
         }
@@ -120,12 +143,16 @@ class EmbeddingsTest {
             }
         }
         Embeddings embeddings = new Embeddings(model, ENCODER, cache);
-        assertThatThrownBy(() -> embeddings.get(TEXTS.get(2))).isInstanceOf(IllegalStateException.class);
-        embeddings.embedAll(List.of(TEXTS.get(2)), 1);
+        try (embeddings) {
+            assertThatThrownBy(() -> embeddings.get(TEXTS.get(2))).isInstanceOf(IllegalStateException.class);
+            embeddings.embedAll(List.of(TEXTS.get(2)), 1);
+        }
         assertThat(embeddings.get(TEXTS.get(2))).isEqualTo(model.embed(List.of(TEXTS.get(2)))[0]);
 
         // The file was rewritten in the new format: a new reader finds the embedded vector, not the planted one.
-        assertThat(new Embeddings(model, ENCODER, cache).get(TEXTS.get(2))).isEqualTo(embeddings.get(TEXTS.get(2)));
+        try (Embeddings again = new Embeddings(model, ENCODER, cache)) {
+            assertThat(again.get(TEXTS.get(2))).isEqualTo(embeddings.get(TEXTS.get(2)));
+        }
     }
 
     @Test
@@ -146,19 +173,21 @@ class EmbeddingsTest {
             out.writeFloat(1f);
             out.writeFloat(0f);
         }
-        Embeddings embeddings = new Embeddings(model, ENCODER, cache);
-        assertThat(embeddings.loaded()).contains("is not of format " + Embeddings.FORMAT);
-        assertThatThrownBy(() -> embeddings.get(TEXTS.get(0)))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessage("text was not embedded: " + TEXTS.get(0));
+        try (Embeddings embeddings = new Embeddings(model, ENCODER, cache)) {
+            assertThat(embeddings.loaded()).contains("is not of format " + Embeddings.FORMAT);
+            assertThatThrownBy(() -> embeddings.get(TEXTS.get(0)))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage("text was not embedded: " + TEXTS.get(0));
+        }
     }
 
     @Test
     void a_text_never_embedded_is_refused(@TempDir Path dir) throws Exception {
-        Embeddings embeddings = new Embeddings(model, ENCODER, dir.resolve("cache.bin"));
-        assertThatThrownBy(() -> embeddings.get("never embedded"))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessage("text was not embedded: never embedded");
+        try (Embeddings embeddings = new Embeddings(model, ENCODER, dir.resolve("cache.bin"))) {
+            assertThatThrownBy(() -> embeddings.get("never embedded"))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage("text was not embedded: never embedded");
+        }
     }
 
     /** A format-3 cache by hand: header, then a vector filled with {@code value} per text, in order. */
@@ -188,54 +217,72 @@ class EmbeddingsTest {
         writeCache(cache, "sha-of-another-encoder", List.of(TEXTS.get(2)), 0.05f);
 
         Embeddings embeddings = new Embeddings(model, ENCODER, cache);
-        assertThat(embeddings.loaded()).contains("made by another encoder (ONNX SHA-256 sha-of-another-encoder, "
-                + "this run's is " + ENCODER + ")").contains("ignored");
-        assertThatThrownBy(() -> embeddings.get(TEXTS.get(2))).isInstanceOf(IllegalStateException.class);
-        embeddings.embedAll(List.of(TEXTS.get(2)), 1);
+        try (embeddings) {
+            assertThat(embeddings.loaded()).contains("made by another encoder (ONNX SHA-256 sha-of-another-encoder, "
+                    + "this run's is " + ENCODER + ")").contains("ignored");
+            assertThatThrownBy(() -> embeddings.get(TEXTS.get(2))).isInstanceOf(IllegalStateException.class);
+            embeddings.embedAll(List.of(TEXTS.get(2)), 1);
+        }
         assertThat(embeddings.get(TEXTS.get(2))).isEqualTo(model.embed(List.of(TEXTS.get(2)))[0]);
 
         // The file now names this encoder and holds its vector (read with a closed model: nothing is embedded) ...
         OnnxTextModel closed = OnnxTextModel.fromClasspath(ONNX, TOKENIZER, 1);
         closed.close();
-        Embeddings again = new Embeddings(closed, ENCODER, cache);
-        again.embedAll(List.of(TEXTS.get(2)), 1);
-        assertThat(again.get(TEXTS.get(2))).isEqualTo(embeddings.get(TEXTS.get(2)));
+        try (Embeddings again = new Embeddings(closed, ENCODER, cache)) {
+            again.embedAll(List.of(TEXTS.get(2)), 1);
+            assertThat(again.get(TEXTS.get(2))).isEqualTo(embeddings.get(TEXTS.get(2)));
+        }
         // ... and the other encoder, in its turn, does not take these vectors.
-        Embeddings other = new Embeddings(closed, "sha-of-another-encoder", cache);
-        assertThat(other.loaded()).contains("made by another encoder");
-        assertThatThrownBy(() -> other.get(TEXTS.get(2))).isInstanceOf(IllegalStateException.class);
+        try (Embeddings other = new Embeddings(closed, "sha-of-another-encoder", cache)) {
+            assertThat(other.loaded()).contains("made by another encoder");
+            assertThatThrownBy(() -> other.get(TEXTS.get(2))).isInstanceOf(IllegalStateException.class);
+        }
     }
 
-    @Test
-    void a_truncated_cache_keeps_its_complete_vectors_and_embeds_only_the_missing_ones(@TempDir Path dir)
-            throws Exception {
+    /** Bytes of one record: the key's length prefix, the key, the vector. */
+    private static final int RECORD = 2 + Embeddings.key("x").length() + 4 * DIMENSION;
+    /** Bytes of a header naming {@link #ENCODER}: magic, format, the name with its length prefix, the dimension. */
+    private static final int HEADER = 4 + 4 + 2 + ENCODER.length() + 4;
+
+    /** Where a run killed while it wrote the third record could have stopped: bytes of that record on disk. */
+    static Stream<Arguments> cuts() {
+        return Stream.of(
+                Arguments.of(1, "1 byte into the record, inside the key's length prefix"),
+                Arguments.of(2 + 10, "inside the key"),
+                Arguments.of(RECORD / 2, "inside the vector"),
+                Arguments.of(RECORD - 1, "1 byte short of the record's end"));
+    }
+
+    @ParameterizedTest(name = "cut {1}")
+    @MethodSource("cuts")
+    void a_truncated_cache_keeps_its_complete_vectors_and_embeds_only_the_missing_ones(int kept, String where,
+            @TempDir Path dir) throws Exception {
         Path cache = dir.resolve("cache.bin");
         writeCache(cache, ENCODER, List.of(TEXTS.get(0), TEXTS.get(1), TEXTS.get(2)), 0.25f);
         long complete = Files.size(cache);
-        long record = 2 + Embeddings.key("x").length() + 4L * DIMENSION;
-        // A run killed while it wrote the third record: its key and part of its vector made it to disk.
-        try (var ch = java.nio.channels.FileChannel.open(cache, java.nio.file.StandardOpenOption.WRITE)) {
-            ch.truncate(complete - record / 2);
+        truncate(cache, complete - RECORD + kept);
+
+        Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+        Embeddings embeddings = new Embeddings(counting(calls), ENCODER, cache);
+        try (embeddings) {
+            assertThat(embeddings.loaded()).contains("is truncated: 2 complete vectors kept, a partial last record of "
+                    + kept + " bytes dropped");
+            assertThat(embeddings.get(TEXTS.get(0))).isEqualTo(filled(0.25f));
+            assertThat(embeddings.get(TEXTS.get(1))).isEqualTo(filled(0.25f));
+            assertThatThrownBy(() -> embeddings.get(TEXTS.get(2))).isInstanceOf(IllegalStateException.class);
+
+            embeddings.embedAll(TEXTS.subList(0, 3), 1);
         }
-
-        Embeddings embeddings = new Embeddings(model, ENCODER, cache);
-        assertThat(embeddings.loaded()).contains("is truncated: 2 complete vectors kept, a partial last record of "
-                + (record - record / 2) + " bytes dropped");
-        assertThat(embeddings.get(TEXTS.get(0))).isEqualTo(filled(0.25f));
-        assertThat(embeddings.get(TEXTS.get(1))).isEqualTo(filled(0.25f));
-        assertThatThrownBy(() -> embeddings.get(TEXTS.get(2))).isInstanceOf(IllegalStateException.class);
-
-        embeddings.embedAll(TEXTS.subList(0, 3), 1);
         // The two kept vectors are the file's (the planted ones, not embedded again); the cut one is embedded.
+        assertThat(calls.keySet()).containsExactly(TEXTS.get(2));
         assertThat(embeddings.get(TEXTS.get(0))).isEqualTo(filled(0.25f));
-        assertThat(embeddings.get(TEXTS.get(2))).isEqualTo(model.embed(List.of(TEXTS.get(2)))[0]);
+        assertThat(embeddings.get(TEXTS.get(2))).isEqualTo(fake(TEXTS.get(2)));
         assertThat(Files.size(cache)).isEqualTo(complete);
 
-        OnnxTextModel closed = OnnxTextModel.fromClasspath(ONNX, TOKENIZER, 1);
-        closed.close();
-        Embeddings again = new Embeddings(closed, ENCODER, cache);
-        assertThat(again.loaded()).doesNotContain("truncated").contains(": 3 vectors of encoder " + ENCODER);
-        assertThat(again.get(TEXTS.get(2))).isEqualTo(embeddings.get(TEXTS.get(2)));
+        try (Embeddings again = new Embeddings(refusing(), ENCODER, cache)) {
+            assertThat(again.loaded()).doesNotContain("truncated").contains(": 3 vectors of encoder " + ENCODER);
+            assertThat(again.get(TEXTS.get(2))).isEqualTo(fake(TEXTS.get(2)));
+        }
     }
 
     @Test
@@ -246,10 +293,14 @@ class EmbeddingsTest {
             ch.truncate(10);
         }
         Embeddings embeddings = new Embeddings(model, ENCODER, cache);
-        assertThat(embeddings.loaded()).contains("ends inside its header (10 bytes)");
-        embeddings.embedAll(List.of(TEXTS.get(0)), 1);
+        try (embeddings) {
+            assertThat(embeddings.loaded()).contains("ends inside its header (10 bytes)");
+            embeddings.embedAll(List.of(TEXTS.get(0)), 1);
+        }
         assertThat(embeddings.get(TEXTS.get(0))).isEqualTo(model.embed(List.of(TEXTS.get(0)))[0]);
-        assertThat(new Embeddings(model, ENCODER, cache).get(TEXTS.get(0))).isEqualTo(embeddings.get(TEXTS.get(0)));
+        try (Embeddings again = new Embeddings(model, ENCODER, cache)) {
+            assertThat(again.get(TEXTS.get(0))).isEqualTo(embeddings.get(TEXTS.get(0)));
+        }
     }
 
     @Test
@@ -257,5 +308,262 @@ class EmbeddingsTest {
         assertThatThrownBy(() -> new Embeddings(model, " ", dir.resolve("cache.bin")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("encoderSha256 is blank");
+    }
+
+    /** A deterministic vector per text, standing for the encoder in the format, lock and thread tests. */
+    static float[] fake(String text) {
+        Random random = new Random(text.hashCode());
+        float[] v = new float[DIMENSION];
+        for (int j = 0; j < DIMENSION; j++) {
+            v[j] = random.nextFloat();
+        }
+        return v;
+    }
+
+    /** The fake encoder, counting its calls per text. */
+    private static Embeddings.TextEncoder counting(Map<String, AtomicInteger> calls) {
+        return text -> {
+            calls.computeIfAbsent(text, t -> new AtomicInteger()).incrementAndGet();
+            return fake(text);
+        };
+    }
+
+    /** An encoder that must not be called: everything has to come from the file. */
+    private static Embeddings.TextEncoder refusing() {
+        return text -> {
+            throw new AssertionError("embedded although cached: " + text);
+        };
+    }
+
+    private static void truncate(Path file, long size) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            ch.truncate(size);
+        }
+    }
+
+    private static List<String> manyTexts(int n) {
+        return IntStream.range(0, n).mapToObj(i -> "text number " + i).toList();
+    }
+
+    @Test
+    void a_second_instance_on_the_same_cache_is_refused_until_the_first_is_closed(@TempDir Path dir)
+            throws Exception {
+        Path cache = dir.resolve("cache.bin");
+        Embeddings first = new Embeddings(counting(new ConcurrentHashMap<>()), ENCODER, cache);
+        try (first) {
+            assertThatThrownBy(() -> new Embeddings(refusing(), ENCODER, cache))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("embedding cache " + cache + " is in use")
+                    .hasMessageContaining(cache.getFileName() + ".lock");
+            // The refused instance did not take the first one's lock away: a second refusal, then the first writes.
+            assertThatThrownBy(() -> new Embeddings(refusing(), ENCODER, dir.resolve(".").resolve("cache.bin")))
+                    .isInstanceOf(IllegalStateException.class);
+            first.embedAll(TEXTS, 1);
+        }
+        try (Embeddings second = new Embeddings(refusing(), ENCODER, cache)) {
+            second.embedAll(TEXTS, 1);
+            assertThat(second.get(TEXTS.get(3))).isEqualTo(fake(TEXTS.get(3)));
+        }
+    }
+
+    @Test
+    void a_cache_locked_by_another_process_is_refused(@TempDir Path dir) throws Exception {
+        Path cache = dir.resolve("cache.bin");
+        Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), EmbeddingsLockHolder.class.getName(), cache.toString())
+                .redirectErrorStream(true).start();
+        try {
+            List<String> said = new ArrayList<>();
+            BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream(),
+                    StandardCharsets.UTF_8));
+            for (String line = out.readLine(); line != null && !line.equals(EmbeddingsLockHolder.LOCKED);
+                    line = out.readLine()) {
+                said.add(line);
+            }
+            assertThat(holder.isAlive()).as("the lock holder ran, and said %s", said).isTrue();
+
+            assertThatThrownBy(() -> new Embeddings(refusing(), ENCODER, cache))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("embedding cache " + cache + " is in use: another training run holds its "
+                            + "lock file");
+
+            holder.getOutputStream().close(); // the holder closes its Embeddings and ends
+            assertThat(holder.waitFor(1, TimeUnit.MINUTES)).isTrue();
+            assertThat(holder.exitValue()).isZero();
+            try (Embeddings after = new Embeddings(counting(new ConcurrentHashMap<>()), ENCODER, cache)) {
+                after.embedAll(TEXTS, 1);
+            }
+        } finally {
+            holder.destroyForcibly();
+        }
+    }
+
+    @Test
+    void a_closed_instance_keeps_its_vectors_but_embeds_nothing(@TempDir Path dir) throws Exception {
+        Path cache = dir.resolve("cache.bin");
+        Embeddings embeddings = new Embeddings(counting(new ConcurrentHashMap<>()), ENCODER, cache);
+        embeddings.embedAll(TEXTS.subList(0, 2), 1);
+        embeddings.close();
+        embeddings.close();
+        assertThat(embeddings.get(TEXTS.get(0))).isEqualTo(fake(TEXTS.get(0)));
+        assertThatThrownBy(() -> embeddings.embedAll(TEXTS, 1))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("embedding cache " + cache + " was closed (its lock released); embed with a new Embeddings");
+    }
+
+    @Test
+    void several_threads_over_several_chunks_embed_every_text_once_and_the_file_holds_them_all(@TempDir Path dir)
+            throws Exception {
+        Path cache = dir.resolve("cache.bin");
+        List<String> texts = manyTexts(64 * 4 + 5);
+        Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+        Set<String> threads = ConcurrentHashMap.newKeySet();
+        // The first text on each of the three threads waits for the other two: three chunks run at once.
+        CountDownLatch allStarted = new CountDownLatch(3);
+        ThreadLocal<Boolean> seen = ThreadLocal.withInitial(() -> false);
+        Thread caller = Thread.currentThread(); // embeds the first text, for the file's header
+        Embeddings.TextEncoder encoder = text -> {
+            if (Thread.currentThread() != caller && !seen.get()) {
+                seen.set(true);
+                threads.add(Thread.currentThread().getName());
+                allStarted.countDown();
+                try {
+                    assertThat(allStarted.await(1, TimeUnit.MINUTES)).as("three chunks in parallel").isTrue();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            return counting(calls).embed(text);
+        };
+        Embeddings embeddings = new Embeddings(encoder, ENCODER, cache);
+        try (embeddings) {
+            embeddings.embedAll(texts, 3);
+        }
+        assertThat(threads).hasSize(3);
+        assertThat(calls.keySet()).containsExactlyInAnyOrderElementsOf(texts);
+        assertThat(calls.values()).allSatisfy(n -> assertThat(n.get()).as("calls per text, the first one too")
+                .isEqualTo(1));
+        assertThat(Files.size(cache)).isEqualTo(HEADER + (long) texts.size() * RECORD);
+        try (Embeddings again = new Embeddings(refusing(), ENCODER, cache)) {
+            assertThat(again.loaded()).endsWith(": " + texts.size() + " vectors of encoder " + ENCODER);
+            for (String text : texts) {
+                assertThat(again.get(text)).as(text).isEqualTo(fake(text));
+            }
+        }
+    }
+
+    @Test
+    void an_encoder_failure_stops_the_run_and_leaves_only_complete_records(@TempDir Path dir) throws Exception {
+        Path cache = dir.resolve("cache.bin");
+        List<String> texts = manyTexts(64 * 4);
+        String bad = texts.get(64 + 10);
+        Embeddings.TextEncoder failing = text -> {
+            if (text.equals(bad)) {
+                throw new IllegalStateException("the encoder failed on " + text);
+            }
+            return fake(text);
+        };
+        try (Embeddings embeddings = new Embeddings(failing, ENCODER, cache)) {
+            assertThatThrownBy(() -> embeddings.embedAll(texts, 2))
+                    .isInstanceOf(ExecutionException.class)
+                    .hasRootCauseMessage("the encoder failed on " + bad);
+        }
+        // Whatever the other thread wrote before it stopped is whole records: nothing cut, nothing to drop.
+        Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+        try (Embeddings again = new Embeddings(counting(calls), ENCODER, cache)) {
+            assertThat(again.loaded()).doesNotContain("truncated").doesNotContain("ignored");
+            again.embedAll(texts, 2);
+            for (String text : texts) {
+                assertThat(again.get(text)).as(text).isEqualTo(fake(text));
+            }
+        }
+        assertThat(calls).containsKey(bad).doesNotContainKey(texts.get(0));
+    }
+
+    @Test
+    void a_header_of_dimension_zero_is_ignored_and_the_file_rebuilt(@TempDir Path dir) throws Exception {
+        Path cache = dir.resolve("cache.bin");
+        try (DataOutputStream out = new DataOutputStream(Files.newOutputStream(cache))) {
+            Embeddings.writeHeader(out, ENCODER, 0);
+        }
+        try (Embeddings embeddings = new Embeddings(counting(new ConcurrentHashMap<>()), ENCODER, cache)) {
+            assertThat(embeddings.loaded()).isEqualTo("embedding cache " + cache + " has dimension 0; it is ignored "
+                    + "and every text is embedded again");
+            embeddings.embedAll(TEXTS.subList(0, 2), 1);
+        }
+        try (Embeddings again = new Embeddings(refusing(), ENCODER, cache)) {
+            assertThat(again.loaded()).endsWith(": 2 vectors of encoder " + ENCODER);
+            assertThat(again.get(TEXTS.get(1))).isEqualTo(fake(TEXTS.get(1)));
+        }
+    }
+
+    @Test
+    void a_cache_whose_key_is_not_utf8_is_ignored_whole_and_rebuilt(@TempDir Path dir) throws Exception {
+        Path cache = dir.resolve("cache.bin");
+        writeCache(cache, ENCODER, List.of(TEXTS.get(0)), 0.25f);
+        long secondRecord = Files.size(cache);
+        try (DataOutputStream out = new DataOutputStream(Files.newOutputStream(cache, StandardOpenOption.APPEND))) {
+            out.writeShort(32);
+            byte[] garbage = new byte[32];
+            Arrays.fill(garbage, (byte) 0xFF); // no UTF-8 (or modified UTF-8) byte
+            out.write(garbage);
+            for (int j = 0; j < DIMENSION; j++) {
+                out.writeFloat(0.5f);
+            }
+        }
+        assertRebuiltAfterCorruption(cache, "embedding cache " + cache + " is corrupt: the record at byte "
+                + secondRecord + " does not parse (its key is not UTF-8: ");
+    }
+
+    @Test
+    void a_cache_whose_key_is_not_a_key_is_ignored_whole_and_rebuilt(@TempDir Path dir) throws Exception {
+        Path cache = dir.resolve("cache.bin");
+        writeCache(cache, ENCODER, List.of(TEXTS.get(0)), 0.25f);
+        long secondRecord = Files.size(cache);
+        try (DataOutputStream out = new DataOutputStream(Files.newOutputStream(cache, StandardOpenOption.APPEND))) {
+            out.writeUTF("short");
+            for (int j = 0; j < DIMENSION; j++) {
+                out.writeFloat(0.5f);
+            }
+        }
+        assertRebuiltAfterCorruption(cache, "embedding cache " + cache + " is corrupt: the record at byte "
+                + secondRecord + " does not parse (its key has 5 characters, not 32)");
+    }
+
+    @Test
+    void a_header_whose_encoder_is_not_utf8_is_ignored(@TempDir Path dir) throws Exception {
+        Path cache = dir.resolve("cache.bin");
+        try (DataOutputStream out = new DataOutputStream(Files.newOutputStream(cache))) {
+            out.writeInt(Embeddings.MAGIC);
+            out.writeInt(Embeddings.FORMAT);
+            out.writeShort(2);
+            out.write(new byte[] {(byte) 0xC0, 0}); // a 2-byte sequence whose second byte is not a continuation
+            out.writeInt(DIMENSION);
+        }
+        try (Embeddings embeddings = new Embeddings(counting(new ConcurrentHashMap<>()), ENCODER, cache)) {
+            assertThat(embeddings.loaded()).startsWith("embedding cache " + cache + " has a header whose encoder "
+                    + "name is not UTF-8 (").endsWith("); it is ignored and every text is embedded again");
+            embeddings.embedAll(TEXTS.subList(0, 1), 1);
+        }
+        try (Embeddings again = new Embeddings(refusing(), ENCODER, cache)) {
+            assertThat(again.get(TEXTS.get(0))).isEqualTo(fake(TEXTS.get(0)));
+        }
+    }
+
+    /** A corrupt record (not a cut one) makes the whole file untrusted: even the good first record is embedded again. */
+    private static void assertRebuiltAfterCorruption(Path cache, String message) throws Exception {
+        Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+        try (Embeddings embeddings = new Embeddings(counting(calls), ENCODER, cache)) {
+            assertThat(embeddings.loaded()).startsWith(message)
+                    .endsWith("which a killed run does not cause; it is ignored and every text is embedded again");
+            assertThatThrownBy(() -> embeddings.get(TEXTS.get(0))).isInstanceOf(IllegalStateException.class);
+            embeddings.embedAll(TEXTS.subList(0, 2), 1);
+        }
+        assertThat(calls.keySet()).containsExactlyInAnyOrder(TEXTS.get(0), TEXTS.get(1));
+        try (Embeddings again = new Embeddings(refusing(), ENCODER, cache)) {
+            assertThat(again.loaded()).endsWith(": 2 vectors of encoder " + ENCODER);
+            assertThat(again.get(TEXTS.get(0))).isEqualTo(fake(TEXTS.get(0)));
+        }
+        assertThat(Files.size(cache)).isEqualTo(HEADER + 2L * RECORD);
     }
 }

@@ -10,7 +10,10 @@ import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UTFDataFormatException;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,9 +27,13 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -42,9 +49,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * embedded, so a run killed half way keeps what it embedded: the next run reads the complete records, drops a partial
  * last one and embeds only what is missing. A file without the header (the batch-embedded caches of format 1), of
  * another format (format 2 did not name its encoder) or made by another encoder is ignored and overwritten, never mixed
- * with this encoder's vectors.
+ * with this encoder's vectors, and so is a file whose records do not parse (a key that is not UTF-8 or not a key):
+ * such a file was not cut by a killed run, so none of its records is trusted.
+ *
+ * <p>One run at a time: from the constructor to {@link #close} an instance holds an exclusive lock on the sibling file
+ * {@code <cache>.lock}, so a second training run (or a second instance in this JVM) on the same cache fails at once
+ * instead of appending to, cutting or replacing the file under the first. The lock file is left in place: a run that
+ * opened it just before it was deleted could lock the deleted file while a later run locks a new one.
  */
-final class Embeddings {
+final class Embeddings implements AutoCloseable {
 
     /** First int of a cache file; negative, so no file of the old format (which began with a count) has it. */
     static final int MAGIC = 0xE3BE_DD16;
@@ -55,8 +68,21 @@ final class Embeddings {
     static final int FORMAT = 3;
     /** Texts handed to a thread at a time; each is still embedded alone, and the chunk is flushed to the cache. */
     private static final int CHUNK = 64;
+    /** Characters of a cache key: the hex of the first 16 bytes of the text's SHA-256. */
+    private static final int KEY_CHARS = 32;
+    /**
+     * Lock files this JVM holds: a second channel on a held lock file is never opened, since closing it could drop
+     * this process's lock (POSIX record locks belong to the process and can go with any of its descriptors).
+     */
+    private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
 
-    private final OnnxTextModel model;
+    /** Embeds one text alone; the real one is {@link EncoderHeadScorer#embed}, tests pass fakes. */
+    @FunctionalInterface
+    interface TextEncoder {
+        float[] embed(String text);
+    }
+
+    private final TextEncoder encoder;
     private final String encoderSha256;
     private final Path cacheFile;
     private final Map<String, float[]> cache = new HashMap<>();
@@ -66,19 +92,81 @@ final class Embeddings {
     private long partialBytes;
     private int dimension;
     private final String loaded;
+    private final Path lockFile;
+    private FileChannel lockChannel;
 
     /**
      * @param encoderSha256 SHA-256 of the ONNX bytes of {@code model}; a cache made by another encoder is not used
+     * @throws IllegalStateException when another run (or instance) holds the cache's lock
      */
     Embeddings(OnnxTextModel model, String encoderSha256, Path cacheFile) throws IOException {
+        this(text -> EncoderHeadScorer.embed(model, text), encoderSha256, cacheFile);
+    }
+
+    Embeddings(TextEncoder encoder, String encoderSha256, Path cacheFile) throws IOException {
         if (encoderSha256 == null || encoderSha256.isBlank()) {
             throw new IllegalArgumentException("encoderSha256 is blank: the cache must name the encoder of its vectors");
         }
-        this.model = model;
+        this.encoder = encoder;
         this.encoderSha256 = encoderSha256;
         this.cacheFile = cacheFile;
-        this.loaded = Files.exists(cacheFile) ? read() : "embedding cache " + cacheFile + " is absent; it is created";
+        Path dir = cacheFile.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        // The real directory, so two spellings of one cache (a symlink, "..") find the same entry in HELD.
+        this.lockFile = dir.toRealPath().resolve(cacheFile.getFileName() + ".lock");
+        lock();
+        try {
+            this.loaded = Files.exists(cacheFile) ? read()
+                    : "embedding cache " + cacheFile + " is absent; it is created";
+        } catch (IOException | RuntimeException e) {
+            close();
+            throw e;
+        }
         TrainCommand.log(loaded);
+    }
+
+    private void lock() throws IOException {
+        String taken = "embedding cache " + cacheFile + " is in use: another training run holds its lock file "
+                + lockFile + "; wait for that run to end or give this one another cache file";
+        if (!HELD.add(lockFile)) {
+            throw new IllegalStateException(taken);
+        }
+        try {
+            lockChannel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock lock;
+            try {
+                lock = lockChannel.tryLock();
+            } catch (OverlappingFileLockException e) {
+                lock = null;
+            }
+            if (lock == null) {
+                throw new IllegalStateException(taken);
+            }
+        } catch (IOException | RuntimeException e) {
+            if (lockChannel != null) {
+                lockChannel.close();
+                lockChannel = null;
+            }
+            HELD.remove(lockFile);
+            throw e;
+        }
+    }
+
+    /**
+     * Releases the cache's lock; the vectors read or embedded stay available to {@link #get}, but {@link #embedAll}
+     * is refused. Closing twice does nothing.
+     */
+    @Override
+    public void close() throws IOException {
+        if (lockChannel == null) {
+            return;
+        }
+        try {
+            lockChannel.close(); // releases the lock
+        } finally {
+            lockChannel = null;
+            HELD.remove(lockFile);
+        }
     }
 
     /** What reading the cache file found, as logged: its vectors, or why it was ignored or cut. */
@@ -92,7 +180,7 @@ final class Embeddings {
                 new BufferedInputStream(Files.newInputStream(cacheFile), 1 << 20));
              DataInputStream in = new DataInputStream(counting)) {
             int format;
-            String encoder;
+            String madeBy;
             int dim;
             try {
                 int magic = in.readInt();
@@ -101,14 +189,17 @@ final class Embeddings {
                     return "embedding cache " + cacheFile + " is not of format " + FORMAT
                             + " (per-text vectors, named encoder); it is ignored and every text is embedded again";
                 }
-                encoder = in.readUTF();
+                madeBy = in.readUTF();
                 dim = in.readInt();
             } catch (EOFException e) {
                 return "embedding cache " + cacheFile + " ends inside its header (" + size
                         + " bytes); it is ignored and every text is embedded again";
+            } catch (UTFDataFormatException e) {
+                return "embedding cache " + cacheFile + " has a header whose encoder name is not UTF-8 ("
+                        + e.getMessage() + "); it is ignored and every text is embedded again";
             }
-            if (!encoder.equals(encoderSha256)) {
-                return "embedding cache " + cacheFile + " was made by another encoder (ONNX SHA-256 " + encoder
+            if (!madeBy.equals(encoderSha256)) {
+                return "embedding cache " + cacheFile + " was made by another encoder (ONNX SHA-256 " + madeBy
                         + ", this run's is " + encoderSha256 + "); it is ignored and every text is embedded again";
             }
             if (dim <= 0) {
@@ -120,6 +211,9 @@ final class Embeddings {
             while (complete < size) {
                 try {
                     String key = in.readUTF();
+                    if (key.length() != KEY_CHARS) {
+                        return corrupt(complete, "its key has " + key.length() + " characters, not " + KEY_CHARS);
+                    }
                     float[] v = new float[dim];
                     for (int j = 0; j < dim; j++) {
                         v[j] = in.readFloat();
@@ -128,6 +222,8 @@ final class Embeddings {
                     complete = counting.count();
                 } catch (EOFException e) {
                     break;
+                } catch (UTFDataFormatException e) {
+                    return corrupt(complete, "its key is not UTF-8: " + e.getMessage());
                 }
             }
             validBytes = complete;
@@ -141,6 +237,16 @@ final class Embeddings {
         }
     }
 
+    /** Forgets a corrupt file's records, so the next {@link #embedAll} starts the file again, and says why. */
+    private String corrupt(long recordStart, String why) {
+        cache.clear();
+        dimension = 0;
+        validBytes = 0;
+        partialBytes = 0;
+        return "embedding cache " + cacheFile + " is corrupt: the record at byte " + recordStart + " does not parse ("
+                + why + "), which a killed run does not cause; it is ignored and every text is embedded again";
+    }
+
     float[] get(String text) {
         float[] v = cache.get(key(text));
         if (v == null) {
@@ -149,8 +255,16 @@ final class Embeddings {
         return v;
     }
 
-    /** Embeds every text not cached yet, each alone, appending each chunk's vectors to the cache file. */
+    /**
+     * Embeds every text not cached yet, each alone, appending each chunk's vectors to the cache file.
+     *
+     * @throws IllegalStateException after {@link #close}: without the lock another run could write the file too
+     */
     void embedAll(Collection<String> texts, int threads) throws Exception {
+        if (lockChannel == null) {
+            throw new IllegalStateException("embedding cache " + cacheFile + " was closed (its lock released); "
+                    + "embed with a new Embeddings");
+        }
         List<String> todo = new ArrayList<>();
         for (String t : new LinkedHashSet<>(texts)) {
             if (!cache.containsKey(key(t))) {
@@ -169,24 +283,38 @@ final class Embeddings {
             return;
         }
         if (validBytes == 0) {
-            dimension = EncoderHeadScorer.embed(model, todo.get(0)).length;
-            writeHeader();
+            // The first vector gives the dimension for the header and is its first record, not embedded twice.
+            String first = todo.get(0);
+            float[] v = encoder.embed(first);
+            dimension = v.length;
+            startFile(key(first), v);
+            cache.put(key(first), v);
+            todo = todo.subList(1, todo.size());
         }
+        List<String> rest = todo;
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         AtomicInteger done = new AtomicInteger();
+        // Set when embedAll leaves: the tasks check it before each text and before writing, so none outlives it.
+        AtomicBoolean stop = new AtomicBoolean();
         long started = System.nanoTime();
         try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
                 Files.newOutputStream(cacheFile, StandardOpenOption.APPEND), 1 << 16))) {
             try {
                 List<Future<?>> futures = new ArrayList<>();
-                for (int from = 0; from < todo.size(); from += CHUNK) {
-                    List<String> chunk = todo.subList(from, Math.min(todo.size(), from + CHUNK));
+                for (int from = 0; from < rest.size(); from += CHUNK) {
+                    List<String> chunk = rest.subList(from, Math.min(rest.size(), from + CHUNK));
                     futures.add(pool.submit(() -> {
                         List<float[]> vectors = new ArrayList<>();
                         for (String text : chunk) {
-                            vectors.add(EncoderHeadScorer.embed(model, text));
+                            if (stop.get()) {
+                                return null;
+                            }
+                            vectors.add(encoder.embed(text));
                         }
                         synchronized (cache) {
+                            if (stop.get()) {
+                                return null;
+                            }
                             for (int i = 0; i < chunk.size(); i++) {
                                 append(out, key(chunk.get(i)), vectors.get(i));
                                 cache.put(key(chunk.get(i)), vectors.get(i));
@@ -195,7 +323,7 @@ final class Embeddings {
                         }
                         int d = done.addAndGet(chunk.size());
                         if (d % 5000 < CHUNK) {
-                            TrainCommand.log("  embedded " + d + "/" + todo.size() + " ("
+                            TrainCommand.log("  embedded " + d + "/" + rest.size() + " ("
                                     + Math.round(d / ((System.nanoTime() - started) / 1e9)) + " texts/s)");
                         }
                         return null;
@@ -205,9 +333,16 @@ final class Embeddings {
                     f.get();
                 }
             } finally {
-                // Stop the other threads before the stream closes under them.
+                // Once stop is set under the lock no task writes, so the stream can close; after a failure the
+                // other tasks stop at their next text. Wait for them all, without a time limit: an embedding call
+                // cannot be interrupted and a running one ends as a successful call does (none has a limit either).
+                synchronized (cache) {
+                    stop.set(true);
+                }
                 pool.shutdownNow();
-                pool.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
+                while (!pool.awaitTermination(1, TimeUnit.MINUTES)) {
+                    TrainCommand.log("  still waiting for the embedding threads to stop before closing " + cacheFile);
+                }
             }
         }
         validBytes = Files.size(cacheFile);
@@ -224,13 +359,14 @@ final class Embeddings {
         }
     }
 
-    /** Starts a new cache file (written aside, then moved over whatever was there) with the header only. */
-    private void writeHeader() throws IOException {
+    /** Starts a new cache file (written aside, then moved over whatever was there) with the header and one record. */
+    private void startFile(String key, float[] vector) throws IOException {
         Path parent = cacheFile.toAbsolutePath().getParent();
         Files.createDirectories(parent);
         Path tmp = cacheFile.resolveSibling(cacheFile.getFileName() + ".tmp");
-        try (DataOutputStream out = new DataOutputStream(Files.newOutputStream(tmp))) {
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp)))) {
             writeHeader(out, encoderSha256, dimension);
+            append(out, key, vector);
         }
         Files.move(tmp, cacheFile, StandardCopyOption.REPLACE_EXISTING);
         validBytes = Files.size(cacheFile);

@@ -207,7 +207,9 @@ public final class EncoderTrainCommand {
             }
             Embeddings emb = new Embeddings(model, onnxSha,
                     Path.of("target/training/embeddings-" + spec.name() + "-per-text.bin"));
-            emb.embedAll(mine.stream().map(Item::text).toList(), threads);
+            try (emb) { // holds the cache's lock while it is read and written; the vectors stay in memory
+                emb.embedAll(mine.stream().map(Item::text).toList(), threads);
+            }
             embeddingsByEncoder.put(spec.name(), emb);
 
             List<Item> train = new ArrayList<>();
