@@ -282,7 +282,7 @@ public final class EncoderTrainCommand {
                 Map<String, Object> d = new LinkedHashMap<>();
                 d.put("authoredWeight", t.authoredWeight());
                 d.put("threshold", t.threshold());
-                d.put("devMeanMacroF1PerSet", round(t.devF1()));
+                d.put("devMeanMacroF1PerSet", Math.round(t.devF1() * 1e5) / 1e5); // 5 decimals: criteria compare means
                 d.put("devAuthoredPass", round(t.devAuthoredPass()));
                 d.put("fastDevMeanMacroF1PerSet", round(t.fastDevF1()));
                 d.put("fastDevAuthoredPass", round(t.fastDevAuthoredPass()));

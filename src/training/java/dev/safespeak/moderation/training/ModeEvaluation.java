@@ -434,9 +434,10 @@ final class ModeEvaluation {
             return "";
         }
         try {
-            return "## Method: variants compared on dev\n\nFrom `training/dev-variants.md` (kept by hand; every number "
+            return "## Method: variants compared on dev\n\nFrom `training/dev-variants.md` (kept by hand; every result "
                     + "in it is a dev number printed by `--dev-only` runs, which score no test split, held-out template "
-                    + "or fresh phrasing).\n\n" + java.nio.file.Files.readString(log).strip() + "\n\n";
+                    + "or fresh phrasing; where a round was prompted by earlier test figures, its Why quotes them and "
+                    + "says so).\n\n" + java.nio.file.Files.readString(log).strip() + "\n\n";
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
