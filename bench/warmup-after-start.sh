@@ -6,7 +6,9 @@
 # thresholds; plus -Xshare:on) and with the same command without the four -XX:Tier4*Threshold options, alternating,
 # each on a fresh copy of one H2 file database that holds an API key. From the moment readiness answers UP, wrk loads
 # /api/v1/moderate with single short texts (closed loop, 2 threads, 8 connections, as bench/api.sh's closed-loop row)
-# in consecutive windows, and each window's requests/s, P95 and the CPU of the app's C2 compiler thread are recorded.
+# in consecutive windows, and each window's requests/s, P95, real start (seconds since readiness: wrk and the
+# measurements between windows take time, so a window starts later than its nominal label) and the CPU of the app's
+# C2 compiler thread are recorded.
 # Usage: bench/warmup-after-start.sh [--jar FILE] [--pairs N] [--windows N] [--window-seconds S]
 #   defaults: target/'s production jar (build it: ./mvnw -B -Pproduction -DskipTests package), 3 pairs of starts,
 #   12 windows of 5 s
@@ -30,7 +32,8 @@ while [[ $# -gt 0 ]]; do
 done
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
 if [[ -z "$JAR" ]]; then
-    JAR=$(ls target/safespeak-*.jar 2>/dev/null | grep -v '\.original$' | awk 'NR == 1')
+    # || true: with no jar, ls and grep fail, and set -e would end the script here without the message below
+    JAR=$(ls target/safespeak-*.jar 2>/dev/null | grep -v '\.original$' | awk 'NR == 1') || true
     [[ -n "$JAR" ]] || { echo "no target/safespeak-*.jar: ./mvnw -B -Pproduction -DskipTests package" >&2; exit 1; }
 fi
 [[ -f "$JAR" ]] || { echo "--jar $JAR: no such file" >&2; exit 1; }
@@ -83,7 +86,8 @@ if [[ ${#WITHOUT[@]} -ne $(( ${#WITH[@]} - 4 )) ]]; then
     exit 1
 fi
 WITH_FLAGS=$START_FLAGS
-WITHOUT_FLAGS=$(printf '%s\n' $START_FLAGS | grep -v '^-XX:Tier4' | paste -sd' ')
+# { grep -v || true; }: grep exits 1 when it prints nothing, which pipefail and set -e would turn into a silent exit
+WITHOUT_FLAGS=$(printf '%s\n' $START_FLAGS | { grep -v '^-XX:Tier4' || true; } | paste -sd' ')
 
 # One H2 file database with an API key (keys create, which also migrates it), copied afresh for every start.
 export SAFESPEAK_DB_URL="jdbc:h2:file:$WORK/db/safespeak"
@@ -108,14 +112,14 @@ val() { echo "$1" | tr ' ' '\n' | grep "^$2=" | cut -d= -f2; }
 
 # run_start VARIANT PAIR JAVA-COMMAND...: one start, then the windows; appends a line per window to windows.tsv and
 # one to starts.tsv
-printf 'variant\tpair\twindow\trps\tp95_ms\terrors\tc2_cpu_s\tcpu_s\tload1\n' > "$WORK/windows.tsv"
+printf 'variant\tpair\twindow\tstart_s\trps\tp95_ms\terrors\tc2_cpu_s\tcpu_s\tload1\n' > "$WORK/windows.tsv"
 printf 'variant\tpair\tready_s\tready_cpu_s\tready_c2_cpu_s\tload_before\tload_after\n' > "$WORK/starts.tsv"
 run_start() {
     local variant=$1 pair=$2
     shift 2
     rm -rf "$WORK/db"
     cp -r "$WORK/db-template" "$WORK/db"
-    local port load_before t0 ready="" ready_cpu ready_c2 w out
+    local port load_before t0 t_ready ready="" ready_cpu ready_c2 w out start code
     port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
     load_before=$(load)
     echo "pair $pair, $variant: starting at load $load_before" >&2
@@ -124,24 +128,44 @@ run_start() {
     APP_PID=$!
     for _ in $(seq 1 3000); do
         if curl -fs "http://127.0.0.1:$port/actuator/health/readiness" 2>/dev/null | grep -q '"status":"UP"'; then
-            ready=$(secs "$t0" "$(now)")
+            t_ready=$(now)
+            ready=$(secs "$t0" "$t_ready")
             ready_cpu=$(cpu "$APP_PID")
             ready_c2=$(c2_cpu "$APP_PID")
             break
         fi
-        kill -0 "$APP_PID" 2>/dev/null || { tail -30 "$WORK/app-$variant-$pair.log" >&2; exit 1; }
+        if ! kill -0 "$APP_PID" 2>/dev/null; then
+            code=0
+            wait "$APP_PID" || code=$?
+            APP_PID=""
+            tail -30 "$WORK/app-$variant-$pair.log" >&2
+            echo "pair $pair, $variant: the app exited with code $code before its readiness answered UP (the end of" \
+                "its log above)" >&2
+            exit 1
+        fi
         sleep 0.1
     done
-    [[ -n "$ready" ]] || { tail -30 "$WORK/app-$variant-$pair.log" >&2; echo "not ready after 300 s" >&2; exit 1; }
+    if [[ -z "$ready" ]]; then
+        tail -30 "$WORK/app-$variant-$pair.log" >&2
+        echo "pair $pair, $variant: readiness did not answer UP within 300 s (the end of the app's log above)" >&2
+        exit 1
+    fi
     for w in $(seq 1 "$WINDOWS"); do
+        start=$(secs "$t_ready" "$(now)")
         out=$(BODY="$WORK/single.json" wrk -t2 -c8 -d"${WINDOW_SECONDS}s" -s "$WORK/post.lua" \
-            "http://127.0.0.1:$port/api/v1/moderate" | grep '^wrk_')
+            "http://127.0.0.1:$port/api/v1/moderate" 2>&1) || true
+        if ! grep -q '^wrk_' <<< "$out"; then
+            echo "pair $pair, $variant, window $w: wrk printed no summary line:" >&2
+            echo "$out" >&2
+            exit 1
+        fi
+        out=$(grep '^wrk_' <<< "$out")
         if [[ "$(val "$out" wrk_errors)" != "0" ]]; then
             echo "pair $pair, $variant, window $w: $(val "$out" wrk_errors) errors (non-2xx or socket) of" \
                 "$(val "$out" wrk_requests) requests" >&2
             exit 1
         fi
-        printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$variant" "$pair" "$w" "$(val "$out" wrk_rps)" \
+        printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$variant" "$pair" "$w" "$start" "$(val "$out" wrk_rps)" \
             "$(val "$out" wrk_p95_ms)" 0 "$(c2_cpu "$APP_PID")" "$(cpu "$APP_PID")" \
             "$(cut -d' ' -f1 /proc/loadavg)" >> "$WORK/windows.tsv"
     done
@@ -188,16 +212,19 @@ def c2_in_window(variant, window):
         before = float(s["ready_c2_cpu_s"]) if window == 1 else mine[window - 1]
         out.append(mine[window] - before)
     return out
-print("| seconds after readiness | req/s, bin/start (C2 thresholds x30) | req/s, HotSpot's default thresholds "
+print("| seconds after readiness (nominal) | real start s, x30 | real start s, defaults "
+      "| req/s, bin/start (C2 thresholds x30) | req/s, HotSpot's default thresholds "
       "| ratio | P95 ms, x30 | P95 ms, defaults | C2 thread CPU s, x30 | C2 thread CPU s, defaults |")
-print("|---|---:|---:|---:|---:|---:|---:|---:|")
+print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 ratios = []
 for w in range(1, n + 1):
     a, b = runs("thresholds", w, "rps"), runs("defaults", w, "rps")
     ratio = med(a) / med(b)
     ratios.append(ratio)
     fmt = lambda v: ", ".join(f"{x:,.0f}" for x in v)
-    print(f"| {(w - 1) * size}-{w * size} | **{med(a):,.0f}** ({fmt(a)}) | **{med(b):,.0f}** ({fmt(b)}) | {ratio:.2f} "
+    starts_at = lambda v: ", ".join(f"{x:.1f}" for x in runs(v, w, "start_s"))
+    print(f"| {(w - 1) * size}-{w * size} | {starts_at('thresholds')} | {starts_at('defaults')} "
+          f"| **{med(a):,.0f}** ({fmt(a)}) | **{med(b):,.0f}** ({fmt(b)}) | {ratio:.2f} "
           f"| {med(runs('thresholds', w, 'p95_ms')):.1f} | {med(runs('defaults', w, 'p95_ms')):.1f} "
           f"| {med(c2_in_window('thresholds', w)):.1f} | {med(c2_in_window('defaults', w)):.1f} |")
 print()
@@ -214,7 +241,7 @@ def spans(test):
 print(f"Windows where bin/start's median is more than 10 % below the defaults': {spans(lambda r: r < 0.9)}; "
       f"more than 10 % above: {spans(lambda r: r > 1.1)}; the rest within 10 %.")
 print()
-print("Requests answered since readiness (median of the starts' running totals):")
+print("Requests answered since readiness (median of the starts' running totals, at the nominal ends of the windows):")
 print()
 print("| seconds after readiness | bin/start (x30) | defaults | ratio |")
 print("|---|---:|---:|---:|")
@@ -245,9 +272,10 @@ one H2 file database holding an API key; the two alternate, and which goes first
 the moment \`/actuator/health/readiness\` answers UP, \`wrk -t2 -c8\` (closed loop, the client on the same 2 cores)
 posts a single short text with the key to \`/api/v1/moderate\` in consecutive ${WINDOW_SECONDS} s windows, no errors.
 Medians of the $PAIRS starts of each variant in bold, each start's value in brackets; P95 is wrk's, per window;
-"C2 thread CPU" is the CPU the app's C2 compiler thread used in that window (\`/proc/PID/task/*/stat\`). The app's
-evidence readiness checks run two minutes after its start (\`safespeak.evidence.checks.initial-delay-minutes\`), in
-both variants: with the time to readiness, that falls about 90 to 125 s after readiness.
+"C2 thread CPU" is the CPU the app's C2 compiler thread used in that window (\`/proc/PID/task/*/stat\`). The first
+column's seconds are nominal (window number times ${WINDOW_SECONDS} s); "real start" is when each start's window
+began, in seconds after readiness (the starts in the order of the brackets), later than nominal by the time wrk and
+the measurements between windows take.
 
 $(cat "$WORK/tables.md")
 MD

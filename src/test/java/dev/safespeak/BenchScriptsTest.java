@@ -18,10 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What bench/exit-during-load.sh and bench/container-smoke.sh count and write, and bench/cli.sh's functions
- * (bench/cli-lib.sh), run for real in a directory laid out
- * like the repository, with {@code java}, {@code ./mvnw}, {@code docker} and {@code curl} stand-ins that answer as
- * told instead of starting anything.
+ * What bench/exit-during-load.sh, bench/container-smoke.sh and bench/warmup-after-start.sh count and write, and
+ * bench/cli.sh's functions (bench/cli-lib.sh), run for real in a directory laid out
+ * like the repository, with {@code java}, {@code ./mvnw}, {@code docker}, {@code curl} and {@code wrk} stand-ins that
+ * answer as told instead of starting anything.
  */
 class BenchScriptsTest {
 
@@ -34,7 +34,7 @@ class BenchScriptsTest {
         Files.createDirectories(root.resolve("bin"));
         Files.createDirectories(root.resolve("fakebin"));
         for (String script : List.of("bench/exit-during-load.sh", "bench/container-smoke.sh", "bench/cli-lib.sh",
-                "bin/start", "bin/cds-archive")) {
+                "bench/warmup-after-start.sh", "bin/start", "bin/cds-archive")) {
             Files.copy(Path.of(script), root.resolve(script));
             executable(root.resolve(script));
         }
@@ -174,6 +174,123 @@ class BenchScriptsTest {
                     *moderate*) printf '%s\\n200' '{"scores":{"TOXICITY":0.93},"engine":"encoder:fake"}' ;;
                 esac
                 """);
+    }
+
+    /**
+     * Stand-ins for bench/warmup-after-start.sh: a production jar; a java that extracts and trains an archive for
+     * bin/start, creates a key, and otherwise is the app (records its options and whether they hold C2 thresholds
+     * against its port, then sleeps until killed; exits 3 when fakebin/app-fails exists); a readiness that answers
+     * UP once the app runs; and a wrk whose requests/s depend on that: with the thresholds 1,000 then 2,000,
+     * without them 500 then 2,500.
+     */
+    private void fakeWarmupTools() throws IOException {
+        Files.createDirectories(root.resolve("target"));
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(root.resolve("target/safespeak-1.0.jar")))) {
+            zip.putNextEntry(new ZipEntry("META-INF/VAADIN/config/flow-build-info.json"));
+            zip.write("{\"productionMode\": true}".getBytes(StandardCharsets.UTF_8));
+        }
+        Files.createDirectories(root.resolve("state"));
+        write("fakebin/java", """
+                #!/usr/bin/env bash
+                state='%1$s/state'
+                case "$*" in
+                    -version) echo 'openjdk version "17-stub"'; exit 0 ;;
+                    *jarmode=tools*) dest="${@: -1}"; mkdir -p "$dest/lib"; cp "$3" "$dest/$(basename "$3")"; exit 0 ;;
+                    *ArchiveClassesAtExit=*) archive="${1#-XX:ArchiveClassesAtExit=}"; echo classes > "$archive"; exit 0 ;;
+                    *"keys create"*) db=${SAFESPEAK_DB_URL#jdbc:h2:file:}; mkdir -p "$(dirname "$db")"
+                                     echo "API key created:"; echo ssk_fake_key; exit 0 ;;
+                esac
+                if [ -f '%1$s/fakebin/app-fails' ]; then echo "boom: the app cannot start"; exit 3; fi
+                echo "$*" >> '%1$s/app-calls.txt'
+                case "$*" in *Tier4*) echo thresholds ;; *) echo defaults ;; esac > "$state/port-$SAFESPEAK_PORT"
+                exec sleep 120
+                """.formatted(root));
+        // readiness answers UP once the app has started on that port, as curl -f fails (22) before
+        write("fakebin/curl", """
+                #!/usr/bin/env bash
+                port=$(echo "$*" | sed -n 's|.*127.0.0.1:\\([0-9]*\\)/.*|\\1|p')
+                [ -f '%1$s/state/port-'"$port" ] || exit 22
+                case "$*" in *readiness*) echo '{"status":"UP"}' ;; esac
+                """.formatted(root));
+        write("fakebin/wrk", """
+                #!/usr/bin/env bash
+                state='%1$s/state'
+                port=$(echo "${@: -1}" | sed 's|^http://127.0.0.1:\\([0-9]*\\)/.*|\\1|')
+                variant=$(cat "$state/port-$port")
+                count=$(( $(cat "$state/count-$port" 2>/dev/null || echo 0) + 1 ))
+                echo "$count" > "$state/count-$port"
+                if [ "$variant" = thresholds ]; then rps=$(( count * 1000 )); p95=12.50
+                elif [ "$count" = 1 ]; then rps=500; p95=20.00
+                else rps=2500; p95=20.00; fi
+                echo "Running 5s test @ ${@: -1}"
+                echo "wrk_requests=$(( rps * 5 )) wrk_rps=$rps.0 wrk_p95_ms=$p95 wrk_errors=0"
+                """.formatted(root));
+    }
+
+    @Test
+    void warmup_after_start_compares_bin_starts_command_with_the_same_command_without_its_four_c2_thresholds()
+            throws Exception {
+        fakeWarmupTools();
+
+        Finished finished = run("bench/warmup-after-start.sh", Map.of(), "--jar", "target/safespeak-1.0.jar",
+                "--pairs", "1", "--windows", "2");
+
+        assertThat(finished.exitCode()).as(finished.output()).isZero();
+        List<String> apps = Files.readAllLines(root.resolve("app-calls.txt"));
+        assertThat(apps).hasSize(2);
+        List<String> thresholds = StartScriptTest.appC2Thresholds();
+        assertThat(thresholds).hasSize(4);
+        assertThat(apps.get(0).split(" ")).as("pair 1 starts with bin/start's command").contains(
+                thresholds.toArray(String[]::new));
+        List<String> withoutThem = new ArrayList<>(List.of(apps.get(0).split(" ")));
+        withoutThem.removeAll(thresholds);
+        assertThat(apps.get(1)).as("then the same command without the four thresholds")
+                .isEqualTo(String.join(" ", withoutThem)).doesNotContain("Tier4");
+
+        String report = Files.readString(root.resolve("docs/reports/warmup-after-start.md"));
+        assertThat(report).contains("Generated by `bench/warmup-after-start.sh --pairs 1 --windows 2 --window-seconds 5`")
+                .contains("(its `--print-java-command`, plus `-Xshare:on`:\n`" + String.join(" ", thresholds)
+                        + " -Xshare:on -XX:SharedArchiveFile=app.jsa`), or the same command without decision 104's"
+                        + " thresholds (`-Xshare:on -XX:SharedArchiveFile=app.jsa`)")
+                .contains("Windows where bin/start's median is more than 10 % below the defaults': 5-10 s; more than"
+                        + " 10 % above: 0-5 s; the rest within 10 %.")
+                .contains("| 10 | 15,000 | 15,000 | 1.00 |")
+                .doesNotContain("evidence readiness checks");
+        // each window's real start after readiness, one per start, then requests/s, ratio, P95 and the C2 thread's CPU
+        // (none here: the stand-in app has no C2 thread)
+        assertThat(report.lines().filter(l -> l.matches("\\| \\d+-\\d+ \\|.*"))).satisfiesExactly(
+                first -> assertThat(first).matches("\\| 0-5 \\| \\d+\\.\\d \\| \\d+\\.\\d \\| \\*\\*1,000\\*\\* \\(1,000\\)"
+                        + " \\| \\*\\*500\\*\\* \\(500\\) \\| 2\\.00 \\| 12\\.5 \\| 20\\.0 \\| 0\\.0 \\| 0\\.0 \\|"),
+                second -> assertThat(second).matches("\\| 5-10 \\| \\d+\\.\\d \\| \\d+\\.\\d \\| \\*\\*2,000\\*\\* \\(2,000\\)"
+                        + " \\| \\*\\*2,500\\*\\* \\(2,500\\) \\| 0\\.80 \\| 12\\.5 \\| 20\\.0 \\| 0\\.0 \\| 0\\.0 \\|"));
+        assertThat(report).containsPattern("\\| 1 \\| bin/start \\(x30\\) \\| [0-9.]+ \\|")
+                .containsPattern("\\| 1 \\| defaults \\| [0-9.]+ \\|");
+    }
+
+    @Test
+    void warmup_after_start_stops_with_a_clear_message_when_the_app_exits_before_readiness() throws Exception {
+        fakeWarmupTools();
+        Files.writeString(root.resolve("fakebin/app-fails"), "");
+
+        Finished finished = run("bench/warmup-after-start.sh", Map.of(), "--jar", "target/safespeak-1.0.jar",
+                "--pairs", "1", "--windows", "2");
+
+        assertThat(finished.exitCode()).as(finished.output()).isEqualTo(1);
+        assertThat(finished.output()).contains("boom: the app cannot start").contains("pair 1, thresholds: the app"
+                + " exited with code 3 before its readiness answered UP (the end of its log above)");
+        assertThat(root.resolve("docs/reports/warmup-after-start.md")).doesNotExist();
+    }
+
+    @Test
+    void warmup_after_start_says_so_when_there_is_no_jar() throws Exception {
+        fakeWarmupTools();
+        Files.delete(root.resolve("target/safespeak-1.0.jar"));
+
+        Finished finished = run("bench/warmup-after-start.sh", Map.of(), "--pairs", "1");
+
+        assertThat(finished.exitCode()).isEqualTo(1);
+        assertThat(finished.output()).isEqualTo("no target/safespeak-*.jar: ./mvnw -B -Pproduction -DskipTests"
+                + " package\n");
     }
 
     /**
