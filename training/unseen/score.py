@@ -50,7 +50,7 @@ def score(jar, rows, mode, work):
     if done.returncode != 0:
         sys.exit(f"score --mode {mode} exited {done.returncode}: {done.stderr.strip()[-800:]}")
     if not os.path.isfile(out):
-        sys.exit(f"score --mode {mode} exited 0 but wrote no {out}")
+        sys.exit(f"score --mode {mode} exited 0 but wrote no output file")
     scored = {}
     with open(out, encoding="utf-8") as f:
         for n, line in enumerate(f, 1):
@@ -99,6 +99,12 @@ def main():
         for mode in MODES:
             results[mode] = score(jar, rows, mode, work)
     attrs = list(next(iter(results["fast"].values()))["flagged"])
+    for mode in MODES:
+        for r in rows:
+            absent = [a for a in attrs if a not in results[mode][r["id"]]["flagged"]]
+            if absent:
+                sys.exit(f"score --mode {mode} result for {r['id']} has no flagged {', '.join(absent)} "
+                         f"(mode fast's results flag {', '.join(attrs)})")
     model_version = sorted({o["modelVersion"] for res in results.values() for o in res.values()})
     lines = [
         "# Unseen identity check (2026-12-06)",

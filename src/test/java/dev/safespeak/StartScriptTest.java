@@ -190,8 +190,10 @@ class StartScriptTest {
 
             List<String> startArgs = new java.util.ArrayList<>(List.of("score"));
             startArgs.addAll(command);
+            int before = Files.exists(calls) ? Files.readAllLines(calls).size() : 0;
             run("bin/start", Map.of(), startArgs.toArray(String[]::new));
             List<String> lines = Files.readAllLines(calls);
+            assertThat(lines.size()).as("bin/start ran java for " + spelling.args()).isGreaterThan(before);
             assertThat(lines.get(lines.size() - 1).contains("-XX:TieredStopAtLevel=1"))
                     .as("bin/start runs C1 only for " + spelling.args()).isEqualTo(spelling.commandReadsSmall());
         }

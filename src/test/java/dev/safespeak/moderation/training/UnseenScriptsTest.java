@@ -84,7 +84,8 @@ class UnseenScriptsTest {
         Files.writeString(root.resolve(SET), TINY_SET);
         Files.createDirectories(root.resolve("fakebin"));
         Path java = root.resolve("fakebin/java");
-        // fakebin/behaviour, when present, makes it fail (exit 1), write a line that is not JSON, or drop h2.
+        // fakebin/behaviour, when present, makes it fail (exit 1), exit 0 without output, write a line that is not JSON,
+        // drop h2, leave a key out of every line, write flagged as a list, or leave INSULT out in mode balanced.
         Files.writeString(java, """
                 #!/usr/bin/env python3
                 import json, os, sys
@@ -95,6 +96,8 @@ class UnseenScriptsTest {
                 if behaviour == 'fail':
                     print('score: input is broken', file=sys.stderr)
                     sys.exit(1)
+                if behaviour == 'no-output':
+                    sys.exit(0)
                 mode = args[args.index('--mode') + 1]
                 with open(args[args.index('--in') + 1]) as src, open(args[args.index('--out') + 1], 'w') as out:
                     if behaviour == 'garbage':
@@ -108,8 +111,17 @@ class UnseenScriptsTest {
                         flagged = {'TOXICITY': 'despise' in t or ('loud' in t and mode == 'fast'),
                                    'IDENTITY_ATTACK': 'despise' in t or ('kept out' in t and mode != 'fast'),
                                    'INSULT': False}
-                        out.write(json.dumps({'id': r['id'], 'flagged': flagged, 'modelVersion': 'ngram-test',
-                                              'engine': 'encoder' if encoder else 'ngram'}) + '\\n')
+                        o = {'id': r['id'], 'flagged': flagged, 'modelVersion': 'ngram-test',
+                             'engine': 'encoder' if encoder else 'ngram'}
+                        if behaviour == 'no-flagged':
+                            del o['flagged']
+                        elif behaviour == 'no-engine':
+                            del o['engine']
+                        elif behaviour == 'flagged-list':
+                            o['flagged'] = ['TOXICITY']
+                        elif behaviour == 'no-insult-in-balanced' and mode == 'balanced':
+                            del flagged['INSULT']
+                        out.write(json.dumps(o) + '\\n')
                 """.formatted(root.resolve("java-calls.txt"), root.resolve("fakebin/behaviour")));
         Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
@@ -219,6 +231,33 @@ class UnseenScriptsTest {
     }
 
     @Test
+    void score_stops_when_the_score_command_exits_0_without_writing_its_output() throws Exception {
+        Files.writeString(root.resolve("fakebin/behaviour"), "no-output");
+
+        assertFailed(run("training/unseen/score.py"), 1, "score --mode fast exited 0 but wrote no output file");
+    }
+
+    @Test
+    void score_stops_when_a_result_lacks_flagged_or_engine_or_its_flagged_is_not_an_object() throws Exception {
+        Files.writeString(root.resolve("fakebin/behaviour"), "no-flagged");
+        assertFailed(run("training/unseen/score.py"), 1, "score --mode fast output line 1 has no flagged");
+
+        Files.writeString(root.resolve("fakebin/behaviour"), "no-engine");
+        assertFailed(run("training/unseen/score.py"), 1, "score --mode fast output line 1 has no engine");
+
+        Files.writeString(root.resolve("fakebin/behaviour"), "flagged-list");
+        assertFailed(run("training/unseen/score.py"), 1, "score --mode fast output line 1 has no flagged object");
+    }
+
+    @Test
+    void score_stops_when_another_mode_does_not_flag_every_attribute_fast_flags() throws Exception {
+        Files.writeString(root.resolve("fakebin/behaviour"), "no-insult-in-balanced");
+
+        assertFailed(run("training/unseen/score.py"), 1, "score --mode balanced result for n1 has no flagged INSULT"
+                + " (mode fast's results flag TOXICITY, IDENTITY_ATTACK, INSULT)");
+    }
+
+    @Test
     void score_says_so_when_java_is_not_on_the_path() throws Exception {
         Result result = run(Map.of("PATH", Files.createDirectories(root.resolve("empty")).toString()),
                 "training/unseen/score.py");
@@ -281,6 +320,11 @@ class UnseenScriptsTest {
                 "--limit needs a number above 0 and at most 1");
         assertFailed(run("training/unseen/check_overlap.py", SET, "--limit"), 2,
                 "--limit needs a number above 0 and at most 1");
+        assertFailed(run("training/unseen/check_overlap.py", SET, "--limit", "0"), 2,
+                "--limit needs a number above 0 and at most 1");
+        assertFailed(run("training/unseen/check_overlap.py", SET, "--limit", "1.5"), 2,
+                "--limit needs a number above 0 and at most 1");
+        assertThat(run("training/unseen/check_overlap.py", SET, "--limit", "1").exitCode()).as("1 is a limit").isZero();
 
         Files.writeString(root.resolve(SET), HEADER + "n1\tneutral\tfine\n");
         assertFailed(run("training/unseen/check_overlap.py", SET), 2,
@@ -291,6 +335,15 @@ class UnseenScriptsTest {
         assertFailed(run("training/unseen/check_overlap.py", SET), 2,
                 "cannot compare with src/test/resources/functional/fresh.tsv: no such file; run from the repository"
                         + " root");
+    }
+
+    @Test
+    void check_overlap_exits_2_when_check_round5_is_not_there() throws Exception {
+        layOutTheComparedFiles("en\tt1\tMuslims are wonderful neighbours to have\n");
+        Files.delete(root.resolve("training/contrastive/check_round5.py"));
+
+        assertFailed(run("training/unseen/check_overlap.py", SET), 2,
+                "no training/contrastive/check_round5.py here; run from the repository root");
     }
 
     private void assertFailed(Result result, int exitCode, String message) {
