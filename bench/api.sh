@@ -4,6 +4,7 @@
 # writes docs/reports/api-benchmark.md. Usage: bench/api.sh   (env: BENCH_SECONDS, BENCH_WARMUP, BENCH_PORT, BENCH_SKIP_BUILD=1)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/cli-lib.sh
 ROOT=$(pwd)
 SECONDS_PER_RUN=${BENCH_SECONDS:-30}
 PORT=${BENCH_PORT:-18089}
@@ -60,18 +61,7 @@ json.dump({"comment": {"text": "What kind of idiot name is foo?"}, "languages": 
            "requestedAttributes": {"TOXICITY": {}, "INSULT": {}}}, open(f"{w}/perspective.json", "w"))
 json.dump({"input": "I will find you and hurt you."}, open(f"{w}/openai.json", "w"))
 PY
-cat > "$WORK/post.lua" <<LUA
-wrk.method = "POST"
-wrk.headers["Content-Type"] = "application/json"
-wrk.headers["Authorization"] = "Bearer ${KEY}"
-local f = io.open(os.getenv("BODY"), "r"); wrk.body = f:read("*a"); f:close()
-done = function(summary, latency, requests)
-  io.write(string.format("wrk_requests=%d wrk_rps=%.1f wrk_p50_ms=%.2f wrk_p95_ms=%.2f wrk_p99_ms=%.2f wrk_errors=%d\n",
-    summary.requests, summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000,
-    latency:percentile(95) / 1000, latency:percentile(99) / 1000,
-    summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
-end
-LUA
+write_wrk_post_lua "$KEY" "$WORK/post.lua"
 
 # Sanity: each endpoint answers 200 before we load it.
 for spec in "api/v1/moderate single" "api/v1/moderate batch" "v1alpha1/comments:analyze perspective" "v1/moderations openai"; do

@@ -28,3 +28,21 @@ measured_commit() {
         echo "$commit"
     fi
 }
+
+# write_wrk_post_lua KEY FILE: writes a wrk script to FILE that POSTs the file named by the environment variable BODY
+# as JSON with the API key KEY and prints one line of results: wrk_requests, wrk_rps, wrk_p50_ms, wrk_p95_ms,
+# wrk_p99_ms and wrk_errors (non-2xx answers and socket errors). Used by bench/api.sh and bench/warmup-after-start.sh.
+write_wrk_post_lua() {
+    cat > "$2" <<LUA
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Authorization"] = "Bearer $1"
+local f = io.open(os.getenv("BODY"), "r"); wrk.body = f:read("*a"); f:close()
+done = function(summary, latency, requests)
+  io.write(string.format("wrk_requests=%d wrk_rps=%.1f wrk_p50_ms=%.2f wrk_p95_ms=%.2f wrk_p99_ms=%.2f wrk_errors=%d\n",
+    summary.requests, summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000,
+    latency:percentile(95) / 1000, latency:percentile(99) / 1000,
+    summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
+end
+LUA
+}

@@ -97,17 +97,7 @@ KEY=$(grep '^ssk_' "$WORK/keys.txt") || { echo "keys create printed no key:" >&2
 mv "$WORK/db" "$WORK/db-template"
 
 printf '{"text": "You are such an idiot, nobody wants you here."}' > "$WORK/single.json"
-cat > "$WORK/post.lua" <<LUA
-wrk.method = "POST"
-wrk.headers["Content-Type"] = "application/json"
-wrk.headers["Authorization"] = "Bearer ${KEY}"
-local f = io.open(os.getenv("BODY"), "r"); wrk.body = f:read("*a"); f:close()
-done = function(summary, latency, requests)
-  io.write(string.format("wrk_requests=%d wrk_rps=%.1f wrk_p95_ms=%.2f wrk_errors=%d\n",
-    summary.requests, summary.requests / (summary.duration / 1e6), latency:percentile(95) / 1000,
-    summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
-end
-LUA
+write_wrk_post_lua "$KEY" "$WORK/post.lua"
 val() { echo "$1" | tr ' ' '\n' | grep "^$2=" | cut -d= -f2; }
 
 # run_start VARIANT PAIR JAVA-COMMAND...: one start, then the windows; appends a line per window to windows.tsv and

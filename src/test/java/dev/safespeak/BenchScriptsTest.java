@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * What bench/exit-during-load.sh, bench/container-smoke.sh and bench/warmup-after-start.sh count and write, and
  * bench/cli.sh's functions (bench/cli-lib.sh), run for real in a directory laid out
- * like the repository, with {@code java}, {@code ./mvnw}, {@code docker}, {@code curl} and {@code wrk} stand-ins that
+ * like the repository (and the wrk script of bench/api.sh, by the real wrk), with {@code java}, {@code ./mvnw}, {@code docker}, {@code curl} and {@code wrk} stand-ins that
  * answer as told instead of starting anything.
  */
 class BenchScriptsTest {
@@ -422,6 +422,86 @@ class BenchScriptsTest {
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).as(output).isZero();
         return output;
+    }
+
+    /**
+     * The wrk script that bench/api.sh and bench/warmup-after-start.sh share, run by the real wrk against a small
+     * server here: it must send the body and the key, and its one result line must count the requests the server
+     * saw and every answer that is not 2xx as an error. Without wrk it skips, except in CI (.ci/run installs it).
+     */
+    @Test
+    void write_wrk_post_lua_posts_the_body_with_the_key_and_counts_non_2xx_answers_as_errors() throws Exception {
+        boolean wrkThere = new ProcessBuilder("sh", "-c", "command -v wrk").start().waitFor() == 0;
+        if (!wrkThere && "true".equalsIgnoreCase(System.getenv("CI"))) {
+            throw new AssertionError("wrk is missing in CI: .ci/run installs it (apt-get install wrk)");
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(wrkThere, "wrk is not installed: apt-get install -y wrk");
+        java.util.concurrent.atomic.AtomicInteger seen = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger status = new java.util.concurrent.atomic.AtomicInteger(200);
+        java.util.Set<String> wrong = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            if (!"POST".equals(exchange.getRequestMethod())) {
+                wrong.add("method " + exchange.getRequestMethod());
+            }
+            if (!"Bearer ssk_bench_key".equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                wrong.add("authorization " + exchange.getRequestHeaders().getFirst("Authorization"));
+            }
+            if (!"application/json".equals(exchange.getRequestHeaders().getFirst("Content-Type"))) {
+                wrong.add("content type " + exchange.getRequestHeaders().getFirst("Content-Type"));
+            }
+            if (!body.equals("{\"text\": \"hello\"}")) {
+                wrong.add("body " + body);
+            }
+            seen.incrementAndGet();
+            exchange.sendResponseHeaders(status.get(), -1);
+            exchange.close();
+        });
+        server.start();
+        try {
+            Files.writeString(root.resolve("body.json"), "{\"text\": \"hello\"}");
+            write("wrk-once.sh", """
+                    #!/usr/bin/env bash
+                    set -euo pipefail
+                    source bench/cli-lib.sh
+                    write_wrk_post_lua ssk_bench_key post.lua
+                    BODY=body.json wrk -t1 -c1 -d1s -s post.lua "http://127.0.0.1:$1/moderate" | grep '^wrk_'
+                    """);
+            String port = String.valueOf(server.getAddress().getPort());
+
+            Finished ok = run("wrk-once.sh", Map.of(), port);
+
+            assertThat(ok.exitCode()).as(ok.output()).isZero();
+            assertThat(wrong).isEmpty();
+            Map<String, String> values = wrkValues(ok.output());
+            assertThat(values).containsOnlyKeys("wrk_requests", "wrk_rps", "wrk_p50_ms", "wrk_p95_ms", "wrk_p99_ms",
+                    "wrk_errors");
+            assertThat(Integer.parseInt(values.get("wrk_requests"))).isPositive().isLessThanOrEqualTo(seen.get());
+            assertThat(values.get("wrk_errors")).isEqualTo("0");
+
+            status.set(503);
+            Finished failing = run("wrk-once.sh", Map.of(), port);
+
+            assertThat(failing.exitCode()).as(failing.output()).isZero();
+            Map<String, String> errors = wrkValues(failing.output());
+            assertThat(Integer.parseInt(errors.get("wrk_errors"))).isPositive()
+                    .isEqualTo(Integer.parseInt(errors.get("wrk_requests")));
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    private static Map<String, String> wrkValues(String output) {
+        String line = output.lines().filter(l -> l.startsWith("wrk_")).findFirst()
+                .orElseThrow(() -> new AssertionError("no wrk_ line in: " + output));
+        Map<String, String> values = new java.util.LinkedHashMap<>();
+        for (String pair : line.trim().split(" ")) {
+            String[] kv = pair.split("=", 2);
+            values.put(kv[0], kv[1]);
+        }
+        return values;
     }
 
     private record Finished(int exitCode, String output) {
