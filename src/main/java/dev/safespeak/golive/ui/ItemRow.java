@@ -7,7 +7,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
-import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.dom.Element;
 import dev.safespeak.golive.ItemStatus;
@@ -20,9 +19,9 @@ import dev.safespeak.golive.ItemView;
  * <p>Drawn with as few elements as the row's behaviour allows (issue 12). The row is a plain {@code div} whose cells
  * are HTML built here ({@link #cellsHtml}, every typed text escaped): the status badge of an item the user cannot
  * change, the text with its badges, the owner, the due date and the Details button, whose clicks the board takes
- * with one listener for all rows ({@link ReleaseBoardView#DETAILS_ITEM}). Only the status select is a component,
- * because it holds a value; the cells then go into a {@code span} beside it that takes no box of its own
- * ({@code display: contents}), so both kinds of row have the same layout. With a component per cell (two layouts,
+ * with one listener for all rows ({@link ReleaseBoardView#DETAILS_ITEM}). Only the status select is a component
+ * ({@link StatusSelect}, one element), because it holds a value; the cells then go into a {@code span} beside it
+ * that takes no box of its own ({@code display: contents}), so both kinds of row have the same layout. With a component per cell (two layouts,
  * five spans and a Lumo button per row) the 126-item board was about 2,000 nodes and a first response of 690 kB.
  * Layout, colours and the phone layout are the theme's ({@code styles.css}, {@code .board-item}).
  */
@@ -30,7 +29,7 @@ class ItemRow extends Div {
 
     final ItemView item;
     /** The status select of an item this user may change; null otherwise. */
-    final Select<ItemStatus> status;
+    final StatusSelect status;
     /** The element whose inner HTML is {@link #cellsHtml}: the row itself, or a span beside the status select. */
     final Element cells;
     private boolean updating;
@@ -44,9 +43,7 @@ class ItemRow extends Div {
         setId("item-" + item.id());
         addClassName("board-item");
         if (canChange) {
-            status = new Select<>();
-            status.setItems(ItemStatus.values());
-            status.setItemLabelGenerator(ItemStatus::label);
+            status = new StatusSelect();
             updating = true;
             status.setValue(item.status());
             updating = false;

@@ -210,6 +210,31 @@ class ReleaseBoardViewTest extends KaribuTest {
     }
 
     @Test
+    void the_status_select_offers_every_status_and_ignores_a_value_that_names_none() {
+        long id = newRelease(LocalDate.now(clock).plusDays(14));
+        long k8s = item(id, "kubernetes-cluster");
+        login("devops", Role.DEVOPS);
+        ReleaseBoardView board = open(id);
+        ItemRow row = board.rows.get(k8s);
+        elemental.json.JsonArray items = (elemental.json.JsonArray) row.status.getElement().getPropertyRaw("items");
+        List<String> offered = new java.util.ArrayList<>();
+        for (int i = 0; i < items.length(); i++) {
+            elemental.json.JsonObject option = items.getObject(i);
+            offered.add(option.getString("value") + "=" + option.getString("label"));
+        }
+        assertThat(offered).containsExactly("OPEN=Open", "IN_PROGRESS=In progress", "DONE=Done", "BLOCKED=Blocked",
+                "NOT_APPLICABLE=Not applicable");
+        assertThat(row.status.getElement().getProperty("value")).isEqualTo("OPEN");
+
+        // What the browser sends: the property and its change event. A value that names no status changes nothing.
+        row.status.getElement().setProperty("value", "FINISHED");
+        assertThat(row.status.getValue()).isNull();
+        assertThat(releaseItems.item(k8s).status()).isEqualTo(ItemStatus.OPEN);
+        row.status.getElement().setProperty("value", "IN_PROGRESS");
+        assertThat(releaseItems.item(k8s).status()).isEqualTo(ItemStatus.IN_PROGRESS);
+    }
+
+    @Test
     void a_details_click_for_an_item_the_board_does_not_show_opens_nothing() {
         long id = newRelease(LocalDate.now(clock).plusDays(14));
         long k8s = item(id, "kubernetes-cluster");
