@@ -106,7 +106,7 @@ class ItemRow extends Div {
         html.append("</span><span class=\"board-item-owner\">").append(escape(item.owner().displayName()))
                 .append("</span><span class=\"board-item-due\">due ").append(item.dueDate())
                 .append("</span><button type=\"button\" class=\"board-item-details\" data-item=\"").append(item.id())
-                .append("\">Details</button>");
+                .append("\" aria-label=\"").append(escape("Details of " + item.text())).append("\">Details</button>");
         return html.toString();
     }
 
