@@ -49,7 +49,15 @@ class ItemRow extends Div {
             updating = false;
             status.setAriaLabel("Status of " + item.text());
             status.addValueChangeListener(e -> {
-                if (updating || e.getValue() == null || e.getValue() == item.status()) {
+                if (updating) {
+                    return;
+                }
+                if (e.getValue() == null) {
+                    // A value that names no status (a forged request): the select shows the item's status again.
+                    revert();
+                    return;
+                }
+                if (e.getValue() == item.status()) {
                     return;
                 }
                 if (e.getValue().needsReason()) {

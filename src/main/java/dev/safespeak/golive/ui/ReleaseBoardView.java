@@ -266,6 +266,13 @@ class ReleaseBoardView extends VerticalLayout implements BeforeEnterObserver, Be
             title.setText("Release not found");
             subtitle.setText(e.getMessage());
             content.removeAll();
+            // Nothing of the previous release stays reachable: a forged Details click finds no row to open.
+            rows.values().forEach(ItemRow::closeDialogs);
+            rows.clear();
+            phaseBars.clear();
+            sectionBars.clear();
+            phaseTexts.clear();
+            sectionTexts.clear();
             return;
         }
         var release = board.release();

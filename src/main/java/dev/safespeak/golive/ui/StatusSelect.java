@@ -24,7 +24,8 @@ import java.util.Optional;
 class StatusSelect extends AbstractSinglePropertyField<StatusSelect, ItemStatus> implements HasStyle {
 
     StatusSelect() {
-        // A value the browser sends that names no status (a forged request) reads as none, which the row ignores.
+        // A value the browser sends that names no status (a forged request) reads as none; the row then shows the
+        // item's status again (ItemRow).
         super("value", null, String.class, StatusSelect::parse, s -> s == null ? "" : s.name());
         JsonArray items = Json.createArray();
         for (ItemStatus s : ItemStatus.values()) {

@@ -13,6 +13,8 @@ import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.internal.CurrentInstance;
+import com.vaadin.flow.internal.nodefeature.ElementPropertyMap;
+import com.vaadin.flow.internal.nodefeature.PropertyChangeDeniedException;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.RouteParameters;
 import dev.safespeak.base.KaribuTest;
@@ -210,7 +212,8 @@ class ReleaseBoardViewTest extends KaribuTest {
     }
 
     @Test
-    void the_status_select_offers_every_status_and_ignores_a_value_that_names_none() {
+    void the_status_select_offers_every_status_and_shows_the_items_status_for_a_value_that_names_none()
+            throws PropertyChangeDeniedException {
         long id = newRelease(LocalDate.now(clock).plusDays(14));
         long k8s = item(id, "kubernetes-cluster");
         login("devops", Role.DEVOPS);
@@ -226,12 +229,66 @@ class ReleaseBoardViewTest extends KaribuTest {
                 "NOT_APPLICABLE=Not applicable");
         assertThat(row.status.getElement().getProperty("value")).isEqualTo("OPEN");
 
-        // What the browser sends: the property and its change event. A value that names no status changes nothing.
-        row.status.getElement().setProperty("value", "FINISHED");
-        assertThat(row.status.getValue()).isNull();
+        // What the browser sends, through Flow's path for client updates: a value that names no status changes
+        // nothing, and the select shows the item's status again instead of a blank.
+        fromClient(row.status.getElement(), "value", "FINISHED");
+        assertThat(row.status.getValue()).isEqualTo(ItemStatus.OPEN);
+        assertThat(row.status.getElement().getProperty("value")).isEqualTo("OPEN");
         assertThat(releaseItems.item(k8s).status()).isEqualTo(ItemStatus.OPEN);
-        row.status.getElement().setProperty("value", "IN_PROGRESS");
+        fromClient(row.status.getElement(), "value", "IN_PROGRESS");
         assertThat(releaseItems.item(k8s).status()).isEqualTo(ItemStatus.IN_PROGRESS);
+        assertThat(board.rows.get(k8s).status.getValue()).isEqualTo(ItemStatus.IN_PROGRESS);
+    }
+
+    @Test
+    void the_client_may_not_change_the_status_options_or_a_rows_html() {
+        long id = newRelease(LocalDate.now(clock).plusDays(14));
+        long k8s = item(id, "kubernetes-cluster");
+        login("devops", Role.DEVOPS);
+        ReleaseBoardView board = open(id);
+        ItemRow owned = board.rows.get(k8s);
+        ItemRow notOwned = board.rows.values().stream().filter(r -> r.status == null).findFirst().orElseThrow();
+        String options = ((elemental.json.JsonValue) owned.status.getElement().getPropertyRaw("items")).toJson();
+        String forged = "<button class=\"board-item-details\" data-item=\"1\">Details</button>";
+
+        assertThatThrownBy(() -> fromClient(owned.status.getElement(), "items", "[]"))
+                .isInstanceOf(PropertyChangeDeniedException.class).hasMessageContaining("'items'");
+        assertThat(((elemental.json.JsonValue) owned.status.getElement().getPropertyRaw("items")).toJson())
+                .isEqualTo(options);
+        for (ItemRow row : List.of(owned, notOwned)) {
+            String html = row.cells.getProperty("innerHTML");
+            assertThatThrownBy(() -> fromClient(row.cells, "innerHTML", forged)).as(row.item.text())
+                    .isInstanceOf(PropertyChangeDeniedException.class).hasMessageContaining("'innerHTML'");
+            assertThat(row.cells.getProperty("innerHTML")).isEqualTo(html);
+        }
+    }
+
+    @Test
+    void a_details_click_after_the_release_is_gone_opens_nothing() throws ReflectiveOperationException {
+        long id = newRelease(LocalDate.now(clock).plusDays(14));
+        long k8s = item(id, "kubernetes-cluster");
+        login("devops", Role.DEVOPS);
+        ReleaseBoardView board = open(id);
+        assertThat(board.rows).containsKey(k8s);
+
+        // The release is gone when the board next reloads (a push, a closed dialog). No service deletes a release, so
+        // the board is pointed at a missing id, which the service refuses the same way.
+        java.lang.reflect.Field releaseId = ReleaseBoardView.class.getDeclaredField("releaseId");
+        releaseId.setAccessible(true);
+        releaseId.setLong(board, 987_654);
+        board.refresh();
+        assertThat(board.title.getText()).isEqualTo("Release not found");
+        assertThat(board.rows).isEmpty();
+        assertThat(board.phaseBars).isEmpty();
+        assertThat(board.sectionBars).isEmpty();
+        BoardRows.sendDetailsClick(board, String.valueOf(k8s));
+        assertThat(board.detail).isNull();
+    }
+
+    /** A property change as the browser sends it: through the client-update path, which may refuse it. */
+    private static void fromClient(com.vaadin.flow.dom.Element element, String property, java.io.Serializable value)
+            throws PropertyChangeDeniedException {
+        element.getNode().getFeature(ElementPropertyMap.class).deferredUpdateFromClient(property, value).run();
     }
 
     @Test
