@@ -125,6 +125,26 @@ class WalkthroughBrowserTest extends BrowserTest {
     }
 
     @org.junit.jupiter.api.Test
+    void a_details_button_opens_its_item_from_the_keyboard() {
+        WebDriver browser = boardAs("viewer");
+        WebElement row = browser.findElements(By.cssSelector("[id^=item-]")).get(0);
+        String id = row.getDomAttribute("id").substring("item-".length());
+        String text = row.findElement(By.cssSelector(".board-item-label")).getText();
+        WebElement details = browser.findElement(By.cssSelector("#item-" + id + " button.board-item-details"));
+        assertThat(details.getDomAttribute("aria-label")).isEqualTo("Details of " + text);
+
+        ((JavascriptExecutor) browser).executeScript(
+                "arguments[0].scrollIntoView({block: 'center'}); arguments[0].focus();", details);
+        assertThat(browser.switchTo().activeElement()).as("the focused element").isEqualTo(details);
+        new org.openqa.selenium.interactions.Actions(browser).sendKeys(org.openqa.selenium.Keys.ENTER).perform();
+
+        WebElement dialog = waitFor(browser, By.cssSelector("vaadin-dialog-overlay[opened]"));
+        assertThat(dialog.getText()).contains(text);
+        new WebDriverWait(browser, PAGE_TIMEOUT).until(b -> b.getCurrentUrl().endsWith("?item=" + id));
+        assertThat(browser.getCurrentUrl()).endsWith("/releases/" + DEMO_RELEASE + "?item=" + id);
+    }
+
+    @org.junit.jupiter.api.Test
     void the_qa_lead_changes_an_item_they_own_and_the_change_is_kept() {
         WebDriver browser = boardAs("qa_lead");
         List<WebElement> enabled = browser.findElements(By.cssSelector("[id^=item-] vaadin-select")).stream()
