@@ -265,14 +265,9 @@ class ReleaseBoardView extends VerticalLayout implements BeforeEnterObserver, Be
             board = null;
             title.setText("Release not found");
             subtitle.setText(e.getMessage());
-            content.removeAll();
             // Nothing of the previous release stays reachable: a forged Details click finds no row to open.
             rows.values().forEach(ItemRow::closeDialogs);
-            rows.clear();
-            phaseBars.clear();
-            sectionBars.clear();
-            phaseTexts.clear();
-            sectionTexts.clear();
+            clearContent();
             return;
         }
         var release = board.release();
@@ -294,6 +289,16 @@ class ReleaseBoardView extends VerticalLayout implements BeforeEnterObserver, Be
         if (detail != null && detail.isOpened()) {
             detail.refresh();
         }
+    }
+
+    /** Empties the board's content and forgets its rows, bars and progress texts. */
+    private void clearContent() {
+        content.removeAll();
+        phaseBars.clear();
+        sectionBars.clear();
+        phaseTexts.clear();
+        sectionTexts.clear();
+        rows.clear();
     }
 
     private Predicate<ItemView> filter() {
@@ -334,12 +339,7 @@ class ReleaseBoardView extends VerticalLayout implements BeforeEnterObserver, Be
             update(shownItems);
             return;
         }
-        content.removeAll();
-        phaseBars.clear();
-        sectionBars.clear();
-        phaseTexts.clear();
-        sectionTexts.clear();
-        rows.clear();
+        clearContent();
         for (BoardView.Phase phase : board.phases()) {
             Div phaseBox = new Div();
             phaseBox.setWidthFull();
