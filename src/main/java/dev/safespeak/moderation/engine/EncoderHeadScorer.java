@@ -15,7 +15,16 @@ public final class EncoderHeadScorer implements AccurateScorer {
     private final OnnxTextModel model;
     private final Profile profile;
 
+    /**
+     * @throws IllegalArgumentException when the heads read another width than the encoder's vector by their pooling
+     *                                  (checked on one short text, so a wrong file fails at load, not per request)
+     */
     public EncoderHeadScorer(EncoderHeads.Encoder encoder, OnnxTextModel model) {
+        int width = embed(model, "hello", encoder.pooling()).length;
+        if (width != encoder.dimension()) {
+            throw new IllegalArgumentException("encoder " + encoder.name() + ": its heads read " + encoder.dimension()
+                    + " inputs, but its " + encoder.pooling().key() + " vector has " + width);
+        }
         this.encoder = encoder;
         this.model = model;
         Map<Attribute, Double> thresholds = new EnumMap<>(Attribute.class);
@@ -33,13 +42,13 @@ public final class EncoderHeadScorer implements AccurateScorer {
      * encoder a padded batch gives a slightly different vector, cosine 0.990-0.998). Training embeds through this
      * method too, so the heads are fitted on the vectors they will be served.
      */
-    public static float[] embed(OnnxTextModel model, String text) {
-        return model.embed(List.of(text))[0];
+    public static float[] embed(OnnxTextModel model, String text, Pooling pooling) {
+        return model.embed(List.of(text), pooling)[0];
     }
 
     @Override
     public Map<Attribute, Double> score(String text, Map<Attribute, Double> fastScores) {
-        float[] embedding = embed(model, text);
+        float[] embedding = embed(model, text, encoder.pooling());
         Map<Attribute, Double> scores = new EnumMap<>(Attribute.class);
         encoder.heads().forEach((a, h) -> scores.put(a, h.score(embedding, fastScores)));
         return scores;

@@ -20,7 +20,7 @@ import java.util.Set;
  * text, plus the cascade bands of the balanced mode. Read from {@code encoder-heads.json}; immutable.
  *
  * <p>A head's score is {@code sigmoid(a * (w . x + bias) + sum_k b_k * logit(fast_k) + c)}, where {@code x} is
- * the L2-normalised embedding, {@code fast_k} the fast model's score of attribute {@code k} and {@code a, b_k, c}
+ * the L2-normalised embedding (by the encoder's {@link Pooling}), {@code fast_k} the fast model's score of attribute {@code k} and {@code a, b_k, c}
  * the head's {@link Blend}, a stacker fitted on dev rows (where the fast model's scores are out of sample). Format
  * {@value #FORMAT} stores the blend on its own; the older {@value #FORMAT_1} folded it into one weight vector over
  * {@code [x, logits of the fast scores in Attribute order]} with Platt scaling, and still loads (as the same
@@ -87,12 +87,14 @@ public record EncoderHeads(String version, List<Encoder> encoders, JsonNode mani
      * @param tokenizerResource classpath resource of tokenizer.json
      * @param onnxSha256        checksum of the ONNX file the heads were trained on, checked at load
      * @param languages         ISO 639-1 codes this encoder scores in accurate mode
-     * @param dimension         embedding size
+     * @param dimension         size of the vector the heads read (twice the encoder's width for cls+mean)
+     * @param pooling           which vector of the encoder's outputs the heads read ({@code pooling} in the file,
+     *                          absent: {@link Pooling#CLS})
      * @param heads             per attribute
      * @param band              balanced mode: the fast score range per attribute in which the encoder is asked
      */
     public record Encoder(String name, String onnxResource, String tokenizerResource, String onnxSha256,
-                          Set<String> languages, int dimension, Map<Attribute, Head> heads,
+                          Set<String> languages, int dimension, Pooling pooling, Map<Attribute, Head> heads,
                           Map<Attribute, double[]> band) {
     }
 
@@ -128,9 +130,15 @@ public record EncoderHeads(String version, List<Encoder> encoders, JsonNode mani
             }
             List<String> langs = new ArrayList<>();
             e.path("languages").forEach(l -> langs.add(l.asText()));
+            Pooling pooling;
+            try {
+                pooling = Pooling.parse(e.path("pooling").asText(""));
+            } catch (IllegalArgumentException bad) {
+                throw new IllegalArgumentException("encoder " + name + ": " + bad.getMessage());
+            }
             encoders.add(new Encoder(name, e.path("onnxResource").asText(),
                     e.path("tokenizerResource").asText(), e.path("onnxSha256").asText(), Set.copyOf(langs), dim,
-                    Collections.unmodifiableMap(heads), Collections.unmodifiableMap(band)));
+                    pooling, Collections.unmodifiableMap(heads), Collections.unmodifiableMap(band)));
         }
         if (encoders.isEmpty()) {
             throw new IllegalArgumentException("encoder heads file has no encoders");

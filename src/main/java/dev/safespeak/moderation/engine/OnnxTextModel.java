@@ -18,7 +18,8 @@ import java.util.Set;
  * {@link SubwordTokenizer}) and a session whose
  * inputs are {@code input_ids}, {@code attention_mask} and optionally {@code token_type_ids}. {@link #run}
  * answers one vector per text: the [CLS] position of a {@code [batch, tokens, dim]} output (sentence encoders)
- * or the row of a {@code [batch, dim]} output (sequence classifiers' logits). Thread-safe: ONNX Runtime sessions
+ * or the row of a {@code [batch, dim]} output (sequence classifiers' logits); {@link #embed(List, Pooling)} can add
+ * the mean of the token outputs. Thread-safe: ONNX Runtime sessions
  * may be run concurrently.
  */
 public final class OnnxTextModel implements AutoCloseable {
@@ -90,6 +91,15 @@ public final class OnnxTextModel implements AutoCloseable {
 
     /** One output vector per text, in order (see the class comment for which position is read). */
     public float[][] run(List<String> texts) {
+        return run(texts, Pooling.CLS);
+    }
+
+    /**
+     * One output vector per text, in order: for a {@code [batch, tokens, dim]} output the [CLS] position, or with
+     * {@link Pooling#CLS_MEAN} that position followed by the mean over the text's tokens (not normalised here); a
+     * {@code [batch, dim]} output is returned as it is and allows only {@link Pooling#CLS}.
+     */
+    private float[][] run(List<String> texts, Pooling pooling) {
         if (texts.isEmpty()) {
             return new float[0][];
         }
@@ -120,13 +130,17 @@ public final class OnnxTextModel implements AutoCloseable {
                 OnnxValue value = result.get(0);
                 Object raw = value.getValue();
                 if (raw instanceof float[][][] hidden) {
-                    float[][] cls = new float[hidden.length][];
+                    float[][] out = new float[hidden.length][];
                     for (int i = 0; i < hidden.length; i++) {
-                        cls[i] = hidden[i][0];
+                        out[i] = pooling == Pooling.CLS ? hidden[i][0] : clsAndMean(hidden[i], ids[i].length);
                     }
-                    return cls;
+                    return out;
                 }
                 if (raw instanceof float[][] rows) {
+                    if (pooling != Pooling.CLS) {
+                        throw new IllegalStateException("ONNX output " + output + " is one vector per text, so it"
+                                + " has no token outputs to pool by " + pooling.key());
+                    }
                     return rows;
                 }
                 throw new IllegalStateException("ONNX output " + output + " is " + raw.getClass().getSimpleName()
@@ -141,16 +155,49 @@ public final class OnnxTextModel implements AutoCloseable {
 
     /** L2-normalised [CLS] embeddings, as BGE models are meant to be used. */
     public float[][] embed(List<String> texts) {
-        float[][] out = run(texts);
+        return embed(texts, Pooling.CLS);
+    }
+
+    /**
+     * Embeddings by a pooling: each part ([CLS], and the token mean for {@link Pooling#CLS_MEAN}) L2-normalised on
+     * its own, so the [CLS] half of a {@link Pooling#CLS_MEAN} vector equals the {@link Pooling#CLS} vector.
+     */
+    public float[][] embed(List<String> texts, Pooling pooling) {
+        float[][] out = run(texts, pooling);
         for (float[] v : out) {
-            double norm = 0;
-            for (float x : v) {
-                norm += x * x;
+            if (pooling == Pooling.CLS) {
+                normalise(v, 0, v.length);
+            } else {
+                normalise(v, 0, v.length / 2);
+                normalise(v, v.length / 2, v.length);
             }
-            float inv = (float) (1.0 / Math.max(1e-12, Math.sqrt(norm)));
-            for (int i = 0; i < v.length; i++) {
-                v[i] *= inv;
+        }
+        return out;
+    }
+
+    private static void normalise(float[] v, int from, int to) {
+        double norm = 0;
+        for (int i = from; i < to; i++) {
+            norm += v[i] * v[i];
+        }
+        float inv = (float) (1.0 / Math.max(1e-12, Math.sqrt(norm)));
+        for (int i = from; i < to; i++) {
+            v[i] *= inv;
+        }
+    }
+
+    /** The [CLS] row, then the mean of the first {@code tokens} rows (the text's own tokens, [CLS] and [SEP] too). */
+    private static float[] clsAndMean(float[][] hidden, int tokens) {
+        int dim = hidden[0].length;
+        float[] out = new float[2 * dim];
+        System.arraycopy(hidden[0], 0, out, 0, dim);
+        for (int t = 0; t < tokens; t++) {
+            for (int j = 0; j < dim; j++) {
+                out[dim + j] += hidden[t][j];
             }
+        }
+        for (int j = 0; j < dim; j++) {
+            out[dim + j] /= tokens;
         }
         return out;
     }

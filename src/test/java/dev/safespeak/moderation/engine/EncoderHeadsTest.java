@@ -131,6 +131,29 @@ class EncoderHeadsTest {
                 .hasMessage("head TOXICITY of e, blend: RUDENESS is not an attribute");
     }
 
+    private static String encoderWithPooling(String pooling) {
+        return "{\"format\": \"safespeak-encoder-heads/2\", \"version\": \"v\", \"encoders\": [{\"name\": \"e\","
+                + " \"dimension\": 2, \"languages\": [\"en\"]" + pooling + ", \"heads\": {\"TOXICITY\":"
+                + " {\"weights\": [1, 2], \"bias\": 0, \"blend\": {\"encoder\": 1}}}}]}";
+    }
+
+    @Test
+    void an_encoder_names_the_vector_its_heads_read_and_files_before_that_read_cls() throws IOException {
+        assertThat(read(encoderWithPooling("")).encoders().get(0).pooling()).isEqualTo(Pooling.CLS);
+        assertThat(read(encoderWithPooling(", \"pooling\": \"cls\"")).encoders().get(0).pooling())
+                .isEqualTo(Pooling.CLS);
+        assertThat(read(encoderWithPooling(", \"pooling\": \"cls+mean\"")).encoders().get(0).pooling())
+                .isEqualTo(Pooling.CLS_MEAN);
+        assertThat(load("tiny-encoder-heads-2.json").encoders().get(0).pooling()).isEqualTo(Pooling.CLS);
+    }
+
+    @Test
+    void an_unknown_pooling_is_refused_naming_the_encoder_and_the_choices() {
+        assertThatThrownBy(() -> read(encoderWithPooling(", \"pooling\": \"max\"")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("encoder e: pooling is max, expected cls or cls+mean");
+    }
+
     @Test
     void a_file_without_encoders_is_refused() {
         assertThatThrownBy(() -> read("{\"format\": \"safespeak-encoder-heads/2\", \"encoders\": []}"))

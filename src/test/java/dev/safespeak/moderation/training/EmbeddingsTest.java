@@ -7,6 +7,7 @@ import dev.safespeak.moderation.Attribute;
 import dev.safespeak.moderation.engine.EncoderHeadScorer;
 import dev.safespeak.moderation.engine.EncoderHeads;
 import dev.safespeak.moderation.engine.OnnxTextModel;
+import dev.safespeak.moderation.engine.Pooling;
 import java.io.BufferedReader;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -84,24 +86,26 @@ class EmbeddingsTest {
         return new EncoderHeads.Head(weights, 0.1, EncoderHeads.Blend.encoderOnly(1.0, 0.0), 0.5);
     }
 
-    @Test
-    void training_embeds_every_text_as_the_service_scores_it(@TempDir Path dir) throws Exception {
-        Embeddings training = new Embeddings(model, ENCODER, dir.resolve("cache.bin"));
+    @ParameterizedTest
+    @EnumSource(Pooling.class)
+    void training_embeds_every_text_as_the_service_scores_it(Pooling pooling, @TempDir Path dir) throws Exception {
+        Embeddings training = new Embeddings(model, ENCODER, dir.resolve("cache.bin"), pooling);
         try (training) {
             training.embedAll(TEXTS, 2);
         }
 
         int dimension = training.get(TEXTS.get(0)).length;
+        assertThat(dimension).as("bge-small's width, doubled by the token mean").isEqualTo(pooling == Pooling.CLS ? 384 : 768);
         EncoderHeads.Head head = randomHead(dimension);
         EncoderHeads.Encoder encoder = new EncoderHeads.Encoder("bge-small-en-v1.5-q", ONNX, TOKENIZER, "",
-                java.util.Set.of("en"), dimension, Map.of(Attribute.TOXICITY, head), Map.of());
+                java.util.Set.of("en"), dimension, pooling, Map.of(Attribute.TOXICITY, head), Map.of());
         EncoderHeadScorer service = new EncoderHeadScorer(encoder, model);
 
         List<String> differing = new ArrayList<>();
         for (String text : TEXTS) {
             double trained = head.score(training.get(text), Map.of());
             double served = service.score(text, Map.of()).get(Attribute.TOXICITY);
-            if (trained != served || !Arrays.equals(training.get(text), model.embed(List.of(text))[0])) {
+            if (trained != served || !Arrays.equals(training.get(text), model.embed(List.of(text), pooling)[0])) {
                 differing.add(text + " (training " + trained + ", service " + served + ")");
             }
         }
@@ -109,9 +113,36 @@ class EmbeddingsTest {
     }
 
     @Test
+    void heads_whose_width_is_not_their_pooled_vector_s_are_refused_when_the_scorer_is_built() {
+        EncoderHeads.Encoder encoder = new EncoderHeads.Encoder("bge-small-en-v1.5-q", ONNX, TOKENIZER, "",
+                java.util.Set.of("en"), 384, Pooling.CLS_MEAN, Map.of(Attribute.TOXICITY, randomHead(384)), Map.of());
+        assertThatThrownBy(() -> new EncoderHeadScorer(encoder, model))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("encoder bge-small-en-v1.5-q: its heads read 384 inputs, but its cls+mean vector has 768");
+    }
+
+    @Test
+    void the_cls_half_of_a_cls_mean_vector_is_the_cls_vector_and_the_mean_half_is_another_unit_vector() {
+        for (String text : TEXTS) {
+            float[] cls = model.embed(List.of(text))[0];
+            float[] both = model.embed(List.of(text), Pooling.CLS_MEAN)[0];
+            assertThat(Arrays.copyOf(both, cls.length)).as(text).containsExactly(cls);
+            float[] mean = Arrays.copyOfRange(both, cls.length, both.length);
+            double norm = 0;
+            double dot = 0;
+            for (int i = 0; i < mean.length; i++) {
+                norm += mean[i] * mean[i];
+                dot += mean[i] * cls[i];
+            }
+            assertThat(norm).as(text).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-5));
+            assertThat(dot).as("the mean is not the [CLS] vector again: " + text).isLessThan(0.999);
+        }
+    }
+
+    @Test
     void a_second_run_reads_the_vectors_from_the_cache_without_the_model(@TempDir Path dir) throws Exception {
         Path cache = dir.resolve("cache.bin");
-        Embeddings first = new Embeddings(model, ENCODER, cache);
+        Embeddings first = new Embeddings(model, ENCODER, cache, Pooling.CLS);
         try (first) {
             first.embedAll(TEXTS, 2);
         }
@@ -119,7 +150,7 @@ class EmbeddingsTest {
         // Any embedding through a closed model would fail, so this passes only if every vector came from the file.
         OnnxTextModel closed = OnnxTextModel.fromClasspath(ONNX, TOKENIZER, 1);
         closed.close();
-        Embeddings second = new Embeddings(closed, ENCODER, cache);
+        Embeddings second = new Embeddings(closed, ENCODER, cache, Pooling.CLS);
         try (second) {
             second.embedAll(TEXTS, 2);
         }
@@ -142,7 +173,7 @@ class EmbeddingsTest {
                 out.writeFloat(f);
             }
         }
-        Embeddings embeddings = new Embeddings(model, ENCODER, cache);
+        Embeddings embeddings = new Embeddings(model, ENCODER, cache, Pooling.CLS);
         try (embeddings) {
             assertThatThrownBy(() -> embeddings.get(TEXTS.get(2))).isInstanceOf(IllegalStateException.class);
             embeddings.embedAll(List.of(TEXTS.get(2)), 1);
@@ -150,7 +181,7 @@ class EmbeddingsTest {
         assertThat(embeddings.get(TEXTS.get(2))).isEqualTo(model.embed(List.of(TEXTS.get(2)))[0]);
 
         // The file was rewritten in the new format: a new reader finds the embedded vector, not the planted one.
-        try (Embeddings again = new Embeddings(model, ENCODER, cache)) {
+        try (Embeddings again = new Embeddings(model, ENCODER, cache, Pooling.CLS)) {
             assertThat(again.get(TEXTS.get(2))).isEqualTo(embeddings.get(TEXTS.get(2)));
         }
     }
@@ -173,7 +204,7 @@ class EmbeddingsTest {
             out.writeFloat(1f);
             out.writeFloat(0f);
         }
-        try (Embeddings embeddings = new Embeddings(model, ENCODER, cache)) {
+        try (Embeddings embeddings = new Embeddings(model, ENCODER, cache, Pooling.CLS)) {
             assertThat(embeddings.loaded()).contains("is not of format " + Embeddings.FORMAT);
             assertThatThrownBy(() -> embeddings.get(TEXTS.get(0)))
                     .isInstanceOf(IllegalStateException.class)
@@ -183,7 +214,7 @@ class EmbeddingsTest {
 
     @Test
     void a_text_never_embedded_is_refused(@TempDir Path dir) throws Exception {
-        try (Embeddings embeddings = new Embeddings(model, ENCODER, dir.resolve("cache.bin"))) {
+        try (Embeddings embeddings = new Embeddings(model, ENCODER, dir.resolve("cache.bin"), Pooling.CLS)) {
             assertThatThrownBy(() -> embeddings.get("never embedded"))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessage("text was not embedded: never embedded");
@@ -216,7 +247,7 @@ class EmbeddingsTest {
         Path cache = dir.resolve("cache.bin");
         writeCache(cache, "sha-of-another-encoder", List.of(TEXTS.get(2)), 0.05f);
 
-        Embeddings embeddings = new Embeddings(model, ENCODER, cache);
+        Embeddings embeddings = new Embeddings(model, ENCODER, cache, Pooling.CLS);
         try (embeddings) {
             assertThat(embeddings.loaded()).contains("made by another encoder (ONNX SHA-256 sha-of-another-encoder, "
                     + "this run's is " + ENCODER + ")").contains("ignored");
@@ -228,12 +259,12 @@ class EmbeddingsTest {
         // The file now names this encoder and holds its vector (read with a closed model: nothing is embedded) ...
         OnnxTextModel closed = OnnxTextModel.fromClasspath(ONNX, TOKENIZER, 1);
         closed.close();
-        try (Embeddings again = new Embeddings(closed, ENCODER, cache)) {
+        try (Embeddings again = new Embeddings(closed, ENCODER, cache, Pooling.CLS)) {
             again.embedAll(List.of(TEXTS.get(2)), 1);
             assertThat(again.get(TEXTS.get(2))).isEqualTo(embeddings.get(TEXTS.get(2)));
         }
         // ... and the other encoder, in its turn, does not take these vectors.
-        try (Embeddings other = new Embeddings(closed, "sha-of-another-encoder", cache)) {
+        try (Embeddings other = new Embeddings(closed, "sha-of-another-encoder", cache, Pooling.CLS)) {
             assertThat(other.loaded()).contains("made by another encoder");
             assertThatThrownBy(() -> other.get(TEXTS.get(2))).isInstanceOf(IllegalStateException.class);
         }
@@ -292,20 +323,20 @@ class EmbeddingsTest {
         try (var ch = java.nio.channels.FileChannel.open(cache, java.nio.file.StandardOpenOption.WRITE)) {
             ch.truncate(10);
         }
-        Embeddings embeddings = new Embeddings(model, ENCODER, cache);
+        Embeddings embeddings = new Embeddings(model, ENCODER, cache, Pooling.CLS);
         try (embeddings) {
             assertThat(embeddings.loaded()).contains("ends inside its header (10 bytes)");
             embeddings.embedAll(List.of(TEXTS.get(0)), 1);
         }
         assertThat(embeddings.get(TEXTS.get(0))).isEqualTo(model.embed(List.of(TEXTS.get(0)))[0]);
-        try (Embeddings again = new Embeddings(model, ENCODER, cache)) {
+        try (Embeddings again = new Embeddings(model, ENCODER, cache, Pooling.CLS)) {
             assertThat(again.get(TEXTS.get(0))).isEqualTo(embeddings.get(TEXTS.get(0)));
         }
     }
 
     @Test
     void a_cache_without_its_encoder_is_refused(@TempDir Path dir) {
-        assertThatThrownBy(() -> new Embeddings(model, " ", dir.resolve("cache.bin")))
+        assertThatThrownBy(() -> new Embeddings(model, " ", dir.resolve("cache.bin"), Pooling.CLS))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("encoderSha256 is blank");
     }

@@ -1,6 +1,7 @@
 package dev.safespeak.moderation.training;
 
 import dev.safespeak.moderation.engine.EncoderHeadScorer;
+import dev.safespeak.moderation.engine.Pooling;
 import dev.safespeak.moderation.engine.OnnxTextModel;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -42,7 +43,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * intra-op thread ({@code safespeak.moderation.encoder.threads: 1}; with more, the service's vectors may differ
  * slightly): the int8 encoder gives a padded batch slightly different vectors (cosine 0.990-0.998), and heads fitted on
  * those were served other ones. Several threads (one ONNX intra-op thread each) embed in parallel, each one text at a
- * time.
+ * time. The real encoder's vectors are cached as {@link Pooling#CLS_MEAN}, and {@link #get} answers the pooling the
+ * run's heads read, so one cache serves both poolings.
  *
  * <p>The cache file starts with {@link #MAGIC}, {@link #FORMAT}, the SHA-256 of the ONNX encoder that made its vectors
  * and their dimension, then holds one record (key, vector) per text until its end. Records are appended as texts are
@@ -92,15 +94,19 @@ final class Embeddings implements AutoCloseable {
     private long partialBytes;
     private int dimension;
     private final String loaded;
+    /** What {@link #get} answers of a cached cls+mean vector; null: the vector as the encoder gave it (fakes). */
+    private Pooling served;
     private final Path lockFile;
     private FileChannel lockChannel;
 
     /**
      * @param encoderSha256 SHA-256 of the ONNX bytes of {@code model}; a cache made by another encoder is not used
+     * @param served        what {@link #get} answers: the cached cls+mean vector or its [CLS] half
      * @throws IllegalStateException when another run (or instance) holds the cache's lock
      */
-    Embeddings(OnnxTextModel model, String encoderSha256, Path cacheFile) throws IOException {
-        this(text -> EncoderHeadScorer.embed(model, text), encoderSha256, cacheFile);
+    Embeddings(OnnxTextModel model, String encoderSha256, Path cacheFile, Pooling served) throws IOException {
+        this(text -> EncoderHeadScorer.embed(model, text, Pooling.CLS_MEAN), encoderSha256, cacheFile);
+        this.served = served;
     }
 
     Embeddings(TextEncoder encoder, String encoderSha256, Path cacheFile) throws IOException {
@@ -252,7 +258,7 @@ final class Embeddings implements AutoCloseable {
         if (v == null) {
             throw new IllegalStateException("text was not embedded: " + text);
         }
-        return v;
+        return served == null ? v : served.of(v);
     }
 
     /**

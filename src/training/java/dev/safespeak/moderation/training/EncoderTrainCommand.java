@@ -6,6 +6,7 @@ import dev.safespeak.moderation.Attribute;
 import dev.safespeak.moderation.engine.EncoderHeads;
 import dev.safespeak.moderation.engine.Normaliser;
 import dev.safespeak.moderation.engine.OnnxTextModel;
+import dev.safespeak.moderation.engine.Pooling;
 import dev.safespeak.moderation.engine.TribuoClassifier;
 import dev.safespeak.moderation.training.LabelledText.Split;
 import java.io.InputStream;
@@ -43,7 +44,8 @@ import java.util.TreeMap;
  * [--contrastive-encoder training/contrastive/train-encoder.tsv|none]
  * [--contrastive-dev-encoder training/contrastive/dev-encoder.tsv|none] [--identity-fp-penalty 8]
  * [--identity-fp-attributes all|ATTRIBUTE,ATTRIBUTE] [--authored-pass-mean cases|behaviours]
- * [--stacker-authored-weight 10] [--margin-only ATTRIBUTE,ATTRIBUTE] [--encoders all|name,name] [--dev-only false]}.
+ * [--stacker-authored-weight 10] [--margin-only ATTRIBUTE,ATTRIBUTE] [--encoders all|name,name] [--dev-only false]
+ * [--pooling cls|cls+mean]}.
  * {@code --dev-only true} stops after writing the heads: the dev numbers (and the authored dev diagnostics: fast, blend
  * and encoder alone, cross-fitted) are in the log and the manifest, and nothing is scored on a test split, a held-out
  * template or a fresh phrasing, so variants can be compared on dev alone.
@@ -185,6 +187,7 @@ public final class EncoderTrainCommand {
         Map<String, Object> devReport = new LinkedHashMap<>();
 
         Map<String, Embeddings> embeddingsByEncoder = new HashMap<>();
+        TrainCommand.log("the heads read the " + pooling().key() + " vector"); // a bad --pooling fails before embedding
         Set<String> onlyEncoders = opt("encoders", "all").equals("all") ? null : Set.of(opt("encoders", "").split(","));
         for (EncoderSpec spec : ENCODERS) {
             if (onlyEncoders != null && !onlyEncoders.contains(spec.name())) {
@@ -206,7 +209,7 @@ public final class EncoderTrainCommand {
                 model = OnnxTextModel.load(onnxBytes, tok, 1, OnnxTextModel.DEFAULT_MAX_TOKENS);
             }
             Embeddings emb = new Embeddings(model, onnxSha,
-                    Path.of("target/training/embeddings-" + spec.name() + "-per-text.bin"));
+                    Path.of("target/training/embeddings-" + spec.name() + "-cls-mean-per-text.bin"), pooling());
             try (emb) { // holds the cache's lock while it is read and written; the vectors stay in memory
                 emb.embedAll(mine.stream().map(Item::text).toList(), threads);
             }
@@ -304,6 +307,7 @@ public final class EncoderTrainCommand {
             entry.put("onnxSha256", onnxSha);
             entry.put("languages", List.copyOf(spec.languages()));
             entry.put("dimension", emb.get(mine.get(0).text()).length);
+            entry.put("pooling", pooling().key());
             entry.put("heads", headEntries);
             entry.put("band", bandEntries);
             encoderEntries.add(entry);
@@ -320,6 +324,7 @@ public final class EncoderTrainCommand {
         Map<String, Object> blendSettings = new LinkedHashMap<>();
         blendSettings.put("fittedOn", "dev rows (public dev splits and the authored dev templates)");
         blendSettings.put("stackerInputs", opt("stacker-inputs", "own"));
+        blendSettings.put("pooling", pooling().key());
         blendSettings.put("balanceSets", Boolean.parseBoolean(opt("balance-sets", "false")));
         blendSettings.put("stackerAuthoredWeight", stackerAuthoredWeight());
         blendSettings.put("identityFpPenalty", identityFpPenalty());
@@ -400,6 +405,11 @@ public final class EncoderTrainCommand {
     }
 
     /** The fast model's attributes a stacker reads for attribute {@code a}: all of them, or only {@code a}. */
+    /** Which vector of the encoder's outputs the heads read ({@code --pooling cls|cls+mean}, decision 106). */
+    private Pooling pooling() {
+        return Pooling.parse(opt("pooling", "cls"));
+    }
+
     private List<Attribute> stackerInputs(Attribute a) {
         return switch (opt("stacker-inputs", "own")) {
             case "all" -> List.of(Attribute.values());
