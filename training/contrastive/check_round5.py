@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Lists training-only templates (round5.py to round9.py: train-encoder.tsv) that come close to a held-out,
-dev or fresh sentence, and dev-only templates (round7.py and round9.py: dev-encoder.tsv) that come close to a held-out, fresh or
+"""Lists training-only templates (round5.py to round9.py: train-encoder.tsv; round14.py: the rows of
+train-encoder-round14.tsv that train-encoder.tsv lacks) that come close to a held-out, dev or fresh sentence, and dev-only templates (round7.py and round9.py: dev-encoder.tsv) that come close to a held-out, fresh or
 training sentence, so they can be rewritten before training: generate.py already fails on an identical text; this
 catches near-copies (the same sentence with a word changed). Closeness is the Jaccard overlap of lower-cased word sets after the group term is
 replaced by a placeholder; anything at or above --limit (default 0.6) is printed, and the exit code is 1 if any is.
@@ -34,7 +34,12 @@ def main():
     # train-encoder.tsv holds every training-only round's rows (5 to 9)
     compare(read("training/contrastive/train-encoder.tsv"),
             ("training/contrastive/dev.tsv", "training/contrastive/dev-encoder.tsv") + HELDOUT, close)
-    compare(read("training/contrastive/dev-encoder.tsv"), HELDOUT + TRAIN, close)
+    # train-encoder-round14.tsv is train-encoder.tsv's rows and round 14's: only round 14's are compared again
+    base = {r["text"] for r in read("training/contrastive/train-encoder.tsv")}
+    compare([r for r in read("training/contrastive/train-encoder-round14.tsv") if r["text"] not in base],
+            ("training/contrastive/dev.tsv", "training/contrastive/dev-encoder.tsv") + HELDOUT, close)
+    compare(read("training/contrastive/dev-encoder.tsv"),
+            HELDOUT + TRAIN + ("training/contrastive/train-encoder-round14.tsv",), close)
     for tid, (j, mine, path, text) in sorted(close.items()):
         print(f"{j:.2f}\t{tid}\t{mine}\t{path}\t{text}")
     print(f"{len(close)} training-only or dev-only templates close to a sentence on another side (Jaccard >= {LIMIT})",
