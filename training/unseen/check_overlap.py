@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
 """Lists sentences of an unseen check set that come close to a row the model trained or was selected on, using
 check_round5.py's own closeness (Jaccard overlap of lower-cased word sets, group terms replaced by a placeholder).
-Compares with the training, dev, held-out and fresh rows. Prints each close pair and exits 1 if any pair reaches
---limit, 2 on bad arguments or a malformed set. Prints nothing about the model. Run from the repository root:
-  python3 training/unseen/check_overlap.py training/unseen/identity-2026-12-06.tsv --limit 0.5"""
+Compares with the training, dev, held-out and fresh rows, and with each --also FILE (rows in the same lang, template,
+text layout, such as a training round still being written in another worktree). Prints each close pair and exits 1 if
+any pair reaches --limit, 2 on bad arguments or a malformed set. Prints nothing about the model. Run from the
+repository root:
+  python3 training/unseen/check_overlap.py training/unseen/identity-2026-12-06.tsv --limit 0.5 [--also FILE]..."""
 import os
 import sys
 
@@ -34,19 +36,32 @@ OTHERS = ("training/contrastive/train.tsv", "training/contrastive/train-encoder.
 
 
 def main():
-    args = [a for i, a in enumerate(sys.argv[1:], 1) if a != "--limit" and sys.argv[i - 1] != "--limit"]
+    args, also = [], []
+    rest = iter(sys.argv[1:])
+    for a in rest:
+        if a == "--limit":
+            next(rest, None)
+        elif a == "--also":
+            extra = next(rest, None)
+            if extra is None or extra.startswith("--"):
+                fail("--also needs a file to compare with")
+            if not os.path.isfile(extra):
+                fail(f"--also {extra}: no such file")
+            also.append(extra)
+        else:
+            args.append(a)
     if len(args) != 1:
-        fail("usage: check_overlap.py SET.tsv [--limit 0.5]")
+        fail("usage: check_overlap.py SET.tsv [--limit 0.5] [--also FILE]...")
     rows = [{"lang": "en", "template": r["id"], "text": r["text"]} for r in read_set(args[0], status=2)]
     absent = [p for p in OTHERS if not os.path.isfile(p)]
     if absent:
         fail(f"cannot compare with {', '.join(absent)}: no such file; run from the repository root")
     close = {}
-    check_round5.compare(rows, OTHERS, close)
+    check_round5.compare(rows, OTHERS + tuple(also), close)
     for tid, (j, mine, path, text) in sorted(close.items()):
         print(f"{j:.2f}\t{tid}\t{mine}\t{path}\t{text}")
-    print(f"{len(close)} of {len(rows)} sentences close to a training, dev, held-out or fresh row "
-          f"(Jaccard >= {check_round5.LIMIT})", file=sys.stderr)
+    print(f"{len(close)} of {len(rows)} sentences close to a training, dev, held-out or fresh row"
+          + "".join(f" or a row of {p}" for p in also) + f" (Jaccard >= {check_round5.LIMIT})", file=sys.stderr)
     sys.exit(1 if close else 0)
 
 

@@ -313,9 +313,40 @@ class UnseenScriptsTest {
     }
 
     @Test
+    void check_overlap_also_compares_with_each_file_named_by_also() throws Exception {
+        layOutTheComparedFiles("en\tt1\tSomething else entirely happened today\n");
+        Files.createDirectories(root.resolve("elsewhere"));
+        Files.writeString(root.resolve("elsewhere/round99.tsv"),
+                "lang\ttemplate\ttext\nen\tr1\tMuslims are wonderful neighbours to have\n");
+        Files.writeString(root.resolve("elsewhere/round98.tsv"),
+                "lang\ttemplate\ttext\nen\tr2\tThe weather was grey all week\n");
+        Files.writeString(root.resolve(SET), HEADER + """
+                n1\tneutral\tmigration\tImmigrants are wonderful neighbours to have
+                n2\tneutral\tage\tMy grandmother is 90 and still swims
+                """);
+
+        Result without = run("training/unseen/check_overlap.py", SET, "--limit", "0.5");
+        Result with = run("training/unseen/check_overlap.py", SET, "--also", "elsewhere/round98.tsv", "--limit", "0.5",
+                "--also", "elsewhere/round99.tsv");
+
+        assertThat(without.exitCode()).as(without.stderr()).isZero();
+        assertThat(with.exitCode()).as(with.stderr()).isEqualTo(1);
+        assertThat(with.stdout()).isEqualTo("1.00\tn1\tImmigrants are wonderful neighbours to have\t"
+                + "elsewhere/round99.tsv\tMuslims are wonderful neighbours to have\n");
+        assertThat(with.stderr()).contains("1 of 2 sentences close to a training, dev, held-out or fresh row"
+                + " or a row of elsewhere/round98.tsv or a row of elsewhere/round99.tsv (Jaccard >= 0.5)");
+    }
+
+    @Test
     void check_overlap_exits_2_on_bad_arguments_a_malformed_set_or_a_missing_compared_file() throws Exception {
         layOutTheComparedFiles("en\tt1\tMuslims are wonderful neighbours to have\n");
-        assertFailed(run("training/unseen/check_overlap.py"), 2, "usage: check_overlap.py SET.tsv [--limit 0.5]");
+        assertFailed(run("training/unseen/check_overlap.py"), 2,
+                "usage: check_overlap.py SET.tsv [--limit 0.5] [--also FILE]...");
+        assertFailed(run("training/unseen/check_overlap.py", SET, "--also"), 2, "--also needs a file to compare with");
+        assertFailed(run("training/unseen/check_overlap.py", SET, "--also", "--limit", "0.5"), 2,
+                "--also needs a file to compare with");
+        assertFailed(run("training/unseen/check_overlap.py", SET, "--also", "round99.tsv"), 2,
+                "--also round99.tsv: no such file");
         assertFailed(run("training/unseen/check_overlap.py", SET, "--limit", "half"), 2,
                 "--limit needs a number above 0 and at most 1");
         assertFailed(run("training/unseen/check_overlap.py", SET, "--limit"), 2,
