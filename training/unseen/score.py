@@ -4,6 +4,8 @@ command and writes docs/reports/unseen-identity.md. "Flagged" is the service's o
 (each engine's committed threshold); nothing is re-thresholded here. Run from the repository root after building the
 production jar:
   python3 training/unseen/score.py [--jar target/safespeak-0.1.0-SNAPSHOT.jar]
+A later set names itself and its own report:
+  python3 training/unseen/score.py --set training/unseen/unseen-2026-12-06b.tsv --report docs/reports/unseen-2026-12-06b.md
 The set is a one-time check (see training/unseen/README.md): do not tune anything on what this prints."""
 import glob
 import json
@@ -21,19 +23,33 @@ MODES = ("fast", "accurate", "balanced")
 HATE_ATTRS = ("IDENTITY_ATTACK", "TOXICITY")
 
 
-def jar_path():
+USAGE = "usage: score.py [--jar FILE] [--set SET.tsv --report REPORT.md]"
+
+
+def arguments():
+    """(jar, set, report) from the command line: --jar defaults to the one target/safespeak-*.jar; --set and --report
+    come together (a later set must not overwrite an earlier set's report) and default to the first set and its
+    report."""
     args = sys.argv[1:]
-    if args and (len(args) != 2 or args[0] != "--jar"):
-        sys.exit(f"usage: score.py [--jar FILE], not {' '.join(args)}")
-    if args:
-        jar = args[1]
+    given = {}
+    i = 0
+    while i < len(args):
+        if args[i] not in ("--jar", "--set", "--report") or i + 1 >= len(args) or args[i] in given:
+            sys.exit(f"{USAGE}, not {' '.join(args)}")
+        given[args[i]] = args[i + 1]
+        i += 2
+    if ("--set" in given) != ("--report" in given):
+        sys.exit(f"--set and --report go together: {USAGE}")
+    if "--jar" in given:
+        jar = given["--jar"]
         if not os.path.isfile(jar):
             sys.exit(f"--jar {jar}: no such file")
-        return jar
-    jars = glob.glob("target/safespeak-*.jar")
-    if len(jars) != 1:
-        sys.exit(f"expected one target/safespeak-*.jar, found {len(jars)}; build it or pass --jar")
-    return jars[0]
+    else:
+        jars = glob.glob("target/safespeak-*.jar")
+        if len(jars) != 1:
+            sys.exit(f"expected one target/safespeak-*.jar, found {len(jars)}; build it or pass --jar")
+        jar = jars[0]
+    return jar, given.get("--set", SET), given.get("--report", REPORT)
 
 
 def score(jar, rows, mode, work):
@@ -83,11 +99,11 @@ def pct(n, d):
 
 
 def main():
-    jar = jar_path()
-    rows = read_set(SET)
+    jar, set_path, report = arguments()
+    rows = read_set(set_path)
     for label in ("neutral", "hate"):
         if not any(r["label"] == label for r in rows):
-            sys.exit(f"{SET}: no {label} rows; the report needs both labels")
+            sys.exit(f"{set_path}: no {label} rows; the report needs both labels")
     commit = git_commit()
     with open(HEADS, encoding="utf-8") as f:
         heads = json.load(f)
@@ -107,7 +123,7 @@ def main():
                          f"(mode fast's results flag {', '.join(attrs)})")
     model_version = sorted({o["modelVersion"] for res in results.values() for o in res.values()})
     lines = [
-        "# Unseen identity check (2026-12-06)",
+        "# Unseen identity check (2026-12-06)" if set_path == SET else f"# Unseen identity check ({set_path})",
         "",
         f"A one-time check of {len(neutral)} neutral and {len(hate)} hateful English sentences that mention identity "
         "groups, written by hand for this check and never used for training, selection or thresholds "
@@ -115,7 +131,9 @@ def main():
         "field for an attribute (each engine's committed threshold).",
         "",
         f"- commit `{commit}`, n-gram model {', '.join(model_version)}, encoder heads {heads_version} (the committed `{HEADS}`)",
-        f"- command: `python3 training/unseen/score.py` (runs `java -jar {jar} score --in SET.jsonl --out OUT.jsonl "
+        f"- command: `python3 training/unseen/score.py"
+        + ("" if set_path == SET else f" --set {set_path} --report {report}")
+        + f"` (runs `java -jar {jar} score --in SET.jsonl --out OUT.jsonl "
         "--mode MODE --threads 1` for each mode)",
         "",
         "| mode | neutral flagged on any attribute | hate flagged on IDENTITY_ATTACK or TOXICITY |",
@@ -148,7 +166,7 @@ def main():
                   + f"): {r['text']}" for r in false_pos[mode]] or ["none"]
         lines += ["", f"## {mode}: hateful sentences missed ({len(misses[mode])})", ""]
         lines += [f"- {r['id']} ({r['group']}): {r['text']}" for r in misses[mode]] or ["none"]
-    with open(REPORT, "w", encoding="utf-8") as f:
+    with open(report, "w", encoding="utf-8") as f:
         f.write("\n".join(lines) + "\n")
     print("\n".join(lines[:14]))
 

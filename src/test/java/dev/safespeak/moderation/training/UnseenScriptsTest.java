@@ -201,12 +201,43 @@ class UnseenScriptsTest {
     }
 
     @Test
+    void a_later_set_is_scored_into_its_own_report_and_the_first_report_is_left_alone() throws Exception {
+        Files.copy(root.resolve(SET), root.resolve("training/unseen/later.tsv"));
+
+        Result result = run("training/unseen/score.py", "--set", "training/unseen/later.tsv", "--report",
+                "docs/reports/later.md");
+
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        assertThat(root.resolve(REPORT)).as("the first set's report").doesNotExist();
+        assertThat(Files.readString(root.resolve("docs/reports/later.md")))
+                .startsWith("# Unseen identity check (training/unseen/later.tsv)")
+                .contains("- command: `python3 training/unseen/score.py --set training/unseen/later.tsv --report"
+                        + " docs/reports/later.md`")
+                .contains("| accurate | 0.0% (0 of 3) | 100.0% (2 of 2) |");
+    }
+
+    @Test
+    void set_and_report_go_together_and_other_arguments_are_refused_before_anything_runs() throws Exception {
+        String usage = "usage: score.py [--jar FILE] [--set SET.tsv --report REPORT.md]";
+        assertFailed(run("training/unseen/score.py", "--set", SET), 1, "--set and --report go together: " + usage);
+        assertFailed(run("training/unseen/score.py", "--report", "docs/reports/x.md"), 1,
+                "--set and --report go together: " + usage);
+        assertFailed(run("training/unseen/score.py", "--sets", SET), 1, usage + ", not --sets " + SET);
+        assertFailed(run("training/unseen/score.py", "--set", SET, "--set", SET, "--report", "r.md"), 1,
+                usage + ", not --set " + SET + " --set " + SET + " --report r.md");
+        assertFailed(run("training/unseen/score.py", "--set", "training/unseen/none.tsv", "--report", "r.md"), 1,
+                "training/unseen/none.tsv: cannot read it (No such file or directory); run from the repository root");
+        assertThat(root.resolve("java-calls.txt")).as("no score command run").doesNotExist();
+    }
+
+    @Test
     void score_needs_exactly_one_jar_or_an_existing_jar_named_with_jar() throws Exception {
         Files.delete(root.resolve("target/safespeak-1.0.jar"));
         assertFailed(run("training/unseen/score.py"), 1,
                 "expected one target/safespeak-*.jar, found 0; build it or pass --jar");
         assertFailed(run("training/unseen/score.py", "--jar", "elsewhere.jar"), 1, "--jar elsewhere.jar: no such file");
-        assertFailed(run("training/unseen/score.py", "--jar"), 1, "usage: score.py [--jar FILE], not --jar");
+        assertFailed(run("training/unseen/score.py", "--jar"), 1,
+                "usage: score.py [--jar FILE] [--set SET.tsv --report REPORT.md], not --jar");
         Files.writeString(root.resolve("elsewhere.jar"), "");
         Result named = run("training/unseen/score.py", "--jar", "elsewhere.jar");
         assertThat(named.exitCode()).as(named.stderr()).isZero();
