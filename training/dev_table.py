@@ -25,7 +25,8 @@ def public(d):
 
 for path in sys.argv[1:]:
     dev = json.load(open(path, encoding="utf-8"))["manifest"]["dev"]
-    en = dev["bge-small-en-v1.5-q"]
+    # The English encoder: bge-small-en, or the candidate of round 16 when a run trained that one instead.
+    en = dev.get("bge-small-en-v1.5-q") or dev["all-minilm-l6-v2-q"]
     f1, under, n = public(en)
     diag = en["authoredDevDiagnostics"]
     passed, fp = diag["meanPassRateOverBehaviours"], diag["identityFalsePositiveRate"]
@@ -41,4 +42,6 @@ for path in sys.argv[1:]:
     if "bge-small-zh-v1.5-q" in dev:
         zf1, zunder, zn = public(dev["bge-small-zh-v1.5-q"])
         cells.append(f"{zf1:.4f} ({zunder} of {zn} under fast)")
+    else:
+        cells.append("– (not trained)")
     print(f"| {path} | " + " | ".join(cells) + " |")

@@ -63,15 +63,20 @@ public final class EncoderTrainCommand {
     /** Where an authored row is used. */
     enum Use { TRAIN, DEV, HELDOUT, FRESH, ROWLEVEL }
 
-    /** The encoders this build knows, by language. */
-    record EncoderSpec(String name, String onnx, String tokenizer, Set<String> languages) {
+    /**
+     * The encoders this build knows, by language; {@code --encoders all} trains those {@code byDefault}, and a
+     * candidate (on the training classpath only) is trained when {@code --encoders} names it.
+     */
+    record EncoderSpec(String name, String onnx, String tokenizer, Set<String> languages, boolean byDefault) {
     }
 
     static final List<EncoderSpec> ENCODERS = List.of(
             new EncoderSpec("bge-small-en-v1.5-q", "bge-small-en-v1.5-q.onnx", "bge-small-en-v1.5-q-tokenizer.json",
-                    Set.of("en")),
+                    Set.of("en"), true),
             new EncoderSpec("bge-small-zh-v1.5-q", "bge-small-zh-v1.5-q.onnx", "bge-small-zh-v1.5-q-tokenizer.json",
-                    Set.of("zh")));
+                    Set.of("zh"), true),
+            new EncoderSpec("all-minilm-l6-v2-q", "all-minilm-l6-v2-q.onnx", "all-minilm-l6-v2-q-tokenizer.json",
+                    Set.of("en"), false));
 
     private static final double[] BAND_HALF_WIDTHS = {0.0, 0.01, 0.02, 0.03, 0.05, 0.075, 0.1, 0.15, 0.2, 0.25,
         0.3, 0.4, 0.5};
@@ -190,7 +195,7 @@ public final class EncoderTrainCommand {
         TrainCommand.log("the heads read the " + pooling().key() + " vector"); // a bad --pooling fails before embedding
         Set<String> onlyEncoders = opt("encoders", "all").equals("all") ? null : Set.of(opt("encoders", "").split(","));
         for (EncoderSpec spec : ENCODERS) {
-            if (onlyEncoders != null && !onlyEncoders.contains(spec.name())) {
+            if (onlyEncoders == null ? !spec.byDefault() : !onlyEncoders.contains(spec.name())) {
                 TrainCommand.log("--encoders leaves out " + spec.name());
                 continue;
             }
