@@ -25,7 +25,7 @@ def public(d):
 
 for path in sys.argv[1:]:
     dev = json.load(open(path, encoding="utf-8"))["manifest"]["dev"]
-    # The English encoder: bge-small-en, or the candidate of round 16 when a run trained that one instead.
+    # The English encoder: bge-small-en, or round 16's candidate in that round's runs (commit 1f9c2f0).
     en = dev.get("bge-small-en-v1.5-q") or dev["all-minilm-l6-v2-q"]
     f1, under, n = public(en)
     diag = en["authoredDevDiagnostics"]
