@@ -7,13 +7,15 @@ import java.util.Map;
 
 /**
  * A sentence encoder (for example bge-small-en-v1.5, int8 ONNX) and its heads: a logistic model on the embedding per
- * attribute, blended with the fast model's scores of the same text (see {@link EncoderHeads}).
+ * attribute, blended with the fast model's scores of the same text (see {@link EncoderHeads}). The encoder reads the
+ * text as its {@link EncoderInput} says (the raw text, or the fast model's de-obfuscated form of it).
  */
 public final class EncoderHeadScorer implements AccurateScorer {
 
     private final EncoderHeads.Encoder encoder;
     private final OnnxTextModel model;
     private final Profile profile;
+    private final Normaliser normaliser = new Normaliser();
 
     /**
      * @throws IllegalArgumentException when the heads read another width than the encoder's vector by their pooling
@@ -48,7 +50,7 @@ public final class EncoderHeadScorer implements AccurateScorer {
 
     @Override
     public Map<Attribute, Double> score(String text, Map<Attribute, Double> fastScores) {
-        float[] embedding = embed(model, text, encoder.pooling());
+        float[] embedding = embed(model, encoder.input().of(normaliser, text), encoder.pooling());
         Map<Attribute, Double> scores = new EnumMap<>(Attribute.class);
         encoder.heads().forEach((a, h) -> scores.put(a, h.score(embedding, fastScores)));
         return scores;

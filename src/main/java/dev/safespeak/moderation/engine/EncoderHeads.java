@@ -90,11 +90,14 @@ public record EncoderHeads(String version, List<Encoder> encoders, JsonNode mani
      * @param dimension         size of the vector the heads read (twice the encoder's width for cls+mean)
      * @param pooling           which vector of the encoder's outputs the heads read ({@code pooling} in the file,
      *                          absent: {@link Pooling#CLS})
+     * @param input             what text the encoder reads ({@code input} in the file, absent:
+     *                          {@link EncoderInput#ORIGINAL})
      * @param heads             per attribute
      * @param band              balanced mode: the fast score range per attribute in which the encoder is asked
      */
     public record Encoder(String name, String onnxResource, String tokenizerResource, String onnxSha256,
-                          Set<String> languages, int dimension, Pooling pooling, Map<Attribute, Head> heads,
+                          Set<String> languages, int dimension, Pooling pooling, EncoderInput input,
+                          Map<Attribute, Head> heads,
                           Map<Attribute, double[]> band) {
     }
 
@@ -131,14 +134,16 @@ public record EncoderHeads(String version, List<Encoder> encoders, JsonNode mani
             List<String> langs = new ArrayList<>();
             e.path("languages").forEach(l -> langs.add(l.asText()));
             Pooling pooling;
+            EncoderInput input;
             try {
                 pooling = Pooling.parse(e.path("pooling").asText(""));
+                input = EncoderInput.parse(e.path("input").asText(""));
             } catch (IllegalArgumentException bad) {
                 throw new IllegalArgumentException("encoder " + name + ": " + bad.getMessage());
             }
             encoders.add(new Encoder(name, e.path("onnxResource").asText(),
                     e.path("tokenizerResource").asText(), e.path("onnxSha256").asText(), Set.copyOf(langs), dim,
-                    pooling, Collections.unmodifiableMap(heads), Collections.unmodifiableMap(band)));
+                    pooling, input, Collections.unmodifiableMap(heads), Collections.unmodifiableMap(band)));
         }
         if (encoders.isEmpty()) {
             throw new IllegalArgumentException("encoder heads file has no encoders");

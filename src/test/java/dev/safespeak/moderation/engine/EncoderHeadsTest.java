@@ -148,6 +148,16 @@ class EncoderHeadsTest {
     }
 
     @Test
+    void an_encoder_names_the_text_it_reads_and_files_before_that_read_the_original() throws IOException {
+        assertThat(read(encoderWithPooling("")).encoders().get(0).input()).isEqualTo(EncoderInput.ORIGINAL);
+        assertThat(read(encoderWithPooling(", \"input\": \"deobfuscated\"")).encoders().get(0).input())
+                .isEqualTo(EncoderInput.DEOBFUSCATED);
+        assertThatThrownBy(() -> read(encoderWithPooling(", \"input\": \"lowercase\"")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("encoder e: input is lowercase, expected original or deobfuscated");
+    }
+
+    @Test
     void an_unknown_pooling_is_refused_naming_the_encoder_and_the_choices() {
         assertThatThrownBy(() -> read(encoderWithPooling(", \"pooling\": \"max\"")))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.safespeak.moderation.Attribute;
 import dev.safespeak.moderation.engine.EncoderHeadScorer;
 import dev.safespeak.moderation.engine.EncoderHeads;
+import dev.safespeak.moderation.engine.EncoderInput;
+import dev.safespeak.moderation.engine.Normaliser;
 import dev.safespeak.moderation.engine.OnnxTextModel;
 import dev.safespeak.moderation.engine.Pooling;
 import java.io.BufferedReader;
@@ -51,6 +53,10 @@ class EmbeddingsTest {
     private static final String TOKENIZER = "bge-small-en-v1.5-q-tokenizer.json";
 
     /** Short and long texts together, as a training batch sorted by length would hold them. */
+    /** Texts whose de-obfuscated reading differs from the raw text. */
+    private static final List<String> OBFUSCATED = List.of("j3ws are p@rasites", "oaps are s c u m",
+            "SOOOO STUPIDDDD", "g@ys are d.i.s.g.u.s.t.i.n.g");
+
     private static final List<String> TEXTS = List.of(
             "ok",
             "you idiot",
@@ -86,26 +92,38 @@ class EmbeddingsTest {
         return new EncoderHeads.Head(weights, 0.1, EncoderHeads.Blend.encoderOnly(1.0, 0.0), 0.5);
     }
 
+    static Stream<Arguments> readings() {
+        return Stream.of(Arguments.of(Pooling.CLS, EncoderInput.ORIGINAL),
+                Arguments.of(Pooling.CLS_MEAN, EncoderInput.ORIGINAL),
+                Arguments.of(Pooling.CLS, EncoderInput.DEOBFUSCATED));
+    }
+
     @ParameterizedTest
-    @EnumSource(Pooling.class)
-    void training_embeds_every_text_as_the_service_scores_it(Pooling pooling, @TempDir Path dir) throws Exception {
-        Embeddings training = new Embeddings(model, ENCODER, dir.resolve("cache.bin"), pooling);
+    @MethodSource("readings")
+    void training_embeds_every_text_as_the_service_scores_it(Pooling pooling, EncoderInput input, @TempDir Path dir)
+            throws Exception {
+        Normaliser normaliser = new Normaliser();
+        Embeddings training = new Embeddings(model, ENCODER, dir.resolve("cache.bin"), pooling,
+                text -> input.of(normaliser, text));
+        List<String> texts = new ArrayList<>(TEXTS);
+        texts.addAll(OBFUSCATED);
         try (training) {
-            training.embedAll(TEXTS, 2);
+            training.embedAll(texts, 2);
         }
 
         int dimension = training.get(TEXTS.get(0)).length;
         assertThat(dimension).as("bge-small's width, doubled by the token mean").isEqualTo(pooling == Pooling.CLS ? 384 : 768);
         EncoderHeads.Head head = randomHead(dimension);
         EncoderHeads.Encoder encoder = new EncoderHeads.Encoder("bge-small-en-v1.5-q", ONNX, TOKENIZER, "",
-                java.util.Set.of("en"), dimension, pooling, Map.of(Attribute.TOXICITY, head), Map.of());
+                java.util.Set.of("en"), dimension, pooling, input, Map.of(Attribute.TOXICITY, head), Map.of());
         EncoderHeadScorer service = new EncoderHeadScorer(encoder, model);
 
         List<String> differing = new ArrayList<>();
-        for (String text : TEXTS) {
+        for (String text : texts) {
             double trained = head.score(training.get(text), Map.of());
             double served = service.score(text, Map.of()).get(Attribute.TOXICITY);
-            if (trained != served || !Arrays.equals(training.get(text), model.embed(List.of(text), pooling)[0])) {
+            float[] read = model.embed(List.of(input.of(normaliser, text)), pooling)[0];
+            if (trained != served || !Arrays.equals(training.get(text), read)) {
                 differing.add(text + " (training " + trained + ", service " + served + ")");
             }
         }
@@ -113,9 +131,22 @@ class EmbeddingsTest {
     }
 
     @Test
+    void the_deobfuscated_reading_gives_an_obfuscated_text_the_vector_of_its_plain_spelling() {
+        Normaliser normaliser = new Normaliser();
+        assertThat(EncoderInput.DEOBFUSCATED.of(normaliser, "j3ws are p@rasites, s c u m!"))
+                .isEqualTo("jews are parasites, scum!");
+        float[] plain = model.embed(List.of("jews are parasites, scum!"))[0];
+        float[] raw = model.embed(List.of("j3ws are p@rasites, s c u m!"))[0];
+        float[] read = model.embed(List.of(EncoderInput.DEOBFUSCATED.of(normaliser, "j3ws are p@rasites, s c u m!")))[0];
+        assertThat(read).containsExactly(plain);
+        assertThat(raw).as("the raw obfuscated text is another vector").isNotEqualTo(plain);
+    }
+
+    @Test
     void heads_whose_width_is_not_their_pooled_vector_s_are_refused_when_the_scorer_is_built() {
         EncoderHeads.Encoder encoder = new EncoderHeads.Encoder("bge-small-en-v1.5-q", ONNX, TOKENIZER, "",
-                java.util.Set.of("en"), 384, Pooling.CLS_MEAN, Map.of(Attribute.TOXICITY, randomHead(384)), Map.of());
+                java.util.Set.of("en"), 384, Pooling.CLS_MEAN, EncoderInput.ORIGINAL,
+                Map.of(Attribute.TOXICITY, randomHead(384)), Map.of());
         assertThatThrownBy(() -> new EncoderHeadScorer(encoder, model))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("encoder bge-small-en-v1.5-q: its heads read 384 inputs, but its cls+mean vector has 768");

@@ -36,6 +36,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 
 /**
  * Sentence embeddings of many texts with a disk cache, so a second training run embeds only new texts. Each text is
@@ -96,6 +97,8 @@ final class Embeddings implements AutoCloseable {
     private final String loaded;
     /** What {@link #get} answers of a cached cls+mean vector; null: the vector as the encoder gave it (fakes). */
     private Pooling served;
+    /** The text the encoder reads for a row's text; identity for the fakes. */
+    private UnaryOperator<String> input = UnaryOperator.identity();
     private final Path lockFile;
     private FileChannel lockChannel;
 
@@ -105,8 +108,19 @@ final class Embeddings implements AutoCloseable {
      * @throws IllegalStateException when another run (or instance) holds the cache's lock
      */
     Embeddings(OnnxTextModel model, String encoderSha256, Path cacheFile, Pooling served) throws IOException {
+        this(model, encoderSha256, cacheFile, served, UnaryOperator.identity());
+    }
+
+    /**
+     * @param input the text the encoder reads for a row's text ({@link dev.safespeak.moderation.engine.EncoderInput}
+     *              as the service applies it); the cache is keyed by what was embedded, so rows whose inputs are
+     *              equal share one vector
+     */
+    Embeddings(OnnxTextModel model, String encoderSha256, Path cacheFile, Pooling served, UnaryOperator<String> input)
+            throws IOException {
         this(text -> EncoderHeadScorer.embed(model, text, Pooling.CLS_MEAN), encoderSha256, cacheFile);
         this.served = served;
+        this.input = input;
     }
 
     Embeddings(TextEncoder encoder, String encoderSha256, Path cacheFile) throws IOException {
@@ -254,7 +268,7 @@ final class Embeddings implements AutoCloseable {
     }
 
     float[] get(String text) {
-        float[] v = cache.get(key(text));
+        float[] v = cache.get(key(input.apply(text)));
         if (v == null) {
             throw new IllegalStateException("text was not embedded: " + text);
         }
@@ -272,7 +286,9 @@ final class Embeddings implements AutoCloseable {
                     + "embed with a new Embeddings");
         }
         List<String> todo = new ArrayList<>();
-        for (String t : new LinkedHashSet<>(texts)) {
+        Set<String> inputs = new LinkedHashSet<>();
+        texts.forEach(t -> inputs.add(input.apply(t)));
+        for (String t : inputs) {
             if (!cache.containsKey(key(t))) {
                 todo.add(t);
             }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.safespeak.moderation.Attribute;
 import dev.safespeak.moderation.engine.EncoderHeads;
+import dev.safespeak.moderation.engine.EncoderInput;
 import dev.safespeak.moderation.engine.Normaliser;
 import dev.safespeak.moderation.engine.OnnxTextModel;
 import dev.safespeak.moderation.engine.Pooling;
@@ -45,7 +46,7 @@ import java.util.TreeMap;
  * [--contrastive-dev-encoder training/contrastive/dev-encoder.tsv|none] [--identity-fp-penalty 8]
  * [--identity-fp-attributes all|ATTRIBUTE,ATTRIBUTE] [--authored-pass-mean cases|behaviours]
  * [--stacker-authored-weight 10] [--margin-only ATTRIBUTE,ATTRIBUTE] [--encoders all|name,name] [--dev-only false]
- * [--pooling cls|cls+mean]}.
+ * [--pooling cls|cls+mean] [--encoder-input original|deobfuscated]}.
  * {@code --dev-only true} stops after writing the heads: the dev numbers (and the authored dev diagnostics: fast, blend
  * and encoder alone, cross-fitted) are in the log and the manifest, and nothing is scored on a test split, a held-out
  * template or a fresh phrasing, so variants can be compared on dev alone.
@@ -191,7 +192,9 @@ public final class EncoderTrainCommand {
         Map<String, Object> devReport = new LinkedHashMap<>();
 
         Map<String, Embeddings> embeddingsByEncoder = new HashMap<>();
-        TrainCommand.log("the heads read the " + pooling().key() + " vector"); // a bad --pooling fails before embedding
+        // A bad --pooling or --encoder-input fails here, before anything is embedded.
+        TrainCommand.log("the heads read the " + pooling().key() + " vector of the "
+                + EncoderInput.parse(opt("encoder-input", "original")).key() + " English text");
         Set<String> onlyEncoders = opt("encoders", "all").equals("all") ? null : Set.of(opt("encoders", "").split(","));
         for (EncoderSpec spec : ENCODERS) {
             if (onlyEncoders == null ? !spec.byDefault() : !onlyEncoders.contains(spec.name())) {
@@ -212,8 +215,10 @@ public final class EncoderTrainCommand {
             try (InputStream tok = EncoderTrainCommand.class.getClassLoader().getResourceAsStream(spec.tokenizer())) {
                 model = OnnxTextModel.load(onnxBytes, tok, 1, OnnxTextModel.DEFAULT_MAX_TOKENS);
             }
+            EncoderInput input = encoderInput(spec);
             Embeddings emb = new Embeddings(model, onnxSha,
-                    Path.of("target/training/embeddings-" + spec.name() + "-cls-mean-per-text.bin"), pooling());
+                    Path.of("target/training/embeddings-" + spec.name() + "-cls-mean-per-text.bin"), pooling(),
+                    text -> input.of(normaliser, text));
             try (emb) { // holds the cache's lock while it is read and written; the vectors stay in memory
                 emb.embedAll(mine.stream().map(Item::text).toList(), threads);
             }
@@ -312,6 +317,7 @@ public final class EncoderTrainCommand {
             entry.put("languages", List.copyOf(spec.languages()));
             entry.put("dimension", emb.get(mine.get(0).text()).length);
             entry.put("pooling", pooling().key());
+            entry.put("input", encoderInput(spec).key());
             entry.put("heads", headEntries);
             entry.put("band", bandEntries);
             encoderEntries.add(entry);
@@ -329,6 +335,7 @@ public final class EncoderTrainCommand {
         blendSettings.put("fittedOn", "dev rows (public dev splits and the authored dev templates)");
         blendSettings.put("stackerInputs", opt("stacker-inputs", "own"));
         blendSettings.put("pooling", pooling().key());
+        blendSettings.put("encoderInput", EncoderInput.parse(opt("encoder-input", "original")).key());
         blendSettings.put("balanceSets", Boolean.parseBoolean(opt("balance-sets", "false")));
         blendSettings.put("stackerAuthoredWeight", stackerAuthoredWeight());
         blendSettings.put("identityFpPenalty", identityFpPenalty());
@@ -409,6 +416,15 @@ public final class EncoderTrainCommand {
     }
 
     /** The fast model's attributes a stacker reads for attribute {@code a}: all of them, or only {@code a}. */
+    /**
+     * What the encoder reads ({@code --encoder-input original|deobfuscated}, decision 107): the option is for the
+     * English encoder; the Chinese one reads the raw text (the normaliser's leetspeak rules are for Latin script).
+     */
+    private EncoderInput encoderInput(EncoderSpec spec) {
+        EncoderInput chosen = EncoderInput.parse(opt("encoder-input", "original"));
+        return spec.languages().contains("en") ? chosen : EncoderInput.ORIGINAL;
+    }
+
     /** Which vector of the encoder's outputs the heads read ({@code --pooling cls|cls+mean}, decision 106). */
     private Pooling pooling() {
         return Pooling.parse(opt("pooling", "cls"));
