@@ -232,7 +232,4 @@ TRAIN_ONLY.append((30, 50, {"en": dict(
 def rows(expand_template):
     """Rows (lang, behaviour, group, text, template id, labels or None) of every training-only template of this round.
     expand_template(lang, behaviour, template, tid) answers the filled rows of one template, as generate.py does."""
-    out = []
-    for first_id, end_id, templates in TRAIN_ONLY:
-        out.extend(round5.template_rows(templates, first_id, end_id, expand_template))
-    return out
+    return round5.blocks_rows(TRAIN_ONLY, expand_template)

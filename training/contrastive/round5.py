@@ -218,6 +218,15 @@ def rows(expand_template):
     return template_rows(TRAIN_ONLY, FIRST_ID, 100, expand_template)
 
 
+def blocks_rows(blocks, expand_template):
+    """The filled rows of every block (first id, end id, {lang: {behaviour: [template, ...]}}) of a round, in order:
+    the rows() of round7.py, round8.py and round14.py and round7.py's dev_rows()."""
+    out = []
+    for first_id, end_id, templates in blocks:
+        out.extend(template_rows(templates, first_id, end_id, expand_template))
+    return out
+
+
 def template_rows(train_only, first_id, end_id, expand_template):
     """The filled rows of every template of train_only ({lang: {behaviour: [template, ...]}}), the k-th template of a
     behaviour getting the id first_id + k, which must stay under end_id."""

@@ -156,19 +156,12 @@ DEV_ONLY.append((53, 60, {"en": dict(
 )}))
 
 
-def _rows(blocks, expand_template):
-    out = []
-    for first_id, end_id, templates in blocks:
-        out.extend(round5.template_rows(templates, first_id, end_id, expand_template))
-    return out
-
-
 def rows(expand_template):
     """Rows (lang, behaviour, group, text, template id, labels or None) of every training-only template of this round.
     expand_template(lang, behaviour, template, tid) answers the filled rows of one template, as generate.py does."""
-    return _rows(TRAIN_ONLY, expand_template)
+    return round5.blocks_rows(TRAIN_ONLY, expand_template)
 
 
 def dev_rows(expand_template):
     """Rows of every dev-only template of this round (training/contrastive/dev-encoder.tsv)."""
-    return _rows(DEV_ONLY, expand_template)
+    return round5.blocks_rows(DEV_ONLY, expand_template)
