@@ -91,7 +91,12 @@ def git_commit():
         done = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True)
     except FileNotFoundError:
         return "unknown (no git on the PATH)"
-    return done.stdout.strip() or "unknown (not a git checkout)"
+    commit = done.stdout.strip()
+    if not commit:
+        return "unknown (not a git checkout)"
+    # A report made with uncommitted changes says so: the commit alone would not reproduce it.
+    dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], capture_output=True, text=True)
+    return commit + (" with uncommitted changes" if dirty.stdout.strip() else "")
 
 
 def pct(n, d):

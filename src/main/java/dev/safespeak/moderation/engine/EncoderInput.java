@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
  * What text a sentence encoder reads (decision 107): the text as the user wrote it, or the text as the fast model's
  * {@link Normaliser} de-obfuscates it (case-folded; leetspeak, homoglyphs, stretched letters and invisible characters
  * undone; punctuation kept), with runs of three or more single letters separated by spaces or dots joined into one
- * word ("s c u m", "d.i.s.g.u.s.t" become "scum", "disgust"), as the normaliser's tokens join them.
+ * word ("j o k e", "d.i.s.g.u.s.t" become "joke", "disgust"), as the normaliser's tokens join them.
  */
 public enum EncoderInput {
     ORIGINAL("original"),

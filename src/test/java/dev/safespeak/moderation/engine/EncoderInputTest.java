@@ -12,13 +12,15 @@ class EncoderInputTest {
 
     private final Normaliser normaliser = new Normaliser();
 
+    /** "he is a c h e a t" pins a known limit: a one-letter word before spaced letters joins the run. */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "j3ws are p@rasites, always have been|jews are parasites, always have been",
-        "oaps are s c u m and deserve nothing|oaps are scum and deserve nothing",
-        "g@ys are d.i.s.g.u.s.t.i.n.g|gays are disgusting",
+        "y0u are a l0ser, always have been|you are a loser, always have been",
+        "that ref is the c h e a t here|that ref is the cheat here",
+        "he is a c h e a t|he is acheat",
+        "this film is d.i.s.g.u.s.t.i.n.g|this film is disgusting",
         "Sooooo STUPIDDDD!!!|so stupid!!!",
-        "f*cking m u s l i m s|f*cking muslims",
+        "f*cking m o r o n s|f*cking morons",
         "e.g. a b or i.e. the U.S. team|e.g. a b or i.e. the u.s. team",
         "Are Muslims allowed to fast at work?|are muslims allowed to fast at work?",
         "plain words stay as they are|plain words stay as they are"})
@@ -28,7 +30,7 @@ class EncoderInputTest {
 
     @Test
     void original_is_the_text_as_written() {
-        assertThat(EncoderInput.ORIGINAL.of(normaliser, "j3ws are p@rasites")).isEqualTo("j3ws are p@rasites");
+        assertThat(EncoderInput.ORIGINAL.of(normaliser, "y0u are a l0ser")).isEqualTo("y0u are a l0ser");
     }
 
     @Test

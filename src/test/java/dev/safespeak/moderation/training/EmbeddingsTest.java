@@ -52,11 +52,11 @@ class EmbeddingsTest {
     private static final String ONNX = "bge-small-en-v1.5-q.onnx";
     private static final String TOKENIZER = "bge-small-en-v1.5-q-tokenizer.json";
 
-    /** Short and long texts together, as a training batch sorted by length would hold them. */
-    /** Texts whose de-obfuscated reading differs from the raw text. */
-    private static final List<String> OBFUSCATED = List.of("j3ws are p@rasites", "oaps are s c u m",
-            "SOOOO STUPIDDDD", "g@ys are d.i.s.g.u.s.t.i.n.g");
+    /** Texts whose de-obfuscated reading differs from the raw text (written for this test, not taken from a set). */
+    private static final List<String> OBFUSCATED = List.of("y0u are a l0ser", "what a j o k e you are",
+            "SOOOO STUPIDDDD", "sh3's such a d.i.s.a.s.t.e.r");
 
+    /** Short and long texts together, as a training batch sorted by length would hold them. */
     private static final List<String> TEXTS = List.of(
             "ok",
             "you idiot",
@@ -95,7 +95,8 @@ class EmbeddingsTest {
     static Stream<Arguments> readings() {
         return Stream.of(Arguments.of(Pooling.CLS, EncoderInput.ORIGINAL),
                 Arguments.of(Pooling.CLS_MEAN, EncoderInput.ORIGINAL),
-                Arguments.of(Pooling.CLS, EncoderInput.DEOBFUSCATED));
+                Arguments.of(Pooling.CLS, EncoderInput.DEOBFUSCATED),
+                Arguments.of(Pooling.CLS_MEAN, EncoderInput.DEOBFUSCATED));
     }
 
     @ParameterizedTest
@@ -133,11 +134,11 @@ class EmbeddingsTest {
     @Test
     void the_deobfuscated_reading_gives_an_obfuscated_text_the_vector_of_its_plain_spelling() {
         Normaliser normaliser = new Normaliser();
-        assertThat(EncoderInput.DEOBFUSCATED.of(normaliser, "j3ws are p@rasites, s c u m!"))
-                .isEqualTo("jews are parasites, scum!");
-        float[] plain = model.embed(List.of("jews are parasites, scum!"))[0];
-        float[] raw = model.embed(List.of("j3ws are p@rasites, s c u m!"))[0];
-        float[] read = model.embed(List.of(EncoderInput.DEOBFUSCATED.of(normaliser, "j3ws are p@rasites, s c u m!")))[0];
+        String obfuscated = "y0u are a l0ser, a total j o k e!";
+        assertThat(EncoderInput.DEOBFUSCATED.of(normaliser, obfuscated)).isEqualTo("you are a loser, a total joke!");
+        float[] plain = model.embed(List.of("you are a loser, a total joke!"))[0];
+        float[] raw = model.embed(List.of(obfuscated))[0];
+        float[] read = model.embed(List.of(EncoderInput.DEOBFUSCATED.of(normaliser, obfuscated)))[0];
         assertThat(read).containsExactly(plain);
         assertThat(raw).as("the raw obfuscated text is another vector").isNotEqualTo(plain);
     }

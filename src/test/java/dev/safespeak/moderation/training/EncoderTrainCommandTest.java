@@ -84,6 +84,13 @@ class EncoderTrainCommandTest {
         assertThatThrownBy(() -> EncoderTrainCommand.main(new String[] {"--identity-fp-attributes", "HATE"}))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("--identity-fp-attributes names 'HATE'");
+        assertThatThrownBy(() -> EncoderTrainCommand.main(new String[] {"--pooling", "max", "--data", "/nonexistent"}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("--pooling: pooling is max, expected cls or cls+mean");
+        assertThatThrownBy(() -> EncoderTrainCommand.main(
+                new String[] {"--encoder-input", "lowercase", "--data", "/nonexistent"}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("--encoder-input: input is lowercase, expected original or deobfuscated");
     }
 
     private static Item authored(String behaviour, String group, boolean toxic) {

@@ -64,19 +64,15 @@ public final class EncoderTrainCommand {
     /** Where an authored row is used. */
     enum Use { TRAIN, DEV, HELDOUT, FRESH, ROWLEVEL }
 
-    /**
-     * The encoders this build knows, by language; {@code --encoders all} trains those {@code byDefault}, and a
-     * candidate (on the training classpath only; round 16's all-MiniLM-L6-v2 was one, see training/dev-variants.md)
-     * is trained when {@code --encoders} names it.
-     */
-    record EncoderSpec(String name, String onnx, String tokenizer, Set<String> languages, boolean byDefault) {
+    /** The encoders this build knows, by language (round 16 tried a third one: training/dev-variants.md). */
+    record EncoderSpec(String name, String onnx, String tokenizer, Set<String> languages) {
     }
 
     static final List<EncoderSpec> ENCODERS = List.of(
             new EncoderSpec("bge-small-en-v1.5-q", "bge-small-en-v1.5-q.onnx", "bge-small-en-v1.5-q-tokenizer.json",
-                    Set.of("en"), true),
+                    Set.of("en")),
             new EncoderSpec("bge-small-zh-v1.5-q", "bge-small-zh-v1.5-q.onnx", "bge-small-zh-v1.5-q-tokenizer.json",
-                    Set.of("zh"), true));
+                    Set.of("zh")));
 
     private static final double[] BAND_HALF_WIDTHS = {0.0, 0.01, 0.02, 0.03, 0.05, 0.075, 0.1, 0.15, 0.2, 0.25,
         0.3, 0.4, 0.5};
@@ -105,9 +101,11 @@ public final class EncoderTrainCommand {
     private void run() throws Exception {
         long started = System.currentTimeMillis();
         long seed = options.getLong("seed", 42);
-        // Refuse a bad objective option before anything is embedded.
+        // Refuse a bad objective or reading option before any data is read.
         authoredPassOverBehaviours();
         identityPenalised(identityFpAttributes(), Attribute.TOXICITY);
+        pooling();
+        chosenEncoderInput();
         Path data = Path.of(opt("data", "../shared/data"));
         Path out = Path.of(opt("out", "src/main/resources/models/default"));
         Path report = Path.of(opt("report", "docs/reports/model-quality-modes.md"));
@@ -192,12 +190,11 @@ public final class EncoderTrainCommand {
         Map<String, Object> devReport = new LinkedHashMap<>();
 
         Map<String, Embeddings> embeddingsByEncoder = new HashMap<>();
-        // A bad --pooling or --encoder-input fails here, before anything is embedded.
-        TrainCommand.log("the heads read the " + pooling().key() + " vector of the "
-                + EncoderInput.parse(opt("encoder-input", "original")).key() + " English text");
+        TrainCommand.log("the heads read the " + pooling().key() + " vector of the " + chosenEncoderInput().key()
+                + " English text");
         Set<String> onlyEncoders = opt("encoders", "all").equals("all") ? null : Set.of(opt("encoders", "").split(","));
         for (EncoderSpec spec : ENCODERS) {
-            if (onlyEncoders == null ? !spec.byDefault() : !onlyEncoders.contains(spec.name())) {
+            if (onlyEncoders != null && !onlyEncoders.contains(spec.name())) {
                 TrainCommand.log("--encoders leaves out " + spec.name());
                 continue;
             }
@@ -335,7 +332,7 @@ public final class EncoderTrainCommand {
         blendSettings.put("fittedOn", "dev rows (public dev splits and the authored dev templates)");
         blendSettings.put("stackerInputs", opt("stacker-inputs", "own"));
         blendSettings.put("pooling", pooling().key());
-        blendSettings.put("encoderInput", EncoderInput.parse(opt("encoder-input", "original")).key());
+        blendSettings.put("encoderInput", chosenEncoderInput().key());
         blendSettings.put("balanceSets", Boolean.parseBoolean(opt("balance-sets", "false")));
         blendSettings.put("stackerAuthoredWeight", stackerAuthoredWeight());
         blendSettings.put("identityFpPenalty", identityFpPenalty());
@@ -415,21 +412,33 @@ public final class EncoderTrainCommand {
         return false;
     }
 
-    /** The fast model's attributes a stacker reads for attribute {@code a}: all of them, or only {@code a}. */
     /**
      * What the encoder reads ({@code --encoder-input original|deobfuscated}, decision 107): the option is for the
      * English encoder; the Chinese one reads the raw text (the normaliser's leetspeak rules are for Latin script).
      */
     private EncoderInput encoderInput(EncoderSpec spec) {
-        EncoderInput chosen = EncoderInput.parse(opt("encoder-input", "original"));
-        return spec.languages().contains("en") ? chosen : EncoderInput.ORIGINAL;
+        return spec.languages().contains("en") ? chosenEncoderInput() : EncoderInput.ORIGINAL;
+    }
+
+    private EncoderInput chosenEncoderInput() {
+        return named("--encoder-input", () -> EncoderInput.parse(opt("encoder-input", "original")));
     }
 
     /** Which vector of the encoder's outputs the heads read ({@code --pooling cls|cls+mean}, decision 106). */
     private Pooling pooling() {
-        return Pooling.parse(opt("pooling", "cls"));
+        return named("--pooling", () -> Pooling.parse(opt("pooling", "cls")));
     }
 
+    /** Reads an option's value, naming the option in the message when it is refused. */
+    private static <T> T named(String option, java.util.function.Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(option + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The fast model's attributes a stacker reads for attribute {@code a}: all of them, or only {@code a}. */
     private List<Attribute> stackerInputs(Attribute a) {
         return switch (opt("stacker-inputs", "own")) {
             case "all" -> List.of(Attribute.values());
