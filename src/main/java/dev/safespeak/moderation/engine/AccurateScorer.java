@@ -8,8 +8,9 @@ import java.util.Set;
 
 /**
  * A model of the accurate engine for some languages: a sentence encoder with trained heads, or a bring-your-own
- * ONNX sequence classifier. Scores the original text (not the normalised one: these models have their own
- * tokenizer). Thread-safe.
+ * ONNX sequence classifier. It is handed the analysed text and reads what it was trained on: the original text (these
+ * models have their own tokenizer), or, for an encoder whose heads say so, the normaliser's de-obfuscated text
+ * ({@link EncoderInput}), already computed for the fast model. Thread-safe.
  */
 public interface AccurateScorer {
 
@@ -39,7 +40,7 @@ public interface AccurateScorer {
      *
      * @param fastScores the n-gram model's scores of the same text (inputs of heads trained with them)
      */
-    Map<Attribute, Double> score(String text, Map<Attribute, Double> fastScores);
+    Map<Attribute, Double> score(AnalysedText text, Map<Attribute, Double> fastScores);
 
     default String engine() {
         return profile().engine();

@@ -58,7 +58,7 @@ public final class EncoderClassifier implements Classifier {
         AccurateScorer model = scorer.get();
         Map<Attribute, Double> scores = new EnumMap<>(Attribute.class);
         scores.putAll(fastScores);
-        scores.putAll(model.score(text.original(), fastScores));
+        scores.putAll(model.score(text, fastScores));
         Map<Attribute, Double> thresholds = new EnumMap<>(Attribute.class);
         thresholds.putAll(fast.defaultThresholds());
         thresholds.putAll(model.thresholds());

@@ -15,7 +15,6 @@ public final class EncoderHeadScorer implements AccurateScorer {
     private final EncoderHeads.Encoder encoder;
     private final OnnxTextModel model;
     private final Profile profile;
-    private final Normaliser normaliser = new Normaliser();
 
     /**
      * @throws IllegalArgumentException when the heads read another width than the encoder's vector by their pooling
@@ -49,8 +48,8 @@ public final class EncoderHeadScorer implements AccurateScorer {
     }
 
     @Override
-    public Map<Attribute, Double> score(String text, Map<Attribute, Double> fastScores) {
-        float[] embedding = embed(model, encoder.input().of(normaliser, text), encoder.pooling());
+    public Map<Attribute, Double> score(AnalysedText text, Map<Attribute, Double> fastScores) {
+        float[] embedding = embed(model, encoder.input().of(text), encoder.pooling());
         Map<Attribute, Double> scores = new EnumMap<>(Attribute.class);
         encoder.heads().forEach((a, h) -> scores.put(a, h.score(embedding, fastScores)));
         return scores;

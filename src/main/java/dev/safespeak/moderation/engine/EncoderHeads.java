@@ -20,8 +20,8 @@ import java.util.Set;
  * text, plus the cascade bands of the balanced mode. Read from {@code encoder-heads.json}; immutable.
  *
  * <p>A head's score is {@code sigmoid(a * (w . x + bias) + sum_k b_k * logit(fast_k) + c)}, where {@code x} is
- * the L2-normalised embedding (by the encoder's {@link Pooling}), {@code fast_k} the fast model's score of attribute {@code k} and {@code a, b_k, c}
- * the head's {@link Blend}, a stacker fitted on dev rows (where the fast model's scores are out of sample). Format
+ * the L2-normalised embedding (by the encoder's {@link Pooling}), {@code fast_k} the fast model's score of attribute
+ * {@code k} and {@code a, b_k, c} the head's {@link Blend}, a stacker fitted on dev rows (where the fast model's scores are out of sample). Format
  * {@value #FORMAT} stores the blend on its own; the older {@value #FORMAT_1} folded it into one weight vector over
  * {@code [x, logits of the fast scores in Attribute order]} with Platt scaling, and still loads (as the same
  * function).

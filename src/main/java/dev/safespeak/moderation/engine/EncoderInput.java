@@ -40,12 +40,11 @@ public enum EncoderInput {
         throw new IllegalArgumentException("input is " + key + ", expected original or deobfuscated");
     }
 
-    /** The text the encoder reads for {@code text}. */
-    public String of(Normaliser normaliser, String text) {
+    /** The text the encoder reads of an analysed text (the one the fast model scored). */
+    public String of(AnalysedText text) {
         if (this == ORIGINAL) {
-            return text;
+            return text.original();
         }
-        String normalised = normaliser.analyse(text).normalised();
-        return SPACED_LETTERS.matcher(normalised).replaceAll(m -> m.group().replaceAll("[ .]", ""));
+        return SPACED_LETTERS.matcher(text.normalised()).replaceAll(m -> m.group().replaceAll("[ .]", ""));
     }
 }

@@ -77,8 +77,8 @@ public final class OnnxSequenceClassifier implements AccurateScorer {
     }
 
     @Override
-    public Map<Attribute, Double> score(String text, Map<Attribute, Double> fastScores) {
-        return probabilities(model.run(List.of(text))[0]);
+    public Map<Attribute, Double> score(AnalysedText text, Map<Attribute, Double> fastScores) {
+        return probabilities(model.run(List.of(text.original()))[0]);
     }
 
     /** The attribute probabilities of one row of logits. */

@@ -25,12 +25,12 @@ class EncoderInputTest {
         "Are Muslims allowed to fast at work?|are muslims allowed to fast at work?",
         "plain words stay as they are|plain words stay as they are"})
     void deobfuscated_is_the_normalised_text_with_runs_of_single_letters_joined(String text, String read) {
-        assertThat(EncoderInput.DEOBFUSCATED.of(normaliser, text)).isEqualTo(read);
+        assertThat(EncoderInput.DEOBFUSCATED.of(normaliser.analyse(text))).isEqualTo(read);
     }
 
     @Test
     void original_is_the_text_as_written() {
-        assertThat(EncoderInput.ORIGINAL.of(normaliser, "y0u are a l0ser")).isEqualTo("y0u are a l0ser");
+        assertThat(EncoderInput.ORIGINAL.of(normaliser.analyse("y0u are a l0ser"))).isEqualTo("y0u are a l0ser");
     }
 
     @Test

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The bring-your-own classifier against a tiny ONNX model the test writes itself (see {@link TinyOnnx}). */
 class OnnxSequenceClassifierTest {
 
+    private static final Normaliser NORMALISER = new Normaliser();
+
     @TempDir
     Path dir;
 
@@ -46,7 +48,7 @@ class OnnxSequenceClassifierTest {
         float[] logits = TinyOnnx.logits(id("[CLS]"), id("you"), id("are"), id("an"), id("idiot"), id("[UNK]"),
                 id("[SEP]"));
 
-        Map<Attribute, Double> scores = model.score("You are an IDIOT!", Map.of());
+        Map<Attribute, Double> scores = model.score(NORMALISER.analyse("You are an IDIOT!"), Map.of());
 
         assertThat(scores).containsOnlyKeys(Attribute.INSULT, Attribute.THREAT);
         assertThat(scores.get(Attribute.INSULT)).isCloseTo(sigmoid(logits[0]), within(1e-6));
@@ -59,7 +61,7 @@ class OnnxSequenceClassifierTest {
     @Test
     void the_word_pieces_of_one_word_add_up() throws IOException {
         OnnxSequenceClassifier model = load(TinyOnnx.LABELS, ByoModel.Activation.SIGMOID);
-        double kills = model.score("kills", Map.of()).get(Attribute.THREAT);
+        double kills = model.score(NORMALISER.analyse("kills"), Map.of()).get(Attribute.THREAT);
         float[] logits = TinyOnnx.logits(id("[CLS]"), id("kill"), id("##s"), id("[SEP]"));
         assertThat(kills).isCloseTo(sigmoid(logits[1]), within(1e-6));
         model.close();
@@ -83,7 +85,7 @@ class OnnxSequenceClassifierTest {
         float[] l = TinyOnnx.logits(id("[CLS]"), id("hello"), id("[SEP]"));
         double sum = Math.exp(l[0]) + Math.exp(l[1]) + Math.exp(l[2]);
 
-        Map<Attribute, Double> scores = model.score("hello", Map.of());
+        Map<Attribute, Double> scores = model.score(NORMALISER.analyse("hello"), Map.of());
 
         assertThat(scores.get(Attribute.INSULT)).isCloseTo(Math.exp(l[0]) / sum, within(1e-6));
         assertThat(scores.get(Attribute.THREAT)).isCloseTo(Math.exp(l[1]) / sum, within(1e-6));
@@ -96,7 +98,7 @@ class OnnxSequenceClassifierTest {
         OnnxSequenceClassifier model = load(List.of("TOXICITY", "toxicity", "-"), ByoModel.Activation.SIGMOID);
         float[] l = TinyOnnx.logits(id("[CLS]"), id("kill"), id("[SEP]"));
 
-        Map<Attribute, Double> scores = model.score("kill", Map.of());
+        Map<Attribute, Double> scores = model.score(NORMALISER.analyse("kill"), Map.of());
 
         assertThat(scores).containsOnlyKeys(Attribute.TOXICITY);
         assertThat(scores.get(Attribute.TOXICITY)).isCloseTo(sigmoid(Math.max(l[0], l[1])), within(1e-6));

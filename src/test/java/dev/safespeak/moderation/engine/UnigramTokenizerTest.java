@@ -22,6 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class UnigramTokenizerTest {
 
+    private static final Normaliser NORMALISER = new Normaliser();
+
     @TempDir
     Path dir;
 
@@ -136,12 +138,12 @@ class UnigramTokenizerTest {
                 Set.of("de"), ByoModel.Activation.SIGMOID, 0.5, new double[] {0.2, 0.8}, null, null);
         OnnxSequenceClassifier model = OnnxSequenceClassifier.load(spec, 1);
 
-        Map<Attribute, Double> scores = model.score("you are an idiot", Map.of());
+        Map<Attribute, Double> scores = model.score(NORMALISER.analyse("you are an idiot"), Map.of());
         // <s> ▁you ▁are ▁an ▁idiot </s> = ids 2 4 5 6 7 3, the same ids the WordPiece tokenizer gives.
         float[] logits = TinyOnnx.logits(2, 4, 5, 6, 7, 3);
         assertThat(scores.get(Attribute.INSULT)).isCloseTo(1 / (1 + Math.exp(-logits[0])), within(1e-6));
         float[] kills = TinyOnnx.logits(2, 10, 11, 3);
-        assertThat(model.score("kills", Map.of()).get(Attribute.THREAT))
+        assertThat(model.score(NORMALISER.analyse("kills"), Map.of()).get(Attribute.THREAT))
                 .isCloseTo(1 / (1 + Math.exp(-kills[1])), within(1e-6));
         model.close();
     }

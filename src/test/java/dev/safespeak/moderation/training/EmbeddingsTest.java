@@ -105,7 +105,7 @@ class EmbeddingsTest {
             throws Exception {
         Normaliser normaliser = new Normaliser();
         Embeddings training = new Embeddings(model, ENCODER, dir.resolve("cache.bin"), pooling,
-                text -> input.of(normaliser, text));
+                text -> input.of(normaliser.analyse(text)));
         List<String> texts = new ArrayList<>(TEXTS);
         texts.addAll(OBFUSCATED);
         try (training) {
@@ -113,7 +113,8 @@ class EmbeddingsTest {
         }
 
         int dimension = training.get(TEXTS.get(0)).length;
-        assertThat(dimension).as("bge-small's width, doubled by the token mean").isEqualTo(pooling == Pooling.CLS ? 384 : 768);
+        assertThat(dimension).as("bge-small's width, doubled by the token mean")
+                .isEqualTo(pooling == Pooling.CLS ? 384 : 768);
         EncoderHeads.Head head = randomHead(dimension);
         EncoderHeads.Encoder encoder = new EncoderHeads.Encoder("bge-small-en-v1.5-q", ONNX, TOKENIZER, "",
                 java.util.Set.of("en"), dimension, pooling, input, Map.of(Attribute.TOXICITY, head), Map.of());
@@ -122,8 +123,8 @@ class EmbeddingsTest {
         List<String> differing = new ArrayList<>();
         for (String text : texts) {
             double trained = head.score(training.get(text), Map.of());
-            double served = service.score(text, Map.of()).get(Attribute.TOXICITY);
-            float[] read = model.embed(List.of(input.of(normaliser, text)), pooling)[0];
+            double served = service.score(normaliser.analyse(text), Map.of()).get(Attribute.TOXICITY);
+            float[] read = model.embed(List.of(input.of(normaliser.analyse(text))), pooling)[0];
             if (trained != served || !Arrays.equals(training.get(text), read)) {
                 differing.add(text + " (training " + trained + ", service " + served + ")");
             }
@@ -135,10 +136,11 @@ class EmbeddingsTest {
     void the_deobfuscated_reading_gives_an_obfuscated_text_the_vector_of_its_plain_spelling() {
         Normaliser normaliser = new Normaliser();
         String obfuscated = "y0u are a l0ser, a total j o k e!";
-        assertThat(EncoderInput.DEOBFUSCATED.of(normaliser, obfuscated)).isEqualTo("you are a loser, a total joke!");
+        assertThat(EncoderInput.DEOBFUSCATED.of(normaliser.analyse(obfuscated)))
+                .isEqualTo("you are a loser, a total joke!");
         float[] plain = model.embed(List.of("you are a loser, a total joke!"))[0];
         float[] raw = model.embed(List.of(obfuscated))[0];
-        float[] read = model.embed(List.of(EncoderInput.DEOBFUSCATED.of(normaliser, obfuscated)))[0];
+        float[] read = model.embed(List.of(EncoderInput.DEOBFUSCATED.of(normaliser.analyse(obfuscated))))[0];
         assertThat(read).containsExactly(plain);
         assertThat(raw).as("the raw obfuscated text is another vector").isNotEqualTo(plain);
     }

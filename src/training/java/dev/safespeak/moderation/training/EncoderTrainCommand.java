@@ -215,7 +215,7 @@ public final class EncoderTrainCommand {
             EncoderInput input = encoderInput(spec);
             Embeddings emb = new Embeddings(model, onnxSha,
                     Path.of("target/training/embeddings-" + spec.name() + "-cls-mean-per-text.bin"), pooling(),
-                    text -> input.of(normaliser, text));
+                    text -> input.of(normaliser.analyse(text)));
             try (emb) { // holds the cache's lock while it is read and written; the vectors stay in memory
                 emb.embedAll(mine.stream().map(Item::text).toList(), threads);
             }
