@@ -6,7 +6,10 @@ held-out or fresh number can appear. Usage, from the repository root:
 English: public dev F1 (mean of the six devMeanMacroF1PerSet), then the authored dev diagnostics of the blend (mean pass
 over behaviours, identity FP, neutral_identity_hard FP, pass - identity FP, hate, threat_group, spelling variants,
 counter-speech), the encoder alone (pass / identity FP / block FP / hate), the public dev rows (set x attribute,
-three decimals) where the blend is under fast, and the hate cases passed. Chinese: public dev F1 and rows under fast."""
+three decimals) where the blend is under fast, and the hate cases passed. Chinese: public dev F1 and rows under fast.
+With --balanced (round 18) it prints balanced mode's dev numbers instead: public dev F1, mean pass, identity FP,
+neutral_identity_hard FP, hate cases, spelling variants, counter-speech, share of public dev and of all dev texts routed,
+and the Chinese balanced public dev F1 with its routed share."""
 import json
 import sys
 
@@ -23,8 +26,37 @@ def public(d):
     return f1, under, len(rows)
 
 
-for path in sys.argv[1:]:
+def balanced_row(path, dev):
+    """Balanced mode on dev (round 18): public dev F1 as the service routes with every attribute requested, the
+    authored dev diagnostics of the balanced verdicts, and the share of public and of all dev texts routed."""
+    en = dev["bge-small-en-v1.5-q"]
+    attrs = [a for a in en if isinstance(en[a], dict) and "balancedDevMeanMacroF1PerSet" in en[a]]
+    f1 = sum(en[a]["balancedDevMeanMacroF1PerSet"] for a in attrs) / len(attrs)
+    diag = en["authoredDevDiagnostics"]
+    passed, fp = diag["meanPassRateOverBehaviours"], diag["identityFalsePositiveRate"]
+    block = diag["identityFalsePositiveRateByBehaviour"]["neutral_identity_hard"]
+    b = diag["passRateByBehaviour"]
+    hate = b["hate"]
+    cells = [f"{f1:.4f}", pct(passed["balanced"]), pct(fp["balanced"]), pct(block["balanced"]),
+             f"{round(hate['balanced'] * hate['cases'])} of {hate['cases']}", pct(b["spelling_variant"]["balanced"]),
+             pct(b["counter_speech"]["balanced"]), pct(en["balancedRoutedShareOfPublicDev"]),
+             pct(en["balancedRoutedShareOfDev"])]
+    zh = dev.get("bge-small-zh-v1.5-q")
+    if zh:
+        zattrs = [a for a in zh if isinstance(zh[a], dict) and "balancedDevMeanMacroF1PerSet" in zh[a]]
+        zf1 = sum(zh[a]["balancedDevMeanMacroF1PerSet"] for a in zattrs) / len(zattrs)
+        cells.append(f"{zf1:.4f} ({pct(zh['balancedRoutedShareOfPublicDev'])} routed)")
+    else:
+        cells.append("– (not trained)")
+    print(f"| {path} | " + " | ".join(cells) + " |")
+
+
+balanced = "--balanced" in sys.argv[1:]
+for path in [a for a in sys.argv[1:] if a != "--balanced"]:
     dev = json.load(open(path, encoding="utf-8"))["manifest"]["dev"]
+    if balanced:
+        balanced_row(path, dev)
+        continue
     # The English encoder: bge-small-en, or round 16's candidate in that round's runs (commit 1f9c2f0).
     en = dev.get("bge-small-en-v1.5-q") or dev["all-minilm-l6-v2-q"]
     f1, under, n = public(en)

@@ -65,6 +65,11 @@ public final class AccurateModels implements AutoCloseable {
         return new AccurateModels(scorers, heads, byo, sessions);
     }
 
+    /** Scorers already built, with nothing to close (routing tests use stub scorers). */
+    static AccurateModels of(List<AccurateScorer> scorers) {
+        return new AccurateModels(scorers, null, null, List.of());
+    }
+
     private static OnnxTextModel loadEncoder(EncoderHeads.Encoder encoder, int threads) throws IOException {
         ClassLoader loader = AccurateModels.class.getClassLoader();
         byte[] onnx;

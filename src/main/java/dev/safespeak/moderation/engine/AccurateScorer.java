@@ -4,6 +4,7 @@ import dev.safespeak.moderation.Attribute;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.Set;
 
 /**
@@ -22,14 +23,24 @@ public interface AccurateScorer {
      * @param thresholds flag thresholds per attribute it scores; its keys are the attributes it scores, the fast
      *                   model's scores stand for the others
      * @param bands      balanced mode: per attribute, the fast score range [low, high] inside which it is asked
+     *                   when that attribute is requested
+     * @param identityRoute balanced mode: it is also asked for every text whose fast IDENTITY_ATTACK score is at
+     *                   least this, whatever was requested (the fast model's false positives on neutral mentions of
+     *                   a group show in TOXICITY and INSULT too); empty: no such route
      */
     record Profile(String engine, Set<String> languages, Map<Attribute, Double> thresholds,
-                   Map<Attribute, double[]> bands) {
+                   Map<Attribute, double[]> bands, OptionalDouble identityRoute) {
 
         public Profile {
             languages = Set.copyOf(languages);
             thresholds = thresholds.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(thresholds));
             bands = bands.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(bands));
+        }
+
+        /** A profile without an identity route. */
+        public Profile(String engine, Set<String> languages, Map<Attribute, Double> thresholds,
+                       Map<Attribute, double[]> bands) {
+            this(engine, languages, thresholds, bands, OptionalDouble.empty());
         }
     }
 

@@ -6,13 +6,15 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 
 /**
  * The accurate and balanced modes as a {@link Classifier}: the fast n-gram model scores every text; a text whose
  * detected language an accurate model covers (a sentence encoder with heads, or a bring-your-own classifier) is
  * then scored by that model, always ({@code accurate}) or only when the fast score of a requested attribute lies
- * inside that attribute's band ({@code balanced}, a cascade). Attributes the accurate model does not score keep
+ * inside that attribute's band or the fast IDENTITY_ATTACK score reaches the model's identity route
+ * ({@code balanced}, a cascade). Attributes the accurate model does not score keep
  * the fast scores. Spans come from the fast model's token contributions (n-gram spans) in every mode, scaled to
  * the final score. Immutable and thread-safe; cheap to build per request.
  */
@@ -65,8 +67,16 @@ public final class EncoderClassifier implements Classifier {
         return new Routed(scores, model.engine(), thresholds);
     }
 
-    /** Whether the fast score of some requested attribute falls inside the model's band for it. */
+    /**
+     * Whether balanced mode asks the accurate model: the fast score of some requested attribute falls inside the
+     * model's band for it, or the fast IDENTITY_ATTACK score reaches the model's identity route (whatever was
+     * requested: a neutral mention of a group that the fast model flags shows in TOXICITY and INSULT too).
+     */
     static boolean uncertain(AccurateScorer model, Map<Attribute, Double> fastScores, Set<Attribute> requested) {
+        OptionalDouble route = model.profile().identityRoute();
+        if (route.isPresent() && fastScores.getOrDefault(Attribute.IDENTITY_ATTACK, 0.0) >= route.getAsDouble()) {
+            return true;
+        }
         for (Attribute a : requested) {
             double[] band = model.bands().get(a);
             Double s = fastScores.get(a);

@@ -30,7 +30,8 @@ public final class EncoderHeadScorer implements AccurateScorer {
         this.model = model;
         Map<Attribute, Double> thresholds = new EnumMap<>(Attribute.class);
         encoder.heads().forEach((a, h) -> thresholds.put(a, h.threshold()));
-        this.profile = new Profile("encoder:" + encoder.name(), encoder.languages(), thresholds, encoder.band());
+        this.profile = new Profile("encoder:" + encoder.name(), encoder.languages(), thresholds, encoder.band(),
+                encoder.identityRoute());
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.Set;
 
 /**
@@ -94,11 +95,13 @@ public record EncoderHeads(String version, List<Encoder> encoders, JsonNode mani
      *                          {@link EncoderInput#ORIGINAL})
      * @param heads             per attribute
      * @param band              balanced mode: the fast score range per attribute in which the encoder is asked
+     * @param identityRoute     balanced mode: the encoder is also asked whenever the fast IDENTITY_ATTACK score is
+     *                          at least this ({@code identityRoute} in the file, absent: empty, no such route)
      */
     public record Encoder(String name, String onnxResource, String tokenizerResource, String onnxSha256,
                           Set<String> languages, int dimension, Pooling pooling, EncoderInput input,
                           Map<Attribute, Head> heads,
-                          Map<Attribute, double[]> band) {
+                          Map<Attribute, double[]> band, OptionalDouble identityRoute) {
     }
 
     /** Reads and validates a heads file of either format. */
@@ -131,6 +134,15 @@ public record EncoderHeads(String version, List<Encoder> encoders, JsonNode mani
                 band.put(attribute(b.getKey(), "band of " + name), new double[] {b.getValue().get(0).asDouble(),
                         b.getValue().get(1).asDouble()});
             }
+            OptionalDouble identityRoute = OptionalDouble.empty();
+            if (e.has("identityRoute")) {
+                double route = e.path("identityRoute").asDouble(Double.NaN);
+                if (!e.path("identityRoute").isNumber() || !(route > 0 && route <= 1)) {
+                    throw new IllegalArgumentException("encoder " + name + ": identityRoute must be a fast"
+                            + " IDENTITY_ATTACK score in (0, 1], got " + e.path("identityRoute"));
+                }
+                identityRoute = OptionalDouble.of(route);
+            }
             List<String> langs = new ArrayList<>();
             e.path("languages").forEach(l -> langs.add(l.asText()));
             Pooling pooling;
@@ -143,7 +155,8 @@ public record EncoderHeads(String version, List<Encoder> encoders, JsonNode mani
             }
             encoders.add(new Encoder(name, e.path("onnxResource").asText(),
                     e.path("tokenizerResource").asText(), e.path("onnxSha256").asText(), Set.copyOf(langs), dim,
-                    pooling, input, Collections.unmodifiableMap(heads), Collections.unmodifiableMap(band)));
+                    pooling, input, Collections.unmodifiableMap(heads), Collections.unmodifiableMap(band),
+                    identityRoute));
         }
         if (encoders.isEmpty()) {
             throw new IllegalArgumentException("encoder heads file has no encoders");

@@ -165,6 +165,24 @@ class EncoderHeadsTest {
     }
 
     @Test
+    void an_encoder_may_carry_an_identity_route_for_balanced_mode_and_files_before_that_have_none() throws IOException {
+        assertThat(read(encoderWithPooling("")).encoders().get(0).identityRoute()).isEmpty();
+        assertThat(load("tiny-encoder-heads-2.json").encoders().get(0).identityRoute()).isEmpty();
+        assertThat(read(encoderWithPooling(", \"identityRoute\": 0.3")).encoders().get(0).identityRoute())
+                .hasValue(0.3);
+        assertThat(read(encoderWithPooling(", \"identityRoute\": 1")).encoders().get(0).identityRoute()).hasValue(1.0);
+    }
+
+    @Test
+    void an_identity_route_outside_0_to_1_or_not_a_number_is_refused_naming_the_encoder() {
+        for (String bad : new String[] {"0", "-0.2", "1.5", "\"0.3\"", "null"}) {
+            assertThatThrownBy(() -> read(encoderWithPooling(", \"identityRoute\": " + bad)))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("encoder e: identityRoute must be a fast IDENTITY_ATTACK score in (0, 1], got " + bad);
+        }
+    }
+
+    @Test
     void a_file_without_encoders_is_refused() {
         assertThatThrownBy(() -> read("{\"format\": \"safespeak-encoder-heads/2\", \"encoders\": []}"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("encoder heads file has no encoders");

@@ -117,7 +117,8 @@ class EmbeddingsTest {
                 .isEqualTo(pooling == Pooling.CLS ? 384 : 768);
         EncoderHeads.Head head = randomHead(dimension);
         EncoderHeads.Encoder encoder = new EncoderHeads.Encoder("bge-small-en-v1.5-q", ONNX, TOKENIZER, "",
-                java.util.Set.of("en"), dimension, pooling, input, Map.of(Attribute.TOXICITY, head), Map.of());
+                java.util.Set.of("en"), dimension, pooling, input, Map.of(Attribute.TOXICITY, head), Map.of(),
+                java.util.OptionalDouble.empty());
         EncoderHeadScorer service = new EncoderHeadScorer(encoder, model);
 
         List<String> differing = new ArrayList<>();
@@ -149,7 +150,7 @@ class EmbeddingsTest {
     void heads_whose_width_is_not_their_pooled_vector_s_are_refused_when_the_scorer_is_built() {
         EncoderHeads.Encoder encoder = new EncoderHeads.Encoder("bge-small-en-v1.5-q", ONNX, TOKENIZER, "",
                 java.util.Set.of("en"), 384, Pooling.CLS_MEAN, EncoderInput.ORIGINAL,
-                Map.of(Attribute.TOXICITY, randomHead(384)), Map.of());
+                Map.of(Attribute.TOXICITY, randomHead(384)), Map.of(), java.util.OptionalDouble.empty());
         assertThatThrownBy(() -> new EncoderHeadScorer(encoder, model))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("encoder bge-small-en-v1.5-q: its heads read 384 inputs, but its cls+mean vector has 768");

@@ -91,6 +91,24 @@ class EncoderTrainCommandTest {
                 new String[] {"--encoder-input", "lowercase", "--data", "/nonexistent"}))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("--encoder-input: input is lowercase, expected original or deobfuscated");
+        for (String bad : new String[] {"0", "1.2", "high"}) {
+            assertThatThrownBy(() -> EncoderTrainCommand.main(
+                    new String[] {"--identity-route", bad, "--data", "/nonexistent"}))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("--identity-route: expected none or a fast IDENTITY_ATTACK score in (0, 1], got " + bad);
+        }
+    }
+
+    @Test
+    void balanced_routing_in_training_matches_the_service_band_or_identity_route() {
+        Map<Attribute, double[]> bands = Map.of(Attribute.TOXICITY, new double[] {0.4, 0.6});
+        Map<Attribute, Double> confidentGroup = Map.of(Attribute.TOXICITY, 0.9, Attribute.IDENTITY_ATTACK, 0.7);
+        assertThat(EncoderTrainCommand.routed(Map.of(Attribute.TOXICITY, 0.5), bands, Double.POSITIVE_INFINITY))
+                .isTrue();
+        assertThat(EncoderTrainCommand.routed(confidentGroup, bands, Double.POSITIVE_INFINITY)).isFalse();
+        assertThat(EncoderTrainCommand.routed(confidentGroup, bands, 0.7)).isTrue();
+        assertThat(EncoderTrainCommand.routed(confidentGroup, bands, 0.71)).isFalse();
+        assertThat(EncoderTrainCommand.routed(Map.of(), bands, 0.3)).isFalse();
     }
 
     private static Item authored(String behaviour, String group, boolean toxic) {

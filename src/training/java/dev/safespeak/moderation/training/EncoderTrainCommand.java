@@ -26,6 +26,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
@@ -46,7 +47,7 @@ import java.util.TreeMap;
  * [--contrastive-dev-encoder training/contrastive/dev-encoder.tsv|none] [--identity-fp-penalty 8]
  * [--identity-fp-attributes all|ATTRIBUTE,ATTRIBUTE] [--authored-pass-mean cases|behaviours]
  * [--stacker-authored-weight 10] [--margin-only ATTRIBUTE,ATTRIBUTE] [--encoders all|name,name] [--dev-only false]
- * [--pooling cls|cls+mean] [--encoder-input original|deobfuscated]}.
+ * [--pooling cls|cls+mean] [--encoder-input original|deobfuscated] [--identity-route none|C]}.
  * {@code --dev-only true} stops after writing the heads: the dev numbers (and the authored dev diagnostics: fast, blend
  * and encoder alone, cross-fitted) are in the log and the manifest, and nothing is scored on a test split, a held-out
  * template or a fresh phrasing, so variants can be compared on dev alone.
@@ -106,6 +107,7 @@ public final class EncoderTrainCommand {
         identityPenalised(identityFpAttributes(), Attribute.TOXICITY);
         pooling();
         chosenEncoderInput();
+        identityRoute();
         Path data = Path.of(opt("data", "../shared/data"));
         Path out = Path.of(opt("out", "src/main/resources/models/default"));
         Path report = Path.of(opt("report", "docs/reports/model-quality-modes.md"));
@@ -255,18 +257,23 @@ public final class EncoderTrainCommand {
                 for (Map.Entry<Attribute, Trained> t : trained.entrySet()) {
                     candidate.put(t.getKey(), chooseBand(t.getValue(), cap));
                 }
-                long routed = dev.stream().filter(i -> candidate.entrySet().stream().anyMatch(b -> {
-                    double p = fastScores.get(i).getOrDefault(b.getKey(), 0.0);
-                    return p >= b.getValue()[0] && p <= b.getValue()[1];
-                })).count();
                 bands = candidate;
-                union = routed / (double) Math.max(1, dev.size());
+                union = routedShare(dev, bands, Double.POSITIVE_INFINITY, fastScores);
                 TrainCommand.log(String.format("  bands with a per-attribute cap of %.0f%% route %.1f%% of dev texts",
                         cap * 100, union * 100));
                 if (union <= MAX_ROUTED) {
                     break;
                 }
             }
+            // Round 18: balanced mode may also ask the encoder for every text whose fast IDENTITY_ATTACK score is at
+            // least the identity route, whatever was requested (the fast model's identity false positives).
+            double route = identityRoute().orElse(Double.POSITIVE_INFINITY);
+            if (route <= 1) {
+                union = routedShare(dev, bands, route, fastScores);
+                TrainCommand.log(String.format("  with the identity route at %.2f balanced mode routes %.1f%% of dev texts",
+                        route, union * 100));
+            }
+            Map<Attribute, Double> balancedF1 = balancedDevF1(trained, bands, route, fastScores);
             for (Map.Entry<Attribute, Trained> e : trained.entrySet()) {
                 Attribute a = e.getKey();
                 Trained t = e.getValue();
@@ -301,11 +308,14 @@ public final class EncoderTrainCommand {
                 d.put("band", List.of(band[0], band[1]));
                 d.put("bandDevMacroF1", round(band[2]));
                 d.put("bandRouted", round(band[3]));
+                d.put("balancedDevMeanMacroF1PerSet", Math.round(balancedF1.get(a) * 1e5) / 1e5);
                 devOfEncoder.put(a.name(), d);
             }
             devOfEncoder.put("balancedRoutedShareOfDev", round(union));
-            devOfEncoder.put("authoredDevDiagnostics", authoredDevDiagnostics(spec, trained, authored.get(Use.DEV),
-                    fastScores, fast.defaultThresholds()));
+            devOfEncoder.put("balancedRoutedShareOfPublicDev", round(routedShare(
+                    dev.stream().filter(i -> !i.authored()).toList(), bands, route, fastScores)));
+            devOfEncoder.put("authoredDevDiagnostics", authoredDevDiagnostics(spec, trained, bands, route,
+                    authored.get(Use.DEV), fastScores, fast.defaultThresholds()));
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("name", spec.name());
             entry.put("onnxResource", spec.onnx());
@@ -317,6 +327,9 @@ public final class EncoderTrainCommand {
             entry.put("input", encoderInput(spec).key());
             entry.put("heads", headEntries);
             entry.put("band", bandEntries);
+            if (route <= 1) {
+                entry.put("identityRoute", route);
+            }
             encoderEntries.add(entry);
             devReport.put(spec.name(), devOfEncoder);
             model.close();
@@ -427,6 +440,30 @@ public final class EncoderTrainCommand {
     /** Which vector of the encoder's outputs the heads read ({@code --pooling cls|cls+mean}, decision 106). */
     private Pooling pooling() {
         return named("--pooling", () -> Pooling.parse(opt("pooling", "cls")));
+    }
+
+    /**
+     * {@code --identity-route none|C} (round 18): balanced mode also asks the encoder for every text whose fast
+     * IDENTITY_ATTACK score is at least C, in (0, 1], whatever attributes were requested ({@code identityRoute} of the
+     * encoder in the heads file).
+     */
+    private OptionalDouble identityRoute() {
+        return named("--identity-route", () -> {
+            String v = opt("identity-route", "none");
+            if (v.equals("none")) {
+                return OptionalDouble.empty();
+            }
+            double c;
+            try {
+                c = Double.parseDouble(v);
+            } catch (NumberFormatException e) {
+                c = Double.NaN;
+            }
+            if (!(c > 0 && c <= 1)) {
+                throw new IllegalArgumentException("expected none or a fast IDENTITY_ATTACK score in (0, 1], got " + v);
+            }
+            return OptionalDouble.of(c);
+        });
     }
 
     /** Reads an option's value, naming the option in the message when it is refused. */
@@ -887,9 +924,11 @@ public final class EncoderTrainCommand {
      * engine does.
      */
     private Map<String, Object> authoredDevDiagnostics(EncoderSpec spec, Map<Attribute, Trained> trained,
-                                                       List<Item> devCases, Map<Item, Map<Attribute, Double>> fastScores,
+                                                       Map<Attribute, double[]> bands, double route,
+                                                       List<Item> devCases,
+                                                       Map<Item, Map<Attribute, Double>> fastScores,
                                                        Map<Attribute, Double> fastThresholds) {
-        List<String> variants = List.of("fast", "blend", "encoderOnly");
+        List<String> variants = List.of("fast", "blend", "encoderOnly", "balanced");
         Map<String, Map<Item, Map<Attribute, Boolean>>> flags = new LinkedHashMap<>();
         variants.forEach(v -> flags.put(v, new java.util.IdentityHashMap<>()));
         for (Map.Entry<Attribute, Trained> e : trained.entrySet()) {
@@ -904,6 +943,12 @@ public final class EncoderTrainCommand {
                 }
             }
         }
+        // Balanced: the blend's verdicts on the texts the bands send to the encoder, the fast model's on the rest.
+        flags.get("blend").forEach((item, verdicts) -> {
+            if (routed(fastScores.get(item), bands, route)) {
+                flags.get("balanced").put(item, verdicts);
+            }
+        });
         Map<String, Map<String, int[]>> byBehaviour = new TreeMap<>();
         IdentityFpTally identityFp = new IdentityFpTally();
         // Which attribute a failed case got wrong: behaviour -> variant -> attribute -> cases whose verdict differs.
@@ -1038,21 +1083,81 @@ public final class EncoderTrainCommand {
                     routed++;
                 }
             }
-            double share = routed / (double) Math.max(1, fastP.length);
-            if (share > cap) {
+            if (routed / (double) Math.max(1, fastP.length) > cap) {
                 break;
             }
-            double[] flags = hybrid(fastP, fastTh, encP, t.threshold(), lo, hi);
-            double o = objective(rows, flags);
+            double o = objective(rows, hybrid(fastP, fastTh, encP, t.threshold(), lo, hi));
             if (o > best + 1e-9) {
                 best = o;
-                chosen = new double[] {round(lo), round(hi), DevRows.meanPublic(rows.perSet(flags, 0.5, false)), share};
+                chosen = bandStats(t, lo, hi);
             }
             if (o >= target - 1e-9) {
                 break;
             }
         }
         return chosen;
+    }
+
+    /**
+     * One attribute's band [lo, hi] on its own (rounded): {lo, hi, dev mean macro-F1 per set when the texts whose fast
+     * score lies in it take the blended verdict, share of dev texts it routes}.
+     */
+    private static double[] bandStats(Trained t, double lo, double hi) {
+        DevRows rows = t.rows();
+        double[] fastP = rows.fastProbability();
+        double[] flags = hybrid(fastP, rows.fastThreshold(), t.devProbabilities(), t.threshold(), lo, hi);
+        int routed = 0;
+        for (double p : fastP) {
+            if (p >= lo && p <= hi) {
+                routed++;
+            }
+        }
+        return new double[] {round(lo), round(hi), DevRows.meanPublic(rows.perSet(flags, 0.5, false)),
+            routed / (double) Math.max(1, fastP.length)};
+    }
+
+    /**
+     * Whether balanced mode asks the encoder (as {@code EncoderClassifier} does with every attribute requested): some
+     * attribute's fast score lies inside that attribute's band, or the fast IDENTITY_ATTACK score is at least
+     * {@code route} (infinite: no identity route).
+     */
+    static boolean routed(Map<Attribute, Double> fast, Map<Attribute, double[]> bands, double route) {
+        if (fast.getOrDefault(Attribute.IDENTITY_ATTACK, 0.0) >= route) {
+            return true;
+        }
+        for (Map.Entry<Attribute, double[]> b : bands.entrySet()) {
+            double p = fast.getOrDefault(b.getKey(), 0.0);
+            if (p >= b.getValue()[0] && p <= b.getValue()[1]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static double routedShare(List<Item> dev, Map<Attribute, double[]> bands, double route,
+                                      Map<Item, Map<Attribute, Double>> fastScores) {
+        long routed = dev.stream().filter(i -> routed(fastScores.get(i), bands, route)).count();
+        return routed / (double) Math.max(1, dev.size());
+    }
+
+    /**
+     * Balanced mode on the dev rows, per attribute: mean macro-F1 per public dev set when every text balanced mode
+     * routes with every attribute requested takes the blend's cross-fitted verdict and the rest the fast one.
+     */
+    private static Map<Attribute, Double> balancedDevF1(Map<Attribute, Trained> trained, Map<Attribute, double[]> bands,
+                                                        double route, Map<Item, Map<Attribute, Double>> fastScores) {
+        Map<Attribute, Double> out = new EnumMap<>(Attribute.class);
+        trained.forEach((a, t) -> {
+            DevRows rows = t.rows();
+            double[] flags = new double[rows.items().size()];
+            for (int i = 0; i < flags.length; i++) {
+                boolean asked = routed(fastScores.get(rows.items().get(i)), bands, route);
+                flags[i] = (asked ? t.devProbabilities()[i] >= t.threshold()
+                        : rows.fastProbability()[i] >= rows.fastThreshold()) ? 1 : 0;
+            }
+            out.put(a, DevRows.meanPublic(rows.perSet(flags, 0.5, false)));
+        });
+        return out;
     }
 
     /** Flags (1 or 0) when texts whose fast score lies in [lo, hi] take the blended verdict, the rest the fast one. */

@@ -59,18 +59,9 @@ final class ModeEvaluation {
         if (mode == Mode.FAST || encoder == null || !embeddings.containsKey(encoder.name())) {
             return fastVerdict;
         }
-        if (mode == Mode.BALANCED) {
-            boolean inBand = false;
-            for (Map.Entry<Attribute, double[]> b : encoder.band().entrySet()) {
-                double s = f.getOrDefault(b.getKey(), 0.0);
-                if (s >= b.getValue()[0] && s <= b.getValue()[1]) {
-                    inBand = true;
-                    break;
-                }
-            }
-            if (!inBand) {
-                return fastVerdict;
-            }
+        if (mode == Mode.BALANCED && !EncoderTrainCommand.routed(f, encoder.band(),
+                encoder.identityRoute().orElse(Double.POSITIVE_INFINITY))) {
+            return fastVerdict;
         }
         float[] x = embeddings.get(encoder.name()).get(item.text());
         Map<Attribute, Double> scores = new EnumMap<>(Attribute.class);
