@@ -100,6 +100,17 @@ class EncoderTrainCommandTest {
     }
 
     @Test
+    void network_heads_are_refused_outside_dev_only_runs_before_any_data_is_read() {
+        assertThatThrownBy(() -> EncoderTrainCommand.main(new String[] {"--hidden-units", "32", "--data", "/nonexistent"}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("--hidden-units: network heads are for --dev-only true runs; the service reads linear heads"
+                        + " only");
+        assertThatThrownBy(() -> EncoderTrainCommand.main(new String[] {"--hidden-units", "-1", "--data", "/nonexistent"}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("--hidden-units is -1, expected 0 (linear heads) or more");
+    }
+
+    @Test
     void balanced_routing_in_training_matches_the_service_band_or_identity_route() {
         Map<Attribute, double[]> bands = Map.of(Attribute.TOXICITY, new double[] {0.4, 0.6});
         Map<Attribute, Double> confidentGroup = Map.of(Attribute.TOXICITY, 0.9, Attribute.IDENTITY_ATTACK, 0.7);

@@ -47,7 +47,8 @@ import java.util.TreeMap;
  * [--contrastive-dev-encoder training/contrastive/dev-encoder.tsv|none] [--identity-fp-penalty 8]
  * [--identity-fp-attributes all|ATTRIBUTE,ATTRIBUTE] [--authored-pass-mean cases|behaviours]
  * [--stacker-authored-weight 10] [--margin-only ATTRIBUTE,ATTRIBUTE] [--encoders all|name,name] [--dev-only false]
- * [--pooling cls|cls+mean] [--encoder-input original|deobfuscated] [--identity-route none|C]}.
+ * [--pooling cls|cls+mean] [--encoder-input original|deobfuscated] [--identity-route none|C]
+ * [--hidden-units 0]}.
  * {@code --dev-only true} stops after writing the heads: the dev numbers (and the authored dev diagnostics: fast, blend
  * and encoder alone, cross-fitted) are in the log and the manifest, and nothing is scored on a test split, a held-out
  * template or a fresh phrasing, so variants can be compared on dev alone.
@@ -108,6 +109,10 @@ public final class EncoderTrainCommand {
         pooling();
         chosenEncoderInput();
         identityRoute();
+        if (hiddenUnits() > 0 && !Boolean.parseBoolean(opt("dev-only", "false"))) {
+            throw new IllegalArgumentException("--hidden-units: network heads are for --dev-only true runs; the service"
+                    + " reads linear heads only");
+        }
         Path data = Path.of(opt("data", "../shared/data"));
         Path out = Path.of(opt("out", "src/main/resources/models/default"));
         Path report = Path.of(opt("report", "docs/reports/model-quality-modes.md"));
@@ -278,12 +283,19 @@ public final class EncoderTrainCommand {
                 Attribute a = e.getKey();
                 Trained t = e.getValue();
                 Map<String, Object> h = new LinkedHashMap<>();
-                List<Double> weights = new ArrayList<>(t.head().weights.length);
-                for (float f : t.head().weights) {
-                    weights.add(Math.round(f * 1e6) / 1e6);
+                if (t.head() instanceof LogisticHead linear) {
+                    List<Double> weights = new ArrayList<>(linear.weights.length);
+                    for (float f : linear.weights) {
+                        weights.add(Math.round(f * 1e6) / 1e6);
+                    }
+                    h.put("weights", weights);
+                    h.put("bias", linear.bias);
+                } else {
+                    // Round 19's network heads exist only in --dev-only runs (refused otherwise); the service cannot
+                    // read them, so the file says so and carries no weights.
+                    h.put("hiddenUnits", hiddenUnits());
+                    h.put("servable", false);
                 }
-                h.put("weights", weights);
-                h.put("bias", t.head().bias);
                 Map<String, Object> blend = new LinkedHashMap<>();
                 blend.put("encoder", t.blend().encoder());
                 Map<String, Object> fastWeights = new LinkedHashMap<>();
@@ -405,7 +417,12 @@ public final class EncoderTrainCommand {
      * its threshold, the authored weight it was trained with, its cross-fitted dev probabilities (in the order of the
      * attribute's labelled dev rows) and what they reached on dev.
      */
-    record Trained(LogisticHead head, EncoderHeads.Blend blend, double threshold, double authoredWeight,
+    /** A trained head: the encoder margin of one attribute (linear, or round 19's network in dev-only runs). */
+    interface HeadModel {
+        double margin(float[] x);
+    }
+
+    record Trained(HeadModel head, EncoderHeads.Blend blend, double threshold, double authoredWeight,
                    double devF1, double devAuthoredPass, double fastDevF1, double fastDevAuthoredPass,
                    Map<String, Object> devPerSet, double[] devProbabilities, DevRows rows,
                    double[] encoderOnlyProbabilities, double encoderOnlyThreshold, double encoderOnlyDevF1) {
@@ -464,6 +481,15 @@ public final class EncoderTrainCommand {
             }
             return OptionalDouble.of(c);
         });
+    }
+
+    /** {@code --hidden-units N} (round 19): 0 fits linear heads (the default), N > 0 a one-hidden-layer network. */
+    private int hiddenUnits() {
+        int n = options.getInt("hidden-units", 0);
+        if (n < 0) {
+            throw new IllegalArgumentException("--hidden-units is " + n + ", expected 0 (linear heads) or more");
+        }
+        return n;
     }
 
     /** Reads an option's value, naming the option in the message when it is refused. */
@@ -531,7 +557,8 @@ public final class EncoderTrainCommand {
                 Item it = tr.get(i);
                 w[i] = it.authored() ? aw : it.weight() * (y[i] ? posFactor : negFactor);
             }
-            LogisticHead head = LogisticHead.fit(x, y, w, l2, epochs, seed);
+            HeadModel head = hiddenUnits() > 0 ? MlpHead.fit(x, y, w, l2, epochs, hiddenUnits(), seed)
+                    : LogisticHead.fit(x, y, w, l2, epochs, seed);
             double[] margins = new double[dv.size()];
             for (int i = 0; i < dv.size(); i++) {
                 margins[i] = head.margin(rows.x()[i]);

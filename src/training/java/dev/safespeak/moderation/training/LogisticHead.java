@@ -6,7 +6,7 @@ import java.util.Random;
  * Weighted, L2-regularised logistic regression on dense vectors, trained with mini-batch Adam; the linear head
  * of the accurate engine. Deterministic for a seed.
  */
-final class LogisticHead {
+final class LogisticHead implements EncoderTrainCommand.HeadModel {
 
     final float[] weights;
     double bias;
@@ -102,7 +102,8 @@ final class LogisticHead {
         return h;
     }
 
-    double margin(float[] x) {
+    @Override
+    public double margin(float[] x) {
         double z = bias;
         for (int d = 0; d < weights.length; d++) {
             z += weights[d] * x[d];
