@@ -20,7 +20,8 @@ import java.util.Set;
  * attribute, which blends a logistic model on the encoder's embedding with the fast model's scores of the same
  * text, plus the cascade bands of the balanced mode. Read from {@code encoder-heads.json}; immutable.
  *
- * <p>A head's score is {@code sigmoid(a * (w . x + bias) + sum_k b_k * logit(fast_k) + c)}, where {@code x} is
+ * <p>A head's score is {@code sigmoid(a * (w . x + bias) + sum_k b_k * logit(fast_k) + c)} (with a hidden layer,
+ * {@code w . h(x)} for {@code w . x}: {@link Hidden}), where {@code x} is
  * the L2-normalised embedding (by the encoder's {@link Pooling}), {@code fast_k} the fast model's score of attribute
  * {@code k} and {@code a, b_k, c} the head's {@link Blend}, a stacker fitted on dev rows (where the fast model's scores are out of sample). Format
  * {@value #FORMAT} stores the blend on its own; the older {@value #FORMAT_1} folded it into one weight vector over
@@ -59,17 +60,60 @@ public record EncoderHeads(String version, List<Encoder> encoders, JsonNode mani
         }
     }
 
-    /** One attribute's head: a linear model on the embedding, its blend with the fast scores and a threshold. */
-    public record Head(float[] weights, double bias, Blend blend, double threshold) {
+    /**
+     * A head's hidden layer (decision 108): {@code h_j = max(0, W_j . x + b_j)} for each unit j.
+     *
+     * @param weights units x inputs, row-major
+     * @param bias    one per unit
+     */
+    public record Hidden(float[] weights, float[] bias) {
 
-        /** The encoder margin {@code w . x + bias} of one embedding. */
+        public int units() {
+            return bias.length;
+        }
+
+        public int inputs() {
+            return weights.length / bias.length;
+        }
+    }
+
+    /**
+     * One attribute's head: a model on the embedding (linear, or with one hidden ReLU layer), its blend with the fast
+     * scores and a threshold.
+     *
+     * @param weights on the embedding, or on the hidden units when there is a hidden layer
+     * @param hidden  the hidden layer; null for a linear head
+     */
+    public record Head(float[] weights, double bias, Blend blend, double threshold, Hidden hidden) {
+
+        /** A linear head. */
+        public Head(float[] weights, double bias, Blend blend, double threshold) {
+            this(weights, bias, blend, threshold, null);
+        }
+
+        /** The encoder margin of one embedding: {@code w . x + bias}, or {@code w . h(x) + bias} with a hidden layer. */
         public double margin(float[] embedding) {
-            if (embedding.length != weights.length) {
-                throw new IllegalArgumentException("head has " + weights.length + " inputs, got " + embedding.length);
+            int inputs = hidden == null ? weights.length : hidden.inputs();
+            if (embedding.length != inputs) {
+                throw new IllegalArgumentException("head has " + inputs + " inputs, got " + embedding.length);
+            }
+            if (hidden == null) {
+                return bias + dot(weights, 0, embedding);
             }
             double z = bias;
-            for (int i = 0; i < embedding.length; i++) {
-                z += weights[i] * embedding[i];
+            for (int j = 0; j < hidden.units(); j++) {
+                double h = hidden.bias()[j] + dot(hidden.weights(), j * inputs, embedding);
+                if (h > 0) {
+                    z += weights[j] * h;
+                }
+            }
+            return z;
+        }
+
+        private static double dot(float[] w, int from, float[] x) {
+            double z = 0;
+            for (int i = 0; i < x.length; i++) {
+                z += w[from + i] * x[i];
             }
             return z;
         }
@@ -197,9 +241,31 @@ public record EncoderHeads(String version, List<Encoder> encoders, JsonNode mani
             Map.Entry<String, JsonNode> f = it.next();
             fast.put(attribute(f.getKey(), where + ", blend"), f.getValue().asDouble());
         }
-        return new Head(weights(h, dim, where), h.path("bias").asDouble(),
-                new Blend(b.path("encoder").asDouble(), fast, b.path("bias").asDouble()),
-                h.path("threshold").asDouble(0.5));
+        Blend blend = new Blend(b.path("encoder").asDouble(), fast, b.path("bias").asDouble());
+        double threshold = h.path("threshold").asDouble(0.5);
+        if (!h.has("hidden")) {
+            return new Head(weights(h, dim, where), h.path("bias").asDouble(), blend, threshold);
+        }
+        JsonNode hb = h.path("hidden").path("bias");
+        JsonNode hw = h.path("hidden").path("weights");
+        if (hb.size() == 0) {
+            throw new IllegalArgumentException(where + " has a hidden layer without units (hidden.bias is empty)");
+        }
+        int units = hb.size();
+        if (hw.size() != units * dim) {
+            throw new IllegalArgumentException(where + " has " + hw.size() + " hidden weights, expected " + units
+                    + " units x " + dim + " inputs = " + units * dim);
+        }
+        return new Head(weights(h, units, where), h.path("bias").asDouble(), blend, threshold,
+                new Hidden(floats(hw), floats(hb)));
+    }
+
+    private static float[] floats(JsonNode array) {
+        float[] out = new float[array.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (float) array.get(i).asDouble();
+        }
+        return out;
     }
 
     /**

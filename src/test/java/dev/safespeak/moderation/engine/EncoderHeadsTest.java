@@ -110,6 +110,43 @@ class EncoderHeadsTest {
     }
 
     @Test
+    void a_head_with_a_hidden_layer_scores_relu_units_then_its_output_weights() throws IOException {
+        // Two inputs, two units: h1 = max(0, x1 - x2), h2 = max(0, 0.5 x1 + 0.5 x2 - 0.2); margin = 2 h1 - h2 + 0.1.
+        EncoderHeads.Head head = read(file("{\"hidden\": {\"weights\": [1, -1, 0.5, 0.5], \"bias\": [0, -0.2]},"
+                + " \"weights\": [2, -1], \"bias\": 0.1, \"blend\": {\"encoder\": 1}}"))
+                .encoders().get(0).heads().get(Attribute.TOXICITY);
+
+        assertThat(head.hidden().units()).isEqualTo(2);
+        assertThat(head.hidden().inputs()).isEqualTo(2);
+        // x = (1, 0.2): h1 = 0.8, h2 = 0.4 -> 1.6 - 0.4 + 0.1
+        assertThat(head.margin(new float[] {1f, 0.2f})).isCloseTo(1.3, within(1e-6));
+        // x = (0, 1): h1 = 0 (clipped), h2 = 0.3 -> -0.3 + 0.1
+        assertThat(head.margin(new float[] {0f, 1f})).isCloseTo(-0.2, within(1e-6));
+        // x = (-1, -1): both clipped -> the bias alone
+        assertThat(head.margin(new float[] {-1f, -1f})).isCloseTo(0.1, within(1e-6));
+        assertThat(head.score(new float[] {1f, 0.2f}, Map.of())).isCloseTo(sigmoid(1.3), within(1e-6));
+        assertThatThrownBy(() -> head.margin(new float[] {1f, 2f, 3f}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("head has 2 inputs, got 3");
+    }
+
+    @Test
+    void a_hidden_layer_of_the_wrong_shape_is_refused_naming_the_head() {
+        assertThatThrownBy(() -> read(file("{\"hidden\": {\"weights\": [1, -1, 0.5], \"bias\": [0, -0.2]},"
+                + " \"weights\": [2, -1], \"bias\": 0, \"blend\": {\"encoder\": 1}}")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("head TOXICITY of e has 3 hidden weights, expected 2 units x 2 inputs = 4");
+        assertThatThrownBy(() -> read(file("{\"hidden\": {\"weights\": [], \"bias\": []},"
+                + " \"weights\": [], \"bias\": 0, \"blend\": {\"encoder\": 1}}")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("head TOXICITY of e has a hidden layer without units (hidden.bias is empty)");
+        // Output weights must match the units, not the embedding.
+        assertThatThrownBy(() -> read(file("{\"hidden\": {\"weights\": [1, -1, 0.5, 0.5, 1, 1], \"bias\": [0, 0, 0]},"
+                + " \"weights\": [2, -1], \"bias\": 0, \"blend\": {\"encoder\": 1}}")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("head TOXICITY of e has 2 weights, expected 3");
+    }
+
+    @Test
     void a_format_2_head_without_a_blend_is_refused() {
         assertThatThrownBy(() -> read(file("{\"weights\": [1, 2], \"bias\": 0}")))
                 .isInstanceOf(IllegalArgumentException.class)

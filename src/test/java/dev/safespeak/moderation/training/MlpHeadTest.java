@@ -3,11 +3,19 @@ package dev.safespeak.moderation.training;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.safespeak.moderation.engine.EncoderHeads;
+import java.io.ByteArrayInputStream;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** Round 19's network head: it learns what a linear head cannot, is deterministic for a seed and weighs examples. */
+/**
+ * Round 19's network head: it learns what a linear head cannot, is deterministic for a seed, weighs examples, and the
+ * service computes the same margin from the heads file the trainer writes.
+ */
 class MlpHeadTest {
 
     /** XOR of the signs of the first two inputs, with noise in a third: no line separates it. */
@@ -59,6 +67,39 @@ class MlpHeadTest {
             heavy[i] = y[i] ? 50 : 1;
         }
         assertThat(MlpHead.fit(x, y, heavy, 1e-4, 5, 4, 11).margin(probe)).isGreaterThan(once);
+    }
+
+    /** The head as the trainer writes it into a heads file, read back by the service's reader. */
+    private static EncoderHeads.Head servedAs(EncoderTrainCommand.HeadModel head, int dim) throws Exception {
+        Map<String, Object> h = EncoderTrainCommand.headJson(head, EncoderHeads.Blend.encoderOnly(1.0, 0.0));
+        h.put("threshold", 0.5);
+        Map<String, Object> file = Map.of("format", EncoderHeads.FORMAT, "version", "t", "encoders", List.of(Map.of(
+                "name", "e", "dimension", dim, "languages", List.of("en"), "heads", Map.of("TOXICITY", h))));
+        byte[] json = new ObjectMapper().writeValueAsBytes(file);
+        return EncoderHeads.read(new ByteArrayInputStream(json)).encoders().get(0).heads()
+                .get(dev.safespeak.moderation.Attribute.TOXICITY);
+    }
+
+    @Test
+    void the_service_reads_the_margin_the_trainer_fitted_for_network_and_linear_heads() throws Exception {
+        boolean[] y = new boolean[2000];
+        float[][] x = xor(2000, new Random(5), y);
+        double[] w = new double[x.length];
+        Arrays.fill(w, 1);
+        MlpHead network = MlpHead.fit(x, y, w, 1e-4, 20, 8, 3);
+        LogisticHead linear = LogisticHead.fit(x, y, w, 1e-4, 5, 3);
+        EncoderHeads.Head servedNetwork = servedAs(network, 3);
+        EncoderHeads.Head servedLinear = servedAs(linear, 3);
+
+        assertThat(servedNetwork.hidden()).isNotNull();
+        assertThat(servedNetwork.hidden().units()).isEqualTo(8);
+        assertThat(servedLinear.hidden()).isNull();
+        for (float[] probe : xor(50, new Random(6), new boolean[50])) {
+            assertThat(servedNetwork.margin(probe)).isCloseTo(network.margin(probe),
+                    org.assertj.core.api.Assertions.within(1e-4));
+            assertThat(servedLinear.margin(probe)).isCloseTo(linear.margin(probe),
+                    org.assertj.core.api.Assertions.within(1e-4));
+        }
     }
 
     @Test

@@ -33,7 +33,8 @@ import java.util.TreeMap;
 
 /**
  * Trains the accurate engine's heads: embeds the English (and Chinese) rows of the shared data and the authored
- * cases with the frozen bge-small encoders, fits one logistic head per attribute on the train rows, then on the dev
+ * cases with the frozen bge-small encoders, fits one head per attribute on the train rows (English: one hidden layer,
+ * {@code --hidden-units}; Chinese: logistic), then on the dev
  * rows (where the fast model's scores are out of sample) fits each head's blend with the fast model's scores, picks
  * its threshold on cross-fitted dev probabilities and its balanced-mode band; writes {@code encoder-heads.json}
  * (format {@value EncoderHeads#FORMAT}), then evaluates the three modes on the test splits, the held-out-by-template
@@ -48,7 +49,7 @@ import java.util.TreeMap;
  * [--identity-fp-attributes all|ATTRIBUTE,ATTRIBUTE] [--authored-pass-mean cases|behaviours]
  * [--stacker-authored-weight 10] [--margin-only ATTRIBUTE,ATTRIBUTE] [--encoders all|name,name] [--dev-only false]
  * [--pooling cls|cls+mean] [--encoder-input original|deobfuscated] [--identity-route none|C]
- * [--hidden-units 0]}.
+ * [--hidden-units 32]}.
  * {@code --dev-only true} stops after writing the heads: the dev numbers (and the authored dev diagnostics: fast, blend
  * and encoder alone, cross-fitted) are in the log and the manifest, and nothing is scored on a test split, a held-out
  * template or a fresh phrasing, so variants can be compared on dev alone.
@@ -109,10 +110,7 @@ public final class EncoderTrainCommand {
         pooling();
         chosenEncoderInput();
         identityRoute();
-        if (hiddenUnits() > 0 && !Boolean.parseBoolean(opt("dev-only", "false"))) {
-            throw new IllegalArgumentException("--hidden-units: network heads are for --dev-only true runs; the service"
-                    + " reads linear heads only");
-        }
+        hiddenUnits();
         Path data = Path.of(opt("data", "../shared/data"));
         Path out = Path.of(opt("out", "src/main/resources/models/default"));
         Path report = Path.of(opt("report", "docs/reports/model-quality-modes.md"));
@@ -248,7 +246,8 @@ public final class EncoderTrainCommand {
             Map<String, Object> devOfEncoder = new LinkedHashMap<>();
             Map<Attribute, Trained> trained = new EnumMap<>(Attribute.class);
             for (Attribute a : Attribute.values()) {
-                Trained t = trainAttribute(a, train, dev, emb, seed, fastScores, fast.defaultThresholds());
+                Trained t = trainAttribute(a, train, dev, emb, seed, fastScores, fast.defaultThresholds(),
+                        hiddenUnits(spec));
                 if (t != null) {
                     trained.put(a, t);
                 }
@@ -282,27 +281,7 @@ public final class EncoderTrainCommand {
             for (Map.Entry<Attribute, Trained> e : trained.entrySet()) {
                 Attribute a = e.getKey();
                 Trained t = e.getValue();
-                Map<String, Object> h = new LinkedHashMap<>();
-                if (t.head() instanceof LogisticHead linear) {
-                    List<Double> weights = new ArrayList<>(linear.weights.length);
-                    for (float f : linear.weights) {
-                        weights.add(Math.round(f * 1e6) / 1e6);
-                    }
-                    h.put("weights", weights);
-                    h.put("bias", linear.bias);
-                } else {
-                    // Round 19's network heads exist only in --dev-only runs (refused otherwise); the service cannot
-                    // read them, so the file says so and carries no weights.
-                    h.put("hiddenUnits", hiddenUnits());
-                    h.put("servable", false);
-                }
-                Map<String, Object> blend = new LinkedHashMap<>();
-                blend.put("encoder", t.blend().encoder());
-                Map<String, Object> fastWeights = new LinkedHashMap<>();
-                t.blend().fast().forEach((k, v) -> fastWeights.put(k.name(), v));
-                blend.put("fast", fastWeights);
-                blend.put("bias", t.blend().bias());
-                h.put("blend", blend);
+                Map<String, Object> h = headJson(t.head(), t.blend());
                 h.put("threshold", t.threshold());
                 headEntries.put(a.name(), h);
                 double[] band = bands.get(a);
@@ -335,6 +314,7 @@ public final class EncoderTrainCommand {
             entry.put("onnxSha256", onnxSha);
             entry.put("languages", List.copyOf(spec.languages()));
             entry.put("dimension", emb.get(mine.get(0).text()).length);
+            entry.put("hiddenUnits", hiddenUnits(spec));
             entry.put("pooling", pooling().key());
             entry.put("input", encoderInput(spec).key());
             entry.put("heads", headEntries);
@@ -417,7 +397,7 @@ public final class EncoderTrainCommand {
      * its threshold, the authored weight it was trained with, its cross-fitted dev probabilities (in the order of the
      * attribute's labelled dev rows) and what they reached on dev.
      */
-    /** A trained head: the encoder margin of one attribute (linear, or round 19's network in dev-only runs). */
+    /** A trained head: the encoder margin of one attribute (linear, or with a hidden layer: round 19). */
     interface HeadModel {
         double margin(float[] x);
     }
@@ -483,9 +463,50 @@ public final class EncoderTrainCommand {
         });
     }
 
-    /** {@code --hidden-units N} (round 19): 0 fits linear heads (the default), N > 0 a one-hidden-layer network. */
+    /** The hidden units of an encoder's heads: {@code --hidden-units} for the English encoder, 0 (linear) otherwise. */
+    private int hiddenUnits(EncoderSpec spec) {
+        return spec.languages().contains("en") ? hiddenUnits() : 0;
+    }
+
+    /**
+     * A head as the heads file stores it (format 2, read by {@code EncoderHeads}): its weights, bias, hidden layer if
+     * any, and blend; the caller adds the threshold.
+     */
+    static Map<String, Object> headJson(HeadModel head, EncoderHeads.Blend blend) {
+        Map<String, Object> h = new LinkedHashMap<>();
+        if (head instanceof LogisticHead linear) {
+            h.put("weights", rounded(linear.weights));
+            h.put("bias", linear.bias);
+        } else {
+            MlpHead network = (MlpHead) head;
+            h.put("hidden", Map.of("weights", rounded(network.hiddenWeights()), "bias", rounded(network.hiddenBias())));
+            h.put("weights", rounded(network.outputWeights()));
+            h.put("bias", network.outputBias());
+        }
+        Map<String, Object> b = new LinkedHashMap<>();
+        b.put("encoder", blend.encoder());
+        Map<String, Object> fastWeights = new LinkedHashMap<>();
+        blend.fast().forEach((k, v) -> fastWeights.put(k.name(), v));
+        b.put("fast", fastWeights);
+        b.put("bias", blend.bias());
+        h.put("blend", b);
+        return h;
+    }
+
+    private static List<Double> rounded(float[] values) {
+        List<Double> out = new ArrayList<>(values.length);
+        for (float f : values) {
+            out.add(Math.round(f * 1e6) / 1e6);
+        }
+        return out;
+    }
+
+    /**
+     * {@code --hidden-units N} (round 19, decision 108): 0 fits linear heads, N > 0 heads with one hidden ReLU layer
+     * of N units (English encoder only); 32 by default since round 19.
+     */
     private int hiddenUnits() {
-        int n = options.getInt("hidden-units", 0);
+        int n = options.getInt("hidden-units", 32);
         if (n < 0) {
             throw new IllegalArgumentException("--hidden-units is " + n + ", expected 0 (linear heads) or more");
         }
@@ -516,7 +537,8 @@ public final class EncoderTrainCommand {
      * and keeps the candidate with the best dev objective (see {@link #judge}).
      */
     private Trained trainAttribute(Attribute a, List<Item> train, List<Item> dev, Embeddings emb, long seed,
-                                   Map<Item, Map<Attribute, Double>> fastScores, Map<Attribute, Double> fastThresholds) {
+                                   Map<Item, Map<Attribute, Double>> fastScores, Map<Attribute, Double> fastThresholds,
+                                   int hiddenUnits) {
         List<Item> tr = train.stream().filter(i -> i.labels().containsKey(a)).toList();
         List<Item> dv = dev.stream().filter(i -> i.labels().containsKey(a)).toList();
         long pos = tr.stream().filter(i -> i.labels().get(a)).count();
@@ -557,7 +579,7 @@ public final class EncoderTrainCommand {
                 Item it = tr.get(i);
                 w[i] = it.authored() ? aw : it.weight() * (y[i] ? posFactor : negFactor);
             }
-            HeadModel head = hiddenUnits() > 0 ? MlpHead.fit(x, y, w, l2, epochs, hiddenUnits(), seed)
+            HeadModel head = hiddenUnits > 0 ? MlpHead.fit(x, y, w, l2, epochs, hiddenUnits, seed)
                     : LogisticHead.fit(x, y, w, l2, epochs, seed);
             double[] margins = new double[dv.size()];
             for (int i = 0; i < dv.size(); i++) {

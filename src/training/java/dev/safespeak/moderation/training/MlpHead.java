@@ -4,8 +4,8 @@ import java.util.Random;
 
 /**
  * Weighted, L2-regularised one-hidden-layer network (ReLU) with a logistic output on dense vectors, trained with
- * mini-batch Adam: round 19's candidate head of the accurate engine, for {@code --dev-only} runs only (the service reads
- * linear heads). Deterministic for a seed.
+ * mini-batch Adam: the accurate engine's heads with {@code --hidden-units N} (round 19, decision 108); the service
+ * computes the same function from the heads file ({@code EncoderHeads.Hidden}). Deterministic for a seed.
  */
 final class MlpHead implements EncoderTrainCommand.HeadModel {
 
@@ -151,6 +151,31 @@ final class MlpHead implements EncoderTrainCommand.HeadModel {
         } else {
             b2 += delta;
         }
+    }
+
+    /** Hidden weights as the heads file stores them: units x inputs, row-major. */
+    float[] hiddenWeights() {
+        return toFloats(w1);
+    }
+
+    float[] hiddenBias() {
+        return toFloats(b1);
+    }
+
+    float[] outputWeights() {
+        return toFloats(w2);
+    }
+
+    double outputBias() {
+        return b2;
+    }
+
+    private static float[] toFloats(double[] v) {
+        float[] out = new float[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = (float) v[i];
+        }
+        return out;
     }
 
     @Override

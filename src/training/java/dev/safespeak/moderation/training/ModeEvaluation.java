@@ -270,7 +270,8 @@ final class ModeEvaluation {
                 .append(seconds).append(" s.\n\n");
         md.append("- **fast**: the n-gram model alone.\n");
         md.append("- **accurate**: a frozen sentence encoder (bge-small-en-v1.5 for English, bge-small-zh-v1.5 for "
-                + "Chinese, int8 ONNX) with one logistic head per attribute on its embedding, blended with the n-gram model's scores by a "
+                + "Chinese, int8 ONNX) with one head per attribute on its embedding (English: one hidden layer of 32 ReLU units, "
+                + "decision 108; Chinese: logistic), blended with the n-gram model's scores by a "
                 + "stacker fitted on dev; other languages use the n-gram model.\n");
         md.append("- **balanced**: the n-gram model, and the accurate engine's blended score only when a fast score "
                 + "falls in that attribute's band (chosen on dev).\n\n");
