@@ -13,12 +13,14 @@ import os
 import subprocess
 import sys
 import tempfile
+import zipfile
 
 from unseen_set import read_set
 
 SET = "training/unseen/identity-2026-12-06.tsv"
 REPORT = "docs/reports/unseen-identity.md"
 HEADS = "src/main/resources/models/default/encoder-heads.json"
+JAR_HEADS = "BOOT-INF/classes/models/default/encoder-heads.json"
 MODES = ("fast", "accurate", "balanced")
 HATE_ATTRS = ("IDENTITY_ATTACK", "TOXICITY")
 
@@ -99,6 +101,17 @@ def git_commit():
     return commit + (" with uncommitted changes" if dirty.stdout.strip() else "")
 
 
+def scored_heads(jar):
+    """(version, where it was read) of the encoder heads the jar scores with: the file inside the jar, so a jar built
+    from another commit is named by its own heads; the committed file when the jar is not a zip or holds none."""
+    try:
+        with zipfile.ZipFile(jar) as z, z.open(JAR_HEADS) as f:
+            return json.load(f)["version"], f"`{JAR_HEADS}` in {jar}"
+    except (zipfile.BadZipFile, KeyError, OSError):
+        with open(HEADS, encoding="utf-8") as f:
+            return json.load(f)["version"], f"the committed `{HEADS}`"
+
+
 def pct(n, d):
     return f"{100 * n / d:.1f}% ({n} of {d})"
 
@@ -110,9 +123,7 @@ def main():
         if not any(r["label"] == label for r in rows):
             sys.exit(f"{set_path}: no {label} rows; the report needs both labels")
     commit = git_commit()
-    with open(HEADS, encoding="utf-8") as f:
-        heads = json.load(f)
-    heads_version = heads["version"]
+    heads_version, heads_source = scored_heads(jar)
     neutral = [r for r in rows if r["label"] == "neutral"]
     hate = [r for r in rows if r["label"] == "hate"]
     results = {}
@@ -135,7 +146,7 @@ def main():
         "([training/unseen/README.md](../../training/unseen/README.md)). Flagged means the response's own `flagged` "
         "field for an attribute (each engine's committed threshold).",
         "",
-        f"- commit `{commit}`, n-gram model {', '.join(model_version)}, encoder heads {heads_version} (the committed `{HEADS}`)",
+        f"- commit `{commit}`, n-gram model {', '.join(model_version)}, encoder heads {heads_version} ({heads_source})",
         f"- command: `python3 training/unseen/score.py"
         + ("" if set_path == SET else f" --set {set_path} --report {report}")
         + f"` (runs `java -jar {jar} score --in SET.jsonl --out OUT.jsonl "

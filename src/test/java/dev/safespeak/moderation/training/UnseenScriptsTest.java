@@ -127,6 +127,23 @@ class UnseenScriptsTest {
     }
 
     @Test
+    void score_names_the_heads_inside_the_jar_it_ran_not_the_committed_file() throws Exception {
+        // A jar built from another commit carries other heads than the working tree's file.
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(
+                Files.newOutputStream(root.resolve("target/safespeak-1.0.jar")))) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("BOOT-INF/classes/models/default/encoder-heads.json"));
+            zip.write("{\"version\": \"heads-in-jar\"}".getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+        Result result = run("training/unseen/score.py");
+
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        assertThat(Files.readString(root.resolve(REPORT))).contains("encoder heads heads-in-jar"
+                + " (`BOOT-INF/classes/models/default/encoder-heads.json` in target/safespeak-1.0.jar)")
+                .doesNotContain("heads-test");
+    }
+
+    @Test
     void score_runs_the_score_command_once_per_mode_and_reports_what_each_mode_flagged() throws Exception {
         Result result = run("training/unseen/score.py");
 
@@ -138,7 +155,8 @@ class UnseenScriptsTest {
                 .anySatisfy(call -> assertThat(call).contains(" --mode balanced "));
         String report = Files.readString(root.resolve(REPORT));
         assertThat(report).contains("A one-time check of 3 neutral and 2 hateful English sentences")
-                .contains("n-gram model ngram-test, encoder heads heads-test")
+                .contains("n-gram model ngram-test, encoder heads heads-test (the committed `src/main/resources/models/"
+                        + "default/encoder-heads.json`)")
                 .contains("| fast | 33.3% (1 of 3) | 50.0% (1 of 2) |")
                 .contains("| accurate | 0.0% (0 of 3) | 100.0% (2 of 2) |")
                 .contains("| balanced | 0.0% (0 of 3) | 100.0% (2 of 2) |")
