@@ -146,8 +146,10 @@ def main():
         "([training/unseen/README.md](../../training/unseen/README.md)). Flagged means the response's own `flagged` "
         "field for an attribute (each engine's committed threshold).",
         "",
-        f"- commit `{commit}`, n-gram model {', '.join(model_version)}, encoder heads {heads_version} ({heads_source})",
+        f"- working tree at commit `{commit}` (the jar may have been built from another one), n-gram model "
+        f"{', '.join(model_version)}, encoder heads {heads_version} ({heads_source})",
         f"- command: `python3 training/unseen/score.py"
+        + ("" if "--jar" not in sys.argv[1:] else f" --jar {jar}")
         + ("" if set_path == SET else f" --set {set_path} --report {report}")
         + f"` (runs `java -jar {jar} score --in SET.jsonl --out OUT.jsonl "
         "--mode MODE --threads 1` for each mode)",

@@ -67,18 +67,25 @@ public final class EncoderClassifier implements Classifier {
         return new Routed(scores, model.engine(), thresholds);
     }
 
-    /**
-     * Whether balanced mode asks the accurate model: the fast score of some requested attribute falls inside the
-     * model's band for it, or the fast IDENTITY_ATTACK score reaches the model's identity route (whatever was
-     * requested: a neutral mention of a group that the fast model flags shows in TOXICITY and INSULT too).
-     */
+    /** Whether balanced mode asks this accurate model for a text: {@link #routes} with the model's bands and route. */
     static boolean uncertain(AccurateScorer model, Map<Attribute, Double> fastScores, Set<Attribute> requested) {
-        OptionalDouble route = model.profile().identityRoute();
-        if (route.isPresent() && fastScores.getOrDefault(Attribute.IDENTITY_ATTACK, 0.0) >= route.getAsDouble()) {
+        return routes(model.bands(), model.profile().identityRoute(), fastScores, requested);
+    }
+
+    /**
+     * The balanced mode's routing rule, shared with training and the quality report: the accurate model is asked when
+     * the fast score of some requested attribute lies inside that attribute's band (bounds included; an attribute
+     * without a fast score never routes), or when the fast IDENTITY_ATTACK score reaches the identity route, whatever
+     * was requested (a neutral mention of a group that the fast model flags shows in TOXICITY and INSULT too).
+     */
+    public static boolean routes(Map<Attribute, double[]> bands, OptionalDouble identityRoute,
+                                 Map<Attribute, Double> fastScores, Set<Attribute> requested) {
+        Double identity = fastScores.get(Attribute.IDENTITY_ATTACK);
+        if (identityRoute.isPresent() && identity != null && identity >= identityRoute.getAsDouble()) {
             return true;
         }
         for (Attribute a : requested) {
-            double[] band = model.bands().get(a);
+            double[] band = bands.get(a);
             Double s = fastScores.get(a);
             if (band != null && s != null && s >= band[0] && s <= band[1]) {
                 return true;

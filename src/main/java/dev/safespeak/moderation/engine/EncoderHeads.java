@@ -17,8 +17,8 @@ import java.util.Set;
 
 /**
  * The trained part of the accurate engine: for each sentence encoder, the languages it serves and one head per
- * attribute, which blends a logistic model on the encoder's embedding with the fast model's scores of the same
- * text, plus the cascade bands of the balanced mode. Read from {@code encoder-heads.json}; immutable.
+ * attribute, which blends a model on the encoder's embedding (linear, or with one hidden layer: {@link Hidden}) with
+ * the fast model's scores of the same text, plus the cascade bands of the balanced mode. Read from {@code encoder-heads.json}; immutable.
  *
  * <p>A head's score is {@code sigmoid(a * (w . x + bias) + sum_k b_k * logit(fast_k) + c)} (with a hidden layer,
  * {@code w . h(x)} for {@code w . x}: {@link Hidden}), where {@code x} is
@@ -36,7 +36,7 @@ public record EncoderHeads(String version, List<Encoder> encoders, JsonNode mani
     /**
      * How a head combines its encoder margin with the fast model's scores.
      *
-     * @param encoder weight of the encoder margin {@code w . x + bias}
+     * @param encoder weight of the encoder margin ({@link Head#margin})
      * @param fast    weight of the logit of the fast score, per attribute; attributes absent weigh 0
      * @param bias    constant
      */
@@ -68,6 +68,13 @@ public record EncoderHeads(String version, List<Encoder> encoders, JsonNode mani
      */
     public record Hidden(float[] weights, float[] bias) {
 
+        public Hidden {
+            if (bias.length == 0 || weights.length == 0 || weights.length % bias.length != 0) {
+                throw new IllegalArgumentException("a hidden layer needs at least one unit and units x inputs weights,"
+                        + " got " + weights.length + " weights for " + bias.length + " units");
+            }
+        }
+
         public int units() {
             return bias.length;
         }
@@ -85,6 +92,13 @@ public record EncoderHeads(String version, List<Encoder> encoders, JsonNode mani
      * @param hidden  the hidden layer; null for a linear head
      */
     public record Head(float[] weights, double bias, Blend blend, double threshold, Hidden hidden) {
+
+        public Head {
+            if (hidden != null && weights.length != hidden.units()) {
+                throw new IllegalArgumentException("a head with " + hidden.units() + " hidden units needs as many"
+                        + " output weights, got " + weights.length);
+            }
+        }
 
         /** A linear head. */
         public Head(float[] weights, double bias, Blend blend, double threshold) {
@@ -223,11 +237,7 @@ public record EncoderHeads(String version, List<Encoder> encoders, JsonNode mani
         if (w.size() != expected) {
             throw new IllegalArgumentException(where + " has " + w.size() + " weights, expected " + expected);
         }
-        float[] weights = new float[expected];
-        for (int i = 0; i < expected; i++) {
-            weights[i] = (float) w.get(i).asDouble();
-        }
-        return weights;
+        return floats(w, where + " weights");
     }
 
     /** Format 2: weights on the embedding, and the blend as its own object. */
@@ -257,12 +267,16 @@ public record EncoderHeads(String version, List<Encoder> encoders, JsonNode mani
                     + " units x " + dim + " inputs = " + units * dim);
         }
         return new Head(weights(h, units, where), h.path("bias").asDouble(), blend, threshold,
-                new Hidden(floats(hw), floats(hb)));
+                new Hidden(floats(hw, where + " hidden weights"), floats(hb, where + " hidden bias")));
     }
 
-    private static float[] floats(JsonNode array) {
+    /** The numbers of a JSON array; anything else in it (a string, null) is refused, naming where it is. */
+    private static float[] floats(JsonNode array, String where) {
         float[] out = new float[array.size()];
         for (int i = 0; i < out.length; i++) {
+            if (!array.get(i).isNumber()) {
+                throw new IllegalArgumentException(where + ": item " + i + " is " + array.get(i) + ", not a number");
+            }
             out[i] = (float) array.get(i).asDouble();
         }
         return out;

@@ -102,6 +102,22 @@ class BalancedRoutingTest {
     }
 
     @Test
+    void an_attribute_without_a_fast_score_never_routes_and_band_bounds_are_included() {
+        Map<Attribute, double[]> bands = Map.of(Attribute.TOXICITY, new double[] {0.4, 0.6});
+        Set<Attribute> toxicity = EnumSet.of(Attribute.TOXICITY);
+        assertThat(EncoderClassifier.routes(bands, OptionalDouble.of(0.3), Map.of(), toxicity)).isFalse();
+        assertThat(EncoderClassifier.routes(bands, OptionalDouble.empty(), Map.of(Attribute.TOXICITY, 0.4), toxicity))
+                .isTrue();
+        assertThat(EncoderClassifier.routes(bands, OptionalDouble.empty(), Map.of(Attribute.TOXICITY, 0.6), toxicity))
+                .isTrue();
+        assertThat(EncoderClassifier.routes(bands, OptionalDouble.empty(), Map.of(Attribute.TOXICITY, 0.61),
+                toxicity)).isFalse();
+        // A band of an attribute that was not requested does not route.
+        assertThat(EncoderClassifier.routes(bands, OptionalDouble.empty(), Map.of(Attribute.TOXICITY, 0.5),
+                EnumSet.of(Attribute.INSULT))).isFalse();
+    }
+
+    @Test
     void accurate_mode_scores_every_text_with_or_without_a_route() {
         AnalysedText analysed = EngineComponents.analyser().apply("confident").withLanguage("en");
         for (OptionalDouble r : List.of(OptionalDouble.empty(), OptionalDouble.of(0.3))) {

@@ -147,6 +147,34 @@ class EncoderHeadsTest {
     }
 
     @Test
+    void a_weight_that_is_not_a_number_is_refused_naming_where_it_is() {
+        assertThatThrownBy(() -> read(file("{\"hidden\": {\"weights\": [1, \"x\", 0.5, 0.5], \"bias\": [0, 0]},"
+                + " \"weights\": [2, -1], \"bias\": 0, \"blend\": {\"encoder\": 1}}")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("head TOXICITY of e hidden weights: item 1 is \"x\", not a number");
+        assertThatThrownBy(() -> read(file("{\"hidden\": {\"weights\": [1, -1, 0.5, 0.5], \"bias\": [0, null]},"
+                + " \"weights\": [2, -1], \"bias\": 0, \"blend\": {\"encoder\": 1}}")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("head TOXICITY of e hidden bias: item 1 is null, not a number");
+        assertThatThrownBy(() -> read(file("{\"weights\": [1, \"2\"], \"bias\": 0, \"blend\": {\"encoder\": 1}}")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("head TOXICITY of e weights: item 1 is \"2\", not a number");
+    }
+
+    @Test
+    void a_head_built_in_code_with_a_hidden_layer_of_the_wrong_shape_is_refused() {
+        assertThatThrownBy(() -> new EncoderHeads.Hidden(new float[] {1, 2, 3}, new float[] {0, 0}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("a hidden layer needs at least one unit and units x inputs weights, got 3 weights for 2 units");
+        assertThatThrownBy(() -> new EncoderHeads.Hidden(new float[0], new float[0]))
+                .isInstanceOf(IllegalArgumentException.class);
+        EncoderHeads.Hidden two = new EncoderHeads.Hidden(new float[] {1, 2, 3, 4}, new float[] {0, 0});
+        assertThatThrownBy(() -> new EncoderHeads.Head(new float[] {1, 2, 3}, 0, EncoderHeads.Blend.encoderOnly(1, 0),
+                0.5, two)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("a head with 2 hidden units needs as many output weights, got 3");
+    }
+
+    @Test
     void a_format_2_head_without_a_blend_is_refused() {
         assertThatThrownBy(() -> read(file("{\"weights\": [1, 2], \"bias\": 0}")))
                 .isInstanceOf(IllegalArgumentException.class)

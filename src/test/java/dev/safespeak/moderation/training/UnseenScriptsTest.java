@@ -155,8 +155,9 @@ class UnseenScriptsTest {
                 .anySatisfy(call -> assertThat(call).contains(" --mode balanced "));
         String report = Files.readString(root.resolve(REPORT));
         assertThat(report).contains("A one-time check of 3 neutral and 2 hateful English sentences")
-                .contains("n-gram model ngram-test, encoder heads heads-test (the committed `src/main/resources/models/"
-                        + "default/encoder-heads.json`)")
+                .contains("(the jar may have been built from another one), n-gram model ngram-test, encoder heads"
+                        + " heads-test (the committed `src/main/resources/models/default/encoder-heads.json`)")
+                .contains("- command: `python3 training/unseen/score.py` (runs `java -jar target/safespeak-1.0.jar")
                 .contains("| fast | 33.3% (1 of 3) | 50.0% (1 of 2) |")
                 .contains("| accurate | 0.0% (0 of 3) | 100.0% (2 of 2) |")
                 .contains("| balanced | 0.0% (0 of 3) | 100.0% (2 of 2) |")
@@ -260,6 +261,9 @@ class UnseenScriptsTest {
         Result named = run("training/unseen/score.py", "--jar", "elsewhere.jar");
         assertThat(named.exitCode()).as(named.stderr()).isZero();
         assertThat(Files.readAllLines(root.resolve("java-calls.txt"))).allMatch(c -> c.startsWith("-jar elsewhere.jar "));
+        // The report's command names the jar, so rerunning it scores with the same one.
+        assertThat(Files.readString(root.resolve(REPORT)))
+                .contains("- command: `python3 training/unseen/score.py --jar elsewhere.jar` (runs `java -jar elsewhere.jar");
     }
 
     @Test

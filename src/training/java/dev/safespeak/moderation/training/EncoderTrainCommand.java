@@ -3,6 +3,7 @@ package dev.safespeak.moderation.training;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.safespeak.moderation.Attribute;
+import dev.safespeak.moderation.engine.EncoderClassifier;
 import dev.safespeak.moderation.engine.EncoderHeads;
 import dev.safespeak.moderation.engine.EncoderInput;
 import dev.safespeak.moderation.engine.Normaliser;
@@ -21,6 +22,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -479,7 +481,10 @@ public final class EncoderTrainCommand {
             h.put("bias", linear.bias);
         } else {
             MlpHead network = (MlpHead) head;
-            h.put("hidden", Map.of("weights", rounded(network.hiddenWeights()), "bias", rounded(network.hiddenBias())));
+            Map<String, Object> hidden = new LinkedHashMap<>(); // insertion order: the file is byte-stable per run
+            hidden.put("weights", rounded(network.hiddenWeights()));
+            hidden.put("bias", rounded(network.hiddenBias()));
+            h.put("hidden", hidden);
             h.put("weights", rounded(network.outputWeights()));
             h.put("bias", network.outputBias());
         }
@@ -1166,21 +1171,13 @@ public final class EncoderTrainCommand {
     }
 
     /**
-     * Whether balanced mode asks the encoder (as {@code EncoderClassifier} does with every attribute requested): some
-     * attribute's fast score lies inside that attribute's band, or the fast IDENTITY_ATTACK score is at least
+     * Whether balanced mode asks the encoder, by the service's own rule ({@link EncoderClassifier#routes}) with every
+     * attribute requested: some attribute's fast score inside its band, or the fast IDENTITY_ATTACK score at least
      * {@code route} (infinite: no identity route).
      */
     static boolean routed(Map<Attribute, Double> fast, Map<Attribute, double[]> bands, double route) {
-        if (fast.getOrDefault(Attribute.IDENTITY_ATTACK, 0.0) >= route) {
-            return true;
-        }
-        for (Map.Entry<Attribute, double[]> b : bands.entrySet()) {
-            double p = fast.getOrDefault(b.getKey(), 0.0);
-            if (p >= b.getValue()[0] && p <= b.getValue()[1]) {
-                return true;
-            }
-        }
-        return false;
+        return EncoderClassifier.routes(bands, route <= 1 ? OptionalDouble.of(route) : OptionalDouble.empty(), fast,
+                EnumSet.allOf(Attribute.class));
     }
 
     private static double routedShare(List<Item> dev, Map<Attribute, double[]> bands, double route,

@@ -3,8 +3,8 @@ package dev.safespeak.moderation.training;
 import java.util.Random;
 
 /**
- * Weighted, L2-regularised logistic regression on dense vectors, trained with mini-batch Adam; the linear head
- * of the accurate engine. Deterministic for a seed.
+ * Weighted, L2-regularised logistic regression on dense vectors, trained with mini-batch Adam; the accurate engine's
+ * linear heads (the Chinese encoder's, and any encoder's with {@code --hidden-units 0}). Deterministic for a seed.
  */
 final class LogisticHead implements EncoderTrainCommand.HeadModel {
 

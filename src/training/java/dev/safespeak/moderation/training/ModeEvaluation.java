@@ -270,11 +270,14 @@ final class ModeEvaluation {
                 .append(seconds).append(" s.\n\n");
         md.append("- **fast**: the n-gram model alone.\n");
         md.append("- **accurate**: a frozen sentence encoder (bge-small-en-v1.5 for English, bge-small-zh-v1.5 for "
-                + "Chinese, int8 ONNX) with one head per attribute on its embedding (English: one hidden layer of 32 ReLU units, "
+                + "Chinese, int8 ONNX) with one head per attribute on its embedding (English: one hidden layer of ReLU units, "
                 + "decision 108; Chinese: logistic), blended with the n-gram model's scores by a "
                 + "stacker fitted on dev; other languages use the n-gram model.\n");
         md.append("- **balanced**: the n-gram model, and the accurate engine's blended score only when a fast score "
-                + "falls in that attribute's band (chosen on dev).\n\n");
+                + "falls in that attribute's band (chosen on dev)"
+                + (written.encoders().stream().anyMatch(e -> e.identityRoute().isPresent())
+                        ? " or the fast IDENTITY_ATTACK score reaches the encoder's identity route" : "")
+                + ".\n\n");
         md.append("Heads are fitted on train splits; blends, thresholds, the authored-case weight and the bands were all chosen on dev splits "
                 + "(public dev rows and the authored dev templates). Test splits, the held-out templates and the fresh "
                 + "phrasings were only scored. Public sets are sampled (seeded) to at most ").append(caps.get(Split.TRAIN))
