@@ -51,7 +51,7 @@ import java.util.TreeMap;
  * [--identity-fp-attributes all|ATTRIBUTE,ATTRIBUTE] [--authored-pass-mean cases|behaviours]
  * [--stacker-authored-weight 10] [--margin-only ATTRIBUTE,ATTRIBUTE] [--encoders all|name,name] [--dev-only false]
  * [--pooling cls|cls+mean] [--encoder-input original|deobfuscated] [--identity-route none|C]
- * [--hidden-units 32]}.
+ * [--hidden-units 64]}.
  * {@code --dev-only true} stops after writing the heads: the dev numbers (and the authored dev diagnostics: fast, blend
  * and encoder alone, cross-fitted) are in the log and the manifest, and nothing is scored on a test split, a held-out
  * template or a fresh phrasing, so variants can be compared on dev alone.
@@ -508,10 +508,10 @@ public final class EncoderTrainCommand {
 
     /**
      * {@code --hidden-units N} (round 19, decision 108): 0 fits linear heads, N > 0 heads with one hidden ReLU layer
-     * of N units (English encoder only); 32 by default since round 19.
+     * of N units (English encoder only); 64 by default since round 21 (32 in round 19).
      */
     private int hiddenUnits() {
-        int n = options.getInt("hidden-units", 32);
+        int n = options.getInt("hidden-units", 64);
         if (n < 0) {
             throw new IllegalArgumentException("--hidden-units is " + n + ", expected 0 (linear heads) or more");
         }
