@@ -26,17 +26,22 @@ def public(d):
     return f1, under, len(rows)
 
 
+def authored(en):
+    """The authored dev diagnostics of one encoder: (mean pass, identity FP, neutral_identity_hard FP, pass rate by
+    behaviour, hate row), each keyed by variant (fast, blend, encoderOnly, balanced)."""
+    diag = en["authoredDevDiagnostics"]
+    b = diag["passRateByBehaviour"]
+    return (diag["meanPassRateOverBehaviours"], diag["identityFalsePositiveRate"],
+            diag["identityFalsePositiveRateByBehaviour"]["neutral_identity_hard"], b, b["hate"])
+
+
 def balanced_row(path, dev):
     """Balanced mode on dev (round 18): public dev F1 as the service routes with every attribute requested, the
     authored dev diagnostics of the balanced verdicts, and the share of public and of all dev texts routed."""
     en = dev["bge-small-en-v1.5-q"]
     attrs = [a for a in en if isinstance(en[a], dict) and "balancedDevMeanMacroF1PerSet" in en[a]]
     f1 = sum(en[a]["balancedDevMeanMacroF1PerSet"] for a in attrs) / len(attrs)
-    diag = en["authoredDevDiagnostics"]
-    passed, fp = diag["meanPassRateOverBehaviours"], diag["identityFalsePositiveRate"]
-    block = diag["identityFalsePositiveRateByBehaviour"]["neutral_identity_hard"]
-    b = diag["passRateByBehaviour"]
-    hate = b["hate"]
+    passed, fp, block, b, hate = authored(en)
     cells = [f"{f1:.4f}", pct(passed["balanced"]), pct(fp["balanced"]), pct(block["balanced"]),
              f"{round(hate['balanced'] * hate['cases'])} of {hate['cases']}", pct(b["spelling_variant"]["balanced"]),
              pct(b["counter_speech"]["balanced"]), pct(en["balancedRoutedShareOfPublicDev"]),
@@ -60,11 +65,7 @@ for path in [a for a in sys.argv[1:] if a != "--balanced"]:
     # The English encoder: bge-small-en, or round 16's candidate in that round's runs (commit 1f9c2f0).
     en = dev.get("bge-small-en-v1.5-q") or dev["all-minilm-l6-v2-q"]
     f1, under, n = public(en)
-    diag = en["authoredDevDiagnostics"]
-    passed, fp = diag["meanPassRateOverBehaviours"], diag["identityFalsePositiveRate"]
-    block = diag["identityFalsePositiveRateByBehaviour"]["neutral_identity_hard"]
-    b = diag["passRateByBehaviour"]
-    hate = b["hate"]
+    passed, fp, block, b, hate = authored(en)
     cells = [f"{f1:.4f}", pct(passed["blend"]), pct(fp["blend"]), pct(block["blend"]),
              f"{passed['blend'] - fp['blend']:.3f}", pct(hate["blend"]), pct(b["threat_group"]["blend"]),
              pct(b["spelling_variant"]["blend"]), pct(b["counter_speech"]["blend"]),

@@ -50,12 +50,7 @@ final class LogisticHead implements EncoderTrainCommand.HeadModel {
         long step = 0;
         double[] grad = new double[dim];
         for (int epoch = 0; epoch < epochs; epoch++) {
-            for (int i = order.length - 1; i > 0; i--) {
-                int j = random.nextInt(i + 1);
-                int t = order[i];
-                order[i] = order[j];
-                order[j] = t;
-            }
+            shuffle(order, random);
             double rate = lr * (epoch < epochs / 2 ? 1.0 : 0.3);
             for (int from = 0; from < order.length; from += batch) {
                 int to = Math.min(order.length, from + batch);
@@ -100,6 +95,16 @@ final class LogisticHead implements EncoderTrainCommand.HeadModel {
         }
         h.bias = b;
         return h;
+    }
+
+    /** Shuffles in place (Fisher-Yates), the same way for every head so a seed gives the same epochs. */
+    static void shuffle(int[] order, Random random) {
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
     }
 
     @Override

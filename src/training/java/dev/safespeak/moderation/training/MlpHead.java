@@ -66,12 +66,7 @@ final class MlpHead implements EncoderTrainCommand.HeadModel {
         double[] a = new double[hidden];
         long step = 0;
         for (int epoch = 0; epoch < epochs; epoch++) {
-            for (int i = order.length - 1; i > 0; i--) {
-                int j = random.nextInt(i + 1);
-                int t = order[i];
-                order[i] = order[j];
-                order[j] = t;
-            }
+            LogisticHead.shuffle(order, random);
             double rate = lr * (epoch < epochs / 2 ? 1.0 : 0.3);
             for (int from = 0; from < order.length; from += batch) {
                 int to = Math.min(order.length, from + batch);
