@@ -347,6 +347,8 @@ class EvidenceView extends VerticalLayout implements BeforeEnterObserver, HasDyn
         name.setId("evaluation-name");
         TextArea csv = new TextArea(Messages.get("evidence.evaluation.csv"));
         csv.setId("evaluation-csv");
+        // The column hint is helper text, which wraps on a phone; a long label does not.
+        csv.setHelperText(Messages.get("evidence.evaluation.csv.help"));
         csv.setWidthFull();
         csv.setMaxHeight("12rem");
         Button run = new Button(Messages.get("evidence.evaluation.run"), e -> {

@@ -442,9 +442,10 @@ public final class EncoderTrainCommand {
     }
 
     /**
-     * {@code --identity-route none|C} (round 18): balanced mode also asks the encoder for every text whose fast
-     * IDENTITY_ATTACK score is at least C, in (0, 1], whatever attributes were requested ({@code identityRoute} of the
-     * encoder in the heads file).
+     * The option {@code --identity-route none|C} (round 18): balanced mode also asks the encoder for every text whose
+     * fast IDENTITY_ATTACK score is at least C, above 0 and at most 1, whatever attributes were requested
+     * ({@code identityRoute} of the encoder in the heads file). (No brackets here: Spring Modulith's documentation
+     * reads these comments with a JSON parser that counts them.)
      */
     private OptionalDouble identityRoute() {
         return named("--identity-route", () -> {
@@ -507,8 +508,8 @@ public final class EncoderTrainCommand {
     }
 
     /**
-     * {@code --hidden-units N} (round 19, decision 108): 0 fits linear heads, N > 0 heads with one hidden ReLU layer
-     * of N units (English encoder only); 64 by default since round 21 (32 in round 19).
+     * The option {@code --hidden-units N} (round 19, decision 108): 0 fits linear heads, N > 0 heads with one hidden
+     * ReLU layer of N units (English encoder only); 64 by default since round 21 (32 in round 19).
      */
     private int hiddenUnits() {
         int n = options.getInt("hidden-units", 64);
