@@ -95,6 +95,12 @@ class WalkthroughBrowserTest extends BrowserTest {
                 }
                 String shot = user + "-" + page.name() + "-" + size.getWidth() + ".png";
                 Files.write(SHOTS.resolve(shot), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+                // The evidence page is long: its evaluation form (label and helper text on a phone) gets a shot too.
+                for (WebElement csv : browser.findElements(By.id("evaluation-csv"))) {
+                    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", csv);
+                    Files.write(SHOTS.resolve(user + "-" + page.name() + "-csv-" + size.getWidth() + ".png"),
+                            ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+                }
                 List<String> cut = overflowing(browser);
                 if (!cut.isEmpty()) {
                     problems.add(page.name() + " at " + size.getWidth() + "x" + size.getHeight() + " (" + shot + "): "
