@@ -7,8 +7,9 @@ import java.util.Map;
 
 /**
  * A sentence encoder (for example bge-small-en-v1.5, int8 ONNX) and its heads: a model on the embedding per attribute
- * (linear, or with one hidden layer), blended with the fast model's scores of the same text (see {@link EncoderHeads}). The encoder reads the
- * text as its {@link EncoderInput} says (the raw text, or the fast model's de-obfuscated form of it).
+ * (linear, or with one hidden layer), blended with the fast model's scores of the same text (see
+ * {@link EncoderHeads}). The encoder reads the text as its {@link EncoderInput} says (the raw text, or the fast
+ * model's de-obfuscated form of it).
  */
 public final class EncoderHeadScorer implements AccurateScorer {
 

@@ -18,12 +18,13 @@ import java.util.Set;
 /**
  * The trained part of the accurate engine: for each sentence encoder, the languages it serves and one head per
  * attribute, which blends a model on the encoder's embedding (linear, or with one hidden layer: {@link Hidden}) with
- * the fast model's scores of the same text, plus the cascade bands of the balanced mode. Read from {@code encoder-heads.json}; immutable.
+ * the fast model's scores of the same text, plus the cascade bands of the balanced mode. Read from
+ * {@code encoder-heads.json}; immutable.
  *
  * <p>A head's score is {@code sigmoid(a * (w . x + bias) + sum_k b_k * logit(fast_k) + c)} (with a hidden layer,
- * {@code w . h(x)} for {@code w . x}: {@link Hidden}), where {@code x} is
- * the L2-normalised embedding (by the encoder's {@link Pooling}), {@code fast_k} the fast model's score of attribute
- * {@code k} and {@code a, b_k, c} the head's {@link Blend}, a stacker fitted on dev rows (where the fast model's scores are out of sample). Format
+ * {@code w . h(x)} for {@code w . x}: {@link Hidden}), where {@code x} is the L2-normalised embedding (by the
+ * encoder's {@link Pooling}), {@code fast_k} the fast model's score of attribute {@code k} and {@code a, b_k, c} the
+ * head's {@link Blend}, a stacker fitted on dev rows (where the fast model's scores are out of sample). Format
  * {@value #FORMAT} stores the blend on its own; the older {@value #FORMAT_1} folded it into one weight vector over
  * {@code [x, logits of the fast scores in Attribute order]} with Platt scaling, and still loads (as the same
  * function).

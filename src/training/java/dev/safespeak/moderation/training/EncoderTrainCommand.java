@@ -394,16 +394,16 @@ public final class EncoderTrainCommand {
         TrainCommand.log("wrote " + report + " in " + (System.currentTimeMillis() - started) / 1000 + " s");
     }
 
-    /**
-     * A fitted head and its blend: {@code p = sigmoid(a * (w . embedding + b) + sum_k b_k * fastLogit_k + c)}, with
-     * its threshold, the authored weight it was trained with, its cross-fitted dev probabilities (in the order of the
-     * attribute's labelled dev rows) and what they reached on dev.
-     */
     /** A trained head: the encoder margin of one attribute (linear, or with a hidden layer: round 19). */
     interface HeadModel {
         double margin(float[] x);
     }
 
+    /**
+     * A fitted head and its blend: {@code p = sigmoid(a * (w . embedding + b) + sum_k b_k * fastLogit_k + c)}, with
+     * its threshold, the authored weight it was trained with, its cross-fitted dev probabilities (in the order of the
+     * attribute's labelled dev rows) and what they reached on dev.
+     */
     record Trained(HeadModel head, EncoderHeads.Blend blend, double threshold, double authoredWeight,
                    double devF1, double devAuthoredPass, double fastDevF1, double fastDevAuthoredPass,
                    Map<String, Object> devPerSet, double[] devProbabilities, DevRows rows,
@@ -1132,13 +1132,7 @@ public final class EncoderTrainCommand {
         for (double half : BAND_HALF_WIDTHS) {
             double lo = Math.max(0, fastTh - half);
             double hi = Math.min(1, fastTh + half);
-            int routed = 0;
-            for (double p : fastP) {
-                if (p >= lo && p <= hi) {
-                    routed++;
-                }
-            }
-            if (routed / (double) Math.max(1, fastP.length) > cap) {
+            if (shareInBand(fastP, lo, hi) > cap) {
                 break;
             }
             double o = objective(rows, hybrid(fastP, fastTh, encP, t.threshold(), lo, hi));
@@ -1161,14 +1155,19 @@ public final class EncoderTrainCommand {
         DevRows rows = t.rows();
         double[] fastP = rows.fastProbability();
         double[] flags = hybrid(fastP, rows.fastThreshold(), t.devProbabilities(), t.threshold(), lo, hi);
-        int routed = 0;
+        return new double[] {round(lo), round(hi), DevRows.meanPublic(rows.perSet(flags, 0.5, false)),
+            shareInBand(fastP, lo, hi)};
+    }
+
+    /** The share of fast scores that lie in [lo, hi]. */
+    private static double shareInBand(double[] fastP, double lo, double hi) {
+        int inside = 0;
         for (double p : fastP) {
             if (p >= lo && p <= hi) {
-                routed++;
+                inside++;
             }
         }
-        return new double[] {round(lo), round(hi), DevRows.meanPublic(rows.perSet(flags, 0.5, false)),
-            routed / (double) Math.max(1, fastP.length)};
+        return inside / (double) Math.max(1, fastP.length);
     }
 
     /**

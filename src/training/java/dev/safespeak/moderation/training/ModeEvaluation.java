@@ -1,12 +1,14 @@
 package dev.safespeak.moderation.training;
 
 import dev.safespeak.moderation.Attribute;
+import dev.safespeak.moderation.engine.EncoderClassifier;
 import dev.safespeak.moderation.engine.EncoderHeads;
 import dev.safespeak.moderation.engine.TribuoClassifier;
 import dev.safespeak.moderation.training.EncoderTrainCommand.Item;
 import dev.safespeak.moderation.training.LabelledText.Split;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,8 +61,8 @@ final class ModeEvaluation {
         if (mode == Mode.FAST || encoder == null || !embeddings.containsKey(encoder.name())) {
             return fastVerdict;
         }
-        if (mode == Mode.BALANCED && !EncoderTrainCommand.routed(f, encoder.band(),
-                encoder.identityRoute().orElse(Double.POSITIVE_INFINITY))) {
+        if (mode == Mode.BALANCED && !EncoderClassifier.routes(encoder.band(), encoder.identityRoute(), f,
+                EnumSet.allOf(Attribute.class))) {
             return fastVerdict;
         }
         float[] x = embeddings.get(encoder.name()).get(item.text());
