@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Lists training-only templates (round5.py to round9.py: train-encoder.tsv; round14.py: the rows of
-train-encoder-round14.tsv that train-encoder.tsv lacks) that come close to a held-out, dev or fresh sentence, and dev-only templates (round7.py and round9.py: dev-encoder.tsv) that come close to a held-out, fresh or
+train-encoder-round14.tsv that train-encoder.tsv lacks; round22.py: the rows of train-encoder-round22.tsv and
+dev-encoder-round22.tsv beyond the default files) that come close to a held-out, dev or fresh sentence, and dev-only templates (round7.py and round9.py: dev-encoder.tsv) that come close to a held-out, fresh or
 training sentence, so they can be rewritten before training: generate.py already fails on an identical text; this
 catches near-copies (the same sentence with a word changed). Closeness is the Jaccard overlap of lower-cased word sets after the group term is
 replaced by a placeholder; anything at or above --limit (default 0.6) is printed, and the exit code is 1 if any is.
@@ -40,6 +41,14 @@ def main():
             ("training/contrastive/dev.tsv", "training/contrastive/dev-encoder.tsv") + HELDOUT, close)
     compare(read("training/contrastive/dev-encoder.tsv"),
             HELDOUT + TRAIN + ("training/contrastive/train-encoder-round14.tsv",), close)
+    # round 22's rows (train-encoder-round22.tsv and dev-encoder-round22.tsv beyond the default files): training rows
+    # against every dev, held-out and fresh sentence, dev rows against every training, held-out and fresh sentence
+    compare([r for r in read("training/contrastive/train-encoder-round22.tsv") if r["text"] not in base],
+            ("training/contrastive/dev.tsv", "training/contrastive/dev-encoder-round22.tsv") + HELDOUT, close)
+    dev_base = {r["text"] for r in read("training/contrastive/dev-encoder.tsv")}
+    compare([r for r in read("training/contrastive/dev-encoder-round22.tsv") if r["text"] not in dev_base],
+            HELDOUT + TRAIN + ("training/contrastive/train-encoder-round14.tsv",
+                               "training/contrastive/train-encoder-round22.tsv"), close)
     for tid, (j, mine, path, text) in sorted(close.items()):
         print(f"{j:.2f}\t{tid}\t{mine}\t{path}\t{text}")
     print(f"{len(close)} training-only or dev-only templates close to a sentence on another side (Jaccard >= {LIMIT})",

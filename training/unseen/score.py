@@ -126,6 +126,8 @@ def main():
     heads_version, heads_source = scored_heads(jar)
     neutral = [r for r in rows if r["label"] == "neutral"]
     hate = [r for r in rows if r["label"] == "hate"]
+    threat = [r for r in rows if r["label"] == "threat"]
+    nonthreat = [r for r in rows if r["label"] == "nonthreat"]
     results = {}
     with tempfile.TemporaryDirectory() as work:
         for mode in MODES:
@@ -142,7 +144,10 @@ def main():
         "# Unseen identity check (2026-12-06)" if set_path == SET else f"# Unseen identity check ({set_path})",
         "",
         f"A one-time check of {len(neutral)} neutral and {len(hate)} hateful English sentences that mention identity "
-        "groups, written by hand for this check and never used for training, selection or thresholds "
+        "groups"
+        + (f", and {len(threat)} threats to a person and {len(nonthreat)} non-threats (violent words that threaten "
+           "no one)" if threat or nonthreat else "")
+        + ", written by hand for this check and never used for training, selection or thresholds "
         "([training/unseen/README.md](../../training/unseen/README.md)). Flagged means the response's own `flagged` "
         "field for an attribute (each engine's committed threshold).",
         "",
@@ -168,6 +173,17 @@ def main():
         per_attr[mode] = {a: sum(res[r["id"]]["flagged"][a] for r in neutral) for a in attrs}
         false_pos[mode] = fp
         misses[mode] = [r for r in hate if r not in caught]
+    threat_misses, nonthreat_flagged = {}, {}
+    if threat or nonthreat:
+        lines += ["", "| mode | threats to a person flagged on THREAT | non-threats flagged on any attribute |",
+                  "|---|---|---|"]
+        for mode in MODES:
+            res = results[mode]
+            threat_misses[mode] = [r for r in threat if not res[r["id"]]["flagged"].get("THREAT")]
+            nonthreat_flagged[mode] = [r for r in nonthreat if any(res[r["id"]]["flagged"].values())]
+            caught = len(threat) - len(threat_misses[mode])
+            lines.append(f"| {mode} | {pct(caught, len(threat)) if threat else '–'} | "
+                         f"{pct(len(nonthreat_flagged[mode]), len(nonthreat)) if nonthreat else '–'} |")
     lines += ["", "Neutral sentences flagged, per attribute:", "",
               "| mode | " + " | ".join(attrs) + " |", "|---|" + "---|" * len(attrs)]
     for mode in MODES:
@@ -184,9 +200,16 @@ def main():
                   + f"): {r['text']}" for r in false_pos[mode]] or ["none"]
         lines += ["", f"## {mode}: hateful sentences missed ({len(misses[mode])})", ""]
         lines += [f"- {r['id']} ({r['group']}): {r['text']}" for r in misses[mode]] or ["none"]
+        if threat:
+            lines += ["", f"## {mode}: threats to a person not flagged on THREAT ({len(threat_misses[mode])})", ""]
+            lines += [f"- {r['id']}: {r['text']}" for r in threat_misses[mode]] or ["none"]
+        if nonthreat:
+            lines += ["", f"## {mode}: non-threats flagged ({len(nonthreat_flagged[mode])})", ""]
+            lines += [f"- {r['id']} (" + ", ".join(a for a, v in results[mode][r['id']]['flagged'].items() if v)
+                      + f"): {r['text']}" for r in nonthreat_flagged[mode]] or ["none"]
     with open(report, "w", encoding="utf-8") as f:
         f.write("\n".join(lines) + "\n")
-    print("\n".join(lines[:14]))
+    print("\n".join(lines[:lines.index("Neutral sentences flagged, per attribute:") - 1]))
 
 
 if __name__ == "__main__":

@@ -1,4 +1,6 @@
-"""Reads an unseen check set: a TSV file whose header names the columns id, label (neutral or hate), group and text.
+"""Reads an unseen check set: a TSV file whose header names the columns id, label, group and text. A label is neutral or
+hate (sentences that mention identity groups) or, since the fifth set, threat (a threat to one person) or nonthreat
+(violent words that threaten no one); group is "-" for the last two.
 Stops the script with a message on stderr that names the file and line when the file is missing or a line is
 malformed, instead of a traceback or a silently wrong report. Used by score.py and check_overlap.py; tested by
 UnseenScriptsTest."""
@@ -6,7 +8,7 @@ import csv
 import sys
 
 COLUMNS = ("id", "label", "group", "text")
-LABELS = ("neutral", "hate")
+LABELS = ("neutral", "hate", "threat", "nonthreat")
 
 
 def read_set(path, status=1):
@@ -42,7 +44,7 @@ def read_set(path, status=1):
             if empty:
                 fail(f"{path} line {line}: empty {', '.join(empty)}")
             if row["label"] not in LABELS:
-                fail(f"{path} line {line}: label must be neutral or hate, not {row['label']!r}")
+                fail(f"{path} line {line}: label must be neutral, hate, threat or nonthreat, not {row['label']!r}")
             if row["id"] in first_line:
                 fail(f"{path} line {line}: id {row['id']} again (first on line {first_line[row['id']]})")
             first_line[row["id"]] = line

@@ -35,7 +35,7 @@ class UnseenScriptsTest {
     /**
      * Three neutral and two hateful rows. The stand-in scorer flags "loud" as TOXICITY in mode fast only, "despise"
      * as IDENTITY_ATTACK and TOXICITY in every mode, and "kept out" as IDENTITY_ATTACK outside mode fast, where
-     * the encoder scores it.
+     * the encoder scores it; "stab you" is a THREAT in every mode and "knife" in mode fast only.
      */
     private static final String TINY_SET = HEADER + """
             n1\tneutral\treligion\tOur neighbours are Muslims and very kind
@@ -110,7 +110,8 @@ class UnseenScriptsTest {
                         encoder = mode == 'accurate' or (mode == 'balanced' and 'kept out' in t)
                         flagged = {'TOXICITY': 'despise' in t or ('loud' in t and mode == 'fast'),
                                    'IDENTITY_ATTACK': 'despise' in t or ('kept out' in t and mode != 'fast'),
-                                   'INSULT': False}
+                                   'INSULT': False,
+                                   'THREAT': 'stab you' in t or ('knife' in t and mode == 'fast')}
                         o = {'id': r['id'], 'flagged': flagged, 'modelVersion': 'ngram-test',
                              'engine': 'encoder' if encoder else 'ngram'}
                         if behaviour == 'no-flagged':
@@ -161,7 +162,8 @@ class UnseenScriptsTest {
                 .contains("| fast | 33.3% (1 of 3) | 50.0% (1 of 2) |")
                 .contains("| accurate | 0.0% (0 of 3) | 100.0% (2 of 2) |")
                 .contains("| balanced | 0.0% (0 of 3) | 100.0% (2 of 2) |")
-                .contains("| mode | TOXICITY | IDENTITY_ATTACK | INSULT |")
+                .contains("| mode | TOXICITY | IDENTITY_ATTACK | INSULT | THREAT |")
+                .doesNotContain("threats to a person")
                 .contains("| fast | 1 | 0 | 0 |")
                 .contains("- fast: ngram 5").contains("- accurate: encoder 5").contains("- balanced: encoder 1, ngram 4")
                 .contains("## fast: neutral sentences flagged (1)\n\n- n2 (sexual orientation; TOXICITY): The loud"
@@ -180,9 +182,9 @@ class UnseenScriptsTest {
                 Arguments.of("a line with a field too many",
                         HEADER + "n1\tneutral\treligion\tfine\textra\n",
                         SET + " line 2: 5 tab-separated fields, the header has 4"),
-                Arguments.of("a label that is neither neutral nor hate",
+                Arguments.of("a label that is none of neutral, hate, threat and nonthreat",
                         HEADER + "n1\thateful\treligion\tI despise them\n",
-                        SET + " line 2: label must be neutral or hate, not 'hateful'"),
+                        SET + " line 2: label must be neutral, hate, threat or nonthreat, not 'hateful'"),
                 Arguments.of("an empty text",
                         HEADER + "n1\tneutral\treligion\t \n",
                         SET + " line 2: empty text"),
@@ -209,6 +211,32 @@ class UnseenScriptsTest {
 
         assertFailed(result, 1, message);
         assertThat(root.resolve("java-calls.txt")).as("no score command run").doesNotExist();
+    }
+
+    @Test
+    void threats_to_a_person_count_on_threat_and_non_threats_on_any_attribute() throws Exception {
+        Files.writeString(root.resolve(SET), TINY_SET + """
+                t1\tthreat\t-\tI will stab you tonight
+                t2\tthreat\t-\tYou had better watch out, Tom
+                x1\tnonthreat\t-\tThe knife skills class was fun
+                """);
+
+        Result result = run("training/unseen/score.py");
+
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        String report = Files.readString(root.resolve(REPORT));
+        assertThat(report).contains("A one-time check of 3 neutral and 2 hateful English sentences that mention identity"
+                        + " groups, and 2 threats to a person and 1 non-threats (violent words that threaten no one)")
+                .contains("| mode | threats to a person flagged on THREAT | non-threats flagged on any attribute |")
+                .contains("| fast | 50.0% (1 of 2) | 100.0% (1 of 1) |")
+                .contains("| accurate | 50.0% (1 of 2) | 0.0% (0 of 1) |")
+                .contains("| fast | 33.3% (1 of 3) | 50.0% (1 of 2) |")
+                .contains("## fast: threats to a person not flagged on THREAT (1)\n\n- t2: You had better watch out,"
+                        + " Tom\n")
+                .contains("## fast: non-threats flagged (1)\n\n- x1 (THREAT): The knife skills class was fun\n")
+                .contains("## accurate: non-threats flagged (0)\n\nnone\n");
+        assertThat(result.stdout()).contains("| balanced | 50.0% (1 of 2) | 0.0% (0 of 1) |")
+                .doesNotContain("per attribute");
     }
 
     @Test
@@ -307,7 +335,7 @@ class UnseenScriptsTest {
         Files.writeString(root.resolve("fakebin/behaviour"), "no-insult-in-balanced");
 
         assertFailed(run("training/unseen/score.py"), 1, "score --mode balanced result for n1 has no flagged INSULT"
-                + " (mode fast's results flag TOXICITY, IDENTITY_ATTACK, INSULT)");
+                + " (mode fast's results flag TOXICITY, IDENTITY_ATTACK, INSULT, THREAT)");
     }
 
     @Test
