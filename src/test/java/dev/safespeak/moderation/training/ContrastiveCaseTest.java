@@ -28,6 +28,9 @@ class ContrastiveCaseTest {
     private static final Path TRAIN_ENCODER = Path.of("training/contrastive/train-encoder.tsv");
     /** Dev-only templates of round7.py (encoder heads only): dev side, never split, never read by the fast model. */
     private static final Path DEV_ENCODER = Path.of("training/contrastive/dev-encoder.tsv");
+    /** Round 22's files (training/dev-variants.md): the default file's rows, then round22.py's own. */
+    private static final Path TRAIN_ENCODER_22 = Path.of("training/contrastive/train-encoder-round22.tsv");
+    private static final Path DEV_ENCODER_22 = Path.of("training/contrastive/dev-encoder-round22.tsv");
     private static final Path TEST = Path.of("src/test/resources/functional/heldout.tsv");
     private static final Path FRESH = Path.of("src/test/resources/functional/fresh.tsv");
 
@@ -149,5 +152,45 @@ class ContrastiveCaseTest {
         encoderOnly.addAll(devOnly);
         assertThat(encoderOnly).allSatisfy(c -> assertThat(splitTemplates).as(c.template())
                 .doesNotContain(c.template()));
+    }
+
+    @Test
+    void round_22_files_are_the_default_files_and_then_templates_and_texts_of_no_other_side() {
+        List<ContrastiveCase> trainBase = ContrastiveCase.read(TRAIN_ENCODER);
+        List<ContrastiveCase> devBase = ContrastiveCase.read(DEV_ENCODER);
+        List<ContrastiveCase> train = ContrastiveCase.read(TRAIN_ENCODER_22);
+        List<ContrastiveCase> dev = ContrastiveCase.read(DEV_ENCODER_22);
+        assertThat(train.subList(0, trainBase.size())).as("train-encoder-round22.tsv starts with train-encoder.tsv")
+                .isEqualTo(trainBase);
+        assertThat(dev.subList(0, devBase.size())).as("dev-encoder-round22.tsv starts with dev-encoder.tsv")
+                .isEqualTo(devBase);
+        List<ContrastiveCase> newTrain = train.subList(trainBase.size(), train.size());
+        List<ContrastiveCase> newDev = dev.subList(devBase.size(), dev.size());
+        assertThat(newTrain).hasSize(73);
+        assertThat(newDev).hasSize(27);
+        Set<String> templates = new HashSet<>();
+        Set<String> texts = new HashSet<>();
+        for (Path file : List.of(TRAIN, TRAIN_ENCODER, DEV, DEV_ENCODER, TEST, FRESH,
+                Path.of("training/contrastive/train-encoder-round14.tsv"))) {
+            ContrastiveCase.read(file).forEach(c -> {
+                templates.add(c.template());
+                texts.add(c.text());
+            });
+        }
+        Set<String> newTrainTemplates = new HashSet<>();
+        for (ContrastiveCase c : newTrain) {
+            newTrainTemplates.add(c.template());
+        }
+        List<ContrastiveCase> added = new java.util.ArrayList<>(newTrain);
+        added.addAll(newDev);
+        assertThat(added).allSatisfy(c -> {
+            assertThat(c.language()).isEqualTo("en");
+            assertThat(c.behaviour()).isIn("threat_person", "non_threat");
+            assertThat(templates).as("template %s of round 22", c.template()).doesNotContain(c.template());
+            assertThat(texts).as("text of %s", c.template()).doesNotContain(c.text());
+        });
+        assertThat(newDev).allSatisfy(c -> assertThat(newTrainTemplates).as("dev template %s also trained on",
+                c.template()).doesNotContain(c.template()));
+        assertThat(added.stream().map(ContrastiveCase::text).distinct()).hasSize(added.size());
     }
 }
