@@ -175,14 +175,16 @@ def main():
         misses[mode] = [r for r in hate if r not in caught]
     threat_misses, nonthreat_flagged = {}, {}
     if threat or nonthreat:
-        lines += ["", "| mode | threats to a person flagged on THREAT | non-threats flagged on any attribute |",
-                  "|---|---|---|"]
+        lines += ["", "| mode | threats to a person flagged on THREAT | threats flagged on any attribute | "
+                  "non-threats flagged on any attribute |", "|---|---|---|---|"]
         for mode in MODES:
             res = results[mode]
             threat_misses[mode] = [r for r in threat if not res[r["id"]]["flagged"].get("THREAT")]
             nonthreat_flagged[mode] = [r for r in nonthreat if any(res[r["id"]]["flagged"].values())]
             caught = len(threat) - len(threat_misses[mode])
+            anything = sum(1 for r in threat if any(res[r["id"]]["flagged"].values()))
             lines.append(f"| {mode} | {pct(caught, len(threat)) if threat else '–'} | "
+                         f"{pct(anything, len(threat)) if threat else '–'} | "
                          f"{pct(len(nonthreat_flagged[mode]), len(nonthreat)) if nonthreat else '–'} |")
     lines += ["", "Neutral sentences flagged, per attribute:", "",
               "| mode | " + " | ".join(attrs) + " |", "|---|" + "---|" * len(attrs)]
@@ -202,7 +204,8 @@ def main():
         lines += [f"- {r['id']} ({r['group']}): {r['text']}" for r in misses[mode]] or ["none"]
         if threat:
             lines += ["", f"## {mode}: threats to a person not flagged on THREAT ({len(threat_misses[mode])})", ""]
-            lines += [f"- {r['id']}: {r['text']}" for r in threat_misses[mode]] or ["none"]
+            lines += [f"- {r['id']} (" + (", ".join(a for a, v in results[mode][r['id']]['flagged'].items() if v)
+                                         or "nothing flagged") + f"): {r['text']}" for r in threat_misses[mode]] or ["none"]
         if nonthreat:
             lines += ["", f"## {mode}: non-threats flagged ({len(nonthreat_flagged[mode])})", ""]
             lines += [f"- {r['id']} (" + ", ".join(a for a, v in results[mode][r['id']]['flagged'].items() if v)

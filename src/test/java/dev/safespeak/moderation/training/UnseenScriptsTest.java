@@ -217,7 +217,7 @@ class UnseenScriptsTest {
     void threats_to_a_person_count_on_threat_and_non_threats_on_any_attribute() throws Exception {
         Files.writeString(root.resolve(SET), TINY_SET + """
                 t1\tthreat\t-\tI will stab you tonight
-                t2\tthreat\t-\tYou had better watch out, Tom
+                t2\tthreat\t-\tYou had better watch out, loud Tom
                 x1\tnonthreat\t-\tThe knife skills class was fun
                 """);
 
@@ -227,15 +227,18 @@ class UnseenScriptsTest {
         String report = Files.readString(root.resolve(REPORT));
         assertThat(report).contains("A one-time check of 3 neutral and 2 hateful English sentences that mention identity"
                         + " groups, and 2 threats to a person and 1 non-threats (violent words that threaten no one)")
-                .contains("| mode | threats to a person flagged on THREAT | non-threats flagged on any attribute |")
-                .contains("| fast | 50.0% (1 of 2) | 100.0% (1 of 1) |")
-                .contains("| accurate | 50.0% (1 of 2) | 0.0% (0 of 1) |")
+                .contains("| mode | threats to a person flagged on THREAT | threats flagged on any attribute |"
+                        + " non-threats flagged on any attribute |")
+                .contains("| fast | 50.0% (1 of 2) | 100.0% (2 of 2) | 100.0% (1 of 1) |")
+                .contains("| accurate | 50.0% (1 of 2) | 50.0% (1 of 2) | 0.0% (0 of 1) |")
                 .contains("| fast | 33.3% (1 of 3) | 50.0% (1 of 2) |")
-                .contains("## fast: threats to a person not flagged on THREAT (1)\n\n- t2: You had better watch out,"
-                        + " Tom\n")
+                .contains("## fast: threats to a person not flagged on THREAT (1)\n\n- t2 (TOXICITY): You had better"
+                        + " watch out, loud Tom\n")
+                .contains("## accurate: threats to a person not flagged on THREAT (1)\n\n- t2 (nothing flagged): You"
+                        + " had better watch out, loud Tom\n")
                 .contains("## fast: non-threats flagged (1)\n\n- x1 (THREAT): The knife skills class was fun\n")
                 .contains("## accurate: non-threats flagged (0)\n\nnone\n");
-        assertThat(result.stdout()).contains("| balanced | 50.0% (1 of 2) | 0.0% (0 of 1) |")
+        assertThat(result.stdout()).contains("| balanced | 50.0% (1 of 2) | 50.0% (1 of 2) | 0.0% (0 of 1) |")
                 .doesNotContain("per attribute");
     }
 
