@@ -133,6 +133,8 @@ def main():
         for mode in MODES:
             results[mode] = score(jar, rows, mode, work)
     attrs = list(next(iter(results["fast"].values()))["flagged"])
+    if threat and "THREAT" not in attrs:
+        sys.exit(f"{set_path} has threat rows but mode fast's results flag no THREAT (they flag {', '.join(attrs)})")
     for mode in MODES:
         for r in rows:
             absent = [a for a in attrs if a not in results[mode][r["id"]]["flagged"]]
@@ -145,8 +147,8 @@ def main():
         "",
         f"A one-time check of {len(neutral)} neutral and {len(hate)} hateful English sentences that mention identity "
         "groups"
-        + (f", and {len(threat)} threats to a person and {len(nonthreat)} non-threats (violent words that threaten "
-           "no one)" if threat or nonthreat else "")
+        + (f", and {len(threat)} threat{'' if len(threat) == 1 else 's'} to a person and {len(nonthreat)} "
+           f"non-threat{'' if len(nonthreat) == 1 else 's'} (violent words that threaten no one)" if threat or nonthreat else "")
         + ", written by hand for this check and never used for training, selection or thresholds "
         "([training/unseen/README.md](../../training/unseen/README.md)). Flagged means the response's own `flagged` "
         "field for an attribute (each engine's committed threshold).",

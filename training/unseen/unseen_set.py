@@ -45,6 +45,9 @@ def read_set(path, status=1):
                 fail(f"{path} line {line}: empty {', '.join(empty)}")
             if row["label"] not in LABELS:
                 fail(f"{path} line {line}: label must be neutral, hate, threat or nonthreat, not {row['label']!r}")
+            if (row["group"] == "-") != (row["label"] in ("threat", "nonthreat")):
+                fail(f"{path} line {line}: group must be - for a threat or nonthreat row and a group for a "
+                     f"{row['label']} row, not {row['group']!r}")
             if row["id"] in first_line:
                 fail(f"{path} line {line}: id {row['id']} again (first on line {first_line[row['id']]})")
             first_line[row["id"]] = line

@@ -160,14 +160,14 @@ class ContrastiveCaseTest {
         List<ContrastiveCase> devBase = ContrastiveCase.read(DEV_ENCODER);
         List<ContrastiveCase> train = ContrastiveCase.read(TRAIN_ENCODER_22);
         List<ContrastiveCase> dev = ContrastiveCase.read(DEV_ENCODER_22);
+        assertThat(train).as("train-encoder-round22.tsv rows").hasSize(trainBase.size() + 73);
+        assertThat(dev).as("dev-encoder-round22.tsv rows").hasSize(devBase.size() + 27);
         assertThat(train.subList(0, trainBase.size())).as("train-encoder-round22.tsv starts with train-encoder.tsv")
                 .isEqualTo(trainBase);
         assertThat(dev.subList(0, devBase.size())).as("dev-encoder-round22.tsv starts with dev-encoder.tsv")
                 .isEqualTo(devBase);
         List<ContrastiveCase> newTrain = train.subList(trainBase.size(), train.size());
         List<ContrastiveCase> newDev = dev.subList(devBase.size(), dev.size());
-        assertThat(newTrain).hasSize(73);
-        assertThat(newDev).hasSize(27);
         Set<String> templates = new HashSet<>();
         Set<String> texts = new HashSet<>();
         for (Path file : List.of(TRAIN, TRAIN_ENCODER, DEV, DEV_ENCODER, TEST, FRESH,
@@ -186,6 +186,9 @@ class ContrastiveCaseTest {
         assertThat(added).allSatisfy(c -> {
             assertThat(c.language()).isEqualTo("en");
             assertThat(c.behaviour()).isIn("threat_person", "non_threat");
+            boolean threat = c.behaviour().equals("threat_person");
+            assertThat(c.labels()).as("labels of %s", c.template()).containsEntry(Attribute.TOXICITY, threat)
+                    .containsEntry(Attribute.THREAT, threat);
             assertThat(templates).as("template %s of round 22", c.template()).doesNotContain(c.template());
             assertThat(texts).as("text of %s", c.template()).doesNotContain(c.text());
         });

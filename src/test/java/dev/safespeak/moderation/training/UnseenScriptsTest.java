@@ -85,7 +85,8 @@ class UnseenScriptsTest {
         Files.createDirectories(root.resolve("fakebin"));
         Path java = root.resolve("fakebin/java");
         // fakebin/behaviour, when present, makes it fail (exit 1), exit 0 without output, write a line that is not JSON,
-        // drop h2, leave a key out of every line, write flagged as a list, or leave INSULT out in mode balanced.
+        // drop h2, leave a key out of every line, write flagged as a list, leave INSULT out in mode balanced, or
+        // leave THREAT out in every mode.
         Files.writeString(java, """
                 #!/usr/bin/env python3
                 import json, os, sys
@@ -122,6 +123,8 @@ class UnseenScriptsTest {
                             o['flagged'] = ['TOXICITY']
                         elif behaviour == 'no-insult-in-balanced' and mode == 'balanced':
                             del flagged['INSULT']
+                        elif behaviour == 'no-threat':
+                            del flagged['THREAT']
                         out.write(json.dumps(o) + '\\n')
                 """.formatted(root.resolve("java-calls.txt"), root.resolve("fakebin/behaviour")));
         Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -164,7 +167,7 @@ class UnseenScriptsTest {
                 .contains("| balanced | 0.0% (0 of 3) | 100.0% (2 of 2) |")
                 .contains("| mode | TOXICITY | IDENTITY_ATTACK | INSULT | THREAT |")
                 .doesNotContain("threats to a person")
-                .contains("| fast | 1 | 0 | 0 |")
+                .contains("| fast | 1 | 0 | 0 | 0 |")
                 .contains("- fast: ngram 5").contains("- accurate: encoder 5").contains("- balanced: encoder 1, ngram 4")
                 .contains("## fast: neutral sentences flagged (1)\n\n- n2 (sexual orientation; TOXICITY): The loud"
                         + " Pride concert was fun\n")
@@ -185,6 +188,14 @@ class UnseenScriptsTest {
                 Arguments.of("a label that is none of neutral, hate, threat and nonthreat",
                         HEADER + "n1\thateful\treligion\tI despise them\n",
                         SET + " line 2: label must be neutral, hate, threat or nonthreat, not 'hateful'"),
+                Arguments.of("a threat row with a group",
+                        HEADER + "h1\thate\tmigration\tI despise all immigrants\nt1\tthreat\treligion\tI will stab you\n",
+                        SET + " line 3: group must be - for a threat or nonthreat row and a group for a threat row,"
+                                + " not 'religion'"),
+                Arguments.of("a neutral row without a group",
+                        HEADER + "n1\tneutral\t-\tfine\n",
+                        SET + " line 2: group must be - for a threat or nonthreat row and a group for a neutral row,"
+                                + " not '-'"),
                 Arguments.of("an empty text",
                         HEADER + "n1\tneutral\treligion\t \n",
                         SET + " line 2: empty text"),
@@ -226,7 +237,7 @@ class UnseenScriptsTest {
         assertThat(result.exitCode()).as(result.stderr()).isZero();
         String report = Files.readString(root.resolve(REPORT));
         assertThat(report).contains("A one-time check of 3 neutral and 2 hateful English sentences that mention identity"
-                        + " groups, and 2 threats to a person and 1 non-threats (violent words that threaten no one)")
+                        + " groups, and 2 threats to a person and 1 non-threat (violent words that threaten no one)")
                 .contains("| mode | threats to a person flagged on THREAT | threats flagged on any attribute |"
                         + " non-threats flagged on any attribute |")
                 .contains("| fast | 50.0% (1 of 2) | 100.0% (2 of 2) | 100.0% (1 of 1) |")
@@ -237,9 +248,36 @@ class UnseenScriptsTest {
                 .contains("## accurate: threats to a person not flagged on THREAT (1)\n\n- t2 (nothing flagged): You"
                         + " had better watch out, loud Tom\n")
                 .contains("## fast: non-threats flagged (1)\n\n- x1 (THREAT): The knife skills class was fun\n")
-                .contains("## accurate: non-threats flagged (0)\n\nnone\n");
+                .contains("## accurate: non-threats flagged (0)\n\nnone\n")
+                .contains("## balanced: threats to a person not flagged on THREAT (1)\n\n- t2 (nothing flagged): You"
+                        + " had better watch out, loud Tom\n");
         assertThat(result.stdout()).contains("| balanced | 50.0% (1 of 2) | 50.0% (1 of 2) | 0.0% (0 of 1) |")
                 .doesNotContain("per attribute");
+    }
+
+    @Test
+    void non_threats_without_threats_leave_the_threat_cells_empty() throws Exception {
+        Files.writeString(root.resolve(SET), TINY_SET + "x1\tnonthreat\t-\tThe knife skills class was fun\n"
+                + "x2\tnonthreat\t-\tThis traffic is killing me\n");
+
+        Result result = run("training/unseen/score.py");
+
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        String report = Files.readString(root.resolve(REPORT));
+        assertThat(report).contains("groups, and 0 threats to a person and 2 non-threats (violent words")
+                .contains("| fast | – | – | 50.0% (1 of 2) |")
+                .contains("| balanced | – | – | 0.0% (0 of 2) |")
+                .doesNotContain("not flagged on THREAT");
+    }
+
+    @Test
+    void score_stops_when_a_set_has_threats_but_the_results_flag_no_threat() throws Exception {
+        Files.writeString(root.resolve(SET), TINY_SET + "t1\tthreat\t-\tI will stab you tonight\n");
+        Files.writeString(root.resolve("fakebin/behaviour"), "no-threat");
+
+        assertFailed(run("training/unseen/score.py"), 1, SET + " has threat rows but mode fast's results flag no"
+                + " THREAT (they flag TOXICITY, IDENTITY_ATTACK, INSULT)");
+        assertThat(root.resolve(REPORT)).doesNotExist();
     }
 
     @Test
