@@ -1,0 +1,94 @@
+package dev.safespeak.moderation.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The authored data's scripts (training/contrastive): generate.py must write exactly the committed files, so what the
+ * heads were trained and judged on can be rebuilt from the templates; check_round5.py must find no training-only or
+ * dev-only sentence close to a sentence on another side. Both read only committed files; generate.py runs in a copy.
+ */
+class ContrastiveScriptsTest {
+
+    /** Every file generate.py writes, relative to the repository root. */
+    private static final List<String> GENERATED = List.of(
+            "training/contrastive/train.tsv", "training/contrastive/train-encoder.tsv",
+            "training/contrastive/train-encoder-round14.tsv", "training/contrastive/train-encoder-round22.tsv",
+            "training/contrastive/dev.tsv", "training/contrastive/dev-encoder.tsv",
+            "training/contrastive/dev-encoder-round22.tsv", "training/contrastive/counts.tsv",
+            "src/test/resources/functional/heldout.tsv", "src/test/resources/functional/fresh.tsv");
+
+    private static String python;
+
+    @TempDir
+    Path copy;
+
+    @BeforeAll
+    static void python3() throws IOException, InterruptedException {
+        Process which = new ProcessBuilder("python3", "-c", "import sys; print(sys.executable)").start();
+        python = new String(which.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        which.waitFor(10, TimeUnit.SECONDS);
+        Assumptions.assumeTrue(!python.isEmpty(),
+                "python3 is not on the PATH: training/contrastive's scripts are not tested (CI has python3)");
+    }
+
+    @Test
+    void generate_writes_exactly_the_committed_authored_files() throws Exception {
+        Path scripts = copy.resolve("training/contrastive");
+        Files.createDirectories(scripts);
+        Files.createDirectories(copy.resolve("src/test/resources/functional"));
+        try (DirectoryStream<Path> py = Files.newDirectoryStream(Path.of("training/contrastive"), "*.py")) {
+            for (Path script : py) {
+                Files.copy(script, scripts.resolve(script.getFileName().toString()));
+            }
+        }
+
+        Result result = run(copy, "training/contrastive/generate.py");
+
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        for (String file : GENERATED) {
+            assertThat(copy.resolve(file)).as("%s as generate.py writes it", file)
+                    .hasSameBinaryContentAs(Path.of(file));
+        }
+    }
+
+    @Test
+    void no_training_only_or_dev_only_sentence_is_close_to_one_on_another_side() throws Exception {
+        Result result = run(Path.of("").toAbsolutePath(), "training/contrastive/check_round5.py", "--limit", "0.5");
+
+        assertThat(result.exitCode()).as(result.stdout()).isZero();
+        assertThat(result.stdout()).isEmpty();
+        assertThat(result.stderr())
+                .contains("73 rows, 73 templates compared with training/contrastive/dev.tsv,"
+                        + " training/contrastive/dev-encoder-round22.tsv")
+                .contains("27 rows, 27 templates compared with")
+                .endsWith("0 training-only or dev-only templates close to a sentence on another side"
+                        + " (Jaccard >= 0.5)\n");
+    }
+
+    private record Result(int exitCode, String stdout, String stderr) {
+    }
+
+    private Result run(Path directory, String script, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(python, "-B", script));
+        command.addAll(List.of(args));
+        Path stderr = Files.createTempFile(copy, "stderr", ".txt");
+        Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectError(stderr.toFile())
+                .start();
+        String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("finished within two minutes").isTrue();
+        return new Result(process.exitValue(), stdout, Files.readString(stderr));
+    }
+}
