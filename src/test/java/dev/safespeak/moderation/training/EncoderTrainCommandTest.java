@@ -104,6 +104,10 @@ class EncoderTrainCommandTest {
         assertThatThrownBy(() -> EncoderTrainCommand.main(new String[] {"--hidden-units", "-1", "--data", "/nonexistent"}))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("--hidden-units is -1, expected 0 (linear heads) or more");
+        assertThatThrownBy(() -> EncoderTrainCommand.main(
+                new String[] {"--hidden-units-zh", "-2", "--data", "/nonexistent"}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("--hidden-units-zh is -2, expected 0 (linear heads) or more");
     }
 
     @Test
