@@ -36,7 +36,7 @@ import java.util.TreeMap;
 /**
  * Trains the accurate engine's heads: embeds the English (and Chinese) rows of the shared data and the authored
  * cases with the frozen bge-small encoders, fits one head per attribute on the train rows (English: one hidden layer,
- * {@code --hidden-units}; Chinese: logistic unless {@code --hidden-units-zh}), then on the dev
+ * {@code --hidden-units}; Chinese: the same, {@code --hidden-units-zh}), then on the dev
  * rows (where the fast model's scores are out of sample) fits each head's blend with the fast model's scores, picks
  * its threshold on cross-fitted dev probabilities and its balanced-mode band; writes {@code encoder-heads.json}
  * (format {@value EncoderHeads#FORMAT}), then evaluates the three modes on the test splits, the held-out-by-template
@@ -51,7 +51,7 @@ import java.util.TreeMap;
  * [--identity-fp-attributes all|ATTRIBUTE,ATTRIBUTE] [--authored-pass-mean cases|behaviours]
  * [--stacker-authored-weight 10] [--margin-only ATTRIBUTE,ATTRIBUTE] [--encoders all|name,name] [--dev-only false]
  * [--pooling cls|cls+mean] [--encoder-input original|deobfuscated] [--identity-route none|C]
- * [--hidden-units 64] [--hidden-units-zh 0]}.
+ * [--hidden-units 64] [--hidden-units-zh 64]}.
  * {@code --dev-only true} stops after writing the heads: the dev numbers (and the authored dev diagnostics: fast, blend
  * and encoder alone, cross-fitted) are in the log and the manifest, and nothing is scored on a test split, a held-out
  * template or a fresh phrasing, so variants can be compared on dev alone.
@@ -469,7 +469,7 @@ public final class EncoderTrainCommand {
 
     /**
      * The hidden units of an encoder's heads: {@code --hidden-units} for the English encoder, {@code --hidden-units-zh}
-     * (0, linear, by default) for the Chinese one.
+     * for the Chinese one.
      */
     private int hiddenUnits(EncoderSpec spec) {
         return spec.languages().contains("en") ? hiddenUnits() : hiddenUnitsZh();
@@ -520,11 +520,11 @@ public final class EncoderTrainCommand {
     }
 
     /**
-     * The option {@code --hidden-units-zh N} (round 25): the same for the Chinese encoder's heads; 0 (linear, as
-     * since r9) by default.
+     * The option {@code --hidden-units-zh N}: the same for the Chinese encoder's heads; 64 by default since round 25
+     * (linear, 0, before).
      */
     private int hiddenUnitsZh() {
-        return unitsOption("hidden-units-zh", 0);
+        return unitsOption("hidden-units-zh", 64);
     }
 
     private int unitsOption(String name, int byDefault) {
