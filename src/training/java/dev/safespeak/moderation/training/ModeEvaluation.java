@@ -264,6 +264,20 @@ final class ModeEvaluation {
         return summary;
     }
 
+    /**
+     * What each encoder's heads are, as read from the heads file, for the report's header: for example
+     * "bge-small-en-v1.5-q: one hidden layer of 64 ReLU units; bge-small-zh-v1.5-q: logistic".
+     */
+    static String headShapes(EncoderHeads heads) {
+        List<String> shapes = new ArrayList<>();
+        for (EncoderHeads.Encoder e : heads.encoders()) {
+            EncoderHeads.Head head = e.heads().values().iterator().next();
+            shapes.add(e.name() + ": " + (head.hidden() == null ? "logistic"
+                    : "one hidden layer of " + head.hidden().units() + " ReLU units"));
+        }
+        return String.join("; ", shapes);
+    }
+
     String markdown(EncoderHeads written, Map<String, int[]> sampled, Map<Split, Integer> caps, long seconds) {
         StringBuilder md = new StringBuilder();
         md.append("# Model quality per mode\n\n");
@@ -272,8 +286,8 @@ final class ModeEvaluation {
                 .append(seconds).append(" s.\n\n");
         md.append("- **fast**: the n-gram model alone.\n");
         md.append("- **accurate**: a frozen sentence encoder (bge-small-en-v1.5 for English, bge-small-zh-v1.5 for "
-                + "Chinese, int8 ONNX) with one head per attribute on its embedding (English: one hidden layer of ReLU units, "
-                + "decision 108; Chinese: logistic), blended with the n-gram model's scores by a "
+                + "Chinese, int8 ONNX) with one head per attribute on its embedding (" + headShapes(written)
+                + "; decision 108), blended with the n-gram model's scores by a "
                 + "stacker fitted on dev; other languages use the n-gram model.\n");
         md.append("- **balanced**: the n-gram model, and the accurate engine's blended score only when a fast score "
                 + "falls in that attribute's band (chosen on dev)"
