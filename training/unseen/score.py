@@ -112,6 +112,13 @@ def scored_heads(jar):
             return json.load(f)["version"], f"the committed `{HEADS}`"
 
 
+def language(rows):
+    """The sets' language as the report names it: Chinese when most texts hold a CJK ideograph (the sixth set), else
+    English (every earlier set)."""
+    chinese = sum(1 for r in rows if any("\u4e00" <= ch <= "\u9fff" for ch in r["text"]))
+    return "Chinese" if chinese * 2 > len(rows) else "English"
+
+
 def pct(n, d):
     return f"{100 * n / d:.1f}% ({n} of {d})"
 
@@ -145,7 +152,8 @@ def main():
     lines = [
         "# Unseen identity check (2026-12-06)" if set_path == SET else f"# Unseen identity check ({set_path})",
         "",
-        f"A one-time check of {len(neutral)} neutral and {len(hate)} hateful English sentences that mention identity "
+        f"A one-time check of {len(neutral)} neutral and {len(hate)} hateful {language(rows)} sentences that mention "
+        "identity "
         "groups"
         + (f", and {len(threat)} threat{'' if len(threat) == 1 else 's'} to a person and {len(nonthreat)} "
            f"non-threat{'' if len(nonthreat) == 1 else 's'} (violent words that threaten no one)" if threat or nonthreat else "")

@@ -281,6 +281,22 @@ class UnseenScriptsTest {
     }
 
     @Test
+    void a_set_of_mostly_chinese_texts_is_called_chinese() throws Exception {
+        Files.writeString(root.resolve(SET), HEADER + """
+                n1\tneutral\treligion\t我们小区的穆斯林邻居很热情
+                n2\tneutral\tage\t我奶奶九十岁了还在游泳 loud
+                n3\tneutral\tgender\tThe women's team won
+                h1\thate\tmigration\tI despise all 外地人
+                """);
+
+        Result result = run("training/unseen/score.py");
+
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        assertThat(Files.readString(root.resolve(REPORT), StandardCharsets.UTF_8))
+                .contains("A one-time check of 3 neutral and 1 hateful Chinese sentences that mention identity groups");
+    }
+
+    @Test
     void score_says_so_when_the_set_is_missing() throws Exception {
         Files.delete(root.resolve(SET));
 
