@@ -3,7 +3,9 @@
 check_round5.py's own closeness (Jaccard overlap of lower-cased word sets, group terms replaced by a placeholder).
 Compares with the training, dev, held-out and fresh rows, and with each --also FILE (rows in the same lang, template,
 text layout, such as a training round still being written in another worktree). Prints each close pair and exits 1 if
-any pair reaches --limit, 2 on bad arguments or a malformed set. Prints nothing about the model. Run from the
+any pair reaches --limit, 2 on bad arguments or a malformed set. A sentence that holds a CJK ideograph (the Chinese
+sixth set) is compared with the Chinese rows instead, by the Jaccard overlap of its sets of adjacent character pairs:
+Chinese has no spaces, so its word sets would only catch copies. Prints nothing about the model. Run from the
 repository root:
   python3 training/unseen/check_overlap.py training/unseen/identity-2026-12-06.tsv --limit 0.5 [--also FILE]..."""
 import os
@@ -35,6 +37,30 @@ OTHERS = ("training/contrastive/train.tsv", "training/contrastive/train-encoder.
           "src/test/resources/functional/fresh.tsv")
 
 
+def chinese(text):
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+def bigrams(text):
+    t = "".join(text.lower().split())
+    return {t[i:i + 2] for i in range(len(t) - 1)}
+
+
+def compare_bigrams(new, paths, close):
+    """Like check_round5.compare, for Chinese sentences: adds to close every one whose character-pair set overlaps a
+    Chinese row of one of paths by at least the limit, keeping the closest."""
+    others = [(path, r["text"], bigrams(r["text"])) for path in paths for r in check_round5.read(path)
+              if r.get("lang") == "zh"]
+    for r in new:
+        mine = bigrams(r["text"])
+        for path, text, theirs in others:
+            j = len(mine & theirs) / len(mine | theirs) if mine | theirs else 0.0
+            if j >= check_round5.LIMIT and j > close.get(r["template"], (0,))[0]:
+                close[r["template"]] = (j, r["text"], path, text)
+    print(f"{len(new)} Chinese rows compared by character pairs with {len(others)} Chinese rows of "
+          f"{', '.join(paths)}", file=sys.stderr)
+
+
 def main():
     args, also = [], []
     rest = iter(sys.argv[1:])
@@ -52,12 +78,15 @@ def main():
             args.append(a)
     if len(args) != 1:
         fail("usage: check_overlap.py SET.tsv [--limit 0.5] [--also FILE]...")
-    rows = [{"lang": "en", "template": r["id"], "text": r["text"]} for r in read_set(args[0], status=2)]
+    rows = [{"lang": "zh" if chinese(r["text"]) else "en", "template": r["id"], "text": r["text"]}
+            for r in read_set(args[0], status=2)]
     absent = [p for p in OTHERS if not os.path.isfile(p)]
     if absent:
         fail(f"cannot compare with {', '.join(absent)}: no such file; run from the repository root")
     close = {}
-    check_round5.compare(rows, OTHERS + tuple(also), close)
+    check_round5.compare([r for r in rows if r["lang"] == "en"], OTHERS + tuple(also), close)
+    if any(r["lang"] == "zh" for r in rows):
+        compare_bigrams([r for r in rows if r["lang"] == "zh"], OTHERS + tuple(also), close)
     for tid, (j, mine, path, text) in sorted(close.items()):
         print(f"{j:.2f}\t{tid}\t{mine}\t{path}\t{text}")
     print(f"{len(close)} of {len(rows)} sentences close to a training, dev, held-out or fresh row"

@@ -26,4 +26,18 @@ class HeadShapesTest {
         assertThat(ModeEvaluation.headShapes(heads))
                 .isEqualTo("en-encoder: one hidden layer of 3 ReLU units; zh-encoder: logistic");
     }
+
+    @Test
+    void an_encoder_with_heads_of_two_shapes_names_both_and_one_without_heads_says_so() throws IOException {
+        String json = "{\"format\": \"safespeak-encoder-heads/2\", \"version\": \"v\", \"encoders\": ["
+                + "{\"name\": \"mixed\", \"dimension\": 2, \"languages\": [\"en\"], \"heads\": {"
+                + "\"TOXICITY\": {\"weights\": [1, -1], \"bias\": 0, \"blend\": {\"encoder\": 1}},"
+                + "\"THREAT\": {\"hidden\": {\"weights\": [1, -1], \"bias\": [0]}, \"weights\": [2],"
+                + " \"bias\": 0, \"blend\": {\"encoder\": 1}}}},"
+                + "{\"name\": \"empty\", \"dimension\": 2, \"languages\": [\"zh\"], \"heads\": {}}]}";
+        EncoderHeads heads = EncoderHeads.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(ModeEvaluation.headShapes(heads))
+                .isEqualTo("mixed: logistic and one hidden layer of 1 ReLU units; empty: no heads");
+    }
 }

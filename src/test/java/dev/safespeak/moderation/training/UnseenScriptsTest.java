@@ -437,6 +437,24 @@ class UnseenScriptsTest {
     }
 
     @Test
+    void check_overlap_compares_a_chinese_sentence_with_the_chinese_rows_by_character_pairs() throws Exception {
+        layOutTheComparedFiles("zh\tt1\t我们小区的穆斯林邻居很热情\nen\tt2\tOur Muslim neighbours are kind\n");
+        Files.writeString(root.resolve(SET), HEADER + """
+                n1\tneutral\treligion\t我们小区的穆斯林邻居非常热情
+                n2\tneutral\tage\t我奶奶九十岁了还在游泳
+                """);
+
+        Result result = run("training/unseen/check_overlap.py", SET, "--limit", "0.5");
+
+        // one word changed: 10 character pairs shared of 15 in either
+        assertThat(result.exitCode()).as(result.stderr()).isEqualTo(1);
+        assertThat(result.stdout()).isEqualTo("0.67\tn1\t我们小区的穆斯林邻居非常热情\t"
+                + "training/contrastive/train.tsv\t我们小区的穆斯林邻居很热情\n");
+        assertThat(result.stderr()).contains("2 Chinese rows compared by character pairs with 1 Chinese rows of")
+                .contains("1 of 2 sentences close");
+    }
+
+    @Test
     void check_overlap_exits_0_when_no_sentence_reaches_the_limit() throws Exception {
         layOutTheComparedFiles("en\tt1\tMuslims are wonderful neighbours to have\n");
         Files.writeString(root.resolve(SET), HEADER + """

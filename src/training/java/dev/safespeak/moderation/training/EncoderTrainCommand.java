@@ -513,7 +513,8 @@ public final class EncoderTrainCommand {
 
     /**
      * The option {@code --hidden-units N} (round 19, decision 108): 0 fits linear heads, N > 0 heads with one hidden
-     * ReLU layer of N units (English encoder only); 64 by default since round 21 (32 in round 19).
+     * ReLU layer of N units, for the English encoder (the Chinese one has {@code --hidden-units-zh}); 64 by default
+     * since round 21 (32 in round 19).
      */
     private int hiddenUnits() {
         return unitsOption("hidden-units", 64);

@@ -4,7 +4,7 @@ import java.util.Random;
 
 /**
  * Weighted, L2-regularised logistic regression on dense vectors, trained with mini-batch Adam; the accurate engine's
- * linear heads (the Chinese encoder's, and any encoder's with {@code --hidden-units 0}). Deterministic for a seed.
+ * linear heads (an encoder's with {@code --hidden-units 0} or {@code --hidden-units-zh 0}). Deterministic for a seed.
  */
 final class LogisticHead implements EncoderTrainCommand.HeadModel {
 

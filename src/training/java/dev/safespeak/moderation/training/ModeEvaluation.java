@@ -266,14 +266,18 @@ final class ModeEvaluation {
 
     /**
      * What each encoder's heads are, as read from the heads file, for the report's header: for example
-     * "bge-small-en-v1.5-q: one hidden layer of 64 ReLU units; bge-small-zh-v1.5-q: logistic".
+     * "bge-small-en-v1.5-q: one hidden layer of 64 ReLU units; bge-small-zh-v1.5-q: logistic". Heads of different
+     * shapes are all named; an encoder without heads says so.
      */
     static String headShapes(EncoderHeads heads) {
         List<String> shapes = new ArrayList<>();
         for (EncoderHeads.Encoder e : heads.encoders()) {
-            EncoderHeads.Head head = e.heads().values().iterator().next();
-            shapes.add(e.name() + ": " + (head.hidden() == null ? "logistic"
-                    : "one hidden layer of " + head.hidden().units() + " ReLU units"));
+            java.util.Set<String> own = new java.util.TreeSet<>();
+            for (EncoderHeads.Head head : e.heads().values()) {
+                own.add(head.hidden() == null ? "logistic"
+                        : "one hidden layer of " + head.hidden().units() + " ReLU units");
+            }
+            shapes.add(e.name() + ": " + (own.isEmpty() ? "no heads" : String.join(" and ", own)));
         }
         return String.join("; ", shapes);
     }
