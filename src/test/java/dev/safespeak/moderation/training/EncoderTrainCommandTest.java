@@ -9,6 +9,7 @@ import dev.safespeak.moderation.training.EncoderTrainCommand.IdentityFpTally;
 import dev.safespeak.moderation.training.EncoderTrainCommand.Item;
 import dev.safespeak.moderation.training.LabelledText.Split;
 import java.util.Map;
+import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 
 /** The threshold objective's options of the encoder heads' training and its identity false-positive tally. */
@@ -114,12 +115,12 @@ class EncoderTrainCommandTest {
     void balanced_routing_in_training_matches_the_service_band_or_identity_route() {
         Map<Attribute, double[]> bands = Map.of(Attribute.TOXICITY, new double[] {0.4, 0.6});
         Map<Attribute, Double> confidentGroup = Map.of(Attribute.TOXICITY, 0.9, Attribute.IDENTITY_ATTACK, 0.7);
-        assertThat(EncoderTrainCommand.routed(Map.of(Attribute.TOXICITY, 0.5), bands, Double.POSITIVE_INFINITY))
+        assertThat(EncoderTrainCommand.routed(Map.of(Attribute.TOXICITY, 0.5), bands, OptionalDouble.empty()))
                 .isTrue();
-        assertThat(EncoderTrainCommand.routed(confidentGroup, bands, Double.POSITIVE_INFINITY)).isFalse();
-        assertThat(EncoderTrainCommand.routed(confidentGroup, bands, 0.7)).isTrue();
-        assertThat(EncoderTrainCommand.routed(confidentGroup, bands, 0.71)).isFalse();
-        assertThat(EncoderTrainCommand.routed(Map.of(), bands, 0.3)).isFalse();
+        assertThat(EncoderTrainCommand.routed(confidentGroup, bands, OptionalDouble.empty())).isFalse();
+        assertThat(EncoderTrainCommand.routed(confidentGroup, bands, OptionalDouble.of(0.7))).isTrue();
+        assertThat(EncoderTrainCommand.routed(confidentGroup, bands, OptionalDouble.of(0.71))).isFalse();
+        assertThat(EncoderTrainCommand.routed(Map.of(), bands, OptionalDouble.of(0.3))).isFalse();
     }
 
     private static Item authored(String behaviour, String group, boolean toxic) {

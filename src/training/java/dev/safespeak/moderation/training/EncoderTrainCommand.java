@@ -265,7 +265,7 @@ public final class EncoderTrainCommand {
                     candidate.put(t.getKey(), chooseBand(t.getValue(), cap));
                 }
                 bands = candidate;
-                union = routedShare(dev, bands, Double.POSITIVE_INFINITY, fastScores);
+                union = routedShare(dev, bands, OptionalDouble.empty(), fastScores);
                 TrainCommand.log(String.format("  bands with a per-attribute cap of %.0f%% route %.1f%% of dev texts",
                         cap * 100, union * 100));
                 if (union <= MAX_ROUTED) {
@@ -274,11 +274,11 @@ public final class EncoderTrainCommand {
             }
             // Round 18: balanced mode may also ask the encoder for every text whose fast IDENTITY_ATTACK score is at
             // least the identity route, whatever was requested (the fast model's identity false positives).
-            double route = identityRoute().orElse(Double.POSITIVE_INFINITY);
-            if (route <= 1) {
+            OptionalDouble route = identityRoute();
+            if (route.isPresent()) {
                 union = routedShare(dev, bands, route, fastScores);
                 TrainCommand.log(String.format("  with the identity route at %.2f balanced mode routes %.1f%% of dev texts",
-                        route, union * 100));
+                        route.getAsDouble(), union * 100));
             }
             Map<Attribute, Double> balancedF1 = balancedDevF1(trained, bands, route, fastScores);
             for (Map.Entry<Attribute, Trained> e : trained.entrySet()) {
@@ -322,9 +322,7 @@ public final class EncoderTrainCommand {
             entry.put("input", encoderInput(spec).key());
             entry.put("heads", headEntries);
             entry.put("band", bandEntries);
-            if (route <= 1) {
-                entry.put("identityRoute", route);
-            }
+            route.ifPresent(r -> entry.put("identityRoute", r));
             encoderEntries.add(entry);
             devReport.put(spec.name(), devOfEncoder);
             model.close();
@@ -996,7 +994,7 @@ public final class EncoderTrainCommand {
      * engine does.
      */
     private Map<String, Object> authoredDevDiagnostics(EncoderSpec spec, Map<Attribute, Trained> trained,
-                                                       Map<Attribute, double[]> bands, double route,
+                                                       Map<Attribute, double[]> bands, OptionalDouble route,
                                                        List<Item> devCases,
                                                        Map<Item, Map<Attribute, Double>> fastScores,
                                                        Map<Attribute, Double> fastThresholds) {
@@ -1190,14 +1188,13 @@ public final class EncoderTrainCommand {
     /**
      * Whether balanced mode asks the encoder, by the service's own rule ({@link EncoderClassifier#routes}) with every
      * attribute requested: some attribute's fast score inside its band, or the fast IDENTITY_ATTACK score at least
-     * {@code route} (infinite: no identity route).
+     * {@code route} (empty: no identity route).
      */
-    static boolean routed(Map<Attribute, Double> fast, Map<Attribute, double[]> bands, double route) {
-        return EncoderClassifier.routes(bands, route <= 1 ? OptionalDouble.of(route) : OptionalDouble.empty(), fast,
-                EnumSet.allOf(Attribute.class));
+    static boolean routed(Map<Attribute, Double> fast, Map<Attribute, double[]> bands, OptionalDouble route) {
+        return EncoderClassifier.routes(bands, route, fast, EnumSet.allOf(Attribute.class));
     }
 
-    private static double routedShare(List<Item> dev, Map<Attribute, double[]> bands, double route,
+    private static double routedShare(List<Item> dev, Map<Attribute, double[]> bands, OptionalDouble route,
                                       Map<Item, Map<Attribute, Double>> fastScores) {
         long routed = dev.stream().filter(i -> routed(fastScores.get(i), bands, route)).count();
         return routed / (double) Math.max(1, dev.size());
@@ -1208,7 +1205,8 @@ public final class EncoderTrainCommand {
      * routes with every attribute requested takes the blend's cross-fitted verdict and the rest the fast one.
      */
     private static Map<Attribute, Double> balancedDevF1(Map<Attribute, Trained> trained, Map<Attribute, double[]> bands,
-                                                        double route, Map<Item, Map<Attribute, Double>> fastScores) {
+                                                        OptionalDouble route,
+                                                        Map<Item, Map<Attribute, Double>> fastScores) {
         Map<Attribute, Double> out = new EnumMap<>(Attribute.class);
         trained.forEach((a, t) -> {
             DevRows rows = t.rows();

@@ -12,7 +12,9 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Scores rows in the three modes the way the runtime does (fast: n-gram model; accurate: the encoder heads for
@@ -272,7 +274,7 @@ final class ModeEvaluation {
     static String headShapes(EncoderHeads heads) {
         List<String> shapes = new ArrayList<>();
         for (EncoderHeads.Encoder e : heads.encoders()) {
-            java.util.Set<String> own = new java.util.TreeSet<>();
+            Set<String> own = new TreeSet<>();
             for (EncoderHeads.Head head : e.heads().values()) {
                 own.add(head.hidden() == null ? "logistic"
                         : "one hidden layer of " + head.hidden().units() + " ReLU units");
