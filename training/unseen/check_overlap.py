@@ -11,7 +11,7 @@ repository root:
 import os
 import sys
 
-from unseen_set import read_set
+from unseen_set import chinese, read_set
 
 
 def fail(message):
@@ -35,10 +35,6 @@ OTHERS = ("training/contrastive/train.tsv", "training/contrastive/train-encoder.
           "training/contrastive/dev-encoder.tsv",
           "src/test/resources/functional/heldout.tsv", "src/test/resources/functional/heldout-rowlevel.tsv",
           "src/test/resources/functional/fresh.tsv")
-
-
-def chinese(text):
-    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
 
 
 def bigrams(text):

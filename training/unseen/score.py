@@ -15,7 +15,7 @@ import sys
 import tempfile
 import zipfile
 
-from unseen_set import read_set
+from unseen_set import chinese, read_set
 
 SET = "training/unseen/identity-2026-12-06.tsv"
 REPORT = "docs/reports/unseen-identity.md"
@@ -115,8 +115,12 @@ def scored_heads(jar):
 def language(rows):
     """The sets' language as the report names it: Chinese when most texts hold a CJK ideograph (the sixth set), else
     English (every earlier set)."""
-    chinese = sum(1 for r in rows if any("\u4e00" <= ch <= "\u9fff" for ch in r["text"]))
-    return "Chinese" if chinese * 2 > len(rows) else "English"
+    return "Chinese" if sum(1 for r in rows if chinese(r["text"])) * 2 > len(rows) else "English"
+
+
+def flagged_names(result):
+    """The attributes one result flags, as the report lists them."""
+    return ", ".join(a for a, v in result["flagged"].items() if v)
 
 
 def pct(n, d):
@@ -153,10 +157,10 @@ def main():
         "# Unseen identity check (2026-12-06)" if set_path == SET else f"# Unseen identity check ({set_path})",
         "",
         f"A one-time check of {len(neutral)} neutral and {len(hate)} hateful {language(rows)} sentences that mention "
-        "identity "
-        "groups"
+        "identity groups"
         + (f", and {len(threat)} threat{'' if len(threat) == 1 else 's'} to a person and {len(nonthreat)} "
-           f"non-threat{'' if len(nonthreat) == 1 else 's'} (violent words that threaten no one)" if threat or nonthreat else "")
+           f"non-threat{'' if len(nonthreat) == 1 else 's'} (violent words that threaten no one)"
+           if threat or nonthreat else "")
         + ", written by hand for this check and never used for training, selection or thresholds "
         "([training/unseen/README.md](../../training/unseen/README.md)). Flagged means the response's own `flagged` "
         "field for an attribute (each engine's committed threshold).",
@@ -208,18 +212,18 @@ def main():
         lines.append(f"- {mode}: " + ", ".join(f"{e} {n}" for e, n in sorted(engines.items())))
     for mode in MODES:
         lines += ["", f"## {mode}: neutral sentences flagged ({len(false_pos[mode])})", ""]
-        lines += [f"- {r['id']} ({r['group']}; " + ", ".join(a for a, v in results[mode][r['id']]['flagged'].items() if v)
+        lines += [f"- {r['id']} ({r['group']}; " + flagged_names(results[mode][r['id']])
                   + f"): {r['text']}" for r in false_pos[mode]] or ["none"]
         lines += ["", f"## {mode}: hateful sentences missed ({len(misses[mode])})", ""]
         lines += [f"- {r['id']} ({r['group']}): {r['text']}" for r in misses[mode]] or ["none"]
         if threat:
             lines += ["", f"## {mode}: threats to a person not flagged on THREAT ({len(threat_misses[mode])})", ""]
-            lines += [f"- {r['id']} (" + (", ".join(a for a, v in results[mode][r['id']]['flagged'].items() if v)
-                                         or "nothing flagged") + f"): {r['text']}" for r in threat_misses[mode]] or ["none"]
+            lines += [f"- {r['id']} ({flagged_names(results[mode][r['id']]) or 'nothing flagged'}): {r['text']}"
+                      for r in threat_misses[mode]] or ["none"]
         if nonthreat:
             lines += ["", f"## {mode}: non-threats flagged ({len(nonthreat_flagged[mode])})", ""]
-            lines += [f"- {r['id']} (" + ", ".join(a for a, v in results[mode][r['id']]['flagged'].items() if v)
-                      + f"): {r['text']}" for r in nonthreat_flagged[mode]] or ["none"]
+            lines += [f"- {r['id']} ({flagged_names(results[mode][r['id']])}): {r['text']}"
+                      for r in nonthreat_flagged[mode]] or ["none"]
     with open(report, "w", encoding="utf-8") as f:
         f.write("\n".join(lines) + "\n")
     print("\n".join(lines[:lines.index("Neutral sentences flagged, per attribute:") - 1]))

@@ -11,6 +11,12 @@ COLUMNS = ("id", "label", "group", "text")
 LABELS = ("neutral", "hate", "threat", "nonthreat")
 
 
+def chinese(text):
+    """Whether a text holds a CJK ideograph: score.py names such a set Chinese, check_overlap.py compares such a
+    sentence with the Chinese rows."""
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
 def read_set(path, status=1):
     """Answers the rows of path as dicts (column -> field) in file order, skipping blank lines; exits with status when
     the set is missing or malformed."""
