@@ -2,8 +2,6 @@ package dev.safespeak.moderation.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,15 +34,9 @@ class ContrastiveScriptsTest {
     Path copy;
 
     @BeforeAll
-    static void python3() throws InterruptedException {
-        try {
-            Process which = new ProcessBuilder("python3", "-c", "import sys; print(sys.executable)").start();
-            python = new String(which.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            which.waitFor(10, TimeUnit.SECONDS);
-        } catch (IOException e) {
-            python = "";
-        }
-        Assumptions.assumeTrue(!python.isEmpty(),
+    static void python3() {
+        python = Python3.interpreter();
+        Assumptions.assumeTrue(python != null,
                 "python3 is not on the PATH: training/contrastive's scripts are not tested (CI has python3)");
     }
 

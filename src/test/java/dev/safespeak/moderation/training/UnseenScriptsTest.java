@@ -52,18 +52,7 @@ class UnseenScriptsTest {
 
     @BeforeAll
     static void python3() {
-        try {
-            // The interpreter itself, not a shim such as pyenv's, which needs the PATH a test takes away.
-            Process which = new ProcessBuilder("python3", "-c", "import sys; print(sys.executable)").start();
-            String path = new String(which.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            which.waitFor(10, TimeUnit.SECONDS);
-            python = path.isEmpty() ? null : path;
-        } catch (IOException e) {
-            python = null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            python = null;
-        }
+        python = Python3.interpreter();
         Assumptions.assumeTrue(python != null,
                 "python3 is not on the PATH: training/unseen's scripts are not tested (CI has python3)");
     }
