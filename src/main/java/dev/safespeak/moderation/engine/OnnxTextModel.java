@@ -95,9 +95,9 @@ public final class OnnxTextModel implements AutoCloseable {
     }
 
     /**
-     * One output vector per text, in order: for a {@code [batch, tokens, dim]} output the [CLS] position, or with
-     * {@link Pooling#CLS_MEAN} that position followed by the mean over the text's tokens (not normalised here); a
-     * {@code [batch, dim]} output is returned as it is and allows only {@link Pooling#CLS}.
+     * One output vector per text, in order: for a {@code [batch, tokens, dim]} output the pooling's parts over the
+     * text's tokens one after the other (not normalised here); a {@code [batch, dim]} output is returned as it is and
+     * allows only {@link Pooling#CLS}.
      */
     private float[][] run(List<String> texts, Pooling pooling) {
         if (texts.isEmpty()) {
@@ -132,7 +132,7 @@ public final class OnnxTextModel implements AutoCloseable {
                 if (raw instanceof float[][][] hidden) {
                     float[][] out = new float[hidden.length][];
                     for (int i = 0; i < hidden.length; i++) {
-                        out[i] = pooling == Pooling.CLS ? hidden[i][0] : clsAndMean(hidden[i], ids[i].length);
+                        out[i] = pooling == Pooling.CLS ? hidden[i][0] : pool(hidden[i], ids[i].length, pooling);
                     }
                     return out;
                 }
@@ -159,17 +159,16 @@ public final class OnnxTextModel implements AutoCloseable {
     }
 
     /**
-     * Embeddings by a pooling: each part ([CLS], and the token mean for {@link Pooling#CLS_MEAN}) L2-normalised on
-     * its own, so the [CLS] half of a {@link Pooling#CLS_MEAN} vector equals the {@link Pooling#CLS} vector.
+     * Embeddings by a pooling: each of its parts L2-normalised on its own, so the [CLS] part of every pooling
+     * equals the {@link Pooling#CLS} vector.
      */
     public float[][] embed(List<String> texts, Pooling pooling) {
         float[][] out = run(texts, pooling);
+        int parts = pooling.parts().size();
         for (float[] v : out) {
-            if (pooling == Pooling.CLS) {
-                normalise(v, 0, v.length);
-            } else {
-                normalise(v, 0, v.length / 2);
-                normalise(v, v.length / 2, v.length);
+            int dim = v.length / parts;
+            for (int p = 0; p < parts; p++) {
+                normalise(v, p * dim, (p + 1) * dim);
             }
         }
         return out;
@@ -186,18 +185,37 @@ public final class OnnxTextModel implements AutoCloseable {
         }
     }
 
-    /** The [CLS] row, then the mean of the first {@code tokens} rows (the text's own tokens, [CLS] and [SEP] too). */
-    private static float[] clsAndMean(float[][] hidden, int tokens) {
+    /**
+     * The pooling's parts over the first {@code tokens} rows (the text's own tokens, [CLS] and [SEP] too): the [CLS]
+     * row, their mean or their element-wise maximum.
+     */
+    static float[] pool(float[][] hidden, int tokens, Pooling pooling) {
         int dim = hidden[0].length;
-        float[] out = new float[2 * dim];
-        System.arraycopy(hidden[0], 0, out, 0, dim);
-        for (int t = 0; t < tokens; t++) {
-            for (int j = 0; j < dim; j++) {
-                out[dim + j] += hidden[t][j];
+        float[] out = new float[pooling.parts().size() * dim];
+        int at = 0;
+        for (Pooling.Part part : pooling.parts()) {
+            switch (part) {
+                case CLS -> System.arraycopy(hidden[0], 0, out, at, dim);
+                case MEAN -> {
+                    for (int t = 0; t < tokens; t++) {
+                        for (int j = 0; j < dim; j++) {
+                            out[at + j] += hidden[t][j];
+                        }
+                    }
+                    for (int j = 0; j < dim; j++) {
+                        out[at + j] /= tokens;
+                    }
+                }
+                case MAX -> {
+                    System.arraycopy(hidden[0], 0, out, at, dim);
+                    for (int t = 1; t < tokens; t++) {
+                        for (int j = 0; j < dim; j++) {
+                            out[at + j] = Math.max(out[at + j], hidden[t][j]);
+                        }
+                    }
+                }
             }
-        }
-        for (int j = 0; j < dim; j++) {
-            out[dim + j] /= tokens;
+            at += dim;
         }
         return out;
     }

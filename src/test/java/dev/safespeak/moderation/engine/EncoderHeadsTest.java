@@ -226,7 +226,7 @@ class EncoderHeadsTest {
     void an_unknown_pooling_is_refused_naming_the_encoder_and_the_choices() {
         assertThatThrownBy(() -> read(encoderWithPooling(", \"pooling\": \"max\"")))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("encoder e: pooling is max, expected cls or cls+mean");
+                .hasMessage("encoder e: pooling is max, expected cls, cls+mean, cls+max or cls+mean+max");
     }
 
     @Test

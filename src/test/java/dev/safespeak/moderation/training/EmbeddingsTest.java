@@ -95,8 +95,10 @@ class EmbeddingsTest {
     static Stream<Arguments> readings() {
         return Stream.of(Arguments.of(Pooling.CLS, EncoderInput.ORIGINAL),
                 Arguments.of(Pooling.CLS_MEAN, EncoderInput.ORIGINAL),
+                Arguments.of(Pooling.CLS_MAX, EncoderInput.ORIGINAL),
                 Arguments.of(Pooling.CLS, EncoderInput.DEOBFUSCATED),
-                Arguments.of(Pooling.CLS_MEAN, EncoderInput.DEOBFUSCATED));
+                Arguments.of(Pooling.CLS_MEAN, EncoderInput.DEOBFUSCATED),
+                Arguments.of(Pooling.CLS_MAX, EncoderInput.DEOBFUSCATED));
     }
 
     @ParameterizedTest
@@ -113,7 +115,7 @@ class EmbeddingsTest {
         }
 
         int dimension = training.get(TEXTS.get(0)).length;
-        assertThat(dimension).as("bge-small's width, doubled by the token mean")
+        assertThat(dimension).as("bge-small's width, doubled by the token mean or maximum")
                 .isEqualTo(pooling == Pooling.CLS ? 384 : 768);
         EncoderHeads.Head head = randomHead(dimension);
         EncoderHeads.Encoder encoder = new EncoderHeads.Encoder("bge-small-en-v1.5-q", ONNX, TOKENIZER, "",
@@ -175,6 +177,28 @@ class EmbeddingsTest {
     }
 
     @Test
+    void every_pooling_is_its_parts_of_the_cached_cls_mean_max_vector() {
+        for (String text : TEXTS) {
+            float[] all = model.embed(List.of(text), Pooling.CLS_MEAN_MAX)[0];
+            assertThat(all).hasSize(3 * 384);
+            for (Pooling pooling : Pooling.values()) {
+                assertThat(pooling.of(all)).as(pooling + ": " + text)
+                        .containsExactly(model.embed(List.of(text), pooling)[0]);
+            }
+            float[] mean = Arrays.copyOfRange(all, 384, 768);
+            float[] max = Arrays.copyOfRange(all, 768, 1152);
+            double dot = 0;
+            double norm = 0;
+            for (int i = 0; i < 384; i++) {
+                dot += mean[i] * max[i];
+                norm += max[i] * max[i];
+            }
+            assertThat(norm).as(text).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-5));
+            assertThat(dot).as("the maximum is not the mean again: " + text).isLessThan(0.999);
+        }
+    }
+
+    @Test
     void a_second_run_reads_the_vectors_from_the_cache_without_the_model(@TempDir Path dir) throws Exception {
         Path cache = dir.resolve("cache.bin");
         Embeddings first = new Embeddings(model, ENCODER, cache, Pooling.CLS);
@@ -223,8 +247,9 @@ class EmbeddingsTest {
 
     @Test
     void a_cache_of_another_format_number_is_ignored(@TempDir Path dir) throws Exception {
-        // Format 2 (a record count where format 3 names the encoder) and a later one.
-        for (int format : new int[] {2, Embeddings.FORMAT + 1}) {
+        // Format 2 (a record count where format 3 names the encoder), format 3 (cls+mean vectors, whose width 768
+        // would split into three parts of 256 without this check) and a later one.
+        for (int format : new int[] {2, 3, Embeddings.FORMAT + 1}) {
             assertFormatIgnored(dir.resolve("cache-" + format + ".bin"), format);
         }
     }

@@ -87,7 +87,7 @@ class EncoderTrainCommandTest {
                 .hasMessageStartingWith("--identity-fp-attributes names 'HATE'");
         assertThatThrownBy(() -> EncoderTrainCommand.main(new String[] {"--pooling", "max", "--data", "/nonexistent"}))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("--pooling: pooling is max, expected cls or cls+mean");
+                .hasMessage("--pooling: pooling is max, expected cls, cls+mean, cls+max or cls+mean+max");
         assertThatThrownBy(() -> EncoderTrainCommand.main(
                 new String[] {"--encoder-input", "lowercase", "--data", "/nonexistent"}))
                 .isInstanceOf(IllegalArgumentException.class)

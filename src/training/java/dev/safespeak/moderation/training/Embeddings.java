@@ -44,8 +44,8 @@ import java.util.function.UnaryOperator;
  * intra-op thread ({@code safespeak.moderation.encoder.threads: 1}; with more, the service's vectors may differ
  * slightly): the int8 encoder gives a padded batch slightly different vectors (cosine 0.990-0.998), and heads fitted on
  * those were served other ones. Several threads (one ONNX intra-op thread each) embed in parallel, each one text at a
- * time. The real encoder's vectors are cached as {@link Pooling#CLS_MEAN}, and {@link #get} answers the pooling the
- * run's heads read, so one cache serves both poolings.
+ * time. The real encoder's vectors are cached as {@link Pooling#CLS_MEAN_MAX}, and {@link #get} answers the pooling the
+ * run's heads read, so one cache serves every pooling.
  *
  * <p>The cache file starts with {@link #MAGIC}, {@link #FORMAT}, the SHA-256 of the ONNX encoder that made its vectors
  * and their dimension, then holds one record (key, vector) per text until its end. Records are appended as texts are
@@ -65,10 +65,11 @@ final class Embeddings implements AutoCloseable {
     /** First int of a cache file; negative, so no file of the old format (which began with a count) has it. */
     static final int MAGIC = 0xE3BE_DD16;
     /**
-     * 3: the header names the encoder (its ONNX SHA-256) and records run to the end of the file (2: no encoder, a record
-     * count; 1: no header, vectors embedded in padded batches of 32).
+     * 4: the real encoder's vectors are cls+mean+max (3: cls+mean, which a length alone cannot tell apart: 768 is a
+     * multiple of three); since 3 the header names the encoder (its ONNX SHA-256) and records run to the end of the
+     * file (2: no encoder, a record count; 1: no header, vectors embedded in padded batches of 32).
      */
-    static final int FORMAT = 3;
+    static final int FORMAT = 4;
     /** Texts handed to a thread at a time; each is still embedded alone, and the chunk is flushed to the cache. */
     private static final int CHUNK = 64;
     /** Characters of a cache key: the hex of the first 16 bytes of the text's SHA-256. */
@@ -95,7 +96,7 @@ final class Embeddings implements AutoCloseable {
     private long partialBytes;
     private int dimension;
     private final String loaded;
-    /** What {@link #get} answers of a cached cls+mean vector; null: the vector as the encoder gave it (fakes). */
+    /** What {@link #get} answers of a cached cls+mean+max vector; null: the vector as the encoder gave it (fakes). */
     private Pooling served;
     /** The text the encoder reads for a row's text; identity for the fakes. */
     private UnaryOperator<String> input = UnaryOperator.identity();
@@ -104,7 +105,7 @@ final class Embeddings implements AutoCloseable {
 
     /**
      * @param encoderSha256 SHA-256 of the ONNX bytes of {@code model}; a cache made by another encoder is not used
-     * @param served        what {@link #get} answers: the cached cls+mean vector or its [CLS] half
+     * @param served        what {@link #get} answers: the pooling's parts of the cached cls+mean+max vector
      * @throws IllegalStateException when another run (or instance) holds the cache's lock
      */
     Embeddings(OnnxTextModel model, String encoderSha256, Path cacheFile, Pooling served) throws IOException {
@@ -118,7 +119,7 @@ final class Embeddings implements AutoCloseable {
      */
     Embeddings(OnnxTextModel model, String encoderSha256, Path cacheFile, Pooling served, UnaryOperator<String> input)
             throws IOException {
-        this(text -> EncoderHeadScorer.embed(model, text, Pooling.CLS_MEAN), encoderSha256, cacheFile);
+        this(text -> EncoderHeadScorer.embed(model, text, Pooling.CLS_MEAN_MAX), encoderSha256, cacheFile);
         this.served = served;
         this.input = input;
     }
@@ -207,7 +208,7 @@ final class Embeddings implements AutoCloseable {
                 format = magic == MAGIC ? in.readInt() : -1;
                 if (format != FORMAT) {
                     return "embedding cache " + cacheFile + " is not of format " + FORMAT
-                            + " (per-text vectors, named encoder); it is ignored and every text is embedded again";
+                            + " (per-text cls+mean+max vectors, named encoder); it is ignored and every text is embedded again";
                 }
                 madeBy = in.readUTF();
                 dim = in.readInt();

@@ -50,7 +50,7 @@ import java.util.TreeMap;
  * [--contrastive-dev-encoder training/contrastive/dev-encoder.tsv|none] [--identity-fp-penalty 8]
  * [--identity-fp-attributes all|ATTRIBUTE,ATTRIBUTE] [--authored-pass-mean cases|behaviours]
  * [--stacker-authored-weight 10] [--margin-only ATTRIBUTE,ATTRIBUTE] [--encoders all|name,name] [--dev-only false]
- * [--pooling cls|cls+mean] [--encoder-input original|deobfuscated] [--identity-route none|C]
+ * [--pooling cls|cls+mean|cls+max|cls+mean+max] [--encoder-input original|deobfuscated] [--identity-route none|C]
  * [--hidden-units 64] [--hidden-units-zh 64]}.
  * {@code --dev-only true} stops after writing the heads: the dev numbers (and the authored dev diagnostics: fast, blend
  * and encoder alone, cross-fitted) are in the log and the manifest, and nothing is scored on a test split, a held-out
@@ -222,7 +222,7 @@ public final class EncoderTrainCommand {
             }
             EncoderInput input = encoderInput(spec);
             Embeddings emb = new Embeddings(model, onnxSha,
-                    Path.of("target/training/embeddings-" + spec.name() + "-cls-mean-per-text.bin"), pooling(),
+                    Path.of("target/training/embeddings-" + spec.name() + "-cls-mean-max-per-text.bin"), pooling(),
                     text -> input.of(normaliser.analyse(text)));
             try (emb) { // holds the cache's lock while it is read and written; the vectors stay in memory
                 emb.embedAll(mine.stream().map(Item::text).toList(), threads);
@@ -435,7 +435,7 @@ public final class EncoderTrainCommand {
         return named("--encoder-input", () -> EncoderInput.parse(opt("encoder-input", "original")));
     }
 
-    /** Which vector of the encoder's outputs the heads read ({@code --pooling cls|cls+mean}, decision 106). */
+    /** Which vector of the encoder's outputs the heads read ({@code --pooling cls|cls+mean|cls+max|cls+mean+max}, decisions 106 and 109). */
     private Pooling pooling() {
         return named("--pooling", () -> Pooling.parse(opt("pooling", "cls")));
     }
