@@ -17,11 +17,15 @@ THREAT, template; a label is 1, 0 or - for "not stated"):
                                               default; a run reads it with --contrastive-encoder)
   training/contrastive/train-encoder-round22.tsv  train-encoder.tsv and round22.py's training-only threats to a person
                                               and non-threats (round 22; read with --contrastive-encoder)
+  training/contrastive/train-encoder-round27.tsv  train-encoder.tsv and round27.py's training-only Chinese hate and
+                                              neutral mentions (round 27; read with --contrastive-encoder)
   training/contrastive/dev.tsv                calibration and thresholds only
   training/contrastive/dev-encoder.tsv        calibration, thresholds and variant selection of the encoder heads only: the
                                               dev-only round7.py and round9.py templates (outside the hash split)
   training/contrastive/dev-encoder-round22.tsv  the same and round22.py's dev-only threats to a person and non-threats
                                               (round 22; read with --contrastive-dev-encoder)
+  training/contrastive/dev-encoder-round27.tsv  dev-encoder.tsv and round27.py's dev-only Chinese hate and neutral
+                                              mentions (round 27; read with --contrastive-dev-encoder)
   src/test/resources/functional/heldout.tsv   the held-out-by-template test suite, evaluation only
   src/test/resources/functional/fresh.tsv     free sentences written without templates (fresh.py), evaluation only
   training/contrastive/counts.tsv             templates and rows per language, behaviour and side
@@ -44,6 +48,7 @@ import round8
 import round9
 import round14
 import round22
+import round27
 from round4 import EN_GROUPS, ROUND4
 
 HEADER = "lang\tbehaviour\tgroup\ttext\tTOXICITY\tIDENTITY_ATTACK\tINSULT\tPROFANITY\tTHREAT\ttemplate"
@@ -1150,10 +1155,18 @@ def main():
     known = known | {row[4] for row in fourteenth}
     assert not known & {row[4] for row in twentysecond + twentysecond_dev}, \
         "a round-22 template id is also an earlier template's"
+    # Twenty-seventh round (round27.py): Chinese hate and neutral identity mentions with a group slot, training-only
+    # and dev-only (the Chinese training rows held 11 short hate templates). Their own files, as round 22's:
+    # train-encoder-round27.tsv (rounds 5 to 9 and 27) and dev-encoder-round27.tsv (rounds 7, 9 and 27).
+    twentyseventh = round5.blocks_rows(round27.TRAIN_ONLY, expand_template)
+    twentyseventh_dev = round5.blocks_rows(round27.DEV_ONLY, expand_template)
+    known = known | {row[4] for row in twentysecond + twentysecond_dev}
+    assert not known & {row[4] for row in twentyseventh + twentyseventh_dev}, \
+        "a round-27 template id is also an earlier template's"
     fifth = fifth + sixth + seventh
     seventh_dev = seventh_dev + ninth_dev
-    check_split(dict(parts, train=parts["train"] + fifth + eighth + ninth + fourteenth + twentysecond,
-                     dev=parts["dev"] + seventh_dev + twentysecond_dev))
+    check_split(dict(parts, train=parts["train"] + fifth + eighth + ninth + fourteenth + twentysecond + twentyseventh,
+                     dev=parts["dev"] + seventh_dev + twentysecond_dev + twentyseventh_dev))
     write(os.path.join(root, "training/contrastive/train.tsv"), parts["train"])
     write(os.path.join(root, "training/contrastive/train-encoder.tsv"), fifth + eighth + ninth)
     write(os.path.join(root, "training/contrastive/train-encoder-round14.tsv"), fifth + eighth + ninth + fourteenth)
@@ -1161,10 +1174,12 @@ def main():
     write(os.path.join(root, "training/contrastive/train-encoder-round22.tsv"), fifth + eighth + ninth + twentysecond)
     write(os.path.join(root, "training/contrastive/dev-encoder.tsv"), seventh_dev)
     write(os.path.join(root, "training/contrastive/dev-encoder-round22.tsv"), seventh_dev + twentysecond_dev)
+    write(os.path.join(root, "training/contrastive/train-encoder-round27.tsv"), fifth + eighth + ninth + twentyseventh)
+    write(os.path.join(root, "training/contrastive/dev-encoder-round27.tsv"), seventh_dev + twentyseventh_dev)
     write(os.path.join(root, "src/test/resources/functional/heldout.tsv"), parts["test"])
     fresh_rows = fresh.rows(LABELS)
     seen = {r[3] for rows in list(parts.values()) + [fifth, eighth, ninth, fourteenth, seventh_dev, twentysecond,
-                                                     twentysecond_dev] for r in rows}
+                                                     twentysecond_dev, twentyseventh, twentyseventh_dev] for r in rows}
     overlap = [r[3] for r in fresh_rows if r[3] in seen]
     assert not overlap, f"fresh sentences also generated from templates: {overlap[:3]}"
     assert len({r[3] for r in fresh_rows}) == len(fresh_rows), "a fresh sentence is written twice"

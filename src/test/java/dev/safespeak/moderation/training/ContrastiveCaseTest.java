@@ -14,8 +14,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class ContrastiveCaseTest {
 
@@ -28,9 +31,6 @@ class ContrastiveCaseTest {
     private static final Path TRAIN_ENCODER = Path.of("training/contrastive/train-encoder.tsv");
     /** Dev-only templates of round7.py (encoder heads only): dev side, never split, never read by the fast model. */
     private static final Path DEV_ENCODER = Path.of("training/contrastive/dev-encoder.tsv");
-    /** Round 22's files (training/dev-variants.md): the default file's rows, then round22.py's own. */
-    private static final Path TRAIN_ENCODER_22 = Path.of("training/contrastive/train-encoder-round22.tsv");
-    private static final Path DEV_ENCODER_22 = Path.of("training/contrastive/dev-encoder-round22.tsv");
     private static final Path TEST = Path.of("src/test/resources/functional/heldout.tsv");
     private static final Path FRESH = Path.of("src/test/resources/functional/fresh.tsv");
 
@@ -154,24 +154,59 @@ class ContrastiveCaseTest {
                 .doesNotContain(c.template()));
     }
 
-    @Test
-    void round_22_files_are_the_default_files_and_then_templates_and_texts_of_no_other_side() {
+    /** A round whose rows sit in files of their own: the default file's rows, then the round's (dev-variants.md). */
+    record OwnFilesRound(int round, String language, Map<String, Map<Attribute, Boolean>> labelsByBehaviour,
+                         int trainRows, int devRows) {
+        Path train() {
+            return Path.of("training/contrastive/train-encoder-round" + round + ".tsv");
+        }
+
+        Path dev() {
+            return Path.of("training/contrastive/dev-encoder-round" + round + ".tsv");
+        }
+
+        @Override
+        public String toString() {
+            return "round " + round;
+        }
+    }
+
+    static Stream<OwnFilesRound> ownFilesRounds() {
+        return Stream.of(
+                new OwnFilesRound(22, "en", Map.of(
+                        "threat_person", Map.of(Attribute.TOXICITY, true, Attribute.THREAT, true),
+                        "non_threat", Map.of(Attribute.TOXICITY, false, Attribute.THREAT, false)), 73, 27),
+                // 30 hate and 25 neutral training templates, 10 and 10 dev ones, each filled with the six groups
+                new OwnFilesRound(27, "zh", Map.of(
+                        "hate", Map.of(Attribute.TOXICITY, true, Attribute.IDENTITY_ATTACK, true),
+                        "neutral_identity", Map.of(Attribute.TOXICITY, false, Attribute.IDENTITY_ATTACK, false,
+                                Attribute.INSULT, false, Attribute.THREAT, false)), 330, 120));
+    }
+
+    @ParameterizedTest
+    @MethodSource("ownFilesRounds")
+    void a_round_s_own_files_are_the_default_files_and_then_templates_and_texts_of_no_other_side(OwnFilesRound round) {
         List<ContrastiveCase> trainBase = ContrastiveCase.read(TRAIN_ENCODER);
         List<ContrastiveCase> devBase = ContrastiveCase.read(DEV_ENCODER);
-        List<ContrastiveCase> train = ContrastiveCase.read(TRAIN_ENCODER_22);
-        List<ContrastiveCase> dev = ContrastiveCase.read(DEV_ENCODER_22);
-        assertThat(train).as("train-encoder-round22.tsv rows").hasSize(trainBase.size() + 73);
-        assertThat(dev).as("dev-encoder-round22.tsv rows").hasSize(devBase.size() + 27);
-        assertThat(train.subList(0, trainBase.size())).as("train-encoder-round22.tsv starts with train-encoder.tsv")
+        List<ContrastiveCase> train = ContrastiveCase.read(round.train());
+        List<ContrastiveCase> dev = ContrastiveCase.read(round.dev());
+        assertThat(train).as(round.train() + " rows").hasSize(trainBase.size() + round.trainRows());
+        assertThat(dev).as(round.dev() + " rows").hasSize(devBase.size() + round.devRows());
+        assertThat(train.subList(0, trainBase.size())).as(round.train() + " starts with train-encoder.tsv")
                 .isEqualTo(trainBase);
-        assertThat(dev.subList(0, devBase.size())).as("dev-encoder-round22.tsv starts with dev-encoder.tsv")
+        assertThat(dev.subList(0, devBase.size())).as(round.dev() + " starts with dev-encoder.tsv")
                 .isEqualTo(devBase);
         List<ContrastiveCase> newTrain = train.subList(trainBase.size(), train.size());
         List<ContrastiveCase> newDev = dev.subList(devBase.size(), dev.size());
         Set<String> templates = new HashSet<>();
         Set<String> texts = new HashSet<>();
-        for (Path file : List.of(TRAIN, TRAIN_ENCODER, DEV, DEV_ENCODER, TEST, FRESH,
-                Path.of("training/contrastive/train-encoder-round14.tsv"))) {
+        List<Path> others = new java.util.ArrayList<>(List.of(TRAIN, TRAIN_ENCODER, DEV, DEV_ENCODER, TEST, FRESH,
+                Path.of("training/contrastive/train-encoder-round14.tsv")));
+        ownFilesRounds().filter(r -> r.round() != round.round()).forEach(r -> {
+            others.add(r.train());
+            others.add(r.dev());
+        });
+        for (Path file : others) {
             ContrastiveCase.read(file).forEach(c -> {
                 templates.add(c.template());
                 texts.add(c.text());
@@ -184,12 +219,11 @@ class ContrastiveCaseTest {
         List<ContrastiveCase> added = new java.util.ArrayList<>(newTrain);
         added.addAll(newDev);
         assertThat(added).allSatisfy(c -> {
-            assertThat(c.language()).isEqualTo("en");
-            assertThat(c.behaviour()).isIn("threat_person", "non_threat");
-            boolean threat = c.behaviour().equals("threat_person");
-            assertThat(c.labels()).as("labels of %s", c.template()).containsEntry(Attribute.TOXICITY, threat)
-                    .containsEntry(Attribute.THREAT, threat);
-            assertThat(templates).as("template %s of round 22", c.template()).doesNotContain(c.template());
+            assertThat(c.language()).isEqualTo(round.language());
+            assertThat(c.behaviour()).isIn(round.labelsByBehaviour().keySet());
+            round.labelsByBehaviour().get(c.behaviour()).forEach((attribute, expected) ->
+                    assertThat(c.labels()).as("labels of %s", c.template()).containsEntry(attribute, expected));
+            assertThat(templates).as("template %s of %s", c.template(), round).doesNotContain(c.template());
             assertThat(texts).as("text of %s", c.template()).doesNotContain(c.text());
         });
         assertThat(newDev).allSatisfy(c -> assertThat(newTrainTemplates).as("dev template %s also trained on",

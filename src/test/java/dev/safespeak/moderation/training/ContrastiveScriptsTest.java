@@ -25,7 +25,8 @@ class ContrastiveScriptsTest {
             "training/contrastive/train.tsv", "training/contrastive/train-encoder.tsv",
             "training/contrastive/train-encoder-round14.tsv", "training/contrastive/train-encoder-round22.tsv",
             "training/contrastive/dev.tsv", "training/contrastive/dev-encoder.tsv",
-            "training/contrastive/dev-encoder-round22.tsv", "training/contrastive/counts.tsv",
+            "training/contrastive/dev-encoder-round22.tsv", "training/contrastive/train-encoder-round27.tsv",
+            "training/contrastive/dev-encoder-round27.tsv", "training/contrastive/counts.tsv",
             "src/test/resources/functional/heldout.tsv", "src/test/resources/functional/fresh.tsv");
 
     private static String python;
@@ -70,6 +71,9 @@ class ContrastiveScriptsTest {
                 .contains("73 rows, 73 templates compared with training/contrastive/dev.tsv,"
                         + " training/contrastive/dev-encoder-round22.tsv")
                 .contains("27 rows, 27 templates compared with")
+                .contains("330 rows, 55 templates compared with training/contrastive/dev.tsv,"
+                        + " training/contrastive/dev-encoder-round27.tsv")
+                .contains("120 rows, 20 templates compared with")
                 .endsWith("0 training-only or dev-only templates close to a sentence on another side"
                         + " (Jaccard >= 0.5)\n");
     }
