@@ -112,6 +112,14 @@ class EncoderTrainCommandTest {
     }
 
     @Test
+    void a_negative_chinese_stacker_weight_is_refused_before_any_data_is_read() {
+        assertThatThrownBy(() -> EncoderTrainCommand.main(
+                new String[] {"--stacker-authored-weight-zh", "-1", "--data", "/nonexistent"}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("--stacker-authored-weight-zh is -1.0, expected 0 or more");
+    }
+
+    @Test
     void balanced_routing_in_training_matches_the_service_band_or_identity_route() {
         Map<Attribute, double[]> bands = Map.of(Attribute.TOXICITY, new double[] {0.4, 0.6});
         Map<Attribute, Double> confidentGroup = Map.of(Attribute.TOXICITY, 0.9, Attribute.IDENTITY_ATTACK, 0.7);

@@ -49,7 +49,7 @@ import java.util.TreeMap;
  * [--contrastive-encoder training/contrastive/train-encoder.tsv|none]
  * [--contrastive-dev-encoder training/contrastive/dev-encoder.tsv|none] [--identity-fp-penalty 8]
  * [--identity-fp-attributes all|ATTRIBUTE,ATTRIBUTE] [--authored-pass-mean cases|behaviours]
- * [--stacker-authored-weight 10] [--margin-only ATTRIBUTE,ATTRIBUTE] [--encoders all|name,name] [--dev-only false]
+ * [--stacker-authored-weight 10] [--stacker-authored-weight-zh 10] [--margin-only ATTRIBUTE,ATTRIBUTE] [--encoders all|name,name] [--dev-only false]
  * [--pooling cls|cls+mean|cls+max|cls+mean+max] [--encoder-input original|deobfuscated] [--identity-route none|C]
  * [--hidden-units 64] [--hidden-units-zh 64]}.
  * {@code --dev-only true} stops after writing the heads: the dev numbers (and the authored dev diagnostics: fast, blend
@@ -114,6 +114,7 @@ public final class EncoderTrainCommand {
         identityRoute();
         hiddenUnits();
         hiddenUnitsZh();
+        stackerAuthoredWeightZh();
         Path data = Path.of(opt("data", "../shared/data"));
         Path out = Path.of(opt("out", "src/main/resources/models/default"));
         Path report = Path.of(opt("report", "docs/reports/model-quality-modes.md"));
@@ -250,7 +251,7 @@ public final class EncoderTrainCommand {
             Map<Attribute, Trained> trained = new EnumMap<>(Attribute.class);
             for (Attribute a : Attribute.values()) {
                 Trained t = trainAttribute(a, train, dev, emb, seed, fastScores, fast.defaultThresholds(),
-                        hiddenUnits(spec));
+                        hiddenUnits(spec), stackerAuthoredWeight(spec));
                 if (t != null) {
                     trained.put(a, t);
                 }
@@ -341,6 +342,7 @@ public final class EncoderTrainCommand {
         blendSettings.put("encoderInput", chosenEncoderInput().key());
         blendSettings.put("balanceSets", Boolean.parseBoolean(opt("balance-sets", "false")));
         blendSettings.put("stackerAuthoredWeight", stackerAuthoredWeight());
+        blendSettings.put("stackerAuthoredWeightZh", stackerAuthoredWeightZh());
         blendSettings.put("identityFpPenalty", identityFpPenalty());
         blendSettings.put("identityFpAttributes", identityFpAttributes());
         blendSettings.put("authoredPassMean", authoredPassMean());
@@ -559,7 +561,7 @@ public final class EncoderTrainCommand {
      */
     private Trained trainAttribute(Attribute a, List<Item> train, List<Item> dev, Embeddings emb, long seed,
                                    Map<Item, Map<Attribute, Double>> fastScores, Map<Attribute, Double> fastThresholds,
-                                   int hiddenUnits) {
+                                   int hiddenUnits, double stackerAuthoredWeight) {
         List<Item> tr = train.stream().filter(i -> i.labels().containsKey(a)).toList();
         List<Item> dv = dev.stream().filter(i -> i.labels().containsKey(a)).toList();
         long pos = tr.stream().filter(i -> i.labels().get(a)).count();
@@ -588,7 +590,7 @@ public final class EncoderTrainCommand {
         double negFactor = publicNeg == 0 ? 1 : (publicPos + publicNeg) / (2 * publicNeg);
         DevRows rows = DevRows.of(a, dv, emb, fastScores, stackerInputs(a), options.getInt("folds", 5),
                 fastThresholds.getOrDefault(a, 0.5), Boolean.parseBoolean(opt("balance-sets", "false")),
-                stackerAuthoredWeight());
+                stackerAuthoredWeight);
         double l2 = options.getDouble("l2", 1e-4);
         int epochs = options.getInt("epochs", 12);
         Trained best = null;
@@ -966,6 +968,23 @@ public final class EncoderTrainCommand {
      */
     private double stackerAuthoredWeight() {
         return options.getDouble("stacker-authored-weight", 10.0);
+    }
+
+    /**
+     * The option {@code --stacker-authored-weight-zh W} (round 28): the same for the Chinese encoder's blends; the
+     * English value ({@code --stacker-authored-weight}) by default.
+     */
+    private double stackerAuthoredWeightZh() {
+        double w = options.getDouble("stacker-authored-weight-zh", stackerAuthoredWeight());
+        if (!(w >= 0) || Double.isInfinite(w)) {
+            throw new IllegalArgumentException("--stacker-authored-weight-zh is " + w + ", expected 0 or more");
+        }
+        return w;
+    }
+
+    /** The blend's authored dev weight of an encoder: {@link #stackerAuthoredWeight} for English, else the -zh one. */
+    private double stackerAuthoredWeight(EncoderSpec spec) {
+        return spec.languages().contains("en") ? stackerAuthoredWeight() : stackerAuthoredWeightZh();
     }
 
     /** An authored case that mentions an identity group and states no attribute as present. */
