@@ -46,10 +46,10 @@ import java.util.TreeMap;
  * [--report docs/reports/model-quality-modes.md] [--train-cap 6000] [--dev-cap 1500] [--test-cap 3000]
  * [--authored-weights 20,60,150] [--authored-share 0.9] [--loss-penalty 1] [--stacker-inputs own|all]
  * [--balance-sets false] [--stacker-l2 0.001] [--folds 5] [--threads 2] [--seed 42] [--version V]
- * [--contrastive-encoder training/contrastive/train-encoder.tsv|none]
- * [--contrastive-dev-encoder training/contrastive/dev-encoder.tsv|none] [--identity-fp-penalty 8]
+ * [--contrastive-encoder training/contrastive/train-encoder-round27.tsv|none]
+ * [--contrastive-dev-encoder training/contrastive/dev-encoder-round27.tsv|none] [--identity-fp-penalty 8]
  * [--identity-fp-attributes all|ATTRIBUTE,ATTRIBUTE] [--authored-pass-mean cases|behaviours]
- * [--stacker-authored-weight 10] [--stacker-authored-weight-zh 10] [--margin-only ATTRIBUTE,ATTRIBUTE] [--encoders all|name,name] [--dev-only false]
+ * [--stacker-authored-weight 10] [--stacker-authored-weight-zh 2] [--margin-only ATTRIBUTE,ATTRIBUTE] [--encoders all|name,name] [--dev-only false]
  * [--pooling cls|cls+mean|cls+max|cls+mean+max] [--encoder-input original|deobfuscated] [--identity-route none|C]
  * [--hidden-units 64] [--hidden-units-zh 64]}.
  * {@code --dev-only true} stops after writing the heads: the dev numbers (and the authored dev diagnostics: fast, blend
@@ -171,12 +171,14 @@ public final class EncoderTrainCommand {
             authored.put(f.getKey(), rows);
             TrainCommand.log("authored " + f.getKey() + ": " + rows.size() + " cases from " + f.getValue());
         }
-        // Training-only templates for the encoder heads (round5.py to round9.py) and dev-only ones (round7.py,
-        // round9.py): the fast model reads neither file; "none" leaves a file out.
-        addEncoderOnly(authored, Use.TRAIN, opt("contrastive-encoder", "training/contrastive/train-encoder.tsv"),
-                checksums);
-        addEncoderOnly(authored, Use.DEV, opt("contrastive-dev-encoder", "training/contrastive/dev-encoder.tsv"),
-                checksums);
+        // Training-only templates for the encoder heads (round5.py to round9.py, and since round 28 round27.py's
+        // Chinese ones) and dev-only ones (round7.py, round9.py, round27.py): the fast model reads neither file;
+        // "none" leaves a file out. The round-27 files are train-encoder.tsv and dev-encoder.tsv followed by round
+        // 27's Chinese rows, so the English heads read the same rows as before.
+        addEncoderOnly(authored, Use.TRAIN, opt("contrastive-encoder",
+                "training/contrastive/train-encoder-round27.tsv"), checksums);
+        addEncoderOnly(authored, Use.DEV, opt("contrastive-dev-encoder",
+                "training/contrastive/dev-encoder-round27.tsv"), checksums);
         if (authored.get(Use.DEV).isEmpty()) {
             throw new IllegalStateException("no authored dev cases: " + authoredFiles.get(Use.DEV) + " is missing");
         }
@@ -971,11 +973,11 @@ public final class EncoderTrainCommand {
     }
 
     /**
-     * The option {@code --stacker-authored-weight-zh W} (round 28): the same for the Chinese encoder's blends; the
-     * English value ({@code --stacker-authored-weight}) by default.
+     * The option {@code --stacker-authored-weight-zh W} (round 28): the same for the Chinese encoder's blends; 2 by
+     * default since round 28 (the English value, 10, before).
      */
     private double stackerAuthoredWeightZh() {
-        double w = options.getDouble("stacker-authored-weight-zh", stackerAuthoredWeight());
+        double w = options.getDouble("stacker-authored-weight-zh", 2.0);
         if (!(w >= 0) || Double.isInfinite(w)) {
             throw new IllegalArgumentException("--stacker-authored-weight-zh is " + w + ", expected 0 or more");
         }
