@@ -198,12 +198,22 @@ public class ApiKeyService {
 
     /**
      * The caller a secret identifies; a {@link BusinessException} with code unauthenticated when the secret is
-     * missing, unknown or revoked.
+     * missing, unknown or revoked. The message for a missing key names the two headers.
      */
     public ApiKeyPrincipal authenticate(String secret) {
+        return authenticate(secret, false);
+    }
+
+    /**
+     * As {@link #authenticate(String)}; {@code queryParameter} says the endpoint also takes the key as query
+     * parameter {@code key} (the Perspective drop-in), so the message for a missing key names it too.
+     */
+    public ApiKeyPrincipal authenticate(String secret, boolean queryParameter) {
         if (secret == null || secret.isBlank()) {
-            throw new BusinessException(ErrorCode.UNAUTHENTICATED, "API key is missing: send it as 'Authorization: "
-                    + "Bearer <key>', as header 'X-Api-Key' or as query parameter 'key'");
+            throw new BusinessException(ErrorCode.UNAUTHENTICATED, queryParameter
+                    ? "API key is missing: send it as 'Authorization: Bearer <key>', as header 'X-Api-Key' or as"
+                            + " query parameter 'key'"
+                    : "API key is missing: send it as 'Authorization: Bearer <key>' or as header 'X-Api-Key'");
         }
         if (secret.length() > 200) {
             throw unknownKey();

@@ -1,6 +1,7 @@
 package dev.safespeak.moderation;
 
 import dev.safespeak.base.BusinessException;
+import dev.safespeak.base.ErrorCode;
 import dev.safespeak.moderation.internal.ScoreFeedback;
 import dev.safespeak.moderation.internal.ScoreFeedbackRepository;
 import dev.safespeak.moderation.internal.StoredTextRepository;
@@ -19,6 +20,10 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class FeedbackService {
+
+    /** The refusal of feedback that carries a text when no storage key is configured (the text is kept encrypted). */
+    static final String FEEDBACK_NO_KEY_MESSAGE = "the feedback's text cannot be kept: this server has no storage key"
+            + " configured (SAFESPEAK_STORAGE_KEY) to encrypt it; ask the operator to set it";
 
     private final ScoreFeedbackRepository repository;
     private final StoredTextRepository storedTexts;
@@ -79,6 +84,9 @@ public class FeedbackService {
             throw BusinessException.notFound("there is no stored request '" + feedback.requestId() + "' for this "
                     + "tenant: refer to a request scored with doNotStore=false (before its retention ends), or send "
                     + "the text");
+        }
+        if (hasText && !storage.canStore()) {
+            throw new BusinessException(ErrorCode.INVALID, FEEDBACK_NO_KEY_MESSAGE);
         }
         String cipherText = hasText ? storage.requireCipher().encrypt(feedback.text(), "score_feedback") : null;
         Instant now = clock.instant();

@@ -114,6 +114,11 @@ public final class ScoreCommand {
             err.println("score: input file " + in + " does not exist");
             return FAILED;
         }
+        String unwritable = unwritable(in, outFile);
+        if (unwritable != null) {
+            err.println("score: " + unwritable);
+            return FAILED;
+        }
         if (model != null && !Files.isRegularFile(model)) {
             err.println("score: model file " + model + " does not exist");
             return FAILED;
@@ -160,7 +165,7 @@ public final class ScoreCommand {
                     summary.millis() == 0 ? summary.scored() : summary.scored() * 1000 / summary.millis(), outFile);
             return summary.skipped() > 0 ? SKIPPED_RECORDS : OK;
         } catch (IOException | RuntimeException e) {
-            err.println("score: " + e.getMessage());
+            err.println("score: " + describe(e));
             return FAILED;
         } finally {
             if (accurate != null) {
@@ -170,6 +175,43 @@ public final class ScoreCommand {
     }
 
     /** The heads file given, or the committed one. */
+    /**
+     * Why {@code out} cannot be written before anything is loaded, or null: it is the input file itself (writing
+     * would empty the input before it is read), a directory, or in a directory that does not exist.
+     */
+    static String unwritable(Path in, Path out) {
+        try {
+            if (Files.exists(out) && Files.isSameFile(in, out)) {
+                return "--out " + out + " is the input file: scoring would overwrite it before reading it; write to"
+                        + " another file";
+            }
+        } catch (IOException e) {
+            return "cannot compare --out " + out + " with the input file: " + describe(e);
+        }
+        if (Files.isDirectory(out)) {
+            return "cannot write --out " + out + ": it is a directory";
+        }
+        Path parent = out.toAbsolutePath().getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            return "cannot write --out " + out + ": directory " + parent + " does not exist";
+        }
+        return null;
+    }
+
+    /** An exception as a sentence: a file-system error names its cause, not only the path as its message does. */
+    static String describe(Exception e) {
+        if (e instanceof java.nio.file.NoSuchFileException f) {
+            return "no such file or directory: " + f.getFile();
+        }
+        if (e instanceof java.nio.file.AccessDeniedException f) {
+            return "permission denied: " + f.getFile();
+        }
+        if (e instanceof java.nio.file.FileSystemException f) {
+            return f.getFile() + ": " + (f.getReason() == null ? e.getClass().getSimpleName() : f.getReason());
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
     private static EncoderHeads heads(Path file) throws IOException {
         try (InputStream in = file != null ? Files.newInputStream(file)
                 : ScoreCommand.class.getClassLoader().getResourceAsStream(DEFAULT_HEADS)) {

@@ -120,6 +120,11 @@ public class TextStorageService {
         }
     }
 
+    /** Whether texts can be stored: a storage key is configured. */
+    boolean canStore() {
+        return cipher != null;
+    }
+
     TextCipher requireCipher() {
         if (cipher == null) {
             throw new BusinessException(ErrorCode.INVALID, NO_KEY_MESSAGE);

@@ -123,6 +123,43 @@ class ScoreCommandTest {
     }
 
     @Test
+    void the_input_file_as_output_is_refused_and_left_as_it_was() throws Exception {
+        String records = "{\"id\": \"a\", \"text\": \"hello there\"}\n";
+        Path in = Files.writeString(dir.resolve("same.jsonl"), records);
+        assertThat(score("--in", in.toString(), "--out", in.toString())).isEqualTo(1);
+        assertThat(stderr()).contains("score: --out " + in + " is the input file: scoring would overwrite it");
+        assertThat(Files.readString(in)).isEqualTo(records);
+        // Another spelling of the same file, and a CSV output format, are refused the same way.
+        Path other = dir.resolve("sub/../same.jsonl");
+        Files.createDirectories(dir.resolve("sub"));
+        assertThat(score("--in", in.toString(), "--out", other.toString(), "--format", "csv")).isEqualTo(1);
+        assertThat(Files.readString(in)).isEqualTo(records);
+    }
+
+    @Test
+    void an_output_in_a_missing_directory_or_a_directory_is_refused_with_the_reason() throws Exception {
+        Path in = Files.writeString(dir.resolve("in.jsonl"), "{\"id\": \"a\", \"text\": \"hi\"}\n");
+        Path missing = dir.resolve("nowhere/out.jsonl");
+        assertThat(score("--in", in.toString(), "--out", missing.toString())).isEqualTo(1);
+        assertThat(stderr()).contains("score: cannot write --out " + missing + ": directory "
+                + missing.toAbsolutePath().getParent() + " does not exist");
+        assertThat(missing.getParent()).doesNotExist();
+        assertThat(score("--in", in.toString(), "--out", dir.toString())).isEqualTo(1);
+        assertThat(stderr()).contains("score: cannot write --out " + dir + ": it is a directory");
+    }
+
+    @Test
+    void file_system_errors_are_described_by_their_cause() {
+        assertThat(ScoreCommand.describe(new java.nio.file.NoSuchFileException("/x/y.jsonl")))
+                .isEqualTo("no such file or directory: /x/y.jsonl");
+        assertThat(ScoreCommand.describe(new java.nio.file.AccessDeniedException("/root/y.jsonl")))
+                .isEqualTo("permission denied: /root/y.jsonl");
+        assertThat(ScoreCommand.describe(new java.nio.file.FileSystemException("/y", null, "disk full")))
+                .isEqualTo("/y: disk full");
+        assertThat(ScoreCommand.describe(new IllegalStateException("plain"))).isEqualTo("plain");
+    }
+
+    @Test
     void a_missing_input_file_fails_with_a_message() {
         int status = score("--in", dir.resolve("nope.jsonl").toString(), "--out", dir.resolve("o.jsonl").toString());
         assertThat(status).isEqualTo(ScoreCommand.FAILED);

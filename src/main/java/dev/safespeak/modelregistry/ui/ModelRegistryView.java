@@ -67,7 +67,7 @@ class ModelRegistryView extends VerticalLayout implements HasDynamicTitle {
             activate.setEnabled(v.state() != ModelState.ACTIVE);
             activate.setId("activate-" + v.version());
             return activate;
-        }).setHeader("").setAutoWidth(true);
+        }).setKey("actions").setHeader("").setAutoWidth(true).setFrozenToEnd(true); // visible when the grid scrolls
 
         Button rollback = new Button(Messages.get("registry.rollback"), e -> act(registry::rollback,
                 Messages.get("registry.rolled-back")));

@@ -145,6 +145,11 @@ class ApiExceptionResolver implements HandlerExceptionResolver, Ordered {
             if (t instanceof JsonMappingException m && !m.getPath().isEmpty()) {
                 return "field '" + field(m) + "' has the wrong type or format";
             }
+            if (t instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m && m.getPath().isEmpty()
+                    && m.getTargetType() != null && !String.valueOf(m.getOriginalMessage()).startsWith("No content")) {
+                // Valid JSON of the wrong shape at the top: an array, a string or a number instead of an object.
+                return "request body must be a JSON object";
+            }
             if (t instanceof JsonProcessingException p) {
                 return notJson(p);
             }

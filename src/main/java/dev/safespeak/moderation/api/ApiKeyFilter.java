@@ -70,7 +70,7 @@ final class ApiKeyFilter extends OncePerRequestFilter {
         ApiKeyPrincipal key;
         RateDecision decision;
         try {
-            key = keys.authenticate(secret(request));
+            key = keys.authenticate(secret(request), takesQueryKey(request));
             ApiKeyScope needed = requiredScope(request.getMethod(), request.getRequestURI());
             if (!key.may(needed)) {
                 problems.write(request, response, ApiProblem.of(ErrorCode.FORBIDDEN, "this API key lacks the scope '"
@@ -137,10 +137,15 @@ final class ApiKeyFilter extends OncePerRequestFilter {
         if (header != null && !header.isBlank()) {
             return header.strip();
         }
-        if (request.getRequestURI().startsWith("/v1alpha1/")) {
+        if (takesQueryKey(request)) {
             return request.getParameter("key");
         }
         return null;
+    }
+
+    /** Only the Perspective drop-in takes the key as query parameter {@code key}, as Google's API does. */
+    static boolean takesQueryKey(HttpServletRequest request) {
+        return request.getRequestURI().startsWith("/v1alpha1/");
     }
 
     /** The key of the current request; only call inside the API chain. */

@@ -166,8 +166,11 @@ public final class ModerationEngine {
         Classifier.Routed routed = classifier.route(analysed, options.attributes());
         Map<Attribute, Double> all = routed.scores();
         Map<Attribute, Double> scores = new EnumMap<>(Attribute.class);
+        boolean content = hasContent(text);
         for (Attribute a : options.attributes()) {
-            scores.put(a, clamp(all.getOrDefault(a, 0.0)));
+            // Without a letter, an ideograph or a symbol (emoji) the model sees no word and answers its prior,
+            // which sits above some thresholds ("?" was flagged INSULT, PROFANITY and THREAT): nothing to judge.
+            scores.put(a, content ? clamp(all.getOrDefault(a, 0.0)) : 0.0);
         }
 
         List<ListMatch> matches = List.of();
@@ -199,6 +202,15 @@ public final class ModerationEngine {
         }
         listener.scored(language, flaggedSet, System.nanoTime() - started);
         return new TextScore(language, scores, flagged, spans, matches, routed.engine());
+    }
+
+    /**
+     * Whether a text holds anything the models can judge: a letter, an ideograph or a symbol such as an emoji.
+     * Punctuation, digits, spaces and marks alone score 0 on every attribute (block lists still apply).
+     */
+    static boolean hasContent(String text) {
+        return text.codePoints().anyMatch(c -> Character.isLetter(c) || Character.isIdeographic(c)
+                || Character.getType(c) == Character.OTHER_SYMBOL);
     }
 
     private DetectedLanguage language(String text, Options options) {

@@ -122,7 +122,10 @@ class ConsoleView extends VerticalLayout implements HasDynamicTitle {
         mode.setItems(Mode.FAST.id(), Mode.ACCURATE.id(), Mode.BALANCED.id(), FAST_VS_ACCURATE);
         mode.setItemLabelGenerator(ConsoleView::modeLabel);
         mode.setValue(engine.defaultMode() == null ? Mode.FAST.id() : engine.defaultMode().id());
-        threshold.setValue(0.5);
+        // Empty by default: each attribute's own threshold of the engine, as API clients get; a value overrides all.
+        threshold.setPlaceholder(Messages.get("console.threshold-engine"));
+        threshold.setHelperText(Messages.get("console.threshold-help"));
+        threshold.setClearButtonVisible(true);
         threshold.setMin(0);
         threshold.setMax(1);
         threshold.setStep(0.05);
@@ -287,9 +290,10 @@ class ConsoleView extends VerticalLayout implements HasDynamicTitle {
             if (flagged) {
                 bar.addThemeName("error");
             }
-            double limit = threshold.getValue() == null ? 0.5 : threshold.getValue();
-            Span label = new Span(flagged ? Messages.get("console.score-flagged", a.name(), v, limit)
-                    : Messages.get("console.score-clear", a.name(), v, limit));
+            Double limit = threshold.getValue();
+            Span label = new Span(limit == null
+                    ? Messages.get(flagged ? "console.score-flagged-engine" : "console.score-clear-engine", a.name(), v)
+                    : Messages.get(flagged ? "console.score-flagged" : "console.score-clear", a.name(), v, limit));
             label.addClassName(flagged ? "console-flagged" : "console-clear");
             column.add(new HorizontalLayout(bar, label));
         }

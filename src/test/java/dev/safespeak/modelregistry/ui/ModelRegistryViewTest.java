@@ -46,6 +46,8 @@ class ModelRegistryViewTest extends KaribuTest {
         }
         assertThat(itemKinds).contains(ModelKind.NGRAM, ModelKind.ENCODER_HEADS);
         assertThat(kinds).contains("Fast model", "Encoder heads");
+        assertThat(grid.getColumnByKey("actions").isFrozenToEnd())
+                .as("the Activate buttons stay in view when the wide grid scrolls").isTrue();
     }
 
     @Test

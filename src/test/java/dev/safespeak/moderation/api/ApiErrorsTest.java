@@ -76,6 +76,18 @@ class ApiErrorsTest extends ApiTestSupport {
     }
 
     @Test
+    void valid_json_that_is_not_an_object_is_400_and_says_so() throws Exception {
+        for (String body : new String[] {"[\"hi\"]", "\"hi\"", "42"}) {
+            expectProblem(mvc.perform(moderate(body)), 400, "invalid", "request body must be a JSON object");
+        }
+    }
+
+    @Test
+    void an_empty_body_is_400_and_says_the_body_is_missing() throws Exception {
+        expectProblem(mvc.perform(moderate("")), 400, "invalid", "request body is missing");
+    }
+
+    @Test
     void a_field_of_the_wrong_type_is_named_without_java_types() throws Exception {
         expectProblem(mvc.perform(moderate("{\"texts\": 42}")), 400, "invalid",
                 "field 'texts' has the wrong type or format");
@@ -140,9 +152,16 @@ class ApiErrorsTest extends ApiTestSupport {
     void a_missing_key_is_401() throws Exception {
         expectProblem(mvc.perform(post("/api/v1/moderate").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"text\": \"hi\"}")), 401, "unauthenticated",
-                "API key is missing: send it as 'Authorization: Bearer <key>', as header 'X-Api-Key' or as query "
-                        + "parameter 'key'")
+                "API key is missing: send it as 'Authorization: Bearer <key>' or as header 'X-Api-Key'")
                 .andExpect(header().string("WWW-Authenticate", Matchers.startsWith("Bearer")));
+    }
+
+    @Test
+    void a_key_in_the_query_is_not_read_outside_the_perspective_drop_in_and_the_message_does_not_offer_it()
+            throws Exception {
+        expectProblem(mvc.perform(post("/api/v1/moderate").param("key", secret)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"text\": \"hi\"}")), 401, "unauthenticated",
+                "API key is missing: send it as 'Authorization: Bearer <key>' or as header 'X-Api-Key'");
     }
 
     @Test

@@ -285,6 +285,14 @@ class CompatibilityErrorsTest extends ApiTestSupport {
     }
 
     @Test
+    void openai_does_not_read_a_key_from_the_query_and_its_message_names_only_the_headers() throws Exception {
+        openAi(mvc.perform(post(OPENAI).param("key", secret)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"input\": \"hi\"}")), 401,
+                "unauthenticated", "API key is missing: send it as 'Authorization: Bearer <key>' or as header "
+                        + "'X-Api-Key'");
+    }
+
+    @Test
     void openai_with_a_revoked_key_is_401() throws Exception {
         openAi(mvc.perform(post(OPENAI).header("Authorization", "Bearer " + revokedKey())
                         .contentType(MediaType.APPLICATION_JSON).content("{\"input\": \"hi\"}")), 401,

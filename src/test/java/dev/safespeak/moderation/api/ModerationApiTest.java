@@ -96,7 +96,8 @@ class ModerationApiTest extends ApiTestSupport {
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"text\": \"you legend\", \"attribute\": \"INSULT\", \"score\": 0.0}"))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.detail").value(containsString("SAFESPEAK_STORAGE_KEY")));
+                .andExpect(jsonPath("$.detail").value("the feedback's text cannot be kept: this server has no storage"
+                        + " key configured (SAFESPEAK_STORAGE_KEY) to encrypt it; ask the operator to set it"));
     }
 
     @Test

@@ -13,6 +13,8 @@ import dev.safespeak.moderation.Span;
 import dev.safespeak.moderation.TextScore;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,6 +40,52 @@ class ModerationEngineTest {
 
     private TextScore scoreOne(String text) {
         return engine.moderate(ModerationRequest.of(text), classifier, TenantLists.EMPTY).results().get(0);
+    }
+
+    /** A model that answers its prior, 0.6 on every attribute, whatever the text: as a linear model does for "?". */
+    private static final Classifier PRIOR_ONLY = new Classifier() {
+        @Override
+        public String version() {
+            return "prior-1";
+        }
+
+        @Override
+        public Set<Attribute> attributes() {
+            return EnumSet.allOf(Attribute.class);
+        }
+
+        @Override
+        public Map<Attribute, Double> score(AnalysedText text) {
+            Map<Attribute, Double> scores = new EnumMap<>(Attribute.class);
+            for (Attribute a : Attribute.values()) {
+                scores.put(a, 0.6);
+            }
+            return scores;
+        }
+
+        @Override
+        public Map<Attribute, List<TokenContribution>> explain(AnalysedText text) {
+            return Map.of();
+        }
+
+        @Override
+        public Map<Attribute, Double> defaultThresholds() {
+            return score(null);
+        }
+    };
+
+    @Test
+    void a_text_of_punctuation_and_digits_alone_scores_zero_and_flags_nothing() {
+        for (String text : List.of("?", ".", "!!!", "12345 !!!", ":)", "...?!", "\u00a0-\u2014-")) {
+            TextScore s = engine.moderate(ModerationRequest.of(text), PRIOR_ONLY, TenantLists.EMPTY).results().get(0);
+            assertThat(s.scores()).as(text).allSatisfy((a, v) -> assertThat(v).isZero());
+            assertThat(s.flagged()).as(text).allSatisfy((a, f) -> assertThat(f).isFalse());
+        }
+        for (String text : List.of("hi", "\ud83d\udd95", "\u4f60\u597d", "a1")) {
+            TextScore s = engine.moderate(ModerationRequest.of(text), PRIOR_ONLY, TenantLists.EMPTY).results().get(0);
+            assertThat(s.scores()).as("a letter, an emoji or an ideograph is scored: " + text)
+                    .allSatisfy((a, v) -> assertThat(v).isEqualTo(0.6));
+        }
     }
 
     @Test

@@ -111,7 +111,7 @@ class ConsoleModesTest extends KaribuTest {
         assertThat(texts(view, "console-engine")).containsExactly("Mode: Fast · scored by n-gram model",
                 "Mode: Accurate · scored by sentence encoder bge-small-en-v1.5-q");
         assertThat(_find(view.results, Span.class).stream().map(Span::getText))
-                .contains("INSULT 0.90 (threshold 0.50) FLAGGED", "INSULT 0.97 (threshold 0.50) FLAGGED");
+                .contains("INSULT 0.90 (engine threshold) FLAGGED", "INSULT 0.97 (engine threshold) FLAGGED");
         assertThat(_find(view.results, Span.class, spec -> spec.withClasses("console-span")))
                 .hasSize(2).allSatisfy(s -> assertThat(s.getText()).isEqualTo("idiot"));
     }

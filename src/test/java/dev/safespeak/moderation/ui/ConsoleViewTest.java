@@ -74,6 +74,28 @@ class ConsoleViewTest extends KaribuTest {
     }
 
     @Test
+    void the_engine_s_own_thresholds_apply_until_staff_set_one_for_every_attribute() {
+        login("qa", Role.QA_LEAD);
+        UI.getCurrent().navigate(ConsoleView.class);
+        ConsoleView view = _get(ConsoleView.class);
+        assertThat(view.threshold.getValue()).as("empty, as the API's default").isNull();
+        _setValue(_get(TextArea.class, spec -> spec.withId("console-text")), "hello there");
+        _click(_get(Button.class, spec -> spec.withId("console-score")));
+        org.mockito.ArgumentCaptor<ModerationRequest> sent = org.mockito.ArgumentCaptor.forClass(ModerationRequest.class);
+        org.mockito.Mockito.verify(engine).moderate(sent.capture());
+        assertThat(sent.getValue().thresholds()).as("no override sent").isEmpty();
+        assertThat(_find(view.results, Span.class).stream().map(Span::getText))
+                .contains("INSULT 0.10 (engine threshold)");
+
+        _setValue(view.threshold, 0.05);
+        _click(_get(Button.class, spec -> spec.withId("console-score")));
+        org.mockito.Mockito.verify(engine, org.mockito.Mockito.times(2)).moderate(sent.capture());
+        assertThat(sent.getValue().thresholds()).hasSize(Attribute.values().length).containsValue(0.05);
+        assertThat(_find(view.results, Span.class).stream().map(Span::getText))
+                .contains("INSULT 0.10 (threshold 0.05)");
+    }
+
+    @Test
     void staff_see_language_scores_flags_and_highlighted_spans() {
         login("qa", Role.QA_LEAD);
         UI.getCurrent().navigate(ConsoleView.class);
@@ -82,7 +104,7 @@ class ConsoleViewTest extends KaribuTest {
         ConsoleView view = _get(ConsoleView.class);
         assertThat(_find(view.results, Span.class).stream().map(Span::getText))
                 .anyMatch(t -> t.startsWith("Language: English (en) · "))
-                .anyMatch(t -> t.equals("INSULT 0.90 (threshold 0.50) FLAGGED"));
+                .anyMatch(t -> t.equals("INSULT 0.90 (engine threshold) FLAGGED"));
         assertThat(_find(view.results, Span.class, spec -> spec.withClasses("console-span")))
                 .singleElement().satisfies(s -> {
                     assertThat(s.getText()).isEqualTo("idiot");
