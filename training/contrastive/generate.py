@@ -8,7 +8,8 @@ Outputs (UTF-8 TSV, header line, columns lang, behaviour, group, text, TOXICITY,
 THREAT, template; a label is 1, 0 or - for "not stated"):
   training/contrastive/train.tsv              training only
   training/contrastive/train-encoder.tsv      training only, encoder heads only: the training-only round5.py to round9.py
-                                              templates (read by default since round 9). Earlier heads read
+                                              templates (read by default from round 9 to round 27; since round 28
+                                              the default is train-encoder-round27.tsv, which starts with them). Earlier heads read
                                               fewer rounds; their files are in git, not regenerated here:
                                               git show c545e4c:training/contrastive/train-encoder.tsv (r7 heads,
                                               rounds 5-7), fe3e892:... (r8 heads, rounds 5-7), and
@@ -18,14 +19,14 @@ THREAT, template; a label is 1, 0 or - for "not stated"):
   training/contrastive/train-encoder-round22.tsv  train-encoder.tsv and round22.py's training-only threats to a person
                                               and non-threats (round 22; read with --contrastive-encoder)
   training/contrastive/train-encoder-round27.tsv  train-encoder.tsv and round27.py's training-only Chinese hate and
-                                              neutral mentions (round 27; read with --contrastive-encoder)
+                                              neutral mentions (round 27; read by default since round 28)
   training/contrastive/dev.tsv                calibration and thresholds only
   training/contrastive/dev-encoder.tsv        calibration, thresholds and variant selection of the encoder heads only: the
                                               dev-only round7.py and round9.py templates (outside the hash split)
   training/contrastive/dev-encoder-round22.tsv  the same and round22.py's dev-only threats to a person and non-threats
                                               (round 22; read with --contrastive-dev-encoder)
   training/contrastive/dev-encoder-round27.tsv  dev-encoder.tsv and round27.py's dev-only Chinese hate and neutral
-                                              mentions (round 27; read with --contrastive-dev-encoder)
+                                              mentions (round 27; read by default since round 28)
   src/test/resources/functional/heldout.tsv   the held-out-by-template test suite, evaluation only
   src/test/resources/functional/fresh.tsv     free sentences written without templates (fresh.py), evaluation only
   training/contrastive/counts.tsv             templates and rows per language, behaviour and side

@@ -33,6 +33,9 @@ import check_round5  # noqa: E402  (reads --limit from sys.argv)
 
 OTHERS = ("training/contrastive/train.tsv", "training/contrastive/train-encoder.tsv", "training/contrastive/dev.tsv",
           "training/contrastive/dev-encoder.tsv",
+          # the default authored files of the encoder heads since round 28 (train-encoder.tsv and dev-encoder.tsv,
+          # then round 27's Chinese rows)
+          "training/contrastive/train-encoder-round27.tsv", "training/contrastive/dev-encoder-round27.tsv",
           "src/test/resources/functional/heldout.tsv", "src/test/resources/functional/heldout-rowlevel.tsv",
           "src/test/resources/functional/fresh.tsv")
 

@@ -114,7 +114,7 @@ public final class ScoreCommand {
             err.println("score: input file " + in + " does not exist");
             return FAILED;
         }
-        String unwritable = unwritable(in, outFile);
+        String unwritable = unwritable(in, outFile, model, heads, byo);
         if (unwritable != null) {
             err.println("score: " + unwritable);
             return FAILED;
@@ -174,24 +174,32 @@ public final class ScoreCommand {
         }
     }
 
-    /** The heads file given, or the committed one. */
     /**
      * Why {@code out} cannot be written before anything is loaded, or null: it is the input file itself (writing
-     * would empty the input before it is read), a directory, or in a directory that does not exist.
+     * would empty the input before it is read) or one of the files read (model, heads, bring-your-own model), a
+     * directory, or in a directory that does not exist.
      */
-    static String unwritable(Path in, Path out) {
+    static String unwritable(Path in, Path out, Path... read) {
         try {
             if (Files.exists(out) && Files.isSameFile(in, out)) {
                 return "--out " + out + " is the input file: scoring would overwrite it before reading it; write to"
                         + " another file";
             }
+            for (Path file : read) {
+                if (file != null && Files.exists(out) && Files.exists(file) && Files.isSameFile(file, out)) {
+                    return "--out " + out + " is a file the command reads (" + file + "): write to another file";
+                }
+            }
         } catch (IOException e) {
-            return "cannot compare --out " + out + " with the input file: " + describe(e);
+            return "cannot compare --out " + out + " with the files read: " + describe(e);
         }
         if (Files.isDirectory(out)) {
             return "cannot write --out " + out + ": it is a directory";
         }
         Path parent = out.toAbsolutePath().getParent();
+        if (parent != null && Files.exists(parent) && !Files.isDirectory(parent)) {
+            return "cannot write --out " + out + ": " + parent + " is a file, not a directory";
+        }
         if (parent != null && !Files.isDirectory(parent)) {
             return "cannot write --out " + out + ": directory " + parent + " does not exist";
         }
@@ -212,6 +220,7 @@ public final class ScoreCommand {
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
+    /** The heads file given, or the committed one. */
     private static EncoderHeads heads(Path file) throws IOException {
         try (InputStream in = file != null ? Files.newInputStream(file)
                 : ScoreCommand.class.getClassLoader().getResourceAsStream(DEFAULT_HEADS)) {

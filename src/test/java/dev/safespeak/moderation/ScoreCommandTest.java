@@ -146,6 +146,19 @@ class ScoreCommandTest {
         assertThat(missing.getParent()).doesNotExist();
         assertThat(score("--in", in.toString(), "--out", dir.toString())).isEqualTo(1);
         assertThat(stderr()).contains("score: cannot write --out " + dir + ": it is a directory");
+        Path underAFile = in.resolve("out.jsonl");
+        assertThat(score("--in", in.toString(), "--out", underAFile.toString())).isEqualTo(1);
+        assertThat(stderr()).contains("score: cannot write --out " + underAFile + ": " + in.toAbsolutePath()
+                + " is a file, not a directory");
+    }
+
+    @Test
+    void the_model_file_as_output_is_refused_and_left_as_it_was() throws Exception {
+        Path in = Files.writeString(dir.resolve("in.jsonl"), "{\"id\": \"a\", \"text\": \"hi\"}\n");
+        byte[] before = Files.readAllBytes(model);
+        assertThat(score("--in", in.toString(), "--out", model.toString())).isEqualTo(1);
+        assertThat(stderr()).contains("score: --out " + model + " is a file the command reads (" + model + ")");
+        assertThat(Files.readAllBytes(model)).isEqualTo(before);
     }
 
     @Test

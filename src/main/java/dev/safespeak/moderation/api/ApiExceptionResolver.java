@@ -146,9 +146,11 @@ class ApiExceptionResolver implements HandlerExceptionResolver, Ordered {
                 return "field '" + field(m) + "' has the wrong type or format";
             }
             if (t instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m && m.getPath().isEmpty()
-                    && m.getTargetType() != null && !String.valueOf(m.getOriginalMessage()).startsWith("No content")) {
-                // Valid JSON of the wrong shape at the top: an array, a string or a number instead of an object.
-                return "request body must be a JSON object";
+                    && m.getTargetType() != null) {
+                // Only whitespace: Jackson finds no content at all. Otherwise valid JSON of the wrong shape at the
+                // top: an array, a string, a number or a boolean instead of an object.
+                return String.valueOf(m.getOriginalMessage()).startsWith("No content") ? "request body is missing"
+                        : "request body must be a JSON object";
             }
             if (t instanceof JsonProcessingException p) {
                 return notJson(p);

@@ -168,8 +168,8 @@ public final class ModerationEngine {
         Map<Attribute, Double> scores = new EnumMap<>(Attribute.class);
         boolean content = hasContent(text);
         for (Attribute a : options.attributes()) {
-            // Without a letter, an ideograph or a symbol (emoji) the model sees no word and answers its prior,
-            // which sits above some thresholds ("?" was flagged INSULT, PROFANITY and THREAT): nothing to judge.
+            // Without a letter, an ideograph or an emoji the model sees no word and answers its prior, which sits
+            // above some thresholds ("?" was flagged INSULT, PROFANITY and THREAT): nothing to judge.
             scores.put(a, content ? clamp(all.getOrDefault(a, 0.0)) : 0.0);
         }
 
@@ -189,7 +189,8 @@ public final class ModerationEngine {
         for (Attribute a : options.attributes()) {
             double threshold = options.requestedThresholds().contains(a) ? options.thresholds().get(a)
                     : routed.thresholds().getOrDefault(a, options.thresholds().get(a));
-            boolean flag = scores.get(a) >= threshold;
+            // A text without content is flagged only by a block list (score 1), even under a requested threshold 0.
+            boolean flag = (content || scores.get(a) > 0) && scores.get(a) >= threshold;
             flagged.put(a, flag);
             if (flag) {
                 flaggedSet.add(a);
@@ -205,12 +206,14 @@ public final class ModerationEngine {
     }
 
     /**
-     * Whether a text holds anything the models can judge: a letter, an ideograph or a symbol such as an emoji.
-     * Punctuation, digits, spaces and marks alone score 0 on every attribute (block lists still apply).
+     * Whether a text holds anything the models can judge: a letter, an ideograph or an emoji (a character of Unicode
+     * category So, "other symbol", or one shown as an emoji by the variation selector U+FE0F or as a keycap by
+     * U+20E3). Punctuation, digits, spaces, marks and math, currency and modifier symbols ($, +, ^) alone score 0 on
+     * every attribute and are flagged only by a block list.
      */
     static boolean hasContent(String text) {
         return text.codePoints().anyMatch(c -> Character.isLetter(c) || Character.isIdeographic(c)
-                || Character.getType(c) == Character.OTHER_SYMBOL);
+                || Character.getType(c) == Character.OTHER_SYMBOL || c == 0xFE0F || c == 0x20E3);
     }
 
     private DetectedLanguage language(String text, Options options) {
@@ -254,7 +257,9 @@ public final class ModerationEngine {
                     continue;
                 }
                 AnalysedText without = without(analysed, mask);
-                Map<Attribute, Double> again = rescored.computeIfAbsent(mask, m -> classifier.score(without));
+                // Every word allowed: nothing is left to judge, and the model's prior must not stand in for it.
+                Map<Attribute, Double> again = rescored.computeIfAbsent(mask, m -> without.tokens().isEmpty()
+                        ? Map.of() : classifier.score(without));
                 scores.put(a, Math.min(scores.get(a), clamp(again.getOrDefault(a, 0.0))));
                 explainOn.put(a, without);
             }

@@ -7,8 +7,8 @@ import java.util.List;
  * pooling is a list of {@link Part}s, each L2-normalised on its own and placed one after the other.
  *
  * <ul>
- *   <li>{@link #CLS}: the [CLS] position, as BGE models are meant to be used for similarity; the heads of
- *   2026.12.06-r25 and earlier read it.</li>
+ *   <li>{@link #CLS}: the [CLS] position, as BGE models are meant to be used for similarity; every
+ *   committed heads file so far (2026.12.06-r28 and earlier) reads it.</li>
  *   <li>{@link #CLS_MEAN}: that vector followed by the mean of every token's output (the text is run alone, so no
  *   padding enters the mean); twice the encoder's width.</li>
  *   <li>{@link #CLS_MAX}: [CLS] followed by the element-wise maximum over every token's output, which keeps the

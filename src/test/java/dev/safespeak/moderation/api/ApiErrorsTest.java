@@ -77,7 +77,7 @@ class ApiErrorsTest extends ApiTestSupport {
 
     @Test
     void valid_json_that_is_not_an_object_is_400_and_says_so() throws Exception {
-        for (String body : new String[] {"[\"hi\"]", "\"hi\"", "42"}) {
+        for (String body : new String[] {"[\"hi\"]", "\"hi\"", "42", "true"}) {
             expectProblem(mvc.perform(moderate(body)), 400, "invalid", "request body must be a JSON object");
         }
     }
@@ -85,6 +85,7 @@ class ApiErrorsTest extends ApiTestSupport {
     @Test
     void an_empty_body_is_400_and_says_the_body_is_missing() throws Exception {
         expectProblem(mvc.perform(moderate("")), 400, "invalid", "request body is missing");
+        expectProblem(mvc.perform(moderate("  \n ")), 400, "invalid", "request body is missing");
     }
 
     @Test

@@ -81,11 +81,46 @@ class ModerationEngineTest {
             assertThat(s.scores()).as(text).allSatisfy((a, v) -> assertThat(v).isZero());
             assertThat(s.flagged()).as(text).allSatisfy((a, f) -> assertThat(f).isFalse());
         }
-        for (String text : List.of("hi", "\ud83d\udd95", "\u4f60\u597d", "a1")) {
+        // Combining marks alone, and math, currency and modifier symbols, are not content either.
+        for (String text : List.of("\u0301\u0308", "$$$", "+++ ^^")) {
+            TextScore s = engine.moderate(ModerationRequest.of(text), PRIOR_ONLY, TenantLists.EMPTY).results().get(0);
+            assertThat(s.scores()).as(text).allSatisfy((a, v) -> assertThat(v).isZero());
+        }
+        // A letter, an emoji (So, a keycap, a character shown as an emoji by U+FE0F) or an ideograph is scored.
+        for (String text : List.of("hi", "\ud83d\udd95", "\u4f60\u597d", "a1", "1\ufe0f\u20e3", "\u203c\ufe0f",
+                "\ud83d\udc68\u200d\ud83d\udc69\u200d\ud83d\udc67")) {
             TextScore s = engine.moderate(ModerationRequest.of(text), PRIOR_ONLY, TenantLists.EMPTY).results().get(0);
             assertThat(s.scores()).as("a letter, an emoji or an ideograph is scored: " + text)
                     .allSatisfy((a, v) -> assertThat(v).isEqualTo(0.6));
         }
+    }
+
+    @Test
+    void a_text_without_content_is_not_flagged_under_a_requested_threshold_of_zero() {
+        ModerationRequest request = new ModerationRequest(List.of("?!"), Set.of(), List.of(), false,
+                Map.of(Attribute.INSULT, 0.0), null, null);
+        TextScore s = engine.moderate(request, PRIOR_ONLY, TenantLists.EMPTY).results().get(0);
+        assertThat(s.scores().get(Attribute.INSULT)).isZero();
+        assertThat(s.flagged().get(Attribute.INSULT)).isFalse();
+    }
+
+    @Test
+    void a_block_list_still_flags_a_text_of_digits_alone() {
+        TenantLists lists = engine.compile(List.of(new ListEntry("acme", ListMatch.ListKind.BLOCK, "1488",
+                Attribute.IDENTITY_ATTACK)));
+        TextScore s = engine.moderate(ModerationRequest.of("1488"), PRIOR_ONLY, lists).results().get(0);
+        assertThat(s.scores().get(Attribute.IDENTITY_ATTACK)).isEqualTo(1.0);
+        assertThat(s.flagged().get(Attribute.IDENTITY_ATTACK)).isTrue();
+        assertThat(s.flagged().get(Attribute.INSULT)).isFalse();
+    }
+
+    @Test
+    void a_text_whose_every_word_is_allowed_is_not_scored_on_the_model_s_prior() {
+        TenantLists lists = engine.compile(List.of(new ListEntry("acme", ListMatch.ListKind.ALLOW, "frobnicate",
+                null)));
+        TextScore s = engine.moderate(ModerationRequest.of("Frobnicate!"), PRIOR_ONLY, lists).results().get(0);
+        assertThat(s.scores()).allSatisfy((a, v) -> assertThat(v).as(a.name()).isZero());
+        assertThat(s.flagged()).allSatisfy((a, f) -> assertThat(f).as(a.name()).isFalse());
     }
 
     @Test

@@ -112,11 +112,15 @@ class EncoderTrainCommandTest {
     }
 
     @Test
-    void a_negative_chinese_stacker_weight_is_refused_before_any_data_is_read() {
+    void a_negative_stacker_weight_is_refused_before_any_data_is_read() {
         assertThatThrownBy(() -> EncoderTrainCommand.main(
                 new String[] {"--stacker-authored-weight-zh", "-1", "--data", "/nonexistent"}))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("--stacker-authored-weight-zh is -1.0, expected 0 or more");
+        assertThatThrownBy(() -> EncoderTrainCommand.main(
+                new String[] {"--stacker-authored-weight", "-3", "--data", "/nonexistent"}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("--stacker-authored-weight is -3.0, expected 0 or more");
     }
 
     @Test

@@ -394,17 +394,36 @@ class UnseenScriptsTest {
 
     /** The closeness check, on stand-in training, dev, held-out and fresh files and group terms. */
     private void layOutTheComparedFiles(String trainRow) throws IOException {
+        layOutTheComparedFiles("training/contrastive/train.tsv", trainRow);
+    }
+
+    /** As above, with {@code rows} in {@code holder} and a row unlike any set sentence in every other file. */
+    private void layOutTheComparedFiles(String holder, String rows) throws IOException {
         Files.writeString(root.resolve("training/contrastive/generate.py"), """
                 L = {"en": {"groups": [("muslim", "Muslims", "Muslim"), ("migrant", "Immigrants", "immigrant")]}}
                 """);
         for (String file : List.of("training/contrastive/train.tsv", "training/contrastive/train-encoder.tsv",
                 "training/contrastive/dev.tsv", "training/contrastive/dev-encoder.tsv",
+                "training/contrastive/train-encoder-round27.tsv", "training/contrastive/dev-encoder-round27.tsv",
                 "src/test/resources/functional/heldout.tsv", "src/test/resources/functional/heldout-rowlevel.tsv",
                 "src/test/resources/functional/fresh.tsv")) {
             Files.createDirectories(root.resolve(file).getParent());
-            String rows = file.endsWith("/train.tsv") ? trainRow : "en\tt9\tSomething else entirely happened today\n";
-            Files.writeString(root.resolve(file), "lang\ttemplate\ttext\n" + rows);
+            String content = file.equals(holder) ? rows : "en\tt9\tSomething else entirely happened today\n";
+            Files.writeString(root.resolve(file), "lang\ttemplate\ttext\n" + content);
         }
+    }
+
+    @Test
+    void check_overlap_compares_with_the_round_27_rows_the_heads_train_on_by_default() throws Exception {
+        layOutTheComparedFiles("training/contrastive/train-encoder-round27.tsv", "zh\tt1\t我们小区的穆斯林邻居很热情\n");
+        Files.writeString(root.resolve(SET), HEADER + """
+                n1\tneutral\treligion\t我们小区的穆斯林邻居非常热情
+                """);
+
+        Result result = run("training/unseen/check_overlap.py", SET, "--limit", "0.5");
+
+        assertThat(result.exitCode()).as(result.stderr()).isEqualTo(1);
+        assertThat(result.stdout()).endsWith("training/contrastive/train-encoder-round27.tsv\t我们小区的穆斯林邻居很热情\n");
     }
 
     @Test

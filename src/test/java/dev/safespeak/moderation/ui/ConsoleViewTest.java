@@ -93,6 +93,13 @@ class ConsoleViewTest extends KaribuTest {
         assertThat(sent.getValue().thresholds()).hasSize(Attribute.values().length).containsValue(0.05);
         assertThat(_find(view.results, Span.class).stream().map(Span::getText))
                 .contains("INSULT 0.10 (threshold 0.05)");
+
+        _setValue(view.threshold, null);
+        _click(_get(Button.class, spec -> spec.withId("console-score")));
+        org.mockito.Mockito.verify(engine, org.mockito.Mockito.times(3)).moderate(sent.capture());
+        assertThat(sent.getValue().thresholds()).as("cleared: the engine's thresholds again").isEmpty();
+        assertThat(_find(view.results, Span.class).stream().map(Span::getText))
+                .contains("INSULT 0.10 (engine threshold)");
     }
 
     @Test

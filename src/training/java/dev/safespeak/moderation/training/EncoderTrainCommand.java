@@ -114,6 +114,7 @@ public final class EncoderTrainCommand {
         identityRoute();
         hiddenUnits();
         hiddenUnitsZh();
+        stackerAuthoredWeight();
         stackerAuthoredWeightZh();
         Path data = Path.of(opt("data", "../shared/data"));
         Path out = Path.of(opt("out", "src/main/resources/models/default"));
@@ -676,7 +677,8 @@ public final class EncoderTrainCommand {
                 fold[i] = Math.floorMod(mix(key.hashCode()), folds);
             }
             // Every dev row weighs the same in the blend's fit, or (--balance-sets) every dev set does; an authored
-            // dev row weighs --stacker-authored-weight times that (10 by default, chosen on dev: training/dev-variants.md, round 8).
+            // dev row weighs --stacker-authored-weight times that (10 by default, chosen on dev: training/dev-variants.md,
+            // round 8), for the Chinese encoder --stacker-authored-weight-zh (2 by default since round 28).
             double[] weight = new double[n];
             for (int i = 0; i < n; i++) {
                 weight[i] = (balanceSets ? n / (double) (perSet.size() * perSet.get(set[i])) : 1)
@@ -969,7 +971,11 @@ public final class EncoderTrainCommand {
      * (chosen on dev, training/dev-variants.md, round 8).
      */
     private double stackerAuthoredWeight() {
-        return options.getDouble("stacker-authored-weight", 10.0);
+        double w = options.getDouble("stacker-authored-weight", 10.0);
+        if (!(w >= 0) || Double.isInfinite(w)) {
+            throw new IllegalArgumentException("--stacker-authored-weight is " + w + ", expected 0 or more");
+        }
+        return w;
     }
 
     /**
@@ -984,9 +990,9 @@ public final class EncoderTrainCommand {
         return w;
     }
 
-    /** The blend's authored dev weight of an encoder: {@link #stackerAuthoredWeight} for English, else the -zh one. */
-    private double stackerAuthoredWeight(EncoderSpec spec) {
-        return spec.languages().contains("en") ? stackerAuthoredWeight() : stackerAuthoredWeightZh();
+    /** The blend's authored dev weight of an encoder: the -zh one for the Chinese encoder, else the English one. */
+    double stackerAuthoredWeight(EncoderSpec spec) {
+        return spec.languages().contains("zh") ? stackerAuthoredWeightZh() : stackerAuthoredWeight();
     }
 
     /** An authored case that mentions an identity group and states no attribute as present. */

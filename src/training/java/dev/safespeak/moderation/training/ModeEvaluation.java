@@ -384,7 +384,7 @@ final class ModeEvaluation {
                 + "and the threshold and the authored weight are chosen on cross-fitted dev probabilities (each dev row "
                 + "scored by a blend fitted on the other folds; an authored template's fills share a fold) by the "
                 + "objective " + objectiveSentence(written.manifest().path("blend")) + "; in the "
-                + "blend's fit an authored dev row weighs `blend.stackerAuthoredWeight` public rows. Dev columns: mean macro-F1 over the public dev "
+                + "blend's fit an authored dev row weighs `blend.stackerAuthoredWeight` public rows (the Chinese encoder's: `blend.stackerAuthoredWeightZh`). Dev columns: mean macro-F1 over the public dev "
                 + "sets and the authored dev pass rate at the chosen threshold, cross-fitted.\n\n");
         md.append("| encoder | attribute | authored weight | a (encoder) | b (fast logits) | c | threshold | dev mean F1 "
                 + "accurate / fast | dev authored pass accurate / fast |\n|---|---|---:|---:|---|---:|---:|---:|---:|\n");
