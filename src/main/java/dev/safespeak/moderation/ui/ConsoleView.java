@@ -291,9 +291,15 @@ class ConsoleView extends VerticalLayout implements HasDynamicTitle {
                 bar.addThemeName("error");
             }
             Double limit = threshold.getValue();
-            Span label = new Span(limit == null
-                    ? Messages.get(flagged ? "console.score-flagged-engine" : "console.score-clear-engine", a.name(), v)
-                    : Messages.get(flagged ? "console.score-flagged" : "console.score-clear", a.name(), v, limit));
+            String text;
+            if (limit == null) {
+                text = flagged ? Messages.get("console.score-flagged-engine", a.name(), v)
+                        : Messages.get("console.score-clear-engine", a.name(), v);
+            } else {
+                text = flagged ? Messages.get("console.score-flagged", a.name(), v, limit)
+                        : Messages.get("console.score-clear", a.name(), v, limit);
+            }
+            Span label = new Span(text);
             label.addClassName(flagged ? "console-flagged" : "console-clear");
             column.add(new HorizontalLayout(bar, label));
         }
