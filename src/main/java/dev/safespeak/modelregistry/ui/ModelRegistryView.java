@@ -57,6 +57,8 @@ class ModelRegistryView extends VerticalLayout implements HasDynamicTitle {
                 .setAutoWidth(true);
         grid.addComponentColumn(this::evaluationCell).setKey("evaluation")
                 .setHeader(Messages.get("registry.evaluation")).setFlexGrow(1);
+        grid.addComponentColumn(this::provenanceCell).setKey("provenance")
+                .setHeader(Messages.get("registry.provenance")).setAutoWidth(true);
         grid.addColumn(v -> Messages.dateTime(v.registeredAt())).setHeader(Messages.get("registry.registered"))
                 .setAutoWidth(true);
         grid.addColumn(v -> Messages.dateTime(v.activatedAt())).setHeader(Messages.get("registry.activated"))
@@ -72,7 +74,6 @@ class ModelRegistryView extends VerticalLayout implements HasDynamicTitle {
         Button rollback = new Button(Messages.get("registry.rollback"), e -> act(registry::rollback,
                 Messages.get("registry.rolled-back")));
         rollback.setId("rollback");
-        rollback.addThemeVariants(ButtonVariant.LUMO_ERROR);
         Button rollbackHeads = new Button(Messages.get("registry.rollback-heads"),
                 e -> act(() -> registry.rollback(ModelKind.ENCODER_HEADS), Messages.get("registry.rolled-back-heads")));
         rollbackHeads.setId("rollback-encoder-heads");
@@ -102,6 +103,41 @@ class ModelRegistryView extends VerticalLayout implements HasDynamicTitle {
         show.setId("evaluation-" + version.version());
         show.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         return show;
+    }
+
+    /** A button that shows the version's provenance (the artifact's manifest), or a dash when it has none. */
+    private com.vaadin.flow.component.Component provenanceCell(ModelVersionInfo version) {
+        if (version.provenance() == null || version.provenance().isBlank()) {
+            return new Span("–");
+        }
+        Button show = new Button(Messages.get("registry.provenance.show"), e -> openProvenance(version));
+        show.setId("provenance-" + version.version());
+        show.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        return show;
+    }
+
+    Dialog provenanceDialog;
+
+    /** The manifest as indented JSON, or as stored when it is not JSON. */
+    void openProvenance(ModelVersionInfo version) {
+        String text;
+        try {
+            com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+            text = json.writerWithDefaultPrettyPrinter().writeValueAsString(json.readTree(version.provenance()));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            text = version.provenance();
+        }
+        provenanceDialog = new Dialog();
+        provenanceDialog.setId("provenance-dialog");
+        provenanceDialog.setHeaderTitle(Messages.get("registry.provenance.title", version.version()));
+        com.vaadin.flow.component.html.Pre body = new com.vaadin.flow.component.html.Pre(text);
+        body.setId("provenance-text");
+        body.getStyle().set("white-space", "pre-wrap").set("font-size", "var(--lumo-font-size-xs)");
+        provenanceDialog.add(body);
+        provenanceDialog.setWidth("min(56rem, 100vw)");
+        provenanceDialog.getFooter().add(new Button(Messages.get("registry.evaluation.close"),
+                e -> provenanceDialog.close()));
+        provenanceDialog.open();
     }
 
     void openEvaluation(ModelVersionInfo version, EvaluationTables tables) {

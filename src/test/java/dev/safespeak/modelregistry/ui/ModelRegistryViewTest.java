@@ -51,6 +51,30 @@ class ModelRegistryViewTest extends KaribuTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void the_provenance_of_a_model_is_its_manifest_as_indented_json() {
+        login("admin", Role.ADMIN);
+        UI.getCurrent().navigate(ModelRegistryView.class);
+        Grid<ModelVersionInfo> grid = _get(Grid.class, spec -> spec.withId("model-versions"));
+        int fastRow = -1;
+        for (int row = 0; row < GridKt._size(grid); row++) {
+            if (GridKt._get(grid, row).kind() == ModelKind.NGRAM) {
+                fastRow = row;
+            }
+        }
+        assertThat(fastRow).isNotNegative();
+        String version = GridKt._get(grid, fastRow).version();
+        Button show = (Button) GridKt._getCellComponent(grid, fastRow, "provenance");
+        assertThat(show.getText()).isEqualTo("Show manifest");
+        _click(show);
+        com.vaadin.flow.component.dialog.Dialog dialog = _get(com.vaadin.flow.component.dialog.Dialog.class,
+                spec -> spec.withId("provenance-dialog"));
+        assertThat(dialog.getHeaderTitle()).isEqualTo("Provenance of " + version);
+        String text = _get(com.vaadin.flow.component.html.Pre.class, spec -> spec.withId("provenance-text")).getText();
+        assertThat(text).contains("\"seed\"", "\"dataChecksumsSha256\"").contains("\n  \"");
+    }
+
+    @Test
     void rolling_back_encoder_heads_without_a_previous_version_says_so() {
         login("admin", Role.ADMIN);
         UI.getCurrent().navigate(ModelRegistryView.class);
