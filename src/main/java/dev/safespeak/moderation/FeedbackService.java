@@ -1,7 +1,6 @@
 package dev.safespeak.moderation;
 
 import dev.safespeak.base.BusinessException;
-import dev.safespeak.base.ErrorCode;
 import dev.safespeak.moderation.internal.ScoreFeedback;
 import dev.safespeak.moderation.internal.ScoreFeedbackRepository;
 import dev.safespeak.moderation.internal.StoredTextRepository;
@@ -85,10 +84,8 @@ public class FeedbackService {
                     + "tenant: refer to a request scored with doNotStore=false (before its retention ends), or send "
                     + "the text");
         }
-        if (hasText && !storage.canStore()) {
-            throw new BusinessException(ErrorCode.INVALID, FEEDBACK_NO_KEY_MESSAGE);
-        }
-        String cipherText = hasText ? storage.requireCipher().encrypt(feedback.text(), "score_feedback") : null;
+        String cipherText = hasText
+                ? storage.requireCipher(FEEDBACK_NO_KEY_MESSAGE).encrypt(feedback.text(), "score_feedback") : null;
         Instant now = clock.instant();
         ScoreFeedback saved = repository.save(new ScoreFeedback(feedback.tenant(),
                 hasRequest ? feedback.requestId() : null, cipherText, feedback.attribute().name(),

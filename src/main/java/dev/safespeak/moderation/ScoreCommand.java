@@ -180,18 +180,20 @@ public final class ScoreCommand {
      * directory, or in a directory that does not exist.
      */
     static String unwritable(Path in, Path out, Path... read) {
-        try {
-            if (Files.exists(out) && Files.isSameFile(in, out)) {
-                return "--out " + out + " is the input file: scoring would overwrite it before reading it; write to"
-                        + " another file";
-            }
-            for (Path file : read) {
-                if (file != null && Files.exists(out) && Files.exists(file) && Files.isSameFile(file, out)) {
-                    return "--out " + out + " is a file the command reads (" + file + "): write to another file";
+        if (Files.exists(out)) {
+            try {
+                if (Files.isSameFile(in, out)) {
+                    return "--out " + out + " is the input file: scoring would overwrite it before reading it; write"
+                            + " to another file";
                 }
+                for (Path file : read) {
+                    if (file != null && Files.exists(file) && Files.isSameFile(file, out)) {
+                        return "--out " + out + " is a file the command reads (" + file + "): write to another file";
+                    }
+                }
+            } catch (IOException e) {
+                return "cannot compare --out " + out + " with the files read: " + describe(e);
             }
-        } catch (IOException e) {
-            return "cannot compare --out " + out + " with the files read: " + describe(e);
         }
         if (Files.isDirectory(out)) {
             return "cannot write --out " + out + ": it is a directory";

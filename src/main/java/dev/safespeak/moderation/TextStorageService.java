@@ -120,14 +120,14 @@ public class TextStorageService {
         }
     }
 
-    /** Whether texts can be stored: a storage key is configured. */
-    boolean canStore() {
-        return cipher != null;
+    TextCipher requireCipher() {
+        return requireCipher(NO_KEY_MESSAGE);
     }
 
-    TextCipher requireCipher() {
+    /** The cipher, or a refusal with {@code refusal} as its message when no storage key is configured. */
+    TextCipher requireCipher(String refusal) {
         if (cipher == null) {
-            throw new BusinessException(ErrorCode.INVALID, NO_KEY_MESSAGE);
+            throw new BusinessException(ErrorCode.INVALID, refusal);
         }
         return cipher;
     }

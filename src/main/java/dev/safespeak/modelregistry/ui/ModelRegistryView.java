@@ -127,33 +127,33 @@ class ModelRegistryView extends VerticalLayout implements HasDynamicTitle {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             text = version.provenance();
         }
-        provenanceDialog = new Dialog();
-        provenanceDialog.setId("provenance-dialog");
-        provenanceDialog.setHeaderTitle(Messages.get("registry.provenance.title", version.version()));
         com.vaadin.flow.component.html.Pre body = new com.vaadin.flow.component.html.Pre(text);
         body.setId("provenance-text");
         body.getStyle().set("white-space", "pre-wrap").set("font-size", "var(--lumo-font-size-xs)");
-        provenanceDialog.add(body);
-        provenanceDialog.setWidth("min(56rem, 100vw)");
-        provenanceDialog.getFooter().add(new Button(Messages.get("registry.evaluation.close"),
-                e -> provenanceDialog.close()));
-        provenanceDialog.open();
+        provenanceDialog = openDialog("provenance-dialog", Messages.get("registry.provenance.title", version.version()),
+                body);
     }
 
     void openEvaluation(ModelVersionInfo version, EvaluationTables tables) {
-        evaluationDialog = new Dialog();
-        evaluationDialog.setId("evaluation-dialog");
-        evaluationDialog.setHeaderTitle(Messages.get("registry.evaluation.title", version.version()));
         VerticalLayout body = new VerticalLayout();
         body.setPadding(false);
         for (EvaluationTables.Table table : tables.tables()) {
             body.add(new H4(sectionLabel(table.key())), tableGrid(table));
         }
-        evaluationDialog.add(body);
-        evaluationDialog.setWidth("min(56rem, 100vw)");
-        evaluationDialog.getFooter().add(new Button(Messages.get("registry.evaluation.close"),
-                e -> evaluationDialog.close()));
-        evaluationDialog.open();
+        evaluationDialog = openDialog("evaluation-dialog",
+                Messages.get("registry.evaluation.title", version.version()), body);
+    }
+
+    /** Opens a dialog of the page's width with a title, a body and a Close button. */
+    private static Dialog openDialog(String id, String title, com.vaadin.flow.component.Component body) {
+        Dialog dialog = new Dialog();
+        dialog.setId(id);
+        dialog.setHeaderTitle(title);
+        dialog.add(body);
+        dialog.setWidth("min(56rem, 100vw)");
+        dialog.getFooter().add(new Button(Messages.get("registry.evaluation.close"), e -> dialog.close()));
+        dialog.open();
+        return dialog;
     }
 
     private static Grid<EvaluationTables.Row> tableGrid(EvaluationTables.Table table) {

@@ -163,14 +163,15 @@ public final class ModerationEngine {
         DetectedLanguage language = language(text, options);
         analysed = analysed.withLanguage(language.code());
 
-        Classifier.Routed routed = classifier.route(analysed, options.attributes());
+        // Without a letter, an ideograph or an emoji the model sees no word and answers its prior, which sits above
+        // some thresholds ("?" was flagged INSULT, PROFANITY and THREAT): nothing to judge, so no model is asked.
+        boolean content = hasContent(text);
+        Classifier.Routed routed = content ? classifier.route(analysed, options.attributes())
+                : new Classifier.Routed(Map.of(), TextScore.NGRAM, Map.of());
         Map<Attribute, Double> all = routed.scores();
         Map<Attribute, Double> scores = new EnumMap<>(Attribute.class);
-        boolean content = hasContent(text);
         for (Attribute a : options.attributes()) {
-            // Without a letter, an ideograph or an emoji the model sees no word and answers its prior, which sits
-            // above some thresholds ("?" was flagged INSULT, PROFANITY and THREAT): nothing to judge.
-            scores.put(a, content ? clamp(all.getOrDefault(a, 0.0)) : 0.0);
+            scores.put(a, clamp(all.getOrDefault(a, 0.0)));
         }
 
         List<ListMatch> matches = List.of();

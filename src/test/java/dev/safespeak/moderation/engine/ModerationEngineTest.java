@@ -75,6 +75,43 @@ class ModerationEngineTest {
     };
 
     @Test
+    void no_model_is_asked_to_score_a_text_without_content() {
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        Classifier counting = new Classifier() {
+            @Override
+            public String version() {
+                return PRIOR_ONLY.version();
+            }
+
+            @Override
+            public Set<Attribute> attributes() {
+                return PRIOR_ONLY.attributes();
+            }
+
+            @Override
+            public Map<Attribute, Double> score(AnalysedText text) {
+                asked.incrementAndGet();
+                return PRIOR_ONLY.score(text);
+            }
+
+            @Override
+            public Map<Attribute, List<TokenContribution>> explain(AnalysedText text) {
+                return Map.of();
+            }
+
+            @Override
+            public Map<Attribute, Double> defaultThresholds() {
+                return PRIOR_ONLY.defaultThresholds();
+            }
+        };
+        TextScore s = engine.moderate(ModerationRequest.of("?!"), counting, TenantLists.EMPTY).results().get(0);
+        assertThat(asked).as("classifier calls for '?!'").hasValue(0);
+        assertThat(s.engine()).isEqualTo(TextScore.NGRAM);
+        engine.moderate(ModerationRequest.of("hi"), counting, TenantLists.EMPTY);
+        assertThat(asked).as("a text with a word is scored").hasPositiveValue();
+    }
+
+    @Test
     void a_text_of_punctuation_and_digits_alone_scores_zero_and_flags_nothing() {
         for (String text : List.of("?", ".", "!!!", "12345 !!!", ":)", "...?!", "\u00a0-\u2014-")) {
             TextScore s = engine.moderate(ModerationRequest.of(text), PRIOR_ONLY, TenantLists.EMPTY).results().get(0);

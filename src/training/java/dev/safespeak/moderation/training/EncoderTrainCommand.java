@@ -475,7 +475,12 @@ public final class EncoderTrainCommand {
      * for the Chinese one.
      */
     private int hiddenUnits(EncoderSpec spec) {
-        return spec.languages().contains("en") ? hiddenUnits() : hiddenUnitsZh();
+        return chinese(spec) ? hiddenUnitsZh() : hiddenUnits();
+    }
+
+    /** Whether an encoder is the Chinese one, whose heads have options of their own (the {@code -zh} ones). */
+    private static boolean chinese(EncoderSpec spec) {
+        return spec.languages().contains("zh");
     }
 
     /**
@@ -971,11 +976,7 @@ public final class EncoderTrainCommand {
      * (chosen on dev, training/dev-variants.md, round 8).
      */
     private double stackerAuthoredWeight() {
-        double w = options.getDouble("stacker-authored-weight", 10.0);
-        if (!(w >= 0) || Double.isInfinite(w)) {
-            throw new IllegalArgumentException("--stacker-authored-weight is " + w + ", expected 0 or more");
-        }
-        return w;
+        return weightOption("stacker-authored-weight", 10.0);
     }
 
     /**
@@ -983,16 +984,20 @@ public final class EncoderTrainCommand {
      * default since round 28 (the English value, 10, before).
      */
     private double stackerAuthoredWeightZh() {
-        double w = options.getDouble("stacker-authored-weight-zh", 2.0);
+        return weightOption("stacker-authored-weight-zh", 2.0);
+    }
+
+    private double weightOption(String name, double byDefault) {
+        double w = options.getDouble(name, byDefault);
         if (!(w >= 0) || Double.isInfinite(w)) {
-            throw new IllegalArgumentException("--stacker-authored-weight-zh is " + w + ", expected 0 or more");
+            throw new IllegalArgumentException("--" + name + " is " + w + ", expected 0 or more");
         }
         return w;
     }
 
     /** The blend's authored dev weight of an encoder: the -zh one for the Chinese encoder, else the English one. */
-    double stackerAuthoredWeight(EncoderSpec spec) {
-        return spec.languages().contains("zh") ? stackerAuthoredWeightZh() : stackerAuthoredWeight();
+    private double stackerAuthoredWeight(EncoderSpec spec) {
+        return chinese(spec) ? stackerAuthoredWeightZh() : stackerAuthoredWeight();
     }
 
     /** An authored case that mentions an identity group and states no attribute as present. */
