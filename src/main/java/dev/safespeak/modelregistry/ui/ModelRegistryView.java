@@ -129,7 +129,8 @@ class ModelRegistryView extends VerticalLayout implements HasDynamicTitle {
         }
         com.vaadin.flow.component.html.Pre body = new com.vaadin.flow.component.html.Pre(text);
         body.setId("provenance-text");
-        body.getStyle().set("white-space", "pre-wrap").set("font-size", "var(--lumo-font-size-xs)");
+        body.getStyle().set("white-space", "pre-wrap").set("overflow-wrap", "anywhere")
+                .set("font-size", "var(--lumo-font-size-xs)");
         provenanceDialog = openDialog("provenance-dialog", Messages.get("registry.provenance.title", version.version()),
                 body);
     }
