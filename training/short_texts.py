@@ -1,0 +1,187 @@
+#!/usr/bin/env python3
+"""Measures how fast (n-gram) models treat short texts, on dev only, with the product's own `score` command (language
+detected as the service detects it, each model's own thresholds). Round 29 (training/dev-variants.md) compares models
+with it. For each model it prints:
+  - public dev macro-F1 per attribute and their mean (the public data's dev rows, where the attribute is labelled);
+  - public dev short non-toxic texts (at most 3 words; not zh or ko, whose texts have no spaces): the share flagged on
+    an attribute the row is labelled negative for, beside the same share for longer non-toxic texts;
+  - authored dev (training/contrastive/dev.tsv, the rows before round 29): pass rate per behaviour and their mean (a
+    row passes when every stated label agrees with the flag);
+  - round 29's short chat dev rows (the rows of --chat-dev that dev.tsv lacks): benign rows flagged on any attribute,
+    short insults caught (TOXICITY or INSULT flagged), profanity caught (PROFANITY flagged).
+The public dev rows are written once to target/short-texts/public-dev.jsonl (by PublicDevRows; never commit them).
+Run from the repository root after building the production jar:
+  python3 training/short_texts.py [--jar FILE] [--chat-dev FILE] NAME=MODEL.bin [NAME=MODEL.bin ...]
+A model named "default" with no file (default=) scores with the jar's committed model."""
+import csv
+import glob
+import json
+import os
+import subprocess
+import sys
+
+WORK = "target/short-texts"
+PUBLIC_DEV = os.path.join(WORK, "public-dev.jsonl")
+AUTHORED_DEV = "training/contrastive/dev.tsv"
+CHAT_DEV = "training/contrastive/dev-round29.tsv"
+ATTRIBUTES = ("TOXICITY", "SEVERE_TOXICITY", "IDENTITY_ATTACK", "INSULT", "PROFANITY", "THREAT")
+NO_SPACES = ("zh", "ko")
+SHORT_WORDS = 3
+USAGE = "usage: short_texts.py [--jar FILE] [--chat-dev FILE] NAME=MODEL.bin [NAME=MODEL.bin ...]"
+
+
+def arguments(args):
+    """(jar, chat dev file, [(name, model file or None)]) from the command line."""
+    jar, chat, models = None, CHAT_DEV, []
+    i = 0
+    while i < len(args):
+        if args[i] in ("--jar", "--chat-dev"):
+            if i + 1 >= len(args):
+                sys.exit(f"{args[i]} needs a value: {USAGE}")
+            if args[i] == "--jar":
+                jar = args[i + 1]
+            else:
+                chat = args[i + 1]
+            i += 2
+            continue
+        name, sep, model = args[i].partition("=")
+        if not sep or not name:
+            sys.exit(f"expected NAME=MODEL.bin, not {args[i]}: {USAGE}")
+        if model and not os.path.isfile(model):
+            sys.exit(f"{args[i]}: no such model file")
+        models.append((name, model or None))
+        i += 1
+    if not models:
+        sys.exit(USAGE)
+    if jar is None:
+        jars = glob.glob("target/safespeak-*.jar")
+        if len(jars) != 1:
+            sys.exit(f"expected one target/safespeak-*.jar, found {len(jars)}; build it or pass --jar")
+        jar = jars[0]
+    elif not os.path.isfile(jar):
+        sys.exit(f"--jar {jar}: no such file")
+    if not os.path.isfile(chat):
+        sys.exit(f"--chat-dev {chat}: no such file (run training/contrastive/round29.py)")
+    return jar, chat, models
+
+
+def public_dev():
+    """The public dev rows, written by PublicDevRows on first use."""
+    if not os.path.isfile(PUBLIC_DEV):
+        command = ("source training/classpath.sh && CP=$(safespeak_classpath target/short-texts) && "
+                   f"java -Xmx8g -cp \"$CP\" dev.safespeak.moderation.training.PublicDevRows --out {PUBLIC_DEV}")
+        subprocess.run(["bash", "-c", command], check=True)
+    with open(PUBLIC_DEV, encoding="utf-8") as f:
+        return [json.loads(line) for line in f]
+
+
+def read_tsv(path):
+    with open(path, encoding="utf-8") as f:
+        return list(csv.DictReader(f, delimiter="\t"))
+
+
+def score(jar, model, name, texts):
+    """Flags per text (a dict attribute -> bool), in order."""
+    src = os.path.join(WORK, f"in-{name}.jsonl")
+    out = os.path.join(WORK, f"out-{name}.jsonl")
+    with open(src, "w", encoding="utf-8") as f:
+        for i, t in enumerate(texts):
+            f.write(json.dumps({"id": i, "text": t}, ensure_ascii=False) + "\n")
+    command = ["java", "-jar", jar, "score", "--in", src, "--out", out]
+    if model:
+        command += ["--model", model]
+    done = subprocess.run(command, capture_output=True, text=True)
+    if done.returncode not in (0, 2):
+        sys.exit(f"score failed for {name} ({done.returncode}): {done.stderr[-2000:]}")
+    flags = {}
+    with open(out, encoding="utf-8") as f:
+        for line in f:
+            r = json.loads(line)
+            flags[r["id"]] = r["flagged"]
+    return [flags.get(i, {}) for i in range(len(texts))]
+
+
+def macro_f1(pairs):
+    """Mean of the positive and negative class F1 over (truth, flagged) pairs."""
+    tp = sum(1 for t, p in pairs if t and p)
+    fp = sum(1 for t, p in pairs if not t and p)
+    fn = sum(1 for t, p in pairs if t and not p)
+    tn = len(pairs) - tp - fp - fn
+    f1 = lambda a, b, c: 2 * a / (2 * a + b + c) if a else 0.0
+    return (f1(tp, fp, fn) + f1(tn, fn, fp)) / 2
+
+
+def is_short(row):
+    return row["language"] not in NO_SPACES and len(row["text"].split()) <= SHORT_WORDS
+
+
+def stated(label):
+    return None if label == "-" else label == "1"
+
+
+def passes(labels, flags):
+    return all(flags.get(a) == v for a, v in labels.items() if v is not None and a in flags)
+
+
+def measure(public, authored, chat, flags_public, flags_authored, flags_chat):
+    m = {}
+    for a in ATTRIBUTES:
+        pairs = [(r["labels"][a], f.get(a, False)) for r, f in zip(public, flags_public) if a in r["labels"]]
+        m[a] = macro_f1(pairs)
+    m["mean F1"] = sum(m[a] for a in ATTRIBUTES) / len(ATTRIBUTES)
+    for kind, pick in (("short", is_short), ("longer", lambda r: not is_short(r))):
+        negatives = [(r, f) for r, f in zip(public, flags_public)
+                     if pick(r) and r["labels"] and not any(r["labels"].values())]
+        wrong = sum(1 for r, f in negatives if any(f.get(a) for a in r["labels"]))
+        m[f"{kind} non-toxic flagged"] = (wrong, len(negatives))
+    by_behaviour = {}
+    for r, f in zip(authored, flags_authored):
+        labels = {a: stated(r[a]) for a in ATTRIBUTES if a in r}
+        by_behaviour.setdefault(r["behaviour"], []).append(passes(labels, f))
+    m["authored"] = {b: sum(v) / len(v) for b, v in sorted(by_behaviour.items())}
+    m["authored mean"] = sum(m["authored"].values()) / len(m["authored"])
+    benign = [f for r, f in zip(chat, flags_chat) if r["behaviour"] == "neutral"]
+    insults = [f for r, f in zip(chat, flags_chat) if r["behaviour"] == "insult"]
+    profane = [f for r, f in zip(chat, flags_chat) if r["behaviour"] == "profanity_no_attack"]
+    m["chat benign flagged"] = (sum(1 for f in benign if any(f.values())), len(benign))
+    m["chat insults caught"] = (sum(1 for f in insults if f.get("TOXICITY") or f.get("INSULT")), len(insults))
+    m["chat profanity caught"] = (sum(1 for f in profane if f.get("PROFANITY")), len(profane))
+    return m
+
+
+def share(pair):
+    hit, n = pair
+    return f"{hit}/{n} ({100 * hit / max(n, 1):.1f}%)"
+
+
+def main():
+    jar, chat_file, models = arguments(sys.argv[1:])
+    os.makedirs(WORK, exist_ok=True)
+    public = public_dev()
+    authored = read_tsv(AUTHORED_DEV)
+    known = {r["text"] for r in authored}
+    chat = [r for r in read_tsv(chat_file) if r["text"] not in known]
+    print(f"public dev rows {len(public)}, authored dev rows {len(authored)}, round 29 chat dev rows {len(chat)}")
+    head = ["model"] + list(ATTRIBUTES) + ["mean F1", "short non-toxic flagged", "longer non-toxic flagged",
+                                           "authored mean", "chat benign flagged", "chat insults caught",
+                                           "chat profanity caught"]
+    print("| " + " | ".join(head) + " |")
+    print("|" + "---|" * len(head))
+    behaviours = {}
+    for name, model in models:
+        m = measure(public, authored, chat, score(jar, model, name + "-public", [r["text"] for r in public]),
+                    score(jar, model, name + "-authored", [r["text"] for r in authored]),
+                    score(jar, model, name + "-chat", [r["text"] for r in chat]))
+        cells = [name] + [f"{m[a]:.4f}" for a in ATTRIBUTES] + [f"{m['mean F1']:.4f}"]
+        cells += [share(m["short non-toxic flagged"]), share(m["longer non-toxic flagged"]),
+                  f"{100 * m['authored mean']:.1f}%", share(m["chat benign flagged"]),
+                  share(m["chat insults caught"]), share(m["chat profanity caught"])]
+        print("| " + " | ".join(cells) + " |", flush=True)
+        behaviours[name] = m["authored"]
+    print("\nauthored dev pass rate per behaviour:")
+    for b in next(iter(behaviours.values())):
+        print(f"  {b:22} " + "  ".join(f"{n} {100 * v[b]:.1f}%" for n, v in behaviours.items()))
+
+
+if __name__ == "__main__":
+    main()
