@@ -80,8 +80,8 @@ def read_tsv(path):
         return list(csv.DictReader(f, delimiter="\t"))
 
 
-def score(jar, model, name, texts):
-    """Flags per text (a dict attribute -> bool), in order."""
+def score(jar, model, name, texts, extra=()):
+    """Flags per text (a dict attribute -> bool), in order; extra holds more `score` options (--mode, --heads)."""
     src = os.path.join(WORK, f"in-{name}.jsonl")
     out = os.path.join(WORK, f"out-{name}.jsonl")
     with open(src, "w", encoding="utf-8") as f:
@@ -90,6 +90,7 @@ def score(jar, model, name, texts):
     command = ["java", "-jar", jar, "score", "--in", src, "--out", out]
     if model:
         command += ["--model", model]
+    command += list(extra)
     done = subprocess.run(command, capture_output=True, text=True)
     if done.returncode not in (0, 2):
         sys.exit(f"score failed for {name} ({done.returncode}): {done.stderr[-2000:]}")
