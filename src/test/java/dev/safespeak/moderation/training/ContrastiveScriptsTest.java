@@ -59,6 +59,15 @@ class ContrastiveScriptsTest {
             assertThat(copy.resolve(file)).as("%s as generate.py writes it", file)
                     .hasSameBinaryContentAs(Path.of(file));
         }
+
+        // Round 29 appends its short chat messages to what generate.py wrote.
+        Result round29 = run(copy, "training/contrastive/round29.py");
+
+        assertThat(round29.exitCode()).as(round29.stderr()).isZero();
+        assertThat(round29.stdout()).contains("train: dropped 19 rows close to a held-out or fresh sentence");
+        for (String file : List.of("training/contrastive/train-round29.tsv", "training/contrastive/dev-round29.tsv")) {
+            assertThat(copy.resolve(file)).as("%s as round29.py writes it", file).hasSameBinaryContentAs(Path.of(file));
+        }
     }
 
     @Test

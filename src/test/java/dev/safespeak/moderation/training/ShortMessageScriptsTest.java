@@ -1,0 +1,193 @@
+package dev.safespeak.moderation.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The short-message check's script (training/unseen/score_short.py, which scores through training/short_texts.py), run
+ * with python3 in a directory laid out like the repository, on a tiny synthetic set and tiny authored files: never the
+ * real set, rows or report. Its {@code java} is a stand-in on the PATH: it flags "idiot" as TOXICITY and INSULT with
+ * every model, and "lol" as TOXICITY only with the jar's own model (no --model), and records how it was called.
+ */
+class ShortMessageScriptsTest {
+
+    private static final String SET = "training/unseen/short-test.tsv";
+    private static final String REPORT = "docs/reports/short-test.md";
+    private static final String HEADER = "id\tlanguage\tlabel\ttext\n";
+    /** s1 is an authored training row once lower-cased and without its "!"; the others are not close to any row. */
+    private static final String TINY_SET = HEADER + """
+            s1\ten\tneutral\tLOL!
+            s2\ten\tneutral\tlol see you at noon
+            s3\ten\tneutral\tthe bus is late again
+            s4\ten\tabusive\tidiot go away
+            s5\ten\tabusive\tnobody wants you here
+            """;
+    private static final String AUTHORED_HEADER =
+            "lang\tbehaviour\tgroup\ttext\tTOXICITY\tIDENTITY_ATTACK\tINSULT\tPROFANITY\tTHREAT\ttemplate\n";
+
+    private static String python;
+
+    @TempDir
+    Path root;
+
+    @BeforeAll
+    static void python3() {
+        python = Python3.interpreter();
+        Assumptions.assumeTrue(python != null,
+                "python3 is not on the PATH: training/unseen's scripts are not tested (CI has python3)");
+    }
+
+    @BeforeEach
+    void layOutARepository() throws IOException {
+        for (String script : List.of("training/unseen/score_short.py", "training/short_texts.py")) {
+            Files.createDirectories(root.resolve(script).getParent());
+            Files.copy(Path.of(script), root.resolve(script));
+        }
+        Files.createDirectories(root.resolve("training/contrastive"));
+        Files.writeString(root.resolve("training/contrastive/train-round29.tsv"),
+                AUTHORED_HEADER + "en\tneutral\t-\tlol\t0\t0\t0\t0\t0\ten.neutral.c00\n");
+        Files.writeString(root.resolve("training/contrastive/counts.tsv"), "lang\tbehaviour\trows\nen\tneutral\t1\n");
+        Files.createDirectories(root.resolve("src/test/resources/functional"));
+        for (String file : List.of("heldout.tsv", "fresh.tsv")) {
+            Files.writeString(root.resolve("src/test/resources/functional/" + file),
+                    AUTHORED_HEADER + "en\tneutral\t-\tI had soup for lunch\t0\t0\t0\t0\t0\ten.neutral.00\n");
+        }
+        Files.createDirectories(root.resolve("docs/reports"));
+        Files.createDirectories(root.resolve("target"));
+        Files.writeString(root.resolve("target/safespeak-1.0.jar"), "not read by the stand-in");
+        Files.writeString(root.resolve("new.bin"), "a model file the stand-in does not read");
+        Files.writeString(root.resolve(SET), TINY_SET);
+        Files.createDirectories(root.resolve("fakebin"));
+        Path java = root.resolve("fakebin/java");
+        Files.writeString(java, """
+                #!/usr/bin/env python3
+                import json, sys
+                args = sys.argv[1:]
+                with open('%s', 'a') as calls:
+                    calls.write(' '.join(args) + '\\n')
+                own_model = '--model' not in args
+                with open(args[args.index('--in') + 1]) as src, open(args[args.index('--out') + 1], 'w') as out:
+                    for line in src:
+                        r = json.loads(line)
+                        t = r['text'].lower()
+                        flagged = {'TOXICITY': 'idiot' in t or ('lol' in t and own_model), 'INSULT': 'idiot' in t}
+                        out.write(json.dumps({'id': r['id'], 'flagged': flagged}) + '\\n')
+                """.formatted(root.resolve("java-calls.txt")));
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    @Test
+    void check_lists_a_message_that_is_an_authored_row_by_id_overlap_and_file_and_exits_1() throws Exception {
+        Result result = run("training/unseen/score_short.py", "--check", SET);
+
+        assertThat(result.exitCode()).as(result.stderr()).isEqualTo(1);
+        assertThat(result.stdout()).isEqualTo("s1\t1.00\ttraining/contrastive/train-round29.tsv\n");
+        assertThat(result.stderr()).isEqualTo("1 of 5 at or above 0.5\n");
+    }
+
+    @Test
+    void check_exits_0_when_no_message_comes_close() throws Exception {
+        Files.writeString(root.resolve(SET), HEADER + "s1\ten\tneutral\tthe bus is late again\n");
+
+        Result result = run("training/unseen/score_short.py", "--check", SET);
+
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        assertThat(result.stdout()).isEmpty();
+        assertThat(result.stderr()).isEqualTo("0 of 1 at or above 0.5\n");
+    }
+
+    @Test
+    void the_report_counts_each_pair_and_mode_on_all_messages_and_on_those_not_close_to_an_authored_row()
+            throws Exception {
+        Result result = run("training/unseen/score_short.py", "--set", SET, "--report", REPORT, "old=",
+                "new=new.bin");
+
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        String report = Files.readString(root.resolve(REPORT));
+        // old: s1 and s2 ("lol") flagged of 3 harmless, s2 alone of the 2 not close; new flags no harmless message
+        assertThat(report)
+                .contains("| old | fast | 66.7% (2 of 3) | 50.0% (1 of 2) | 50.0% (1 of 2) | 50.0% (1 of 2) |")
+                .contains("| old | accurate | 66.7% (2 of 3) |")
+                .contains("| new | fast | 0.0% (0 of 3) | 0.0% (0 of 2) | 50.0% (1 of 2) | 50.0% (1 of 2) |")
+                .contains("1 of the 5 messages come close")
+                .contains("| en (3 / 2) | 2 / 1 | 2 / 1 | 0 / 1 | 0 / 1 |");
+        List<String> calls = Files.readAllLines(root.resolve("java-calls.txt"));
+        assertThat(calls).hasSize(4);
+        assertThat(calls.get(2)).contains("--model new.bin").contains("--mode fast");
+        assertThat(calls.get(3)).contains("--model new.bin").contains("--mode accurate");
+        assertThat(calls.get(0)).doesNotContain("--model");
+    }
+
+    static Stream<Arguments> malformedSets() {
+        return Stream.of(
+                Arguments.of("a header without language", "id\tlabel\ttext\ns1\tneutral\thi\n",
+                        SET + ": the header must be id language label text, not ['id', 'label', 'text']"),
+                Arguments.of("a label that is neither", HEADER + "s1\ten\tneutral\thi\ns2\ten\thate\tugh\n",
+                        SET + " line 3: label must be neutral or abusive, the text not empty and the id new"
+                                + " (got 'hate', id 's2')"),
+                Arguments.of("an id twice", HEADER + "s1\ten\tneutral\thi\ns1\ten\tneutral\tyo\n",
+                        SET + " line 3: label must be neutral or abusive, the text not empty and the id new"
+                                + " (got 'neutral', id 's1')"),
+                Arguments.of("a line with three fields", HEADER + "s1\ten\tneutral\n",
+                        SET + " line 2: 3 fields, expected 4"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("malformedSets")
+    void a_malformed_set_stops_with_its_file_and_line_and_nothing_is_scored(String what, String set, String message)
+            throws Exception {
+        Files.writeString(root.resolve(SET), set);
+
+        Result result = run("training/unseen/score_short.py", "--set", SET, "--report", REPORT, "old=");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.stderr()).isEqualTo(message + "\n");
+        assertThat(root.resolve(REPORT)).doesNotExist();
+        assertThat(root.resolve("java-calls.txt")).doesNotExist();
+    }
+
+    @Test
+    void a_missing_set_or_model_file_is_named_and_nothing_is_scored() throws Exception {
+        Result noSet = run("training/unseen/score_short.py", "--set", "nowhere.tsv", "--report", REPORT, "old=");
+        Result noModel = run("training/unseen/score_short.py", "--set", SET, "--report", REPORT, "new=gone.bin");
+
+        assertThat(noSet.stderr()).isEqualTo("nowhere.tsv: no such file\n");
+        assertThat(noModel.stderr()).isEqualTo("new=gone.bin: no such file gone.bin\n");
+        assertThat(noSet.exitCode()).isEqualTo(1);
+        assertThat(noModel.exitCode()).isEqualTo(1);
+        assertThat(root.resolve("java-calls.txt")).doesNotExist();
+    }
+
+    private record Result(int exitCode, String stdout, String stderr) {
+    }
+
+    /** Runs a script with python3 from the laid-out root, at most a minute; stdout and stderr apart. */
+    private Result run(String script, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(python, "-B", script));
+        command.addAll(List.of(args));
+        Path stderr = Files.createTempFile(root, "stderr", ".txt");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectError(stderr.toFile());
+        builder.environment().put("PATH", root.resolve("fakebin") + ":" + System.getenv("PATH"));
+        Process process = builder.start();
+        String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("finished within a minute").isTrue();
+        return new Result(process.exitValue(), stdout, Files.readString(stderr));
+    }
+}
