@@ -19,6 +19,7 @@ import json
 import os
 import subprocess
 import sys
+import zipfile
 
 WORK = "target/short-texts"
 PUBLIC_DEV = os.path.join(WORK, "public-dev.jsonl")
@@ -27,6 +28,7 @@ CHAT_DEV = "training/contrastive/dev-round29.tsv"
 ATTRIBUTES = ("TOXICITY", "SEVERE_TOXICITY", "IDENTITY_ATTACK", "INSULT", "PROFANITY", "THREAT")
 NO_SPACES = ("zh", "ko")
 SHORT_WORDS = 3
+MANIFEST = "BOOT-INF/classes/models/default/manifest.json"
 USAGE = "usage: short_texts.py [--jar FILE] [--chat-dev FILE] NAME=MODEL.bin [NAME=MODEL.bin ...]"
 
 
@@ -80,6 +82,13 @@ def read_tsv(path):
         return list(csv.DictReader(f, delimiter="\t"))
 
 
+def run_score(jar, args, name):
+    """Runs the jar's `score` command with args; exits naming the run when it fails."""
+    done = subprocess.run(["java", "-jar", jar, "score"] + list(args), capture_output=True, text=True)
+    if done.returncode not in (0, 2):
+        sys.exit(f"score failed for {name} ({done.returncode}): {done.stderr[-2000:]}")
+
+
 def score(jar, model, name, texts, extra=()):
     """Flags per text (a dict attribute -> bool), in order; extra holds more `score` options (--mode, --heads)."""
     src = os.path.join(WORK, f"in-{name}.jsonl")
@@ -87,19 +96,20 @@ def score(jar, model, name, texts, extra=()):
     with open(src, "w", encoding="utf-8") as f:
         for i, t in enumerate(texts):
             f.write(json.dumps({"id": i, "text": t}, ensure_ascii=False) + "\n")
-    command = ["java", "-jar", jar, "score", "--in", src, "--out", out]
-    if model:
-        command += ["--model", model]
-    command += list(extra)
-    done = subprocess.run(command, capture_output=True, text=True)
-    if done.returncode not in (0, 2):
-        sys.exit(f"score failed for {name} ({done.returncode}): {done.stderr[-2000:]}")
+    run_score(jar, ["--in", src, "--out", out] + (["--model", model] if model else []) + list(extra), name)
     flags = {}
     with open(out, encoding="utf-8") as f:
         for line in f:
             r = json.loads(line)
             flags[r["id"]] = r["flagged"]
     return [flags.get(i, {}) for i in range(len(texts))]
+
+
+def committed_thresholds(jar):
+    """The flag threshold per attribute of the n-gram model inside the jar (its manifest)."""
+    with zipfile.ZipFile(jar) as z, z.open(MANIFEST) as f:
+        training = json.load(f)["training"]
+    return {a: v["threshold"] for a, v in training.items()}
 
 
 def macro_f1(pairs):

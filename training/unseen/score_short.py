@@ -7,10 +7,12 @@ text): checks it against every authored row, then scores it once with model pair
       same text once lower-cased and stripped of punctuation and emoji, or word sets with a Jaccard overlap of at
       least 0.5; for zh and ko, sets of adjacent character pairs), with the overlap and the file, never the row
       itself; exit status 1 when any does
-  python3 training/unseen/score_short.py --set SET --report REPORT.md [--jar FILE] NAME=MODEL.bin[,HEADS.json] ...
+  python3 training/unseen/score_short.py --set SET --report REPORT.md [--jar FILE] [--thresholds A=x,B=y,...]
+          NAME=MODEL.bin[,HEADS.json] ...
       scores the set in modes fast and accurate with each pair (the jar's committed model and heads where a file is
       not given: NAME=) and writes the report: neutral messages flagged on any attribute, abusive ones flagged on any
-      attribute, per language and overall
+      attribute, per language and overall; with --thresholds each pair is scored once more with those flag
+      thresholds (the score command's --thresholds)
 
 The set is a one-time check (training/unseen/README.md): do not tune anything on what this prints."""
 import csv
@@ -97,14 +99,17 @@ def check(path):
 def commit():
     """The working tree's commit, or "unknown" outside a git checkout."""
     done = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True)
-    return done.stdout.strip() or "unknown"
+    if not done.stdout.strip():
+        return "unknown"
+    dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], capture_output=True, text=True)
+    return done.stdout.strip() + (" with uncommitted changes" if dirty.stdout.strip() else "")
 
 
 def pct(n, d):
     return f"{100 * n / d:.1f}% ({n} of {d})" if d else "–"
 
 
-def report(path, out, jar, pairs):
+def report(path, out, jar, pairs, thresholds=None):
     rows = read_set(path)
     close = close_rows(rows)
     texts = [r["text"] for r in rows]
@@ -114,8 +119,10 @@ def report(path, out, jar, pairs):
              f"{sum(r['label'] == 'abusive' for r in rows)} abusive short chat messages in {len(languages)} "
              "languages, written by hand for this check and never used for training, selection or thresholds "
              "([training/unseen/README.md](../../training/unseen/README.md)). Flagged means the response's own "
-             "`flagged` field (each engine's committed threshold), with the language detected as the service does.",
+             "`flagged` field (each engine's committed threshold, or the `--thresholds` given), with the language "
+             "detected as the service does.",
              "", f"- command: `python3 training/unseen/score_short.py --set {path} --report {out} "
+             + (f"--thresholds {thresholds} " if thresholds else "")
              + " ".join(f"{n}={m or ''}{',' + h if h else ''}" for n, m, h in pairs) + "`",
              f"- commit `{commit()}`, jar {jar}",
              f"- {len(close)} of the {len(rows)} messages come close to an authored training, dev, held-out or fresh "
@@ -126,10 +133,15 @@ def report(path, out, jar, pairs):
              "abusive flagged, not close |",
              "|---|---|---|---|---|---|"]
     per_language = {}
-    for name, model, heads in pairs:
+    per_attribute = {}
+    runs = [(name, model, heads, None) for name, model, heads in pairs]
+    if thresholds:
+        runs += [(f"{name} with --thresholds", model, heads, thresholds) for name, model, heads in pairs]
+    for name, model, heads, chosen in runs:
         for mode in MODES:
-            extra = ["--mode", mode] + (["--heads", heads] if heads else [])
-            flags = short_texts.score(jar, model, f"{name}-{mode}-unseen", texts, extra)
+            extra = (["--mode", mode] + (["--heads", heads] if heads else [])
+                     + (["--thresholds", chosen] if chosen else []))
+            flags = short_texts.score(jar, model, f"{name.replace(' ', '_')}-{mode}-unseen", texts, extra)
             hit = [any(f.values()) for f in flags]
             cells = []
             for label in LABELS:
@@ -137,10 +149,18 @@ def report(path, out, jar, pairs):
                     hits = [h for r, h in zip(rows, hit) if r["label"] == label and keep(r)]
                     cells.append(pct(sum(hits), len(hits)))
             lines.append(f"| {name} | {mode} | " + " | ".join(cells) + " |")
+            per_attribute[(name, mode)] = {
+                a: sum(1 for r, f in zip(rows, flags) if r["label"] == "neutral" and f.get(a))
+                for a in short_texts.ATTRIBUTES}
             per_language[(name, mode)] = {
                 lang: (sum(h for r, h in zip(rows, hit) if r["language"] == lang and r["label"] == "neutral"),
                        sum(h for r, h in zip(rows, hit) if r["language"] == lang and r["label"] == "abusive"))
                 for lang in languages}
+    lines += ["", "Harmless messages flagged, per attribute (a message can be flagged on several):", "",
+              "| pair | mode | " + " | ".join(short_texts.ATTRIBUTES) + " |",
+              "|---|---|" + "---|" * len(short_texts.ATTRIBUTES)]
+    for (name, mode), counts in per_attribute.items():
+        lines.append(f"| {name} | {mode} | " + " | ".join(str(counts[a]) for a in short_texts.ATTRIBUTES) + " |")
     lines += ["", "Per language, harmless flagged / abusive flagged (counts):", "",
               "| language | " + " | ".join(f"{n} {m}" for n, m in per_language) + " |",
               "|---|" + "---|" * len(per_language)]
@@ -161,7 +181,7 @@ def main():
     given, pairs = {}, []
     i = 0
     while i < len(args):
-        if args[i] in ("--set", "--report", "--jar") and i + 1 < len(args):
+        if args[i] in ("--set", "--report", "--jar", "--thresholds") and i + 1 < len(args):
             given[args[i]] = args[i + 1]
             i += 2
             continue
@@ -183,7 +203,7 @@ def main():
             sys.exit("expected one target/safespeak-*.jar; build it or pass --jar")
         jar = jars[0]
     os.makedirs(short_texts.WORK, exist_ok=True)
-    report(given["--set"], given["--report"], jar, pairs)
+    report(given["--set"], given["--report"], jar, pairs, given.get("--thresholds"))
 
 
 if __name__ == "__main__":

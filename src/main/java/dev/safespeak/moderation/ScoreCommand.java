@@ -16,8 +16,10 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The offline {@code score} command: scores a JSONL or CSV file with the engine the service uses, without
@@ -35,6 +37,7 @@ public final class ScoreCommand {
     static final String USAGE = """
             usage: score --in FILE --out FILE [--format jsonl|csv] [--spans] [--model FILE] [--threads N]
                           [--languages en,de,...] [--mode fast|accurate|balanced] [--heads FILE] [--byo FILE]
+                          [--thresholds TOXICITY=0.7,INSULT=0.56,...]
               --in        input: JSON lines {"id": ..., "text": ...} or CSV with a header naming id and text
               --out       output: one line per scored record with every attribute's score, flags, language,
                           model version, the engine that scored it (and spans with --spans)
@@ -49,6 +52,9 @@ public final class ScoreCommand {
                           no encoder (then --byo alone is the accurate engine)
               --byo       accurate/balanced: a bring-your-own model descriptor (see
                           docs/guide/bring-your-own-model.md); it scores the languages it declares
+              --thresholds flag thresholds (0 to 1) that replace the engines' own for the attributes named, as
+                          a request's thresholds (docs/reports/low-fp-thresholds.md has a set for mostly harmless
+                          traffic)
             exit status: 0 all scored, 1 failed, 2 finished but skipped bad records""";
 
     /** The committed encoder heads, on the classpath. */
@@ -70,6 +76,7 @@ public final class ScoreCommand {
         Path heads = null;
         boolean noHeads = false;
         Path byo = null;
+        Map<Attribute, Double> thresholds = Map.of();
         try {
             for (int i = 0; i < args.length; i++) {
                 String arg = args[i];
@@ -89,6 +96,7 @@ public final class ScoreCommand {
                         heads = noHeads ? null : Path.of(value);
                     }
                     case "--byo" -> byo = Path.of(value(args, ++i, arg));
+                    case "--thresholds" -> thresholds = parseThresholds(value(args, ++i, arg));
                     case "-h", "--help" -> {
                         out.println(USAGE);
                         return OK;
@@ -159,7 +167,7 @@ public final class ScoreCommand {
             OfflineScorer.Format outFormat = format == null ? OfflineScorer.formatOf(outFile)
                     : OfflineScorer.Format.valueOf(format.toUpperCase(Locale.ROOT));
             OfflineScorer.Summary summary = new OfflineScorer(engine, classifier, err)
-                    .run(new OfflineScorer.Settings(in, outFile, inFormat, outFormat, spans, threads));
+                    .run(new OfflineScorer.Settings(in, outFile, inFormat, outFormat, spans, threads, thresholds));
             err.printf(Locale.ROOT, "scored %,d texts, skipped %,d bad records, in %.1f s (%,d texts/s) -> %s%n",
                     summary.scored(), summary.skipped(), summary.millis() / 1e3,
                     summary.millis() == 0 ? summary.scored() : summary.scored() * 1000 / summary.millis(), outFile);
@@ -172,6 +180,42 @@ public final class ScoreCommand {
                 accurate.close();
             }
         }
+    }
+
+    /**
+     * Parses {@code --thresholds}: comma-separated {@code ATTRIBUTE=value} pairs, each attribute once (any case), each
+     * value a number from 0 to 1.
+     */
+    static Map<Attribute, Double> parseThresholds(String value) {
+        Map<Attribute, Double> thresholds = new EnumMap<>(Attribute.class);
+        for (String pair : value.split(",")) {
+            String[] parts = pair.trim().split("=", -1);
+            if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()) {
+                throw new IllegalArgumentException("--thresholds takes ATTRIBUTE=value pairs separated by commas, not '"
+                        + pair.trim() + "'");
+            }
+            Attribute attribute;
+            try {
+                attribute = Attribute.valueOf(parts[0].trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--thresholds: " + parts[0].trim() + " is not an attribute (one of "
+                        + Arrays.toString(Attribute.values()) + ")");
+            }
+            double threshold;
+            try {
+                threshold = Double.parseDouble(parts[1].trim());
+            } catch (NumberFormatException e) {
+                threshold = Double.NaN;
+            }
+            if (!(threshold >= 0.0 && threshold <= 1.0)) {
+                throw new IllegalArgumentException("--thresholds: " + attribute + "=" + parts[1].trim()
+                        + " is not a number from 0 to 1");
+            }
+            if (thresholds.put(attribute, threshold) != null) {
+                throw new IllegalArgumentException("--thresholds names " + attribute + " twice");
+            }
+        }
+        return Map.copyOf(thresholds);
     }
 
     /**

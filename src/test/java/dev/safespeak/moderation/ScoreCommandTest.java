@@ -194,4 +194,47 @@ class ScoreCommandTest {
         assertThat(status).isEqualTo(ScoreCommand.FAILED);
         assertThat(stderr()).contains("score: model artifact is not a SafeSpeak model");
     }
+
+    @Test
+    void thresholds_replace_the_engines_own_for_the_attributes_named_and_leave_the_scores_alone() throws Exception {
+        Path in = Files.writeString(dir.resolve("in.jsonl"),
+                "{\"id\": \"a\", \"text\": \"You are the most stupid person I have ever met\"}\n");
+        Path own = dir.resolve("own.jsonl");
+        Path raised = dir.resolve("raised.jsonl");
+
+        assertThat(score("--in", in.toString(), "--out", own.toString())).isZero();
+        assertThat(score("--in", in.toString(), "--out", raised.toString(), "--thresholds", "toxicity=0.9, THREAT=1"))
+                .isZero();
+
+        ObjectMapper json = new ObjectMapper();
+        JsonNode before = json.readTree(Files.readString(own));
+        JsonNode after = json.readTree(Files.readString(raised));
+        assertThat(after.get("scores")).isEqualTo(before.get("scores"));
+        assertThat(before.get("scores").get("TOXICITY").asDouble()).isEqualTo(0.8808);
+        assertThat(before.get("flagged").get("TOXICITY").asBoolean()).isTrue();
+        assertThat(after.get("flagged").get("TOXICITY").asBoolean()).isFalse();
+        assertThat(before.get("flagged").get("THREAT").asBoolean()).isTrue();
+        assertThat(after.get("flagged").get("THREAT").asBoolean()).isFalse();
+        assertThat(after.get("flagged").get("INSULT")).isEqualTo(before.get("flagged").get("INSULT"));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "TOXICITY|--thresholds takes ATTRIBUTE=value pairs separated by commas, not 'TOXICITY'",
+        "TOXICITY=|--thresholds takes ATTRIBUTE=value pairs separated by commas, not 'TOXICITY='",
+        "RUDENESS=0.5|--thresholds: RUDENESS is not an attribute (one of [TOXICITY, SEVERE_TOXICITY,",
+        "TOXICITY=1.5|--thresholds: TOXICITY=1.5 is not a number from 0 to 1",
+        "INSULT=half|--thresholds: INSULT=half is not a number from 0 to 1",
+        "TOXICITY=0.5,toxicity=0.6|--thresholds names TOXICITY twice"})
+    void a_bad_thresholds_option_fails_with_the_reason_and_writes_nothing(String value, String message)
+            throws Exception {
+        Path in = Files.writeString(dir.resolve("in.jsonl"), "{\"text\": \"hello there\"}\n");
+        Path outFile = dir.resolve("o.jsonl");
+
+        assertThat(score("--in", in.toString(), "--out", outFile.toString(), "--thresholds", value))
+                .isEqualTo(ScoreCommand.FAILED);
+
+        assertThat(stderr()).contains("score: " + message).contains("usage: score");
+        assertThat(outFile).doesNotExist();
+    }
 }

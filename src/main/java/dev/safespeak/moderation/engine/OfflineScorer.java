@@ -44,8 +44,14 @@ public final class OfflineScorer {
     /** File formats the scorer reads and writes. */
     public enum Format { JSONL, CSV }
 
-    /** What to score and how. */
-    public record Settings(Path in, Path out, Format inFormat, Format outFormat, boolean spans, int threads) {
+    /**
+     * What to score and how.
+     *
+     * @param thresholds flag thresholds per attribute that replace the engines' own (empty: each engine's own), as a
+     *                   request's {@code thresholds}
+     */
+    public record Settings(Path in, Path out, Format inFormat, Format outFormat, boolean spans, int threads,
+                           Map<Attribute, Double> thresholds) {
     }
 
     /** What a run did. */
@@ -86,15 +92,26 @@ public final class OfflineScorer {
 
     /** The options the command scores every record with: every attribute of the model, detected language. */
     public static ModerationEngine.Options options(ModerationEngine engine, Classifier classifier, boolean spans) {
-        ModerationRequest template = new ModerationRequest(List.of("x"), Set.of(), List.of(), spans, Map.of(), null,
+        return options(engine, classifier, spans, Map.of());
+    }
+
+    /**
+     * The same with flag thresholds that replace the engines' own for the attributes they name.
+     *
+     * @throws IllegalArgumentException for a threshold outside 0 to 1
+     */
+    public static ModerationEngine.Options options(ModerationEngine engine, Classifier classifier, boolean spans,
+                                                   Map<Attribute, Double> thresholds) {
+        ModerationRequest template = new ModerationRequest(List.of("x"), Set.of(), List.of(), spans, thresholds, null,
                 null);
+        engine.validate(template);
         return ModerationEngine.Options.of(template, classifier, engine.languages(), true);
     }
 
     /** Scores every record of the input into the output. */
     public Summary run(Settings settings) throws IOException {
         long started = System.nanoTime();
-        ModerationEngine.Options options = options(engine, classifier, settings.spans());
+        ModerationEngine.Options options = options(engine, classifier, settings.spans(), settings.thresholds());
         List<Attribute> attributes = ATTRIBUTES.stream().filter(options.attributes()::contains).toList();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, settings.threads()), r -> {
             Thread t = new Thread(r, "score-worker");

@@ -87,7 +87,9 @@ class ShortMessageScriptsTest {
                     for line in src:
                         r = json.loads(line)
                         t = r['text'].lower()
-                        flagged = {'TOXICITY': 'idiot' in t or ('lol' in t and own_model), 'INSULT': 'idiot' in t}
+                        raised = '--thresholds' in args
+                        flagged = {'TOXICITY': ('idiot' in t and not raised) or ('lol' in t and own_model),
+                                   'INSULT': 'idiot' in t}
                         out.write(json.dumps({'id': r['id'], 'flagged': flagged}) + '\\n')
                 """.formatted(root.resolve("java-calls.txt")));
         Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -133,6 +135,22 @@ class ShortMessageScriptsTest {
         assertThat(calls.get(2)).contains("--model new.bin").contains("--mode fast");
         assertThat(calls.get(3)).contains("--model new.bin").contains("--mode accurate");
         assertThat(calls.get(0)).doesNotContain("--model");
+    }
+
+    @Test
+    void with_thresholds_each_pair_is_scored_once_more_passing_them_to_the_score_command() throws Exception {
+        Result result = run("training/unseen/score_short.py", "--set", SET, "--report", REPORT, "--thresholds",
+                "TOXICITY=0.9", "old=");
+
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        String report = Files.readString(root.resolve(REPORT));
+        assertThat(report).contains("--thresholds TOXICITY=0.9 old=")
+                .contains("| old | fast | 66.7% (2 of 3) |")
+                .contains("| old with --thresholds | fast | 66.7% (2 of 3) |");
+        List<String> calls = Files.readAllLines(root.resolve("java-calls.txt"));
+        assertThat(calls).hasSize(4);
+        assertThat(calls.subList(0, 2)).noneMatch(c -> c.contains("--thresholds"));
+        assertThat(calls.subList(2, 4)).allMatch(c -> c.endsWith("--thresholds TOXICITY=0.9"));
     }
 
     static Stream<Arguments> malformedSets() {
