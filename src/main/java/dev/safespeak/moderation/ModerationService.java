@@ -1,6 +1,7 @@
 package dev.safespeak.moderation;
 
 import dev.safespeak.base.BusinessException;
+import dev.safespeak.moderation.engine.AccurateModels;
 import dev.safespeak.moderation.engine.AnalysedText;
 import dev.safespeak.moderation.engine.ByoModel;
 import dev.safespeak.moderation.engine.Classifier;
@@ -49,6 +50,8 @@ public class ModerationService {
     private final ObjectProvider<ActiveModel> activeModel;
     private final ObjectProvider<TenantListService> tenantLists;
     private final Map<String, CompiledLists> compiledLists = new ConcurrentHashMap<>();
+    /** The n-gram model versions whose blend mismatch with the heads was logged (once each). */
+    private final Set<String> mismatchLogged = ConcurrentHashMap.newKeySet();
     private final Mode defaultMode;
     private final Mode dropInMode;
     private final AccurateEngine accurate;
@@ -119,10 +122,26 @@ public class ModerationService {
         Mode mode = request.mode() == null ? defaultMode : request.mode();
         Classifier classifier = switch (mode) {
             case FAST -> fast;
-            case ACCURATE -> new EncoderClassifier(fast, accurate.require(), false);
-            case BALANCED -> new EncoderClassifier(fast, accurate.require(), true);
+            case ACCURATE -> new EncoderClassifier(fast, checkedBlend(fast), false);
+            case BALANCED -> new EncoderClassifier(fast, checkedBlend(fast), true);
         };
         return engine.moderate(request, classifier, listsOf(request.tenant()));
+    }
+
+    /**
+     * The accurate engine's models, logging once per n-gram model version a warning when the heads' blend was fitted
+     * against another one ({@link EncoderClassifier#blendMismatch}).
+     */
+    private AccurateModels checkedBlend(Classifier fast) {
+        AccurateModels models = accurate.require();
+        if (!mismatchLogged.contains(fast.version())) {
+            EncoderClassifier.blendMismatch(fast.version(), models).ifPresent(problem -> {
+                if (mismatchLogged.add(fast.version())) {
+                    log.warn("Accurate engine: {}", problem);
+                }
+            });
+        }
+        return models;
     }
 
     /** The mode of requests that name none. */

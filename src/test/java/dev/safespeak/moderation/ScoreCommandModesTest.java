@@ -110,6 +110,19 @@ class ScoreCommandModesTest {
         assertThat(score("--out", outFile.toString(), "--mode", "accurate")).isEqualTo(ScoreCommand.OK);
         assertThat(rows(outFile)).extracting(r -> r.get("engine").asText())
                 .containsExactly("encoder:bge-small-en-v1.5-q", "ngram");
+        // The committed heads were fitted against the committed n-gram model, not this test's tiny one.
+        assertThat(stderr()).containsPattern("score: warning: the encoder heads \\S+ were fitted against n-gram"
+                + " model \\S+, but tiny-1 scores: accurate and balanced results blend n-gram scores the heads were"
+                + " not fitted on");
+    }
+
+    @Test
+    void the_committed_models_together_give_no_blend_warning() throws IOException {
+        Path outFile = dir.resolve("committed.jsonl");
+        assertThat(ScoreCommand.run(new String[] {"--in", in.toString(), "--out", outFile.toString(), "--mode",
+                "balanced"}, out, err)).isEqualTo(ScoreCommand.OK);
+        assertThat(stderr()).doesNotContain("warning");
+        assertThat(rows(outFile)).hasSize(2);
     }
 
     @Test

@@ -147,9 +147,14 @@ class ApiExceptionResolver implements HandlerExceptionResolver, Ordered {
             }
             if (t instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m && m.getPath().isEmpty()
                     && m.getTargetType() != null) {
-                // Only whitespace: Jackson finds no content at all. Otherwise valid JSON of the wrong shape at the
-                // top: an array, a string, a number or a boolean instead of an object.
-                return String.valueOf(m.getOriginalMessage()).startsWith("No content") ? "request body is missing"
+                // Only whitespace: Jackson finds no content at all. More JSON after the object ("{...}{...}") is
+                // broken JSON. Otherwise valid JSON of the wrong shape at the top: an array, a string, a number or a
+                // boolean instead of an object.
+                String original = String.valueOf(m.getOriginalMessage());
+                if (original.startsWith("Trailing token")) {
+                    return notJson(m);
+                }
+                return original.startsWith("No content") ? "request body is missing"
                         : "request body must be a JSON object";
             }
             if (t instanceof JsonProcessingException p) {

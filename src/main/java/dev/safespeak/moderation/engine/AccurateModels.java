@@ -134,6 +134,18 @@ public final class AccurateModels implements AutoCloseable {
         return heads == null ? Optional.empty() : Optional.of(heads.version());
     }
 
+    /**
+     * The n-gram model version the heads' blend was fitted against (the heads manifest's {@code fastModelVersion});
+     * empty without heads or when the manifest does not say.
+     */
+    public Optional<String> headsFittedAgainst() {
+        if (heads == null) {
+            return Optional.empty();
+        }
+        String version = heads.manifest().path("fastModelVersion").asText("");
+        return version.isEmpty() ? Optional.empty() : Optional.of(version);
+    }
+
     public Optional<ByoModel> byo() {
         return Optional.ofNullable(byo);
     }

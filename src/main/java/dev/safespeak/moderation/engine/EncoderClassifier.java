@@ -35,6 +35,19 @@ public final class EncoderClassifier implements Classifier {
         this.cascade = cascade;
     }
 
+    /**
+     * Why the accurate engine's blend may not score as measured with this n-gram model: the heads blend their encoder
+     * score with the n-gram scores of the model they were fitted against, and another n-gram model's scores (one
+     * activated in the registry, or named by a request) feed that blend weights fitted on different inputs. Empty when
+     * the versions agree, or without heads or a recorded version.
+     */
+    public static Optional<String> blendMismatch(String fastVersion, AccurateModels accurate) {
+        return accurate.headsFittedAgainst().filter(fitted -> !fitted.equals(fastVersion)).map(fitted ->
+                "the encoder heads " + accurate.headsVersion().orElse("") + " were fitted against n-gram model "
+                        + fitted + ", but " + fastVersion + " scores: accurate and balanced results blend n-gram"
+                        + " scores the heads were not fitted on (refit the heads, training/train-encoder.sh --ngram)");
+    }
+
     @Override
     public String version() {
         return fast.version();
