@@ -39,9 +39,7 @@ def arguments(args):
             i += 2
             continue
         sys.exit(__doc__)
-    jar_args = ["--jar", jar] if jar else []
-    jar, _, _ = short_texts.arguments(jar_args + ["committed="])
-    return jar, budget
+    return short_texts.find_jar(jar), budget
 
 
 def scores(jar, texts, name):
@@ -57,6 +55,9 @@ def scores(jar, texts, name):
         for line in f:
             r = json.loads(line)
             by_id[r["id"]] = r
+    missing = [i for i in range(len(texts)) if i not in by_id]
+    if missing:
+        sys.exit(f"score skipped {len(missing)} of {len(texts)} dev texts (first: {texts[missing[0]]!r})")
     return [by_id[i]["scores"] for i in range(len(texts))], by_id[0]["modelVersion"] if by_id else "none"
 
 
@@ -105,15 +106,16 @@ def main():
              "| attribute | dev rows (negative / positive) | committed threshold | its dev false-positive rate | "
              "its dev recall | budget threshold | its dev false-positive rate | its dev recall |",
              "|---|---:|---:|---:|---:|---:|---:|---:|"]
-    for a in short_texts.ATTRIBUTES:
+    for a in [a for a in short_texts.ATTRIBUTES if a in committed]:  # the attributes the model scores
         pairs = [(labels[a], s[a]) for (_, labels), s in zip(rows, scored) if a in labels]
         base = committed[a]
         t, fpr, recall = choose(pairs, budget, base)
         chosen[a] = t
         base_fpr, base_recall = rates(pairs, base)
         negatives = sum(1 for label, _ in pairs if not label)
+        missed = " (budget not reached)" if fpr > budget else ""
         lines.append(f"| {a} | {negatives} / {len(pairs) - negatives} | {base} | {100 * base_fpr:.1f}% | "
-                     f"{100 * base_recall:.1f}% | {t:.2f} | {100 * fpr:.1f}% | {100 * recall:.1f}% |")
+                     f"{100 * base_recall:.1f}% | {t:.2f}{missed} | {100 * fpr:.1f}% | {100 * recall:.1f}% |")
     lines += ["", "As a request's `thresholds` object (also in "
               f"[{os.path.basename(THRESHOLDS)}]({os.path.basename(THRESHOLDS)})):", "", "```json",
               json.dumps(chosen), "```"]

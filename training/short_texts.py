@@ -55,16 +55,22 @@ def arguments(args):
         i += 1
     if not models:
         sys.exit(USAGE)
+    jar = find_jar(jar)
+    if not os.path.isfile(chat):
+        sys.exit(f"--chat-dev {chat}: no such file (run training/contrastive/round29.py)")
+    return jar, chat, models
+
+
+def find_jar(jar):
+    """The jar given, or the one target/safespeak-*.jar; exits when there is none or the one given is missing."""
     if jar is None:
         jars = glob.glob("target/safespeak-*.jar")
         if len(jars) != 1:
             sys.exit(f"expected one target/safespeak-*.jar, found {len(jars)}; build it or pass --jar")
-        jar = jars[0]
-    elif not os.path.isfile(jar):
+        return jars[0]
+    if not os.path.isfile(jar):
         sys.exit(f"--jar {jar}: no such file")
-    if not os.path.isfile(chat):
-        sys.exit(f"--chat-dev {chat}: no such file (run training/contrastive/round29.py)")
-    return jar, chat, models
+    return jar
 
 
 def public_dev():
@@ -102,7 +108,10 @@ def score(jar, model, name, texts, extra=()):
         for line in f:
             r = json.loads(line)
             flags[r["id"]] = r["flagged"]
-    return [flags.get(i, {}) for i in range(len(texts))]
+    missing = [i for i in range(len(texts)) if i not in flags]
+    if missing:
+        sys.exit(f"score skipped {len(missing)} of {len(texts)} texts for {name} (first: {texts[missing[0]]!r})")
+    return [flags[i] for i in range(len(texts))]
 
 
 def committed_thresholds(jar):

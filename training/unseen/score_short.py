@@ -70,6 +70,8 @@ def close_rows(rows):
     """Id -> (overlap, file) for the rows that come close to an authored row (see --check)."""
     authored = []
     for file in AUTHORED:
+        if not os.path.isfile(file):
+            sys.exit(f"{file}: no such file; run from the repository root")
         with open(file, encoding="utf-8") as f:
             for r in csv.DictReader(f, delimiter="\t"):
                 if "text" not in r:
@@ -127,8 +129,9 @@ def report(path, out, jar, pairs, thresholds=None):
              f"- commit `{commit()}`, jar {jar}",
              f"- {len(close)} of the {len(rows)} messages come close to an authored training, dev, held-out or fresh "
              f"row (`--check`: the same words, or a Jaccard overlap of at least {CLOSE}; short chat is a small "
-             "space, and round 29 trained on many common messages). \"All\" shows how the service treats such "
-             "messages; \"not close\" is the generalisation check.", "",
+             "space, and round 29's rows hold many common messages). \"All\" shows how the service treats such "
+             "messages; \"not close\" is the generalisation check for a model trained on those rows (the committed "
+             "models were not).", "",
              "| pair | mode | harmless flagged, all | harmless flagged, not close | abusive flagged, all | "
              "abusive flagged, not close |",
              "|---|---|---|---|---|---|"]
@@ -196,12 +199,7 @@ def main():
         i += 1
     if "--set" not in given or "--report" not in given or not pairs:
         sys.exit(__doc__)
-    jar = given.get("--jar")
-    if jar is None:
-        jars = glob.glob("target/safespeak-*.jar")
-        if len(jars) != 1:
-            sys.exit("expected one target/safespeak-*.jar; build it or pass --jar")
-        jar = jars[0]
+    jar = short_texts.find_jar(given.get("--jar"))
     os.makedirs(short_texts.WORK, exist_ok=True)
     report(given["--set"], given["--report"], jar, pairs, given.get("--thresholds"))
 

@@ -50,7 +50,7 @@ public class ModerationService {
     private final ObjectProvider<ActiveModel> activeModel;
     private final ObjectProvider<TenantListService> tenantLists;
     private final Map<String, CompiledLists> compiledLists = new ConcurrentHashMap<>();
-    /** The n-gram model versions whose blend mismatch with the heads was logged (once each). */
+    /** The (heads version, n-gram model version) pairs whose blend mismatch was logged (once each). */
     private final Set<String> mismatchLogged = ConcurrentHashMap.newKeySet();
     private final Mode defaultMode;
     private final Mode dropInMode;
@@ -129,14 +129,15 @@ public class ModerationService {
     }
 
     /**
-     * The accurate engine's models, logging once per n-gram model version a warning when the heads' blend was fitted
-     * against another one ({@link EncoderClassifier#blendMismatch}).
+     * The accurate engine's models, logging once per pair of heads and n-gram model versions a warning when the heads'
+     * blend was fitted against another n-gram model ({@link EncoderClassifier#blendMismatch}).
      */
     private AccurateModels checkedBlend(Classifier fast) {
         AccurateModels models = accurate.require();
-        if (!mismatchLogged.contains(fast.version())) {
+        String pair = models.headsVersion().orElse("") + "|" + fast.version();
+        if (!mismatchLogged.contains(pair)) {
             EncoderClassifier.blendMismatch(fast.version(), models).ifPresent(problem -> {
-                if (mismatchLogged.add(fast.version())) {
+                if (mismatchLogged.add(pair)) {
                     log.warn("Accurate engine: {}", problem);
                 }
             });

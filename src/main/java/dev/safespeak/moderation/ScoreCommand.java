@@ -190,7 +190,7 @@ public final class ScoreCommand {
      */
     static Map<Attribute, Double> parseThresholds(String value) {
         Map<Attribute, Double> thresholds = new EnumMap<>(Attribute.class);
-        for (String pair : value.split(",")) {
+        for (String pair : value.split(",", -1)) {
             String[] parts = pair.trim().split("=", -1);
             if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()) {
                 throw new IllegalArgumentException("--thresholds takes ATTRIBUTE=value pairs separated by commas, not '"

@@ -121,7 +121,7 @@ class ScoreCommandModesTest {
         Path outFile = dir.resolve("committed.jsonl");
         assertThat(ScoreCommand.run(new String[] {"--in", in.toString(), "--out", outFile.toString(), "--mode",
                 "balanced"}, out, err)).isEqualTo(ScoreCommand.OK);
-        assertThat(stderr()).doesNotContain("warning");
+        assertThat(stderr()).doesNotContain("score: warning:");
         assertThat(rows(outFile)).hasSize(2);
     }
 

@@ -201,19 +201,20 @@ class ScoreCommandTest {
                 "{\"id\": \"a\", \"text\": \"You are the most stupid person I have ever met\"}\n");
         Path own = dir.resolve("own.jsonl");
         Path raised = dir.resolve("raised.jsonl");
+        ObjectMapper json = new ObjectMapper();
 
         assertThat(score("--in", in.toString(), "--out", own.toString())).isZero();
-        assertThat(score("--in", in.toString(), "--out", raised.toString(), "--thresholds", "toxicity=0.9, THREAT=1"))
-                .isZero();
-
-        ObjectMapper json = new ObjectMapper();
         JsonNode before = json.readTree(Files.readString(own));
+        double toxicity = before.get("scores").get("TOXICITY").asDouble();
+        assertThat(before.get("flagged").get("TOXICITY").asBoolean()).as("flagged at the model's threshold").isTrue();
+        // Just above the text's own TOXICITY score, and THREAT at 1, which no score below 1 reaches.
+        assertThat(score("--in", in.toString(), "--out", raised.toString(), "--thresholds",
+                "toxicity=" + (toxicity + 0.0001) + ", THREAT=1")).isZero();
+
         JsonNode after = json.readTree(Files.readString(raised));
         assertThat(after.get("scores")).isEqualTo(before.get("scores"));
-        assertThat(before.get("scores").get("TOXICITY").asDouble()).isEqualTo(0.8808);
-        assertThat(before.get("flagged").get("TOXICITY").asBoolean()).isTrue();
         assertThat(after.get("flagged").get("TOXICITY").asBoolean()).isFalse();
-        assertThat(before.get("flagged").get("THREAT").asBoolean()).isTrue();
+        assertThat(after.get("scores").get("THREAT").asDouble()).isLessThan(1.0);
         assertThat(after.get("flagged").get("THREAT").asBoolean()).isFalse();
         assertThat(after.get("flagged").get("INSULT")).isEqualTo(before.get("flagged").get("INSULT"));
     }
@@ -225,7 +226,9 @@ class ScoreCommandTest {
         "RUDENESS=0.5|--thresholds: RUDENESS is not an attribute (one of [TOXICITY, SEVERE_TOXICITY,",
         "TOXICITY=1.5|--thresholds: TOXICITY=1.5 is not a number from 0 to 1",
         "INSULT=half|--thresholds: INSULT=half is not a number from 0 to 1",
-        "TOXICITY=0.5,toxicity=0.6|--thresholds names TOXICITY twice"})
+        "TOXICITY=0.5,toxicity=0.6|--thresholds names TOXICITY twice",
+        "TOXICITY=0.7,|--thresholds takes ATTRIBUTE=value pairs separated by commas, not ''",
+        ",TOXICITY=0.7|--thresholds takes ATTRIBUTE=value pairs separated by commas, not ''"})
     void a_bad_thresholds_option_fails_with_the_reason_and_writes_nothing(String value, String message)
             throws Exception {
         Path in = Files.writeString(dir.resolve("in.jsonl"), "{\"text\": \"hello there\"}\n");

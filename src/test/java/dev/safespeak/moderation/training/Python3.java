@@ -1,11 +1,25 @@
 package dev.safespeak.moderation.training;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** Finds python3 for the tests that run the training scripts (UnseenScriptsTest, ContrastiveScriptsTest). */
+/**
+ * Finds python3 for the tests that run the training scripts (UnseenScriptsTest, ShortMessageScriptsTest,
+ * ContrastiveScriptsTest) and runs them.
+ */
 final class Python3 {
+
+    /** What a script run printed and returned. */
+    record Result(int exitCode, String stdout, String stderr) {
+    }
 
     private Python3() {
     }
@@ -26,5 +40,23 @@ final class Python3 {
             Thread.currentThread().interrupt();
             return null;
         }
+    }
+
+    /**
+     * Runs a script with the interpreter from {@code root}, with {@code root/fakebin} first on the PATH (where a test
+     * puts its stand-in {@code java}) and {@code env} added; at most a minute; stdout and stderr apart.
+     */
+    static Result run(String interpreter, Path root, Map<String, String> env, String script, String... args)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(interpreter, "-B", script));
+        command.addAll(List.of(args));
+        Path stderr = Files.createTempFile(root, "stderr", ".txt");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectError(stderr.toFile());
+        builder.environment().put("PATH", root.resolve("fakebin") + ":" + System.getenv("PATH"));
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("finished within a minute").isTrue();
+        return new Result(process.exitValue(), stdout, Files.readString(stderr));
     }
 }

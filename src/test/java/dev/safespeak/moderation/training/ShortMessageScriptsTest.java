@@ -3,13 +3,11 @@ package dev.safespeak.moderation.training;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -97,7 +95,7 @@ class ShortMessageScriptsTest {
 
     @Test
     void check_lists_a_message_that_is_an_authored_row_by_id_overlap_and_file_and_exits_1() throws Exception {
-        Result result = run("training/unseen/score_short.py", "--check", SET);
+        Python3.Result result = run("training/unseen/score_short.py", "--check", SET);
 
         assertThat(result.exitCode()).as(result.stderr()).isEqualTo(1);
         assertThat(result.stdout()).isEqualTo("s1\t1.00\ttraining/contrastive/train-round29.tsv\n");
@@ -108,7 +106,7 @@ class ShortMessageScriptsTest {
     void check_exits_0_when_no_message_comes_close() throws Exception {
         Files.writeString(root.resolve(SET), HEADER + "s1\ten\tneutral\tthe bus is late again\n");
 
-        Result result = run("training/unseen/score_short.py", "--check", SET);
+        Python3.Result result = run("training/unseen/score_short.py", "--check", SET);
 
         assertThat(result.exitCode()).as(result.stderr()).isZero();
         assertThat(result.stdout()).isEmpty();
@@ -118,7 +116,7 @@ class ShortMessageScriptsTest {
     @Test
     void the_report_counts_each_pair_and_mode_on_all_messages_and_on_those_not_close_to_an_authored_row()
             throws Exception {
-        Result result = run("training/unseen/score_short.py", "--set", SET, "--report", REPORT, "old=",
+        Python3.Result result = run("training/unseen/score_short.py", "--set", SET, "--report", REPORT, "old=",
                 "new=new.bin");
 
         assertThat(result.exitCode()).as(result.stderr()).isZero();
@@ -139,7 +137,7 @@ class ShortMessageScriptsTest {
 
     @Test
     void with_thresholds_each_pair_is_scored_once_more_passing_them_to_the_score_command() throws Exception {
-        Result result = run("training/unseen/score_short.py", "--set", SET, "--report", REPORT, "--thresholds",
+        Python3.Result result = run("training/unseen/score_short.py", "--set", SET, "--report", REPORT, "--thresholds",
                 "TOXICITY=0.9", "old=");
 
         assertThat(result.exitCode()).as(result.stderr()).isZero();
@@ -151,6 +149,55 @@ class ShortMessageScriptsTest {
         assertThat(calls).hasSize(4);
         assertThat(calls.subList(0, 2)).noneMatch(c -> c.contains("--thresholds"));
         assertThat(calls.subList(2, 4)).allMatch(c -> c.endsWith("--thresholds TOXICITY=0.9"));
+    }
+
+    @Test
+    void fp_thresholds_keeps_a_threshold_within_the_budget_and_raises_one_above_it_to_the_lowest_that_is_within()
+            throws Exception {
+        // Dev rows the stand-in scores by the number after "s": TOXICITY negatives at 0.10-0.60 and positives at 0.80,
+        // THREAT negatives all at 0.05. At the committed 0.30, 3 of 5 TOXICITY negatives are flagged (60%); at
+        // 0.51, 1 of 5 (20%, within a 25% budget); THREAT's 0.20 flags none and stays.
+        StringBuilder dev = new StringBuilder();
+        double[] negatives = {0.10, 0.20, 0.40, 0.50, 0.60};
+        for (int i = 0; i < negatives.length; i++) {
+            dev.append("{\"id\": ").append(i).append(", \"dataset\": \"d\", \"language\": \"en\", \"text\": \"s")
+                    .append(negatives[i]).append("\", \"labels\": {\"TOXICITY\": false, \"THREAT\": false}}\n");
+        }
+        dev.append("{\"id\": 5, \"dataset\": \"d\", \"language\": \"en\", \"text\": \"s0.80\", \"labels\": "
+                + "{\"TOXICITY\": true}}\n");
+        Files.createDirectories(root.resolve("target/short-texts"));
+        Files.writeString(root.resolve("target/short-texts/public-dev.jsonl"), dev);
+        Files.writeString(root.resolve("training/contrastive/dev.tsv"), AUTHORED_HEADER);
+        Files.copy(Path.of("training/fp_thresholds.py"), root.resolve("training/fp_thresholds.py"));
+        try (var jar = new java.util.zip.ZipOutputStream(Files.newOutputStream(root.resolve("target/safespeak-1.0.jar")))) {
+            jar.putNextEntry(new java.util.zip.ZipEntry("BOOT-INF/classes/models/default/manifest.json"));
+            jar.write("{\"training\": {\"TOXICITY\": {\"threshold\": 0.3}, \"THREAT\": {\"threshold\": 0.2}}}"
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        Files.writeString(root.resolve("fakebin/java"), """
+                #!/usr/bin/env python3
+                import json, sys
+                args = sys.argv[1:]
+                with open(args[args.index('--in') + 1]) as src, open(args[args.index('--out') + 1], 'w') as out:
+                    for line in src:
+                        r = json.loads(line)
+                        s = float(r['text'][1:])
+                        scores = {'TOXICITY': s, 'THREAT': 0.05}
+                        out.write(json.dumps({'id': r['id'], 'modelVersion': 'm-1', 'scores': scores}) + '\\n')
+                """);
+        Files.createDirectories(root.resolve("docs/reports"));
+
+        Python3.Result result = run("training/fp_thresholds.py", "--budget", "0.25");
+
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        String report = Files.readString(root.resolve("docs/reports/low-fp-thresholds.md"));
+        assertThat(report).contains("| TOXICITY | 5 / 1 | 0.3 | 60.0% | 100.0% | 0.51 | 20.0% | 100.0% |")
+                .contains("| THREAT | 5 / 0 | 0.2 | 0.0% | 0.0% | 0.20 | 0.0% | 0.0% |")
+                .contains("- n-gram model m-1");
+        assertThat(Files.readString(root.resolve("docs/reports/low-fp-thresholds.json")))
+                .contains("\"TOXICITY\": 0.51").contains("\"THREAT\": 0.2");
+        assertThat(run("training/fp_thresholds.py", "--budget", "2").stderr())
+                .isEqualTo("--budget must be between 0 and 1 (exclusive), not 2.0\n");
     }
 
     static Stream<Arguments> malformedSets() {
@@ -173,7 +220,7 @@ class ShortMessageScriptsTest {
             throws Exception {
         Files.writeString(root.resolve(SET), set);
 
-        Result result = run("training/unseen/score_short.py", "--set", SET, "--report", REPORT, "old=");
+        Python3.Result result = run("training/unseen/score_short.py", "--set", SET, "--report", REPORT, "old=");
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.stderr()).isEqualTo(message + "\n");
@@ -183,8 +230,8 @@ class ShortMessageScriptsTest {
 
     @Test
     void a_missing_set_or_model_file_is_named_and_nothing_is_scored() throws Exception {
-        Result noSet = run("training/unseen/score_short.py", "--set", "nowhere.tsv", "--report", REPORT, "old=");
-        Result noModel = run("training/unseen/score_short.py", "--set", SET, "--report", REPORT, "new=gone.bin");
+        Python3.Result noSet = run("training/unseen/score_short.py", "--set", "nowhere.tsv", "--report", REPORT, "old=");
+        Python3.Result noModel = run("training/unseen/score_short.py", "--set", SET, "--report", REPORT, "new=gone.bin");
 
         assertThat(noSet.stderr()).isEqualTo("nowhere.tsv: no such file\n");
         assertThat(noModel.stderr()).isEqualTo("new=gone.bin: no such file gone.bin\n");
@@ -193,19 +240,8 @@ class ShortMessageScriptsTest {
         assertThat(root.resolve("java-calls.txt")).doesNotExist();
     }
 
-    private record Result(int exitCode, String stdout, String stderr) {
-    }
-
-    /** Runs a script with python3 from the laid-out root, at most a minute; stdout and stderr apart. */
-    private Result run(String script, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(python, "-B", script));
-        command.addAll(List.of(args));
-        Path stderr = Files.createTempFile(root, "stderr", ".txt");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectError(stderr.toFile());
-        builder.environment().put("PATH", root.resolve("fakebin") + ":" + System.getenv("PATH"));
-        Process process = builder.start();
-        String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("finished within a minute").isTrue();
-        return new Result(process.exitValue(), stdout, Files.readString(stderr));
+    /** Runs a script with python3 from the laid-out root (see {@link Python3#run}). */
+    private Python3.Result run(String script, String... args) throws Exception {
+        return Python3.run(python, root, Map.of(), script, args);
     }
 }

@@ -7,10 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -128,7 +126,7 @@ class UnseenScriptsTest {
             zip.write("{\"version\": \"heads-in-jar\"}".getBytes(StandardCharsets.UTF_8));
             zip.closeEntry();
         }
-        Result result = run("training/unseen/score.py");
+        Python3.Result result = run("training/unseen/score.py");
 
         assertThat(result.exitCode()).as(result.stderr()).isZero();
         assertThat(Files.readString(root.resolve(REPORT))).contains("encoder heads heads-in-jar"
@@ -138,7 +136,7 @@ class UnseenScriptsTest {
 
     @Test
     void score_runs_the_score_command_once_per_mode_and_reports_what_each_mode_flagged() throws Exception {
-        Result result = run("training/unseen/score.py");
+        Python3.Result result = run("training/unseen/score.py");
 
         assertThat(result.exitCode()).as(result.stderr()).isZero();
         assertThat(Files.readAllLines(root.resolve("java-calls.txt"))).hasSize(3).allSatisfy(call -> assertThat(call)
@@ -207,7 +205,7 @@ class UnseenScriptsTest {
             throws Exception {
         Files.writeString(root.resolve(SET), set);
 
-        Result result = run("training/unseen/score.py");
+        Python3.Result result = run("training/unseen/score.py");
 
         assertFailed(result, 1, message);
         assertThat(root.resolve("java-calls.txt")).as("no score command run").doesNotExist();
@@ -221,7 +219,7 @@ class UnseenScriptsTest {
                 x1\tnonthreat\t-\tThe knife skills class was fun
                 """);
 
-        Result result = run("training/unseen/score.py");
+        Python3.Result result = run("training/unseen/score.py");
 
         assertThat(result.exitCode()).as(result.stderr()).isZero();
         String report = Files.readString(root.resolve(REPORT));
@@ -249,7 +247,7 @@ class UnseenScriptsTest {
         Files.writeString(root.resolve(SET), TINY_SET + "x1\tnonthreat\t-\tThe knife skills class was fun\n"
                 + "x2\tnonthreat\t-\tThis traffic is killing me\n");
 
-        Result result = run("training/unseen/score.py");
+        Python3.Result result = run("training/unseen/score.py");
 
         assertThat(result.exitCode()).as(result.stderr()).isZero();
         String report = Files.readString(root.resolve(REPORT));
@@ -278,7 +276,7 @@ class UnseenScriptsTest {
                 h1\thate\tmigration\tI despise all 外地人
                 """);
 
-        Result result = run("training/unseen/score.py");
+        Python3.Result result = run("training/unseen/score.py");
 
         assertThat(result.exitCode()).as(result.stderr()).isZero();
         assertThat(Files.readString(root.resolve(REPORT), StandardCharsets.UTF_8))
@@ -297,7 +295,7 @@ class UnseenScriptsTest {
     void a_later_set_is_scored_into_its_own_report_and_the_first_report_is_left_alone() throws Exception {
         Files.copy(root.resolve(SET), root.resolve("training/unseen/later.tsv"));
 
-        Result result = run("training/unseen/score.py", "--set", "training/unseen/later.tsv", "--report",
+        Python3.Result result = run("training/unseen/score.py", "--set", "training/unseen/later.tsv", "--report",
                 "docs/reports/later.md");
 
         assertThat(result.exitCode()).as(result.stderr()).isZero();
@@ -332,7 +330,7 @@ class UnseenScriptsTest {
         assertFailed(run("training/unseen/score.py", "--jar"), 1,
                 "usage: score.py [--jar FILE] [--set SET.tsv --report REPORT.md], not --jar");
         Files.writeString(root.resolve("elsewhere.jar"), "");
-        Result named = run("training/unseen/score.py", "--jar", "elsewhere.jar");
+        Python3.Result named = run("training/unseen/score.py", "--jar", "elsewhere.jar");
         assertThat(named.exitCode()).as(named.stderr()).isZero();
         assertThat(Files.readAllLines(root.resolve("java-calls.txt"))).allMatch(c -> c.startsWith("-jar elsewhere.jar "));
         // The report's command names the jar, so rerunning it scores with the same one.
@@ -386,7 +384,7 @@ class UnseenScriptsTest {
 
     @Test
     void score_says_so_when_java_is_not_on_the_path() throws Exception {
-        Result result = run(Map.of("PATH", Files.createDirectories(root.resolve("empty")).toString()),
+        Python3.Result result = run(Map.of("PATH", Files.createDirectories(root.resolve("empty")).toString()),
                 "training/unseen/score.py");
 
         assertFailed(result, 1, "java is not on the PATH");
@@ -420,7 +418,7 @@ class UnseenScriptsTest {
                 n1\tneutral\treligion\t我们小区的穆斯林邻居非常热情
                 """);
 
-        Result result = run("training/unseen/check_overlap.py", SET, "--limit", "0.5");
+        Python3.Result result = run("training/unseen/check_overlap.py", SET, "--limit", "0.5");
 
         assertThat(result.exitCode()).as(result.stderr()).isEqualTo(1);
         assertThat(result.stdout()).endsWith("training/contrastive/train-encoder-round27.tsv\t我们小区的穆斯林邻居很热情\n");
@@ -435,7 +433,7 @@ class UnseenScriptsTest {
                 n2\tneutral\tage\tMy grandmother is 90 and still swims
                 """);
 
-        Result result = run("training/unseen/check_overlap.py", SET, "--limit", "0.5");
+        Python3.Result result = run("training/unseen/check_overlap.py", SET, "--limit", "0.5");
 
         assertThat(result.exitCode()).as(result.stderr()).isEqualTo(1);
         assertThat(result.stdout()).isEqualTo("1.00\tn1\tImmigrants are wonderful neighbours to have\t"
@@ -452,7 +450,7 @@ class UnseenScriptsTest {
                 n2\tneutral\tage\t我奶奶九十岁了还在游泳
                 """);
 
-        Result result = run("training/unseen/check_overlap.py", SET, "--limit", "0.5");
+        Python3.Result result = run("training/unseen/check_overlap.py", SET, "--limit", "0.5");
 
         // one word changed: 10 character pairs shared of 15 in either
         assertThat(result.exitCode()).as(result.stderr()).isEqualTo(1);
@@ -469,7 +467,7 @@ class UnseenScriptsTest {
                 n1\tneutral\tmigration\tImmigrants run the bakery on our street
                 """);
 
-        Result result = run("training/unseen/check_overlap.py", SET, "--limit", "0.5");
+        Python3.Result result = run("training/unseen/check_overlap.py", SET, "--limit", "0.5");
 
         assertThat(result.exitCode()).as(result.stderr()).isZero();
         assertThat(result.stdout()).isEmpty();
@@ -489,8 +487,8 @@ class UnseenScriptsTest {
                 n2\tneutral\tage\tMy grandmother is 90 and still swims
                 """);
 
-        Result without = run("training/unseen/check_overlap.py", SET, "--limit", "0.5");
-        Result with = run("training/unseen/check_overlap.py", SET, "--also", "elsewhere/round98.tsv", "--limit", "0.5",
+        Python3.Result without = run("training/unseen/check_overlap.py", SET, "--limit", "0.5");
+        Python3.Result with = run("training/unseen/check_overlap.py", SET, "--also", "elsewhere/round98.tsv", "--limit", "0.5",
                 "--also", "elsewhere/round99.tsv");
 
         assertThat(without.exitCode()).as(without.stderr()).isZero();
@@ -541,31 +539,18 @@ class UnseenScriptsTest {
                 "no training/contrastive/check_round5.py here; run from the repository root");
     }
 
-    private void assertFailed(Result result, int exitCode, String message) {
+    private void assertFailed(Python3.Result result, int exitCode, String message) {
         assertThat(result.exitCode()).as(result.stderr()).isEqualTo(exitCode);
         assertThat(result.stderr()).isEqualTo(message + "\n");
         assertThat(root.resolve(REPORT)).as("no report written").doesNotExist();
     }
 
-    private record Result(int exitCode, String stdout, String stderr) {
-    }
-
-    private Result run(String script, String... args) throws Exception {
+    private Python3.Result run(String script, String... args) throws Exception {
         return run(Map.of(), script, args);
     }
 
-    /** Runs a script with python3 from the laid-out root, at most a minute; stdout and stderr apart. */
-    private Result run(Map<String, String> env, String script, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(python, "-B", script));
-        command.addAll(List.of(args));
-        Path stderr = Files.createTempFile(root, "stderr", ".txt");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile())
-                .redirectError(stderr.toFile());
-        builder.environment().put("PATH", root.resolve("fakebin") + ":" + System.getenv("PATH"));
-        builder.environment().putAll(env);
-        Process process = builder.start();
-        String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("finished within a minute").isTrue();
-        return new Result(process.exitValue(), stdout, Files.readString(stderr));
+    /** Runs a script with python3 from the laid-out root (see {@link Python3#run}). */
+    private Python3.Result run(Map<String, String> env, String script, String... args) throws Exception {
+        return Python3.run(python, root, env, script, args);
     }
 }
