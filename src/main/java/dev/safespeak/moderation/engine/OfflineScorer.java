@@ -52,6 +52,11 @@ public final class OfflineScorer {
      */
     public record Settings(Path in, Path out, Format inFormat, Format outFormat, boolean spans, int threads,
                            Map<Attribute, Double> thresholds) {
+
+        /** Settings with each engine's own thresholds. */
+        public Settings(Path in, Path out, Format inFormat, Format outFormat, boolean spans, int threads) {
+            this(in, out, inFormat, outFormat, spans, threads, Map.of());
+        }
     }
 
     /** What a run did. */
