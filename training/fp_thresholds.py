@@ -43,22 +43,9 @@ def arguments(args):
 
 
 def scores(jar, texts, name):
-    """Score dicts per text, in order, from the jar's committed model in mode fast."""
-    src = os.path.join(short_texts.WORK, f"in-{name}.jsonl")
-    out = os.path.join(short_texts.WORK, f"out-{name}.jsonl")
-    with open(src, "w", encoding="utf-8") as f:
-        for i, t in enumerate(texts):
-            f.write(json.dumps({"id": i, "text": t}, ensure_ascii=False) + "\n")
-    short_texts.run_score(jar, ["--in", src, "--out", out, "--mode", "fast"], name)
-    by_id = {}
-    with open(out, encoding="utf-8") as f:
-        for line in f:
-            r = json.loads(line)
-            by_id[r["id"]] = r
-    missing = [i for i in range(len(texts)) if i not in by_id]
-    if missing:
-        sys.exit(f"score skipped {len(missing)} of {len(texts)} dev texts (first: {texts[missing[0]]!r})")
-    return [by_id[i]["scores"] for i in range(len(texts))], by_id[0]["modelVersion"] if by_id else "none"
+    """(score dicts per text in order, model version) from the jar's committed model in mode fast."""
+    records = short_texts.score_records(jar, None, name, texts, ["--mode", "fast"])
+    return [r["scores"] for r in records], records[0]["modelVersion"] if records else "none"
 
 
 def choose(pairs, budget, committed):

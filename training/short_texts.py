@@ -95,23 +95,29 @@ def run_score(jar, args, name):
         sys.exit(f"score failed for {name} ({done.returncode}): {done.stderr[-2000:]}")
 
 
-def score(jar, model, name, texts, extra=()):
-    """Flags per text (a dict attribute -> bool), in order; extra holds more `score` options (--mode, --heads)."""
+def score_records(jar, model, name, texts, extra=()):
+    """The score command's result record per text (scores, flagged, modelVersion ...), in order; extra holds more
+    `score` options (--mode, --heads, --thresholds). Exits when the command skipped a text."""
     src = os.path.join(WORK, f"in-{name}.jsonl")
     out = os.path.join(WORK, f"out-{name}.jsonl")
     with open(src, "w", encoding="utf-8") as f:
         for i, t in enumerate(texts):
             f.write(json.dumps({"id": i, "text": t}, ensure_ascii=False) + "\n")
     run_score(jar, ["--in", src, "--out", out] + (["--model", model] if model else []) + list(extra), name)
-    flags = {}
+    records = {}
     with open(out, encoding="utf-8") as f:
         for line in f:
             r = json.loads(line)
-            flags[r["id"]] = r["flagged"]
-    missing = [i for i in range(len(texts)) if i not in flags]
+            records[r["id"]] = r
+    missing = [i for i in range(len(texts)) if i not in records]
     if missing:
         sys.exit(f"score skipped {len(missing)} of {len(texts)} texts for {name} (first: {texts[missing[0]]!r})")
-    return [flags[i] for i in range(len(texts))]
+    return [records[i] for i in range(len(texts))]
+
+
+def score(jar, model, name, texts, extra=()):
+    """Flags per text (a dict attribute -> bool), in order (see score_records)."""
+    return [r["flagged"] for r in score_records(jar, model, name, texts, extra)]
 
 
 def committed_thresholds(jar):
