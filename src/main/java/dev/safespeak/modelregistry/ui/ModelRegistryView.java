@@ -55,8 +55,9 @@ class ModelRegistryView extends VerticalLayout implements HasDynamicTitle {
                 .setAutoWidth(true);
         grid.addColumn(v -> v.sha256().substring(0, 12) + "…").setHeader(Messages.get("registry.sha256"))
                 .setAutoWidth(true);
+        // Auto width: with flex grow alone the button's label ("Show 4 tables") was cut off at 1440 px.
         grid.addComponentColumn(this::evaluationCell).setKey("evaluation")
-                .setHeader(Messages.get("registry.evaluation")).setFlexGrow(1);
+                .setHeader(Messages.get("registry.evaluation")).setAutoWidth(true);
         grid.addComponentColumn(this::provenanceCell).setKey("provenance")
                 .setHeader(Messages.get("registry.provenance")).setAutoWidth(true);
         grid.addColumn(v -> Messages.dateTime(v.registeredAt())).setHeader(Messages.get("registry.registered"))
