@@ -136,7 +136,7 @@ public class ModerationService {
         AccurateModels models = accurate.require();
         String pair = models.headsVersion().orElse("") + "|" + fast.version();
         if (!mismatchLogged.contains(pair)) {
-            EncoderClassifier.blendMismatch(fast.version(), models).ifPresent(problem -> {
+            EncoderClassifier.blendMismatch(fast, models).ifPresent(problem -> {
                 if (mismatchLogged.add(pair)) {
                     log.warn("Accurate engine: {}", problem);
                 }

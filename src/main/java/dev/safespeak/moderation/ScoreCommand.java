@@ -153,7 +153,7 @@ public final class ScoreCommand {
                     throw new IllegalStateException("mode " + mode.id() + " is unavailable: "
                             + AccurateEngine.nativeLibraryProblem(e), e);
                 }
-                EncoderClassifier.blendMismatch(classifier.version(), accurate)
+                EncoderClassifier.blendMismatch(classifier, accurate)
                         .ifPresent(problem -> err.println("score: warning: " + problem));
                 classifier = new EncoderClassifier(classifier, accurate, mode == Mode.BALANCED);
                 err.printf(Locale.ROOT, "%s mode: %s loaded in %.1f s%n", mode.id(), accurate.describe(),

@@ -13,26 +13,38 @@ import java.util.stream.Collectors;
 
 /**
  * The loaded models of the accurate engine: the sentence encoders of an encoder heads file (each ONNX file checked
- * against the heads' {@code onnxSha256}) and optionally a bring-your-own classifier, which takes precedence for
- * the languages it declares. Loading costs seconds (an ONNX Runtime session per encoder), so a process loads
- * them once and shares them; scoring is thread-safe.
+ * against the heads' {@code onnxSha256}), the n-gram model the heads were fitted against when it ships beside them
+ * ({@link #PINNED_NGRAM_RESOURCE}), and optionally a bring-your-own classifier, which takes precedence for the
+ * languages it declares. Loading costs seconds (an ONNX Runtime session per encoder), so a process loads them once
+ * and shares them; scoring is thread-safe.
  */
 public final class AccurateModels implements AutoCloseable {
+
+    /**
+     * Where the jar keeps the n-gram model the committed heads were fitted against when the default n-gram model is
+     * another one (round 31 of training/dev-variants.md): the heads' blend reads n-gram scores, so they are served the
+     * scores they were fitted on, and the default n-gram model can change without refitting them.
+     */
+    public static final String PINNED_NGRAM_RESOURCE = "models/default/encoder-heads-ngram.bin";
 
     private final List<AccurateScorer> scorers;
     private final EncoderHeads heads;
     private final ByoModel byo;
+    private final Classifier pinnedNgram;
     private final List<AutoCloseable> sessions;
 
-    private AccurateModels(List<AccurateScorer> scorers, EncoderHeads heads, ByoModel byo, List<AutoCloseable> sessions) {
+    private AccurateModels(List<AccurateScorer> scorers, EncoderHeads heads, ByoModel byo, Classifier pinnedNgram,
+                           List<AutoCloseable> sessions) {
         this.scorers = List.copyOf(scorers);
         this.heads = heads;
         this.byo = byo;
+        this.pinnedNgram = pinnedNgram;
         this.sessions = List.copyOf(sessions);
     }
 
     /**
-     * Loads the encoders of a heads file (ONNX and tokenizer from the classpath) and a bring-your-own model.
+     * Loads the encoders of a heads file (ONNX and tokenizer from the classpath), the n-gram model they were fitted
+     * against when {@link #PINNED_NGRAM_RESOURCE} holds that version, and a bring-your-own model.
      *
      * @param heads   the trained heads; null for none
      * @param byo     a bring-your-own classifier; null for none
@@ -62,12 +74,36 @@ public final class AccurateModels implements AutoCloseable {
             closeAll(sessions);
             throw e;
         }
-        return new AccurateModels(scorers, heads, byo, sessions);
+        return new AccurateModels(scorers, heads, byo, pinnedNgram(heads), sessions);
     }
 
     /** Scorers already built, with nothing to close (routing tests use stub scorers). */
     static AccurateModels of(List<AccurateScorer> scorers) {
-        return new AccurateModels(scorers, null, null, List.of());
+        return of(scorers, null, null);
+    }
+
+    /** Scorers already built, with heads and the n-gram model fitted with them (tests). */
+    static AccurateModels of(List<AccurateScorer> scorers, EncoderHeads heads, Classifier pinnedNgram) {
+        return new AccurateModels(scorers, heads, null, pinnedNgram, List.of());
+    }
+
+    /**
+     * The n-gram model of {@link #PINNED_NGRAM_RESOURCE} when the heads name its version as the one they were fitted
+     * against; null without heads, without the resource, or when it holds another version (the heads then read the
+     * default model's scores, and {@link EncoderClassifier#blendMismatch} says so).
+     */
+    private static Classifier pinnedNgram(EncoderHeads heads) throws IOException {
+        String fitted = heads == null ? "" : heads.manifest().path("fastModelVersion").asText("");
+        if (fitted.isEmpty()) {
+            return null;
+        }
+        try (InputStream in = AccurateModels.class.getClassLoader().getResourceAsStream(PINNED_NGRAM_RESOURCE)) {
+            if (in == null) {
+                return null;
+            }
+            TribuoClassifier model = TribuoClassifier.load(in);
+            return model.version().equals(fitted) ? model : null;
+        }
     }
 
     private static OnnxTextModel loadEncoder(EncoderHeads.Encoder encoder, int threads) throws IOException {
@@ -146,6 +182,20 @@ public final class AccurateModels implements AutoCloseable {
         return version.isEmpty() ? Optional.empty() : Optional.of(version);
     }
 
+    /**
+     * The n-gram model whose scores the heads' blend reads next to {@code fast}: {@code fast} itself when the heads
+     * were fitted against it (or record nothing, or there are no heads), the model shipped beside the heads when it is
+     * the one they name, and otherwise {@code fast} (a mismatch: {@link EncoderClassifier#blendMismatch}).
+     */
+    public Classifier blendInputs(Classifier fast) {
+        Optional<String> fitted = headsFittedAgainst();
+        if (fitted.isEmpty() || fitted.get().equals(fast.version()) || pinnedNgram == null
+                || !pinnedNgram.version().equals(fitted.get())) {
+            return fast;
+        }
+        return pinnedNgram;
+    }
+
     public Optional<ByoModel> byo() {
         return Optional.ofNullable(byo);
     }
@@ -153,7 +203,8 @@ public final class AccurateModels implements AutoCloseable {
     /** One line for logs and health details, for example {@code encoder:bge-small-en-v1.5-q [en]}. */
     public String describe() {
         return scorers.stream().map(s -> s.engine() + " " + new java.util.TreeSet<>(s.languages()))
-                .collect(Collectors.joining(", "));
+                .collect(Collectors.joining(", "))
+                + (pinnedNgram == null ? "" : ", heads fitted against n-gram model " + pinnedNgram.version());
     }
 
     @Override

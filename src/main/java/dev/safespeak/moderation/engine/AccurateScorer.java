@@ -53,6 +53,14 @@ public interface AccurateScorer {
      */
     Map<Attribute, Double> score(AnalysedText text, Map<Attribute, Double> fastScores);
 
+    /**
+     * Whether its scores depend on the n-gram scores it is handed (encoder heads blend them; a bring-your-own
+     * classifier ignores them), so it must be handed the n-gram model's scores it was fitted with.
+     */
+    default boolean readsNgramScores() {
+        return false;
+    }
+
     default String engine() {
         return profile().engine();
     }

@@ -17,10 +17,16 @@ import java.util.Set;
  * ({@code balanced}, a cascade). Attributes the accurate model does not score keep
  * the fast scores. Spans come from the fast model's token contributions (n-gram spans) in every mode, scaled to
  * the final score. Immutable and thread-safe; cheap to build per request.
+ *
+ * <p>For a language whose accurate model reads n-gram scores (encoder heads), "the fast model" above is the n-gram
+ * model those heads were fitted against when it ships beside them ({@link AccurateModels#blendInputs}): its scores
+ * are the blend's inputs, decide balanced mode's routing, stand for the texts and attributes the heads do not score
+ * and give the spans, so the heads score exactly as they were measured whichever n-gram model fast mode uses.
  */
 public final class EncoderClassifier implements Classifier {
 
     private final Classifier fast;
+    private final Classifier blend;
     private final AccurateModels accurate;
     private final boolean cascade;
 
@@ -31,6 +37,7 @@ public final class EncoderClassifier implements Classifier {
      */
     public EncoderClassifier(Classifier fast, AccurateModels accurate, boolean cascade) {
         this.fast = fast;
+        this.blend = accurate.blendInputs(fast);
         this.accurate = accurate;
         this.cascade = cascade;
     }
@@ -41,7 +48,8 @@ public final class EncoderClassifier implements Classifier {
      * activated in the registry, or named by a request) feed that blend weights fitted on different inputs. Empty when
      * the versions agree, or without heads or a recorded version.
      */
-    public static Optional<String> blendMismatch(String fastVersion, AccurateModels accurate) {
+    public static Optional<String> blendMismatch(Classifier fast, AccurateModels accurate) {
+        String fastVersion = accurate.blendInputs(fast).version();
         return accurate.headsFittedAgainst().filter(fitted -> !fitted.equals(fastVersion)).map(fitted ->
                 "the encoder heads " + accurate.headsVersion().orElse("") + " were fitted against n-gram model "
                         + fitted + ", but " + fastVersion + " scores: accurate and balanced results blend n-gram"
@@ -65,19 +73,25 @@ public final class EncoderClassifier implements Classifier {
 
     @Override
     public Routed route(AnalysedText text, Set<Attribute> requested) {
-        Map<Attribute, Double> fastScores = fast.score(text);
         Optional<AccurateScorer> scorer = accurate.forLanguage(text.language());
+        Classifier ngram = ngramFor(scorer);
+        Map<Attribute, Double> fastScores = ngram.score(text);
         if (scorer.isEmpty() || (cascade && !uncertain(scorer.get(), fastScores, requested))) {
-            return new Routed(fastScores, TextScore.NGRAM, fast.defaultThresholds());
+            return new Routed(fastScores, TextScore.NGRAM, ngram.defaultThresholds());
         }
         AccurateScorer model = scorer.get();
         Map<Attribute, Double> scores = new EnumMap<>(Attribute.class);
         scores.putAll(fastScores);
         scores.putAll(model.score(text, fastScores));
         Map<Attribute, Double> thresholds = new EnumMap<>(Attribute.class);
-        thresholds.putAll(fast.defaultThresholds());
+        thresholds.putAll(ngram.defaultThresholds());
         thresholds.putAll(model.thresholds());
         return new Routed(scores, model.engine(), thresholds);
+    }
+
+    /** The n-gram model of a text: the heads' own for a language they score, else the fast model. */
+    private Classifier ngramFor(Optional<AccurateScorer> scorer) {
+        return scorer.filter(AccurateScorer::readsNgramScores).isPresent() ? blend : fast;
     }
 
     /** Whether balanced mode asks this accurate model for a text: {@link #routes} with the model's bands and route. */
@@ -107,10 +121,10 @@ public final class EncoderClassifier implements Classifier {
         return false;
     }
 
-    /** The fast model's token contributions: spans are n-gram spans in every mode. */
+    /** The n-gram model's token contributions (the heads' own for their languages): n-gram spans in every mode. */
     @Override
     public Map<Attribute, List<TokenContribution>> explain(AnalysedText text) {
-        return fast.explain(text);
+        return ngramFor(accurate.forLanguage(text.language())).explain(text);
     }
 
     /** The fast model's thresholds; texts an accurate model scored use its thresholds (see {@link #route}). */

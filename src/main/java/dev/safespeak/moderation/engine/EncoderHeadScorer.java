@@ -49,6 +49,12 @@ public final class EncoderHeadScorer implements AccurateScorer {
         return model.embed(List.of(text), pooling)[0];
     }
 
+    /** The heads blend the n-gram scores of the model they were fitted against. */
+    @Override
+    public boolean readsNgramScores() {
+        return true;
+    }
+
     @Override
     public Map<Attribute, Double> score(AnalysedText text, Map<Attribute, Double> fastScores) {
         float[] embedding = embed(model, encoder.input().of(text), encoder.pooling());

@@ -3,6 +3,7 @@ package dev.safespeak.moderation.training;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.safespeak.moderation.Attribute;
+import dev.safespeak.moderation.engine.AccurateModels;
 import dev.safespeak.moderation.engine.EncoderClassifier;
 import dev.safespeak.moderation.engine.EncoderHeads;
 import dev.safespeak.moderation.engine.EncoderInput;
@@ -11,6 +12,7 @@ import dev.safespeak.moderation.engine.OnnxTextModel;
 import dev.safespeak.moderation.engine.Pooling;
 import dev.safespeak.moderation.engine.TribuoClassifier;
 import dev.safespeak.moderation.training.LabelledText.Split;
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -51,7 +53,10 @@ import java.util.TreeMap;
  * [--identity-fp-attributes all|ATTRIBUTE,ATTRIBUTE] [--authored-pass-mean cases|behaviours]
  * [--stacker-authored-weight 10] [--stacker-authored-weight-zh 2] [--margin-only ATTRIBUTE,ATTRIBUTE] [--encoders all|name,name] [--dev-only false]
  * [--pooling cls|cls+mean|cls+max|cls+mean+max] [--encoder-input original|deobfuscated] [--identity-route none|C]
- * [--hidden-units 64] [--hidden-units-zh 64]}.
+ * [--hidden-units 64] [--hidden-units-zh 64] [--ngram FILE] [--serving-ngram FILE]}.
+ * {@code --ngram} is the n-gram model the heads' blend reads (default: the one shipped beside the committed heads, else
+ * the default model); {@code --serving-ngram} the fast model the report's fast mode and the languages without heads use
+ * (default: the default model).
  * {@code --dev-only true} stops after writing the heads: the dev numbers (and the authored dev diagnostics: fast, blend
  * and encoder alone, cross-fitted) are in the log and the manifest, and nothing is scored on a test split, a held-out
  * template or a fresh phrasing, so variants can be compared on dev alone.
@@ -123,9 +128,11 @@ public final class EncoderTrainCommand {
         Map<Split, Integer> caps = Map.of(Split.TRAIN, options.getInt("train-cap", 6000),
                 Split.DEV, options.getInt("dev-cap", 1500), Split.TEST, options.getInt("test-cap", 3000));
 
-        TribuoClassifier fast = opt("ngram", "").isEmpty() ? TribuoClassifier.loadDefault()
-                : TribuoClassifier.load(Files.newInputStream(Path.of(opt("ngram", ""))));
-        TrainCommand.log("fast model " + fast.version());
+        TribuoClassifier serving = opt("serving-ngram", "").isEmpty() ? TribuoClassifier.loadDefault()
+                : loadModel(Path.of(opt("serving-ngram", "")));
+        TribuoClassifier fast = opt("ngram", "").isEmpty() ? pinnedOr(serving) : loadModel(Path.of(opt("ngram", "")));
+        TrainCommand.log("fast model " + serving.version() + (fast == serving ? ""
+                : "; the heads are fitted against n-gram model " + fast.version()));
 
         Set<String> encoderLanguages = new java.util.TreeSet<>();
         ENCODERS.forEach(e -> encoderLanguages.addAll(e.languages()));
@@ -384,7 +391,15 @@ public final class EncoderTrainCommand {
         try (InputStream in = Files.newInputStream(headsFile)) {
             written = EncoderHeads.read(in);
         }
-        ModeEvaluation evaluation = new ModeEvaluation(written, fast, embeddingsByEncoder, fastScores);
+        Map<Item, Map<Attribute, Double>> servingScores = fastScores;
+        if (serving != fast) {
+            servingScores = new java.util.IdentityHashMap<>();
+            for (Item it : everything) {
+                servingScores.put(it, serving.score(normaliser.analyse(it.text()).withLanguage(it.language())));
+            }
+        }
+        ModeEvaluation evaluation = new ModeEvaluation(written, fast, embeddingsByEncoder, fastScores, serving,
+                servingScores);
         evaluation.testSplits(items.stream().filter(i -> i.split() == Split.TEST).toList());
         evaluation.functional("held-out templates", authored.get(Use.HELDOUT));
         evaluation.functional("fresh phrasings", authored.get(Use.FRESH));
@@ -396,6 +411,25 @@ public final class EncoderTrainCommand {
         json.writeValue(report.resolveSibling(report.getFileName().toString().replace(".md", ".json")).toFile(),
                 evaluation.summary());
         TrainCommand.log("wrote " + report + " in " + (System.currentTimeMillis() - started) / 1000 + " s");
+    }
+
+    private static TribuoClassifier loadModel(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return TribuoClassifier.load(in);
+        }
+    }
+
+    /**
+     * The n-gram model the heads are fitted against by default: the one the committed heads ship beside
+     * ({@link AccurateModels#PINNED_NGRAM_RESOURCE}, round 31) when there is one, so a plain run reproduces them; else
+     * the serving model. {@code --ngram FILE} fits them against another (the default model's file, to refit them
+     * against it).
+     */
+    private static TribuoClassifier pinnedOr(TribuoClassifier serving) throws IOException {
+        try (InputStream in = EncoderTrainCommand.class.getClassLoader()
+                .getResourceAsStream(AccurateModels.PINNED_NGRAM_RESOURCE)) {
+            return in == null ? serving : TribuoClassifier.load(in);
+        }
     }
 
     /** A trained head: the encoder margin of one attribute (linear, or with a hidden layer: round 19). */
