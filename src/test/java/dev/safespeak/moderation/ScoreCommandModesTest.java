@@ -110,10 +110,27 @@ class ScoreCommandModesTest {
         assertThat(score("--out", outFile.toString(), "--mode", "accurate")).isEqualTo(ScoreCommand.OK);
         assertThat(rows(outFile)).extracting(r -> r.get("engine").asText())
                 .containsExactly("encoder:bge-small-en-v1.5-q", "ngram");
-        // The committed heads were fitted against the committed n-gram model, not this test's tiny one.
+        // The heads read the n-gram model shipped beside them, not this test's tiny one: nothing to warn about.
+        assertThat(stderr()).doesNotContain("score: warning:");
+    }
+
+    @Test
+    void heads_fitted_against_a_model_that_is_not_at_hand_blend_the_given_one_with_a_warning() throws IOException {
+        com.fasterxml.jackson.databind.node.ObjectNode heads;
+        try (var committed = getClass().getResourceAsStream("/models/default/encoder-heads.json")) {
+            heads = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(committed);
+        }
+        ((com.fasterxml.jackson.databind.node.ObjectNode) heads.get("manifest")).put("fastModelVersion", "elsewhere-1");
+        Path headsFile = dir.resolve("heads.json");
+        json.writeValue(headsFile.toFile(), heads);
+        Path outFile = dir.resolve("elsewhere.jsonl");
+        assertThat(score("--out", outFile.toString(), "--mode", "accurate", "--heads", headsFile.toString()))
+                .isEqualTo(ScoreCommand.OK);
+        assertThat(rows(outFile)).extracting(r -> r.get("engine").asText())
+                .containsExactly("encoder:bge-small-en-v1.5-q", "ngram");
         assertThat(stderr()).containsPattern("score: warning: the encoder heads \\S+ were fitted against n-gram"
-                + " model \\S+, but tiny-1 scores: accurate and balanced results blend n-gram scores the heads were"
-                + " not fitted on");
+                + " model elsewhere-1, but tiny-1 scores: accurate and balanced results blend n-gram scores the heads"
+                + " were not fitted on").doesNotContain("heads fitted against n-gram model");
     }
 
     @Test
@@ -123,6 +140,35 @@ class ScoreCommandModesTest {
                 "balanced"}, out, err)).isEqualTo(ScoreCommand.OK);
         assertThat(stderr()).doesNotContain("score: warning:");
         assertThat(rows(outFile)).hasSize(2);
+    }
+
+    /**
+     * The committed heads read the n-gram model shipped beside them (round 31): in accurate mode an English text scores
+     * the same whichever fast model is given, while a Spanish one, which the n-gram model scores, follows it.
+     */
+    @Test
+    void the_committed_heads_read_the_ngram_model_they_were_fitted_against() throws IOException {
+        Path pinned = Path.of("src/main/resources/" + dev.safespeak.moderation.engine.AccurateModels.PINNED_NGRAM_RESOURCE);
+        Path texts = Files.writeString(dir.resolve("short.jsonl"), """
+                {"id": "en", "text": "see you tomorrow"}
+                {"id": "es", "text": "hola, ¿qué tal? nos vemos mañana"}
+                """);
+        Path withDefault = dir.resolve("default.jsonl");
+        Path withPinned = dir.resolve("pinned.jsonl");
+        assertThat(ScoreCommand.run(new String[] {"--in", texts.toString(), "--out", withDefault.toString(), "--mode",
+                "accurate"}, out, err)).isEqualTo(ScoreCommand.OK);
+        assertThat(ScoreCommand.run(new String[] {"--in", texts.toString(), "--out", withPinned.toString(), "--mode",
+                "accurate", "--model", pinned.toString()}, out, err)).isEqualTo(ScoreCommand.OK);
+        assertThat(stderr()).doesNotContain("score: warning:")
+                .containsPattern("accurate mode: encoder:bge-small-en-v1.5-q \\[en\\], encoder:bge-small-zh-v1.5-q"
+                        + " \\[zh\\], heads fitted against n-gram model \\S+ loaded in ");
+
+        List<JsonNode> a = rows(withDefault);
+        List<JsonNode> b = rows(withPinned);
+        assertThat(a.get(0).get("engine").asText()).isEqualTo("encoder:bge-small-en-v1.5-q");
+        assertThat(a.get(0).get("scores")).isEqualTo(b.get(0).get("scores"));
+        assertThat(a.get(1).get("engine").asText()).isEqualTo("ngram");
+        assertThat(a.get(1).get("scores")).isNotEqualTo(b.get(1).get("scores"));
     }
 
     @Test

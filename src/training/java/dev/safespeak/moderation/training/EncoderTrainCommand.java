@@ -53,7 +53,9 @@ import java.util.TreeMap;
  * [--identity-fp-attributes all|ATTRIBUTE,ATTRIBUTE] [--authored-pass-mean cases|behaviours]
  * [--stacker-authored-weight 10] [--stacker-authored-weight-zh 2] [--margin-only ATTRIBUTE,ATTRIBUTE] [--encoders all|name,name] [--dev-only false]
  * [--pooling cls|cls+mean|cls+max|cls+mean+max] [--encoder-input original|deobfuscated] [--identity-route none|C]
- * [--hidden-units 64] [--hidden-units-zh 64] [--ngram FILE] [--serving-ngram FILE]}.
+ * [--hidden-units 64] [--hidden-units-zh 64] [--ngram FILE] [--serving-ngram FILE] [--evaluate HEADS.json]}.
+ * {@code --evaluate} fits nothing: it scores the three modes with an existing heads file (fitted against the
+ * {@code --ngram} model) and writes the report, for instance after the default n-gram model changed (round 31).
  * {@code --ngram} is the n-gram model the heads' blend reads (default: the one shipped beside the committed heads, else
  * the default model); {@code --serving-ngram} the fast model the report's fast mode and the languages without heads use
  * (default: the default model).
@@ -128,6 +130,7 @@ public final class EncoderTrainCommand {
         Map<Split, Integer> caps = Map.of(Split.TRAIN, options.getInt("train-cap", 6000),
                 Split.DEV, options.getInt("dev-cap", 1500), Split.TEST, options.getInt("test-cap", 3000));
 
+        Path evaluateOnly = opt("evaluate", "").isEmpty() ? null : Path.of(opt("evaluate", ""));
         TribuoClassifier serving = opt("serving-ngram", "").isEmpty() ? TribuoClassifier.loadDefault()
                 : loadModel(Path.of(opt("serving-ngram", "")));
         TribuoClassifier fast = opt("ngram", "").isEmpty() ? pinnedOr(serving) : loadModel(Path.of(opt("ngram", "")));
@@ -239,6 +242,10 @@ public final class EncoderTrainCommand {
                 emb.embedAll(mine.stream().map(Item::text).toList(), threads);
             }
             embeddingsByEncoder.put(spec.name(), emb);
+            if (evaluateOnly != null) {
+                model.close();
+                continue;
+            }
 
             List<Item> train = new ArrayList<>();
             List<Item> dev = new ArrayList<>();
@@ -338,12 +345,32 @@ public final class EncoderTrainCommand {
             devReport.put(spec.name(), devOfEncoder);
             model.close();
         }
+        Path headsFile;
+        if (evaluateOnly != null) {
+            headsFile = evaluateOnly;
+        } else {
+            headsFile = out.resolve("encoder-heads.json");
+            writeHeads(heads, encoderEntries, devReport, fast, checksums, sampled, headsFile);
+            if (Boolean.parseBoolean(opt("dev-only", "false"))) {
+                // Selection runs: dev numbers only (in the log and the manifest); no test split, held-out template or
+                // fresh phrasing is scored, so comparing variants never looks at them.
+                TrainCommand.log("--dev-only: no evaluation on test splits or held-out suites");
+                return;
+            }
+        }
+        evaluate(headsFile, fast, serving, embeddingsByEncoder, fastScores, everything, items, authored, sampled, caps,
+                report, started);
+    }
+
+    private void writeHeads(Map<String, Object> heads, List<Map<String, Object>> encoderEntries,
+                            Map<String, Object> devReport, TribuoClassifier fast, Map<String, String> checksums,
+                            Map<String, int[]> sampled, Path headsFile) throws IOException {
         heads.put("encoders", encoderEntries);
 
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("trainedAt", Instant.now().toString());
         manifest.put("fastModelVersion", fast.version());
-        manifest.put("seed", seed);
+        manifest.put("seed", options.getLong("seed", 42));
         manifest.put("options", new TreeMap<>(options.asMap()));
         Map<String, Object> blendSettings = new LinkedHashMap<>();
         blendSettings.put("fittedOn", "dev rows (public dev splits and the authored dev templates)");
@@ -375,21 +402,24 @@ public final class EncoderTrainCommand {
         manifest.put("sampled", sampled);
         manifest.put("dev", devReport);
         heads.put("manifest", manifest);
-        Files.createDirectories(out);
-        Path headsFile = out.resolve("encoder-heads.json");
-        json.writeValue(headsFile.toFile(), heads);
+        Files.createDirectories(headsFile.toAbsolutePath().getParent());
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(headsFile.toFile(), heads);
         TrainCommand.log("wrote " + headsFile);
-        if (Boolean.parseBoolean(opt("dev-only", "false"))) {
-            // Selection runs: dev numbers only (in the log and the manifest); no test split, held-out template or
-            // fresh phrasing is scored, so comparing variants never looks at them.
-            TrainCommand.log("--dev-only: no evaluation on test splits or held-out suites");
-            return;
-        }
+    }
 
-        // Evaluation of the three modes with the heads just written.
+    /** Evaluation of the three modes with a heads file (the one just written, or {@code --evaluate}'s). */
+    private void evaluate(Path headsFile, TribuoClassifier fast, TribuoClassifier serving,
+                          Map<String, Embeddings> embeddingsByEncoder, Map<Item, Map<Attribute, Double>> fastScores,
+                          List<Item> everything, List<Item> items, Map<Use, List<Item>> authored, Map<String, int[]> sampled,
+                          Map<Split, Integer> caps, Path report, long started) throws IOException {
         EncoderHeads written;
         try (InputStream in = Files.newInputStream(headsFile)) {
             written = EncoderHeads.read(in);
+        }
+        String fitted = written.manifest().path("fastModelVersion").asText("");
+        if (!fitted.equals(fast.version())) {
+            throw new IllegalArgumentException("the heads " + headsFile + " were fitted against n-gram model " + fitted
+                    + ", but --ngram gives " + fast.version());
         }
         Map<Item, Map<Attribute, Double>> servingScores = fastScores;
         if (serving != fast) {
@@ -408,8 +438,8 @@ public final class EncoderTrainCommand {
         Files.createDirectories(report.toAbsolutePath().getParent());
         Files.writeString(report, evaluation.markdown(written, sampled, caps,
                 (System.currentTimeMillis() - started) / 1000), StandardCharsets.UTF_8);
-        json.writeValue(report.resolveSibling(report.getFileName().toString().replace(".md", ".json")).toFile(),
-                evaluation.summary());
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(report.resolveSibling(
+                report.getFileName().toString().replace(".md", ".json")).toFile(), evaluation.summary());
         TrainCommand.log("wrote " + report + " in " + (System.currentTimeMillis() - started) / 1000 + " s");
     }
 

@@ -29,7 +29,8 @@ import java.util.stream.IntStream;
  * evaluates on test, and writes the model artifact, its manifest and the quality report.
  *
  * <p>Usage: {@code TrainCommand --data ../shared/data --out src/main/resources/models/default
- * --report docs/reports/model-quality.md [--bits 19] [--epochs 2] [--fraction 1.0] [--contrastive-weight 50] [--language-feature true] [--seed 42] [--no-contrastive]}.
+ * --report docs/reports/model-quality.md [--bits 19] [--epochs 2] [--fraction 1.0] [--contrastive-weight 50] [--language-feature true] [--seed 42] [--no-contrastive]
+ * [--contrastive training/contrastive/train-round29.tsv] [--contrastive-dev training/contrastive/dev-round29.tsv]}.
  */
 public final class TrainCommand {
 
@@ -39,6 +40,14 @@ public final class TrainCommand {
      * identity terms, negated hate and counter-speech are not toxic.
      */
     static final double CONTRASTIVE_WEIGHT = 50.0;
+
+    /**
+     * The authored rows the n-gram model trains and calibrates on by default: the contrastive rows and, since round 31
+     * (training/dev-variants.md), round 29's short chat messages (train.tsv and dev.tsv plus those rows). The encoder
+     * heads read train.tsv and dev.tsv, without them.
+     */
+    static final String DEFAULT_CONTRASTIVE_TRAIN = "training/contrastive/train-round29.tsv";
+    static final String DEFAULT_CONTRASTIVE_DEV = "training/contrastive/dev-round29.tsv";
 
     /** Longest text (chars) used in training; longer texts are cut, which keeps memory bounded. */
     static final int MAX_TRAIN_CHARS = 2000;
@@ -62,7 +71,7 @@ public final class TrainCommand {
         Path data = Path.of(opt("data", "../shared/data"));
         Path out = Path.of(opt("out", "src/main/resources/models/default"));
         Path report = Path.of(opt("report", "docs/reports/model-quality.md"));
-        Path contrastiveTrain = Path.of(opt("contrastive", "training/contrastive/train.tsv"));
+        Path contrastiveTrain = Path.of(opt("contrastive", DEFAULT_CONTRASTIVE_TRAIN));
         Path functional = Path.of(opt("functional", "src/test/resources/functional/heldout.tsv"));
         int bits = options.getInt("bits", 19);
         int epochs = options.getInt("epochs", 2);
@@ -77,7 +86,7 @@ public final class TrainCommand {
         List<LabelledText> examples = new ArrayList<>(loaded.examples());
         Map<String, String> checksums = new TreeMap<>(loaded.checksums());
         List<ContrastiveCase> contrastiveDev = new ArrayList<>();
-        Path contrastiveDevFile = Path.of(opt("contrastive-dev", "training/contrastive/dev.tsv"));
+        Path contrastiveDevFile = Path.of(opt("contrastive-dev", DEFAULT_CONTRASTIVE_DEV));
         if (!options.has("no-contrastive") && Files.exists(contrastiveTrain)) {
             List<ContrastiveCase> cases = ContrastiveCase.read(contrastiveTrain);
             boolean devByTemplate = Files.exists(contrastiveDevFile);
