@@ -43,7 +43,9 @@ public final class ScoreCommand {
                           model version, the engine that scored it (and spans with --spans)
               --format    format of both files; by default each file's extension decides (.csv is CSV)
               --spans     also write the character spans that drove each score
-              --model     a model artifact file to score with instead of the committed default
+              --model     a model artifact file to score with instead of the committed default (in modes
+                          accurate and balanced, English and Chinese texts keep the n-gram model the heads
+                          were fitted against when it ships beside them)
               --threads   scoring threads (default: the number of cores)
               --languages ISO 639-1 codes to detect (default: the training languages)
               --mode      fast (n-gram model, the default), accurate (sentence encoder for the languages it

@@ -57,6 +57,7 @@ public final class AccurateModels implements AutoCloseable {
         }
         List<AccurateScorer> scorers = new ArrayList<>();
         List<AutoCloseable> sessions = new ArrayList<>();
+        Classifier pinned;
         try {
             if (byo != null) {
                 OnnxSequenceClassifier classifier = OnnxSequenceClassifier.load(byo, threads);
@@ -70,11 +71,12 @@ public final class AccurateModels implements AutoCloseable {
                     scorers.add(new EncoderHeadScorer(encoder, model));
                 }
             }
+            pinned = pinnedNgram(heads);
         } catch (IOException | RuntimeException e) {
             closeAll(sessions);
             throw e;
         }
-        return new AccurateModels(scorers, heads, byo, pinnedNgram(heads), sessions);
+        return new AccurateModels(scorers, heads, byo, pinned, sessions);
     }
 
     /** Scorers already built, with nothing to close (routing tests use stub scorers). */

@@ -26,8 +26,17 @@ class PinnedNgramModelTest {
     /** The version the test heads file records as fitted against (its manifest's fastModelVersion). */
     private static final String FITTED = "2026.12.04-36c4e31";
 
-    /** Scores "hola" high and "meh" 0.5: the model the heads were fitted against. */
-    private static final Classifier PINNED = new KeywordClassifier(FITTED, Map.of("hola", 4.0, "meh", 2.0));
+    /** Scores "hola" high and "meh" 0.5, with thresholds of 0.7: the model the heads were fitted against. */
+    private static final Classifier PINNED = new KeywordClassifier(FITTED, Map.of("hola", 4.0, "meh", 2.0)) {
+        @Override
+        public Map<Attribute, Double> defaultThresholds() {
+            Map<Attribute, Double> thresholds = new EnumMap<>(Attribute.class);
+            for (Attribute a : Attribute.values()) {
+                thresholds.put(a, 0.7);
+            }
+            return thresholds;
+        }
+    };
     /** Scores "hola" low: a newer fast model. */
     private static final Classifier FAST = new KeywordClassifier("2026.12.07-newer", Map.of("hola", -4.0));
 
@@ -85,10 +94,13 @@ class PinnedNgramModelTest {
         assertThat(english.scores()).containsEntry(Attribute.TOXICITY, 0.01)
                 .containsEntry(Attribute.INSULT, PINNED.score(text("hola", "en")).get(Attribute.INSULT));
         assertThat(english.scores().get(Attribute.INSULT)).isGreaterThan(0.8);
+        // The heads' own threshold for what they score, the pinned model's (0.7) for the rest.
+        assertThat(english.thresholds()).containsEntry(Attribute.TOXICITY, 0.3).containsEntry(Attribute.INSULT, 0.7);
 
         Classifier.Routed spanish = accurate.route(text("hola", "es"), EnumSet.allOf(Attribute.class));
         assertThat(spanish.engine()).isEqualTo(TextScore.NGRAM);
         assertThat(spanish.scores()).isEqualTo(FAST.score(text("hola", "es")));
+        assertThat(spanish.thresholds()).containsEntry(Attribute.INSULT, 0.5);
         assertThat(handed).hasSize(1);
 
         // Spans: the pinned model's contributions for English, the fast model's for Spanish.
@@ -105,6 +117,7 @@ class PinnedNgramModelTest {
         Classifier.Routed confident = balanced.route(text("hola", "en"), EnumSet.of(Attribute.TOXICITY));
         assertThat(confident.engine()).isEqualTo(TextScore.NGRAM);
         assertThat(confident.scores()).isEqualTo(PINNED.score(text("hola", "en")));
+        assertThat(confident.thresholds()).containsEntry(Attribute.TOXICITY, 0.7);
         assertThat(handed).isEmpty();
         // "meh": 0.5 under the pinned model, inside the band, so the heads are asked (the fast model says 0.12).
         Classifier.Routed unsure = balanced.route(text("meh", "en"), EnumSet.of(Attribute.TOXICITY));

@@ -101,6 +101,15 @@ class EncoderTrainCommandTest {
     }
 
     @Test
+    void evaluate_scores_test_splits_so_it_refuses_dev_only_before_any_data_is_read() {
+        assertThatThrownBy(() -> EncoderTrainCommand.main(new String[] {"--evaluate",
+                "src/main/resources/models/default/encoder-heads.json", "--dev-only", "true", "--data", "/nonexistent"}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("--evaluate scores the test splits and held-out suites; it cannot be combined with"
+                        + " --dev-only true");
+    }
+
+    @Test
     void a_negative_number_of_hidden_units_is_refused_before_any_data_is_read() {
         assertThatThrownBy(() -> EncoderTrainCommand.main(new String[] {"--hidden-units", "-1", "--data", "/nonexistent"}))
                 .isInstanceOf(IllegalArgumentException.class)

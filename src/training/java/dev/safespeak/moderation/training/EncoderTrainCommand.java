@@ -133,7 +133,14 @@ public final class EncoderTrainCommand {
         Path evaluateOnly = opt("evaluate", "").isEmpty() ? null : Path.of(opt("evaluate", ""));
         TribuoClassifier serving = opt("serving-ngram", "").isEmpty() ? TribuoClassifier.loadDefault()
                 : loadModel(Path.of(opt("serving-ngram", "")));
-        TribuoClassifier fast = opt("ngram", "").isEmpty() ? pinnedOr(serving) : loadModel(Path.of(opt("ngram", "")));
+        TribuoClassifier blendModel = opt("ngram", "").isEmpty() ? pinnedOr(serving)
+                : loadModel(Path.of(opt("ngram", "")));
+        // The same version twice (--ngram naming the default model's file): one model, scored once.
+        TribuoClassifier fast = blendModel.version().equals(serving.version()) ? serving : blendModel;
+        if (evaluateOnly != null && Boolean.parseBoolean(opt("dev-only", "false"))) {
+            throw new IllegalArgumentException("--evaluate scores the test splits and held-out suites; it cannot be"
+                    + " combined with --dev-only true");
+        }
         TrainCommand.log("fast model " + serving.version() + (fast == serving ? ""
                 : "; the heads are fitted against n-gram model " + fast.version()));
 
@@ -437,10 +444,17 @@ public final class EncoderTrainCommand {
                 authored.get(Use.ROWLEVEL));
         Files.createDirectories(report.toAbsolutePath().getParent());
         Files.writeString(report, evaluation.markdown(written, sampled, caps,
-                (System.currentTimeMillis() - started) / 1000), StandardCharsets.UTF_8);
+                (System.currentTimeMillis() - started) / 1000, commandLine()), StandardCharsets.UTF_8);
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(report.resolveSibling(
                 report.getFileName().toString().replace(".md", ".json")).toFile(), evaluation.summary());
         TrainCommand.log("wrote " + report + " in " + (System.currentTimeMillis() - started) / 1000 + " s");
+    }
+
+    /** This run's command line, for the report's Reproduce section. */
+    private String commandLine() {
+        StringBuilder line = new StringBuilder("training/train-encoder.sh");
+        options.asMap().forEach((k, v) -> line.append(" --").append(k).append(' ').append(v));
+        return line.toString();
     }
 
     private static TribuoClassifier loadModel(Path file) throws IOException {
@@ -456,9 +470,20 @@ public final class EncoderTrainCommand {
      * against it).
      */
     private static TribuoClassifier pinnedOr(TribuoClassifier serving) throws IOException {
-        try (InputStream in = EncoderTrainCommand.class.getClassLoader()
-                .getResourceAsStream(AccurateModels.PINNED_NGRAM_RESOURCE)) {
-            return in == null ? serving : TribuoClassifier.load(in);
+        ClassLoader loader = EncoderTrainCommand.class.getClassLoader();
+        try (InputStream in = loader.getResourceAsStream(AccurateModels.PINNED_NGRAM_RESOURCE);
+             InputStream heads = loader.getResourceAsStream("models/default/encoder-heads.json")) {
+            if (in == null || heads == null) {
+                return serving;
+            }
+            TribuoClassifier pinned = TribuoClassifier.load(in);
+            String named = EncoderHeads.read(heads).manifest().path("fastModelVersion").asText("");
+            // Only the model the committed heads name; another file there would be a packaging mistake.
+            if (!pinned.version().equals(named)) {
+                throw new IllegalStateException(AccurateModels.PINNED_NGRAM_RESOURCE + " holds " + pinned.version()
+                        + ", but the committed heads were fitted against " + named);
+            }
+            return pinned;
         }
     }
 
