@@ -130,8 +130,8 @@ def report(path, out, jar, pairs, thresholds=None):
              f"- {len(close)} of the {len(rows)} messages come close to an authored training, dev, held-out or fresh "
              f"row (`--check`: the same words, or a Jaccard overlap of at least {CLOSE}; short chat is a small "
              "space, and round 29's rows hold many common messages). \"All\" shows how the service treats such "
-             "messages; \"not close\" is the generalisation check for a model trained on those rows (the committed "
-             "models were not).", "",
+             "messages; \"not close\" is the generalisation check for a model trained on those rows (the n-gram "
+             "model since round 31).", "",
              "| pair | mode | harmless flagged, all | harmless flagged, not close | abusive flagged, all | "
              "abusive flagged, not close |",
              "|---|---|---|---|---|---|"]

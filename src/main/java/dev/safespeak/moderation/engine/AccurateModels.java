@@ -38,7 +38,9 @@ public final class AccurateModels implements AutoCloseable {
         this.scorers = List.copyOf(scorers);
         this.heads = heads;
         this.byo = byo;
-        this.pinnedNgram = pinnedNgram;
+        // Kept only when it is the model the heads name: then, and only then, the heads read its scores.
+        String fitted = heads == null ? "" : heads.manifest().path("fastModelVersion").asText("");
+        this.pinnedNgram = pinnedNgram != null && pinnedNgram.version().equals(fitted) ? pinnedNgram : null;
         this.sessions = List.copyOf(sessions);
     }
 
@@ -71,7 +73,7 @@ public final class AccurateModels implements AutoCloseable {
                     scorers.add(new EncoderHeadScorer(encoder, model));
                 }
             }
-            pinned = pinnedNgram(heads);
+            pinned = heads == null ? null : shippedNgram();
         } catch (IOException | RuntimeException e) {
             closeAll(sessions);
             throw e;
@@ -90,21 +92,13 @@ public final class AccurateModels implements AutoCloseable {
     }
 
     /**
-     * The n-gram model of {@link #PINNED_NGRAM_RESOURCE} when the heads name its version as the one they were fitted
-     * against; null without heads, without the resource, or when it holds another version (the heads then read the
-     * default model's scores, and {@link EncoderClassifier#blendMismatch} says so).
+     * The n-gram model of {@link #PINNED_NGRAM_RESOURCE}; null when the jar has none. The heads read it only when it
+     * is the version they name (otherwise they read the default model's scores, and
+     * {@link EncoderClassifier#blendMismatch} says so).
      */
-    private static Classifier pinnedNgram(EncoderHeads heads) throws IOException {
-        String fitted = heads == null ? "" : heads.manifest().path("fastModelVersion").asText("");
-        if (fitted.isEmpty()) {
-            return null;
-        }
+    public static TribuoClassifier shippedNgram() throws IOException {
         try (InputStream in = AccurateModels.class.getClassLoader().getResourceAsStream(PINNED_NGRAM_RESOURCE)) {
-            if (in == null) {
-                return null;
-            }
-            TribuoClassifier model = TribuoClassifier.load(in);
-            return model.version().equals(fitted) ? model : null;
+            return in == null ? null : TribuoClassifier.load(in);
         }
     }
 
@@ -190,12 +184,7 @@ public final class AccurateModels implements AutoCloseable {
      * the one they name, and otherwise {@code fast} (a mismatch: {@link EncoderClassifier#blendMismatch}).
      */
     public Classifier blendInputs(Classifier fast) {
-        Optional<String> fitted = headsFittedAgainst();
-        if (fitted.isEmpty() || fitted.get().equals(fast.version()) || pinnedNgram == null
-                || !pinnedNgram.version().equals(fitted.get())) {
-            return fast;
-        }
-        return pinnedNgram;
+        return pinnedNgram == null || pinnedNgram.version().equals(fast.version()) ? fast : pinnedNgram;
     }
 
     public Optional<ByoModel> byo() {

@@ -13,10 +13,17 @@ public class KeywordClassifier implements Classifier {
 
     private final String version;
     private final Map<String, Double> weights;
+    private final double threshold;
 
     public KeywordClassifier(String version, Map<String, Double> weights) {
+        this(version, weights, 0.5);
+    }
+
+    /** With {@code threshold} as every attribute's flag threshold. */
+    public KeywordClassifier(String version, Map<String, Double> weights, double threshold) {
         this.version = version;
         this.weights = weights;
+        this.threshold = threshold;
     }
 
     /** "idiot" and "stupid" are toxic, "friend" is friendly. */
@@ -69,7 +76,7 @@ public class KeywordClassifier implements Classifier {
     public Map<Attribute, Double> defaultThresholds() {
         Map<Attribute, Double> thresholds = new EnumMap<>(Attribute.class);
         for (Attribute a : Attribute.values()) {
-            thresholds.put(a, 0.5);
+            thresholds.put(a, threshold);
         }
         return thresholds;
     }

@@ -7,7 +7,6 @@ import dev.safespeak.moderation.TextScore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -27,16 +26,7 @@ class PinnedNgramModelTest {
     private static final String FITTED = "2026.12.04-36c4e31";
 
     /** Scores "hola" high and "meh" 0.5, with thresholds of 0.7: the model the heads were fitted against. */
-    private static final Classifier PINNED = new KeywordClassifier(FITTED, Map.of("hola", 4.0, "meh", 2.0)) {
-        @Override
-        public Map<Attribute, Double> defaultThresholds() {
-            Map<Attribute, Double> thresholds = new EnumMap<>(Attribute.class);
-            for (Attribute a : Attribute.values()) {
-                thresholds.put(a, 0.7);
-            }
-            return thresholds;
-        }
-    };
+    private static final Classifier PINNED = new KeywordClassifier(FITTED, Map.of("hola", 4.0, "meh", 2.0), 0.7);
     /** Scores "hola" low: a newer fast model. */
     private static final Classifier FAST = new KeywordClassifier("2026.12.07-newer", Map.of("hola", -4.0));
 

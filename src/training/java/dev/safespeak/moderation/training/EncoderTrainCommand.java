@@ -96,6 +96,9 @@ public final class EncoderTrainCommand {
     private static final double BAND_GAIN_SHARE = 0.8;
 
     private final CommandOptions options;
+    /** Writes the heads file and the report's JSON, indented. */
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
     private final Normaliser normaliser = new Normaliser();
 
     EncoderTrainCommand(CommandOptions options) {
@@ -209,7 +212,6 @@ public final class EncoderTrainCommand {
             fastScores.put(it, fast.score(normaliser.analyse(it.text()).withLanguage(it.language())));
         }
 
-        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         Map<String, Object> heads = new LinkedHashMap<>();
         String version = opt("version", DateTimeFormatter.ofPattern("yyyy.MM.dd").withZone(ZoneOffset.UTC)
                 .format(Instant.now()) + "-encoder");
@@ -410,7 +412,7 @@ public final class EncoderTrainCommand {
         manifest.put("dev", devReport);
         heads.put("manifest", manifest);
         Files.createDirectories(headsFile.toAbsolutePath().getParent());
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(headsFile.toFile(), heads);
+        JSON.writeValue(headsFile.toFile(), heads);
         TrainCommand.log("wrote " + headsFile);
     }
 
@@ -445,8 +447,8 @@ public final class EncoderTrainCommand {
         Files.createDirectories(report.toAbsolutePath().getParent());
         Files.writeString(report, evaluation.markdown(written, sampled, caps,
                 (System.currentTimeMillis() - started) / 1000, commandLine()), StandardCharsets.UTF_8);
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(report.resolveSibling(
-                report.getFileName().toString().replace(".md", ".json")).toFile(), evaluation.summary());
+        JSON.writeValue(report.resolveSibling(report.getFileName().toString().replace(".md", ".json")).toFile(),
+                evaluation.summary());
         TrainCommand.log("wrote " + report + " in " + (System.currentTimeMillis() - started) / 1000 + " s");
     }
 
@@ -470,13 +472,12 @@ public final class EncoderTrainCommand {
      * against it).
      */
     private static TribuoClassifier pinnedOr(TribuoClassifier serving) throws IOException {
-        ClassLoader loader = EncoderTrainCommand.class.getClassLoader();
-        try (InputStream in = loader.getResourceAsStream(AccurateModels.PINNED_NGRAM_RESOURCE);
-             InputStream heads = loader.getResourceAsStream("models/default/encoder-heads.json")) {
-            if (in == null || heads == null) {
+        TribuoClassifier pinned = AccurateModels.shippedNgram();
+        try (InputStream heads = EncoderTrainCommand.class.getClassLoader()
+                .getResourceAsStream("models/default/encoder-heads.json")) {
+            if (pinned == null || heads == null) {
                 return serving;
             }
-            TribuoClassifier pinned = TribuoClassifier.load(in);
             String named = EncoderHeads.read(heads).manifest().path("fastModelVersion").asText("");
             // Only the model the committed heads name; another file there would be a packaging mistake.
             if (!pinned.version().equals(named)) {
