@@ -8,10 +8,12 @@ with it. For each model it prints:
   - authored dev (training/contrastive/dev.tsv, the rows before round 29): pass rate per behaviour and their mean (a
     row passes when every stated label agrees with the flag);
   - round 29's short chat dev rows (the rows of --chat-dev that dev.tsv lacks): benign rows flagged on any attribute,
-    short insults caught (TOXICITY or INSULT flagged), profanity caught (PROFANITY flagged).
+    short insults caught (TOXICITY or INSULT flagged), profanity caught (PROFANITY flagged);
+  - with --round-dev FILE (a later round's dev file, e.g. dev-round33.tsv): the rows of FILE that neither dev.tsv
+    nor the chat dev file holds, pass rate per behaviour (round 33: threats to a person and violent idioms).
 The public dev rows are written once to target/short-texts/public-dev.jsonl (by PublicDevRows; never commit them).
 Run from the repository root after building the production jar:
-  python3 training/short_texts.py [--jar FILE] [--chat-dev FILE] NAME=MODEL.bin [NAME=MODEL.bin ...]
+  python3 training/short_texts.py [--jar FILE] [--chat-dev FILE] [--round-dev FILE] NAME=MODEL.bin [...]
 A model named "default" with no file (default=) scores with the jar's committed model."""
 import csv
 import glob
@@ -29,21 +31,23 @@ ATTRIBUTES = ("TOXICITY", "SEVERE_TOXICITY", "IDENTITY_ATTACK", "INSULT", "PROFA
 NO_SPACES = ("zh", "ko")
 SHORT_WORDS = 3
 MANIFEST = "BOOT-INF/classes/models/default/manifest.json"
-USAGE = "usage: short_texts.py [--jar FILE] [--chat-dev FILE] NAME=MODEL.bin [NAME=MODEL.bin ...]"
+USAGE = "usage: short_texts.py [--jar FILE] [--chat-dev FILE] [--round-dev FILE] NAME=MODEL.bin [NAME=MODEL.bin ...]"
 
 
 def arguments(args):
-    """(jar, chat dev file, [(name, model file or None)]) from the command line."""
-    jar, chat, models = None, CHAT_DEV, []
+    """(jar, chat dev file, round dev file or None, [(name, model file or None)]) from the command line."""
+    jar, chat, round_dev, models = None, CHAT_DEV, None, []
     i = 0
     while i < len(args):
-        if args[i] in ("--jar", "--chat-dev"):
+        if args[i] in ("--jar", "--chat-dev", "--round-dev"):
             if i + 1 >= len(args):
                 sys.exit(f"{args[i]} needs a value: {USAGE}")
             if args[i] == "--jar":
                 jar = args[i + 1]
-            else:
+            elif args[i] == "--chat-dev":
                 chat = args[i + 1]
+            else:
+                round_dev = args[i + 1]
             i += 2
             continue
         name, sep, model = args[i].partition("=")
@@ -58,7 +62,9 @@ def arguments(args):
     jar = find_jar(jar)
     if not os.path.isfile(chat):
         sys.exit(f"--chat-dev {chat}: no such file (run training/contrastive/round29.py)")
-    return jar, chat, models
+    if round_dev is not None and not os.path.isfile(round_dev):
+        sys.exit(f"--round-dev {round_dev}: no such file")
+    return jar, chat, round_dev, models
 
 
 def find_jar(jar):
@@ -175,25 +181,40 @@ def measure(public, authored, chat, flags_public, flags_authored, flags_chat):
     return m
 
 
+def pass_rates(rows, flags):
+    """Pass rate per behaviour of authored rows (every stated label agrees with the flag): {behaviour: (passed, n)}."""
+    by_behaviour = {}
+    for r, f in zip(rows, flags):
+        labels = {a: stated(r[a]) for a in ATTRIBUTES if a in r}
+        hit, n = by_behaviour.get(r["behaviour"], (0, 0))
+        by_behaviour[r["behaviour"]] = (hit + passes(labels, f), n + 1)
+    return dict(sorted(by_behaviour.items()))
+
+
 def share(pair):
     hit, n = pair
     return f"{hit}/{n} ({100 * hit / max(n, 1):.1f}%)"
 
 
 def main():
-    jar, chat_file, models = arguments(sys.argv[1:])
+    jar, chat_file, round_file, models = arguments(sys.argv[1:])
     os.makedirs(WORK, exist_ok=True)
     public = public_dev()
     authored = read_tsv(AUTHORED_DEV)
     known = {r["text"] for r in authored}
     chat = [r for r in read_tsv(chat_file) if r["text"] not in known]
+    later = []
+    if round_file:
+        older = known | {r["text"] for r in chat}
+        later = [r for r in read_tsv(round_file) if r["text"] not in older]
+        print(f"{round_file}: {len(later)} dev rows that dev.tsv and the chat dev file lack")
     print(f"public dev rows {len(public)}, authored dev rows {len(authored)}, round 29 chat dev rows {len(chat)}")
     head = ["model"] + list(ATTRIBUTES) + ["mean F1", "short non-toxic flagged", "longer non-toxic flagged",
                                            "authored mean", "chat benign flagged", "chat insults caught",
                                            "chat profanity caught"]
     print("| " + " | ".join(head) + " |")
     print("|" + "---|" * len(head))
-    behaviours = {}
+    behaviours, rounds = {}, {}
     for name, model in models:
         m = measure(public, authored, chat, score(jar, model, name + "-public", [r["text"] for r in public]),
                     score(jar, model, name + "-authored", [r["text"] for r in authored]),
@@ -204,9 +225,15 @@ def main():
                   share(m["chat insults caught"]), share(m["chat profanity caught"])]
         print("| " + " | ".join(cells) + " |", flush=True)
         behaviours[name] = m["authored"]
+        if later:
+            rounds[name] = pass_rates(later, score(jar, model, name + "-round", [r["text"] for r in later]))
     print("\nauthored dev pass rate per behaviour:")
     for b in next(iter(behaviours.values())):
         print(f"  {b:22} " + "  ".join(f"{n} {100 * v[b]:.1f}%" for n, v in behaviours.items()))
+    if rounds:
+        print(f"\n{round_file}'s new dev rows, pass rate per behaviour:")
+        for b in next(iter(rounds.values())):
+            print(f"  {b:22} " + "  ".join(f"{n} {share(v[b])}" for n, v in rounds.items()))
 
 
 if __name__ == "__main__":
