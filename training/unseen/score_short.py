@@ -8,11 +8,12 @@ text): checks it against every authored row, then scores it once with model pair
       least 0.5; for zh and ko, sets of adjacent character pairs), with the overlap and the file, never the row
       itself; exit status 1 when any does
   python3 training/unseen/score_short.py --set SET --report REPORT.md [--jar FILE] [--thresholds A=x,B=y,...]
-          NAME=MODEL.bin[,HEADS.json] ...
+          [--attribute ATTRIBUTE] NAME=MODEL.bin[,HEADS.json] ...
       scores the set in modes fast and accurate with each pair (the jar's committed model and heads where a file is
       not given: NAME=) and writes the report: neutral messages flagged on any attribute, abusive ones flagged on any
       attribute, per language and overall; with --thresholds each pair is scored once more with those flag
-      thresholds (the score command's --thresholds)
+      thresholds (the score command's --thresholds); with --attribute (e.g. THREAT, for the threat set
+      threats-2026-12-07j.tsv) a message counts as flagged only when that attribute is
 
 The set is a one-time check (training/unseen/README.md): do not tune anything on what this prints."""
 import csv
@@ -111,20 +112,22 @@ def pct(n, d):
     return f"{100 * n / d:.1f}% ({n} of {d})" if d else "–"
 
 
-def report(path, out, jar, pairs, thresholds=None):
+def report(path, out, jar, pairs, thresholds=None, attribute=None):
     rows = read_set(path)
     close = close_rows(rows)
     texts = [r["text"] for r in rows]
     languages = sorted({r["language"] for r in rows})
-    lines = [f"# Short-message check ({path})", "",
+    flagged_on = f"flagged on {attribute}" if attribute else "flagged on any attribute"
+    lines = [f"# {'Threat' if attribute == 'THREAT' else 'Short-message'} check ({path})", "",
              f"A one-time check of {sum(r['label'] == 'neutral' for r in rows)} harmless and "
-             f"{sum(r['label'] == 'abusive' for r in rows)} abusive short chat messages in {len(languages)} "
+             f"{sum(r['label'] == 'abusive' for r in rows)} abusive messages in {len(languages)} "
              "languages, written by hand for this check and never used for training, selection or thresholds "
              "([training/unseen/README.md](../../training/unseen/README.md)). Flagged means the response's own "
              "`flagged` field (each engine's committed threshold, or the `--thresholds` given), with the language "
-             "detected as the service does.",
+             f"detected as the service does; here a message counts as flagged when it is {flagged_on}.",
              "", f"- command: `python3 training/unseen/score_short.py --set {path} --report {out} "
              + (f"--thresholds {thresholds} " if thresholds else "")
+             + (f"--attribute {attribute} " if attribute else "")
              + " ".join(f"{n}={m or ''}{',' + h if h else ''}" for n, m, h in pairs) + "`",
              f"- commit `{commit()}`, jar {jar}",
              f"- {len(close)} of the {len(rows)} messages come close to an authored training, dev, held-out or fresh "
@@ -145,7 +148,7 @@ def report(path, out, jar, pairs, thresholds=None):
             extra = (["--mode", mode] + (["--heads", heads] if heads else [])
                      + (["--thresholds", chosen] if chosen else []))
             flags = short_texts.score(jar, model, f"{name.replace(' ', '_')}-{mode}-unseen", texts, extra)
-            hit = [any(f.values()) for f in flags]
+            hit = [bool(f.get(attribute)) if attribute else any(f.values()) for f in flags]
             cells = []
             for label in LABELS:
                 for keep in (lambda r: True, lambda r: r["id"] not in close):
@@ -153,17 +156,19 @@ def report(path, out, jar, pairs, thresholds=None):
                     cells.append(pct(sum(hits), len(hits)))
             lines.append(f"| {name} | {mode} | " + " | ".join(cells) + " |")
             per_attribute[(name, mode)] = {
-                a: sum(1 for r, f in zip(rows, flags) if r["label"] == "neutral" and f.get(a))
-                for a in short_texts.ATTRIBUTES}
+                (label, a): sum(1 for r, f in zip(rows, flags) if r["label"] == label and f.get(a))
+                for label in LABELS for a in short_texts.ATTRIBUTES}
             per_language[(name, mode)] = {
                 lang: (sum(h for r, h in zip(rows, hit) if r["language"] == lang and r["label"] == "neutral"),
                        sum(h for r, h in zip(rows, hit) if r["language"] == lang and r["label"] == "abusive"))
                 for lang in languages}
-    lines += ["", "Harmless messages flagged, per attribute (a message can be flagged on several):", "",
-              "| pair | mode | " + " | ".join(short_texts.ATTRIBUTES) + " |",
-              "|---|---|" + "---|" * len(short_texts.ATTRIBUTES)]
-    for (name, mode), counts in per_attribute.items():
-        lines.append(f"| {name} | {mode} | " + " | ".join(str(counts[a]) for a in short_texts.ATTRIBUTES) + " |")
+    for label, title in (("neutral", "Harmless"), ("abusive", "Abusive")):
+        lines += ["", f"{title} messages flagged, per attribute (a message can be flagged on several):", "",
+                  "| pair | mode | " + " | ".join(short_texts.ATTRIBUTES) + " |",
+                  "|---|---|" + "---|" * len(short_texts.ATTRIBUTES)]
+        for (name, mode), counts in per_attribute.items():
+            lines.append(f"| {name} | {mode} | "
+                         + " | ".join(str(counts[(label, a)]) for a in short_texts.ATTRIBUTES) + " |")
     lines += ["", "Per language, harmless flagged / abusive flagged (counts):", "",
               "| language | " + " | ".join(f"{n} {m}" for n, m in per_language) + " |",
               "|---|" + "---|" * len(per_language)]
@@ -184,7 +189,7 @@ def main():
     given, pairs = {}, []
     i = 0
     while i < len(args):
-        if args[i] in ("--set", "--report", "--jar", "--thresholds") and i + 1 < len(args):
+        if args[i] in ("--set", "--report", "--jar", "--thresholds", "--attribute") and i + 1 < len(args):
             given[args[i]] = args[i + 1]
             i += 2
             continue
@@ -199,9 +204,11 @@ def main():
         i += 1
     if "--set" not in given or "--report" not in given or not pairs:
         sys.exit(__doc__)
+    if given.get("--attribute", "TOXICITY") not in short_texts.ATTRIBUTES:
+        sys.exit(f"--attribute {given['--attribute']}: not one of {', '.join(short_texts.ATTRIBUTES)}")
     jar = short_texts.find_jar(given.get("--jar"))
     os.makedirs(short_texts.WORK, exist_ok=True)
-    report(given["--set"], given["--report"], jar, pairs, given.get("--thresholds"))
+    report(given["--set"], given["--report"], jar, pairs, given.get("--thresholds"), given.get("--attribute"))
 
 
 if __name__ == "__main__":

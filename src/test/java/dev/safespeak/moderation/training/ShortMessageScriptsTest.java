@@ -152,6 +152,59 @@ class ShortMessageScriptsTest {
     }
 
     @Test
+    void with_an_attribute_a_message_counts_as_flagged_only_on_that_attribute() throws Exception {
+        Python3.Result result = run("training/unseen/score_short.py", "--set", SET, "--report", REPORT, "--attribute",
+                "INSULT", "old=");
+
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        String report = Files.readString(root.resolve(REPORT));
+        // "lol" is flagged TOXICITY only, so on INSULT no harmless message counts; "idiot" is flagged INSULT
+        assertThat(report).contains("--attribute INSULT old=")
+                .contains("when it is flagged on INSULT")
+                .contains("| old | fast | 0.0% (0 of 3) | 0.0% (0 of 2) | 50.0% (1 of 2) | 50.0% (1 of 2) |")
+                .contains("Abusive messages flagged, per attribute");
+    }
+
+    @Test
+    void an_unknown_attribute_is_refused_and_nothing_is_scored() throws Exception {
+        Python3.Result result = run("training/unseen/score_short.py", "--set", SET, "--report", REPORT, "--attribute",
+                "RUDENESS", "old=");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.stderr()).startsWith("--attribute RUDENESS: not one of TOXICITY, SEVERE_TOXICITY");
+        assertThat(root.resolve(REPORT)).doesNotExist();
+        assertThat(root.resolve("java-calls.txt")).doesNotExist();
+    }
+
+    @Test
+    void short_texts_reports_a_later_rounds_new_dev_rows_per_behaviour_and_leaves_out_the_older_ones()
+            throws Exception {
+        Files.createDirectories(root.resolve("target/short-texts"));
+        Files.writeString(root.resolve("target/short-texts/public-dev.jsonl"), "{\"id\": 0, \"dataset\": \"d\", "
+                + "\"language\": \"en\", \"text\": \"the bus is late\", \"labels\": {\"TOXICITY\": false}}\n");
+        String older = AUTHORED_HEADER + "en\tneutral\t-\tI had soup\t0\t0\t0\t0\t0\ten.neutral.00\n";
+        Files.writeString(root.resolve("training/contrastive/dev.tsv"), older);
+        String chat = older + "en\tneutral\t-\tlol\t0\t0\t0\t0\t0\ten.neutral.c00\n";
+        Files.writeString(root.resolve("training/contrastive/dev-round29.tsv"), chat);
+        // the later round: an insult it catches, a neutral row it leaves alone and one it flags ("lol" inside)
+        Files.writeString(root.resolve("training/contrastive/dev-round33.tsv"), chat
+                + "en\tinsult\t-\tidiot go away\t1\t0\t1\t-\t0\ten.insult.t00\n"
+                + "en\tnon_threat\t-\tthis homework is killing me\t0\t0\t0\t0\t0\ten.non_threat.t00\n"
+                + "en\tnon_threat\t-\tlol I died\t0\t0\t0\t0\t0\ten.non_threat.t01\n");
+
+        Python3.Result result = run("training/short_texts.py", "--round-dev", "training/contrastive/dev-round33.tsv",
+                "old=");
+
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        assertThat(result.stdout())
+                .contains("training/contrastive/dev-round33.tsv: 3 dev rows that dev.tsv and the chat dev file lack")
+                .contains("  insult                 old 1/1 (100.0%)")
+                .contains("  non_threat             old 1/2 (50.0%)");
+        assertThat(run("training/short_texts.py", "--round-dev", "nowhere.tsv", "old=").stderr())
+                .isEqualTo("--round-dev nowhere.tsv: no such file\n");
+    }
+
+    @Test
     void fp_thresholds_keeps_a_threshold_within_the_budget_and_raises_one_above_it_to_the_lowest_that_is_within()
             throws Exception {
         // Dev rows the stand-in scores by the number after "s": TOXICITY negatives at 0.10-0.60 and positives at 0.80,
