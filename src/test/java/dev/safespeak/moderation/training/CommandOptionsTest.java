@@ -44,4 +44,27 @@ class CommandOptionsTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("option --epochs must be a number, not 'three'");
     }
+
+    @Test
+    void reads_weights_per_key_and_an_empty_map_when_absent() {
+        CommandOptions options = CommandOptions.parse("--behaviour-weight", "threat_person=10, non_threat=2.5");
+
+        assertThat(options.getWeights("behaviour-weight")).containsExactly(
+                java.util.Map.entry("threat_person", 10.0), java.util.Map.entry("non_threat", 2.5));
+        assertThat(options.getWeights("other")).isEmpty();
+    }
+
+    @Test
+    void refuses_weights_that_are_not_positive_numbers_in_key_value_pairs() {
+        assertThatThrownBy(() -> CommandOptions.parse("--w", "threat_person").getWeights("w"))
+                .hasMessage("option --w takes key=number pairs separated by commas, not 'threat_person'");
+        assertThatThrownBy(() -> CommandOptions.parse("--w", "=3").getWeights("w"))
+                .hasMessage("option --w takes key=number pairs separated by commas, not '=3'");
+        assertThatThrownBy(() -> CommandOptions.parse("--w", "a=1,b=ten").getWeights("w"))
+                .hasMessage("option --w: the weight of b must be a number, not 'ten'");
+        assertThatThrownBy(() -> CommandOptions.parse("--w", "a=0").getWeights("w"))
+                .hasMessage("option --w: the weight of a must be positive, not 0");
+        assertThatThrownBy(() -> CommandOptions.parse("--w", "a=NaN").getWeights("w"))
+                .hasMessage("option --w: the weight of a must be positive, not NaN");
+    }
 }

@@ -57,6 +57,38 @@ final class CommandOptions {
         return number(name, fallback, Double::parseDouble);
     }
 
+    /**
+     * A {@code key=number,key=number} option as a map (empty when absent), for example
+     * {@code --behaviour-weight threat_person=10,non_threat=10}. Every number must be positive.
+     */
+    Map<String, Double> getWeights(String name) {
+        String value = values.get(name);
+        Map<String, Double> weights = new java.util.LinkedHashMap<>();
+        if (value == null) {
+            return weights;
+        }
+        for (String pair : value.split(",")) {
+            String[] kv = pair.split("=", -1);
+            if (kv.length != 2 || kv[0].isBlank()) {
+                throw new IllegalArgumentException("option --" + name + " takes key=number pairs separated by commas, not '"
+                        + value + "'");
+            }
+            double w;
+            try {
+                w = Double.parseDouble(kv[1].strip());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("option --" + name + ": the weight of " + kv[0].strip()
+                        + " must be a number, not '" + kv[1] + "'");
+            }
+            if (!(w > 0) || Double.isInfinite(w)) {
+                throw new IllegalArgumentException("option --" + name + ": the weight of " + kv[0].strip()
+                        + " must be positive, not " + kv[1].strip());
+            }
+            weights.put(kv[0].strip(), w);
+        }
+        return weights;
+    }
+
     /** Every option as given, for the manifest. */
     Map<String, String> asMap() {
         return Collections.unmodifiableMap(values);

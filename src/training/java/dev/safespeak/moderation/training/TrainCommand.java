@@ -29,7 +29,7 @@ import java.util.stream.IntStream;
  * evaluates on test, and writes the model artifact, its manifest and the quality report.
  *
  * <p>Usage: {@code TrainCommand --data ../shared/data --out src/main/resources/models/default
- * --report docs/reports/model-quality.md [--bits 19] [--epochs 2] [--fraction 1.0] [--contrastive-weight 50] [--language-feature true] [--seed 42] [--no-contrastive]
+ * --report docs/reports/model-quality.md [--bits 19] [--epochs 2] [--fraction 1.0] [--contrastive-weight 50] [--behaviour-weight threat_person=10,non_threat=10] [--language-feature true] [--seed 42] [--no-contrastive]
  * [--contrastive training/contrastive/train-round29.tsv] [--contrastive-dev training/contrastive/dev-round29.tsv]}.
  */
 public final class TrainCommand {
@@ -80,6 +80,9 @@ public final class TrainCommand {
         String only = opt("attributes", "");
         double maxFraction = options.getDouble("fraction", 1.0);
         double contrastiveWeight = options.getDouble("contrastive-weight", CONTRASTIVE_WEIGHT);
+        // An authored behaviour may weigh other than --contrastive-weight (round 33: many threat rows at a lower
+        // weight each), in training and in the dev calibration alike.
+        Map<String, Double> behaviourWeights = options.getWeights("behaviour-weight");
 
         log("loading data from " + data.toAbsolutePath());
         DataSets.Loaded loaded = DataSets.load(data);
@@ -94,14 +97,15 @@ public final class TrainCommand {
                 // With a dev file (split by template) every train case trains; without one, every tenth case goes
                 // to dev so calibration sees the contrastive behaviours too.
                 Split split = !devByTemplate && i % 10 == 7 ? Split.DEV : Split.TRAIN;
-                examples.add(cases.get(i).toExample(split, contrastiveWeight));
+                examples.add(cases.get(i).toExample(split,
+                        behaviourWeights.getOrDefault(cases.get(i).behaviour(), contrastiveWeight)));
                 if (split == Split.DEV) {
                     contrastiveDev.add(cases.get(i));
                 }
             }
             if (devByTemplate) {
                 for (ContrastiveCase c : ContrastiveCase.read(contrastiveDevFile)) {
-                    examples.add(c.toExample(Split.DEV, contrastiveWeight));
+                    examples.add(c.toExample(Split.DEV, behaviourWeights.getOrDefault(c.behaviour(), contrastiveWeight)));
                     contrastiveDev.add(c);
                 }
                 checksums.put("contrastive:" + contrastiveDevFile, DataSets.sha256(contrastiveDevFile));
