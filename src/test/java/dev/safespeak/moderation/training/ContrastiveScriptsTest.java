@@ -68,6 +68,14 @@ class ContrastiveScriptsTest {
         for (String file : List.of("training/contrastive/train-round29.tsv", "training/contrastive/dev-round29.tsv")) {
             assertThat(copy.resolve(file)).as("%s as round29.py writes it", file).hasSameBinaryContentAs(Path.of(file));
         }
+
+        // Round 33 appends its threats and violent sentences that threaten no one to what round 29 wrote.
+        Result round33 = run(copy, "training/contrastive/round33.py");
+
+        assertThat(round33.exitCode()).as(round33.stderr()).isZero();
+        for (String file : List.of("training/contrastive/train-round33.tsv", "training/contrastive/dev-round33.tsv")) {
+            assertThat(copy.resolve(file)).as("%s as round33.py writes it", file).hasSameBinaryContentAs(Path.of(file));
+        }
     }
 
     @Test
