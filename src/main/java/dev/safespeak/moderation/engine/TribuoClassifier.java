@@ -69,13 +69,25 @@ public final class TribuoClassifier implements Classifier {
         }
     }
 
+    /** An attribute's model without its weights, which live in {@link #interleaved} only. */
+    private record Calibration(double bias, double plattA, double plattB, double threshold) {
+
+        double probability(double margin) {
+            return 1.0 / (1.0 + Math.exp(-(plattA * margin + plattB)));
+        }
+    }
+
     private final String version;
     private final FeatureExtractor extractor;
-    private final Map<Attribute, AttributeModel> models;
     private final String manifestJson;
-    /** The models' attributes in {@link #models}' order, and their weights interleaved by bucket (see score). */
+    /**
+     * The attributes in enum order, their calibrations, and every attribute's weights interleaved by bucket (see
+     * score): the only copy of the weights, so a loaded model holds them once (before 2026-12-07 the per-attribute
+     * arrays were kept as well, twice the heap).
+     */
     private final Attribute[] order;
-    private final AttributeModel[] ordered;
+    private final Set<Attribute> attributes;
+    private final Calibration[] ordered;
     private final float[] interleaved;
 
     /**
@@ -94,18 +106,31 @@ public final class TribuoClassifier implements Classifier {
         }
         this.version = version;
         this.extractor = extractor;
-        this.models = Collections.unmodifiableMap(new EnumMap<>(models));
         this.manifestJson = manifestJson;
-        this.order = this.models.keySet().toArray(Attribute[]::new);
-        this.ordered = this.models.values().toArray(AttributeModel[]::new);
+        Map<Attribute, AttributeModel> sorted = new EnumMap<>(models);
+        this.order = sorted.keySet().toArray(Attribute[]::new);
+        this.attributes = Collections.unmodifiableSet(java.util.EnumSet.copyOf(sorted.keySet()));
+        this.ordered = new Calibration[order.length];
         int count = order.length;
         this.interleaved = new float[Math.multiplyExact(extractor.buckets(), count)];
         for (int a = 0; a < count; a++) {
-            float[] weights = ordered[a].weights();
+            AttributeModel m = sorted.get(order[a]);
+            ordered[a] = new Calibration(m.bias(), m.plattA(), m.plattB(), m.threshold());
+            float[] weights = m.weights();
             for (int b = 0; b < weights.length; b++) {
                 interleaved[b * count + a] = weights[b];
             }
         }
+    }
+
+    /** Attribute a's weights (a copy, taken out of the interleaved array). */
+    private float[] weightsOf(int a) {
+        int count = order.length;
+        float[] weights = new float[extractor.buckets()];
+        for (int b = 0; b < weights.length; b++) {
+            weights[b] = interleaved[b * count + a];
+        }
+        return weights;
     }
 
     /** Loads the committed default model from the classpath. */
@@ -202,17 +227,18 @@ public final class TribuoClassifier implements Classifier {
         byte[] manifest = manifestJson.getBytes(StandardCharsets.UTF_8);
         out.writeInt(manifest.length);
         out.write(manifest);
-        out.writeInt(models.size());
-        for (Map.Entry<Attribute, AttributeModel> e : models.entrySet()) {
-            AttributeModel m = e.getValue();
-            out.writeUTF(e.getKey().name());
+        out.writeInt(order.length);
+        for (int a = 0; a < order.length; a++) {
+            Calibration m = ordered[a];
+            out.writeUTF(order[a].name());
             out.writeDouble(m.bias());
             out.writeDouble(m.plattA());
             out.writeDouble(m.plattB());
             out.writeDouble(m.threshold());
-            ByteArrayOutputStream block = new ByteArrayOutputStream(m.weights().length * 4);
+            float[] weights = weightsOf(a);
+            ByteArrayOutputStream block = new ByteArrayOutputStream(weights.length * 4);
             DataOutputStream blockOut = new DataOutputStream(block);
-            for (float w : m.weights()) {
+            for (float w : weights) {
                 blockOut.writeFloat(w);
             }
             block.writeTo(out);
@@ -228,7 +254,7 @@ public final class TribuoClassifier implements Classifier {
 
     @Override
     public Set<Attribute> attributes() {
-        return models.keySet();
+        return attributes;
     }
 
     /** The JSON manifest with provenance, data checksums and evaluation summary. */
@@ -240,9 +266,17 @@ public final class TribuoClassifier implements Classifier {
         return extractor;
     }
 
-    /** The per-attribute models, for evaluation and tests. */
+    /**
+     * The per-attribute models, for evaluation and tests: built on each call, with copies of the weights (about 2 MB
+     * per attribute), since the classifier keeps its weights interleaved only.
+     */
     public Map<Attribute, AttributeModel> models() {
-        return models;
+        Map<Attribute, AttributeModel> models = new EnumMap<>(Attribute.class);
+        for (int a = 0; a < order.length; a++) {
+            Calibration m = ordered[a];
+            models.put(order[a], new AttributeModel(weightsOf(a), m.bias(), m.plattA(), m.plattB(), m.threshold()));
+        }
+        return Collections.unmodifiableMap(models);
     }
 
     /**
@@ -277,9 +311,16 @@ public final class TribuoClassifier implements Classifier {
     /** The raw (uncalibrated) margins, used by training to fit calibration. */
     public Map<Attribute, Double> margins(AnalysedText text) {
         FeatureExtractor.Features features = extractor.extract(text);
+        int count = order.length;
+        int[] buckets = features.buckets();
+        float[] values = features.values();
         Map<Attribute, Double> margins = new EnumMap<>(Attribute.class);
-        for (Map.Entry<Attribute, AttributeModel> e : models.entrySet()) {
-            margins.put(e.getKey(), e.getValue().margin(features));
+        for (int a = 0; a < count; a++) {
+            double z = ordered[a].bias();
+            for (int i = 0; i < buckets.length; i++) {
+                z += interleaved[buckets[i] * count + a] * values[i];
+            }
+            margins.put(order[a], z);
         }
         return margins;
     }
@@ -292,17 +333,17 @@ public final class TribuoClassifier implements Classifier {
         int[] occBucket = features.occurrenceBucket();
         int[] occToken = features.occurrenceToken();
         float[] occShare = features.occurrenceShare();
-        for (Map.Entry<Attribute, AttributeModel> e : models.entrySet()) {
-            float[] weights = e.getValue().weights();
+        int count = order.length;
+        for (int a = 0; a < count; a++) {
             double[] perToken = new double[tokens.size()];
             for (int i = 0; i < occBucket.length; i++) {
                 int t = occToken[i];
                 if (t >= 0 && t < perToken.length) {
-                    perToken[t] += weights[occBucket[i]] * occShare[i];
+                    perToken[t] += interleaved[occBucket[i] * count + a] * occShare[i];
                 }
             }
             // Scale to calibrated logit units so weights compare across attributes.
-            double scale = e.getValue().plattA();
+            double scale = ordered[a].plattA();
             List<TokenContribution> contributions = new ArrayList<>();
             for (int t = 0; t < perToken.length; t++) {
                 if (perToken[t] != 0) {
@@ -310,7 +351,7 @@ public final class TribuoClassifier implements Classifier {
                 }
             }
             contributions.sort((x, y) -> Double.compare(y.weight(), x.weight()));
-            result.put(e.getKey(), List.copyOf(contributions));
+            result.put(order[a], List.copyOf(contributions));
         }
         return result;
     }
@@ -318,7 +359,9 @@ public final class TribuoClassifier implements Classifier {
     @Override
     public Map<Attribute, Double> defaultThresholds() {
         Map<Attribute, Double> thresholds = new EnumMap<>(Attribute.class);
-        models.forEach((attribute, m) -> thresholds.put(attribute, m.threshold()));
+        for (int a = 0; a < order.length; a++) {
+            thresholds.put(order[a], ordered[a].threshold());
+        }
         return thresholds;
     }
 }
