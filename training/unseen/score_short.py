@@ -145,7 +145,8 @@ def report(path, out, jar, pairs, thresholds=None, attribute=None):
         runs += [(f"{name} with --thresholds", model, heads, thresholds) for name, model, heads in pairs]
     for name, model, heads, chosen in runs:
         for mode in MODES:
-            extra = (["--mode", mode] + (["--heads", heads] if heads else [])
+            # fast mode reads no heads, and the score command refuses --heads there
+            extra = (["--mode", mode] + (["--heads", heads] if heads and mode != "fast" else [])
                      + (["--thresholds", chosen] if chosen else []))
             flags = short_texts.score(jar, model, f"{name.replace(' ', '_')}-{mode}-unseen", texts, extra)
             hit = [bool(f.get(attribute)) if attribute else any(f.values()) for f in flags]

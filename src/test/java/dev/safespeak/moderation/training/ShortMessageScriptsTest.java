@@ -136,6 +136,20 @@ class ShortMessageScriptsTest {
     }
 
     @Test
+    void a_pair_with_heads_passes_them_in_accurate_mode_only() throws Exception {
+        Files.writeString(root.resolve("heads.json"), "{}");
+
+        Python3.Result result = run("training/unseen/score_short.py", "--set", SET, "--report", REPORT,
+                "old=,heads.json");
+
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        List<String> calls = Files.readAllLines(root.resolve("java-calls.txt"));
+        assertThat(calls).hasSize(2);
+        assertThat(calls.get(0)).contains("--mode fast").doesNotContain("--heads");
+        assertThat(calls.get(1)).contains("--mode accurate").contains("--heads heads.json");
+    }
+
+    @Test
     void with_thresholds_each_pair_is_scored_once_more_passing_them_to_the_score_command() throws Exception {
         Python3.Result result = run("training/unseen/score_short.py", "--set", SET, "--report", REPORT, "--thresholds",
                 "TOXICITY=0.9", "old=");
