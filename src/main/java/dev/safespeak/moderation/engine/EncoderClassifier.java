@@ -18,10 +18,13 @@ import java.util.Set;
  * the fast scores. Spans come from the fast model's token contributions (n-gram spans) in every mode, scaled to
  * the final score. Immutable and thread-safe; cheap to build per request.
  *
- * <p>For a language whose accurate model reads n-gram scores (encoder heads), "the fast model" above is the n-gram
- * model those heads were fitted against when it ships beside them ({@link AccurateModels#blendInputs}): its scores
- * are the blend's inputs, decide balanced mode's routing, stand for the texts and attributes the heads do not score
- * and give the spans, so the heads score exactly as they were measured whichever n-gram model fast mode uses.
+ * <p>For a language whose accurate model reads n-gram scores (encoder heads), "the fast model" above is, for the
+ * attributes the heads score, the n-gram model those heads were fitted against when it ships beside them
+ * ({@link AccurateModels#blendInputs}): its scores are the blend's inputs, decide balanced mode's routing, stand for
+ * the texts balanced mode does not route and give those attributes' spans, so the heads score exactly as they were
+ * measured whichever n-gram model fast mode uses. An attribute the heads do not score (Chinese INSULT and PROFANITY)
+ * reads the fast model itself, its score, threshold and spans, as in fast mode: before session 17 it read the heads'
+ * older n-gram model there too, which flags more short chat.
  */
 public final class EncoderClassifier implements Classifier {
 
@@ -76,17 +79,33 @@ public final class EncoderClassifier implements Classifier {
         Optional<AccurateScorer> scorer = accurate.forLanguage(text.language());
         Classifier ngram = ngramFor(scorer);
         Map<Attribute, Double> fastScores = ngram.score(text);
+        Map<Attribute, Double> fallbackScores = fastScores;
+        Map<Attribute, Double> fallbackThresholds = ngram.defaultThresholds();
+        if (ngram != fast && !scorer.get().thresholds().keySet().containsAll(fast.attributes())) {
+            // The attributes the heads do not score take the fast model's scores and thresholds.
+            Set<Attribute> own = scorer.get().thresholds().keySet();
+            fallbackScores = merge(own, fastScores, fast.score(text));
+            fallbackThresholds = merge(own, ngram.defaultThresholds(), fast.defaultThresholds());
+        }
         if (scorer.isEmpty() || (cascade && !uncertain(scorer.get(), fastScores, requested))) {
-            return new Routed(fastScores, TextScore.NGRAM, ngram.defaultThresholds());
+            return new Routed(fallbackScores, TextScore.NGRAM, fallbackThresholds);
         }
         AccurateScorer model = scorer.get();
         Map<Attribute, Double> scores = new EnumMap<>(Attribute.class);
-        scores.putAll(fastScores);
+        scores.putAll(fallbackScores);
         scores.putAll(model.score(text, fastScores));
         Map<Attribute, Double> thresholds = new EnumMap<>(Attribute.class);
-        thresholds.putAll(ngram.defaultThresholds());
+        thresholds.putAll(fallbackThresholds);
         thresholds.putAll(model.thresholds());
         return new Routed(scores, model.engine(), thresholds);
+    }
+
+    /** {@code own}'s entries from {@code heads}' n-gram model, every other entry from the fast model's. */
+    private static <V> Map<Attribute, V> merge(Set<Attribute> own, Map<Attribute, V> headsNgram,
+                                               Map<Attribute, V> fastModel) {
+        Map<Attribute, V> merged = new EnumMap<>(Attribute.class);
+        fastModel.forEach((a, v) -> merged.put(a, own.contains(a) && headsNgram.containsKey(a) ? headsNgram.get(a) : v));
+        return merged;
     }
 
     /** The n-gram model of a text: the heads' own for a language they score, else the fast model. */
@@ -121,10 +140,18 @@ public final class EncoderClassifier implements Classifier {
         return false;
     }
 
-    /** The n-gram model's token contributions (the heads' own for their languages): n-gram spans in every mode. */
+    /**
+     * The n-gram model's token contributions (the heads' own for the attributes they score in their languages, the
+     * fast model's for the rest): n-gram spans in every mode.
+     */
     @Override
     public Map<Attribute, List<TokenContribution>> explain(AnalysedText text) {
-        return ngramFor(accurate.forLanguage(text.language())).explain(text);
+        Optional<AccurateScorer> scorer = accurate.forLanguage(text.language());
+        Classifier ngram = ngramFor(scorer);
+        if (ngram == fast || scorer.get().thresholds().keySet().containsAll(fast.attributes())) {
+            return ngram.explain(text);
+        }
+        return merge(scorer.get().thresholds().keySet(), ngram.explain(text), fast.explain(text));
     }
 
     /** The fast model's thresholds; texts an accurate model scored use its thresholds (see {@link #route}). */

@@ -16,9 +16,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The heads keep the n-gram model they were fitted against (round 31): for a language whose accurate model blends
- * n-gram scores, accurate and balanced modes read that model's scores, thresholds and spans, while other languages
- * and bring-your-own models read the fast model's; with no such model beside them the heads read the fast model's
- * scores and the mismatch is reported.
+ * n-gram scores, accurate and balanced modes read that model's scores, thresholds and spans for the attributes the
+ * heads score (here TOXICITY), and the fast model's for the others (session 17), while other languages and
+ * bring-your-own models read the fast model's; with no such model beside them the heads read the fast model's scores
+ * and the mismatch is reported.
  */
 class PinnedNgramModelTest {
 
@@ -81,11 +82,13 @@ class PinnedNgramModelTest {
         Classifier.Routed english = accurate.route(text("hola", "en"), EnumSet.allOf(Attribute.class));
         assertThat(english.engine()).isEqualTo("encoder:stub");
         assertThat(handed).containsExactly(PINNED.score(text("hola", "en")));
+        // INSULT, which the heads do not score, is the fast model's score, not the pinned model's (above 0.8).
         assertThat(english.scores()).containsEntry(Attribute.TOXICITY, 0.01)
-                .containsEntry(Attribute.INSULT, PINNED.score(text("hola", "en")).get(Attribute.INSULT));
-        assertThat(english.scores().get(Attribute.INSULT)).isGreaterThan(0.8);
-        // The heads' own threshold for what they score, the pinned model's (0.7) for the rest.
-        assertThat(english.thresholds()).containsEntry(Attribute.TOXICITY, 0.3).containsEntry(Attribute.INSULT, 0.7);
+                .containsEntry(Attribute.INSULT, FAST.score(text("hola", "en")).get(Attribute.INSULT));
+        assertThat(english.scores().get(Attribute.INSULT)).isLessThan(0.01);
+        assertThat(PINNED.score(text("hola", "en")).get(Attribute.INSULT)).isGreaterThan(0.8);
+        // The heads' own threshold for what they score, the fast model's (0.5) for the rest.
+        assertThat(english.thresholds()).containsEntry(Attribute.TOXICITY, 0.3).containsEntry(Attribute.INSULT, 0.5);
 
         Classifier.Routed spanish = accurate.route(text("hola", "es"), EnumSet.allOf(Attribute.class));
         assertThat(spanish.engine()).isEqualTo(TextScore.NGRAM);
@@ -93,8 +96,9 @@ class PinnedNgramModelTest {
         assertThat(spanish.thresholds()).containsEntry(Attribute.INSULT, 0.5);
         assertThat(handed).hasSize(1);
 
-        // Spans: the pinned model's contributions for English, the fast model's for Spanish.
+        // Spans: the pinned model's contributions for English on what the heads score, the fast model's otherwise.
         assertThat(accurate.explain(text("hola", "en")).get(Attribute.TOXICITY).get(0).weight()).isEqualTo(4.0);
+        assertThat(accurate.explain(text("hola", "en")).get(Attribute.INSULT).get(0).weight()).isEqualTo(-4.0);
         assertThat(accurate.explain(text("hola", "es")).get(Attribute.TOXICITY).get(0).weight()).isEqualTo(-4.0);
         assertThat(accurate.version()).isEqualTo(FAST.version());
         assertThat(EncoderClassifier.blendMismatch(FAST, encoderFor("en", PINNED))).isEmpty();
@@ -106,8 +110,10 @@ class PinnedNgramModelTest {
         // "hola": the pinned TOXICITY score 0.88 lies outside the band [0.4, 0.6] (the fast one, 0.0025, too).
         Classifier.Routed confident = balanced.route(text("hola", "en"), EnumSet.of(Attribute.TOXICITY));
         assertThat(confident.engine()).isEqualTo(TextScore.NGRAM);
-        assertThat(confident.scores()).isEqualTo(PINNED.score(text("hola", "en")));
-        assertThat(confident.thresholds()).containsEntry(Attribute.TOXICITY, 0.7);
+        assertThat(confident.scores()).containsEntry(Attribute.TOXICITY, PINNED.score(text("hola", "en"))
+                .get(Attribute.TOXICITY)).containsEntry(Attribute.INSULT, FAST.score(text("hola", "en"))
+                .get(Attribute.INSULT)).hasSameSizeAs(FAST.score(text("hola", "en")));
+        assertThat(confident.thresholds()).containsEntry(Attribute.TOXICITY, 0.7).containsEntry(Attribute.INSULT, 0.5);
         assertThat(handed).isEmpty();
         // "meh": 0.5 under the pinned model, inside the band, so the heads are asked (the fast model says 0.12).
         Classifier.Routed unsure = balanced.route(text("meh", "en"), EnumSet.of(Attribute.TOXICITY));

@@ -76,6 +76,9 @@ public final class EncoderTrainCommand {
     /** Where an authored row is used. */
     enum Use { TRAIN, DEV, HELDOUT, FRESH, ROWLEVEL }
 
+    /** Fewest public (not authored) training positives an attribute needs for a head (session 17). */
+    static final int MIN_PUBLIC_POSITIVES = 20;
+
     /** The encoders this build knows, by language (round 16 tried a third one: training/dev-variants.md). */
     record EncoderSpec(String name, String onnx, String tokenizer, Set<String> languages) {
     }
@@ -665,6 +668,17 @@ public final class EncoderTrainCommand {
         long pos = tr.stream().filter(i -> i.labels().get(a)).count();
         if (pos < 20 || tr.size() - pos < 20 || dv.stream().noneMatch(i -> i.labels().get(a))) {
             TrainCommand.log("  " + a + ": too few labelled rows (" + tr.size() + ", " + pos + " positive), no head");
+            return null;
+        }
+        // A head needs public positives to learn from and to choose its threshold on: fitted on authored rows alone
+        // (the Chinese THREAT head up to r35: the public Chinese sets hold no threat), its threshold answered only
+        // the authored dev templates, and it flagged everyday short messages ("哈哈哈", "明天见") as THREAT. Without
+        // one, the attribute keeps the n-gram model's score and threshold.
+        long publicPositives = tr.stream().filter(i -> !i.authored() && i.labels().get(a)).count();
+        long publicDevPos = dv.stream().filter(i -> !i.authored() && i.labels().get(a)).count();
+        if (publicPositives < MIN_PUBLIC_POSITIVES || publicDevPos == 0) {
+            TrainCommand.log("  " + a + ": " + publicPositives + " public training and " + publicDevPos
+                    + " public dev positives (at least " + MIN_PUBLIC_POSITIVES + " and 1 needed), no head");
             return null;
         }
         float[][] x = new float[tr.size()][];

@@ -77,24 +77,27 @@ final class ModeEvaluation {
             return new Verdict(servingScores.get(item), serving.defaultThresholds(), false);
         }
         Map<Attribute, Double> f = fastScores.get(item);
-        Verdict fastVerdict = new Verdict(f, fast.defaultThresholds(), false);
-        if (mode == Mode.BALANCED && !EncoderClassifier.routes(encoder.band(), encoder.identityRoute(), f,
-                EnumSet.allOf(Attribute.class))) {
-            return fastVerdict;
-        }
-        float[] x = embeddings.get(encoder.name()).get(item.text());
+        // As EncoderClassifier: the attributes the heads score read the heads' n-gram model, the others the serving
+        // fast model (session 17; the same model unless the heads ship beside another one).
         Map<Attribute, Double> scores = new EnumMap<>(Attribute.class);
         Map<Attribute, Double> thresholds = new EnumMap<>(Attribute.class);
         for (Attribute a : Attribute.values()) {
-            EncoderHeads.Head h = encoder.heads().get(a);
-            if (h != null) {
-                scores.put(a, h.score(x, f));
-                thresholds.put(a, h.threshold());
-            } else if (f.containsKey(a)) {
-                scores.put(a, f.get(a));
-                thresholds.put(a, fast.defaultThresholds().getOrDefault(a, 0.5));
+            boolean own = encoder.heads().containsKey(a);
+            Map<Attribute, Double> from = own ? f : servingScores.get(item);
+            if (from.containsKey(a)) {
+                scores.put(a, from.get(a));
+                thresholds.put(a, (own ? fast : serving).defaultThresholds().getOrDefault(a, 0.5));
             }
         }
+        if (mode == Mode.BALANCED && !EncoderClassifier.routes(encoder.band(), encoder.identityRoute(), f,
+                EnumSet.allOf(Attribute.class))) {
+            return new Verdict(scores, thresholds, false);
+        }
+        float[] x = embeddings.get(encoder.name()).get(item.text());
+        encoder.heads().forEach((a, h) -> {
+            scores.put(a, h.score(x, f));
+            thresholds.put(a, h.threshold());
+        });
         return new Verdict(scores, thresholds, true);
     }
 
