@@ -13,7 +13,7 @@ text): checks it against every authored row, then scores it once with model pair
       not given: NAME=) and writes the report: neutral messages flagged on any attribute, abusive ones flagged on any
       attribute, per language and overall; with --thresholds each pair is scored once more with those flag
       thresholds (the score command's --thresholds); with --attribute (e.g. THREAT, for the threat set
-      threats-2026-12-07j.tsv) a message counts as flagged only when that attribute is
+      threats-2026-12-07j.tsv) a message counts as flagged only when that attribute is flagged
 
 The set is a one-time check (training/unseen/README.md): do not tune anything on what this prints."""
 import csv
@@ -118,7 +118,8 @@ def report(path, out, jar, pairs, thresholds=None, attribute=None):
     texts = [r["text"] for r in rows]
     languages = sorted({r["language"] for r in rows})
     flagged_on = f"flagged on {attribute}" if attribute else "flagged on any attribute"
-    lines = [f"# {'Threat' if attribute == 'THREAT' else 'Short-message'} check ({path})", "",
+    kind = "Threat" if attribute == "THREAT" else "Identity" if "identity" in os.path.basename(path) else "Short-message"
+    lines = [f"# {kind} check ({path})", "",
              f"A one-time check of {sum(r['label'] == 'neutral' for r in rows)} harmless and "
              f"{sum(r['label'] == 'abusive' for r in rows)} abusive messages in {len(languages)} "
              "languages, written by hand for this check and never used for training, selection or thresholds "

@@ -22,7 +22,8 @@ import java.util.Set;
  * attributes the heads score, the n-gram model those heads were fitted against when it ships beside them
  * ({@link AccurateModels#blendInputs}): its scores are the blend's inputs, decide balanced mode's routing, stand for
  * the texts balanced mode does not route and give those attributes' spans, so the heads score exactly as they were
- * measured whichever n-gram model fast mode uses. An attribute the heads do not score (Chinese INSULT and PROFANITY)
+ * measured whichever n-gram model fast mode uses. An attribute the heads do not score (Chinese INSULT, PROFANITY and,
+ * since heads r36, THREAT)
  * reads the fast model itself, its score, threshold and spans, as in fast mode: before session 17 it read the heads'
  * older n-gram model there too, which flags more short chat.
  */

@@ -53,20 +53,6 @@ public final class TribuoClassifier implements Classifier {
      * @param threshold flag threshold on the calibrated probability
      */
     public record AttributeModel(float[] weights, double bias, double plattA, double plattB, double threshold) {
-
-        double margin(FeatureExtractor.Features features) {
-            double z = bias;
-            int[] buckets = features.buckets();
-            float[] values = features.values();
-            for (int i = 0; i < buckets.length; i++) {
-                z += weights[buckets[i]] * values[i];
-            }
-            return z;
-        }
-
-        double probability(double margin) {
-            return 1.0 / (1.0 + Math.exp(-(plattA * margin + plattB)));
-        }
     }
 
     /** An attribute's model without its weights, which live in {@link #interleaved} only. */
@@ -280,9 +266,9 @@ public final class TribuoClassifier implements Classifier {
     }
 
     /**
-     * Every attribute's {@link AttributeModel#margin} at once from the interleaved weights, so a feature's weights
+     * Every attribute's margin (bias plus weight times value over the features) at once from the interleaved weights, so a feature's weights
      * share a cache line instead of sitting in one 2 MB array per attribute; each margin adds the same products in
-     * the same order as margin does, so the doubles are identical.
+     * the same order as {@link #margins} does, so the doubles are identical.
      */
     @Override
     public Map<Attribute, Double> score(AnalysedText text) {

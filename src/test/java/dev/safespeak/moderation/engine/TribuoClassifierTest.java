@@ -48,6 +48,36 @@ class TribuoClassifierTest {
     }
 
     @Test
+    void models_margins_and_scores_follow_the_weights_the_classifier_was_built_with() {
+        FeatureExtractor extractor = new FeatureExtractor(10);
+        java.util.Random random = new java.util.Random(11);
+        Map<Attribute, TribuoClassifier.AttributeModel> given = new EnumMap<>(Attribute.class);
+        for (Attribute a : List.of(Attribute.THREAT, Attribute.TOXICITY, Attribute.INSULT)) {
+            float[] weights = new float[extractor.buckets()];
+            for (int i = 0; i < weights.length; i++) {
+                weights[i] = (float) (random.nextDouble() * 8 - 4);
+            }
+            given.put(a, new TribuoClassifier.AttributeModel(weights.clone(), random.nextDouble() - 0.5,
+                    0.5 + random.nextDouble(), random.nextDouble() - 0.5, 0.3));
+        }
+        TribuoClassifier model = new TribuoClassifier("given-1", extractor, given, "{}");
+        AnalysedText text = normaliser.analyse("you stupid idiot, go away");
+        FeatureExtractor.Features f = extractor.extract(text);
+
+        assertThat(model.models()).usingRecursiveComparison().isEqualTo(given);
+        for (Map.Entry<Attribute, TribuoClassifier.AttributeModel> e : given.entrySet()) {
+            TribuoClassifier.AttributeModel m = e.getValue();
+            double z = m.bias();
+            for (int i = 0; i < f.buckets().length; i++) {
+                z += m.weights()[f.buckets()[i]] * f.values()[i];
+            }
+            assertThat(model.margins(text).get(e.getKey())).isEqualTo(z);
+            assertThat(model.score(text).get(e.getKey()))
+                    .isEqualTo(1.0 / (1.0 + Math.exp(-(m.plattA() * z + m.plattB()))));
+        }
+    }
+
+    @Test
     void scores_are_probabilities_and_rise_with_the_insulting_word() {
         TribuoClassifier model = handMade();
         double insult = model.score(normaliser.analyse("you idiot")).get(Attribute.INSULT);

@@ -3,6 +3,9 @@ package dev.safespeak.moderation.training;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.safespeak.moderation.Attribute;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class CommandOptionsTest {
@@ -64,7 +67,22 @@ class CommandOptionsTest {
                 .hasMessage("option --w: the weight of b must be a number, not 'ten'");
         assertThatThrownBy(() -> CommandOptions.parse("--w", "a=0").getWeights("w"))
                 .hasMessage("option --w: the weight of a must be positive, not 0");
+        assertThatThrownBy(() -> CommandOptions.parse("--w", "a=1,").getWeights("w"))
+                .hasMessage("option --w takes key=number pairs separated by commas, not 'a=1,'");
         assertThatThrownBy(() -> CommandOptions.parse("--w", "a=NaN").getWeights("w"))
                 .hasMessage("option --w: the weight of a must be positive, not NaN");
+    }
+
+    @Test
+    void a_behaviour_weight_for_a_behaviour_no_training_row_has_is_refused() {
+        List<ContrastiveCase> cases = List.of(
+                new ContrastiveCase("en", "threat_person", "-", "I will find you", Map.of(Attribute.THREAT, true), "t0"),
+                new ContrastiveCase("en", "non_threat", "-", "this traffic is killing me", Map.of(Attribute.THREAT, false),
+                        "t1"));
+
+        TrainCommand.checkBehaviourWeights(Map.of("threat_person", 10.0, "non_threat", 10.0), cases);
+        assertThatThrownBy(() -> TrainCommand.checkBehaviourWeights(Map.of("threat_persn", 10.0), cases))
+                .hasMessage("--behaviour-weight names threat_persn, which no authored training row has; the behaviours"
+                        + " are non_threat, threat_person");
     }
 }

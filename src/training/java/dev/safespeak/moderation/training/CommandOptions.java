@@ -67,7 +67,7 @@ final class CommandOptions {
         if (value == null) {
             return weights;
         }
-        for (String pair : value.split(",")) {
+        for (String pair : value.split(",", -1)) {
             String[] kv = pair.split("=", -1);
             if (kv.length != 2 || kv[0].isBlank()) {
                 throw new IllegalArgumentException("option --" + name + " takes key=number pairs separated by commas, not '"

@@ -285,6 +285,12 @@ public final class EncoderTrainCommand {
                     trained.put(a, t);
                 }
             }
+            if (trained.isEmpty()) {
+                // An encoder without a head would run on every text of its languages and score nothing.
+                TrainCommand.log("no head for " + spec.name() + ": it is left out of the heads file");
+                model.close();
+                continue;
+            }
             // Bands: the widest per-attribute routing cap whose union still sends at most MAX_ROUTED of dev texts
             // to the encoder, so balanced mode stays close to fast mode's speed.
             Map<Attribute, double[]> bands = null;
@@ -339,7 +345,7 @@ public final class EncoderTrainCommand {
             devOfEncoder.put("balancedRoutedShareOfPublicDev", round(routedShare(
                     dev.stream().filter(i -> !i.authored()).toList(), bands, route, fastScores)));
             devOfEncoder.put("authoredDevDiagnostics", authoredDevDiagnostics(spec, trained, bands, route,
-                    authored.get(Use.DEV), fastScores, fast.defaultThresholds()));
+                    authored.get(Use.DEV), fastScores, fast.defaultThresholds(), fast, serving));
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("name", spec.name());
             entry.put("onnxResource", spec.onnx());
@@ -1126,14 +1132,17 @@ public final class EncoderTrainCommand {
      * Cross-fitted verdicts on the authored dev cases of one encoder's languages, for the fast model, the blend and
      * the encoder alone (a stacker on its margin, threshold by the same objective): pass rate per behaviour and the
      * identity false-positive rate, in all and per behaviour (a case that mentions a group and states no attribute as
-     * present, flagged TOXICITY, IDENTITY_ATTACK or INSULT). Attributes without a head use the fast verdict, as the
-     * engine does.
+     * present, flagged TOXICITY, IDENTITY_ATTACK or INSULT). As the engine does (decision 111), attributes without a
+     * head use the serving fast model's verdict in the blend, encoder-alone and balanced columns; the fast column is
+     * the model the heads were fitted against, and stands for the attributes with a head on texts balanced mode does
+     * not route.
      */
     private Map<String, Object> authoredDevDiagnostics(EncoderSpec spec, Map<Attribute, Trained> trained,
                                                        Map<Attribute, double[]> bands, OptionalDouble route,
                                                        List<Item> devCases,
                                                        Map<Item, Map<Attribute, Double>> fastScores,
-                                                       Map<Attribute, Double> fastThresholds) {
+                                                       Map<Attribute, Double> fastThresholds, TribuoClassifier fast,
+                                                       TribuoClassifier serving) {
         List<String> variants = List.of("fast", "blend", "encoderOnly", "balanced");
         Map<String, Map<Item, Map<Attribute, Boolean>>> flags = new LinkedHashMap<>();
         variants.forEach(v -> flags.put(v, new java.util.IdentityHashMap<>()));
@@ -1164,12 +1173,17 @@ public final class EncoderTrainCommand {
                 continue;
             }
             Map<Attribute, Double> f = fastScores.get(c);
+            Map<Attribute, Double> servingScores = serving == fast ? f
+                    : serving.score(normaliser.analyse(c.text()).withLanguage(c.language()));
+            Map<Attribute, Double> servingThresholds = serving.defaultThresholds();
             for (String v : variants) {
                 Map<Attribute, Boolean> mine = flags.get(v).getOrDefault(c, Map.of());
                 boolean pass = true;
                 boolean fp = false;
                 for (Attribute a : Attribute.values()) {
+                    boolean fromServing = !v.equals("fast") && !trained.containsKey(a);
                     boolean flagged = mine.containsKey(a) ? mine.get(a)
+                            : fromServing ? servingScores.getOrDefault(a, 0.0) >= servingThresholds.getOrDefault(a, 0.5)
                             : f.getOrDefault(a, 0.0) >= fastThresholds.getOrDefault(a, 0.5);
                     Boolean label = c.labels().get(a);
                     if (label != null && flagged != label) {

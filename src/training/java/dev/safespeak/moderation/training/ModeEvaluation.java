@@ -22,9 +22,10 @@ import java.util.TreeSet;
  * writes the comparison: test splits per set and attribute, authored suites per behaviour and language, and the
  * false-positive rate on neutral and positive identity mentions.
  *
- * <p>Two n-gram models may take part, as in the service (round 31): the one the heads were fitted against, whose scores
- * the heads' languages read in accurate and balanced modes, and the serving fast model, which scores fast mode and every
- * other language. They are the same model unless the heads ship beside another one.
+ * <p>Two n-gram models may take part, as in the service (round 31, decision 111): the one the heads were fitted against,
+ * whose scores the heads' languages read in accurate and balanced modes for the attributes the heads score, and the
+ * serving fast model, which scores fast mode, every other language and the attributes without a head. They are the
+ * same model unless the heads ship beside another one.
  */
 final class ModeEvaluation {
 

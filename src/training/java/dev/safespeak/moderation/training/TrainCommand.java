@@ -21,6 +21,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
 
@@ -48,6 +49,21 @@ public final class TrainCommand {
      */
     static final String DEFAULT_CONTRASTIVE_TRAIN = "training/contrastive/train-round29.tsv";
     static final String DEFAULT_CONTRASTIVE_DEV = "training/contrastive/dev-round29.tsv";
+
+    /**
+     * Fails on a {@code --behaviour-weight} key that no authored training row has as its behaviour (a misspelt
+     * behaviour would otherwise weigh nothing and go unnoticed).
+     */
+    static void checkBehaviourWeights(Map<String, Double> weights, List<ContrastiveCase> cases) {
+        Set<String> known = new java.util.TreeSet<>();
+        cases.forEach(c -> known.add(c.behaviour()));
+        for (String behaviour : weights.keySet()) {
+            if (!known.contains(behaviour)) {
+                throw new IllegalArgumentException("--behaviour-weight names " + behaviour
+                        + ", which no authored training row has; the behaviours are " + String.join(", ", known));
+            }
+        }
+    }
 
     /** Longest text (chars) used in training; longer texts are cut, which keeps memory bounded. */
     static final int MAX_TRAIN_CHARS = 2000;
@@ -92,6 +108,7 @@ public final class TrainCommand {
         Path contrastiveDevFile = Path.of(opt("contrastive-dev", DEFAULT_CONTRASTIVE_DEV));
         if (!options.has("no-contrastive") && Files.exists(contrastiveTrain)) {
             List<ContrastiveCase> cases = ContrastiveCase.read(contrastiveTrain);
+            checkBehaviourWeights(behaviourWeights, cases);
             boolean devByTemplate = Files.exists(contrastiveDevFile);
             for (int i = 0; i < cases.size(); i++) {
                 // With a dev file (split by template) every train case trains; without one, every tenth case goes
