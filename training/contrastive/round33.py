@@ -49,17 +49,14 @@ and 3 dev rows; no family lost all its rows.
 """
 
 import collections
-import csv
 import glob
 import os
-import re
-import unicodedata
+
+# Shared with round 29, whose helpers these are (the same normalisation, closeness and byte-for-byte copying).
+from round29 import close, evaluation_word_sets, norm, words, write  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
-EVALUATION = (os.path.join(ROOT, "src/test/resources/functional/heldout.tsv"),
-              os.path.join(ROOT, "src/test/resources/functional/fresh.tsv"))
-CLOSE = 0.6
 HEADER = "lang\tbehaviour\tgroup\ttext\tTOXICITY\tIDENTITY_ATTACK\tINSULT\tPROFANITY\tTHREAT\ttemplate"
 LANGS = ["ar", "da", "de", "el", "en", "es", "fr", "hi", "ko", "pl", "pt", "ru", "tr", "vi", "zh"]
 BASE_TRAIN = "train-round29.tsv"
@@ -896,14 +893,6 @@ def dev_side(lang, behaviour, k):
     return extra_lang and shift == EXTRA_OFFSET[behaviour]
 
 
-def norm(text):
-    """Lower-case, drop trailing whitespace and trailing punctuation (Unicode Po, Pi, Pf: . , ! ? ; : … 。 ！ ？ ؟ etc.)."""
-    t = text.strip().lower()
-    while t and (t[-1].isspace() or unicodedata.category(t[-1]) in ("Po", "Pi", "Pf")):
-        t = t[:-1]
-    return t
-
-
 def existing_texts():
     paths = [os.path.join(HERE, "train.tsv"), os.path.join(HERE, "dev.tsv")]
     paths += sorted(glob.glob(os.path.join(HERE, "train-encoder*.tsv")))
@@ -919,25 +908,6 @@ def existing_texts():
             if line:
                 seen.setdefault(norm(line.split("\t")[col]), os.path.basename(path))
     return seen
-
-
-def words(text):
-    """The lower-cased word set of a text (letters and digits only: punctuation and emoji drop out)."""
-    return frozenset(re.findall(r"\w+", text.lower()))
-
-
-def close(a, b):
-    """Jaccard overlap of two word sets at or above CLOSE (check_round5.py's default limit)."""
-    return bool(a) and bool(b) and len(a & b) / len(a | b) >= CLOSE
-
-
-def evaluation_word_sets():
-    """Word sets of the held-out and fresh sentences (evaluation only: read to keep away from, never to copy)."""
-    sets = []
-    for path in EVALUATION:
-        with open(path, encoding="utf-8") as f:
-            sets += [words(r["text"]) for r in csv.DictReader(f, delimiter="\t")]
-    return sets
 
 
 def drop_close(rows):
@@ -1004,22 +974,6 @@ def build_rows():
             side, len(dropped[side]), " or repeating a training row's words" if side == "dev" else "",
             " | ".join("%s %s" % (r[-1], r[3]) for r in dropped[side])))
     return rows, families
-
-
-def write(base_name, out_name, new_rows):
-    # Split on "\n" only (not str.splitlines) so that the copied rows stay byte for byte as they are.
-    with open(os.path.join(HERE, base_name), encoding="utf-8", newline="") as f:
-        lines = f.read().split("\n")
-    if lines[-1] == "":
-        lines.pop()
-    assert lines[0] == HEADER, base_name
-    with open(os.path.join(HERE, out_name), "w", encoding="utf-8", newline="") as f:
-        f.write(HEADER + "\n")
-        for line in lines[1:]:
-            f.write(line + "\n")
-        for row in new_rows:
-            f.write("\t".join(row) + "\n")
-    return len(lines) - 1
 
 
 def main():
