@@ -182,4 +182,33 @@ class EncoderTrainCommandTest {
         assertThat(tally.overall()).containsExactly(Map.entry("cases", 0));
         assertThat(tally.byBehaviour()).isEmpty();
     }
+
+    /** Rows for the public-positives rule: n rows, the first {@code positives} labelled THREAT, public or authored. */
+    private static java.util.List<EncoderTrainCommand.Item> threatRows(int n, int positives, boolean authored) {
+        java.util.List<EncoderTrainCommand.Item> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            rows.add(new EncoderTrainCommand.Item(authored ? "authored" : "set", "zh", LabelledText.Split.TRAIN,
+                    "t" + i, java.util.Map.of(Attribute.THREAT, i < positives), 1.0, authored ? "threat_person" : null,
+                    authored ? "-" : null, authored ? "zh.t" + i : null));
+        }
+        return rows;
+    }
+
+    @Test
+    void a_head_needs_twenty_public_training_positives_and_a_public_dev_positive_whatever_the_authored_rows() {
+        java.util.List<EncoderTrainCommand.Item> publicDev = threatRows(10, 1, false);
+        java.util.List<EncoderTrainCommand.Item> train = new java.util.ArrayList<>(threatRows(100, 20, false));
+
+        assertThat(EncoderTrainCommand.enoughPublicPositives(Attribute.THREAT, train, publicDev)).isTrue();
+        // 19 public positives, however many authored ones: no head (the Chinese THREAT head of r35).
+        java.util.List<EncoderTrainCommand.Item> fewPublic = new java.util.ArrayList<>(threatRows(100, 19, false));
+        fewPublic.addAll(threatRows(500, 400, true));
+        assertThat(EncoderTrainCommand.enoughPublicPositives(Attribute.THREAT, fewPublic, publicDev)).isFalse();
+        // Enough in training but only authored positives on dev: no head either.
+        java.util.List<EncoderTrainCommand.Item> authoredDev = new java.util.ArrayList<>(threatRows(10, 0, false));
+        authoredDev.addAll(threatRows(10, 10, true));
+        assertThat(EncoderTrainCommand.enoughPublicPositives(Attribute.THREAT, train, authoredDev)).isFalse();
+        // Rows without the label count for nothing.
+        assertThat(EncoderTrainCommand.enoughPublicPositives(Attribute.INSULT, train, publicDev)).isFalse();
+    }
 }

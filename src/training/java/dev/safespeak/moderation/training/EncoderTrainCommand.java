@@ -666,6 +666,23 @@ public final class EncoderTrainCommand {
      * Fits the head of one attribute for each candidate authored weight and its blend with the fast scores on dev,
      * and keeps the candidate with the best dev objective (see {@link #judge}).
      */
+    /**
+     * Whether the public (not authored) rows give attribute {@code a} a head: at least {@link #MIN_PUBLIC_POSITIVES}
+     * training positives and one dev positive; logs why not.
+     */
+    static boolean enoughPublicPositives(Attribute a, List<Item> train, List<Item> dev) {
+        long publicPositives = train.stream().filter(i -> !i.authored() && Boolean.TRUE.equals(i.labels().get(a)))
+                .count();
+        long publicDevPositives = dev.stream().filter(i -> !i.authored() && Boolean.TRUE.equals(i.labels().get(a)))
+                .count();
+        if (publicPositives < MIN_PUBLIC_POSITIVES || publicDevPositives == 0) {
+            TrainCommand.log("  " + a + ": " + publicPositives + " public training and " + publicDevPositives
+                    + " public dev positives (at least " + MIN_PUBLIC_POSITIVES + " and 1 needed), no head");
+            return false;
+        }
+        return true;
+    }
+
     private Trained trainAttribute(Attribute a, List<Item> train, List<Item> dev, Embeddings emb, long seed,
                                    Map<Item, Map<Attribute, Double>> fastScores, Map<Attribute, Double> fastThresholds,
                                    int hiddenUnits, double stackerAuthoredWeight) {
@@ -680,11 +697,7 @@ public final class EncoderTrainCommand {
         // (the Chinese THREAT head up to r35: the public Chinese sets hold no threat), its threshold answered only
         // the authored dev templates, and it flagged everyday short messages ("哈哈哈", "明天见") as THREAT. Without
         // one, the attribute keeps the n-gram model's score and threshold.
-        long publicPositives = tr.stream().filter(i -> !i.authored() && i.labels().get(a)).count();
-        long publicDevPos = dv.stream().filter(i -> !i.authored() && i.labels().get(a)).count();
-        if (publicPositives < MIN_PUBLIC_POSITIVES || publicDevPos == 0) {
-            TrainCommand.log("  " + a + ": " + publicPositives + " public training and " + publicDevPos
-                    + " public dev positives (at least " + MIN_PUBLIC_POSITIVES + " and 1 needed), no head");
+        if (!enoughPublicPositives(a, tr, dv)) {
             return null;
         }
         float[][] x = new float[tr.size()][];
