@@ -85,4 +85,24 @@ class CommandOptionsTest {
                 .hasMessage("--behaviour-weight names threat_persn, which no authored training row has; the behaviours"
                         + " are non_threat, threat_person");
     }
+
+    @Test
+    void behaviour_weights_default_to_round_37s_and_none_turns_them_off() {
+        assertThat(TrainCommand.behaviourWeights(CommandOptions.parse()))
+                .containsExactly(Map.entry("threat_person", 10.0), Map.entry("non_threat", 10.0));
+        assertThat(TrainCommand.behaviourWeights(CommandOptions.parse("--behaviour-weight", "none"))).isEmpty();
+        assertThat(TrainCommand.behaviourWeights(CommandOptions.parse("--behaviour-weight", "insult=3")))
+                .containsExactly(Map.entry("insult", 3.0));
+        assertThat(TrainCommand.DEFAULT_CONTRASTIVE_TRAIN).isEqualTo("training/contrastive/train-round33.tsv");
+        assertThat(TrainCommand.DEFAULT_CONTRASTIVE_DEV).isEqualTo("training/contrastive/dev-round29.tsv");
+    }
+
+    @Test
+    void the_report_names_the_behaviours_that_weigh_otherwise() {
+        assertThat(Evaluation.behaviourWeightNote(Map.of("behaviourWeights", new java.util.TreeMap<>(
+                Map.of("threat_person", 10.0, "non_threat", 10.0)))))
+                .isEqualTo(", except non_threat 10.0, threat_person 10.0 (--behaviour-weight)");
+        assertThat(Evaluation.behaviourWeightNote(Map.of("behaviourWeights", Map.of()))).isEmpty();
+        assertThat(Evaluation.behaviourWeightNote(Map.of())).isEmpty();
+    }
 }

@@ -339,6 +339,15 @@ final class Evaluation {
         return v == null || v.isNaN() ? "n/a" : String.format(Locale.ROOT, "%.3f", v);
     }
 
+    /** ", except ..." naming the behaviours that weigh otherwise (round 37), or nothing. */
+    static String behaviourWeightNote(Map<String, Object> manifest) {
+        if (!(manifest.get("behaviourWeights") instanceof Map<?, ?> weights) || weights.isEmpty()) {
+            return "";
+        }
+        return ", except " + weights.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                .collect(java.util.stream.Collectors.joining(", ")) + " (--behaviour-weight)";
+    }
+
     String markdown(Map<String, Object> manifest, String experimentsLog) {
         StringBuilder md = new StringBuilder();
         md.append("# Model quality report\n\n");
@@ -358,7 +367,8 @@ final class Evaluation {
         md.append("- Shared-data training part used: ").append(whole ? "all of each train split"
                         : fraction + " of each train split (seeded subsample)")
                 .append("; dev and test are complete. Authored contrastive cases weigh ")
-                .append(manifest.get("contrastiveWeight")).append(" each.\n");
+                .append(manifest.get("contrastiveWeight")).append(" each").append(behaviourWeightNote(manifest))
+                .append(".\n");
         md.append("- Training took ").append(manifest.get("trainingSeconds")).append(" s on 2 cores.\n\n");
 
         md.append("## Per attribute (all test splits that label it)\n\n");
@@ -427,6 +437,11 @@ final class Evaluation {
 
         md.append("\n## Reproduce\n\n```\ntraining/train.sh --data ../shared/data --out src/main/resources/models/default "
                 + "--report docs/reports/model-quality.md\n```\n");
+        if (manifest.get("contrastiveFiles") instanceof List<?> files && !files.isEmpty()) {
+            md.append("\nAuthored rows read (train, dev): ").append(files.stream().map(f -> "`" + f + "`")
+                    .collect(java.util.stream.Collectors.joining(", "))).append("; the command's defaults, unless the"
+                    + " manifest's options say otherwise.\n");
+        }
         if (!experimentsLog.isBlank()) {
             md.append("\n").append(experimentsLog.trim()).append("\n");
         }

@@ -31,7 +31,9 @@ import java.util.stream.IntStream;
  *
  * <p>Usage: {@code TrainCommand --data ../shared/data --out src/main/resources/models/default
  * --report docs/reports/model-quality.md [--bits 19] [--epochs 2] [--fraction 1.0] [--contrastive-weight 50] [--behaviour-weight threat_person=10,non_threat=10] [--language-feature true] [--seed 42] [--no-contrastive]
- * [--contrastive training/contrastive/train-round29.tsv] [--contrastive-dev training/contrastive/dev-round29.tsv]}.
+ * [--contrastive training/contrastive/train-round33.tsv] [--contrastive-dev training/contrastive/dev-round29.tsv]}.
+ * The defaults reproduce the committed model (round 37); {@code --behaviour-weight none} gives every authored row
+ * {@code --contrastive-weight}.
  */
 public final class TrainCommand {
 
@@ -43,12 +45,31 @@ public final class TrainCommand {
     static final double CONTRASTIVE_WEIGHT = 50.0;
 
     /**
-     * The authored rows the n-gram model trains and calibrates on by default: the contrastive rows and, since round 31
-     * (training/dev-variants.md), round 29's short chat messages (train.tsv and dev.tsv plus those rows). The encoder
-     * heads read train.tsv and dev.tsv, without them.
+     * The authored rows the n-gram model trains and calibrates on by default: the contrastive rows, since round 31
+     * (training/dev-variants.md) round 29's short chat messages, and since round 37 round 33's threats to a person and
+     * violent sentences that threaten no one (training only: the dev file stays round 29's, so round 33's dev rows
+     * measure and never choose a threshold). The encoder heads read train.tsv and dev.tsv, without them.
      */
-    static final String DEFAULT_CONTRASTIVE_TRAIN = "training/contrastive/train-round29.tsv";
+    static final String DEFAULT_CONTRASTIVE_TRAIN = "training/contrastive/train-round33.tsv";
     static final String DEFAULT_CONTRASTIVE_DEV = "training/contrastive/dev-round29.tsv";
+
+    /**
+     * Authored behaviours that weigh other than {@link #CONTRASTIVE_WEIGHT} by default (round 37): every threat to a
+     * person and every violent sentence that threatens no one, older rows included, in training and calibration.
+     */
+    static final String DEFAULT_BEHAVIOUR_WEIGHTS = "threat_person=10,non_threat=10";
+
+    /**
+     * The {@code --behaviour-weight} map: the option's, {@link #DEFAULT_BEHAVIOUR_WEIGHTS} without it, none for
+     * {@code --behaviour-weight none}.
+     */
+    static Map<String, Double> behaviourWeights(CommandOptions options) {
+        if (!options.has("behaviour-weight")) {
+            return CommandOptions.parse(new String[] {"--behaviour-weight", DEFAULT_BEHAVIOUR_WEIGHTS})
+                    .getWeights("behaviour-weight");
+        }
+        return "none".equals(options.get("behaviour-weight", "")) ? Map.of() : options.getWeights("behaviour-weight");
+    }
 
     /**
      * Fails on a {@code --behaviour-weight} key that no authored training row has as its behaviour (a misspelt
@@ -98,7 +119,7 @@ public final class TrainCommand {
         double contrastiveWeight = options.getDouble("contrastive-weight", CONTRASTIVE_WEIGHT);
         // An authored behaviour may weigh other than --contrastive-weight (round 33: many threat rows at a lower
         // weight each), in training and in the dev calibration alike.
-        Map<String, Double> behaviourWeights = options.getWeights("behaviour-weight");
+        Map<String, Double> behaviourWeights = behaviourWeights(options);
 
         log("loading data from " + data.toAbsolutePath());
         DataSets.Loaded loaded = DataSets.load(data);
@@ -108,7 +129,9 @@ public final class TrainCommand {
         Path contrastiveDevFile = Path.of(opt("contrastive-dev", DEFAULT_CONTRASTIVE_DEV));
         if (!options.has("no-contrastive") && Files.exists(contrastiveTrain)) {
             List<ContrastiveCase> cases = ContrastiveCase.read(contrastiveTrain);
-            checkBehaviourWeights(behaviourWeights, cases);
+            if (options.has("behaviour-weight")) { // the defaults name behaviours an older file may lack
+                checkBehaviourWeights(behaviourWeights, cases);
+            }
             boolean devByTemplate = Files.exists(contrastiveDevFile);
             for (int i = 0; i < cases.size(); i++) {
                 // With a dev file (split by template) every train case trains; without one, every tenth case goes
@@ -202,6 +225,9 @@ public final class TrainCommand {
         manifest.put("severeToxicityDefinition", "TOXICITY and (IDENTITY_ATTACK or THREAT); labelled only on sets that "
                 + "label identity attacks or threats");
         manifest.put("contrastiveWeight", contrastiveWeight);
+        manifest.put("behaviourWeights", new TreeMap<>(behaviourWeights));
+        manifest.put("contrastiveFiles", options.has("no-contrastive") ? List.of()
+                : List.of(contrastiveTrain.toString(), contrastiveDevFile.toString()));
         manifest.put("trainFraction", maxFraction);
         manifest.put("davidsonWeight", DataSets.DAVIDSON_WEIGHT);
         manifest.put("dataChecksumsSha256", checksums);
