@@ -439,8 +439,7 @@ final class Evaluation {
                 + "--report docs/reports/model-quality.md\n```\n");
         if (manifest.get("contrastiveFiles") instanceof List<?> files && !files.isEmpty()) {
             md.append("\nAuthored rows read (train, dev): ").append(files.stream().map(f -> "`" + f + "`")
-                    .collect(java.util.stream.Collectors.joining(", "))).append("; the command's defaults, unless the"
-                    + " manifest's options say otherwise.\n");
+                    .collect(java.util.stream.Collectors.joining(", "))).append(" (`--contrastive`, `--contrastive-dev`).\n");
         }
         if (!experimentsLog.isBlank()) {
             md.append("\n").append(experimentsLog.trim()).append("\n");
