@@ -23,9 +23,10 @@ import java.util.Set;
  * ({@link AccurateModels#blendInputs}): its scores are the blend's inputs, decide balanced mode's routing, stand for
  * the texts balanced mode does not route and give those attributes' spans, so the heads score exactly as they were
  * measured whichever n-gram model fast mode uses. An attribute the heads do not score (Chinese INSULT, PROFANITY and,
- * since heads r36, THREAT)
- * reads the fast model itself, its score, threshold and spans, as in fast mode: before session 17 it read the heads'
- * older n-gram model there too, which flags more short chat.
+ * since heads r36, THREAT) reads the fast model itself, its score, threshold and spans, as in fast mode: before
+ * session 17 it read the heads' older n-gram model there too, which flags more short chat. A Chinese text in accurate
+ * mode is therefore scored by both n-gram models (about 20 µs each on a short text, against about 4.8 ms for the
+ * encoder; docs/reports/modes-benchmark.md).
  */
 public final class EncoderClassifier implements Classifier {
 
