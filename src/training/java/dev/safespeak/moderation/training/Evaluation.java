@@ -339,7 +339,7 @@ final class Evaluation {
         return v == null || v.isNaN() ? "n/a" : String.format(Locale.ROOT, "%.3f", v);
     }
 
-    /** ", except ..." naming the behaviours that weigh otherwise (round 37), or nothing. */
+    /** The report's note on the behaviours that weigh other than the authored weight (round 37); empty without any. */
     static String behaviourWeightNote(Map<String, Object> manifest) {
         if (!(manifest.get("behaviourWeights") instanceof Map<?, ?> weights) || weights.isEmpty()) {
             return "";
