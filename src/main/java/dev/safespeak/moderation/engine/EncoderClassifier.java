@@ -83,9 +83,9 @@ public final class EncoderClassifier implements Classifier {
         Map<Attribute, Double> fastScores = ngram.score(text);
         Map<Attribute, Double> fallbackScores = fastScores;
         Map<Attribute, Double> fallbackThresholds = ngram.defaultThresholds();
-        if (ngram != fast && !scorer.get().thresholds().keySet().containsAll(fast.attributes())) {
+        Set<Attribute> own = headsPart(scorer, ngram);
+        if (own != null) {
             // The attributes the heads do not score take the fast model's scores and thresholds.
-            Set<Attribute> own = scorer.get().thresholds().keySet();
             fallbackScores = merge(own, fastScores, fast.score(text));
             fallbackThresholds = merge(own, ngram.defaultThresholds(), fast.defaultThresholds());
         }
@@ -108,6 +108,15 @@ public final class EncoderClassifier implements Classifier {
         Map<Attribute, V> merged = new EnumMap<>(Attribute.class);
         fastModel.forEach((a, v) -> merged.put(a, own.contains(a) && headsNgram.containsKey(a) ? headsNgram.get(a) : v));
         return merged;
+    }
+
+    /**
+     * The attributes a text reads from the heads' own n-gram model when the rest read the fast model: those the heads
+     * score; null when one model serves every attribute (the text reads the fast model, or the heads score them all).
+     */
+    private Set<Attribute> headsPart(Optional<AccurateScorer> scorer, Classifier ngram) {
+        return ngram == fast || scorer.get().attributes().containsAll(fast.attributes()) ? null
+                : scorer.get().attributes();
     }
 
     /** The n-gram model of a text: the heads' own for a language they score, else the fast model. */
@@ -150,10 +159,8 @@ public final class EncoderClassifier implements Classifier {
     public Map<Attribute, List<TokenContribution>> explain(AnalysedText text) {
         Optional<AccurateScorer> scorer = accurate.forLanguage(text.language());
         Classifier ngram = ngramFor(scorer);
-        if (ngram == fast || scorer.get().thresholds().keySet().containsAll(fast.attributes())) {
-            return ngram.explain(text);
-        }
-        return merge(scorer.get().thresholds().keySet(), ngram.explain(text), fast.explain(text));
+        Set<Attribute> own = headsPart(scorer, ngram);
+        return own == null ? ngram.explain(text) : merge(own, ngram.explain(text), fast.explain(text));
     }
 
     /** The fast model's thresholds; texts an accurate model scored use its thresholds (see {@link #route}). */

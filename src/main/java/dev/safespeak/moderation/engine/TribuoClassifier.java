@@ -266,9 +266,9 @@ public final class TribuoClassifier implements Classifier {
     }
 
     /**
-     * Every attribute's margin (bias plus weight times value over the features) at once from the interleaved weights, so a feature's weights
-     * share a cache line instead of sitting in one 2 MB array per attribute; each margin adds the same products in
-     * the same order as {@link #margins} does, so the doubles are identical.
+     * Every attribute's margin (bias plus weight times value over the features) at once from the interleaved weights,
+     * so a feature's weights share a cache line instead of sitting in one 2 MB array per attribute; each margin adds
+     * the same products in the same order as {@link #margins} does, so the doubles are identical.
      */
     @Override
     public Map<Attribute, Double> score(AnalysedText text) {

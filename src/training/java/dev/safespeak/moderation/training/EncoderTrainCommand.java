@@ -345,7 +345,7 @@ public final class EncoderTrainCommand {
             devOfEncoder.put("balancedRoutedShareOfPublicDev", round(routedShare(
                     dev.stream().filter(i -> !i.authored()).toList(), bands, route, fastScores)));
             devOfEncoder.put("authoredDevDiagnostics", authoredDevDiagnostics(spec, trained, bands, route,
-                    authored.get(Use.DEV), fastScores, fast.defaultThresholds(), fast, serving));
+                    authored.get(Use.DEV), fastScores, fast, serving));
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("name", spec.name());
             entry.put("onnxResource", spec.onnx());
@@ -663,10 +663,6 @@ public final class EncoderTrainCommand {
     }
 
     /**
-     * Fits the head of one attribute for each candidate authored weight and its blend with the fast scores on dev,
-     * and keeps the candidate with the best dev objective (see {@link #judge}).
-     */
-    /**
      * Whether the public (not authored) rows give attribute {@code a} a head: at least {@link #MIN_PUBLIC_POSITIVES}
      * training positives and one dev positive; logs why not.
      */
@@ -683,6 +679,10 @@ public final class EncoderTrainCommand {
         return true;
     }
 
+    /**
+     * Fits the head of one attribute for each candidate authored weight and its blend with the fast scores on dev,
+     * and keeps the candidate with the best dev objective (see {@link #judge}).
+     */
     private Trained trainAttribute(Attribute a, List<Item> train, List<Item> dev, Embeddings emb, long seed,
                                    Map<Item, Map<Attribute, Double>> fastScores, Map<Attribute, Double> fastThresholds,
                                    int hiddenUnits, double stackerAuthoredWeight) {
@@ -1154,8 +1154,8 @@ public final class EncoderTrainCommand {
                                                        Map<Attribute, double[]> bands, OptionalDouble route,
                                                        List<Item> devCases,
                                                        Map<Item, Map<Attribute, Double>> fastScores,
-                                                       Map<Attribute, Double> fastThresholds, TribuoClassifier fast,
-                                                       TribuoClassifier serving) {
+                                                       TribuoClassifier fast, TribuoClassifier serving) {
+        Map<Attribute, Double> fastThresholds = fast.defaultThresholds();
         List<String> variants = List.of("fast", "blend", "encoderOnly", "balanced");
         Map<String, Map<Item, Map<Attribute, Boolean>>> flags = new LinkedHashMap<>();
         variants.forEach(v -> flags.put(v, new java.util.IdentityHashMap<>()));
