@@ -76,6 +76,15 @@ class ContrastiveScriptsTest {
         for (String file : List.of("training/contrastive/train-round33.tsv", "training/contrastive/dev-round33.tsv")) {
             assertThat(copy.resolve(file)).as("%s as round33.py writes it", file).hasSameBinaryContentAs(Path.of(file));
         }
+
+        // Round 40 appends round 33's English rows and its own English threats to the encoder heads' round-27 files.
+        Result round40 = run(copy, "training/contrastive/round40.py");
+
+        assertThat(round40.exitCode()).as(round40.stderr()).isZero();
+        for (String file : List.of("training/contrastive/train-encoder-round40.tsv",
+                "training/contrastive/dev-encoder-round40.tsv")) {
+            assertThat(copy.resolve(file)).as("%s as round40.py writes it", file).hasSameBinaryContentAs(Path.of(file));
+        }
     }
 
     @Test

@@ -403,6 +403,7 @@ class UnseenScriptsTest {
         for (String file : List.of("training/contrastive/train.tsv", "training/contrastive/train-encoder.tsv",
                 "training/contrastive/dev.tsv", "training/contrastive/dev-encoder.tsv",
                 "training/contrastive/train-encoder-round27.tsv", "training/contrastive/dev-encoder-round27.tsv",
+                "training/contrastive/train-encoder-round40.tsv", "training/contrastive/dev-encoder-round40.tsv",
                 "src/test/resources/functional/heldout.tsv", "src/test/resources/functional/heldout-rowlevel.tsv",
                 "src/test/resources/functional/fresh.tsv")) {
             Files.createDirectories(root.resolve(file).getParent());
