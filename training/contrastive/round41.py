@@ -1,0 +1,56 @@
+"""Round 41 of SafeSpeak's authored data for the accurate engine's heads: round 40's English threat rows, for the
+THREAT head only.
+
+Round 40 (training/dev-variants.md) trained every English head on round 33's and round 40's English threat_person and
+non_threat rows. On dev its THREAT head caught more threats to a person, but the other heads moved too (English
+identity false positives 43 -> 51 of 664, two more public dev rows under fast). This file keeps those rows for the
+THREAT head and states nothing about them for four other heads: their TOXICITY, IDENTITY_ATTACK, INSULT and
+PROFANITY labels become "-" (not stated), so those heads train on exactly the rows they trained on before.
+SEVERE_TOXICITY is derived from the other labels (DataSets.deriveSevere: a stated THREAT makes a row severe unless it
+is stated non-toxic), so that head still learns the threats as severe and the non-threats as not severe. The rows are not
+relabelled as harmless or harmful: a threat to a person stays toxic; the training simply does not use that label here.
+The dev file is unchanged (dev-encoder-round40.tsv keeps every label), so dev still measures each attribute.
+
+Running `python3 training/contrastive/round41.py` from the repository root writes
+  training/contrastive/train-encoder-round41.tsv  train-encoder-round40.tsv line for line, with the first four label
+                                                  columns of the rows round 40 carried over or added (every English
+                                                  threat_person and non_threat row after train-encoder-round27.tsv's
+                                                  lines) set to "-".
+"""
+import os
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+BASE = "train-encoder-round27.tsv"
+SOURCE = "train-encoder-round40.tsv"
+OUT = "train-encoder-round41.tsv"
+COLUMNS = "lang\tbehaviour\tgroup\ttext\tTOXICITY\tIDENTITY_ATTACK\tINSULT\tPROFANITY\tTHREAT\ttemplate".split("\t")
+
+
+def read_lines(name):
+    with open(os.path.join(HERE, name), encoding="utf-8", newline="") as f:
+        text = f.read()
+    assert text.endswith("\n"), name
+    return text[:-1].split("\n")
+
+
+def main():
+    base, source = read_lines(BASE), read_lines(SOURCE)
+    assert source[:len(base)] == base, SOURCE + " does not start with " + BASE
+    out = list(base)
+    changed = 0
+    for line in source[len(base):]:
+        cols = line.split("\t")
+        assert len(cols) == len(COLUMNS), line
+        assert cols[0] == "en" and cols[1] in ("threat_person", "non_threat"), line
+        for name in ("TOXICITY", "IDENTITY_ATTACK", "INSULT", "PROFANITY"):
+            cols[COLUMNS.index(name)] = "-"
+        assert cols[COLUMNS.index("THREAT")] in ("0", "1"), line
+        out.append("\t".join(cols))
+        changed += 1
+    with open(os.path.join(HERE, OUT), "w", encoding="utf-8", newline="") as f:
+        f.write("\n".join(out) + "\n")
+    print("%s: %d lines of %s, then %d rows for the THREAT head only" % (OUT, len(base) - 1, BASE, changed))
+
+
+if __name__ == "__main__":
+    main()
