@@ -85,6 +85,14 @@ class ContrastiveScriptsTest {
                 "training/contrastive/dev-encoder-round40.tsv")) {
             assertThat(copy.resolve(file)).as("%s as round40.py writes it", file).hasSameBinaryContentAs(Path.of(file));
         }
+
+        // Round 41 keeps round 40's training rows for the THREAT head only.
+        Result round41 = run(copy, "training/contrastive/round41.py");
+
+        assertThat(round41.exitCode()).as(round41.stderr()).isZero();
+        assertThat(round41.stdout()).contains("then 191 rows for the THREAT head only");
+        assertThat(copy.resolve("training/contrastive/train-encoder-round41.tsv")).as("as round41.py writes it")
+                .hasSameBinaryContentAs(Path.of("training/contrastive/train-encoder-round41.tsv"));
     }
 
     @Test
