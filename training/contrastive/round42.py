@@ -10,7 +10,11 @@ and do not calibrate: the default calibration file stays dev-round29.tsv).
 Running `python3 training/contrastive/round42.py` from the repository root writes
   training/contrastive/train-round42.tsv  every line of train-round33.tsv unchanged and in order, then round 40's
                                           English training rows (template ids en.threat_person.hNN and
-                                          en.non_threat.hNN of train-encoder-round40.tsv), labels unchanged.
+                                          en.non_threat.hNN of train-encoder-round40.tsv), labels unchanged;
+  training/contrastive/train-round44.tsv  the same lines, but round 40's rows state only THREAT: their TOXICITY,
+                                          IDENTITY_ATTACK, INSULT and PROFANITY labels are "-" (round 44: the rows
+                                          teach the THREAT classifier, and SEVERE_TOXICITY, which DataSets.deriveSevere
+                                          derives from THREAT, and leave the other four as round 37 trained them).
 """
 import os
 import re
@@ -19,6 +23,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 BASE = "train-round33.tsv"
 SOURCE = "train-encoder-round40.tsv"
 OUT = "train-round42.tsv"
+OUT_THREAT_ONLY = "train-round44.tsv"
+COLUMNS = "lang\tbehaviour\tgroup\ttext\tTOXICITY\tIDENTITY_ATTACK\tINSULT\tPROFANITY\tTHREAT\ttemplate".split("\t")
 ROUND40 = re.compile(r"en\.(threat_person|non_threat)\.h\d\d")
 
 
@@ -37,9 +43,19 @@ def main():
     added = [line for line in source[1:] if ROUND40.fullmatch(line.split("\t")[-1])]
     known = {line.split("\t")[3].lower() for line in base[1:]}
     assert not [line for line in added if line.split("\t")[3].lower() in known], "a round 40 text is already in " + BASE
+    assert header.split("\t") == COLUMNS, BASE
     with open(os.path.join(HERE, OUT), "w", encoding="utf-8", newline="") as f:
         f.write("\n".join(base + added) + "\n")
     print("%s: %d lines of %s, then %d rows of round 40" % (OUT, len(base) - 1, BASE, len(added)))
+    threat_only = []
+    for line in added:
+        cols = line.split("\t")
+        for name in ("TOXICITY", "IDENTITY_ATTACK", "INSULT", "PROFANITY"):
+            cols[COLUMNS.index(name)] = "-"
+        threat_only.append("\t".join(cols))
+    with open(os.path.join(HERE, OUT_THREAT_ONLY), "w", encoding="utf-8", newline="") as f:
+        f.write("\n".join(base + threat_only) + "\n")
+    print("%s: the same, round 40's rows for THREAT only" % OUT_THREAT_ONLY)
 
 
 if __name__ == "__main__":
