@@ -93,6 +93,15 @@ class ContrastiveScriptsTest {
         assertThat(round41.stdout()).contains("then 191 rows for the THREAT head only");
         assertThat(copy.resolve("training/contrastive/train-encoder-round41.tsv")).as("as round41.py writes it")
                 .hasSameBinaryContentAs(Path.of("training/contrastive/train-encoder-round41.tsv"));
+
+        // Round 42 gives round 40's English training rows to the fast model, as they are and (round 44) for THREAT only.
+        Result round42 = run(copy, "training/contrastive/round42.py");
+
+        assertThat(round42.exitCode()).as(round42.stderr()).isZero();
+        assertThat(round42.stdout()).contains("then 128 rows of round 40");
+        for (String file : List.of("training/contrastive/train-round42.tsv", "training/contrastive/train-round44.tsv")) {
+            assertThat(copy.resolve(file)).as("%s as round42.py writes it", file).hasSameBinaryContentAs(Path.of(file));
+        }
     }
 
     @Test
