@@ -102,6 +102,16 @@ class ContrastiveScriptsTest {
         for (String file : List.of("training/contrastive/train-round42.tsv", "training/contrastive/train-round44.tsv")) {
             assertThat(copy.resolve(file)).as("%s as round42.py writes it", file).hasSameBinaryContentAs(Path.of(file));
         }
+
+        // Round 45 adds training-only hard neutral identity templates to the heads' round-27 training file; it also
+        // keeps them away from the row-level held-out suite, which generate.py does not write.
+        Files.copy(Path.of("src/test/resources/functional/heldout-rowlevel.tsv"),
+                copy.resolve("src/test/resources/functional/heldout-rowlevel.tsv"));
+        Result round45 = run(copy, "training/contrastive/round45.py");
+
+        assertThat(round45.exitCode()).as(round45.stderr()).isZero();
+        assertThat(copy.resolve("training/contrastive/train-encoder-round45.tsv")).as("as round45.py writes it")
+                .hasSameBinaryContentAs(Path.of("training/contrastive/train-encoder-round45.tsv"));
     }
 
     @Test
