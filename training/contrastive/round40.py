@@ -64,7 +64,7 @@ import glob
 import os
 
 # Shared with rounds 29 and 33 (the same normalisation, closeness to check_round5.py's limit and evaluation word sets).
-from round29 import close, evaluation_word_sets, norm, words  # noqa: E402
+from round29 import close, drop_close, evaluation_word_sets, norm, words  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 HEADER = "lang\tbehaviour\tgroup\ttext\tTOXICITY\tIDENTITY_ATTACK\tINSULT\tPROFANITY\tTHREAT\ttemplate"
@@ -340,7 +340,8 @@ def existing_texts():
     paths = [os.path.join(HERE, "train.tsv"), os.path.join(HERE, "dev.tsv")]
     paths += sorted(glob.glob(os.path.join(HERE, "train-encoder*.tsv")))
     paths += sorted(glob.glob(os.path.join(HERE, "dev-encoder*.tsv")))
-    paths = [p for p in paths if os.path.basename(p) not in (OUT_TRAIN, OUT_DEV)]
+    # Leave out this round's own outputs and round41.py's, which copies this round's training rows.
+    paths = [p for p in paths if os.path.basename(p) not in (OUT_TRAIN, OUT_DEV, "train-encoder-round41.tsv")]
     paths += [os.path.join(HERE, n) for n in (R29_TRAIN, R29_DEV, R33_TRAIN, R33_DEV)]
     seen = {}
     col = HEADER.split("\t").index("text")
@@ -349,24 +350,6 @@ def existing_texts():
             if line:
                 seen.setdefault(norm(line.split("\t")[col]), os.path.basename(path))
     return seen
-
-
-def drop_close(rows):
-    """Drops, and returns, the new rows that come close to a sentence they must stay away from: a training row close
-    to a held-out or fresh sentence, and a dev row close to one or whose words are a new training row's."""
-    held = evaluation_word_sets()
-    dropped = {"train": [], "dev": []}
-    kept_train = []
-    for r in rows["train"]:
-        w = words(r[3])
-        (dropped["train"] if any(close(w, h) for h in held) else kept_train).append(r)
-    train_words = {words(r[3]) for r in kept_train}
-    kept_dev = []
-    for r in rows["dev"]:
-        w = words(r[3])
-        (dropped["dev"] if w in train_words or any(close(w, h) for h in held) else kept_dev).append(r)
-    rows["train"], rows["dev"] = kept_train, kept_dev
-    return dropped
 
 
 def build_rows():

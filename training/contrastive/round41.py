@@ -19,18 +19,13 @@ Running `python3 training/contrastive/round41.py` from the repository root write
 """
 import os
 
+from round40 import read_lines  # noqa: E402  (the lines of a file here, byte for byte, header checked)
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 BASE = "train-encoder-round27.tsv"
 SOURCE = "train-encoder-round40.tsv"
 OUT = "train-encoder-round41.tsv"
 COLUMNS = "lang\tbehaviour\tgroup\ttext\tTOXICITY\tIDENTITY_ATTACK\tINSULT\tPROFANITY\tTHREAT\ttemplate".split("\t")
-
-
-def read_lines(name):
-    with open(os.path.join(HERE, name), encoding="utf-8", newline="") as f:
-        text = f.read()
-    assert text.endswith("\n"), name
-    return text[:-1].split("\n")
 
 
 def main():

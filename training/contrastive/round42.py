@@ -19,6 +19,8 @@ Running `python3 training/contrastive/round42.py` from the repository root write
 import os
 import re
 
+from round40 import read_lines  # noqa: E402  (the lines of a file here, byte for byte, header checked)
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 BASE = "train-round33.tsv"
 SOURCE = "train-encoder-round40.tsv"
@@ -26,13 +28,6 @@ OUT = "train-round42.tsv"
 OUT_THREAT_ONLY = "train-round44.tsv"
 COLUMNS = "lang\tbehaviour\tgroup\ttext\tTOXICITY\tIDENTITY_ATTACK\tINSULT\tPROFANITY\tTHREAT\ttemplate".split("\t")
 ROUND40 = re.compile(r"en\.(threat_person|non_threat)\.h\d\d")
-
-
-def read_lines(name):
-    with open(os.path.join(HERE, name), encoding="utf-8", newline="") as f:
-        text = f.read()
-    assert text.endswith("\n"), name
-    return text[:-1].split("\n")
 
 
 def main():

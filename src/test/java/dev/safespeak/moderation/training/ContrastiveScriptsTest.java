@@ -112,6 +112,15 @@ class ContrastiveScriptsTest {
         assertThat(round45.exitCode()).as(round45.stderr()).isZero();
         assertThat(copy.resolve("training/contrastive/train-encoder-round45.tsv")).as("as round45.py writes it")
                 .hasSameBinaryContentAs(Path.of("training/contrastive/train-encoder-round45.tsv"));
+
+        // Each round still reruns with the later rounds' files beside it, as in the repository (round 40 once refused
+        // to, because round 41's file repeats its rows).
+        for (String script : List.of("round40.py", "round41.py", "round42.py", "round45.py")) {
+            Result again = run(copy, "training/contrastive/" + script);
+            assertThat(again.exitCode()).as("%s rerun: %s", script, again.stderr()).isZero();
+        }
+        assertThat(copy.resolve("training/contrastive/train-encoder-round40.tsv")).as("round40.py rerun")
+                .hasSameBinaryContentAs(Path.of("training/contrastive/train-encoder-round40.tsv"));
     }
 
     @Test
