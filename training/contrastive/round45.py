@@ -186,8 +186,8 @@ def main():
     for shape, (lo, hi) in SHAPES.items():
         ts = [t for t in kept if lo <= int(t.rsplit(".", 1)[1]) < hi]
         print(f"{shape}: {len(ts)} templates, {sum(len(by_tid[t]) for t in ts)} rows")
-    print(f"{len(dropped)} templates dropped; wrote {os.path.relpath(OUT, ROOT)}: {base.count(chr(10))} lines of "
-          f"train-encoder-round27.tsv, then {len(new_rows)} rows of {len(kept)} templates")
+    print(f"{len(dropped)} templates dropped; wrote {os.path.relpath(OUT, ROOT)}: {base.count(chr(10)) - 1} rows of "
+          f"train-encoder-round27.tsv (and its header), then {len(new_rows)} rows of {len(kept)} templates")
 
 
 if __name__ == "__main__":

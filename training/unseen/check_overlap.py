@@ -38,6 +38,8 @@ OTHERS = ("training/contrastive/train.tsv", "training/contrastive/train-encoder.
           "training/contrastive/train-encoder-round27.tsv", "training/contrastive/dev-encoder-round27.tsv",
           # round 40's encoder files: round 27's, then round 33's English threats and non-threats, then round 40's
           "training/contrastive/train-encoder-round40.tsv", "training/contrastive/dev-encoder-round40.tsv",
+          # round 45's training-only hard neutral identity templates
+          "training/contrastive/train-encoder-round45.tsv",
           "src/test/resources/functional/heldout.tsv", "src/test/resources/functional/heldout-rowlevel.tsv",
           "src/test/resources/functional/fresh.tsv")
 

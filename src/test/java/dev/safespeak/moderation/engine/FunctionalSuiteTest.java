@@ -125,7 +125,8 @@ class FunctionalSuiteTest {
                 "training/contrastive/train-encoder-round27.tsv", "training/contrastive/dev-encoder-round27.tsv",
                 "training/contrastive/train-round29.tsv", "training/contrastive/dev-round29.tsv",
                 "training/contrastive/train-round33.tsv", "training/contrastive/dev-round33.tsv",
-                "training/contrastive/train-encoder-round40.tsv", "training/contrastive/dev-encoder-round40.tsv")) {
+                "training/contrastive/train-encoder-round40.tsv", "training/contrastive/dev-encoder-round40.tsv",
+                "training/contrastive/train-encoder-round45.tsv")) {
             for (String line : java.nio.file.Files.readAllLines(Path.of(f))) {
                 String[] cols = line.split("\t", -1);
                 trained.add(cols[cols.length - 1]);

@@ -404,6 +404,7 @@ class UnseenScriptsTest {
                 "training/contrastive/dev.tsv", "training/contrastive/dev-encoder.tsv",
                 "training/contrastive/train-encoder-round27.tsv", "training/contrastive/dev-encoder-round27.tsv",
                 "training/contrastive/train-encoder-round40.tsv", "training/contrastive/dev-encoder-round40.tsv",
+                "training/contrastive/train-encoder-round45.tsv",
                 "src/test/resources/functional/heldout.tsv", "src/test/resources/functional/heldout-rowlevel.tsv",
                 "src/test/resources/functional/fresh.tsv")) {
             Files.createDirectories(root.resolve(file).getParent());
