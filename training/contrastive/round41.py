@@ -19,13 +19,24 @@ Running `python3 training/contrastive/round41.py` from the repository root write
 """
 import os
 
-from round40 import read_lines  # noqa: E402  (the lines of a file here, byte for byte, header checked)
+from round40 import HEADER, read_lines  # noqa: E402  (read_lines: the lines of a file here, header checked)
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 BASE = "train-encoder-round27.tsv"
 SOURCE = "train-encoder-round40.tsv"
 OUT = "train-encoder-round41.tsv"
-COLUMNS = "lang\tbehaviour\tgroup\ttext\tTOXICITY\tIDENTITY_ATTACK\tINSULT\tPROFANITY\tTHREAT\ttemplate".split("\t")
+COLUMNS = HEADER.split("\t")
+
+
+def for_threat_only(line):
+    """A row with its TOXICITY, IDENTITY_ATTACK, INSULT and PROFANITY labels set to "-" (not stated), so that it trains
+    the THREAT head or classifier (and SEVERE_TOXICITY, which is derived) and no other; round 42 uses it too."""
+    cols = line.split("\t")
+    assert len(cols) == len(COLUMNS), line
+    for name in ("TOXICITY", "IDENTITY_ATTACK", "INSULT", "PROFANITY"):
+        cols[COLUMNS.index(name)] = "-"
+    assert cols[COLUMNS.index("THREAT")] in ("0", "1"), line
+    return "\t".join(cols)
 
 
 def main():
@@ -34,13 +45,8 @@ def main():
     out = list(base)
     changed = 0
     for line in source[len(base):]:
-        cols = line.split("\t")
-        assert len(cols) == len(COLUMNS), line
-        assert cols[0] == "en" and cols[1] in ("threat_person", "non_threat"), line
-        for name in ("TOXICITY", "IDENTITY_ATTACK", "INSULT", "PROFANITY"):
-            cols[COLUMNS.index(name)] = "-"
-        assert cols[COLUMNS.index("THREAT")] in ("0", "1"), line
-        out.append("\t".join(cols))
+        assert line.split("\t")[:2] in (["en", "threat_person"], ["en", "non_threat"]), line
+        out.append(for_threat_only(line))
         changed += 1
     with open(os.path.join(HERE, OUT), "w", encoding="utf-8", newline="") as f:
         f.write("\n".join(out) + "\n")

@@ -20,34 +20,25 @@ import os
 import re
 
 from round40 import read_lines  # noqa: E402  (the lines of a file here, byte for byte, header checked)
+from round41 import for_threat_only  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 BASE = "train-round33.tsv"
 SOURCE = "train-encoder-round40.tsv"
 OUT = "train-round42.tsv"
 OUT_THREAT_ONLY = "train-round44.tsv"
-COLUMNS = "lang\tbehaviour\tgroup\ttext\tTOXICITY\tIDENTITY_ATTACK\tINSULT\tPROFANITY\tTHREAT\ttemplate".split("\t")
 ROUND40 = re.compile(r"en\.(threat_person|non_threat)\.h\d\d")
 
 
 def main():
-    base = read_lines(BASE)
-    header = base[0]
-    source = read_lines(SOURCE)
-    assert source[0] == header, SOURCE
+    base, source = read_lines(BASE), read_lines(SOURCE)  # both headers checked by read_lines
     added = [line for line in source[1:] if ROUND40.fullmatch(line.split("\t")[-1])]
     known = {line.split("\t")[3].lower() for line in base[1:]}
     assert not [line for line in added if line.split("\t")[3].lower() in known], "a round 40 text is already in " + BASE
-    assert header.split("\t") == COLUMNS, BASE
     with open(os.path.join(HERE, OUT), "w", encoding="utf-8", newline="") as f:
         f.write("\n".join(base + added) + "\n")
     print("%s: %d lines of %s, then %d rows of round 40" % (OUT, len(base) - 1, BASE, len(added)))
-    threat_only = []
-    for line in added:
-        cols = line.split("\t")
-        for name in ("TOXICITY", "IDENTITY_ATTACK", "INSULT", "PROFANITY"):
-            cols[COLUMNS.index(name)] = "-"
-        threat_only.append("\t".join(cols))
+    threat_only = [for_threat_only(line) for line in added]
     with open(os.path.join(HERE, OUT_THREAT_ONLY), "w", encoding="utf-8", newline="") as f:
         f.write("\n".join(base + threat_only) + "\n")
     print("%s: the same, round 40's rows for THREAT only" % OUT_THREAT_ONLY)
