@@ -75,7 +75,40 @@ class ContrastiveCaseTest {
         Path file = write(HEADER10 + "en\thate\twomen\tI hate women.\t1\t1\t-\t-\n");
 
         assertThatThrownBy(() -> ContrastiveCase.read(file)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("line 2 has 8 columns, expected 9 or 10");
+                .hasMessageContaining("line 2 has 8 columns, expected 9, 10 or 11");
+    }
+
+    @Test
+    void severe_toxicity_is_derived_unless_an_eleventh_column_states_it_or_leaves_it_unstated() throws IOException {
+        List<ContrastiveCase> cases = ContrastiveCase.read(write(HEADER10.replace("\n", "\tSEVERE_TOXICITY\n")
+                + "en\tneutral_identity\twomen\tWomen lost homes in the flood.\t0\t0\t0\t0\t0\ten.n.01\n"
+                + "en\tneutral_identity\twomen\tWomen lost homes in the flood.\t0\t0\t0\t0\t0\ten.n.01\t-\n"
+                + "en\thate\twomen\tI hate women.\t1\t1\t-\t-\t0\ten.hate.00\t0\n"
+                + "en\tthreat_person\t-\tI will hurt you.\t1\t0\t-\t-\t1\ten.t.00\t1\n"));
+
+        LabelledText derived = cases.get(0).toExample(LabelledText.Split.TRAIN, 1.0);
+        LabelledText unstated = cases.get(1).toExample(LabelledText.Split.TRAIN, 1.0);
+        assertThat(cases.get(0).severeDerived()).isTrue();
+        assertThat(derived.labels()).containsEntry(Attribute.SEVERE_TOXICITY, false);
+        assertThat(cases.get(1).severeDerived()).isFalse();
+        assertThat(unstated.labels()).doesNotContainKey(Attribute.SEVERE_TOXICITY)
+                .containsEntry(Attribute.IDENTITY_ATTACK, false).containsEntry(Attribute.TOXICITY, false);
+        // Stated: kept as written, even where the derivation would say otherwise (hate with IDENTITY_ATTACK is severe).
+        assertThat(cases.get(2).toExample(LabelledText.Split.TRAIN, 1.0).labels())
+                .containsEntry(Attribute.SEVERE_TOXICITY, false);
+        assertThat(cases.get(3).toExample(LabelledText.Split.DEV, 1.0).labels())
+                .containsEntry(Attribute.SEVERE_TOXICITY, true);
+    }
+
+    @Test
+    void a_line_with_twelve_columns_or_an_unknown_severe_label_is_rejected() throws IOException {
+        Path twelve = write(HEADER10 + "en\thate\twomen\tI hate women.\t1\t1\t-\t-\t0\ten.hate.00\t1\tx\n");
+        assertThatThrownBy(() -> ContrastiveCase.read(twelve)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("line 2 has 12 columns, expected 9, 10 or 11");
+
+        Path badSevere = write(HEADER10 + "en\thate\twomen\tI hate women.\t1\t1\t-\t-\t0\ten.hate.00\tyes\n");
+        assertThatThrownBy(() -> ContrastiveCase.read(badSevere)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("line 2 has label yes");
     }
 
     @Test

@@ -113,14 +113,28 @@ class ContrastiveScriptsTest {
         assertThat(copy.resolve("training/contrastive/train-encoder-round45.tsv")).as("as round45.py writes it")
                 .hasSameBinaryContentAs(Path.of("training/contrastive/train-encoder-round45.tsv"));
 
+        // Round 48 keeps round 45's rows with SEVERE_TOXICITY unstated (an eleventh column).
+        Result round48 = run(copy, "training/contrastive/round48.py");
+
+        assertThat(round48.exitCode()).as(round48.stderr()).isZero();
+        assertThat(round48.stdout()).contains("then 540 rows with SEVERE_TOXICITY unstated");
+        assertThat(copy.resolve("training/contrastive/train-encoder-round48.tsv")).as("as round48.py writes it")
+                .hasSameBinaryContentAs(Path.of("training/contrastive/train-encoder-round48.tsv"));
+
         // Each round still reruns with the later rounds' files beside it, as in the repository (round 40 once refused
-        // to, because round 41's file repeats its rows).
-        for (String script : List.of("round40.py", "round41.py", "round42.py", "round45.py")) {
+        // to, because round 41's file repeats its rows; round 33 did, beside round 40's; round 29, 33 and 45 would
+        // have, beside round 48's).
+        for (String script : List.of("round29.py", "round33.py", "round40.py", "round41.py", "round42.py",
+                "round45.py", "round48.py")) {
             Result again = run(copy, "training/contrastive/" + script);
             assertThat(again.exitCode()).as("%s rerun: %s", script, again.stderr()).isZero();
         }
+        assertThat(copy.resolve("training/contrastive/dev-round33.tsv")).as("round33.py rerun")
+                .hasSameBinaryContentAs(Path.of("training/contrastive/dev-round33.tsv"));
         assertThat(copy.resolve("training/contrastive/train-encoder-round40.tsv")).as("round40.py rerun")
                 .hasSameBinaryContentAs(Path.of("training/contrastive/train-encoder-round40.tsv"));
+        assertThat(copy.resolve("training/contrastive/train-encoder-round45.tsv")).as("round45.py rerun")
+                .hasSameBinaryContentAs(Path.of("training/contrastive/train-encoder-round45.tsv"));
     }
 
     @Test

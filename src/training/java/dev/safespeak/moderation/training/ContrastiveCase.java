@@ -19,14 +19,25 @@ import java.util.Map;
  *
  * <p>File format: UTF-8 TSV with header {@code lang behaviour group text TOXICITY IDENTITY_ATTACK INSULT
  * PROFANITY THREAT template}; a label is {@code 1}, {@code 0} or {@code -} (not stated). The last column,
- * {@code template}, may be absent (the older 9-column format). Blank lines and lines starting with {@code #}
- * are skipped.
+ * {@code template}, may be absent (the older 9-column format). SEVERE_TOXICITY has no column of its own: it is
+ * derived from the others ({@link DataSets#deriveSevere}) unless a row has an eleventh column, {@code SEVERE_TOXICITY}
+ * after the template, which states it ({@code 1} or {@code 0}) or leaves it unstated and not derived ({@code -}).
+ * Rows of one file may mix 9, 10 and 11 columns. Blank lines and lines starting with {@code #} are skipped.
+ *
+ * @param severeDerived whether SEVERE_TOXICITY is derived from the other labels (false when the row states it or
+ *                      leaves it unstated in its eleventh column)
  */
 public record ContrastiveCase(String language, String behaviour, String group, String text,
-                              Map<Attribute, Boolean> labels, String template) {
+                              Map<Attribute, Boolean> labels, String template, boolean severeDerived) {
 
     /** Template id of a case read from a file without a template column. */
     public static final String NO_TEMPLATE = "-";
+
+    /** A case whose SEVERE_TOXICITY label is derived from its other labels. */
+    public ContrastiveCase(String language, String behaviour, String group, String text,
+                           Map<Attribute, Boolean> labels, String template) {
+        this(language, behaviour, group, text, labels, template, true);
+    }
 
     /** A case without a template id. */
     public ContrastiveCase(String language, String behaviour, String group, String text,
@@ -40,8 +51,8 @@ public record ContrastiveCase(String language, String behaviour, String group, S
     /**
      * Reads a contrastive TSV file.
      *
-     * @throws IllegalArgumentException if a line has neither 9 nor 10 columns, an unknown label or an empty
-     *                                  template id
+     * @throws IllegalArgumentException if a line has fewer than 9 or more than 11 columns, an unknown label or an
+     *                                  empty template id
      */
     public static List<ContrastiveCase> read(Path file) {
         List<String> lines;
@@ -57,31 +68,39 @@ public record ContrastiveCase(String language, String behaviour, String group, S
                 continue;
             }
             String[] f = line.split("\t", -1);
-            if (f.length != 9 && f.length != 10) {
+            if (f.length < 9 || f.length > 11) {
                 throw new IllegalArgumentException(file + " line " + (i + 1) + " has " + f.length
-                        + " columns, expected 9 or 10");
+                        + " columns, expected 9, 10 or 11");
             }
-            String template = f.length == 10 ? f[9].trim() : NO_TEMPLATE;
+            String template = f.length >= 10 ? f[9].trim() : NO_TEMPLATE;
             if (template.isEmpty()) {
                 throw new IllegalArgumentException(file + " line " + (i + 1) + " has an empty template id");
             }
             Map<Attribute, Boolean> labels = new EnumMap<>(Attribute.class);
             for (int c = 0; c < COLUMNS.size(); c++) {
-                String v = f[4 + c].trim();
-                switch (v) {
-                    case "1" -> labels.put(COLUMNS.get(c), true);
-                    case "0" -> labels.put(COLUMNS.get(c), false);
-                    case "-" -> { }
-                    default -> throw new IllegalArgumentException(file + " line " + (i + 1) + " has label " + v);
-                }
+                putLabel(labels, COLUMNS.get(c), f[4 + c], file, i);
             }
-            cases.add(new ContrastiveCase(f[0], f[1], f[2], f[3], labels, template));
+            if (f.length == 11) {
+                putLabel(labels, Attribute.SEVERE_TOXICITY, f[10], file, i);
+            }
+            cases.add(new ContrastiveCase(f[0], f[1], f[2], f[3], labels, template, f.length < 11));
         }
         return cases;
     }
 
+    private static void putLabel(Map<Attribute, Boolean> labels, Attribute attribute, String value, Path file,
+                                 int line) {
+        switch (value.trim()) {
+            case "1" -> labels.put(attribute, true);
+            case "0" -> labels.put(attribute, false);
+            case "-" -> { }
+            default -> throw new IllegalArgumentException(file + " line " + (line + 1) + " has label " + value.trim());
+        }
+    }
+
     /** This case as a training example of the authored contrastive set. */
     public LabelledText toExample(LabelledText.Split split, double weight) {
-        return DataSets.deriveSevere(new LabelledText("contrastive", language, split, text, labels, weight));
+        LabelledText example = new LabelledText("contrastive", language, split, text, labels, weight);
+        return severeDerived ? DataSets.deriveSevere(example) : example;
     }
 }
