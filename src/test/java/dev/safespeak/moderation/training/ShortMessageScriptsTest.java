@@ -21,8 +21,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The short-message check's script (training/unseen/score_short.py, which scores through training/short_texts.py), run
  * with python3 in a directory laid out like the repository, on a tiny synthetic set and tiny authored files: never the
- * real set, rows or report. Its {@code java} is a stand-in on the PATH: it flags "idiot" as TOXICITY and INSULT with
- * every model, and "lol" as TOXICITY only with the jar's own model (no --model), and records how it was called.
+ * real set, rows or report; training/threat_union.py likewise. Its {@code java} is a stand-in on the PATH: it flags
+ * "idiot" as TOXICITY and INSULT with every model, "lol" as TOXICITY only with the jar's own model (no --model),
+ * "stab" as TOXICITY and THREAT in fast mode only (the default) and "punch" as THREAT in accurate mode only, and records
+ * how it was called.
  */
 class ShortMessageScriptsTest {
 
@@ -54,7 +56,8 @@ class ShortMessageScriptsTest {
 
     @BeforeEach
     void layOutARepository() throws IOException {
-        for (String script : List.of("training/unseen/score_short.py", "training/short_texts.py")) {
+        for (String script : List.of("training/unseen/score_short.py", "training/short_texts.py",
+                "training/threat_union.py")) {
             Files.createDirectories(root.resolve(script).getParent());
             Files.copy(Path.of(script), root.resolve(script));
         }
@@ -86,8 +89,11 @@ class ShortMessageScriptsTest {
                         r = json.loads(line)
                         t = r['text'].lower()
                         raised = '--thresholds' in args
-                        flagged = {'TOXICITY': ('idiot' in t and not raised) or ('lol' in t and own_model),
-                                   'INSULT': 'idiot' in t}
+                        fast = '--mode' not in args or args[args.index('--mode') + 1] == 'fast'
+                        flagged = {'TOXICITY': ('idiot' in t and not raised) or ('lol' in t and own_model)
+                                               or ('stab' in t and fast),
+                                   'INSULT': 'idiot' in t,
+                                   'THREAT': ('stab' in t and fast) or ('punch' in t and not fast)}
                         out.write(json.dumps({'id': r['id'], 'flagged': flagged}) + '\\n')
                 """.formatted(root.resolve("java-calls.txt")));
         Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -216,6 +222,42 @@ class ShortMessageScriptsTest {
                 .contains("  non_threat             old 1/2 (50.0%)");
         assertThat(run("training/short_texts.py", "--round-dev", "nowhere.tsv", "old=").stderr())
                 .isEqualTo("--round-dev nowhere.tsv: no such file\n");
+    }
+
+    @Test
+    void threat_union_flags_threat_where_either_engine_does_and_toxicity_where_fast_flags_both() throws Exception {
+        Files.createDirectories(root.resolve("target/short-texts"));
+        // English rows labelled THREAT (and a German one, and one without THREAT, which it leaves out).
+        Files.writeString(root.resolve("target/short-texts/public-dev.jsonl"), String.join("\n",
+                "{\"id\": 0, \"dataset\": \"d\", \"language\": \"en\", \"text\": \"I will stab you\", "
+                        + "\"labels\": {\"THREAT\": true, \"TOXICITY\": true}}",
+                "{\"id\": 1, \"dataset\": \"d\", \"language\": \"en\", \"text\": \"I will punch you\", "
+                        + "\"labels\": {\"THREAT\": true, \"TOXICITY\": true}}",
+                "{\"id\": 2, \"dataset\": \"d\", \"language\": \"en\", \"text\": \"nice weather\", "
+                        + "\"labels\": {\"THREAT\": false, \"TOXICITY\": false}}",
+                "{\"id\": 3, \"dataset\": \"d\", \"language\": \"en\", \"text\": \"stab stab\", "
+                        + "\"labels\": {\"TOXICITY\": true}}",
+                "{\"id\": 4, \"dataset\": \"g\", \"language\": \"de\", \"text\": \"stab\", "
+                        + "\"labels\": {\"THREAT\": true}}") + "\n");
+        Files.writeString(root.resolve("training/contrastive/dev-encoder-round40.tsv"), AUTHORED_HEADER
+                + "en\tthreat_person\t-\tI will stab you\t1\t-\t-\t-\t1\ten.threat_person.h00\n"
+                + "en\tthreat_person\t-\tI will punch you\t1\t-\t-\t-\t1\ten.threat_person.h01\n"
+                + "en\tnon_threat\t-\tthe bus is late\t0\t0\t0\t0\t0\ten.non_threat.h00\n"
+                + "de\tthreat_person\t-\tstab\t1\t-\t-\t-\t1\tde.threat_person.h00\n");
+
+        Python3.Result result = run("training/threat_union.py");
+
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        // THREAT: fast catches row 0, accurate row 1 (each F1 of positives 2/3, of negatives 2/3), the union both.
+        // TOXICITY: accurate flags nothing; the union adds row 0, where fast flags THREAT and TOXICITY.
+        assertThat(result.stdout())
+                .contains("English public dev rows labelled THREAT: 3")
+                .contains("| d | 3 | 0.6667 | 0.6667 | 1.0000 | 0.2500 | 0.6667 |")
+                .contains("English rows: 3; pass rate per behaviour")
+                .contains("| threat_person | 2 | 50.0% | 0.0% | 0.0% | 50.0% |")
+                .contains("| non_threat | 1 | 100.0% | 100.0% | 100.0% | 100.0% |");
+        assertThat(run("training/threat_union.py", "--authored-dev", "nowhere.tsv").stderr())
+                .isEqualTo("--authored-dev nowhere.tsv: no such file\n");
     }
 
     @Test
