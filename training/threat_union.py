@@ -10,8 +10,9 @@ committed thresholds):
   - the English rows of an authored dev file (default training/contrastive/dev-encoder-round40.tsv, the heads' dev
     file with round 40's threats): pass rate per behaviour of fast, accurate, the union on THREAT, and the union on
     THREAT and TOXICITY (a threat passes only when both are flagged).
-The committed heads chose their thresholds on this dev, so accurate mode's dev numbers are a little optimistic. Never
-run it on a test split. From the repository root, after building the production jar:
+The committed heads chose their thresholds on the public dev rows and on the rows of dev-encoder-round27.tsv (which the
+round 40 file starts with), so accurate mode's numbers there are a little optimistic; round 40's threats and
+non-threats were never seen by them. Never run it on a test split. From the repository root, after building the production jar:
   python3 training/threat_union.py [--jar FILE] [--authored-dev FILE]"""
 import os
 import sys

@@ -101,6 +101,23 @@ class ContrastiveCaseTest {
     }
 
     @Test
+    void round_48s_file_leaves_severe_toxicity_unstated_on_round_45s_rows_and_derived_on_the_others() {
+        List<ContrastiveCase> cases = ContrastiveCase.read(Path.of("training/contrastive/train-encoder-round48.tsv"));
+        List<ContrastiveCase> unstated = cases.stream().filter(c -> !c.severeDerived()).toList();
+
+        assertThat(cases).hasSize(4018 + 540);
+        assertThat(unstated).hasSize(540).allSatisfy(c -> {
+            assertThat(c.behaviour()).isEqualTo("neutral_identity_hard");
+            assertThat(c.toExample(LabelledText.Split.TRAIN, 1.0).labels())
+                    .doesNotContainKey(Attribute.SEVERE_TOXICITY).containsEntry(Attribute.IDENTITY_ATTACK, false);
+        });
+        // Every other row is round 27's, read as before: its severity derived (stated, since it states IDENTITY_ATTACK
+        // or THREAT, or absent when it states neither).
+        List<ContrastiveCase> round27 = ContrastiveCase.read(Path.of("training/contrastive/train-encoder-round27.tsv"));
+        assertThat(cases.subList(0, 4018)).isEqualTo(round27);
+    }
+
+    @Test
     void a_line_with_twelve_columns_or_an_unknown_severe_label_is_rejected() throws IOException {
         Path twelve = write(HEADER10 + "en\thate\twomen\tI hate women.\t1\t1\t-\t-\t0\ten.hate.00\t1\tx\n");
         assertThatThrownBy(() -> ContrastiveCase.read(twelve)).isInstanceOf(IllegalArgumentException.class)

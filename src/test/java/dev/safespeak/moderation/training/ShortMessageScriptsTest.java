@@ -23,8 +23,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * with python3 in a directory laid out like the repository, on a tiny synthetic set and tiny authored files: never the
  * real set, rows or report; training/threat_union.py likewise. Its {@code java} is a stand-in on the PATH: it flags
  * "idiot" as TOXICITY and INSULT with every model, "lol" as TOXICITY only with the jar's own model (no --model),
- * "stab" as TOXICITY and THREAT in fast mode only (the default) and "punch" as THREAT in accurate mode only, and records
- * how it was called.
+ * "stab" as TOXICITY and THREAT, "gosh" as TOXICITY alone and "maim" as THREAT alone in fast mode only (the default),
+ * and "punch" as THREAT in accurate mode only, and records how it was called.
  */
 class ShortMessageScriptsTest {
 
@@ -91,9 +91,9 @@ class ShortMessageScriptsTest {
                         raised = '--thresholds' in args
                         fast = '--mode' not in args or args[args.index('--mode') + 1] == 'fast'
                         flagged = {'TOXICITY': ('idiot' in t and not raised) or ('lol' in t and own_model)
-                                               or ('stab' in t and fast),
+                                               or (('stab' in t or 'gosh' in t) and fast),
                                    'INSULT': 'idiot' in t,
-                                   'THREAT': ('stab' in t and fast) or ('punch' in t and not fast)}
+                                   'THREAT': (('stab' in t or 'maim' in t) and fast) or ('punch' in t and not fast)}
                         out.write(json.dumps({'id': r['id'], 'flagged': flagged}) + '\\n')
                 """.formatted(root.resolve("java-calls.txt")));
         Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -235,6 +235,12 @@ class ShortMessageScriptsTest {
                         + "\"labels\": {\"THREAT\": true, \"TOXICITY\": true}}",
                 "{\"id\": 2, \"dataset\": \"d\", \"language\": \"en\", \"text\": \"nice weather\", "
                         + "\"labels\": {\"THREAT\": false, \"TOXICITY\": false}}",
+                // fast flags TOXICITY alone on the first, THREAT alone on the second: neither reaches the union's
+                // TOXICITY, which takes fast's TOXICITY only where fast flags THREAT too
+                "{\"id\": 5, \"dataset\": \"d\", \"language\": \"en\", \"text\": \"oh gosh\", "
+                        + "\"labels\": {\"THREAT\": false, \"TOXICITY\": false}}",
+                "{\"id\": 6, \"dataset\": \"d\", \"language\": \"en\", \"text\": \"maim him\", "
+                        + "\"labels\": {\"THREAT\": true, \"TOXICITY\": true}}",
                 "{\"id\": 3, \"dataset\": \"d\", \"language\": \"en\", \"text\": \"stab stab\", "
                         + "\"labels\": {\"TOXICITY\": true}}",
                 "{\"id\": 4, \"dataset\": \"g\", \"language\": \"de\", \"text\": \"stab\", "
@@ -248,11 +254,12 @@ class ShortMessageScriptsTest {
         Python3.Result result = run("training/threat_union.py");
 
         assertThat(result.exitCode()).as(result.stderr()).isZero();
-        // THREAT: fast catches row 0, accurate row 1 (each F1 of positives 2/3, of negatives 2/3), the union both.
-        // TOXICITY: accurate flags nothing; the union adds row 0, where fast flags THREAT and TOXICITY.
+        // THREAT (positives 0, 1, 6): fast catches 0 and 6 (F1 4/5 and 4/5), accurate 1 (2/4 and 4/6), the union all.
+        // TOXICITY (positives 0, 1, 6): accurate flags nothing (0 and 4/7); the union adds only row 0, where fast flags
+        // THREAT and TOXICITY (2/4 and 4/6), not 5 (TOXICITY alone) or 6 (THREAT alone).
         assertThat(result.stdout())
-                .contains("English public dev rows labelled THREAT: 3")
-                .contains("| d | 3 | 0.6667 | 0.6667 | 1.0000 | 0.2500 | 0.6667 |")
+                .contains("English public dev rows labelled THREAT: 5")
+                .contains("| d | 5 | 0.8000 | 0.5833 | 1.0000 | 0.2857 | 0.5833 |")
                 .contains("English rows: 3; pass rate per behaviour")
                 .contains("| threat_person | 2 | 50.0% | 0.0% | 0.0% | 50.0% |")
                 .contains("| non_threat | 1 | 100.0% | 100.0% | 100.0% | 100.0% |");
