@@ -897,9 +897,10 @@ def existing_texts():
     paths = [os.path.join(HERE, "train.tsv"), os.path.join(HERE, "dev.tsv")]
     paths += sorted(glob.glob(os.path.join(HERE, "train-encoder*.tsv")))
     paths += sorted(glob.glob(os.path.join(HERE, "dev-encoder*.tsv")))
-    # Leave out round40.py's and round41.py's files, which copy this round's English rows.
+    # Leave out round40.py's, round41.py's and round49.py's files, which copy this round's English rows.
     paths = [p for p in paths if os.path.basename(p) not in (
-        "train-encoder-round40.tsv", "dev-encoder-round40.tsv", "train-encoder-round41.tsv")]
+        "train-encoder-round40.tsv", "dev-encoder-round40.tsv", "train-encoder-round41.tsv",
+        "train-encoder-round49a.tsv", "train-encoder-round49b.tsv")]
     paths += [os.path.join(HERE, BASE_TRAIN), os.path.join(HERE, BASE_DEV)]
     seen = {}
     for path in paths:

@@ -340,10 +340,11 @@ def existing_texts():
     paths = [os.path.join(HERE, "train.tsv"), os.path.join(HERE, "dev.tsv")]
     paths += sorted(glob.glob(os.path.join(HERE, "train-encoder*.tsv")))
     paths += sorted(glob.glob(os.path.join(HERE, "dev-encoder*.tsv")))
-    # Leave out this round's own outputs and round41.py's, which copies this round's training rows, and round48.py's,
-    # which copies round 45's (read from train-encoder-round45.tsv) under an eleven-column header.
+    # Leave out this round's own outputs, round41.py's and round49.py's, which copy this round's training rows, and
+    # round48.py's, which copies round 45's (read from train-encoder-round45.tsv) under an eleven-column header.
     paths = [p for p in paths if os.path.basename(p) not in (OUT_TRAIN, OUT_DEV, "train-encoder-round41.tsv",
-                                                            "train-encoder-round48.tsv")]
+                                                            "train-encoder-round48.tsv", "train-encoder-round49a.tsv",
+                                                            "train-encoder-round49b.tsv")]
     paths += [os.path.join(HERE, n) for n in (R29_TRAIN, R29_DEV, R33_TRAIN, R33_DEV)]
     seen = {}
     col = HEADER.split("\t").index("text")

@@ -28,15 +28,21 @@ OUT = "train-encoder-round41.tsv"
 COLUMNS = HEADER.split("\t")
 
 
+def unstated(line, names):
+    """A row with the labels in names set to "-" (not stated); the others must be stated (0 or 1)."""
+    cols = line.split("\t")
+    assert len(cols) == len(COLUMNS), line
+    for name in ("TOXICITY", "IDENTITY_ATTACK", "INSULT", "PROFANITY", "THREAT"):
+        if name in names:
+            cols[COLUMNS.index(name)] = "-"
+    return "\t".join(cols)
+
+
 def for_threat_only(line):
     """A row with its TOXICITY, IDENTITY_ATTACK, INSULT and PROFANITY labels set to "-" (not stated), so that it trains
     the THREAT head or classifier (and SEVERE_TOXICITY, which is derived) and no other; round 42 uses it too."""
-    cols = line.split("\t")
-    assert len(cols) == len(COLUMNS), line
-    for name in ("TOXICITY", "IDENTITY_ATTACK", "INSULT", "PROFANITY"):
-        cols[COLUMNS.index(name)] = "-"
-    assert cols[COLUMNS.index("THREAT")] in ("0", "1"), line
-    return "\t".join(cols)
+    assert line.split("\t")[COLUMNS.index("THREAT")] in ("0", "1"), line
+    return unstated(line, ("TOXICITY", "IDENTITY_ATTACK", "INSULT", "PROFANITY"))
 
 
 def main():

@@ -121,17 +121,29 @@ class ContrastiveScriptsTest {
         assertThat(copy.resolve("training/contrastive/train-encoder-round48.tsv")).as("as round48.py writes it")
                 .hasSameBinaryContentAs(Path.of("training/contrastive/train-encoder-round48.tsv"));
 
+        // Round 49 keeps round 40's training rows for TOXICITY (a) and for TOXICITY and THREAT (b).
+        Result round49 = run(copy, "training/contrastive/round49.py");
+
+        assertThat(round49.exitCode()).as(round49.stderr()).isZero();
+        assertThat(round49.stdout()).contains("train-encoder-round49a.tsv: 4018 lines of train-encoder-round27.tsv, then"
+                + " 191 rows with IDENTITY_ATTACK, INSULT, PROFANITY, THREAT unstated");
+        for (String file : List.of("training/contrastive/train-encoder-round49a.tsv",
+                "training/contrastive/train-encoder-round49b.tsv")) {
+            assertThat(copy.resolve(file)).as("%s as round49.py writes it", file).hasSameBinaryContentAs(Path.of(file));
+        }
+
         // Each round still reruns with the later rounds' files beside it, as in the repository (round 40 once refused
         // to, because round 41's file repeats its rows; round 33 did, beside round 40's; round 29, 33 and 45 would
         // have, beside round 48's).
         for (String script : List.of("round29.py", "round33.py", "round40.py", "round41.py", "round42.py",
-                "round45.py", "round48.py")) {
+                "round45.py", "round48.py", "round49.py")) {
             Result again = run(copy, "training/contrastive/" + script);
             assertThat(again.exitCode()).as("%s rerun: %s", script, again.stderr()).isZero();
         }
         for (String file : List.of("train-round29.tsv", "dev-round29.tsv", "train-round33.tsv", "dev-round33.tsv",
                 "train-encoder-round40.tsv", "dev-encoder-round40.tsv", "train-encoder-round41.tsv", "train-round42.tsv",
-                "train-round44.tsv", "train-encoder-round45.tsv", "train-encoder-round48.tsv")) {
+                "train-round44.tsv", "train-encoder-round45.tsv", "train-encoder-round48.tsv", "train-encoder-round49a.tsv",
+                "train-encoder-round49b.tsv")) {
             assertThat(copy.resolve("training/contrastive/" + file)).as("%s after the reruns", file)
                     .hasSameBinaryContentAs(Path.of("training/contrastive/" + file));
         }
