@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The short-message check's script (training/unseen/score_short.py, which scores through training/short_texts.py), run
  * with python3 in a directory laid out like the repository, on a tiny synthetic set and tiny authored files: never the
- * real set, rows or report; training/threat_union.py likewise. Its {@code java} is a stand-in on the PATH: it flags
+ * real set, rows or report; training/threat_union.py and training/served_threats.py likewise. Its {@code java} is a stand-in on the PATH: it flags
  * "idiot" as TOXICITY and INSULT with every model, "lol" as TOXICITY only with the jar's own model (no --model),
  * "stab" as TOXICITY and THREAT, "gosh" as TOXICITY alone and "maim" as THREAT alone in fast mode only (the default),
  * and "punch" as THREAT in accurate mode only, and records how it was called.
@@ -57,7 +57,7 @@ class ShortMessageScriptsTest {
     @BeforeEach
     void layOutARepository() throws IOException {
         for (String script : List.of("training/unseen/score_short.py", "training/short_texts.py",
-                "training/threat_union.py")) {
+                "training/threat_union.py", "training/served_threats.py")) {
             Files.createDirectories(root.resolve(script).getParent());
             Files.copy(Path.of(script), root.resolve(script));
         }
@@ -265,6 +265,30 @@ class ShortMessageScriptsTest {
                 .contains("| non_threat | 1 | 100.0% | 100.0% | 100.0% | 100.0% |");
         assertThat(run("training/threat_union.py", "--authored-dev", "nowhere.tsv").stderr())
                 .isEqualTo("--authored-dev nowhere.tsv: no such file\n");
+    }
+
+    @Test
+    void served_threats_counts_threats_and_non_threats_flagged_with_each_heads_file_in_accurate_mode() throws Exception {
+        Files.writeString(root.resolve("h.json"), "heads the stand-in does not read");
+        Files.writeString(root.resolve("training/contrastive/dev-encoder-round40.tsv"), AUTHORED_HEADER
+                + "en\tthreat_person\t-\tI will punch you\t1\t-\t-\t-\t1\ten.threat_person.h00\n"
+                + "en\tthreat_person\t-\tidiot I will find you\t1\t-\t-\t-\t1\ten.threat_person.h01\n"
+                + "en\tthreat_person\t-\tsee you soon\t1\t-\t-\t-\t1\ten.threat_person.h02\n"
+                + "en\tnon_threat\t-\tpunch the dough down\t0\t0\t0\t0\t0\ten.non_threat.h00\n"
+                + "en\tnon_threat\t-\tkill the process\t0\t0\t0\t0\t0\ten.non_threat.h01\n"
+                + "en\tneutral\t-\tpunch card\t0\t0\t0\t0\t0\ten.neutral.h00\n"
+                + "de\tthreat_person\t-\tpunch\t1\t-\t-\t-\t1\tde.threat_person.h00\n");
+
+        Python3.Result result = run("training/served_threats.py", "new=h.json");
+
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        // "punch" is THREAT in accurate mode, "idiot" TOXICITY (and INSULT); the German and neutral rows are left out.
+        assertThat(result.stdout()).contains("3 English threat_person rows, 2 non_threat rows")
+                .contains("| new | 2 of 3 | 1 | 1 | 1 of 2 | 50.0% |");
+        assertThat(Files.readAllLines(root.resolve("java-calls.txt")))
+                .allSatisfy(call -> assertThat(call).contains("--mode accurate --heads h.json"));
+        assertThat(run("training/served_threats.py", "new=nowhere.json").stderr())
+                .isEqualTo("new=nowhere.json: no such heads file\n");
     }
 
     @Test
