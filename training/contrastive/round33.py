@@ -49,11 +49,11 @@ and 3 dev rows; no family lost all its rows.
 """
 
 import collections
-import glob
 import os
 
 # Shared with round 29, whose helpers these are (the same normalisation, closeness and byte-for-byte copying).
-from round29 import close, evaluation_word_sets, norm, words, write  # noqa: E402
+from round29 import close, drop_close, evaluation_word_sets, norm, words, write  # noqa: E402
+from round29 import existing_texts as round29_existing_texts  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
@@ -894,42 +894,9 @@ def dev_side(lang, behaviour, k):
 
 
 def existing_texts():
-    paths = [os.path.join(HERE, "train.tsv"), os.path.join(HERE, "dev.tsv")]
-    paths += sorted(glob.glob(os.path.join(HERE, "train-encoder*.tsv")))
-    paths += sorted(glob.glob(os.path.join(HERE, "dev-encoder*.tsv")))
-    # Leave out round40.py's, round41.py's and round49.py's files, which copy this round's English rows.
-    paths = [p for p in paths if os.path.basename(p) not in (
-        "train-encoder-round40.tsv", "dev-encoder-round40.tsv", "train-encoder-round41.tsv",
-        "train-encoder-round49a.tsv", "train-encoder-round49b.tsv")]
-    paths += [os.path.join(HERE, BASE_TRAIN), os.path.join(HERE, BASE_DEV)]
-    seen = {}
-    for path in paths:
-        with open(path, encoding="utf-8", newline="") as f:
-            lines = f.read().split("\n")
-        assert lines[0] in (HEADER, HEADER + "\tSEVERE_TOXICITY"), path  # round48.py's file has an 11th column
-        col = HEADER.split("\t").index("text")
-        for line in lines[1:]:
-            if line:
-                seen.setdefault(norm(line.split("\t")[col]), os.path.basename(path))
-    return seen
-
-
-def drop_close(rows):
-    """Drops, and returns, the new rows that come close to a sentence they must stay away from: a training row close
-    to a held-out or fresh sentence, and a dev row close to one or whose words are a new training row's."""
-    held = evaluation_word_sets()
-    dropped = {"train": [], "dev": []}
-    kept_train = []
-    for r in rows["train"]:
-        w = words(r[3])
-        (dropped["train"] if any(close(w, h) for h in held) else kept_train).append(r)
-    train_words = {words(r[3]) for r in kept_train}
-    kept_dev = []
-    for r in rows["dev"]:
-        w = words(r[3])
-        (dropped["dev"] if w in train_words or any(close(w, h) for h in held) else kept_dev).append(r)
-    rows["train"], rows["dev"] = kept_train, kept_dev
-    return dropped
+    # Leave out round40.py's files, which copy this round's English rows (round41.py's and round49.py's are COPIES).
+    return round29_existing_texts(skip=("train-encoder-round40.tsv", "dev-encoder-round40.tsv"),
+                                  extra=(BASE_TRAIN, BASE_DEV))
 
 
 def build_rows():

@@ -60,11 +60,11 @@ The script is deterministic: rerunning it rewrites the same two files.
 """
 
 import collections
-import glob
 import os
 
 # Shared with rounds 29 and 33 (the same normalisation, closeness to check_round5.py's limit and evaluation word sets).
 from round29 import close, drop_close, evaluation_word_sets, norm, words  # noqa: E402
+from round29 import existing_texts as round29_existing_texts  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 HEADER = "lang\tbehaviour\tgroup\ttext\tTOXICITY\tIDENTITY_ATTACK\tINSULT\tPROFANITY\tTHREAT\ttemplate"
@@ -337,22 +337,8 @@ def round33_english(base29, out33):
 
 
 def existing_texts():
-    paths = [os.path.join(HERE, "train.tsv"), os.path.join(HERE, "dev.tsv")]
-    paths += sorted(glob.glob(os.path.join(HERE, "train-encoder*.tsv")))
-    paths += sorted(glob.glob(os.path.join(HERE, "dev-encoder*.tsv")))
-    # Leave out this round's own outputs, round41.py's and round49.py's, which copy this round's training rows, and
-    # round48.py's, which copies round 45's (read from train-encoder-round45.tsv) under an eleven-column header.
-    paths = [p for p in paths if os.path.basename(p) not in (OUT_TRAIN, OUT_DEV, "train-encoder-round41.tsv",
-                                                            "train-encoder-round48.tsv", "train-encoder-round49a.tsv",
-                                                            "train-encoder-round49b.tsv")]
-    paths += [os.path.join(HERE, n) for n in (R29_TRAIN, R29_DEV, R33_TRAIN, R33_DEV)]
-    seen = {}
-    col = HEADER.split("\t").index("text")
-    for path in paths:
-        for line in read_lines(os.path.basename(path))[1:]:
-            if line:
-                seen.setdefault(norm(line.split("\t")[col]), os.path.basename(path))
-    return seen
+    # Leave out this round's own outputs (round41.py's and round49.py's, which copy its rows, are COPIES).
+    return round29_existing_texts(skip=(OUT_TRAIN, OUT_DEV), extra=(R29_TRAIN, R29_DEV, R33_TRAIN, R33_DEV))
 
 
 def build_rows():
