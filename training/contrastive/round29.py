@@ -573,8 +573,8 @@ def evaluation_word_sets():
 def drop_close(rows):
     """Drops, and returns, the new rows that come close to a sentence they must stay away from: a training row close
     to a held-out or fresh sentence (the short ways to say "shut up" or "you idiot" are also the openings of some
-    held-out insults), and a dev row whose words are a training row's (the emoji family repeats a word of another
-    family: "haha 😂" beside "haha")."""
+    held-out insults), and a dev row close to one or whose words are a new training row's (the emoji family repeats a
+    word of another family: "haha 😂" beside "haha"). Rounds 33 and 40 use it too."""
     held = evaluation_word_sets()
     dropped = {"train": [], "dev": []}
     kept_train = []

@@ -52,7 +52,7 @@ import collections
 import os
 
 # Shared with round 29, whose helpers these are (the same normalisation, closeness and byte-for-byte copying).
-from round29 import close, drop_close, evaluation_word_sets, norm, words, write  # noqa: E402
+from round29 import drop_close, norm, write  # noqa: E402
 from round29 import existing_texts as round29_existing_texts  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))

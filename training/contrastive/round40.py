@@ -63,7 +63,7 @@ import collections
 import os
 
 # Shared with rounds 29 and 33 (the same normalisation, closeness to check_round5.py's limit and evaluation word sets).
-from round29 import close, drop_close, evaluation_word_sets, norm, words  # noqa: E402
+from round29 import drop_close, norm  # noqa: E402
 from round29 import existing_texts as round29_existing_texts  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))

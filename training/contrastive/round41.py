@@ -28,13 +28,19 @@ OUT = "train-encoder-round41.tsv"
 COLUMNS = HEADER.split("\t")
 
 
+LABELS = ("TOXICITY", "IDENTITY_ATTACK", "INSULT", "PROFANITY", "THREAT")
+
+
 def unstated(line, names):
     """A row with the labels in names set to "-" (not stated); the others must be stated (0 or 1)."""
+    assert set(names) <= set(LABELS), names
     cols = line.split("\t")
     assert len(cols) == len(COLUMNS), line
-    for name in ("TOXICITY", "IDENTITY_ATTACK", "INSULT", "PROFANITY", "THREAT"):
+    for name in LABELS:
         if name in names:
             cols[COLUMNS.index(name)] = "-"
+        else:
+            assert cols[COLUMNS.index(name)] in ("0", "1"), line
     return "\t".join(cols)
 
 

@@ -241,6 +241,8 @@ class ShortMessageScriptsTest {
                         + "\"labels\": {\"THREAT\": false, \"TOXICITY\": false}}",
                 "{\"id\": 6, \"dataset\": \"d\", \"language\": \"en\", \"text\": \"maim him\", "
                         + "\"labels\": {\"THREAT\": true, \"TOXICITY\": true}}",
+                "{\"id\": 7, \"dataset\": \"d\", \"language\": \"en\", \"text\": \"gosh darn it\", "
+                        + "\"labels\": {\"THREAT\": false, \"TOXICITY\": false}}",
                 "{\"id\": 3, \"dataset\": \"d\", \"language\": \"en\", \"text\": \"stab stab\", "
                         + "\"labels\": {\"TOXICITY\": true}}",
                 "{\"id\": 4, \"dataset\": \"g\", \"language\": \"de\", \"text\": \"stab\", "
@@ -254,12 +256,13 @@ class ShortMessageScriptsTest {
         Python3.Result result = run("training/threat_union.py");
 
         assertThat(result.exitCode()).as(result.stderr()).isZero();
-        // THREAT (positives 0, 1, 6): fast catches 0 and 6 (F1 4/5 and 4/5), accurate 1 (2/4 and 4/6), the union all.
-        // TOXICITY (positives 0, 1, 6): accurate flags nothing (0 and 4/7); the union adds only row 0, where fast flags
-        // THREAT and TOXICITY (2/4 and 4/6), not 5 (TOXICITY alone) or 6 (THREAT alone).
+        // THREAT (positives 0, 1, 6; negatives 2, 5, 7): fast catches 0 and 6 (F1 4/5 and 6/7), accurate 1 (2/4 and
+        // 6/8), the union all three. TOXICITY (the same rows): accurate flags nothing (0 and 6/9); the union adds only
+        // row 0, where fast flags THREAT and TOXICITY (2/4 and 6/8). Taking fast's TOXICITY where fast flags THREAT or
+        // TOXICITY would add 5, 6 and 7 too (0.486), and where it flags THREAT, row 6 too (0.8286).
         assertThat(result.stdout())
-                .contains("English public dev rows labelled THREAT: 5")
-                .contains("| d | 5 | 0.8000 | 0.5833 | 1.0000 | 0.2857 | 0.5833 |")
+                .contains("English public dev rows labelled THREAT: 6")
+                .contains("| d | 6 | 0.8286 | 0.6250 | 1.0000 | 0.3333 | 0.6250 |")
                 .contains("English rows: 3; pass rate per behaviour")
                 .contains("| threat_person | 2 | 50.0% | 0.0% | 0.0% | 50.0% |")
                 .contains("| non_threat | 1 | 100.0% | 100.0% | 100.0% | 100.0% |");
@@ -274,6 +277,7 @@ class ShortMessageScriptsTest {
                 + "en\tthreat_person\t-\tI will punch you\t1\t-\t-\t-\t1\ten.threat_person.h00\n"
                 + "en\tthreat_person\t-\tidiot I will find you\t1\t-\t-\t-\t1\ten.threat_person.h01\n"
                 + "en\tthreat_person\t-\tsee you soon\t1\t-\t-\t-\t1\ten.threat_person.h02\n"
+                + "en\tthreat_person\t-\tidiot you are done\t1\t-\t-\t-\t1\ten.threat_person.h03\n"
                 + "en\tnon_threat\t-\tpunch the dough down\t0\t0\t0\t0\t0\ten.non_threat.h00\n"
                 + "en\tnon_threat\t-\tkill the process\t0\t0\t0\t0\t0\ten.non_threat.h01\n"
                 + "en\tneutral\t-\tpunch card\t0\t0\t0\t0\t0\ten.neutral.h00\n"
@@ -283,8 +287,8 @@ class ShortMessageScriptsTest {
 
         assertThat(result.exitCode()).as(result.stderr()).isZero();
         // "punch" is THREAT in accurate mode, "idiot" TOXICITY (and INSULT); the German and neutral rows are left out.
-        assertThat(result.stdout()).contains("3 English threat_person rows, 2 non_threat rows")
-                .contains("| new | 2 of 3 | 1 | 1 | 1 of 2 | 50.0% |");
+        assertThat(result.stdout()).contains("4 English threat_person rows, 2 non_threat rows")
+                .contains("| new | 3 of 4 | 2 | 1 | 1 of 2 | 50.0% |");
         assertThat(Files.readAllLines(root.resolve("java-calls.txt")))
                 .allSatisfy(call -> assertThat(call).contains("--mode accurate --heads h.json"));
         assertThat(run("training/served_threats.py", "new=nowhere.json").stderr())
