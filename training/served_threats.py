@@ -10,34 +10,18 @@ From the repository root, after building the production jar:
 import os
 import sys
 
-from short_texts import ATTRIBUTES, WORK, find_jar, passes, read_tsv, score, stated
+from short_texts import ATTRIBUTES, WORK, find_jar, options_and_pairs, passes, read_tsv, score, stated
 
 DEV = "training/contrastive/dev-encoder-round40.tsv"
 USAGE = "usage: served_threats.py [--jar FILE] [--dev FILE] NAME=HEADS.json [NAME=HEADS.json ...]"
 
 
 def arguments(args):
-    jar, dev, heads = None, DEV, []
-    i = 0
-    while i < len(args):
-        if args[i] in ("--jar", "--dev"):
-            if i + 1 >= len(args):
-                sys.exit(f"{args[i]} needs a value: {USAGE}")
-            jar, dev = (args[i + 1], dev) if args[i] == "--jar" else (jar, args[i + 1])
-            i += 2
-            continue
-        name, sep, path = args[i].partition("=")
-        if not sep or not name:
-            sys.exit(f"expected NAME=HEADS.json, not {args[i]}: {USAGE}")
-        if path and not os.path.isfile(path):
-            sys.exit(f"{args[i]}: no such heads file")
-        heads.append((name, path or None))
-        i += 1
-    if not heads:
-        sys.exit(USAGE)
+    given, heads = options_and_pairs(args, ("--jar", "--dev"), USAGE, "HEADS.json", "heads")
+    dev = given.get("--dev", DEV)
     if not os.path.isfile(dev):
         sys.exit(f"--dev {dev}: no such file")
-    return find_jar(jar), dev, heads
+    return find_jar(given.get("--jar")), dev, heads
 
 
 def count(flags, pick):

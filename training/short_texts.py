@@ -34,32 +34,35 @@ MANIFEST = "BOOT-INF/classes/models/default/manifest.json"
 USAGE = "usage: short_texts.py [--jar FILE] [--chat-dev FILE] [--round-dev FILE] NAME=MODEL.bin [NAME=MODEL.bin ...]"
 
 
-def arguments(args):
-    """(jar, chat dev file, round dev file or None, [(name, model file or None)]) from the command line."""
-    jar, chat, round_dev, models = None, CHAT_DEV, None, []
+def options_and_pairs(args, options, usage, example, kind):
+    """({option: value} for the options given, [(name, file or None)]) from a command line where each of options takes
+    one value and every other argument is NAME=FILE (an empty FILE means the jar's own); a FILE given must exist, and at
+    least one pair must be given. example ("MODEL.bin") and kind ("model") name the files in the messages."""
+    given, pairs = {}, []
     i = 0
     while i < len(args):
-        if args[i] in ("--jar", "--chat-dev", "--round-dev"):
+        if args[i] in options:
             if i + 1 >= len(args):
-                sys.exit(f"{args[i]} needs a value: {USAGE}")
-            if args[i] == "--jar":
-                jar = args[i + 1]
-            elif args[i] == "--chat-dev":
-                chat = args[i + 1]
-            else:
-                round_dev = args[i + 1]
+                sys.exit(f"{args[i]} needs a value: {usage}")
+            given[args[i]] = args[i + 1]
             i += 2
             continue
-        name, sep, model = args[i].partition("=")
+        name, sep, path = args[i].partition("=")
         if not sep or not name:
-            sys.exit(f"expected NAME=MODEL.bin, not {args[i]}: {USAGE}")
-        if model and not os.path.isfile(model):
-            sys.exit(f"{args[i]}: no such model file")
-        models.append((name, model or None))
+            sys.exit(f"expected NAME={example}, not {args[i]}: {usage}")
+        if path and not os.path.isfile(path):
+            sys.exit(f"{args[i]}: no such {kind} file")
+        pairs.append((name, path or None))
         i += 1
-    if not models:
-        sys.exit(USAGE)
-    jar = find_jar(jar)
+    if not pairs:
+        sys.exit(usage)
+    return given, pairs
+
+
+def arguments(args):
+    """(jar, chat dev file, round dev file or None, [(name, model file or None)]) from the command line."""
+    given, models = options_and_pairs(args, ("--jar", "--chat-dev", "--round-dev"), USAGE, "MODEL.bin", "model")
+    jar, chat, round_dev = find_jar(given.get("--jar")), given.get("--chat-dev", CHAT_DEV), given.get("--round-dev")
     if not os.path.isfile(chat):
         sys.exit(f"--chat-dev {chat}: no such file (run training/contrastive/round29.py)")
     if round_dev is not None and not os.path.isfile(round_dev):
