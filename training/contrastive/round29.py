@@ -525,7 +525,8 @@ def norm(text):
 
 
 # Files that only repeat other files' rows with some labels unstated (round41.py, round48.py, round49.py): their texts
-# are read from the files they copy, so a round's check never reads them (and a rerun beside them never trips on them).
+# are read from the files they copy, so a round's check never reads them (and a rerun beside them never trips on them);
+# existing_texts below and round45.py leave them out.
 COPIES = ("train-encoder-round41.tsv", "train-encoder-round48.tsv", "train-encoder-round49a.tsv",
           "train-encoder-round49b.tsv")
 

@@ -52,6 +52,7 @@ sys.path.insert(0, HERE)
 import generate  # noqa: E402
 import round9  # noqa: E402
 from check_round5 import words  # noqa: E402
+from round29 import COPIES  # noqa: E402
 
 BEHAVIOUR = "neutral_identity_hard"
 FIRST_ID = 90
@@ -154,8 +155,8 @@ def main():
     dropped = {}
     existing = set()
     for path in sorted(glob.glob(os.path.join(HERE, "*.tsv"))):
-        # Leave out this round's own output and round48.py's, which copies this round's rows.
-        if os.path.basename(path) not in (os.path.basename(OUT), "train-encoder-round48.tsv"):
+        # Leave out this round's own output and the COPIES (round48.py's file copies this round's rows).
+        if os.path.basename(path) not in (os.path.basename(OUT),) + COPIES:
             existing.update(read_texts(path, required=False))
     for tid, rows in by_tid.items():
         if any(r[3] in existing for r in rows):
@@ -173,7 +174,7 @@ def main():
                 dropped[tid] = f"close (Jaccard >= {LIMIT}) to a dev, held-out or fresh row"
                 break
 
-    for k, (tid, why) in enumerate(sorted(dropped.items())):
+    for tid, why in sorted(dropped.items()):
         print(f"dropped\t{tid}\t{TEMPLATES[int(tid.rsplit('.', 1)[1]) - FIRST_ID]}\t({why})")
     kept = [tid for tid in by_tid if tid not in dropped]
     assert len(kept) >= 28, f"only {len(kept)} templates remain: rewrite the dropped ones in other words"
