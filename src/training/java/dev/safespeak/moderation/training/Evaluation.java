@@ -442,9 +442,23 @@ final class Evaluation {
                     .collect(java.util.stream.Collectors.joining(", "))).append(" (`--contrastive`, `--contrastive-dev`).\n");
         }
         if (!experimentsLog.isBlank()) {
-            md.append("\n").append(experimentsLog.trim()).append("\n");
+            md.append("\n## Log of what was tried on dev\n\n").append(logPointer(experimentsLog)).append("\n");
         }
         return md.toString();
+    }
+
+    /**
+     * Where the log of dev experiments is, and how far it went when this report was written: the log grows after a
+     * model is trained (later rounds, other engines), so a copy here would go stale.
+     */
+    static String logPointer(String experimentsLog) {
+        java.util.regex.Matcher item = java.util.regex.Pattern.compile("(?m)^(\\d+)\\. ").matcher(experimentsLog);
+        int last = 0;
+        while (item.find()) {
+            last = Math.max(last, Integer.parseInt(item.group(1)));
+        }
+        return "The log is training/experiments.md, kept there as rounds go on; when this report was written its last"
+                + " item was " + (last == 0 ? "none" : "number " + last) + ".";
     }
 
     private static void metricTable(StringBuilder md, Map<String, Metrics> rows, boolean withPositives) {
