@@ -101,6 +101,39 @@ class EncoderTrainCommandTest {
     }
 
     @Test
+    void an_attribute_may_have_its_own_authored_weights_and_the_rest_keep_the_general_list() {
+        String perAttribute = "THREAT=5; insult = 20,60";
+        assertThat(EncoderTrainCommand.authoredWeights("5,20,60,150", perAttribute, Attribute.THREAT))
+                .containsExactly(5.0);
+        assertThat(EncoderTrainCommand.authoredWeights("5,20,60,150", perAttribute, Attribute.INSULT))
+                .containsExactly(20.0, 60.0);
+        assertThat(EncoderTrainCommand.authoredWeights("5,20,60,150", perAttribute, Attribute.TOXICITY))
+                .containsExactly(5.0, 20.0, 60.0, 150.0);
+        assertThat(EncoderTrainCommand.authoredWeights("20,60,150", "", Attribute.THREAT))
+                .containsExactly(20.0, 60.0, 150.0);
+    }
+
+    @Test
+    void refuses_bad_per_attribute_authored_weights_before_any_data_is_read() {
+        for (String[] bad : new String[][] {
+                {"HATE=5", "--authored-weights-for: 'HATE=5' is not ATTRIBUTE=w,w"},
+                {"THREAT", "--authored-weights-for: 'THREAT' is not ATTRIBUTE=w,w"},
+                {"THREAT=", "--authored-weights-for: 'THREAT=' is not ATTRIBUTE=w,w"},
+                {"THREAT=5;THREAT=20", "--authored-weights-for names THREAT twice"},
+                {"THREAT=5,-1", "--authored-weights-for THREAT: '-1' is not a weight of 0 or more"},
+                {"THREAT=five", "--authored-weights-for THREAT: 'five' is not a weight of 0 or more"},
+                {"THREAT=5;", "--authored-weights-for: '' is not ATTRIBUTE=w,w"}}) {
+            assertThatThrownBy(() -> EncoderTrainCommand.main(
+                    new String[] {"--authored-weights-for", bad[0], "--data", "/nonexistent"}))
+                    .as(bad[0]).isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith(bad[1]);
+        }
+        assertThatThrownBy(() -> EncoderTrainCommand.main(
+                new String[] {"--authored-weights", "5,NaN", "--data", "/nonexistent"}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("--authored-weights: 'NaN' is not a weight of 0 or more");
+    }
+
+    @Test
     void evaluate_scores_test_splits_so_it_refuses_dev_only_before_any_data_is_read() {
         assertThatThrownBy(() -> EncoderTrainCommand.main(new String[] {"--evaluate",
                 "src/main/resources/models/default/encoder-heads.json", "--dev-only", "true", "--data", "/nonexistent"}))

@@ -46,7 +46,7 @@ import java.util.TreeMap;
  *
  * <p>Usage: {@code training/train-encoder.sh [--data ../shared/data] [--out src/main/resources/models/default]
  * [--report docs/reports/model-quality-modes.md] [--train-cap 6000] [--dev-cap 1500] [--test-cap 3000]
- * [--authored-weights 20,60,150] [--authored-share 0.9] [--loss-penalty 1] [--stacker-inputs own|all]
+ * [--authored-weights 20,60,150] [--authored-weights-for ATTRIBUTE=5,20;ATTRIBUTE=60] [--authored-share 0.9] [--loss-penalty 1] [--stacker-inputs own|all]
  * [--balance-sets false] [--stacker-l2 0.001] [--folds 5] [--threads 2] [--seed 42] [--version V]
  * [--contrastive-encoder training/contrastive/train-encoder-round27.tsv|none]
  * [--contrastive-dev-encoder training/contrastive/dev-encoder-round27.tsv|none] [--identity-fp-penalty 8]
@@ -122,6 +122,9 @@ public final class EncoderTrainCommand {
         // Refuse a bad objective or reading option before any data is read.
         authoredPassOverBehaviours();
         identityPenalised(identityFpAttributes(), Attribute.TOXICITY);
+        for (Attribute a : Attribute.values()) {
+            authoredWeights(opt("authored-weights", "20,60,150"), opt("authored-weights-for", ""), a);
+        }
         pooling();
         chosenEncoderInput();
         identityRoute();
@@ -411,6 +414,9 @@ public final class EncoderTrainCommand {
         blendSettings.put("authoredShare", authoredShare());
         blendSettings.put("lossPenalty", lossPenalty());
         blendSettings.put("authoredWeights", opt("authored-weights", "20,60,150"));
+        if (!opt("authored-weights-for", "").isBlank()) {
+            blendSettings.put("authoredWeightsFor", opt("authored-weights-for", ""));
+        }
         manifest.put("blend", blendSettings);
         manifest.put("javaVersion", System.getProperty("java.version"));
         manifest.put("onnxRuntime", "1.20.0");
@@ -726,8 +732,7 @@ public final class EncoderTrainCommand {
         int epochs = options.getInt("epochs", 12);
         Trained best = null;
         double bestObjective = Double.NEGATIVE_INFINITY;
-        for (String ws : opt("authored-weights", "20,60,150").split(",")) {
-            double aw = Double.parseDouble(ws.trim());
+        for (double aw : authoredWeights(opt("authored-weights", "20,60,150"), opt("authored-weights-for", ""), a)) {
             double[] w = new double[tr.size()];
             for (int i = 0; i < tr.size(); i++) {
                 Item it = tr.get(i);
@@ -1054,6 +1059,47 @@ public final class EncoderTrainCommand {
     /** {@code --authored-pass-mean}: {@code cases} (the default) or {@code behaviours}. */
     private String authoredPassMean() {
         return opt("authored-pass-mean", "cases");
+    }
+
+    /**
+     * The authored weights tried for attribute {@code a}'s head (round 52): the list {@code perAttribute}
+     * ({@code --authored-weights-for}, entries {@code ATTRIBUTE=w,w} separated by semicolons) gives for it, else
+     * {@code general} ({@code --authored-weights}). A weight must be a number of 0 or more; an unknown attribute, an
+     * attribute named twice or an entry without weights is refused.
+     */
+    static List<Double> authoredWeights(String general, String perAttribute, Attribute a) {
+        String chosen = general;
+        String chosenBy = "--authored-weights";
+        Set<Attribute> named = EnumSet.noneOf(Attribute.class);
+        for (String entry : perAttribute.isBlank() ? new String[0] : perAttribute.split(";", -1)) {
+            int eq = entry.indexOf('=');
+            Attribute listed = eq < 0 ? null : Attribute.parse(entry.substring(0, eq).trim()).orElse(null);
+            if (listed == null || entry.substring(eq + 1).isBlank()) {
+                throw new IllegalArgumentException("--authored-weights-for: '" + entry.trim()
+                        + "' is not ATTRIBUTE=w,w (attributes " + java.util.Arrays.toString(Attribute.values()) + ")");
+            }
+            if (!named.add(listed)) {
+                throw new IllegalArgumentException("--authored-weights-for names " + listed + " twice");
+            }
+            if (listed == a) {
+                chosen = entry.substring(eq + 1);
+                chosenBy = "--authored-weights-for " + a;
+            }
+        }
+        List<Double> weights = new ArrayList<>();
+        for (String w : chosen.split(",", -1)) {
+            double value;
+            try {
+                value = Double.parseDouble(w.trim());
+            } catch (NumberFormatException e) {
+                value = -1;
+            }
+            if (!(value >= 0) || Double.isInfinite(value)) {
+                throw new IllegalArgumentException(chosenBy + ": '" + w.trim() + "' is not a weight of 0 or more");
+            }
+            weights.add(value);
+        }
+        return weights;
     }
 
     /** {@code --identity-fp-attributes}: {@code all} (the default) or attribute names separated by commas. */
