@@ -166,6 +166,32 @@ class ContrastiveScriptsTest {
                         + " (Jaccard >= 0.5)\n");
     }
 
+    @Test
+    void a_close_pair_missing_from_the_record_and_a_record_line_matching_nothing_both_fail_the_check() throws Exception {
+        for (String folder : List.of("training/contrastive", "src/test/resources/functional")) {
+            Files.createDirectories(copy.resolve(folder));
+            try (var files = Files.list(Path.of(folder))) {
+                for (Path f : files.filter(Files::isRegularFile).toList()) {
+                    Files.copy(f, copy.resolve(folder).resolve(f.getFileName().toString()));
+                }
+            }
+        }
+        Path record = copy.resolve("training/contrastive/known-close.tsv");
+        List<String> lines = new ArrayList<>(Files.readAllLines(record));
+        String dropped = lines.remove(1); // the first recorded pair
+        String bogus = "0.70\ten.hate.x00\tno such sentence\ttraining/contrastive/dev.tsv\tnor this one";
+        lines.add(bogus);
+        Files.write(record, lines);
+
+        Result result = run(copy, "training/contrastive/check_round5.py", "--limit", "0.5");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        String[] pair = dropped.split("\t");
+        assertThat(result.stdout().strip()).isEqualTo(String.join("\t", pair[0], pair[1], pair[2], pair[3], pair[4]));
+        assertThat(result.stderr()).contains("known-close.tsv:" + lines.size() + ": stale").contains(bogus)
+                .endsWith("1 training-only or dev-only templates close to a sentence on another side (Jaccard >= 0.5)\n");
+    }
+
     private record Result(int exitCode, String stdout, String stderr) {
     }
 
