@@ -192,6 +192,33 @@ class ContrastiveScriptsTest {
                 .endsWith("1 training-only or dev-only templates close to a sentence on another side (Jaccard >= 0.5)\n");
     }
 
+    /**
+     * No English held-out or fresh sentence has a training sentence of the same TOXICITY label at Jaccard 0.6 or more
+     * (heldout_overlap.py); the other languages may not get more such near-copies than session 21 counted (89 held-out,
+     * 6 fresh, mostly negated hate sentences that share a frame), so a new training round cannot add one unseen.
+     */
+    @Test
+    void no_english_held_out_or_fresh_sentence_has_a_near_copy_among_the_training_sentences() throws Exception {
+        Result result = run(Path.of("").toAbsolutePath(), "training/contrastive/heldout_overlap.py");
+
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        assertThat(result.stdout())
+                .contains("heldout.tsv: sentences with a training sentence at Jaccard >= 0.6\n"
+                        + "  English: 0 of 804 same TOXICITY label (near-copies: none)")
+                .contains("fresh.tsv: sentences with a training sentence at Jaccard >= 0.6\n"
+                        + "  English: 0 of 309 same TOXICITY label (near-copies: none)");
+        java.util.regex.Matcher other = java.util.regex.Pattern
+                .compile("other languages: (\\d+) of (\\d+) same TOXICITY label").matcher(result.stdout());
+        assertThat(other.find()).isTrue();
+        assertThat(Integer.parseInt(other.group(1))).as("held-out near-copies, other languages").isLessThanOrEqualTo(89);
+        assertThat(other.find()).isTrue();
+        assertThat(Integer.parseInt(other.group(1))).as("fresh near-copies, other languages").isLessThanOrEqualTo(6);
+
+        Result bad = run(Path.of("").toAbsolutePath(), "training/contrastive/heldout_overlap.py", "--limit", "1.5");
+        assertThat(bad.exitCode()).isEqualTo(1);
+        assertThat(bad.stderr()).contains("--limit must be in (0, 1]");
+    }
+
     private record Result(int exitCode, String stdout, String stderr) {
     }
 
