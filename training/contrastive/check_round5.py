@@ -137,20 +137,8 @@ def main():
     # 48, 49a and 49b only copy other files' rows, some with labels set to "-", so none of their rows is new);
     # Chinese rows by character pairs, the others by words: training rows against every dev, held-out and fresh
     # sentence, dev rows against every training, held-out and fresh sentence
-    seen = set()
-    for path in EARLY_TRAIN:
-        seen |= {r["text"] for r in read(path)}
-    for path in LATER_TRAIN:
-        rows = read(path)
-        compare([r for r in rows if r["text"] not in seen], EARLY_DEV + LATER_DEV + HELDOUT, close, words, pairs)
-        seen |= {r["text"] for r in rows}
-    seen = set()
-    for path in EARLY_DEV:
-        seen |= {r["text"] for r in read(path)}
-    for path in LATER_DEV:
-        rows = read(path)
-        compare([r for r in rows if r["text"] not in seen], HELDOUT + EARLY_TRAIN + LATER_TRAIN, close, words, pairs)
-        seen |= {r["text"] for r in rows}
+    compare_new_rows(EARLY_TRAIN, LATER_TRAIN, EARLY_DEV + LATER_DEV + HELDOUT, close)
+    compare_new_rows(EARLY_DEV, LATER_DEV, HELDOUT + EARLY_TRAIN + LATER_TRAIN, close)
     known = sorted((tid, -j, key) for key, (j, tid) in FOUND.items() if key in RECORD and j >= LIMIT)
     if "--show-known" in sys.argv:
         for tid, j, (mine, path, text) in known:
@@ -167,6 +155,18 @@ def main():
     print(f"{len(close)} training-only or dev-only templates close to a sentence on another side (Jaccard >= {LIMIT})",
           file=sys.stderr)
     sys.exit(1 if close or stale else 0)
+
+def compare_new_rows(earlier, later, against, close):
+    """Compares, file by file in the order of later, the rows whose text neither the earlier files nor the later files
+    before it hold with the sentences of against (Chinese rows by character pairs, the others by words)."""
+    seen = set()
+    for path in earlier:
+        seen |= {r["text"] for r in read(path)}
+    for path in later:
+        rows = read(path)
+        compare([r for r in rows if r["text"] not in seen], against, close, words, pairs)
+        seen |= {r["text"] for r in rows}
+
 
 def pairs(text, groups):
     """The set of adjacent character pairs of a Chinese sentence after its group term is replaced by one placeholder
