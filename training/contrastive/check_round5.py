@@ -76,8 +76,8 @@ FLOOR = LIMIT
 
 
 def read_record():
-    """Reads RECORD_PATH into RECORD; exits 2 if it is missing or a line is not five tab-separated fields with an
-    overlap, or holds a pair twice."""
+    """Reads RECORD_PATH into RECORD; exits 1 with a message if it is missing, its header is wrong, a line is not five
+    tab-separated fields with an overlap, or a pair is in it twice."""
     try:
         with open(RECORD_PATH, encoding="utf-8") as f:
             lines = f.read().split("\n")
@@ -155,6 +155,7 @@ def main():
     print(f"{len(close)} training-only or dev-only templates close to a sentence on another side (Jaccard >= {LIMIT})",
           file=sys.stderr)
     sys.exit(1 if close or stale else 0)
+
 
 def compare_new_rows(earlier, later, against, close):
     """Compares, file by file in the order of later, the rows whose text neither the earlier files nor the later files

@@ -5,19 +5,18 @@ check_round5.py: lower-cased word sets with the group term replaced, character p
 fewer than three items are skipped, as there). A held-out template shares no fill with a training template, but two
 templates can still write nearly the same sentence. A near training sentence (overlap at or above --limit, default
 0.6) with the same TOXICITY label is a near-copy, which makes the held-out number optimistic; one with the opposite
-label is a contrast pair ("X are vermin" / "X are not vermin"), which makes it harder. Prints, per file, the counts
+label only is a contrast pair ("X are vermin" / "X are not vermin"), which makes it harder. Every training file
+(training/contrastive/train*.tsv, adopted or not; rows that leave TOXICITY unstated are skipped) is read. Prints, per file, the counts
 for English and for the other languages, by behaviour, and with --examples N the first N near-copies. Reads only the
 committed TSV files; scores nothing. From the repository root:
   python3 training/contrastive/heldout_overlap.py [--limit 0.6] [--examples 0]"""
 import collections
+import glob
 import os
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
-TRAIN = ["train.tsv", "train-encoder.tsv", "train-encoder-round14.tsv", "train-encoder-round22.tsv",
-         "train-encoder-round27.tsv", "train-round29.tsv", "train-round33.tsv", "train-encoder-round40.tsv",
-         "train-encoder-round45.tsv"]
 EVALUATED = ["src/test/resources/functional/heldout.tsv", "src/test/resources/functional/fresh.tsv"]
 USAGE = "usage: heldout_overlap.py [--limit 0.6] [--examples 0]"
 
@@ -45,7 +44,10 @@ def main():
     sys.path.insert(0, HERE)
     import check_round5  # reads --limit from sys.argv on import, so only after it was checked here
     import generate
-    for path in [os.path.join("training/contrastive", f) for f in TRAIN] + EVALUATED:
+    # every training file, adopted or not, so that a new round's file is read without naming it here
+    # (train.tsv first: the later files repeat its rows, and a pair is named after the first file that holds it)
+    train = sorted(glob.glob("training/contrastive/train*.tsv"), key=lambda p: (not p.endswith("/train.tsv"), p))
+    for path in EVALUATED + ([] if train else ["training/contrastive/train.tsv"]):
         if not os.path.isfile(path):
             sys.exit(f"no {path} here; run from the repository root")
     groups = {p for data in generate.L.values() for _, p, s in data["groups"]} | \
@@ -55,12 +57,12 @@ def main():
         return (check_round5.pairs if row["lang"] == "zh" else check_round5.words)(row["text"], groups)
 
     training, seen = {}, set()
-    for name in TRAIN:
-        path = os.path.join("training/contrastive", name)
+    for path in train:
         for row in check_round5.read(path):
-            if (row["lang"], row["text"]) in seen:
+            # a copy that leaves TOXICITY unstated ("-", rounds 41 and 48) says nothing about the label
+            if (row["lang"], row["text"], row["TOXICITY"]) in seen or row["TOXICITY"] not in ("0", "1"):
                 continue
-            seen.add((row["lang"], row["text"]))
+            seen.add((row["lang"], row["text"], row["TOXICITY"]))
             w = items(row)
             if len(w) >= 3:
                 training.setdefault(row["lang"], []).append((w, path, row))
@@ -71,18 +73,22 @@ def main():
             side = "English" if row["lang"] == "en" else "other languages"
             total[side] += 1
             w = items(row)
-            best, near = 0.0, None
+            # the closest training sentence with the same TOXICITY label, and the closest with the other label,
+            # apart: a tie between the two must not hide a near-copy
+            same, other_label = (0.0, None), 0.0
             for ow, other_path, other in training.get(row["lang"], []):
                 j = len(w & ow) / len(w | ow)
-                if j > best:
-                    best, near = j, (other_path, other)
-            if best < limit:
-                continue
-            if row["TOXICITY"] == near[1]["TOXICITY"]:
+                if other["TOXICITY"] == row["TOXICITY"]:
+                    if j > same[0]:
+                        same = (j, (other_path, other))
+                else:
+                    other_label = max(other_label, j)
+            if same[0] >= limit:
                 copies[(side, row["behaviour"])] += 1
                 if len(shown) < examples:
-                    shown.append(f"  {best:.2f}\t{row['lang']}\t{row['text']}\t{near[0]}\t{near[1]['text']}")
-            else:
+                    near = same[1]
+                    shown.append(f"  {same[0]:.2f}\t{row['lang']}\t{row['text']}\t{near[0]}\t{near[1]['text']}")
+            elif other_label >= limit:
                 contrasts[(side, row["behaviour"])] += 1
         print(f"{path}: sentences with a training sentence at Jaccard >= {limit}")
         for side in ("English", "other languages"):

@@ -35,8 +35,11 @@ class NgramComposeCommandTest {
 
     @Test
     void takenAttributesScoreAsInTheSecondModelAndTheRestAsInTheBase() throws Exception {
-        TribuoClassifier base = TinyModels.seeded("base-1", 1);
-        TribuoClassifier from = TinyModels.seeded("from-1", 2);
+        TribuoClassifier base = withManifest(TinyModels.seeded("base-1", 1),
+                "{\"version\":\"base-1\",\"training\":{\"TOXICITY\":{\"threshold\":0.3},\"THREAT\":{\"threshold\":0.4},"
+                        + "\"INSULT\":{\"threshold\":0.5}}}");
+        TribuoClassifier from = withManifest(TinyModels.seeded("from-1", 2),
+                "{\"version\":\"from-1\",\"training\":{\"THREAT\":{\"threshold\":0.7}}}");
         Path a = TinyModels.write(dir.resolve("a.bin"), base);
         Path b = TinyModels.write(dir.resolve("b.bin"), from);
         Path out = dir.resolve("sub/c.bin");
@@ -59,8 +62,10 @@ class NgramComposeCommandTest {
                         ? fromScores : baseScores;
                 assertThat(c.get(attribute)).as(attribute + " of " + text).isEqualTo(expected.get(attribute));
             }
-            // The two seeded models disagree, so the check above can tell them apart.
-            assertThat(fromScores.get(Attribute.THREAT)).isNotEqualTo(baseScores.get(Attribute.THREAT));
+            // The two seeded models disagree on every attribute, so the check above can tell them apart.
+            for (Attribute attribute : Attribute.values()) {
+                assertThat(fromScores.get(attribute)).as(attribute.name()).isNotEqualTo(baseScores.get(attribute));
+            }
         }
         assertThat(composed.defaultThresholds().get(Attribute.THREAT))
                 .isEqualTo(from.defaultThresholds().get(Attribute.THREAT));
@@ -68,7 +73,10 @@ class NgramComposeCommandTest {
                 .isEqualTo(base.defaultThresholds().get(Attribute.TOXICITY));
 
         JsonNode manifest = new ObjectMapper().readTree(composed.manifestJson());
-        assertThat(manifest.path("version").asText()).isEqualTo("base-1");
+        assertThat(manifest.path("version").asText()).isEqualTo("composed-1");
+        assertThat(manifest.path("training").path("THREAT").path("threshold").asDouble()).isEqualTo(0.7);
+        assertThat(manifest.path("training").path("TOXICITY").path("threshold").asDouble()).isEqualTo(0.3);
+        assertThat(manifest.path("training").has("INSULT")).as("the second model records no INSULT").isFalse();
         assertThat(manifest.path("composedFrom").path("base").asText()).isEqualTo("base-1");
         assertThat(manifest.path("composedFrom").path("taken").path("THREAT").asText()).isEqualTo("from-1");
         assertThat(manifest.path("composedFrom").path("taken").path("INSULT").asText()).isEqualTo("from-1");
@@ -124,6 +132,10 @@ class NgramComposeCommandTest {
                 "--version", "c-1", "--out", out.toString()}))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--from is required");
         assertThat(out).doesNotExist();
+    }
+
+    private static TribuoClassifier withManifest(TribuoClassifier model, String manifest) {
+        return new TribuoClassifier(model.version(), model.extractor(), model.models(), manifest);
     }
 
     private static TribuoClassifier withoutLanguageFeature(String version) {

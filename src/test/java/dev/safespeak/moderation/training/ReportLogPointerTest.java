@@ -11,12 +11,13 @@ class ReportLogPointerTest {
     void namesTheHighestNumberedItemOfTheLog() {
         String log = "## Log of what was tried on dev\n\n1. first try\n   2. an indented line is not an item\n"
                 + "## Later\n\n12. a later round, 3. inside a line\n9. out of order\n";
-        assertThat(Evaluation.logPointer(log)).isEqualTo("The log is training/experiments.md, kept there as rounds go"
+        assertThat(Evaluation.logPointer("training/experiments.md", log)).isEqualTo("The log is training/experiments.md, kept there as rounds go"
                 + " on; when this report was written its last item was number 12.");
     }
 
     @Test
     void aLogWithoutItemsSaysSo() {
-        assertThat(Evaluation.logPointer("## Log\n\nnothing tried yet\n")).endsWith("its last item was none.");
+        assertThat(Evaluation.logPointer("other/log.md", "## Log\n\nnothing tried yet\n")).isEqualTo("The log is other/log.md, kept there as rounds go on; when this report was written"
+                + " its last item was none.");
     }
 }

@@ -1,5 +1,6 @@
 package dev.safespeak.moderation.training;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.safespeak.moderation.Attribute;
@@ -23,7 +24,8 @@ import java.util.Map;
  * default model for others ({@code EncoderTrainCommand --ngram FILE}).
  *
  * <p>Usage: {@code NgramComposeCommand --base A.bin --from B.bin --take THREAT[,INSULT...] --version V --out C.bin}.
- * The manifest of the result is A's, with {@code composedFrom} naming both versions and the attributes taken.
+ * The manifest of the result is A's with the new version, B's {@code training} entries for the attributes taken, and
+ * {@code composedFrom} naming both versions and the attributes taken.
  */
 public final class NgramComposeCommand {
 
@@ -82,9 +84,26 @@ public final class NgramComposeCommand {
         ObjectMapper json = new ObjectMapper();
         ObjectNode manifest = base.manifestJson().isBlank() ? json.createObjectNode()
                 : (ObjectNode) json.readTree(base.manifestJson());
+        JsonNode fromManifest = from.manifestJson().isBlank() ? json.createObjectNode()
+                : json.readTree(from.manifestJson());
+        manifest.put("version", version);
+        // Per attribute, the training record (threshold, calibration, dev numbers) of the model it comes from.
+        if (manifest.path("training").isObject()) {
+            ObjectNode training = (ObjectNode) manifest.get("training");
+            for (String name : taken.keySet()) {
+                JsonNode entry = fromManifest.path("training").path(name);
+                if (entry.isMissingNode()) {
+                    training.remove(name);
+                } else {
+                    training.set(name, entry.deepCopy());
+                }
+            }
+        }
         ObjectNode composedFrom = manifest.putObject("composedFrom");
         composedFrom.put("base", base.version());
         composedFrom.set("taken", json.valueToTree(taken));
+        composedFrom.put("note", "every other entry of this manifest (evaluation, provenance, data) describes the"
+                + " base model " + base.version());
         return new TribuoClassifier(version, base.extractor(), models, json.writeValueAsString(manifest));
     }
 

@@ -261,7 +261,8 @@ public final class TrainCommand {
             Files.createDirectories(report.toAbsolutePath().getParent());
             Path experiments = Path.of(opt("experiments", "training/experiments.md"));
             String log = Files.exists(experiments) ? Files.readString(experiments) : "";
-            Files.writeString(report, evaluation.markdown(manifest, log), StandardCharsets.UTF_8);
+            String logName = experiments.toString().replace('\\', '/');
+            Files.writeString(report, evaluation.markdown(manifest, logName, log), StandardCharsets.UTF_8);
             Path jsonReport = report.resolveSibling(report.getFileName().toString().replaceAll("\\.md$", "") + ".json");
             Files.writeString(jsonReport, json.writeValueAsString(evaluation.full(manifest)), StandardCharsets.UTF_8);
             log("report written to " + report + " and " + jsonReport);
