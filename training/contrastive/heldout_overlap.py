@@ -6,7 +6,7 @@ fewer than three items are skipped, as there). A held-out template shares no fil
 templates can still write nearly the same sentence. A near training sentence (overlap at or above --limit, default
 0.6) with the same TOXICITY label is a near-copy, which makes the held-out number optimistic; one with the opposite
 label only is a contrast pair ("X are vermin" / "X are not vermin"), which makes it harder. Every training file
-(training/contrastive/train*.tsv, adopted or not; rows that leave TOXICITY unstated are skipped) is read. Prints, per file, the counts
+(training/contrastive/train*.tsv, adopted or not) is read; TOXICITY unstated ("-") counts as a label of its own. Prints, per file, the counts
 for English and for the other languages, by behaviour, and with --examples N the first N near-copies. Reads only the
 committed TSV files; scores nothing. From the repository root:
   python3 training/contrastive/heldout_overlap.py [--limit 0.6] [--examples 0]"""
@@ -59,8 +59,9 @@ def main():
     training, seen = {}, set()
     for path in train:
         for row in check_round5.read(path):
-            # a copy that leaves TOXICITY unstated ("-", rounds 41 and 48) says nothing about the label
-            if (row["lang"], row["text"], row["TOXICITY"]) in seen or row["TOXICITY"] not in ("0", "1"):
+            # the label compared is TOXICITY as the file states it: "-" (unstated, e.g. profanity at no one, or a
+            # copy that trains one head only) is a label of its own, the same only as another "-"
+            if (row["lang"], row["text"], row["TOXICITY"]) in seen:
                 continue
             seen.add((row["lang"], row["text"], row["TOXICITY"]))
             w = items(row)

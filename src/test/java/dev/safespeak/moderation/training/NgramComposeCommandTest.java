@@ -84,6 +84,17 @@ class NgramComposeCommandTest {
     }
 
     @Test
+    void aBaseManifestWithoutTrainingRecordsGainsTheTakenAttributesRecord() throws Exception {
+        TribuoClassifier base = TinyModels.constant("base-1", 0.1); // its manifest has no "training" object
+        TribuoClassifier from = withManifest(TinyModels.constant("from-1", 0.2),
+                "{\"training\":{\"THREAT\":{\"threshold\":0.7}}}");
+        JsonNode manifest = new ObjectMapper().readTree(
+                NgramComposeCommand.compose(base, from, List.of(Attribute.THREAT), "c-1").manifestJson());
+        assertThat(manifest.path("training").path("THREAT").path("threshold").asDouble()).isEqualTo(0.7);
+        assertThat(manifest.path("version").asText()).isEqualTo("c-1");
+    }
+
+    @Test
     void refusesModelsWithDifferentFeatureSpaces() {
         TribuoClassifier base = TinyModels.seeded("base-1", 1);
         assertThatThrownBy(() -> NgramComposeCommand.compose(base, TinyModels.constant("small-1", 0.3),

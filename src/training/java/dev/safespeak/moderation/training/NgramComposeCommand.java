@@ -88,15 +88,13 @@ public final class NgramComposeCommand {
                 : json.readTree(from.manifestJson());
         manifest.put("version", version);
         // Per attribute, the training record (threshold, calibration, dev numbers) of the model it comes from.
-        if (manifest.path("training").isObject()) {
-            ObjectNode training = (ObjectNode) manifest.get("training");
-            for (String name : taken.keySet()) {
-                JsonNode entry = fromManifest.path("training").path(name);
-                if (entry.isMissingNode()) {
-                    training.remove(name);
-                } else {
-                    training.set(name, entry.deepCopy());
-                }
+        ObjectNode training = manifest.withObjectProperty("training");
+        for (String name : taken.keySet()) {
+            JsonNode entry = fromManifest.path("training").path(name);
+            if (entry.isMissingNode()) {
+                training.remove(name);
+            } else {
+                training.set(name, entry.deepCopy());
             }
         }
         ObjectNode composedFrom = manifest.putObject("composedFrom");
