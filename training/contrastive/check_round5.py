@@ -32,16 +32,20 @@ Flags: --limit X (the overlap to print and fail at, default 0.6); --show-known (
 reach --limit). Prints nothing about the model: it reads only the TSV files. Run from the repository root after
 generate.py:
   python3 training/contrastive/check_round5.py [--limit 0.5] [--show-known]"""
+import collections
 import csv
+import functools
 import re
 import sys
 
 LIMIT = float(sys.argv[sys.argv.index("--limit") + 1]) if "--limit" in sys.argv else 0.6
 
 
+@functools.lru_cache(maxsize=None)
 def read(path):
+    """The rows of a TSV file, read once per run (callers do not change them)."""
     with open(path, encoding="utf-8") as f:
-        return list(csv.DictReader(f, delimiter="\t"))
+        return tuple(csv.DictReader(f, delimiter="\t"))
 
 
 def words(text, groups):
@@ -179,6 +183,25 @@ def pairs(text, groups):
     return {t[i:i + 2] for i in range(len(t) - 1)}
 
 
+@functools.lru_cache(maxsize=None)
+def group_terms():
+    """Every group term of generate.py's languages (plural and singular forms), which words() and pairs() replace."""
+    import generate
+    return frozenset({p for data in generate.L.values() for _, p, s in data["groups"]}
+                     | {s for data in generate.L.values() for _, p, s in data["groups"]})
+
+
+MEASURED = {}
+
+
+def measured(measure, text, groups):
+    """measure(text, groups), computed once per text and measure in a run."""
+    key = (measure, text)
+    if key not in MEASURED:
+        MEASURED[key] = measure(text, groups)
+    return MEASURED[key]
+
+
 def compare(new, paths, close, measure=words, zh_measure=None):
     """Adds to close (template id -> (Jaccard, its text, other file, other text)) every template of new whose words
     (or another measure's set, e.g. pairs) overlap a sentence of one of paths by at least LIMIT, keeping the
@@ -188,26 +211,36 @@ def compare(new, paths, close, measure=words, zh_measure=None):
     others = []
     for path in paths:
         others += [(path, r) for r in read(path)] if new else []
-    import generate
-    groups = {p for data in generate.L.values() for _, p, s in data["groups"]} | \
-             {s for data in generate.L.values() for _, p, s in data["groups"]}
+    groups = group_terms()
 
     def of(r):
-        return (zh_measure if zh_measure and r["lang"] == "zh" else measure)(r["text"], groups)
+        m = zh_measure if zh_measure and r["lang"] == "zh" else measure
+        return measured(m, r["text"], groups)
 
-    index, done = {}, set()
+    # per language: the sentences' sets and, for each word (or character pair), the sentences that hold it
+    index, postings, done = {}, {}, set()
     for path, r in others:
         if (r["lang"], r["text"]) in done:
             continue
         done.add((r["lang"], r["text"]))
         w = of(r)
         if len(w) >= 3:
-            index.setdefault(r["lang"], []).append((w, path, r["text"]))
+            sentences = index.setdefault(r["lang"], [])
+            for token in w:
+                postings.setdefault(r["lang"], {}).setdefault(token, []).append(len(sentences))
+            sentences.append((w, path, r["text"]))
+    lowest = min(LIMIT, FLOOR)
     for r in new:
         w = of(r)
-        for ow, path, text in index.get(r["lang"], []):
-            j = len(w & ow) / len(w | ow)
-            if j < min(LIMIT, FLOOR):
+        sentences, tokens = index.get(r["lang"], []), postings.get(r["lang"], {})
+        # how many of w's tokens each sentence shares (a sentence sharing none has overlap 0)
+        shared = collections.Counter()
+        for token in w:
+            shared.update(tokens.get(token, ()))
+        for i, common in sorted(shared.items()):
+            ow, path, text = sentences[i]
+            j = common / (len(w) + len(ow) - common)
+            if j < lowest:
                 continue
             key = (r["text"], path, text)
             if j > FOUND.get(key, (0,))[0]:

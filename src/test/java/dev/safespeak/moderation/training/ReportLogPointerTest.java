@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** The n-gram model's quality report points at the experiments log and says how far it went, instead of copying it. */
+/**
+ * The quality reports point at their hand-kept logs and say how far they went, instead of copying them: the n-gram
+ * model's report at the experiments log (numbered items), the per-mode report at the dev variants (rounds' results).
+ */
 class ReportLogPointerTest {
 
     @Test
@@ -19,5 +22,14 @@ class ReportLogPointerTest {
     void aLogWithoutItemsSaysSo() {
         assertThat(Evaluation.logPointer("other/log.md", "## Log\n\nnothing tried yet\n")).isEqualTo("The log is other/log.md, kept there as rounds go on; when this report was written"
                 + " its last item was none.");
+    }
+
+    @Test
+    void namesTheHighestRoundWithAResultOfTheDevVariants() {
+        String log = "Round 50's criterion, written before its runs.\n\nRound 49's result (dev only):\n"
+                + "- Round 51's result is not at the start of a line here\nRound 50's result (dev only; ...)\n";
+        assertThat(Evaluation.logPointer("training/dev-variants.md", log, ModeEvaluation.ROUND_RESULT, "round"))
+                .isEqualTo("The log is training/dev-variants.md, kept there as rounds go on; when this report was"
+                        + " written its last round was number 50.");
     }
 }

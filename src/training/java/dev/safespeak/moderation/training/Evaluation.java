@@ -453,13 +453,24 @@ final class Evaluation {
      * model is trained (later rounds, other engines), so a copy here would go stale.
      */
     static String logPointer(String experimentsPath, String experimentsLog) {
-        java.util.regex.Matcher item = java.util.regex.Pattern.compile("(?m)^(\\d+)\\. ").matcher(experimentsLog);
+        return logPointer(experimentsPath, experimentsLog, NUMBERED_ITEM, "item");
+    }
+
+    /** A numbered item of the experiments log: "12. ..." at the start of a line. */
+    private static final java.util.regex.Pattern NUMBERED_ITEM = java.util.regex.Pattern.compile("(?m)^(\\d+)\\. ");
+
+    /**
+     * Where a log is and the highest number its entries ({@code entry}'s first group) reached when a report was
+     * written, named {@code noun} ("item", "round").
+     */
+    static String logPointer(String path, String log, java.util.regex.Pattern entry, String noun) {
+        java.util.regex.Matcher found = entry.matcher(log);
         int last = 0;
-        while (item.find()) {
-            last = Math.max(last, Integer.parseInt(item.group(1)));
+        while (found.find()) {
+            last = Math.max(last, Integer.parseInt(found.group(1)));
         }
-        return "The log is " + experimentsPath + ", kept there as rounds go on; when this report was written its last"
-                + " item was " + (last == 0 ? "none" : "number " + last) + ".";
+        return "The log is " + path + ", kept there as rounds go on; when this report was written its last " + noun
+                + " was " + (last == 0 ? "none" : "number " + last) + ".";
     }
 
     private static void metricTable(StringBuilder md, Map<String, Metrics> rows, boolean withPositives) {

@@ -469,21 +469,28 @@ final class ModeEvaluation {
         return md.append('\n').toString();
     }
 
-    /** training/dev-variants.md, the hand-kept log of the variants compared on dev before this one was chosen. */
+    /**
+     * Where training/dev-variants.md is, the hand-kept log of the variants compared on dev, and its last round when
+     * this report was written: later rounds keep adding to it, so a copy here would go stale.
+     */
     private static String variantsTried() {
         java.nio.file.Path log = java.nio.file.Path.of("training/dev-variants.md");
         if (!java.nio.file.Files.exists(log)) {
             return "";
         }
         try {
-            return "## Method: variants compared on dev\n\nFrom `training/dev-variants.md` (kept by hand; every result "
-                    + "in it is a dev number printed by `--dev-only` runs, which score no test split, held-out template "
-                    + "or fresh phrasing; where a round was prompted by earlier test figures, its Why quotes them and "
-                    + "says so).\n\n" + java.nio.file.Files.readString(log).strip() + "\n\n";
+            return "## Method: variants compared on dev\n\nEvery result in `training/dev-variants.md` is a dev number "
+                    + "printed by `--dev-only` runs, which score no test split, held-out template or fresh phrasing; "
+                    + "where a round was prompted by earlier test figures, its Why quotes them and says so. "
+                    + Evaluation.logPointer(log.toString(), java.nio.file.Files.readString(log), ROUND_RESULT, "round")
+                    + "\n\n";
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
     }
+
+    /** A round's result paragraph in training/dev-variants.md: "Round 52's result (...)". */
+    static final java.util.regex.Pattern ROUND_RESULT = java.util.regex.Pattern.compile("(?m)^Round (\\d+)'s result");
 
     private static void count(Map<String, Map<Mode, int[]>> map, String key, Mode m, boolean hit) {
         int[] c = map.computeIfAbsent(key, k -> new EnumMap<>(Mode.class)).computeIfAbsent(m, k -> new int[2]);
