@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -52,7 +51,7 @@ class ContrastiveScriptsTest {
             }
         }
 
-        Result result = run(copy, "training/contrastive/generate.py");
+        Python3.Result result = run(copy, "training/contrastive/generate.py");
 
         assertThat(result.exitCode()).as(result.stderr()).isZero();
         for (String file : GENERATED) {
@@ -61,7 +60,7 @@ class ContrastiveScriptsTest {
         }
 
         // Round 29 appends its short chat messages to what generate.py wrote.
-        Result round29 = run(copy, "training/contrastive/round29.py");
+        Python3.Result round29 = run(copy, "training/contrastive/round29.py");
 
         assertThat(round29.exitCode()).as(round29.stderr()).isZero();
         assertThat(round29.stdout()).contains("train: dropped 19 rows close to a held-out or fresh sentence");
@@ -70,7 +69,7 @@ class ContrastiveScriptsTest {
         }
 
         // Round 33 appends its threats and violent sentences that threaten no one to what round 29 wrote.
-        Result round33 = run(copy, "training/contrastive/round33.py");
+        Python3.Result round33 = run(copy, "training/contrastive/round33.py");
 
         assertThat(round33.exitCode()).as(round33.stderr()).isZero();
         for (String file : List.of("training/contrastive/train-round33.tsv", "training/contrastive/dev-round33.tsv")) {
@@ -78,7 +77,7 @@ class ContrastiveScriptsTest {
         }
 
         // Round 40 appends round 33's English rows and its own English threats to the encoder heads' round-27 files.
-        Result round40 = run(copy, "training/contrastive/round40.py");
+        Python3.Result round40 = run(copy, "training/contrastive/round40.py");
 
         assertThat(round40.exitCode()).as(round40.stderr()).isZero();
         for (String file : List.of("training/contrastive/train-encoder-round40.tsv",
@@ -87,7 +86,7 @@ class ContrastiveScriptsTest {
         }
 
         // Round 41 keeps round 40's training rows for the THREAT head only.
-        Result round41 = run(copy, "training/contrastive/round41.py");
+        Python3.Result round41 = run(copy, "training/contrastive/round41.py");
 
         assertThat(round41.exitCode()).as(round41.stderr()).isZero();
         assertThat(round41.stdout()).contains("then 191 rows for the THREAT head only");
@@ -95,7 +94,7 @@ class ContrastiveScriptsTest {
                 .hasSameBinaryContentAs(Path.of("training/contrastive/train-encoder-round41.tsv"));
 
         // Round 42 gives round 40's English training rows to the fast model, as they are and (round 44) for THREAT only.
-        Result round42 = run(copy, "training/contrastive/round42.py");
+        Python3.Result round42 = run(copy, "training/contrastive/round42.py");
 
         assertThat(round42.exitCode()).as(round42.stderr()).isZero();
         assertThat(round42.stdout()).contains("then 128 rows of round 40");
@@ -107,14 +106,14 @@ class ContrastiveScriptsTest {
         // keeps them away from the row-level held-out suite, which generate.py does not write.
         Files.copy(Path.of("src/test/resources/functional/heldout-rowlevel.tsv"),
                 copy.resolve("src/test/resources/functional/heldout-rowlevel.tsv"));
-        Result round45 = run(copy, "training/contrastive/round45.py");
+        Python3.Result round45 = run(copy, "training/contrastive/round45.py");
 
         assertThat(round45.exitCode()).as(round45.stderr()).isZero();
         assertThat(copy.resolve("training/contrastive/train-encoder-round45.tsv")).as("as round45.py writes it")
                 .hasSameBinaryContentAs(Path.of("training/contrastive/train-encoder-round45.tsv"));
 
         // Round 48 keeps round 45's rows with SEVERE_TOXICITY unstated (an eleventh column).
-        Result round48 = run(copy, "training/contrastive/round48.py");
+        Python3.Result round48 = run(copy, "training/contrastive/round48.py");
 
         assertThat(round48.exitCode()).as(round48.stderr()).isZero();
         assertThat(round48.stdout()).contains("then 540 rows with SEVERE_TOXICITY unstated");
@@ -122,7 +121,7 @@ class ContrastiveScriptsTest {
                 .hasSameBinaryContentAs(Path.of("training/contrastive/train-encoder-round48.tsv"));
 
         // Round 49 keeps round 40's training rows for TOXICITY (a) and for TOXICITY and THREAT (b).
-        Result round49 = run(copy, "training/contrastive/round49.py");
+        Python3.Result round49 = run(copy, "training/contrastive/round49.py");
 
         assertThat(round49.exitCode()).as(round49.stderr()).isZero();
         assertThat(round49.stdout()).contains("train-encoder-round49a.tsv: 4018 lines of train-encoder-round27.tsv, then"
@@ -137,7 +136,7 @@ class ContrastiveScriptsTest {
         // have, beside round 48's).
         for (String script : List.of("round29.py", "round33.py", "round40.py", "round41.py", "round42.py",
                 "round45.py", "round48.py", "round49.py")) {
-            Result again = run(copy, "training/contrastive/" + script);
+            Python3.Result again = run(copy, "training/contrastive/" + script);
             assertThat(again.exitCode()).as("%s rerun: %s", script, again.stderr()).isZero();
         }
         for (String file : List.of("train-round29.tsv", "dev-round29.tsv", "train-round33.tsv", "dev-round33.tsv",
@@ -151,7 +150,7 @@ class ContrastiveScriptsTest {
 
     @Test
     void no_training_only_or_dev_only_sentence_is_close_to_one_on_another_side() throws Exception {
-        Result result = run(Path.of("").toAbsolutePath(), "training/contrastive/check_round5.py", "--limit", "0.5");
+        Python3.Result result = run(Path.of("").toAbsolutePath(), "training/contrastive/check_round5.py", "--limit", "0.5");
 
         assertThat(result.exitCode()).as(result.stdout()).isZero();
         assertThat(result.stdout()).isEmpty();
@@ -183,7 +182,7 @@ class ContrastiveScriptsTest {
         lines.add(bogus);
         Files.write(record, lines);
 
-        Result result = run(copy, "training/contrastive/check_round5.py", "--limit", "0.5");
+        Python3.Result result = run(copy, "training/contrastive/check_round5.py", "--limit", "0.5");
 
         assertThat(result.exitCode()).isEqualTo(1);
         String[] pair = dropped.split("\t");
@@ -201,7 +200,7 @@ class ContrastiveScriptsTest {
      */
     @Test
     void held_out_and_fresh_near_copies_among_the_training_sentences_do_not_grow() throws Exception {
-        Result result = run(Path.of("").toAbsolutePath(), "training/contrastive/heldout_overlap.py");
+        Python3.Result result = run(Path.of("").toAbsolutePath(), "training/contrastive/heldout_overlap.py");
 
         assertThat(result.exitCode()).as(result.stderr()).isZero();
         assertThat(result.stdout())
@@ -216,7 +215,7 @@ class ContrastiveScriptsTest {
             assertThat(Integer.parseInt(counts.group(2))).as(counts.group()).isLessThanOrEqualTo(most[i]);
         }
 
-        Result bad = run(Path.of("").toAbsolutePath(), "training/contrastive/heldout_overlap.py", "--limit", "1.5");
+        Python3.Result bad = run(Path.of("").toAbsolutePath(), "training/contrastive/heldout_overlap.py", "--limit", "1.5");
         assertThat(bad.exitCode()).isEqualTo(1);
         assertThat(bad.stderr()).contains("--limit must be in (0, 1]");
     }
@@ -231,37 +230,24 @@ class ContrastiveScriptsTest {
         List<String> lines = new ArrayList<>(Files.readAllLines(Path.of("training/contrastive/known-close.tsv")));
         lines.add("high\ten.x\ta\tb\tc");
         Files.write(record, lines);
-        Result malformed = run(copy, "training/contrastive/check_round5.py");
+        Python3.Result malformed = run(copy, "training/contrastive/check_round5.py");
         assertThat(malformed.exitCode()).isEqualTo(1);
         assertThat(malformed.stderr()).contains("known-close.tsv:" + lines.size()
                 + ": not five tab-separated fields with an overlap first");
 
         lines.set(lines.size() - 1, lines.get(1));
         Files.write(record, lines);
-        Result twice = run(copy, "training/contrastive/check_round5.py");
+        Python3.Result twice = run(copy, "training/contrastive/check_round5.py");
         assertThat(twice.exitCode()).isEqualTo(1);
         assertThat(twice.stderr()).contains("known-close.tsv:" + lines.size() + ": the same pair as line 2");
 
         Files.write(record, lines.subList(1, lines.size()));
-        Result headless = run(copy, "training/contrastive/check_round5.py");
+        Python3.Result headless = run(copy, "training/contrastive/check_round5.py");
         assertThat(headless.exitCode()).isEqualTo(1);
         assertThat(headless.stderr()).contains("the first line must be the header");
     }
 
-    private record Result(int exitCode, String stdout, String stderr) {
-    }
-
-    private Result run(Path directory, String script, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(python, "-B", script));
-        command.addAll(List.of(args));
-        Path stdout = Files.createTempFile(copy, "stdout", ".txt");
-        Path stderr = Files.createTempFile(copy, "stderr", ".txt");
-        Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectOutput(stdout.toFile())
-                .redirectError(stderr.toFile()).start();
-        if (!process.waitFor(120, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError(script + " did not finish within two minutes");
-        }
-        return new Result(process.exitValue(), Files.readString(stdout), Files.readString(stderr));
+    private Python3.Result run(Path directory, String script, String... args) throws Exception {
+        return Python3.run(python, directory, java.util.Map.of(), script, args);
     }
 }

@@ -50,13 +50,17 @@ final class Python3 {
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(interpreter, "-B", script));
         command.addAll(List.of(args));
-        Path stderr = Files.createTempFile(root, "stderr", ".txt");
+        Path stderr = Files.createTempFile("python3-stderr", ".txt"); // not in root, which may be the repository
         ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectError(stderr.toFile());
         builder.environment().put("PATH", root.resolve("fakebin") + ":" + System.getenv("PATH"));
         builder.environment().putAll(env);
         Process process = builder.start();
         String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("finished within a minute").isTrue();
-        return new Result(process.exitValue(), stdout, Files.readString(stderr));
+        try {
+            return new Result(process.exitValue(), stdout, Files.readString(stderr));
+        } finally {
+            Files.delete(stderr);
+        }
     }
 }
