@@ -28,8 +28,9 @@ import org.springframework.beans.factory.DisposableBean;
  * it. Each payload starts with this instance's random id, so its own messages are recognised and dropped. When the
  * listening connection breaks (database restarted) the thread reconnects every {@value #RECONNECT_MILLIS} ms;
  * messages sent meanwhile are lost, which for board refreshes means a board shows a change at its next refresh.
- * A subscription takes effect when the thread next LISTENs, within {@value #WAIT_MILLIS} ms of {@link #subscribe};
- * a message sent before that is not delivered. The only subscriber (the board broadcaster) subscribes while the
+ * A subscription takes effect when the thread next LISTENs: within {@value #WAIT_MILLIS} ms of {@link #subscribe}
+ * once the listening connection is up, later while it connects or reconnects; a message sent before that is not
+ * delivered. The only subscriber (the board broadcaster) subscribes while the
  * application starts, long before the instance is ready and can show a board, so no open board misses a change.
  */
 final class PostgresNotifications implements ClusterNotifications, DisposableBean {

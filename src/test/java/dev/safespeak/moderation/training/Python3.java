@@ -1,7 +1,5 @@
 package dev.safespeak.moderation.training;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -50,17 +48,23 @@ final class Python3 {
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(interpreter, "-B", script));
         command.addAll(List.of(args));
-        Path stderr = Files.createTempFile("python3-stderr", ".txt"); // not in root, which may be the repository
-        ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectError(stderr.toFile());
-        builder.environment().put("PATH", root.resolve("fakebin") + ":" + System.getenv("PATH"));
-        builder.environment().putAll(env);
-        Process process = builder.start();
-        String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("finished within a minute").isTrue();
+        // stdout and stderr go to files outside root (which may be the repository), so the wait below can time out
+        Path stdout = Files.createTempFile("python3-stdout", ".txt");
+        Path stderr = Files.createTempFile("python3-stderr", ".txt");
         try {
-            return new Result(process.exitValue(), stdout, Files.readString(stderr));
+            ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile())
+                    .redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
+            builder.environment().put("PATH", root.resolve("fakebin") + ":" + System.getenv("PATH"));
+            builder.environment().putAll(env);
+            Process process = builder.start();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError(script + " did not finish within a minute");
+            }
+            return new Result(process.exitValue(), Files.readString(stdout), Files.readString(stderr));
         } finally {
-            Files.delete(stderr);
+            Files.deleteIfExists(stdout);
+            Files.deleteIfExists(stderr);
         }
     }
 }

@@ -25,11 +25,14 @@ class ReportLogPointerTest {
     }
 
     @Test
-    void namesTheHighestRoundWithAResultOfTheDevVariants() {
-        String log = "Round 50's criterion, written before its runs.\n\nRound 49's result (dev only):\n"
-                + "- Round 51's result is not at the start of a line here\nRound 50's result (dev only; ...)\n";
-        assertThat(Evaluation.logPointer("training/dev-variants.md", log, ModeEvaluation.ROUND_RESULT, "round"))
-                .isEqualTo("The log is training/dev-variants.md, kept there as rounds go on; when this report was"
-                        + " written its last round was number 50.");
+    void theModesReportNamesTheDevVariantsAndTheirHighestRoundWithAResultInsteadOfCopyingThem() {
+        String log = "Round 51's criterion, written before its runs.\n\nRound 49's result (dev only):\n"
+                + "- Round 52's result is not at the start of a line here\nRound 50's result (dev only; ...)\n";
+        assertThat(ModeEvaluation.variantsTried("training/dev-variants.md", log)).isEqualTo(
+                "## Method: variants compared on dev\n\nEvery result in `training/dev-variants.md` is a dev number"
+                        + " printed by `--dev-only` runs, which score no test split, held-out template or fresh"
+                        + " phrasing; where a round was prompted by earlier test figures, its Why quotes them and says"
+                        + " so. The log is training/dev-variants.md, kept there as rounds go on; when this report was"
+                        + " written its last round was number 50.\n\n");
     }
 }

@@ -469,24 +469,28 @@ final class ModeEvaluation {
         return md.append('\n').toString();
     }
 
-    /**
-     * Where training/dev-variants.md is, the hand-kept log of the variants compared on dev, and its last round when
-     * this report was written: later rounds keep adding to it, so a copy here would go stale.
-     */
+    /** The report's section on the variants compared on dev, from training/dev-variants.md when it exists. */
     private static String variantsTried() {
         java.nio.file.Path log = java.nio.file.Path.of("training/dev-variants.md");
         if (!java.nio.file.Files.exists(log)) {
             return "";
         }
         try {
-            return "## Method: variants compared on dev\n\nEvery result in `training/dev-variants.md` is a dev number "
-                    + "printed by `--dev-only` runs, which score no test split, held-out template or fresh phrasing; "
-                    + "where a round was prompted by earlier test figures, its Why quotes them and says so. "
-                    + Evaluation.logPointer(log.toString(), java.nio.file.Files.readString(log), ROUND_RESULT, "round")
-                    + "\n\n";
+            return variantsTried(log.toString(), java.nio.file.Files.readString(log));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The section that names the hand-kept log of the variants compared on dev and its last round when this report
+     * was written: later rounds keep adding to the log, so a copy here would go stale.
+     */
+    static String variantsTried(String path, String log) {
+        return "## Method: variants compared on dev\n\nEvery result in `" + path + "` is a dev number printed by "
+                + "`--dev-only` runs, which score no test split, held-out template or fresh phrasing; where a round was "
+                + "prompted by earlier test figures, its Why quotes them and says so. "
+                + Evaluation.logPointer(path, log, ROUND_RESULT, "round") + "\n\n";
     }
 
     /** A round's result paragraph in training/dev-variants.md: "Round 52's result (...)". */
