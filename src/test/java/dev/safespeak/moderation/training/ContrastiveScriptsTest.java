@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,9 +34,7 @@ class ContrastiveScriptsTest {
 
     @BeforeAll
     static void python3() {
-        python = Python3.interpreter();
-        Assumptions.assumeTrue(python != null,
-                "python3 is not on the PATH: training/contrastive's scripts are not tested (CI has python3)");
+        python = Python3.required("training/contrastive's scripts are");
     }
 
     @Test

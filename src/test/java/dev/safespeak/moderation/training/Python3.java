@@ -41,6 +41,17 @@ final class Python3 {
     }
 
     /**
+     * The interpreter for a test class's {@code @BeforeAll}; without python3 on the PATH the class is skipped with a
+     * message naming {@code what} is not tested.
+     */
+    static String required(String what) {
+        String python = interpreter();
+        org.junit.jupiter.api.Assumptions.assumeTrue(python != null,
+                "python3 is not on the PATH: " + what + " not tested (CI has python3)");
+        return python;
+    }
+
+    /**
      * Runs a script with the interpreter from {@code root}, with {@code root/fakebin} first on the PATH (where a test
      * puts its stand-in {@code java}) and {@code env} added; at most a minute; stdout and stderr apart.
      */

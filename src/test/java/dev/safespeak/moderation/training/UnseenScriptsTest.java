@@ -10,7 +10,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,9 +49,7 @@ class UnseenScriptsTest {
 
     @BeforeAll
     static void python3() {
-        python = Python3.interpreter();
-        Assumptions.assumeTrue(python != null,
-                "python3 is not on the PATH: training/unseen's scripts are not tested (CI has python3)");
+        python = Python3.required("training/unseen's scripts are");
     }
 
     @BeforeEach

@@ -1,0 +1,223 @@
+#!/usr/bin/env python3
+"""How much the accurate engine's scores depend on the CPU. The int8 encoder runs in ONNX Runtime, whose kernels differ
+by instruction set, so the same jar can score a text slightly differently on another CPU (session 21 saw the same
+heads give other test numbers on an AMD machine than on the Intel one that trained them).
+
+Scores the English and Chinese sentences of the authored held-out and fresh suites (src/test/resources/functional, the
+languages the encoders cover) with `java -jar JAR score --mode accurate --languages en,zh`, twice on this machine
+(one thread, then two threads, separate processes), and compares:
+- the two runs here with each other (is scoring deterministic on one machine?);
+- this machine's run with the committed reference, bench/cpu-drift-reference.jsonl.gz, written on another machine with
+  --write-reference: texts whose scores differ (as `score` writes them, four decimals), the largest difference per
+  attribute, and the texts flagged differently.
+Writes docs/reports/cpu-drift.md. Refuses (exit 2) when the reference was written with another model or other heads,
+and writes no reference unless the two runs here agree. Exit 0 when measured, whatever the differences.
+--java "CMD" runs the jar with another java command, split at spaces: under `qemu-x86_64 -cpu Haswell
+/usr/lib/jvm/java-17-openjdk-amd64/bin/java` (Debian's qemu-user) the run sees a CPU with AVX2 and no AVX-512, so one
+machine can compare two instruction sets; the report names the command.
+Usage, from the repository root:
+  python3 bench/cpu-drift.py [--jar JAR] [--java "CMD"] [--write-reference] [--report FILE]"""
+import csv
+import datetime
+import gzip
+import hashlib
+import json
+import os
+import shlex
+import subprocess
+import sys
+import tempfile
+import zipfile
+
+SUITES = ("src/test/resources/functional/heldout.tsv", "src/test/resources/functional/fresh.tsv")
+LANGUAGES = ("en", "zh")
+REFERENCE = "bench/cpu-drift-reference.jsonl.gz"
+USAGE = "usage: bench/cpu-drift.py [--jar JAR] [--java \"CMD\"] [--write-reference] [--report FILE]"
+
+
+def fail(message):
+    print(f"cpu-drift: {message}", file=sys.stderr)
+    sys.exit(2)
+
+
+def arguments(args):
+    options = {"--jar": None, "--java": "java", "--report": "docs/reports/cpu-drift.md", "--write-reference": False}
+    i = 0
+    while i < len(args):
+        if args[i] == "--write-reference":
+            options["--write-reference"] = True
+            i += 1
+        elif args[i] in ("--jar", "--java", "--report") and i + 1 < len(args):
+            options[args[i]] = args[i + 1]
+            i += 2
+        else:
+            fail(f"{USAGE}: not understood: {' '.join(args[i:])}")
+    return options
+
+
+def default_jar():
+    if os.path.isdir("target"):
+        jars = sorted(f for f in os.listdir("target") if f.startswith("safespeak-") and f.endswith(".jar"))
+        if jars:
+            return os.path.join("target", jars[0])
+    fail("no jar given and none in target/: build one (./mvnw -B -Pproduction -DskipTests package) or pass --jar")
+
+
+def heads_version(jar):
+    try:
+        with zipfile.ZipFile(jar) as z:
+            return json.loads(z.read("BOOT-INF/classes/models/default/encoder-heads.json"))["version"]
+    except (OSError, KeyError, zipfile.BadZipFile, ValueError) as e:
+        fail(f"{jar} is not a SafeSpeak jar with encoder heads ({e})")
+
+
+def cpu():
+    """The CPU's model name and the vector instruction sets ONNX Runtime chooses its kernels by."""
+    name, flags = "unknown CPU", set()
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as f:
+            for line in f:
+                if line.startswith("model name") and name == "unknown CPU":
+                    name = line.split(":", 1)[1].strip()
+                elif line.startswith("flags") and not flags:
+                    flags = set(line.split(":", 1)[1].split())
+    except OSError:
+        pass
+    sets = [f for f in ("avx2", "fma", "avx512f", "avx512bw", "avx512_vnni", "avx_vnni", "amx_int8") if f in flags]
+    return f"{name} ({', '.join(sets) or 'no AVX2'})"
+
+
+def texts():
+    """(id, language, text) of every English and Chinese sentence of the suites; the id is file:line."""
+    rows = []
+    for path in SUITES:
+        try:
+            with open(path, encoding="utf-8") as f:
+                for n, r in enumerate(csv.DictReader(f, delimiter="\t"), 2):
+                    if r["lang"] in LANGUAGES:
+                        rows.append((f"{os.path.basename(path)}:{n}", r["lang"], r["text"]))
+        except (OSError, KeyError) as e:
+            fail(f"cannot read {path} ({e}); run from the repository root")
+    return rows
+
+
+def score(java, jar, rows, threads, work):
+    """{id: (modelVersion, engine, scores, flagged)} as `score --mode accurate --threads N` writes them."""
+    src, out = os.path.join(work, "in.jsonl"), os.path.join(work, f"out-{threads}.jsonl")
+    with open(src, "w", encoding="utf-8") as f:
+        for i, lang, text in rows:
+            f.write(json.dumps({"id": i, "text": text}, ensure_ascii=False) + "\n")
+    command = java.split() + ["-jar", jar, "score", "--in", src, "--out", out, "--mode", "accurate",
+               "--languages", ",".join(LANGUAGES), "--threads", str(threads)]
+    run = subprocess.run(command, capture_output=True, text=True)
+    if run.returncode != 0:
+        fail(f"score --threads {threads} exited {run.returncode}: {run.stderr.strip()[-600:]}")
+    result = {}
+    with open(out, encoding="utf-8") as f:
+        for line in f:
+            r = json.loads(line)
+            result[r["id"]] = (r["modelVersion"], r["engine"], r["scores"], r["flagged"])
+    if len(result) != len(rows):
+        fail(f"score wrote {len(result)} records for {len(rows)} texts")
+    return result
+
+
+def digest(text):
+    """A short fingerprint of a text, so the reference can tell a changed sentence without holding it."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+
+
+def differences(a, b, rows):
+    """Texts whose scores differ, the largest difference per attribute, and the texts flagged differently."""
+    changed, largest, flags = 0, {}, []
+    for i, lang, text in rows:
+        sa, fa = a[i][2], a[i][3]
+        sb, fb = b[i][2], b[i][3]
+        changed += any(sa[k] != sb[k] for k in sa)
+        for k in sa:
+            largest[k] = max(largest.get(k, 0.0), abs(sa[k] - sb[k]))
+        for k in sa:
+            if fa[k] != fb[k]:
+                flags.append((i, lang, text, k, sa[k], sb[k]))
+    return changed, largest, flags
+
+
+def main():
+    options = arguments(sys.argv[1:])
+    jar = options["--jar"] or default_jar()
+    if not os.path.isfile(jar):
+        fail(f"no jar at {jar}")
+    heads = heads_version(jar)
+    rows = texts()
+    with tempfile.TemporaryDirectory() as work:
+        one = score(options["--java"], jar, rows, 1, work)
+        two = score(options["--java"], jar, rows, 2, work)
+    model = next(iter(one.values()))[0]
+    here_changed, here_largest, here_flags = differences(one, two, rows)
+    this_cpu = cpu() if options["--java"] == "java" else \
+        f"java run as `{options['--java']}`, which decides the instruction sets it sees, on {cpu()}"
+    if options["--write-reference"]:
+        if here_changed:
+            fail(f"the two runs here differ on {here_changed} texts: no reference written")
+        with gzip.open(REFERENCE, "wt", encoding="utf-8", compresslevel=9) as f:
+            f.write(json.dumps({"cpu": this_cpu, "modelVersion": model, "heads": heads,
+                                "date": datetime.date.today().isoformat(), "texts": len(rows)}) + "\n")
+            for i, lang, text in rows:
+                f.write(json.dumps({"id": i, "text": digest(text), "scores": one[i][2], "flagged": one[i][3]}) + "\n")
+        print(f"cpu-drift: wrote {REFERENCE} ({len(rows)} texts, {this_cpu})")
+    try:
+        with gzip.open(REFERENCE, "rt", encoding="utf-8") as f:
+            header = json.loads(f.readline())
+            reference = {}
+            for line in f:
+                r = json.loads(line)
+                reference[r["id"]] = (header["modelVersion"], r["text"], r["scores"], r["flagged"])
+    except (OSError, ValueError, KeyError) as e:
+        fail(f"cannot read {REFERENCE} ({e}); write one with --write-reference")
+    if (header["modelVersion"], header["heads"]) != (model, heads):
+        fail(f"{REFERENCE} was written with model {header['modelVersion']} and heads {header['heads']}; this jar has "
+             f"{model} and {heads}: write a new reference with --write-reference on the reference machine")
+    missing = [i for i, _, text in rows if i not in reference or reference[i][1] != digest(text)]
+    if missing or len(reference) != len(rows):
+        fail(f"{REFERENCE} holds other texts than the suites now ({len(missing)} missing or changed, {len(reference)} "
+             "held): write a new reference with --write-reference")
+    changed, largest, flags = differences(reference, one, rows)
+    attributes = list(next(iter(one.values()))[2])
+    md = [f"# Accurate-mode scores across CPUs", "",
+          f"Generated by `python3 bench/cpu-drift.py{''.join(' ' + shlex.quote(a) for a in sys.argv[1:])}` on "
+          f"{datetime.date.today().isoformat()}: model {model}, heads "
+          f"{heads}, {len(rows)} English and Chinese sentences of the authored held-out and fresh suites, scored with "
+          f"`score --mode accurate` as it writes scores (four decimals).", "",
+          f"- This machine: {this_cpu}.",
+          f"- Reference (`{REFERENCE}`): {header['cpu']}, written on {header['date']}.", "",
+          "| comparison | texts with any score different | flags different (text and attribute) |",
+          "|---|---:|---:|",
+          f"| this machine, one thread against two threads (two processes) | {here_changed} | {len(here_flags)} |",
+          f"| this machine against the reference | {changed} | {len(flags)} |", "",
+          "Largest score difference per attribute, this machine against the reference:", "",
+          "| " + " | ".join(attributes) + " |", "|" + "---:|" * len(attributes),
+          "| " + " | ".join(f"{largest[k]:.4f}" for k in attributes) + " |", ""]
+    moved = sorted(((max(abs(reference[i][2][k] - one[i][2][k]) for k in attributes), i, lang, text)
+                    for i, lang, text in rows), key=lambda m: (-m[0], m[1]))
+    moved = [m for m in moved if m[0] > 0][:10]
+    if moved:
+        md += ["Texts whose scores moved most (attribute: reference -> this machine, where it differs):", ""]
+        md += [f"- {i} ({lang}; " + ", ".join(f"{k}: {reference[i][2][k]} -> {one[i][2][k]}" for k in attributes
+                                              if reference[i][2][k] != one[i][2][k]) + f"): {text}"
+               for _, i, lang, text in moved]
+        md.append("")
+    if flags:
+        md += ["Flags that differ (reference score, this machine's score):", ""]
+        md += [f"- {i} ({lang}, {k}: {ra} -> {rb}): {text}" for i, lang, text, k, ra, rb in flags[:30]]
+        if len(flags) > 30:
+            md.append(f"- ... and {len(flags) - 30} more")
+        md.append("")
+    os.makedirs(os.path.dirname(options["--report"]) or ".", exist_ok=True)
+    with open(options["--report"], "w", encoding="utf-8") as f:
+        f.write("\n".join(md))
+    print(f"cpu-drift: {changed} of {len(rows)} texts score differently from the reference ({header['cpu']}), "
+          f"{len(flags)} flags differ; here, one against two threads: {here_changed} -> {options['--report']}")
+
+
+if __name__ == "__main__":
+    main()
