@@ -67,6 +67,21 @@ class ScoreCommandTest {
     }
 
     @Test
+    void languages_with_one_latin_script_language_put_latin_texts_in_it_not_in_und() throws Exception {
+        Path in = Files.writeString(dir.resolve("in.jsonl"), """
+                {"id": "a", "text": "Thanks for the help with the project yesterday"}
+                {"id": "b", "text": "谢谢你的帮助"}
+                """);
+        Path outFile = dir.resolve("out.jsonl");
+        assertThat(score("--in", in.toString(), "--out", outFile.toString(), "--languages", "en,zh")).isEqualTo(0);
+        ObjectMapper json = new ObjectMapper();
+        List<String> lines = Files.readAllLines(outFile);
+        assertThat(json.readTree(lines.get(0)).get("language").asText()).isEqualTo("en");
+        assertThat(json.readTree(lines.get(0)).get("languageConfidence").asDouble()).isEqualTo(1.0);
+        assertThat(json.readTree(lines.get(1)).get("language").asText()).isEqualTo("zh");
+    }
+
+    @Test
     void csv_round_trip_handles_quotes_commas_and_line_breaks() throws Exception {
         Path in = Files.writeString(dir.resolve("in.csv"),
                 "id,text\n1,\"Hello, \"\"friend\"\"\"\n2,\"two\nlines\"\n3,plain text\n");

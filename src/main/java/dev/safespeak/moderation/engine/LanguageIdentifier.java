@@ -97,6 +97,8 @@ public final class LanguageIdentifier {
     private final CompletableFuture<NgramLanguageScorer> scorer;
     private final String[] codes;
     private final NgramDetector other;
+    /** The supported languages written in Latin script (no entry of {@link #SCRIPT_LANGUAGES}), sorted. */
+    private final List<String> latinLanguages;
 
     private LanguageIdentifier(Set<String> languages, Function<List<String>, NgramDetector> otherDetector) {
         this.supported = languages;
@@ -108,6 +110,8 @@ public final class LanguageIdentifier {
                         NgramLanguageScorer.LOADER);
         this.codes = scorer == null ? new String[0] : needingNgrams.toArray(String[]::new);
         this.other = needingNgrams.size() < 2 || otherDetector == null ? null : otherDetector.apply(needingNgrams);
+        this.latinLanguages = languages.stream()
+                .filter(l -> SCRIPT_LANGUAGES.values().stream().noneMatch(writers -> writers.contains(l))).toList();
     }
     /**
      * Builds an identifier for the given ISO 639-1 codes and starts loading the n-gram tables of those that
@@ -217,6 +221,15 @@ public final class LanguageIdentifier {
             if (count.latin < (1 - DECIDING_SCRIPT_SHARE) * count.letters) {
                 return DetectedLanguage.UNKNOWN;
             }
+        }
+        // A Latin-script text: with one supported Latin-script language (among the hints, if any) the script decides,
+        // as it does for the other scripts; the n-gram tables hold only languages that share a script.
+        List<String> latin = latinLanguages.stream().filter(l -> hints.isEmpty() || hints.contains(l)).toList();
+        if (latin.isEmpty()) {
+            return DetectedLanguage.UNKNOWN;
+        }
+        if (latin.size() == 1) {
+            return new DetectedLanguage(latin.get(0), (double) count.latin / count.letters);
         }
         return byNgrams(text, hints);
     }

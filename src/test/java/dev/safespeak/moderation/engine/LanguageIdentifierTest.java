@@ -105,6 +105,33 @@ class LanguageIdentifierTest {
     }
 
     @Test
+    void with_one_latin_script_language_supported_the_script_decides_a_latin_text() {
+        // As `score --languages en,zh` or safespeak.moderation.languages [en, zh] build it: no n-gram tables at all.
+        LanguageIdentifier enZh = LanguageIdentifier.of(List.of("en", "zh"));
+        assertThat(enZh.detect("Thanks for the help with the project yesterday"))
+                .isEqualTo(new DetectedLanguage("en", 1.0));
+        assertThat(enZh.detect("lol")).isEqualTo(new DetectedLanguage("en", 1.0));
+        assertThat(enZh.detect("谢谢你的帮助").code()).isEqualTo("zh");
+        assertThat(enZh.detect("OK 好").code()).as("Han holds 1 of 3 letters (at least 30%)").isEqualTo("zh");
+        assertThat(LanguageIdentifier.of(List.of("en")).detect("Merci beaucoup")).isEqualTo(new DetectedLanguage("en",
+                1.0));
+        // Beside two Cyrillic languages (which do load tables) English is still decided by its script.
+        LanguageIdentifier ruUk = LanguageIdentifier.of(List.of("ru", "uk", "en"));
+        assertThat(ruUk.detect("Thanks for the help")).isEqualTo(new DetectedLanguage("en", 1.0));
+        // Latin letters among a supported script's letters count against the script's share.
+        assertThat(LanguageIdentifier.of(List.of("en", "ru")).detect("hello привет")).isEqualTo(
+                new DetectedLanguage("ru", 1.0));
+    }
+
+    @Test
+    void with_no_latin_script_language_supported_a_latin_text_is_unknown() {
+        LanguageIdentifier zhKo = LanguageIdentifier.of(List.of("zh", "ko"));
+        assertThat(zhKo.detect("Thanks for the help")).isEqualTo(DetectedLanguage.UNKNOWN);
+        assertThat(languages.detect("Thanks for the help", List.of("ar", "ru")).code())
+                .as("several hints, none Latin: the first hint, as before").isEqualTo("ar");
+    }
+
+    @Test
     void an_unknown_language_code_cannot_be_supported() {
         assertThatThrownBy(() -> LanguageIdentifier.of(List.of("en", "qq")))
                 .isInstanceOf(IllegalArgumentException.class)
