@@ -29,6 +29,9 @@ class CpuDriftScriptTest {
     private static final String HEADER = "lang\tbehaviour\tgroup\ttext\tTOXICITY\tIDENTITY_ATTACK\tINSULT\tPROFANITY"
             + "\tTHREAT\ttemplate\n";
 
+    /** A sentence that starts with a quote, which is part of the sentence (the suites are split at tabs only). */
+    private static final String QUOTED = "\"they are a disease\" is a lie, and \"a\" too";
+
     private static String python;
 
     @TempDir
@@ -47,7 +50,8 @@ class CpuDriftScriptTest {
         Files.writeString(suites.resolve("heldout.tsv"), HEADER
                 + "en\tthreat\t-\tI will find you\t1\t0\t0\t0\t1\ten.t.1\n"
                 + "de\tneutral\t-\tGuten Morgen\t0\t0\t0\t0\t0\tde.n.1\n"
-                + "zh\tneutral\t-\t早上好\t0\t0\t0\t0\t0\tzh.n.1\n");
+                + "zh\tneutral\t-\t早上好\t0\t0\t0\t0\t0\tzh.n.1\n"
+                + "en\tcounter\t-\t" + QUOTED + "\t0\t0\t0\t0\t0\ten.c.1\n");
         Files.writeString(suites.resolve("fresh.tsv"),
                 HEADER + "en\tneutral\t-\tNice weather today\t0\t0\t0\t0\t0\tfresh\n");
         jar("target/safespeak-1.0.jar", "2026.12.07-r36");
@@ -57,6 +61,8 @@ class CpuDriftScriptTest {
                 #!/usr/bin/env python3
                 import json, os, sys
                 args = sys.argv[1:]
+                with open('calls.txt', 'a') as calls:
+                    calls.write(' '.join(args) + '\\n')
                 if os.environ.get('FAIL'):
                     print('model file is damaged', file=sys.stderr)
                     sys.exit(1)
@@ -69,7 +75,8 @@ class CpuDriftScriptTest {
                         if threads == 2 and os.environ.get('UNSTABLE'):
                             threat = round(threat + 0.0001, 4)
                         scores = {'TOXICITY': round(len(r['text']) / 100, 4), 'THREAT': threat}
-                        out.write(json.dumps({'id': r['id'], 'modelVersion': 'ngram-1', 'engine': 'encoder:x',
+                        engine = 'ngram' if os.environ.get('NGRAM') and '早' in r['text'] else 'encoder:x'
+                        out.write(json.dumps({'id': r['id'], 'modelVersion': 'ngram-1', 'engine': engine,
                                               'scores': scores, 'flagged': {k: v >= 0.5 for k, v in scores.items()}})
                                   + '\\n')
                 """);
@@ -94,21 +101,31 @@ class CpuDriftScriptTest {
         return Files.readString(root.resolve("docs/reports/cpu-drift.md"));
     }
 
+    private static String digest(String text) throws Exception {
+        byte[] sha = java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        return java.util.HexFormat.of().formatHex(sha).substring(0, 12);
+    }
+
+    private String reference() throws IOException {
+        try (InputStream gz = new GZIPInputStream(Files.newInputStream(
+                root.resolve("bench/cpu-drift-reference.jsonl.gz")))) {
+            return new String(gz.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
     @Test
     void a_reference_written_here_matches_a_second_run_here_and_holds_english_and_chinese_ids_only() throws Exception {
         Python3.Result written = run(Map.of(), "--write-reference");
 
         assertThat(written.exitCode()).as(written.stderr()).isZero();
-        assertThat(written.stdout()).contains("wrote bench/cpu-drift-reference.jsonl.gz (3 texts")
-                .contains("0 of 3 texts score differently from the reference");
-        Path referenceFile = root.resolve("bench/cpu-drift-reference.jsonl.gz");
-        try (InputStream gz = new GZIPInputStream(Files.newInputStream(referenceFile))) {
-            String reference = new String(gz.readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(reference.lines().findFirst().orElseThrow()).contains("\"modelVersion\": \"ngram-1\"")
-                    .contains("\"heads\": \"2026.12.07-r36\"").contains("\"texts\": 3");
-            assertThat(reference).contains("heldout.tsv:2").contains("heldout.tsv:4").contains("fresh.tsv:2")
-                    .doesNotContain("heldout.tsv:3").doesNotContain("I will find you");
-        }
+        assertThat(written.stdout()).contains("wrote bench/cpu-drift-reference.jsonl.gz (4 texts")
+                .contains("0 of 4 texts score differently from the reference");
+        String reference = reference();
+        assertThat(reference.lines().findFirst().orElseThrow()).contains("\"modelVersion\": \"ngram-1\"")
+                .contains("\"heads\": \"2026.12.07-r36\"").contains("\"texts\": 4");
+        assertThat(reference).contains("heldout.tsv:2").contains("heldout.tsv:4").contains("fresh.tsv:2")
+                .doesNotContain("heldout.tsv:3").doesNotContain("I will find you")
+                .contains("{\"id\": \"heldout.tsv:5\", \"text\": \"" + digest(QUOTED) + "\"");
 
         Python3.Result again = run(Map.of());
 
@@ -125,7 +142,7 @@ class CpuDriftScriptTest {
         Python3.Result shifted = run(Map.of("SHIFT", "1"));
 
         assertThat(shifted.exitCode()).as(shifted.stderr()).isZero();
-        assertThat(shifted.stdout()).contains("1 of 3 texts score differently from the reference")
+        assertThat(shifted.stdout()).contains("1 of 4 texts score differently from the reference")
                 .contains("1 flags differ");
         assertThat(report()).contains("| this machine against the reference | 1 | 1 |")
                 .contains("| TOXICITY | THREAT |\n|---:|---:|\n| 0.0000 | 0.0100 |")
@@ -141,17 +158,18 @@ class CpuDriftScriptTest {
                 + "exec \"$@\"\n");
         Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwxr-xr-x"));
 
-        Python3.Result emulated = run(Map.of(), "--java", "emulator -cpu Haswell java", "--write-reference");
+        Python3.Result emulated = run(Map.of(), "--java", "emulator -cpu 'Haswell' java", "--write-reference");
 
         assertThat(emulated.exitCode()).as(emulated.stderr()).isZero();
         assertThat(Files.readAllLines(root.resolve("emulator-calls.txt"))).containsExactly("-cpu Haswell",
                 "-cpu Haswell");
-        assertThat(report()).contains("- This machine: java run as `emulator -cpu Haswell java`, which decides the"
-                + " instruction sets it sees, on ");
+        assertThat(report()).contains("- This machine: java run as `emulator -cpu 'Haswell' java` on ")
+                .contains("Generated by `python3 bench/cpu-drift.py --java 'emulator -cpu '\"'\"'Haswell'\"'\"' java'"
+                        + " --write-reference` on ");
         Python3.Result plain = run(Map.of());
         assertThat(plain.exitCode()).as(plain.stderr()).isZero();
         assertThat(report()).contains("- Reference (`bench/cpu-drift-reference.jsonl.gz`): java run as `emulator"
-                + " -cpu Haswell java`");
+                + " -cpu 'Haswell' java` on ");
     }
 
     @Test
@@ -159,38 +177,67 @@ class CpuDriftScriptTest {
         Python3.Result unstable = run(Map.of("UNSTABLE", "1"), "--write-reference");
 
         assertThat(unstable.exitCode()).isEqualTo(2);
-        assertThat(unstable.stderr()).contains("the two runs here differ on 3 texts: no reference written");
+        assertThat(unstable.stderr()).contains("the two runs here differ on 4 texts: no reference written");
         assertThat(root.resolve("bench/cpu-drift-reference.jsonl.gz")).doesNotExist();
     }
 
     @Test
-    void a_reference_of_other_heads_or_without_these_texts_is_refused_with_what_to_do() throws Exception {
+    void a_reference_of_other_heads_is_refused_before_any_scoring() throws Exception {
         assertThat(run(Map.of(), "--write-reference").exitCode()).isZero();
+        Files.delete(root.resolve("calls.txt"));
         jar("target/other.jar", "2026.12.08-r37");
 
         Python3.Result otherHeads = run(Map.of(), "--jar", "target/other.jar");
 
         assertThat(otherHeads.exitCode()).isEqualTo(2);
-        assertThat(otherHeads.stderr()).contains("was written with model ngram-1 and heads 2026.12.07-r36; this jar"
-                + " has ngram-1 and 2026.12.08-r37: write a new reference with --write-reference");
+        assertThat(otherHeads.stderr()).contains("was written with heads 2026.12.07-r36; this jar has 2026.12.08-r37:"
+                + " write a new reference with --write-reference");
+        assertThat(root.resolve("calls.txt")).doesNotExist();
+    }
 
+    @Test
+    void a_reference_without_the_texts_of_the_suites_now_is_refused_before_any_scoring() throws Exception {
+        assertThat(run(Map.of(), "--write-reference").exitCode()).isZero();
+        Files.delete(root.resolve("calls.txt"));
         Files.writeString(root.resolve("src/test/resources/functional/fresh.tsv"),
                 HEADER + "en\tneutral\t-\tNice weather\t0\t0\t0\t0\t0\tfresh\n"
                         + "en\tneutral\t-\tHello\t0\t0\t0\t0\t0\tfresh\n");
+
         Python3.Result otherTexts = run(Map.of());
 
         assertThat(otherTexts.exitCode()).isEqualTo(2);
         assertThat(otherTexts.stderr())
-                .contains("holds other texts than the suites now (2 missing or changed, 3 held)");
+                .contains("holds other texts than the suites now (2 missing or changed, 4 held)");
+        assertThat(root.resolve("calls.txt")).doesNotExist();
     }
 
     @Test
-    void a_missing_jar_reference_or_argument_and_a_failing_score_each_stop_it_with_a_message() throws Exception {
+    void a_missing_reference_is_reported_before_any_scoring() throws Exception {
         Python3.Result noReference = run(Map.of());
+
         assertThat(noReference.exitCode()).isEqualTo(2);
         assertThat(noReference.stderr()).contains("cannot read bench/cpu-drift-reference.jsonl.gz")
                 .contains("write one with --write-reference");
+        assertThat(root.resolve("calls.txt")).doesNotExist();
+    }
 
+    @Test
+    void a_reference_whose_header_lacks_the_heads_is_refused_with_a_message() throws Exception {
+        try (OutputStream gz = new java.util.zip.GZIPOutputStream(
+                Files.newOutputStream(root.resolve("bench/cpu-drift-reference.jsonl.gz")))) {
+            gz.write("{\"cpu\": \"x\", \"modelVersion\": \"ngram-1\", \"date\": \"2026-12-07\"}\n"
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+
+        Python3.Result headless = run(Map.of());
+
+        assertThat(headless.exitCode()).isEqualTo(2);
+        assertThat(headless.stderr())
+                .contains("cannot read bench/cpu-drift-reference.jsonl.gz (its header has no heads)");
+    }
+
+    @Test
+    void a_jar_that_is_missing_or_not_ours_is_named() throws Exception {
         Python3.Result noJar = run(Map.of(), "--jar", "target/none.jar");
         assertThat(noJar.exitCode()).isEqualTo(2);
         assertThat(noJar.stderr()).contains("no jar at target/none.jar");
@@ -199,13 +246,41 @@ class CpuDriftScriptTest {
         Python3.Result notOurs = run(Map.of(), "--jar", "target/plain.jar");
         assertThat(notOurs.exitCode()).isEqualTo(2);
         assertThat(notOurs.stderr()).contains("target/plain.jar is not a SafeSpeak jar with encoder heads");
+    }
 
+    @Test
+    void without_a_jar_in_target_it_says_how_to_build_one() throws Exception {
+        Files.delete(root.resolve("target/safespeak-1.0.jar"));
+
+        Python3.Result none = run(Map.of());
+
+        assertThat(none.exitCode()).isEqualTo(2);
+        assertThat(none.stderr()).contains("no jar given and none in target/: build one");
+    }
+
+    @Test
+    void an_unknown_argument_shows_the_usage() throws Exception {
         Python3.Result badArgument = run(Map.of(), "--threads", "4");
+
         assertThat(badArgument.exitCode()).isEqualTo(2);
         assertThat(badArgument.stderr()).contains("usage: bench/cpu-drift.py").contains("not understood: --threads 4");
+    }
 
-        Python3.Result failing = run(Map.of("FAIL", "1"));
+    @Test
+    void a_failing_score_run_stops_it_with_the_runs_own_message() throws Exception {
+        Python3.Result failing = run(Map.of("FAIL", "1"), "--write-reference");
+
         assertThat(failing.exitCode()).isEqualTo(2);
         assertThat(failing.stderr()).contains("score --threads 1 exited 1: model file is damaged");
+        assertThat(root.resolve("bench/cpu-drift-reference.jsonl.gz")).doesNotExist();
+    }
+
+    @Test
+    void texts_the_encoder_did_not_score_are_refused_as_measuring_nothing() throws Exception {
+        Python3.Result ngram = run(Map.of("NGRAM", "1"), "--write-reference");
+
+        assertThat(ngram.exitCode()).isEqualTo(2);
+        assertThat(ngram.stderr()).contains("1 texts were not scored by an encoder (first: heldout.tsv:4, ngram)");
+        assertThat(root.resolve("bench/cpu-drift-reference.jsonl.gz")).doesNotExist();
     }
 }

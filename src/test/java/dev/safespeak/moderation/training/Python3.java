@@ -8,10 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * Finds python3 for the tests that run the training scripts (UnseenScriptsTest, ShortMessageScriptsTest,
- * ContrastiveScriptsTest) and runs them.
+ * ContrastiveScriptsTest) and bench/cpu-drift.py (CpuDriftScriptTest), and runs them.
  */
 final class Python3 {
 
@@ -46,7 +47,7 @@ final class Python3 {
      */
     static String required(String what) {
         String python = interpreter();
-        org.junit.jupiter.api.Assumptions.assumeTrue(python != null,
+        Assumptions.assumeTrue(python != null,
                 "python3 is not on the PATH: " + what + " not tested (CI has python3)");
         return python;
     }
