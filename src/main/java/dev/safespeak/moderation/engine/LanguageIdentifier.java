@@ -24,7 +24,9 @@ import java.util.function.Function;
  * Languages are ISO 639-1 codes throughout. Thread-safe; build one per process.
  *
  * <p>Confidence: for a script decision, the deciding script's share of the non-Latin letters (1.0 for a
- * pure Korean text); for an n-gram decision, the relative distance to the runner-up language
+ * pure Korean text), or, for a Latin-script text when one supported language (of the hints, if several) is written
+ * in Latin script, the Latin letters' share of all letters (at least 0.7, else the text is unknown); for an n-gram
+ * decision, the relative distance to the runner-up language
  * (1 - best / runner-up over the summed log-probabilities, as Lingua's confidence values), which is small
  * even when the decision is right (about 0.1 to 0.3 for a clear sentence); a single hint gives 1.0.
  */
@@ -229,7 +231,9 @@ public final class LanguageIdentifier {
             return DetectedLanguage.UNKNOWN;
         }
         if (latin.size() == 1) {
-            return new DetectedLanguage(latin.get(0), (double) count.latin / count.letters);
+            // letters of scripts no language here writes (Khmer, Kannada, ...) count as Latin elsewhere; not here
+            return count.realLatin < (1 - DECIDING_SCRIPT_SHARE) * count.letters ? DetectedLanguage.UNKNOWN
+                    : new DetectedLanguage(latin.get(0), (double) count.realLatin / count.letters);
         }
         return byNgrams(text, hints);
     }
@@ -377,6 +381,8 @@ public final class LanguageIdentifier {
         final EnumMap<UnicodeScript, Integer> counts = new EnumMap<>(UnicodeScript.class);
         int letters;
         int latin;
+        /** Letters of the Latin script itself (and Common-script letters such as mathematical bold ones). */
+        int realLatin;
         int kana;
 
         static ScriptCount of(String text) {
@@ -388,6 +394,7 @@ public final class LanguageIdentifier {
                     if ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') {
                         c.letters++;
                         c.latin++;
+                        c.realLatin++;
                     }
                     continue;
                 }
@@ -404,6 +411,9 @@ public final class LanguageIdentifier {
                     c.counts.merge(script, 1, Integer::sum);
                 } else {
                     c.latin++;
+                    if (script == UnicodeScript.LATIN || script == UnicodeScript.COMMON) {
+                        c.realLatin++;
+                    }
                 }
             }
             return c;

@@ -118,9 +118,18 @@ class LanguageIdentifierTest {
         // Beside two Cyrillic languages (which do load tables) English is still decided by its script.
         LanguageIdentifier ruUk = LanguageIdentifier.of(List.of("ru", "uk", "en"));
         assertThat(ruUk.detect("Thanks for the help")).isEqualTo(new DetectedLanguage("en", 1.0));
-        // Latin letters among a supported script's letters count against the script's share.
+        // A supported script holding 30% of the letters still decides, and its share leaves the Latin letters out.
         assertThat(LanguageIdentifier.of(List.of("en", "ru")).detect("hello привет")).isEqualTo(
                 new DetectedLanguage("ru", 1.0));
+        // Latin decided by script: its share of the letters is the confidence, and under 70% the text is unknown.
+        assertThat(enZh.detect("hello my friend и")).isEqualTo(new DetectedLanguage("en", 13.0 / 14));
+        assertThat(enZh.detect("hello ខ្ញុំស្រឡាញ់អ្នក")).as("5 Latin letters of 14")
+                .isEqualTo(DetectedLanguage.UNKNOWN);
+        // Letters of a script no language here writes are not Latin: Khmer is unknown, not English.
+        assertThat(enZh.detect("ខ្ញុំស្រឡាញ់អ្នក")).isEqualTo(DetectedLanguage.UNKNOWN);
+        // Mathematical bold letters (Common script, a common way round word lists) count as Latin.
+        String mathBold = "\uD835\uDC32\uD835\uDC28\uD835\uDC2E \uD835\uDC2C\uD835\uDC2E\uD835\uDC1C\uD835\uDC24";
+        assertThat(enZh.detect(mathBold).code()).isEqualTo("en");
     }
 
     @Test
