@@ -107,7 +107,8 @@ def texts():
 
 
 def score(java, jar, rows, threads, work):
-    """{id: (modelVersion, engine, scores, flagged)} as `score --mode accurate --threads N` writes them."""
+    """The model version and {id: (scores, flagged)} as `score --mode accurate --threads N` writes them; stops when a
+    text was not scored by an encoder."""
     src, out = os.path.join(work, "in.jsonl"), os.path.join(work, f"out-{threads}.jsonl")
     with open(src, "w", encoding="utf-8") as f:
         for i, lang, text in rows:
@@ -120,18 +121,15 @@ def score(java, jar, rows, threads, work):
         fail(f"score --threads {threads} did not finish within {SCORE_TIMEOUT_SECONDS // 60} minutes")
     if run.returncode != 0:
         fail(f"score --threads {threads} exited {run.returncode}: {run.stderr.strip()[-600:]}")
-    result = {}
     with open(out, encoding="utf-8") as f:
-        for line in f:
-            r = json.loads(line)
-            result[r["id"]] = (r["modelVersion"], r["engine"], r["scores"], r["flagged"])
-    if len(result) != len(rows):
-        fail(f"score wrote {len(result)} records for {len(rows)} texts")
-    ngram = sorted(i for i, r in result.items() if not r[1].startswith("encoder:"))
+        records = {r["id"]: r for r in map(json.loads, f)}
+    if len(records) != len(rows):
+        fail(f"score wrote {len(records)} records for {len(rows)} texts")
+    ngram = sorted(i for i, r in records.items() if not r["engine"].startswith("encoder:"))
     if ngram:
-        fail(f"{len(ngram)} texts were not scored by an encoder (first: {ngram[0]}, {result[ngram[0]][1]}): this jar's "
-             "accurate mode does not cover them, so they measure nothing here")
-    return result
+        fail(f"{len(ngram)} texts were not scored by an encoder (first: {ngram[0]}, {records[ngram[0]]['engine']}): "
+             "this jar's accurate mode does not cover them, so they measure nothing here")
+    return next(iter(records.values()))["modelVersion"], {i: (r["scores"], r["flagged"]) for i, r in records.items()}
 
 
 def digest(text):
@@ -140,11 +138,12 @@ def digest(text):
 
 
 def differences(a, b, rows):
-    """Texts whose scores differ, the largest difference per attribute, and the texts flagged differently."""
+    """Texts whose scores differ, the largest difference per attribute, and the texts flagged differently, between
+    two {id: (scores, flagged)}."""
     changed, largest, flags = 0, {}, []
     for i, lang, text in rows:
-        sa, fa = a[i][2], a[i][3]
-        sb, fb = b[i][2], b[i][3]
+        sa, fa = a[i]
+        sb, fb = b[i]
         changed += any(sa[k] != sb[k] for k in sa)
         for k in sa:
             largest[k] = max(largest.get(k, 0.0), abs(sa[k] - sb[k]))
@@ -155,20 +154,21 @@ def differences(a, b, rows):
 
 
 def read_reference():
-    """The reference's header and {id: (digest, scores, flagged)}; stops with a message when it cannot."""
+    """The reference's header, {id: digest} and {id: (scores, flagged)}; stops with a message when it cannot."""
     try:
         with gzip.open(REFERENCE, "rt", encoding="utf-8") as f:
             header = json.loads(f.readline())
             for field in ("cpu", "modelVersion", "heads", "date"):
                 if field not in header:
                     raise ValueError(f"its header has no {field}")
-            reference = {}
+            digests, reference = {}, {}
             for line in f:
                 r = json.loads(line)
-                reference[r["id"]] = (r["text"], r["scores"], r["flagged"])
+                digests[r["id"]] = r["text"]
+                reference[r["id"]] = (r["scores"], r["flagged"])
     except (OSError, ValueError, KeyError, TypeError) as e:
         fail(f"cannot read {REFERENCE} ({e}); write one with --write-reference")
-    return header, reference
+    return header, digests, reference
 
 
 def main():
@@ -180,37 +180,36 @@ def main():
     rows = texts()
     if not options["--write-reference"]:
         # the checks that need no scoring come first: a run under qemu takes minutes
-        header, reference = read_reference()
+        header, digests, reference = read_reference()
         if header["heads"] != heads:
             fail(f"{REFERENCE} was written with heads {header['heads']}; this jar has {heads}: write a new reference "
                  "with --write-reference on the reference machine")
-        missing = [i for i, _, text in rows if i not in reference or reference[i][0] != digest(text)]
+        missing = [i for i, _, text in rows if digests.get(i) != digest(text)]
         if missing or len(reference) != len(rows):
             fail(f"{REFERENCE} holds other texts than the suites now ({len(missing)} missing or changed, "
                  f"{len(reference)} held): write a new reference with --write-reference")
     with tempfile.TemporaryDirectory() as work:
-        one = score(options["--java"], jar, rows, 1, work)
-        two = score(options["--java"], jar, rows, 2, work)
-    model = next(iter(one.values()))[0]
-    here_changed, here_largest, here_flags = differences(one, two, rows)
+        model, one = score(options["--java"], jar, rows, 1, work)
+        _, two = score(options["--java"], jar, rows, 2, work)
+    here_changed, _, here_flags = differences(one, two, rows)
     this_cpu = cpu() if options["--java"] == "java" else \
         f"java run as `{options['--java']}` on {cpu()}"
     if options["--write-reference"]:
         if here_changed:
             fail(f"the two runs here differ on {here_changed} texts: no reference written")
+        header = {"cpu": this_cpu, "modelVersion": model, "heads": heads, "date": datetime.date.today().isoformat(),
+                  "texts": len(rows)}
+        reference = one
         with gzip.open(REFERENCE, "wt", encoding="utf-8", compresslevel=9) as f:
-            f.write(json.dumps({"cpu": this_cpu, "modelVersion": model, "heads": heads,
-                                "date": datetime.date.today().isoformat(), "texts": len(rows)}) + "\n")
+            f.write(json.dumps(header) + "\n")
             for i, lang, text in rows:
-                f.write(json.dumps({"id": i, "text": digest(text), "scores": one[i][2], "flagged": one[i][3]}) + "\n")
+                f.write(json.dumps({"id": i, "text": digest(text), "scores": one[i][0], "flagged": one[i][1]}) + "\n")
         print(f"cpu-drift: wrote {REFERENCE} ({len(rows)} texts, {this_cpu})")
-        header, reference = read_reference()
     if header["modelVersion"] != model:
         fail(f"{REFERENCE} was written with model {header['modelVersion']}; this jar has {model}: write a new "
              "reference with --write-reference on the reference machine")
-    reference = {i: (header["modelVersion"], d, sc, fl) for i, (d, sc, fl) in reference.items()}
     changed, largest, flags = differences(reference, one, rows)
-    attributes = list(next(iter(one.values()))[2])
+    attributes = list(next(iter(one.values()))[0])
     md = [f"# Accurate-mode scores across CPUs", "",
           f"Generated by `python3 bench/cpu-drift.py{''.join(' ' + shlex.quote(a) for a in sys.argv[1:])}` on "
           f"{datetime.date.today().isoformat()}: model {model}, heads "
@@ -225,13 +224,13 @@ def main():
           "Largest score difference per attribute, this machine against the reference:", "",
           "| " + " | ".join(attributes) + " |", "|" + "---:|" * len(attributes),
           "| " + " | ".join(f"{largest[k]:.4f}" for k in attributes) + " |", ""]
-    moved = sorted(((max(abs(reference[i][2][k] - one[i][2][k]) for k in attributes), i, lang, text)
+    moved = sorted(((max(abs(reference[i][0][k] - one[i][0][k]) for k in attributes), i, lang, text)
                     for i, lang, text in rows), key=lambda m: (-m[0], m[1]))
     moved = [m for m in moved if m[0] > 0][:10]
     if moved:
         md += ["Texts whose scores moved most (attribute: reference -> this machine, where it differs):", ""]
-        md += [f"- {i} ({lang}; " + ", ".join(f"{k}: {reference[i][2][k]} -> {one[i][2][k]}" for k in attributes
-                                              if reference[i][2][k] != one[i][2][k]) + f"): {text}"
+        md += [f"- {i} ({lang}; " + ", ".join(f"{k}: {reference[i][0][k]} -> {one[i][0][k]}" for k in attributes
+                                              if reference[i][0][k] != one[i][0][k]) + f"): {text}"
                for _, i, lang, text in moved]
         md.append("")
     if flags:

@@ -48,6 +48,7 @@ def read(path):
         return tuple(csv.DictReader(f, delimiter="\t"))
 
 
+@functools.lru_cache(maxsize=None)
 def words(text, groups):
     t = text.lower()
     for g in sorted(groups, key=len, reverse=True):
@@ -173,6 +174,7 @@ def compare_new_rows(earlier, later, against, close):
         seen |= {r["text"] for r in rows}
 
 
+@functools.lru_cache(maxsize=None)
 def pairs(text, groups):
     """The set of adjacent character pairs of a Chinese sentence after its group term is replaced by one placeholder
     character (a Chinese sentence has no spaces, so words() would see one word per clause)."""
@@ -185,21 +187,12 @@ def pairs(text, groups):
 
 @functools.lru_cache(maxsize=None)
 def group_terms():
-    """Every group term of generate.py's languages (plural and singular forms), which words() and pairs() replace."""
+    """Every group term of generate.py's languages (plural and singular forms), which words() and pairs() replace; a
+    frozenset, so that words() and pairs(), computed once per text and terms, can cache their sets (which no caller
+    changes)."""
     import generate
     return frozenset({p for data in generate.L.values() for _, p, s in data["groups"]}
                      | {s for data in generate.L.values() for _, p, s in data["groups"]})
-
-
-MEASURED = {}
-
-
-def measured(measure, text, groups):
-    """measure(text, groups), computed once per text and measure in a run."""
-    key = (measure, text)
-    if key not in MEASURED:
-        MEASURED[key] = measure(text, groups)
-    return MEASURED[key]
 
 
 def compare(new, paths, close, measure=words, zh_measure=None):
@@ -214,8 +207,7 @@ def compare(new, paths, close, measure=words, zh_measure=None):
     groups = group_terms()
 
     def of(r):
-        m = zh_measure if zh_measure and r["lang"] == "zh" else measure
-        return measured(m, r["text"], groups)
+        return (zh_measure if zh_measure and r["lang"] == "zh" else measure)(r["text"], groups)
 
     # per language: the sentences' sets and, for each word (or character pair), the sentences that hold it
     index, postings, done = {}, {}, set()

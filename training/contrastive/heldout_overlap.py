@@ -43,15 +43,13 @@ def main():
     limit, examples = arguments(sys.argv[1:])
     sys.path.insert(0, HERE)
     import check_round5  # reads --limit from sys.argv on import, so only after it was checked here
-    import generate
     # every training file, adopted or not, so that a new round's file is read without naming it here
     # (train.tsv first: the later files repeat its rows, and a pair is named after the first file that holds it)
     train = sorted(glob.glob("training/contrastive/train*.tsv"), key=lambda p: (not p.endswith("/train.tsv"), p))
     for path in EVALUATED + ([] if train else ["training/contrastive/train.tsv"]):
         if not os.path.isfile(path):
             sys.exit(f"no {path} here; run from the repository root")
-    groups = {p for data in generate.L.values() for _, p, s in data["groups"]} | \
-             {s for data in generate.L.values() for _, p, s in data["groups"]}
+    groups = check_round5.group_terms()
 
     def items(row):
         return (check_round5.pairs if row["lang"] == "zh" else check_round5.words)(row["text"], groups)

@@ -51,7 +51,7 @@ sys.path.insert(0, HERE)
 
 import generate  # noqa: E402
 import round9  # noqa: E402
-from check_round5 import words  # noqa: E402
+from check_round5 import group_terms, words  # noqa: E402
 from round29 import COPIES  # noqa: E402
 
 BEHAVIOUR = "neutral_identity_hard"
@@ -162,8 +162,7 @@ def main():
         if any(r[3] in existing for r in rows):
             dropped[tid] = "repeats a text of training/contrastive/*.tsv"
 
-    groups = {p for data in generate.L.values() for _, p, s in data["groups"]} | \
-             {s for data in generate.L.values() for _, p, s in data["groups"]}
+    groups = group_terms()
     others = [words(t, groups) for path in COMPARED for t in read_texts(path)]
     for tid, rows in by_tid.items():
         if tid in dropped:

@@ -30,8 +30,8 @@ import org.springframework.beans.factory.DisposableBean;
  * messages sent meanwhile are lost, which for board refreshes means a board shows a change at its next refresh.
  * A subscription takes effect when the thread next LISTENs: within {@value #WAIT_MILLIS} ms of {@link #subscribe}
  * once the listening connection is up, later while it connects or reconnects; a message sent before that is not
- * delivered. The only subscriber (the board broadcaster) subscribes while the
- * application starts, long before the instance is ready and can show a board, so no open board misses a change.
+ * delivered. The only subscriber (the board broadcaster) subscribes while the application starts, long before the
+ * instance is ready and can show a board, so no open board misses a change.
  */
 final class PostgresNotifications implements ClusterNotifications, DisposableBean {
 

@@ -97,6 +97,13 @@ class CpuDriftScriptTest {
         return Python3.run(python, root, env, "bench/cpu-drift.py", args);
     }
 
+    /** Runs the script, which must refuse (exit 2), and returns what it said on stderr. */
+    private String refusal(Map<String, String> env, String... args) throws Exception {
+        Python3.Result result = run(env, args);
+        assertThat(result.exitCode()).as(result.stderr()).isEqualTo(2);
+        return result.stderr();
+    }
+
     private String report() throws IOException {
         return Files.readString(root.resolve("docs/reports/cpu-drift.md"));
     }
@@ -174,10 +181,9 @@ class CpuDriftScriptTest {
 
     @Test
     void no_reference_is_written_when_two_runs_on_this_machine_disagree() throws Exception {
-        Python3.Result unstable = run(Map.of("UNSTABLE", "1"), "--write-reference");
+        String unstable = refusal(Map.of("UNSTABLE", "1"), "--write-reference");
 
-        assertThat(unstable.exitCode()).isEqualTo(2);
-        assertThat(unstable.stderr()).contains("the two runs here differ on 4 texts: no reference written");
+        assertThat(unstable).contains("the two runs here differ on 4 texts: no reference written");
         assertThat(root.resolve("bench/cpu-drift-reference.jsonl.gz")).doesNotExist();
     }
 
@@ -187,10 +193,9 @@ class CpuDriftScriptTest {
         Files.delete(root.resolve("calls.txt"));
         jar("target/other.jar", "2026.12.08-r37");
 
-        Python3.Result otherHeads = run(Map.of(), "--jar", "target/other.jar");
+        String otherHeads = refusal(Map.of(), "--jar", "target/other.jar");
 
-        assertThat(otherHeads.exitCode()).isEqualTo(2);
-        assertThat(otherHeads.stderr()).contains("was written with heads 2026.12.07-r36; this jar has 2026.12.08-r37:"
+        assertThat(otherHeads).contains("was written with heads 2026.12.07-r36; this jar has 2026.12.08-r37:"
                 + " write a new reference with --write-reference");
         assertThat(root.resolve("calls.txt")).doesNotExist();
     }
@@ -203,20 +208,18 @@ class CpuDriftScriptTest {
                 HEADER + "en\tneutral\t-\tNice weather\t0\t0\t0\t0\t0\tfresh\n"
                         + "en\tneutral\t-\tHello\t0\t0\t0\t0\t0\tfresh\n");
 
-        Python3.Result otherTexts = run(Map.of());
+        String otherTexts = refusal(Map.of());
 
-        assertThat(otherTexts.exitCode()).isEqualTo(2);
-        assertThat(otherTexts.stderr())
+        assertThat(otherTexts)
                 .contains("holds other texts than the suites now (2 missing or changed, 4 held)");
         assertThat(root.resolve("calls.txt")).doesNotExist();
     }
 
     @Test
     void a_missing_reference_is_reported_before_any_scoring() throws Exception {
-        Python3.Result noReference = run(Map.of());
+        String noReference = refusal(Map.of());
 
-        assertThat(noReference.exitCode()).isEqualTo(2);
-        assertThat(noReference.stderr()).contains("cannot read bench/cpu-drift-reference.jsonl.gz")
+        assertThat(noReference).contains("cannot read bench/cpu-drift-reference.jsonl.gz")
                 .contains("write one with --write-reference");
         assertThat(root.resolve("calls.txt")).doesNotExist();
     }
@@ -229,58 +232,51 @@ class CpuDriftScriptTest {
                     .getBytes(StandardCharsets.UTF_8));
         }
 
-        Python3.Result headless = run(Map.of());
+        String headless = refusal(Map.of());
 
-        assertThat(headless.exitCode()).isEqualTo(2);
-        assertThat(headless.stderr())
+        assertThat(headless)
                 .contains("cannot read bench/cpu-drift-reference.jsonl.gz (its header has no heads)");
     }
 
     @Test
     void a_jar_that_is_missing_or_not_ours_is_named() throws Exception {
-        Python3.Result noJar = run(Map.of(), "--jar", "target/none.jar");
-        assertThat(noJar.exitCode()).isEqualTo(2);
-        assertThat(noJar.stderr()).contains("no jar at target/none.jar");
+        String noJar = refusal(Map.of(), "--jar", "target/none.jar");
+        assertThat(noJar).contains("no jar at target/none.jar");
 
         Files.writeString(root.resolve("target/plain.jar"), "not a zip");
-        Python3.Result notOurs = run(Map.of(), "--jar", "target/plain.jar");
-        assertThat(notOurs.exitCode()).isEqualTo(2);
-        assertThat(notOurs.stderr()).contains("target/plain.jar is not a SafeSpeak jar with encoder heads");
+        String notOurs = refusal(Map.of(), "--jar", "target/plain.jar");
+        assertThat(notOurs).contains("target/plain.jar is not a SafeSpeak jar with encoder heads");
     }
 
     @Test
     void without_a_jar_in_target_it_says_how_to_build_one() throws Exception {
         Files.delete(root.resolve("target/safespeak-1.0.jar"));
 
-        Python3.Result none = run(Map.of());
+        String none = refusal(Map.of());
 
-        assertThat(none.exitCode()).isEqualTo(2);
-        assertThat(none.stderr()).contains("no jar given and none in target/: build one");
+        assertThat(none).contains("no jar given and none in target/: build one");
     }
 
     @Test
     void an_unknown_argument_shows_the_usage() throws Exception {
-        Python3.Result badArgument = run(Map.of(), "--threads", "4");
+        String badArgument = refusal(Map.of(), "--threads", "4");
 
-        assertThat(badArgument.exitCode()).isEqualTo(2);
-        assertThat(badArgument.stderr()).contains("usage: bench/cpu-drift.py").contains("not understood: --threads 4");
+        assertThat(badArgument).contains("usage: bench/cpu-drift.py").contains("not understood: --threads 4");
     }
 
     @Test
     void a_failing_score_run_stops_it_with_the_runs_own_message() throws Exception {
-        Python3.Result failing = run(Map.of("FAIL", "1"), "--write-reference");
+        String failing = refusal(Map.of("FAIL", "1"), "--write-reference");
 
-        assertThat(failing.exitCode()).isEqualTo(2);
-        assertThat(failing.stderr()).contains("score --threads 1 exited 1: model file is damaged");
+        assertThat(failing).contains("score --threads 1 exited 1: model file is damaged");
         assertThat(root.resolve("bench/cpu-drift-reference.jsonl.gz")).doesNotExist();
     }
 
     @Test
     void texts_the_encoder_did_not_score_are_refused_as_measuring_nothing() throws Exception {
-        Python3.Result ngram = run(Map.of("NGRAM", "1"), "--write-reference");
+        String ngram = refusal(Map.of("NGRAM", "1"), "--write-reference");
 
-        assertThat(ngram.exitCode()).isEqualTo(2);
-        assertThat(ngram.stderr()).contains("1 texts were not scored by an encoder (first: heldout.tsv:4, ngram)");
+        assertThat(ngram).contains("1 texts were not scored by an encoder (first: heldout.tsv:4, ngram)");
         assertThat(root.resolve("bench/cpu-drift-reference.jsonl.gz")).doesNotExist();
     }
 }
