@@ -48,9 +48,11 @@ await assert.rejects(
     new OpenAI({apiKey: 'ssk_not-a-real-key', baseURL: `${base}/v1`, maxRetries: 0}).moderations.create({input: 'hi'}),
     err => err instanceof OpenAI.AuthenticationError && err.status === 401,
     'a wrong key raises AuthenticationError');
+// The limited key's quota is one text a day: the first input uses it up.
+const limited = new OpenAI({apiKey: required('SAFESPEAK_LIMITED_KEY'), baseURL: `${base}/v1`, maxRetries: 0});
+await limited.moderations.create({input: 'one'});
 await assert.rejects(
-    new OpenAI({apiKey: required('SAFESPEAK_LIMITED_KEY'), baseURL: `${base}/v1`, maxRetries: 0})
-        .moderations.create({input: ['one', 'two']}),
+    limited.moderations.create({input: 'two'}),
     err => err instanceof OpenAI.RateLimitError && err.status === 429 && /daily quota/.test(err.message),
     'a key over its quota raises RateLimitError');
 

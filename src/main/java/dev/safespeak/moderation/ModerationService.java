@@ -117,15 +117,31 @@ public class ModerationService {
      * @throws BusinessException code unavailable when the mode needs the accurate engine and it cannot be loaded
      */
     public ModerationResult moderate(ModerationRequest request) {
+        return engine.moderate(request, classifier(request), listsOf(request.tenant()));
+    }
+
+    /**
+     * Everything that can refuse a request before any text is scored: the texts, options and language hints, the
+     * model version it names, and the accurate engine when its mode needs it. The API charges a key's quota only
+     * after this has passed, so a refused request costs nothing; {@link #moderate} checks the same again.
+     *
+     * @throws IllegalArgumentException when the request is invalid (a language hint the engine does not support)
+     * @throws BusinessException        not found when the model version is not registered; unavailable when the
+     *                                  mode needs the accurate engine and it cannot be loaded
+     */
+    public void check(ModerationRequest request) {
+        classifier(request);
+    }
+
+    private Classifier classifier(ModerationRequest request) {
         engine.validate(request);
         Classifier fast = classifierFor(request.modelVersion());
         Mode mode = request.mode() == null ? defaultMode : request.mode();
-        Classifier classifier = switch (mode) {
+        return switch (mode) {
             case FAST -> fast;
             case ACCURATE -> new EncoderClassifier(fast, checkedBlend(fast), false);
             case BALANCED -> new EncoderClassifier(fast, checkedBlend(fast), true);
         };
-        return engine.moderate(request, classifier, listsOf(request.tenant()));
     }
 
     /**

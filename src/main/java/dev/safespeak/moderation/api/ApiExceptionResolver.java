@@ -16,8 +16,10 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.stereotype.Component;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -26,6 +28,7 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.springframework.web.util.DisconnectedClientHelper;
 
 /**
  * Turns every exception of an API request into problem+json: expected failures with their own message, bad input
@@ -59,6 +62,12 @@ class ApiExceptionResolver implements HandlerExceptionResolver, Ordered {
         if (!(path.startsWith("/api/") || path.startsWith("/v1/") || path.startsWith("/v1alpha1/"))) {
             return null;
         }
+        if (DisconnectedClientHelper.isClientDisconnectedException(ex)) {
+            // The client went away (a timeout, a closed connection) while the answer was being written: nobody is
+            // left to answer, and it is not a server error.
+            log.debug("Client of request {} disconnected: {}", RequestIds.current(request), ex.toString());
+            return new ModelAndView();
+        }
         ApiProblem problem = toProblem(request, ex);
         try {
             problems.write(request, response, problem);
@@ -83,8 +92,15 @@ class ApiExceptionResolver implements HandlerExceptionResolver, Ordered {
             return ApiProblem.invalid(ex.getMessage());
         }
         if (ex instanceof HttpMediaTypeNotSupportedException m) {
-            return ApiProblem.unsupportedMediaType(m.getContentType() == null ? "(none)"
-                    : m.getContentType().toString());
+            // No parsed type when the header is missing or cannot be parsed ("application/json; charset=bogus"):
+            // name what was sent.
+            String sent = request.getHeader(HttpHeaders.CONTENT_TYPE);
+            return ApiProblem.unsupportedMediaType(m.getContentType() != null ? m.getContentType().toString()
+                    : sent == null || sent.isBlank() ? "(none)" : sent);
+        }
+        if (ex instanceof HttpMediaTypeNotAcceptableException) {
+            String accept = request.getHeader(HttpHeaders.ACCEPT);
+            return ApiProblem.notAcceptable(accept == null ? "" : accept);
         }
         if (ex instanceof HttpRequestMethodNotSupportedException m) {
             return ApiProblem.methodNotAllowed(m.getMethod());

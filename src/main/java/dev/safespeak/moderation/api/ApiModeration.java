@@ -25,7 +25,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The path every scoring endpoint shares: validate the texts and options with messages that name the field,
- * charge the key's daily quota, score with the engine, store the texts only when the caller opted in.
+ * charge the key's daily quota once nothing can refuse the request any more, score with the engine, store the
+ * texts only when the caller opted in.
  */
 @Component
 class ApiModeration {
@@ -74,13 +75,23 @@ class ApiModeration {
             throw database.unavailable("the texts were neither scored nor stored (doNotStore=false needs the "
                     + "database; send doNotStore=true to score without storing)");
         }
+        // Everything that can refuse the request (language hints, model version, the accurate engine) is checked
+        // before the quota is charged, so a refused request costs no texts.
+        ModerationRequest request = new ModerationRequest(List.copyOf(texts), attributes, hints, spans, thresholds,
+                key.tenant(), blankToNull(modelVersion), mode);
+        engine.check(request);
+        if (texts.size() > key.dailyTexts()) {
+            // A 429 would tell the client to retry, and this batch can never fit.
+            throw ApiProblem.invalid("batch has " + texts.size() + " texts, more than this API key's daily quota of "
+                    + key.dailyTexts() + " texts, so it can never be accepted: send at most " + key.dailyTexts()
+                    + " texts per request, or use a key with a larger quota");
+        }
         RateDecision quota = limiter.consumeTexts(key, texts.size());
         if (!quota.allowed()) {
             throw ApiProblem.quotaExceeded(quota);
         }
         long start = System.nanoTime();
-        ModerationResult result = engine.moderate(new ModerationRequest(List.copyOf(texts), attributes, hints,
-                spans, thresholds, key.tenant(), blankToNull(modelVersion), mode));
+        ModerationResult result = engine.moderate(request);
         long micros = (System.nanoTime() - start) / 1000;
         Instant storedUntil = store ? storage.store(requestId, key.tenant(), texts, result) : null;
         return new Scored(result, storedUntil, micros);

@@ -8,8 +8,8 @@ import org.springframework.http.HttpStatus;
 
 /**
  * An API failure with its HTTP status. {@link #status(ErrorCode)} is the one place where error codes become HTTP
- * statuses; the two statuses that have no code of their own (413 body too large, 415 wrong content type) are
- * made here too, with code invalid.
+ * statuses; the statuses that have no code of their own (406 Accept header without JSON, 413 body too large, 415
+ * wrong content type) are made here too, with code invalid.
  */
 final class ApiProblem extends RuntimeException {
 
@@ -92,6 +92,13 @@ final class ApiProblem extends RuntimeException {
     static ApiProblem unsupportedMediaType(String given) {
         return new ApiProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, ErrorCode.INVALID, "content type '" + given
                 + "' is not supported: send application/json", 0);
+    }
+
+    /** 406: the request's Accept header allows none of the JSON types the API answers in. */
+    static ApiProblem notAcceptable(String accept) {
+        return new ApiProblem(HttpStatus.NOT_ACCEPTABLE, ErrorCode.INVALID, "the API answers in application/json "
+                + "only, which the request's Accept header '" + accept + "' does not allow: accept application/json",
+                0);
     }
 
     static ApiProblem methodNotAllowed(String method) {

@@ -164,6 +164,17 @@ class PerspectiveController {
         }
     }
 
+    /**
+     * The discovery document's batchPath: Google's clients build batch requests against it. SafeSpeak serves none,
+     * and says so in Google's error format instead of leaving the path unmapped.
+     */
+    @Operation(summary = "Perspective batch requests (not served)",
+            description = "Always 400: send one comments:analyze request per comment.")
+    @PostMapping(path = "/v1alpha1/batch")
+    void batch() {
+        throw ApiProblem.invalid("batch requests are not served: send one comments:analyze request per comment");
+    }
+
     @Operation(summary = "Perspective AnalyzeComment",
             description = "Same request and response as Perspective's v1alpha1 comments:analyze. The key may come "
                     + "as ?key=, as Perspective clients send it.",

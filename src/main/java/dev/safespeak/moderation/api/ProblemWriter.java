@@ -80,7 +80,8 @@ final class ProblemWriter {
 
     private static String googleStatus(HttpStatus status) {
         return switch (status) {
-            case BAD_REQUEST, PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, METHOD_NOT_ALLOWED -> "INVALID_ARGUMENT";
+            case BAD_REQUEST, PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, METHOD_NOT_ALLOWED, NOT_ACCEPTABLE ->
+                    "INVALID_ARGUMENT";
             case UNAUTHORIZED -> "UNAUTHENTICATED";
             case FORBIDDEN -> "PERMISSION_DENIED";
             case NOT_FOUND -> "NOT_FOUND";

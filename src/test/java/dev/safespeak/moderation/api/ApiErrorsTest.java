@@ -1,6 +1,7 @@
 package dev.safespeak.moderation.api;
 
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.Mockito.doThrow;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -22,6 +23,11 @@ class ApiErrorsTest extends ApiTestSupport {
 
     private MockHttpServletRequestBuilder moderate(String json) {
         return post("/api/v1/moderate").header("Authorization", "Bearer " + secret)
+                .contentType(MediaType.APPLICATION_JSON).content(json);
+    }
+
+    private static MockHttpServletRequestBuilder moderateWith(NewApiKey key, String json) {
+        return post("/api/v1/moderate").header("Authorization", "Bearer " + key.secret())
                 .contentType(MediaType.APPLICATION_JSON).content(json);
     }
 
@@ -105,6 +111,13 @@ class ApiErrorsTest extends ApiTestSupport {
     }
 
     @Test
+    void a_content_type_that_cannot_be_parsed_is_415_naming_what_was_sent() throws Exception {
+        expectProblem(mvc.perform(post("/api/v1/moderate").header("Authorization", "Bearer " + secret)
+                .header("Content-Type", "application/json; charset=bogus").content("{\"text\": \"hi\"}")), 415,
+                "invalid", "content type 'application/json; charset=bogus' is not supported: send application/json");
+    }
+
+    @Test
     void a_wrong_content_type_is_415() throws Exception {
         expectProblem(mvc.perform(post("/api/v1/moderate").header("Authorization", "Bearer " + secret)
                 .contentType(MediaType.TEXT_PLAIN).content("hello")), 415, "invalid",
@@ -125,22 +138,79 @@ class ApiErrorsTest extends ApiTestSupport {
     }
 
     @Test
-    void a_language_the_engine_does_not_support_is_400_with_the_engines_message() throws Exception {
+    void a_language_the_engine_does_not_support_is_400_with_the_engines_message_and_costs_no_quota()
+            throws Exception {
+        NewApiKey two = createKey("two-texts-language", "acme", 100, 2);
         doThrow(new IllegalArgumentException("language hint 'ja' is not supported; supported: en, de"))
-                .when(engine).moderate(any());
-        expectProblem(mvc.perform(moderate("{\"text\": \"hi\", \"languages\": [\"ja\"]}")), 400, "invalid",
-                "language hint 'ja' is not supported; supported: en, de");
+                .when(engine).check(argThat(r -> r != null && r.languageHints().contains("ja")));
+        expectProblem(mvc.perform(moderateWith(two, "{\"texts\": [\"a\", \"b\"], \"languages\": [\"ja\"]}")),
+                400, "invalid", "language hint 'ja' is not supported; supported: en, de");
+        mvc.perform(moderateWith(two, "{\"texts\": [\"a\", \"b\"]}")).andExpect(status().isOk());
     }
 
     @Test
-    void accurate_mode_while_the_accurate_engine_cannot_load_is_503_with_the_reason() throws Exception {
+    void an_unregistered_model_version_is_400_and_costs_no_quota() throws Exception {
+        NewApiKey two = createKey("two-texts-version", "acme", 100, 2);
+        doThrow(new IllegalArgumentException("model version 'nope' is not registered"))
+                .when(engine).check(argThat(r -> r != null && "nope".equals(r.modelVersion())));
+        expectProblem(mvc.perform(moderateWith(two, "{\"texts\": [\"a\", \"b\"], \"modelVersion\": \"nope\"}")),
+                400, "invalid", "model version 'nope' is not registered");
+        mvc.perform(moderateWith(two, "{\"texts\": [\"a\", \"b\"]}")).andExpect(status().isOk());
+    }
+
+    @Test
+    void accurate_mode_while_the_accurate_engine_cannot_load_is_503_with_the_reason_and_costs_no_quota()
+            throws Exception {
+        NewApiKey two = createKey("two-texts-accurate", "acme", 100, 2);
         doThrow(new dev.safespeak.base.BusinessException(dev.safespeak.base.ErrorCode.UNAVAILABLE,
                 "the accurate engine is switched off (safespeak.moderation.encoder.enabled=false); mode fast keeps working"))
-                .when(engine).moderate(org.mockito.ArgumentMatchers.argThat(r -> r != null
-                        && r.mode() == dev.safespeak.moderation.Mode.ACCURATE));
-        expectProblem(mvc.perform(moderate("{\"text\": \"hi\", \"mode\": \"accurate\"}")), 503, "unavailable",
-                "the accurate engine is switched off (safespeak.moderation.encoder.enabled=false); mode fast keeps working");
-        mvc.perform(moderate("{\"text\": \"hi\", \"mode\": \"fast\"}")).andExpect(status().isOk());
+                .when(engine).check(argThat(r -> r != null && r.mode() == dev.safespeak.moderation.Mode.ACCURATE));
+        expectProblem(mvc.perform(moderateWith(two, "{\"texts\": [\"a\", \"b\"], \"mode\": \"accurate\"}")),
+                503, "unavailable", "the accurate engine is switched off "
+                        + "(safespeak.moderation.encoder.enabled=false); mode fast keeps working");
+        mvc.perform(moderateWith(two, "{\"texts\": [\"a\", \"b\"], \"mode\": \"fast\"}"))
+                .andExpect(status().isOk());
+    }
+
+    @Test
+    void a_batch_larger_than_the_whole_daily_quota_is_400_not_a_retryable_429() throws Exception {
+        NewApiKey two = createKey("two-texts-batch", "acme", 100, 2);
+        expectProblem(mvc.perform(moderateWith(two, "{\"texts\": [\"a\", \"b\", \"c\"]}")), 400, "invalid",
+                "batch has 3 texts, more than this API key's daily quota of 2 texts, so it can never be accepted: "
+                        + "send at most 2 texts per request, or use a key with a larger quota")
+                .andExpect(header().doesNotExist("Retry-After"));
+        mvc.perform(moderateWith(two, "{\"texts\": [\"a\", \"b\"]}")).andExpect(status().isOk());
+    }
+
+    @Test
+    void an_accept_header_without_json_is_406_with_a_json_problem() throws Exception {
+        for (String accept : new String[] {"text/html", "text/plain", "application/xml"}) {
+            expectProblem(mvc.perform(moderate("{\"text\": \"hi\"}").header("Accept", accept)), 406, "invalid",
+                    "the API answers in application/json only, which the request's Accept header '" + accept
+                            + "' does not allow: accept application/json");
+        }
+        mvc.perform(moderate("{\"text\": \"hi\"}").header("Accept", "application/json, application/problem+json"))
+                .andExpect(status().isOk());
+        mvc.perform(moderate("{\"text\": \"hi\"}").header("Accept", "*/*")).andExpect(status().isOk());
+    }
+
+    @Test
+    void a_string_or_number_where_a_boolean_belongs_is_400() throws Exception {
+        for (String value : new String[] {"0", "1", "\"false\"", "\"true\"", "\"\""}) {
+            expectProblem(mvc.perform(moderate("{\"text\": \"hi\", \"doNotStore\": " + value + "}")), 400,
+                    "invalid", "field 'doNotStore' has the wrong type or format");
+            expectProblem(mvc.perform(moderate("{\"text\": \"hi\", \"spans\": " + value + "}")), 400,
+                    "invalid", "field 'spans' has the wrong type or format");
+        }
+    }
+
+    @Test
+    void a_string_where_a_number_belongs_is_400() throws Exception {
+        for (String value : new String[] {"\"0.5\"", "\"\"", "true"}) {
+            expectProblem(mvc.perform(moderate("{\"text\": \"hi\", \"thresholds\": {\"TOXICITY\": " + value
+                    + "}}")), 400, "invalid", "field 'thresholds.TOXICITY' has the wrong type or format");
+        }
+        mvc.perform(moderate("{\"text\": \"hi\", \"thresholds\": {\"TOXICITY\": 1}}")).andExpect(status().isOk());
     }
 
     @Test
@@ -220,26 +290,24 @@ class ApiErrorsTest extends ApiTestSupport {
     @Test
     void over_the_daily_quota_is_429_with_retry_after() throws Exception {
         NewApiKey small = createKey("small", "acme", 100, 2);
-        ResultActions actions = mvc.perform(post("/api/v1/moderate").header("Authorization", "Bearer "
-                        + small.secret()).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"texts\": [\"a\", \"b\", \"c\"]}"));
+        mvc.perform(moderateWith(small, "{\"texts\": [\"a\", \"b\"]}")).andExpect(status().isOk());
+        ResultActions actions = mvc.perform(moderateWith(small, "{\"text\": \"c\"}"));
         actions.andExpect(status().isTooManyRequests())
                 .andExpect(jsonPath("$.code").value("rate_limited"))
                 .andExpect(jsonPath("$.detail").value(Matchers.startsWith(
-                        "daily quota of 2 texts would be exceeded by 3 more")))
+                        "daily quota of 2 texts would be exceeded by 1 more")))
                 .andExpect(header().exists("Retry-After"));
     }
 
     @Test
     void a_quota_refusal_carries_the_quota_headers_not_the_per_second_ones() throws Exception {
         NewApiKey small = createKey("small-headers", "acme", 100, 2);
-        ResultActions actions = mvc.perform(post("/api/v1/moderate").header("Authorization", "Bearer "
-                        + small.secret()).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"texts\": [\"a\", \"b\", \"c\"]}"));
+        mvc.perform(moderateWith(small, "{\"text\": \"a\"}")).andExpect(status().isOk());
+        ResultActions actions = mvc.perform(moderateWith(small, "{\"texts\": [\"b\", \"c\"]}"));
         String retryAfter = actions.andReturn().getResponse().getHeader("Retry-After");
         actions.andExpect(status().isTooManyRequests())
                 .andExpect(header().string("RateLimit-Limit", "2"))
-                .andExpect(header().string("RateLimit-Remaining", "2"))
+                .andExpect(header().string("RateLimit-Remaining", "1"))
                 .andExpect(header().string("RateLimit-Reset", retryAfter));
         org.assertj.core.api.Assertions.assertThat(Long.parseLong(retryAfter)).isBetween(1L, 87_300L);
     }

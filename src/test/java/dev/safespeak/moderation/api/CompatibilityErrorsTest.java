@@ -132,6 +132,21 @@ class CompatibilityErrorsTest extends ApiTestSupport {
     }
 
     @Test
+    void a_batch_request_at_the_discovery_documents_batch_path_is_400_in_googles_format() throws Exception {
+        google(mvc.perform(post("/v1alpha1/batch").queryParam("key", secret)
+                        .contentType("multipart/mixed; boundary=batch_x").content("--batch_x--")), 400, "invalid",
+                "batch requests are not served: send one comments:analyze request per comment", "INVALID_ARGUMENT");
+    }
+
+    @Test
+    void analyze_with_an_accept_header_without_json_is_406_in_googles_format() throws Exception {
+        google(mvc.perform(perspective(ANALYZE, "{\"comment\": {\"text\": \"hi\"}, \"requestedAttributes\": "
+                        + "{\"TOXICITY\": {}}}").header("Accept", "text/html")), 406, "invalid",
+                "the API answers in application/json only, which the request's Accept header 'text/html' does not "
+                        + "allow: accept application/json", "INVALID_ARGUMENT");
+    }
+
+    @Test
     void analyze_with_a_wrong_content_type_is_415() throws Exception {
         google(mvc.perform(post(ANALYZE).queryParam("key", secret).contentType(MediaType.TEXT_PLAIN)
                         .content("hello")), 415, "invalid",

@@ -133,6 +133,32 @@ class ModesApiTest {
     }
 
     @Test
+    void requests_the_real_engine_refuses_cost_no_quota() throws Exception {
+        String two;
+        ApiTestSupport.asAdmin();
+        try {
+            two = keys.create("modes-two-" + System.nanoTime(), "acme", 1000, 2L).secret();
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+        for (String refused : List.of("\"languages\": [\"it\"]", "\"modelVersion\": \"nope\"")) {
+            mvc.perform(post("/api/v1/moderate").header("Authorization", "Bearer " + two)
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"texts\": [\"ciao\", \"hello\"], " + refused + "}"))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.anyOf(
+                            org.hamcrest.Matchers.containsString("'it' is not supported"),
+                            org.hamcrest.Matchers.containsString("model version 'nope' is not registered"))));
+        }
+        mvc.perform(post("/api/v1/moderate").header("Authorization", "Bearer " + two)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"texts\": [\"ciao\", \"hello\"]}"))
+                .andExpect(status().isOk());
+        mvc.perform(post("/api/v1/moderate").header("Authorization", "Bearer " + two)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"text\": \"hello\"}"))
+                .andExpect(status().isTooManyRequests());
+    }
+
+    @Test
     void an_unknown_mode_is_400_problem_json_naming_the_allowed_values() throws Exception {
         mvc.perform(post("/api/v1/moderate").header("Authorization", "Bearer " + secret)
                         .contentType(MediaType.APPLICATION_JSON).content("{\"text\": \"hello\", \"mode\": \"turbo\"}"))

@@ -77,12 +77,13 @@ class OpenAiJavaSdkTest extends LiveApiTestSupport {
     @Test
     void a_key_over_its_daily_quota_raises_the_sdks_rate_limit_exception() {
         String key = createKey("openai-java-limited", 100, 1).secret();
+        client(key).moderations().create(ModerationCreateParams.builder().input("one").build());
         assertThatThrownBy(() -> client(key).moderations().create(ModerationCreateParams.builder()
-                .inputOfStrings(List.of("one", "two")).build()))
+                .input("two").build()))
                 .isInstanceOfSatisfying(RateLimitException.class, e -> {
                     assertThat(e.statusCode()).isEqualTo(429);
                     assertThat(e.code()).contains("rate_limited");
-                    assertThat(e.getMessage()).contains("daily quota of 1 texts would be exceeded by 2 more");
+                    assertThat(e.getMessage()).contains("daily quota of 1 texts would be exceeded by 1 more");
                     assertThat(e.headers().values("Retry-After")).isNotEmpty();
                 });
     }

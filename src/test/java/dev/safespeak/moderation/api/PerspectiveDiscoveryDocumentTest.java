@@ -46,7 +46,7 @@ class PerspectiveDiscoveryDocumentTest {
         assertThat(doc.path("rootUrl").asText()).isEqualTo("https://moderation.example.org/");
         assertThat(doc.path("servicePath").asText()).isEmpty();
         assertThat(doc.path("baseUrl").asText()).isEqualTo("https://moderation.example.org/");
-        assertThat(doc.path("batchPath").asText()).isEqualTo("batch");
+        assertThat(doc.path("batchPath").asText()).isEqualTo("v1alpha1/batch");
         assertThat(doc.path("documentationLink").asText()).isEqualTo("https://moderation.example.org/swagger-ui.html");
     }
 
