@@ -5,7 +5,10 @@
 #   H2 (jdbc:h2:file:PATH): H2's online BACKUP TO, a zip of the database file, while the app runs (AUTO_SERVER=TRUE).
 #       The H2 tool is taken from SAFESPEAK_H2_JAR, else from the app's jar (--app-jar, default target/safespeak-*.jar).
 # Writes OUT_DIR/safespeak-<UTC time>.(pgdump|h2.zip) and a .sha256 beside it, and prints the backup's path. For H2
-# the generated password file (PATH.password) is copied beside the zip as <zip>.password (0600): keep them together.
+# the generated password file (PATH.password) is copied beside the zip as <zip>.password: keep them together. The
+# audit trail's generated signing key (SAFESPEAK_AUDIT_HMAC_GENERATED_KEY_FILE, default ./data/audit-hmac.key), when
+# there is one and no SAFESPEAK_AUDIT_HMAC_KEY is set, is copied beside the backup as <backup>.audit-hmac.key: without
+# it a restored trail cannot be verified. Every file written is owner-only (0600): they hold the data and its keys.
 # Restore with docker/restore.sh (docs/operations/restore-a-backup.md).
 # Usage: docker/backup.sh [--out OUT_DIR] [--app-jar JAR]      (OUT_DIR defaults to ./backups)
 set -euo pipefail
@@ -33,6 +36,7 @@ if [[ "$URL" == jdbc:h2:file:* ]]; then
     fi
 fi
 STAMP=$(date -u +%Y%m%dT%H%M%SZ)
+umask 077
 mkdir -p "$OUT"
 
 h2_jar() {
@@ -66,8 +70,8 @@ case "$URL" in
         java -cp "$JAR" org.h2.tools.Shell -url "$URL" -user "$DB_USER" -password "$DB_PASSWORD" \
             -sql "BACKUP TO '$ABS_FILE'" >/dev/null
         if [[ -f "$H2_PATH.password" ]]; then
-            # The database in the zip opens only with this password: keep it beside the backup, owner-only.
-            (umask 077 && cp "$H2_PATH.password" "$FILE.password")
+            # The database in the zip opens only with this password: keep it beside the backup.
+            cp "$H2_PATH.password" "$FILE.password"
         fi
         ;;
     *)
@@ -75,5 +79,10 @@ case "$URL" in
         exit 1
         ;;
 esac
+AUDIT_KEY=${SAFESPEAK_AUDIT_HMAC_GENERATED_KEY_FILE:-./data/audit-hmac.key}
+if [[ -z "${SAFESPEAK_AUDIT_HMAC_KEY:-}" && -f "$AUDIT_KEY" ]]; then
+    # The audit entries are signed with this key; a restore without it reads "NOT VERIFIED".
+    cp "$AUDIT_KEY" "$FILE.audit-hmac.key"
+fi
 (cd "$(dirname "$FILE")" && sha256sum "$(basename "$FILE")" > "$(basename "$FILE").sha256")
 echo "$FILE"

@@ -10,6 +10,7 @@ import dev.safespeak.evidence.internal.EvidenceStore;
 import dev.safespeak.evidence.internal.MetricHistoryRepository;
 import dev.safespeak.evidence.internal.MetricHistoryRepository.Row;
 import dev.safespeak.evidence.internal.MetricsSampler;
+import dev.safespeak.modelregistry.ModelActivated;
 import dev.safespeak.security.CurrentUser;
 import dev.safespeak.security.Role;
 import dev.safespeak.signoff.ApprovalGateChanged;
@@ -25,10 +26,13 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * The seed's technical success criteria, computed from the metric history, the probe and the latest evaluation
@@ -123,12 +127,31 @@ public class SuccessCriteriaService {
 
     @Scheduled(initialDelay = 45, fixedDelay = 60, timeUnit = TimeUnit.SECONDS)
     void publishGauges() {
+        publishActiveModel();
         try {
             metrics.criteria(current(null));
-            activeModel.version().ifPresent(metrics::activeModel);
         } catch (RuntimeException e) {
             log.warn("Could not compute the success criteria gauges: {}", e.getMessage());
         }
+    }
+
+    /**
+     * The active version's gauge ({@code safespeak_model_active}) as soon as the application is ready and after
+     * every activation or rollback has committed, not only with the other gauges a minute later: the alert
+     * {@code SafeSpeakModelNotReady} fires while it is absent.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void publishActiveModelAtStart() {
+        publishActiveModel();
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void publishActiveModelAfter(ModelActivated activated) {
+        publishActiveModel();
+    }
+
+    private void publishActiveModel() {
+        activeModel.version().ifPresent(metrics::activeModel);
     }
 
     /** The gate verdict for a release: every criterion passes or is waived. */

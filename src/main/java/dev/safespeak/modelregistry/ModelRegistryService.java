@@ -8,6 +8,7 @@ import dev.safespeak.moderation.ModelArtifact;
 import dev.safespeak.moderation.ModelInfo;
 import dev.safespeak.moderation.ModerationService;
 import dev.safespeak.modelregistry.internal.Checksums;
+import dev.safespeak.modelregistry.internal.ModelArtifactStore;
 import dev.safespeak.modelregistry.internal.ModelVersionEntity;
 import dev.safespeak.modelregistry.internal.ModelVersionRepository;
 import dev.safespeak.security.CurrentUser;
@@ -23,6 +24,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -61,6 +63,7 @@ public class ModelRegistryService implements ActiveModel, InitializingBean {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final TransactionTemplate transactions;
+    private final ModelArtifactStore artifacts;
     private final AtomicReference<ModelArtifact> active = new AtomicReference<>();
     private final AtomicReference<ModelArtifact> activeHeads = new AtomicReference<>();
     private final AtomicReference<ModelArtifact> activeByo = new AtomicReference<>();
@@ -69,7 +72,8 @@ public class ModelRegistryService implements ActiveModel, InitializingBean {
 
     ModelRegistryService(ModelVersionRepository repository, ModerationService moderation,
                          ModelRegistryProperties properties, ResourceLoader resources,
-                         ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactionManager) {
+                         ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactionManager,
+                         ModelArtifactStore artifacts) {
         this.repository = repository;
         this.moderation = moderation;
         this.properties = properties;
@@ -77,6 +81,7 @@ public class ModelRegistryService implements ActiveModel, InitializingBean {
         this.events = events;
         this.clock = clock;
         this.transactions = new TransactionTemplate(transactionManager);
+        this.artifacts = artifacts;
     }
 
     /**
@@ -89,6 +94,7 @@ public class ModelRegistryService implements ActiveModel, InitializingBean {
             registerShipped(resources.getResource(properties.defaultModel()), ModelKind.NGRAM);
             registerShipped(resources.getResource(moderation.configuredEncoderHeads()), ModelKind.ENCODER_HEADS);
             registerConfiguredByo();
+            copyLocalArtifactsToTheDatabase();
             for (ModelKind kind : ModelKind.values()) {
                 List<ModelVersionEntity> actives = repository.findByKindAndState(kind, ModelState.ACTIVE);
                 if (actives.isEmpty()) {
@@ -98,7 +104,7 @@ public class ModelRegistryService implements ActiveModel, InitializingBean {
                     continue;
                 }
                 ModelVersionEntity current = actives.get(0);
-                reference(kind).set(verified(current));
+                reference(kind).set(loadable(current));
                 log.info("{} {} is active ({})", kind, current.version(), current.sha256());
             }
         });
@@ -257,7 +263,7 @@ public class ModelRegistryService implements ActiveModel, InitializingBean {
             return Optional.of(known);
         }
         Optional<ModelArtifact> found = repository.findByVersion(version).filter(e -> e.kind() == ModelKind.NGRAM)
-                .map(this::verified);
+                .map(this::loadable);
         found.ifPresent(a -> verifiedOnce.put(version, a));
         return found;
     }
@@ -416,7 +422,7 @@ public class ModelRegistryService implements ActiveModel, InitializingBean {
         if (current != null && current.version().equals(version)) {
             throw BusinessException.conflict("model " + version + " is already active");
         }
-        ModelArtifact artifact = verified(target);
+        ModelArtifact artifact = loadable(target);
         // Load before the swap: a broken artifact is refused here and the switch itself is instant.
         switch (target.kind()) {
             case NGRAM -> moderation.preload(artifact);
@@ -436,6 +442,43 @@ public class ModelRegistryService implements ActiveModel, InitializingBean {
         events.publishEvent(new ModelActivated(actor, clock.instant(), from, version, rollback));
         log.info("{} {} {} {} (was {})", actor, rollback ? "rolled back to" : "activated", target.kind(), version, from);
         return target.toInfo();
+    }
+
+    /**
+     * Copies to the database the artifacts of versions registered before it kept them (or by an instance that could
+     * not write them), from this instance's model directory where it has them and they verify.
+     */
+    private void copyLocalArtifactsToTheDatabase() {
+        Set<String> kept = artifacts.versions();
+        for (ModelVersionEntity e : repository.findAll()) {
+            if (!kept.contains(e.version()) && Files.isRegularFile(modelDirPath().resolve(e.fileName()))) {
+                try {
+                    artifacts.save(e.version(), verified(e).file());
+                } catch (IllegalArgumentException ex) {
+                    log.warn("Model {} is not copied to the database: {}", e.version(), ex.getMessage());
+                }
+            }
+        }
+    }
+
+    /**
+     * The artifact of a version about to be loaded, checksum verified: when this instance's model directory lacks it
+     * (a new pod on an empty volume, an upgrade whose image no longer ships the active model, a version registered
+     * on another instance) it is restored from the database's copy first.
+     */
+    private ModelArtifact loadable(ModelVersionEntity entity) {
+        Path file = modelDirPath().resolve(entity.fileName());
+        if (!Files.isRegularFile(file)) {
+            try {
+                modelDir();
+            } catch (IOException e) {
+                throw new UncheckedIOException("the model directory " + properties.modelDir() + " cannot be made", e);
+            }
+            if (artifacts.restore(entity.version(), file)) {
+                log.info("Restored model {} from the database into {}", entity.version(), file);
+            }
+        }
+        return verified(entity);
     }
 
     private ModelArtifact verified(ModelVersionEntity entity) {
@@ -466,7 +509,10 @@ public class ModelRegistryService implements ActiveModel, InitializingBean {
         Files.move(staged, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         ModelVersionEntity entity = new ModelVersionEntity(kind, info.version(), fileName, Checksums.sha256(target),
                 Files.size(target), info.manifestJson(), evaluationOf(info.manifestJson()), clock.instant(), actor);
-        return repository.save(entity);
+        // Flushed first: the database copy refers to the version's row.
+        ModelVersionEntity saved = repository.saveAndFlush(entity);
+        artifacts.save(info.version(), target);
+        return saved;
     }
 
     private static String evaluationOf(String manifest) {

@@ -117,6 +117,21 @@ abstract class AccurateRegistryTest {
     }
 
     @Test
+    void an_active_artifact_missing_from_the_model_directory_is_restored_from_the_database() throws IOException {
+        // The byo descriptor is no shipped file: only the database's copy can bring it back (on this database's
+        // own binary type, BYTEA on PostgreSQL).
+        Path descriptor = registry.activeByo().orElseThrow().file();
+        byte[] before = Files.readAllBytes(descriptor);
+        Files.delete(descriptor);
+
+        registry.afterPropertiesSet();
+
+        assertThat(descriptor).isRegularFile();
+        assertThat(Files.readAllBytes(descriptor)).isEqualTo(before);
+        assertThat(registry.verifyChecksums()).isEmpty();
+    }
+
+    @Test
     void the_configured_byo_model_is_registered_sealed_with_its_files_checksums_and_active() throws IOException {
         byte[] onnx = Files.readAllBytes(dir().resolve("byo/model.onnx"));
         String version = "byo-tiny-" + AccurateModels.sha256(onnx).substring(0, 12);

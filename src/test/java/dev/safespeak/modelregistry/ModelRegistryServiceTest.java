@@ -89,6 +89,34 @@ class ModelRegistryServiceTest {
     }
 
     @Test
+    @WithMockUser(username = "ada", roles = "ADMIN")
+    void an_active_version_missing_from_this_instances_model_directory_is_restored_from_the_database()
+            throws IOException {
+        String before = registry.active().version();
+        ModelVersionInfo info = register("elsewhere-6", 2.0);
+        registry.activate("elsewhere-6");
+        try {
+            // A new pod on an empty volume, or an image that no longer ships the active model: the file is gone.
+            Path stored = DIR.resolve("store").resolve(info.fileName());
+            Files.delete(stored);
+            assertThat(registry.verifyChecksums()).as("a check reports, it does not restore")
+                    .anyMatch(p -> p.startsWith("model elsewhere-6: artifact") && p.endsWith("is missing"));
+
+            registry.afterPropertiesSet();
+
+            assertThat(stored).isRegularFile();
+            assertThat(registry.active().version()).isEqualTo("elsewhere-6");
+            assertThat(registry.verifyChecksums()).noneMatch(p -> p.contains("elsewhere-6"));
+            assertThat(moderation.moderate(ModerationRequest.of("hello")).modelVersion()).isEqualTo("elsewhere-6");
+            try (var files = Files.list(DIR.resolve("store"))) {
+                assertThat(files.map(f -> f.getFileName().toString())).noneMatch(f -> f.startsWith("restore-"));
+            }
+        } finally {
+            registry.activate(before);
+        }
+    }
+
+    @Test
     void a_shipped_model_that_cannot_be_registered_fails_the_start_and_leaves_no_staged_file() throws IOException {
         Path shipped = DIR.resolve("default.bin");
         Path aside = DIR.resolve("default.bin.aside");

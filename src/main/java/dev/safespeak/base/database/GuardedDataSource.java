@@ -64,6 +64,25 @@ final class GuardedDataSource extends DelegatingDataSource implements AutoClosea
         }
     };
 
+    /**
+     * The pool itself when asked for a plain {@link DataSource}: with only Flyway's own user set
+     * ({@code SPRING_FLYWAY_USER}, docs/operations/app-role.md), Spring Boot derives the migration DataSource from
+     * the application's by unwrapping it, and must reach the pool to read its URL ("Unable to find suitable method
+     * for url" on this wrapper otherwise). Other interfaces are looked up as before.
+     */
+    @Override
+    public <T> T unwrap(Class<T> iface) throws SQLException {
+        if (iface == DataSource.class) {
+            return iface.cast(obtainTargetDataSource());
+        }
+        return super.unwrap(iface);
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> iface) throws SQLException {
+        return iface == DataSource.class || super.isWrapperFor(iface);
+    }
+
     GuardedDataSource(DataSource target, DatabaseProperties properties, Clock clock, boolean probeInBackground) {
         super(target);
         this.properties = properties;

@@ -129,4 +129,23 @@ class GuardedDataSourceTest {
 
         assertThat(onHikari.status().available()).as("a stopping app is not an outage").isTrue();
     }
+    @Test
+    void a_migration_data_source_derived_for_another_user_reaches_the_pools_url() throws Exception {
+        var config = new com.zaxxer.hikari.HikariConfig();
+        String url = "jdbc:h2:mem:guarded-derived-" + System.nanoTime();
+        config.setJdbcUrl(url);
+        try (var hikari = new com.zaxxer.hikari.HikariDataSource(config)) {
+            GuardedDataSource onHikari = new GuardedDataSource(hikari,
+                    new DatabaseProperties(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(7)),
+                    Clock.systemUTC(), false);
+            // What Spring Boot's Flyway configuration does when only spring.flyway.user is set.
+            DataSource derived = org.springframework.boot.jdbc.DataSourceBuilder.derivedFrom(onHikari)
+                    .type(org.springframework.jdbc.datasource.SimpleDriverDataSource.class).username("owner")
+                    .password("").build();
+            assertThat(((org.springframework.jdbc.datasource.SimpleDriverDataSource) derived).getUrl())
+                    .isEqualTo(url);
+            assertThat(onHikari.unwrap(com.zaxxer.hikari.HikariDataSource.class)).isSameAs(hikari);
+            assertThat(onHikari.unwrap(GuardedDataSource.class)).isSameAs(onHikari);
+        }
+    }
 }
