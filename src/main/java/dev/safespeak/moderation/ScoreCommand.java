@@ -120,8 +120,9 @@ public final class ScoreCommand {
             err.println(USAGE);
             return FAILED;
         }
-        if (!Files.isRegularFile(in)) {
-            err.println("score: input file " + in + " does not exist");
+        String unreadable = unreadable("input", in);
+        if (unreadable != null) {
+            err.println("score: " + unreadable);
             return FAILED;
         }
         String unwritable = unwritable(in, outFile, model, heads, byo);
@@ -129,14 +130,11 @@ public final class ScoreCommand {
             err.println("score: " + unwritable);
             return FAILED;
         }
-        if (model != null && !Files.isRegularFile(model)) {
-            err.println("score: model file " + model + " does not exist");
-            return FAILED;
-        }
-        for (Path file : new Path[] {heads, byo}) {
-            if (file != null && !Files.isRegularFile(file)) {
-                err.println("score: " + (file == heads ? "heads" : "bring-your-own model") + " file " + file
-                        + " does not exist");
+        for (Path file : new Path[] {model, heads, byo}) {
+            unreadable = file == null ? null
+                    : unreadable(file == model ? "model" : file == heads ? "heads" : "bring-your-own model", file);
+            if (unreadable != null) {
+                err.println("score: " + unreadable);
                 return FAILED;
             }
         }
@@ -220,6 +218,20 @@ public final class ScoreCommand {
             }
         }
         return Map.copyOf(thresholds);
+    }
+
+    /** Why a file the command reads ({@code what}: input, model, ...) cannot be read before it is opened, or null. */
+    static String unreadable(String what, Path file) {
+        if (Files.isDirectory(file)) {
+            return what + " file " + file + " is a directory";
+        }
+        if (!Files.exists(file)) {
+            return what + " file " + file + " does not exist";
+        }
+        if (!Files.isRegularFile(file)) {
+            return what + " file " + file + " is not a regular file";
+        }
+        return null;
     }
 
     /**
