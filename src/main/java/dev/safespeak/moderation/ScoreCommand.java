@@ -270,16 +270,7 @@ public final class ScoreCommand {
 
     /** An exception as a sentence: a file-system error names its cause, not only the path as its message does. */
     static String describe(Exception e) {
-        if (e instanceof java.nio.file.NoSuchFileException f) {
-            return "no such file or directory: " + f.getFile();
-        }
-        if (e instanceof java.nio.file.AccessDeniedException f) {
-            return "permission denied: " + f.getFile();
-        }
-        if (e instanceof java.nio.file.FileSystemException f) {
-            return f.getFile() + ": " + (f.getReason() == null ? e.getClass().getSimpleName() : f.getReason());
-        }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return dev.safespeak.base.CommandContexts.describe(e);
     }
 
     /** The heads file given, or the committed one. */
