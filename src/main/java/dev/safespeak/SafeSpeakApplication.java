@@ -19,9 +19,9 @@ public class SafeSpeakApplication implements AppShellConfigurator {
 
     /** What {@code help} prints: the server and the commands. */
     static final String USAGE = """
-            usage: java -jar safespeak.jar [--spring.option=value ...]     start the server (no command)
-                   java -jar safespeak.jar score --in FILE --out FILE ...  score a file offline (score --help)
-                   java -jar safespeak.jar keys create|list|revoke ...     manage API keys
+            usage: java -jar safespeak.jar [--spring.option=value ...]        start the server (no command)
+                   java -jar safespeak.jar score --in FILE --out FILE ...     score a file offline (score --help)
+                   java -jar safespeak.jar keys create|list|revoke ...        manage API keys
                    java -jar safespeak.jar audit verify [--checkpoints FILE]  verify the audit trail""";
 
     /** {@link #command}'s answer when the arguments start the server. */
