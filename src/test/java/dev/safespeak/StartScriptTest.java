@@ -199,6 +199,51 @@ class StartScriptTest {
         }
     }
 
+    /**
+     * bin/start runs from the repository, but {@code score}'s relative paths are the caller's, as for
+     * {@code java -jar ... score}: score runs in the caller's directory and sizes the caller's input; audit's
+     * --checkpoints file is made absolute there, while audit, keys and the app keep the repository's ./data.
+     */
+    @Test
+    void relative_paths_given_to_score_and_audit_are_the_callers() throws Exception {
+        Path elsewhere = Files.createDirectories(root.resolve("elsewhere"));
+        Files.writeString(elsewhere.resolve("t.jsonl"), "{\"text\": \"hello\"}\n");
+        try (java.io.RandomAccessFile large = new java.io.RandomAccessFile(root.resolve("t.jsonl").toFile(), "rw")) {
+            large.setLength(25_000_000); // the same name in the repository: not the file score reads
+        }
+
+        Finished score = finishIn(elsewhere, "score", "--in", "t.jsonl", "--out", "o.jsonl");
+        assertThat(score.exitCode()).as(score.output()).isZero();
+        List<String> lines = Files.readAllLines(calls);
+        assertThat(lines.get(lines.size() - 1)).isEqualTo(elsewhere + "|-XX:TieredStopAtLevel=1 -XX:SharedArchiveFile="
+                + root.resolve(CDS) + "/app.jsa -jar " + root.resolve(CDS)
+                + "/safespeak-1.0.jar score --in t.jsonl --out o.jsonl|");
+
+        Finished audit = finishIn(elsewhere, "audit", "verify", "--checkpoints", "shipped.log");
+        assertThat(audit.exitCode()).as(audit.output()).isZero();
+        lines = Files.readAllLines(calls);
+        assertThat(lines.get(lines.size() - 1)).startsWith(root + "|")
+                .endsWith(" audit verify --checkpoints " + elsewhere.resolve("shipped.log") + "|");
+
+        Finished keys = finishIn(elsewhere, "keys", "list");
+        assertThat(keys.exitCode()).as(keys.output()).isZero();
+        lines = Files.readAllLines(calls);
+        assertThat(lines.get(lines.size() - 1)).startsWith(root + "|").endsWith(" keys list|");
+    }
+
+    /** Runs bin/start from {@code directory} to its end (at most a minute). */
+    private Finished finishIn(Path directory, String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of(root.resolve("bin/start").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
+        builder.environment().keySet().removeIf(k -> k.startsWith("SAFESPEAK_") || k.equals("JAVA_OPTS"));
+        builder.environment().put("PATH", root.resolve("fakebin") + ":" + System.getenv("PATH"));
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return new Finished(process.exitValue(), output);
+    }
+
     @Test
     void a_second_start_reuses_the_archive() throws Exception {
         run("bin/start", Map.of());

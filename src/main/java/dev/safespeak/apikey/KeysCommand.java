@@ -1,5 +1,6 @@
 package dev.safespeak.apikey;
 
+import dev.safespeak.base.CommandContexts;
 import java.io.PrintStream;
 import java.util.HashMap;
 import java.util.List;
@@ -45,16 +46,22 @@ public final class KeysCommand {
             err.println(USAGE);
             return 2;
         }
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(KeysCommandContext.class)
-                .web(WebApplicationType.NONE)
-                // Not lazy: the audit listener must exist before the change's event arrives, or the listener,
-                // created on its thread while the context closes, fails and the entry is left unwritten.
-                .properties("spring.main.banner-mode=off", "logging.level.root=WARN",
-                        // The audit entry of a change made here is written before the command exits, not left as
-                        // an unfinished event for the web application to hand out again.
-                        "spring.task.execution.shutdown.await-termination=true",
-                        "spring.task.execution.shutdown.await-termination-period=PT10S")
-                .run()) {
+        ConfigurableApplicationContext started;
+        try {
+            started = CommandContexts.run(new SpringApplicationBuilder(KeysCommandContext.class)
+                    .web(WebApplicationType.NONE)
+                    // Not lazy: the audit listener must exist before the change's event arrives, or the listener,
+                    // created on its thread while the context closes, fails and the entry is left unwritten.
+                    .properties("spring.main.banner-mode=off", "logging.level.root=WARN",
+                            // The audit entry of a change made here is written before the command exits, not left as
+                            // an unfinished event for the web application to hand out again.
+                            "spring.task.execution.shutdown.await-termination=true",
+                            "spring.task.execution.shutdown.await-termination-period=PT10S"));
+        } catch (RuntimeException e) {
+            err.println("keys " + args[1] + ": " + CommandContexts.reason(e));
+            return 1;
+        }
+        try (ConfigurableApplicationContext context = started) {
             SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken(
                     "system:cli", "n/a", List.of(new SimpleGrantedAuthority("ROLE_ADMIN"))));
             ApiKeyService keys = context.getBean(ApiKeyService.class);
@@ -86,6 +93,9 @@ public final class KeysCommand {
             return 0;
         } catch (IllegalArgumentException | dev.safespeak.base.BusinessException e) {
             err.println("keys " + args[1] + ": " + e.getMessage());
+            return 1;
+        } catch (RuntimeException e) {
+            err.println("keys " + args[1] + ": " + CommandContexts.reason(e));
             return 1;
         } finally {
             SecurityContextHolder.clearContext();

@@ -1,6 +1,7 @@
 package dev.safespeak.audit;
 
 import dev.safespeak.audit.internal.AuditVerifier;
+import dev.safespeak.base.CommandContexts;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -32,21 +33,16 @@ public final class AuditCommand {
             err.println(USAGE);
             return 2;
         }
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(AuditCommandContext.class)
-                .web(WebApplicationType.NONE)
-                .properties("spring.main.banner-mode=off", "logging.level.root=WARN")
-                .run()) {
+        try (ConfigurableApplicationContext context = CommandContexts.run(
+                new SpringApplicationBuilder(AuditCommandContext.class).web(WebApplicationType.NONE)
+                        .properties("spring.main.banner-mode=off", "logging.level.root=WARN"))) {
             AuditVerifier verifier = context.getBean(AuditVerifier.class);
             AuditVerification result = checkpoints.isPresent() ? verifier.verify(checkpoints) : verifier.verify();
             out.println(result.summary());
             result.checkpoints().ifPresent(c -> c.problems().forEach(p -> out.println("  checkpoint " + p)));
             return result.intact() ? 0 : 1;
         } catch (RuntimeException e) {
-            Throwable cause = e;
-            while (cause.getCause() != null) {
-                cause = cause.getCause();
-            }
-            err.println("audit verify: " + cause.getMessage());
+            err.println("audit verify: " + CommandContexts.reason(e));
             return 1;
         }
     }

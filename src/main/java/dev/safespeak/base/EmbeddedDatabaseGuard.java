@@ -92,8 +92,8 @@ public final class EmbeddedDatabaseGuard implements EnvironmentPostProcessor, Ap
             Files.move(pending, file, StandardCopyOption.ATOMIC_MOVE);
             return password;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read or write the embedded database's password file " + file
-                    + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot read or write the password file " + file + " of the embedded "
+                    + "database " + url + ": " + CommandContexts.describe(e), e);
         }
     }
 
@@ -120,8 +120,25 @@ public final class EmbeddedDatabaseGuard implements EnvironmentPostProcessor, Ap
                         + "empty nor the one in " + file.toAbsolutePath() + ": set SAFESPEAK_DB_PASSWORD", e);
             }
             throw new IllegalStateException("cannot open the embedded database " + url + " to set its password: "
-                    + e.getMessage(), e);
+                    + e.getMessage() + (damaged(e) ? "; the file is damaged or not an H2 database" : ""), e);
         }
+    }
+
+    /**
+     * Whether H2 failed because the file is not a database it can read: H2 says "file corrupted" (90030) or
+     * "unsupported file version or invalid file header" (90048), or a read ended before the length the file's
+     * header gave.
+     */
+    private static boolean damaged(SQLException e) {
+        if (e.getErrorCode() == 90030 || e.getErrorCode() == 90048) {
+            return true;
+        }
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.io.EOFException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean opens(String url, String user, String password) {
@@ -147,7 +164,10 @@ public final class EmbeddedDatabaseGuard implements EnvironmentPostProcessor, Ap
     }
 
     private static String write(Path file, String password) throws IOException {
-        Path folder = file.toAbsolutePath().getParent();
+        Path folder = file.toAbsolutePath().normalize().getParent();
+        if (folder != null && Files.exists(folder) && !Files.isDirectory(folder)) {
+            throw new IOException(folder + " is a file, not a directory");
+        }
         if (folder != null) {
             Files.createDirectories(folder);
         }

@@ -120,8 +120,9 @@ public final class ScoreCommand {
             err.println(USAGE);
             return FAILED;
         }
-        if (!Files.isRegularFile(in)) {
-            err.println("score: input file " + in + " does not exist");
+        String unreadable = unreadable("input", in);
+        if (unreadable != null) {
+            err.println("score: " + unreadable);
             return FAILED;
         }
         String unwritable = unwritable(in, outFile, model, heads, byo);
@@ -129,14 +130,11 @@ public final class ScoreCommand {
             err.println("score: " + unwritable);
             return FAILED;
         }
-        if (model != null && !Files.isRegularFile(model)) {
-            err.println("score: model file " + model + " does not exist");
-            return FAILED;
-        }
-        for (Path file : new Path[] {heads, byo}) {
-            if (file != null && !Files.isRegularFile(file)) {
-                err.println("score: " + (file == heads ? "heads" : "bring-your-own model") + " file " + file
-                        + " does not exist");
+        for (Path file : new Path[] {model, heads, byo}) {
+            unreadable = file == null ? null
+                    : unreadable(file == model ? "model" : file == heads ? "heads" : "bring-your-own model", file);
+            if (unreadable != null) {
+                err.println("score: " + unreadable);
                 return FAILED;
             }
         }
@@ -222,6 +220,20 @@ public final class ScoreCommand {
         return Map.copyOf(thresholds);
     }
 
+    /** Why a file the command reads ({@code what}: input, model, ...) cannot be read before it is opened, or null. */
+    static String unreadable(String what, Path file) {
+        if (Files.isDirectory(file)) {
+            return what + " file " + file + " is a directory";
+        }
+        if (!Files.exists(file)) {
+            return what + " file " + file + " does not exist";
+        }
+        if (!Files.isRegularFile(file)) {
+            return what + " file " + file + " is not a regular file";
+        }
+        return null;
+    }
+
     /**
      * Why {@code out} cannot be written before anything is loaded, or null: it is the input file itself (writing
      * would empty the input before it is read) or one of the files read (model, heads, bring-your-own model), a
@@ -258,16 +270,7 @@ public final class ScoreCommand {
 
     /** An exception as a sentence: a file-system error names its cause, not only the path as its message does. */
     static String describe(Exception e) {
-        if (e instanceof java.nio.file.NoSuchFileException f) {
-            return "no such file or directory: " + f.getFile();
-        }
-        if (e instanceof java.nio.file.AccessDeniedException f) {
-            return "permission denied: " + f.getFile();
-        }
-        if (e instanceof java.nio.file.FileSystemException f) {
-            return f.getFile() + ": " + (f.getReason() == null ? e.getClass().getSimpleName() : f.getReason());
-        }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return dev.safespeak.base.CommandContexts.describe(e);
     }
 
     /** The heads file given, or the committed one. */

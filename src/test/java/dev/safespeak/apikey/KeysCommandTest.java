@@ -144,4 +144,52 @@ class KeysCommandTest {
             assertThat(audited.getInt(1)).isEqualTo(8);
         }
     }
+
+    /** Runs the command on the embedded database in {@code dir}/data, with System.out captured as well. */
+    private String runOnDataIn(java.nio.file.Path dir, String... args) {
+        PrintStream systemOut = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            System.setProperty("spring.datasource.url", "jdbc:h2:file:" + dir.resolve("data/safespeak"));
+            int code = KeysCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8));
+            assertThat(code).isEqualTo(1);
+        } finally {
+            System.setOut(systemOut);
+        }
+        return captured.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void an_unusable_data_folder_is_one_line_on_stderr_with_exit_code_1(@org.junit.jupiter.api.io.TempDir
+            java.nio.file.Path dir) throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("data"), "not a folder");
+
+        String systemOut = runOnDataIn(dir, "keys", "list");
+
+        assertThat(systemOut + out.toString(StandardCharsets.UTF_8)).as("nothing on stdout").isEmpty();
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("keys list: cannot read or write the password file "
+                + dir.resolve("data/safespeak.password") + " of the embedded database jdbc:h2:file:"
+                + dir.resolve("data/safespeak") + ": " + dir.resolve("data") + " is a file, not a directory"
+                + System.lineSeparator());
+    }
+
+    @Test
+    void a_damaged_database_file_is_one_line_on_stderr_naming_it_with_exit_code_1(@org.junit.jupiter.api.io.TempDir
+            java.nio.file.Path dir) throws Exception {
+        java.nio.file.Files.createDirectories(dir.resolve("data"));
+        byte[] noise = new byte[5000];
+        new java.util.Random(7).nextBytes(noise);
+        java.nio.file.Files.write(dir.resolve("data/safespeak.mv.db"), noise);
+
+        String systemOut = runOnDataIn(dir, "keys", "create", "--name", "x");
+
+        assertThat(systemOut + out.toString(StandardCharsets.UTF_8)).as("nothing on stdout").isEmpty();
+        String printed = err.toString(StandardCharsets.UTF_8);
+        assertThat(printed.lines()).singleElement().asString()
+                .startsWith("keys create: cannot open the embedded database jdbc:h2:file:" + dir.resolve("data/safespeak"))
+                .contains(dir.resolve("data/safespeak.mv.db").toString())
+                .endsWith("the file is damaged or not an H2 database");
+    }
 }

@@ -104,4 +104,24 @@ class AuditCommandTest {
         assertThat(run("audit", "rechain")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains(AuditCommand.USAGE);
     }
+
+    @Test
+    void a_data_folder_that_is_a_file_is_named_with_what_is_wrong() throws Exception {
+        Files.writeString(dir.resolve("data"), "not a folder");
+        System.setProperty("spring.datasource.url", "jdbc:h2:file:" + dir.resolve("data/safespeak"));
+        PrintStream systemOut = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(print(captured));
+        try {
+            assertThat(run("audit", "verify")).isEqualTo(1);
+        } finally {
+            System.setOut(systemOut);
+        }
+
+        assertThat(captured.toString(StandardCharsets.UTF_8) + printed()).as("nothing on stdout").isEmpty();
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("audit verify: cannot read or write the password"
+                + " file " + dir.resolve("data/safespeak.password") + " of the embedded database jdbc:h2:file:"
+                + dir.resolve("data/safespeak") + ": " + dir.resolve("data") + " is a file, not a directory"
+                + System.lineSeparator());
+    }
 }

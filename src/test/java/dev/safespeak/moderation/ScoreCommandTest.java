@@ -255,4 +255,146 @@ class ScoreCommandTest {
         assertThat(stderr()).contains("score: " + message).contains("usage: score");
         assertThat(outFile).doesNotExist();
     }
+
+    private Path write(String name, byte[]... parts) throws Exception {
+        Path file = dir.resolve(name);
+        try (var o = Files.newOutputStream(file)) {
+            for (byte[] part : parts) {
+                o.write(part);
+            }
+        }
+        return file;
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static List<String> csvIds(Path file) throws Exception {
+        return Files.readAllLines(file).stream().skip(1).map(l -> l.substring(0, l.indexOf(','))).toList();
+    }
+
+    @Test
+    void csv_records_are_numbered_by_the_line_they_start_on_counting_blank_lines() throws Exception {
+        Path in = Files.writeString(dir.resolve("b.csv"), "text\nfirst\n\n\nsecond\n");
+        Path outFile = dir.resolve("r.csv");
+
+        assertThat(score("--in", in.toString(), "--out", outFile.toString())).isEqualTo(ScoreCommand.OK);
+
+        assertThat(csvIds(outFile)).as("default ids are the lines the records start on").containsExactly("2", "5");
+    }
+
+    @Test
+    void csv_records_after_a_line_of_bad_utf8_keep_their_line_numbers() throws Exception {
+        Path in = write("u.csv", utf8("text\nfirst ok\nbad "), new byte[] {(byte) 0xFF, (byte) 0xFE},
+                utf8(" utf\nthird ok\nfourth,bad\n"));
+        Path outFile = dir.resolve("r.csv");
+
+        assertThat(score("--in", in.toString(), "--out", outFile.toString())).isEqualTo(ScoreCommand.SKIPPED_RECORDS);
+
+        assertThat(csvIds(outFile)).containsExactly("2", "4");
+        assertThat(stderr()).contains("line 3: is not valid UTF-8 (skipped)")
+                .contains("line 5: has 2 fields, the header has 1 (skipped)")
+                .contains("scored 2 texts, skipped 2 bad records");
+    }
+
+    @Test
+    void a_line_of_bad_utf8_inside_a_quoted_csv_field_skips_its_whole_record_and_only_it() throws Exception {
+        Path in = write("q.csv", utf8("id,text\nA,\"line one\nbad "), new byte[] {(byte) 0xFF},
+                utf8("\nline three, idiot\"\nB,next\n"));
+        Path outFile = dir.resolve("r.csv");
+
+        assertThat(score("--in", in.toString(), "--out", outFile.toString())).isEqualTo(ScoreCommand.SKIPPED_RECORDS);
+
+        assertThat(csvIds(outFile)).containsExactly("B");
+        assertThat(stderr().lines().filter(l -> l.startsWith("line "))).containsExactly(
+                "line 2: is not valid UTF-8 (line 3) (skipped)");
+        assertThat(stderr()).contains("scored 1 texts, skipped 1 bad records");
+    }
+
+    @Test
+    void a_jsonl_line_with_anything_after_its_json_value_is_a_bad_record() throws Exception {
+        Path in = Files.writeString(dir.resolve("t.jsonl"), """
+                {"id":"a","text":"x"}{"id":"b","text":"y"}
+                {"text":"ok"} garbage
+                {"id":"c","text":"fine"}  \t
+                """);
+        Path outFile = dir.resolve("o.jsonl");
+
+        assertThat(score("--in", in.toString(), "--out", outFile.toString())).isEqualTo(ScoreCommand.SKIPPED_RECORDS);
+
+        List<String> lines = Files.readAllLines(outFile);
+        assertThat(lines).hasSize(1);
+        assertThat(new ObjectMapper().readTree(lines.get(0)).get("id").asText()).isEqualTo("c");
+        assertThat(stderr()).contains("line 1: is not valid JSON (more after the JSON value, at column 22) (skipped)")
+                .contains("line 2: is not valid JSON (Unrecognized token 'garbage'")
+                .contains("scored 1 texts, skipped 2 bad records");
+    }
+
+    @Test
+    void a_failed_run_leaves_an_existing_output_as_it_was_and_creates_none() throws Exception {
+        Path noText = Files.writeString(dir.resolve("notext.csv"), "id,body\n1,hello\n");
+        Path badHeader = write("badheader.csv", utf8("te"), new byte[] {(byte) 0xFF}, utf8("xt\nhello\n"));
+        Path existing = Files.writeString(dir.resolve("results.csv"), "earlier results\n");
+        Path fresh = dir.resolve("fresh.jsonl");
+
+        assertThat(score("--in", noText.toString(), "--out", existing.toString())).isEqualTo(ScoreCommand.FAILED);
+        assertThat(score("--in", badHeader.toString(), "--out", existing.toString())).isEqualTo(ScoreCommand.FAILED);
+        assertThat(score("--in", badHeader.toString(), "--out", fresh.toString())).isEqualTo(ScoreCommand.FAILED);
+
+        assertThat(stderr()).contains("score: " + noText + ": the CSV header (line 1) has no \"text\" column: id,body")
+                .contains("score: " + badHeader + ": the CSV header (line 1) is not valid UTF-8");
+        assertThat(existing).hasContent("earlier results");
+        assertThat(fresh).doesNotExist();
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString())).as("no temporary file left")
+                    .noneMatch(f -> f.endsWith(".tmp"));
+        }
+    }
+
+    @Test
+    void a_finished_run_replaces_an_existing_output_and_keeps_its_mode() throws Exception {
+        Path in = Files.writeString(dir.resolve("in.jsonl"), "{\"id\": \"a\", \"text\": \"hello there\"}\nnot json\n");
+        Path existing = Files.writeString(dir.resolve("o.jsonl"), "earlier results\nmore\nand more\n");
+        var mode = java.nio.file.attribute.PosixFilePermissions.fromString("rw-r-----");
+        Files.setPosixFilePermissions(existing, mode);
+
+        assertThat(score("--in", in.toString(), "--out", existing.toString())).isEqualTo(ScoreCommand.SKIPPED_RECORDS);
+
+        assertThat(Files.readAllLines(existing)).singleElement().asString().startsWith("{\"id\":\"a\",");
+        assertThat(Files.getPosixFilePermissions(existing)).isEqualTo(mode);
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString())).noneMatch(f -> f.endsWith(".tmp"));
+        }
+    }
+
+    @Test
+    void an_output_that_is_a_special_file_is_written_in_place() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(Path.of("/dev/full")), "no /dev/full here");
+        Path in = Files.writeString(dir.resolve("in.jsonl"), "{\"id\": \"a\", \"text\": \"hello there\"}\n");
+
+        assertThat(score("--in", in.toString(), "--out", "/dev/full")).isEqualTo(ScoreCommand.FAILED);
+        assertThat(stderr()).contains("No space left on device");
+        assertThat(score("--in", in.toString(), "--out", "/dev/null")).isEqualTo(ScoreCommand.OK);
+        assertThat(Files.isRegularFile(Path.of("/dev/null"))).as("still the device, not a file moved there").isFalse();
+    }
+
+    @Test
+    void a_directory_given_as_a_file_to_read_is_named_as_one() throws Exception {
+        Path in = Files.writeString(dir.resolve("in.jsonl"), "{\"text\": \"hi\"}\n");
+        Path adir = Files.createDirectories(dir.resolve("adir"));
+        Path o = dir.resolve("o.jsonl");
+
+        assertThat(score("--in", adir.toString(), "--out", o.toString())).isEqualTo(ScoreCommand.FAILED);
+        assertThat(ScoreCommand.run(new String[] {"--in", in.toString(), "--out", o.toString(), "--model",
+                adir.toString()}, out, err)).isEqualTo(ScoreCommand.FAILED);
+        assertThat(ScoreCommand.run(new String[] {"--in", in.toString(), "--out", o.toString(), "--mode", "accurate",
+                "--byo", adir.toString()}, out, err)).isEqualTo(ScoreCommand.FAILED);
+
+        assertThat(stderr()).contains("score: input file " + adir + " is a directory")
+                .contains("score: model file " + adir + " is a directory")
+                .contains("score: bring-your-own model file " + adir + " is a directory")
+                .doesNotContain("does not exist");
+        assertThat(o).doesNotExist();
+    }
 }

@@ -1,5 +1,6 @@
 package dev.safespeak.moderation.engine;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -113,11 +114,15 @@ public final class OfflineScorer {
         return ModerationEngine.Options.of(template, classifier, engine.languages(), true);
     }
 
-    /** Scores every record of the input into the output. */
+    /**
+     * Scores every record of the input into the output. The output is replaced only when the run finishes; a run that
+     * throws leaves it as it was (see {@link OutputFile}).
+     */
     public Summary run(Settings settings) throws IOException {
         long started = System.nanoTime();
         ModerationEngine.Options options = options(engine, classifier, settings.spans(), settings.thresholds());
         List<Attribute> attributes = ATTRIBUTES.stream().filter(options.attributes()::contains).toList();
+        OutputFile output = OutputFile.open(settings.out());
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, settings.threads()), r -> {
             Thread t = new Thread(r, "score-worker");
             t.setDaemon(true);
@@ -128,8 +133,9 @@ public final class OfflineScorer {
         long read = 0;
         long lastProgress = started;
         try (LineSource reader = new LineSource(Files.newInputStream(settings.in()));
-             BufferedWriter writer = Files.newBufferedWriter(settings.out(), StandardCharsets.UTF_8)) {
-            RecordReader records = settings.inFormat() == Format.CSV ? new CsvRecords(reader) : new JsonlRecords(reader);
+             BufferedWriter writer = Files.newBufferedWriter(output.written(), StandardCharsets.UTF_8)) {
+            RecordReader records = settings.inFormat() == Format.CSV ? new CsvRecords(reader, settings.in())
+                    : new JsonlRecords(reader);
             if (settings.outFormat() == Format.CSV) {
                 writer.write(csvHeader(attributes, settings.spans()));
                 writer.write('\n');
@@ -164,9 +170,13 @@ public final class OfflineScorer {
                 scored += done.scored();
                 skipped += write(done, writer);
             }
+        } catch (IOException | RuntimeException | Error e) {
+            output.discard();
+            throw e;
         } finally {
             pool.shutdownNow();
         }
+        output.commit();
         return new Summary(scored, skipped, (System.nanoTime() - started) / 1_000_000);
     }
 
@@ -402,12 +412,19 @@ public final class OfflineScorer {
         return new Input(line, null, null, null, error);
     }
 
-    /** Reads one non-blank JSONL line the way the command does: {@code {"id": ..., "text": ...}}, id optional. */
+    /**
+     * Reads one non-blank JSONL line the way the command does: {@code {"id": ..., "text": ...}}, id optional. Anything
+     * after the first JSON value (a second object, stray words) makes the line invalid JSON: one line is one record.
+     */
     public static Input readJsonLine(String text, long line) {
-        try {
-            JsonNode node = JSON.readTree(text);
+        try (JsonParser parser = JSON.createParser(text)) {
+            JsonNode node = JSON.readTree(parser);
             if (node == null || !node.isObject()) {
                 return bad(line, "not a JSON object");
+            }
+            if (parser.nextToken() != null) {
+                return bad(line, "is not valid JSON (more after the JSON value, at column "
+                        + parser.currentTokenLocation().getColumnNr() + ")");
             }
             JsonNode id = node.get("id");
             JsonNode body = node.get("text");
@@ -421,6 +438,8 @@ public final class OfflineScorer {
                     id == null ? JsonNodeFactory.instance.numberNode(line) : id, body.asText(), null);
         } catch (JsonProcessingException e) {
             return bad(line, "is not valid JSON (" + e.getOriginalMessage() + ")");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e); // a parser over a String does no I/O
         }
     }
 
@@ -441,7 +460,10 @@ public final class OfflineScorer {
             this.in = in;
         }
 
-        /** The next line without its terminator; null at the end; CharacterCodingException for bad UTF-8. */
+        /**
+         * The next line without its terminator; null at the end; {@link MalformedLine} (a CharacterCodingException)
+         * for bad UTF-8.
+         */
         public String readLine() throws IOException {
             line.reset();
             boolean any = false;
@@ -479,12 +501,115 @@ public final class OfflineScorer {
             if (line.size() > 1 << 20) {
                 line = new java.io.ByteArrayOutputStream(256);
             }
-            return decoder.decode(java.nio.ByteBuffer.wrap(bytes, offset, length - offset)).toString();
+            try {
+                return decoder.decode(java.nio.ByteBuffer.wrap(bytes, offset, length - offset)).toString();
+            } catch (CharacterCodingException e) {
+                throw new MalformedLine(new String(bytes, offset, length - offset, StandardCharsets.UTF_8));
+            }
         }
 
         @Override
         public void close() throws IOException {
             in.close();
+        }
+    }
+
+    /**
+     * A line that is not valid UTF-8. {@link #replaced()} is the line with each malformed sequence replaced by U+FFFD,
+     * so that a reader can still find where a record that spans lines ends (quotes and commas are ASCII).
+     */
+    public static final class MalformedLine extends CharacterCodingException {
+        private final transient String replaced;
+
+        MalformedLine(String replaced) {
+            this.replaced = replaced;
+        }
+
+        /** The line with each malformed sequence replaced by U+FFFD. */
+        public String replaced() {
+            return replaced;
+        }
+
+        @Override
+        public String getMessage() {
+            return "is not valid UTF-8";
+        }
+    }
+
+    /**
+     * Where a run writes: a new file beside the output, moved over it (atomically where the file system can) only when
+     * the run finishes, so a run that fails leaves an existing output as it was and no partial or header-only one in
+     * its place. A symbolic link or a special file ({@code /dev/stdout}, {@code /dev/full}) is written in place, as
+     * before, and so is an output whose directory does not let the command create a file beside it.
+     */
+    static final class OutputFile {
+        private final Path target;
+        private final Path written;
+
+        private OutputFile(Path target, Path written) {
+            this.target = target;
+            this.written = written;
+        }
+
+        static OutputFile open(Path out) throws IOException {
+            // A file the user may not write stays refused ("permission denied"), not replaced.
+            if (Files.exists(out, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                    && (!Files.isRegularFile(out, java.nio.file.LinkOption.NOFOLLOW_LINKS) || !Files.isWritable(out))) {
+                return new OutputFile(out, out);
+            }
+            Path directory = out.toAbsolutePath().getParent();
+            java.util.random.RandomGenerator random = new java.util.SplittableRandom();
+            while (true) {
+                Path temporary = directory.resolve("." + out.getFileName() + "." + Long.toHexString(random.nextLong())
+                        + ".tmp");
+                try {
+                    Files.createFile(temporary); // the mode a new output gets: 0666 less the umask
+                } catch (java.nio.file.FileAlreadyExistsException e) {
+                    continue;
+                } catch (java.nio.file.AccessDeniedException e) {
+                    return new OutputFile(out, out);
+                }
+                temporary.toFile().deleteOnExit(); // Ctrl+C leaves no temporary file behind
+                if (Files.exists(out)) {
+                    try {
+                        Files.setPosixFilePermissions(temporary, Files.getPosixFilePermissions(out));
+                    } catch (UnsupportedOperationException | IOException e) {
+                        // not a POSIX file system, or not ours to change: the new file keeps the default mode
+                    }
+                }
+                return new OutputFile(out, temporary);
+            }
+        }
+
+        /** The file the run writes to. */
+        Path written() {
+            return written;
+        }
+
+        /** Puts the written file in the output's place. */
+        void commit() throws IOException {
+            if (written.equals(target)) {
+                return;
+            }
+            try {
+                Files.move(written, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+                Files.move(written, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                discard();
+                throw e;
+            }
+        }
+
+        /** Deletes the written file of a failed run; the output stays as it was. */
+        void discard() {
+            if (!written.equals(target)) {
+                try {
+                    Files.deleteIfExists(written);
+                } catch (IOException e) {
+                    // deleteOnExit tries again
+                }
+            }
         }
     }
 
@@ -521,56 +646,85 @@ public final class OfflineScorer {
 
     /**
      * RFC 4180 CSV with a header naming an {@code id} (optional) and a {@code text} column; quoted fields
-     * may span lines, and records are reported by the line they start on.
+     * may span lines, and records are reported by the line they start on, counting every line of the file (blank
+     * ones, the header, bad UTF-8) from 1, as JSONL does. A line of bad UTF-8 makes its whole record bad; the record
+     * still ends where its quotes say, so the next one is read from its own start.
      */
     private static final class CsvRecords implements RecordReader {
         private final LineSource reader;
+        private final Path file;
+        /** Lines read so far. */
         private long line;
+        /** The line the record last read starts on. */
+        private long start;
+        /** The first line of the record last read that is not valid UTF-8, or 0. */
+        private long malformedLine;
         private int idColumn = -1;
         private int textColumn = -1;
         private int columns;
         private boolean headerRead;
 
-        CsvRecords(LineSource reader) {
+        CsvRecords(LineSource reader, Path file) {
             this.reader = reader;
+            this.file = file;
         }
 
         @Override
         public Input next() throws IOException {
             if (!headerRead) {
                 headerRead = true;
-                List<String> header = readFields();
-                if (header == null) {
+                readHeader();
+                if (columns == 0) {
                     return null;
                 }
-                for (int i = 0; i < header.size(); i++) {
-                    String name = header.get(i).trim().toLowerCase(Locale.ROOT);
-                    if (name.equals("id")) {
-                        idColumn = i;
-                    } else if (name.equals("text")) {
-                        textColumn = i;
-                    }
-                }
-                columns = header.size();
-                if (textColumn < 0) {
-                    throw new IOException("CSV header has no \"text\" column: " + String.join(",", header));
-                }
             }
-            long start = line + 1;
             List<String> fields;
             try {
                 fields = readFields();
             } catch (MalformedCsv e) {
-                return new Input(start, null, null, null, e.getMessage());
+                return bad(start, e.getMessage());
             }
             if (fields == null) {
                 return null;
             }
+            if (malformedLine > 0) {
+                return bad(start, malformedLine == start ? "is not valid UTF-8"
+                        : "is not valid UTF-8 (line " + malformedLine + ")");
+            }
             if (fields.size() != columns) {
-                return new Input(start, null, null, null, "has " + fields.size() + " fields, the header has " + columns);
+                return bad(start, "has " + fields.size() + " fields, the header has " + columns);
             }
             String id = idColumn >= 0 ? fields.get(idColumn) : String.valueOf(start);
             return new Input(start, id, null, fields.get(textColumn), null);
+        }
+
+        /** Reads the header's columns; none for an empty file. A header that cannot be read fails the run. */
+        private void readHeader() throws IOException {
+            List<String> header;
+            try {
+                header = readFields();
+            } catch (MalformedCsv e) {
+                throw new IOException(file + ": the CSV header (line " + start + ") " + e.getMessage());
+            }
+            if (header == null) {
+                return;
+            }
+            if (malformedLine > 0) {
+                throw new IOException(file + ": the CSV header (line " + malformedLine + ") is not valid UTF-8");
+            }
+            for (int i = 0; i < header.size(); i++) {
+                String name = header.get(i).trim().toLowerCase(Locale.ROOT);
+                if (name.equals("id")) {
+                    idColumn = i;
+                } else if (name.equals("text")) {
+                    textColumn = i;
+                }
+            }
+            if (textColumn < 0) {
+                throw new IOException(file + ": the CSV header (line " + start + ") has no \"text\" column: "
+                        + String.join(",", header));
+            }
+            columns = header.size();
         }
 
         private static final class MalformedCsv extends IOException {
@@ -579,25 +733,34 @@ public final class OfflineScorer {
             }
         }
 
+        /** The next line, with bad UTF-8 replaced and remembered; null at the end of the input. */
         private String readLine() throws IOException {
+            String next;
             try {
-                return reader.readLine();
-            } catch (CharacterCodingException e) {
-                // Skip the rest of the record's line; the record is reported by the line it starts on.
-                throw new MalformedCsv("is not valid UTF-8");
+                next = reader.readLine();
+            } catch (MalformedLine e) {
+                next = e.replaced();
+                if (malformedLine == 0) {
+                    malformedLine = line + 1;
+                }
             }
+            if (next != null) {
+                line++;
+            }
+            return next;
         }
 
         /** The fields of the next record, skipping blank lines; null at the end of the input. */
         private List<String> readFields() throws IOException {
+            malformedLine = 0;
             String first;
             do {
                 first = readLine();
-                line++;
                 if (first == null) {
                     return null;
                 }
             } while (first.isEmpty());
+            start = line;
             List<String> fields = new ArrayList<>();
             StringBuilder field = new StringBuilder();
             String current = first;
@@ -611,7 +774,6 @@ public final class OfflineScorer {
                         if (next == null) {
                             throw new MalformedCsv("has a quoted field that never ends");
                         }
-                        line++;
                         field.append('\n');
                         current = next;
                         i = 0;
