@@ -314,22 +314,28 @@ class ConsoleView extends VerticalLayout implements HasDynamicTitle {
     }
 
     /**
-     * The text with the characters that drove any score marked, darker for higher span scores; each mark names its
-     * attributes and span scores on hover, and a legend under the text says what the marks mean.
+     * The text with the characters that drove a flagged attribute's score marked, darker for higher span scores; each
+     * mark names its attributes and span scores on hover, and a legend under the text says what the marks mean. The
+     * engine gives spans for every score, so a harmless text's spans (scores near zero) would mark ordinary words.
      */
     private static Component highlight(String value, TextScore s) {
         double[] weight = new double[value.length()];
         String[] why = new String[value.length()];
         Set<Attribute> marked = EnumSet.noneOf(Attribute.class);
         if (s.spans() != null) {
-            s.spans().forEach((attribute, spans) -> spans.forEach(span -> {
-                for (int i = Math.max(0, span.begin()); i < Math.min(value.length(), span.end()); i++) {
-                    weight[i] = Math.max(weight[i], span.score());
-                    String part = String.format(Locale.ROOT, "%s %.2f", attribute.name(), span.score());
-                    why[i] = why[i] == null ? part : why[i] + ", " + part;
-                    marked.add(attribute);
+            s.spans().forEach((attribute, spans) -> {
+                if (!Boolean.TRUE.equals(s.flagged().get(attribute))) {
+                    return;
                 }
-            }));
+                spans.forEach(span -> {
+                    for (int i = Math.max(0, span.begin()); i < Math.min(value.length(), span.end()); i++) {
+                        weight[i] = Math.max(weight[i], span.score());
+                        String part = String.format(Locale.ROOT, "%s %.2f", attribute.name(), span.score());
+                        why[i] = why[i] == null ? part : why[i] + ", " + part;
+                        marked.add(attribute);
+                    }
+                });
+            });
         }
         Paragraph p = new Paragraph();
         p.addClassName("console-highlight");

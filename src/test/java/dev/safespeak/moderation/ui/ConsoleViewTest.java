@@ -66,9 +66,11 @@ class ConsoleViewTest extends KaribuTest {
                     flags.put(a, bad);
                 }
                 int at = t.indexOf("idiot");
+                // As the real engine does, a harmless text has spans too, with scores near zero.
                 return new TextScore(new DetectedLanguage("en", 0.9), scores, flags,
                         bad ? Map.of(Attribute.INSULT, List.of(new dev.safespeak.moderation.Span(at, at + 5, 0.9)))
-                                : Map.of(), List.of());
+                                : Map.of(Attribute.INSULT, List.of(new dev.safespeak.moderation.Span(0,
+                                        Math.min(4, t.length()), 0.03))), List.of());
             }).toList());
         });
     }
@@ -120,6 +122,19 @@ class ConsoleViewTest extends KaribuTest {
         assertThat(_find(view.results, Span.class, spec -> spec.withClasses("console-span-legend")))
                 .singleElement().satisfies(s -> assertThat(s.getText()).startsWith("Marked: the words that raised ")
                         .contains("INSULT"));
+    }
+
+    @Test
+    void a_text_with_no_flagged_attribute_has_no_marks_though_its_spans_have_tiny_scores() {
+        login("qa", Role.QA_LEAD);
+        UI.getCurrent().navigate(ConsoleView.class);
+        _setValue(_get(TextArea.class, spec -> spec.withId("console-text")), "Have a lovely day");
+        _click(_get(Button.class, spec -> spec.withId("console-score")));
+        ConsoleView view = _get(ConsoleView.class);
+        assertThat(_find(view.results, Span.class).stream().map(Span::getText))
+                .contains("INSULT 0.10 (engine threshold)");
+        assertThat(_find(view.results, Span.class, spec -> spec.withClasses("console-span"))).isEmpty();
+        assertThat(_find(view.results, Span.class, spec -> spec.withClasses("console-span-legend"))).isEmpty();
     }
 
     @Test
