@@ -12,8 +12,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * The {@code audit verify [--checkpoints FILE]} command line: verifies the chain on the configured database with the
  * configured keys and, given one, a checkpoint file brought back from where it was shipped (else the configured
- * checkpoint file, when it exists). Prints the summary; exit code 0 when intact, 1 when broken, not verified or
- * failing (a key file others may read, say), 2 on a usage error.
+ * checkpoint file, when it exists). Prints the summary; exit code 0 when intact, 1 when broken or not verified, 2 on
+ * a usage error, 3 when the check could not run (a key file others may read, a database that cannot be opened), so a
+ * script can tell a broken trail from a check that never happened.
  */
 public final class AuditCommand {
 
@@ -43,7 +44,7 @@ public final class AuditCommand {
             return result.intact() ? 0 : 1;
         } catch (RuntimeException e) {
             err.println("audit verify: " + CommandContexts.reason(e));
-            return 1;
+            return 3;
         }
     }
 }

@@ -85,14 +85,14 @@ class AuditCommandTest {
     }
 
     @Test
-    void a_key_file_others_may_read_is_a_clear_error() throws Exception {
+    void a_key_file_others_may_read_is_a_clear_error_and_exit_code_3_not_a_broken_trail() throws Exception {
         Path key = dir.resolve("audit.key");
         Files.writeString(key, KEY);
         Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-r--r--"));
         System.clearProperty("safespeak.audit.hmac.key");
         System.setProperty("safespeak.audit.hmac.key-file", key.toString());
 
-        assertThat(run("audit", "verify")).isEqualTo(1);
+        assertThat(run("audit", "verify")).isEqualTo(3);
         assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("audit verify: safespeak.audit.hmac.key-file "
                 + "(SAFESPEAK_AUDIT_HMAC_KEY_FILE): the audit key file " + key.toAbsolutePath() + " has permissions "
                 + "rw-r--r--; it must be readable by its owner only: chmod 600 " + key.toAbsolutePath()
@@ -113,7 +113,7 @@ class AuditCommandTest {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setOut(print(captured));
         try {
-            assertThat(run("audit", "verify")).isEqualTo(1);
+            assertThat(run("audit", "verify")).isEqualTo(3);
         } finally {
             System.setOut(systemOut);
         }
