@@ -396,15 +396,22 @@ public class ModelRegistryService implements ActiveModel, InitializingBean {
     }
 
     /**
-     * Checks every stored artifact against its recorded checksum; the evidence module's readiness check
-     * uses it.
+     * Checks every stored artifact in this instance's model directory against its recorded checksum; a version
+     * missing there is a problem only when the database holds no copy of it either (loading restores the copy and
+     * checks it). The evidence module's readiness check uses it.
      *
      * @return one line per problem; empty when every artifact verifies
      */
     @Transactional(readOnly = true)
     public List<String> verifyChecksums() {
         List<String> problems = new ArrayList<>();
+        Set<String> kept = artifacts.versions();
         for (ModelVersionEntity e : repository.findAll()) {
+            if (!Files.isRegularFile(modelDirPath().resolve(e.fileName())) && kept.contains(e.version())) {
+                // Not on this instance's disk (a new pod, say) but in the database, from where loading it restores
+                // it and checks its checksum before use.
+                continue;
+            }
             try {
                 verified(e);
             } catch (IllegalArgumentException ex) {
@@ -474,7 +481,7 @@ public class ModelRegistryService implements ActiveModel, InitializingBean {
             } catch (IOException e) {
                 throw new UncheckedIOException("the model directory " + properties.modelDir() + " cannot be made", e);
             }
-            if (artifacts.restore(entity.version(), file)) {
+            if (artifacts.restore(entity.version(), entity.sha256(), file)) {
                 log.info("Restored model {} from the database into {}", entity.version(), file);
             }
         }

@@ -58,6 +58,10 @@ class ModelRegistryServiceTest {
     ModerationService moderation;
     @Autowired
     ApplicationEvents events;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
 
     private ModelVersionInfo register(String version, double bias) {
         return registry.register(TinyModels.write(DIR.resolve(version + ".upload"), version, bias));
@@ -99,8 +103,9 @@ class ModelRegistryServiceTest {
             // A new pod on an empty volume, or an image that no longer ships the active model: the file is gone.
             Path stored = DIR.resolve("store").resolve(info.fileName());
             Files.delete(stored);
-            assertThat(registry.verifyChecksums()).as("a check reports, it does not restore")
-                    .anyMatch(p -> p.startsWith("model elsewhere-6: artifact") && p.endsWith("is missing"));
+            assertThat(registry.verifyChecksums()).as("missing here, kept in the database")
+                    .noneMatch(p -> p.contains("elsewhere-6"));
+            assertThat(stored).as("a check restores nothing").doesNotExist();
 
             registry.afterPropertiesSet();
 
@@ -147,6 +152,9 @@ class ModelRegistryServiceTest {
         assertThat(candidate.state()).isEqualTo(ModelState.CANDIDATE);
 
         registry.activate("swap-2");
+        // safespeak_model_active follows the activation at once, not with the next minute's gauges.
+        assertThat(meters.get("safespeak.model.active").tag("version", "swap-2").gauge().value()).isEqualTo(1.0);
+        assertThat(meters.get("safespeak.model.active").tag("version", before).gauge().value()).isEqualTo(0.0);
         ModerationResult result = moderation.moderate(ModerationRequest.of("hello"));
         assertThat(result.modelVersion()).isEqualTo("swap-2");
         assertThat(registry.activeVersion().orElseThrow().previousVersion()).isEqualTo(before);
@@ -194,7 +202,28 @@ class ModelRegistryServiceTest {
         assertThatThrownBy(() -> registry.activate("tamper-4")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("registered " + info.sha256());
         Files.delete(stored);
+        assertThat(registry.verifyChecksums()).as("the database holds a copy").noneMatch(p -> p.contains("tamper-4"));
+        assertThat(stored).as("a check restores nothing").doesNotExist();
+        jdbc.update("DELETE FROM model_artifact WHERE version = 'tamper-4'");
         assertThat(registry.verifyChecksums()).anyMatch(p -> p.startsWith("model tamper-4: artifact") && p.endsWith("is missing"));
+    }
+
+    @Test
+    @WithMockUser(username = "ada", roles = "ADMIN")
+    void a_database_copy_whose_checksum_differs_is_not_restored_and_leaves_no_file() throws IOException {
+        ModelVersionInfo info = register("badcopy-7", 1.5);
+        Path stored = DIR.resolve("store").resolve(info.fileName());
+        Files.delete(stored);
+        jdbc.update("UPDATE model_artifact SET content = ? WHERE version = 'badcopy-7'", (Object) new byte[] {1, 2});
+
+        assertThatThrownBy(() -> registry.activate("badcopy-7")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("model badcopy-7: the database's copy has checksum "
+                        + "a12871fee210fb8619291eaea194581cbd2531e4b23759d225f6806923f63222, registered " + info.sha256()
+                        + "; not restored");
+        assertThat(stored).doesNotExist();
+        try (var files = Files.list(DIR.resolve("store"))) {
+            assertThat(files.map(f -> f.getFileName().toString())).noneMatch(f -> f.startsWith("restore-"));
+        }
     }
 
     @Test

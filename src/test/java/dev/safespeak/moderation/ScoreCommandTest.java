@@ -375,8 +375,31 @@ class ScoreCommandTest {
 
         assertThat(score("--in", in.toString(), "--out", "/dev/full")).isEqualTo(ScoreCommand.FAILED);
         assertThat(stderr()).contains("No space left on device");
-        assertThat(score("--in", in.toString(), "--out", "/dev/null")).isEqualTo(ScoreCommand.OK);
-        assertThat(Files.isRegularFile(Path.of("/dev/null"))).as("still the device, not a file moved there").isFalse();
+    }
+
+    @Test
+    void an_output_with_another_hard_link_is_written_in_place_so_both_names_see_the_result() throws Exception {
+        Path in = Files.writeString(dir.resolve("in.jsonl"), "{\"id\": \"a\", \"text\": \"hello there\"}\n");
+        Path out = Files.writeString(dir.resolve("out.jsonl"), "old\n");
+        Path other = Files.createLink(dir.resolve("other-name.jsonl"), out);
+
+        assertThat(score("--in", in.toString(), "--out", out.toString())).isEqualTo(ScoreCommand.OK);
+
+        assertThat(Files.readAllLines(other)).singleElement().asString().startsWith("{\"id\":\"a\",");
+        assertThat(Files.isSameFile(out, other)).isTrue();
+    }
+
+    @Test
+    void an_output_that_is_a_link_is_written_through_the_link() throws Exception {
+        // A link stands for the special files (/dev/stdout) without risking a real device if this regressed.
+        Path in = Files.writeString(dir.resolve("in.jsonl"), "{\"id\": \"a\", \"text\": \"hello there\"}\n");
+        Path target = Files.writeString(dir.resolve("real.jsonl"), "old\n");
+        Path link = Files.createSymbolicLink(dir.resolve("link.jsonl"), target);
+
+        assertThat(score("--in", in.toString(), "--out", link.toString())).isEqualTo(ScoreCommand.OK);
+
+        assertThat(Files.isSymbolicLink(link)).as("still a link, not a file moved there").isTrue();
+        assertThat(Files.readAllLines(target)).singleElement().asString().startsWith("{\"id\":\"a\",");
     }
 
     @Test

@@ -55,8 +55,11 @@ public class EvidenceMetrics {
                 "1 when the newest run of a readiness check passed, 0 when it failed");
     }
 
-    /** Sets the active model version gauge: 1 for it, 0 for versions seen before. */
-    public void activeModel(String version) {
+    /**
+     * Sets the active model version gauge: 1 for it, 0 for versions seen before. Synchronized: the minute's gauges
+     * and an activation may set it at once, and interleaved they could leave two versions at 1.
+     */
+    public synchronized void activeModel(String version) {
         values.keySet().stream().filter(k -> k.startsWith("safespeak.model.active|"))
                 .forEach(k -> values.put(k, 0.0));
         gauge("safespeak.model.active", "version", version, 1, "1 for the model version requests are scored with");

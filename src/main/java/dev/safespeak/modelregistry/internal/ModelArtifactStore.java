@@ -25,7 +25,11 @@ public class ModelArtifactStore {
         this.jdbc = jdbc;
     }
 
-    /** Keeps the file's bytes as the version's copy; a version that has one already keeps it. */
+    /**
+     * Keeps the file's bytes as the version's copy; a version that has one already keeps it. Instances starting
+     * together may both save the same version: the insert skips an existing row instead of failing (which on
+     * PostgreSQL would also abort the start-up transaction).
+     */
     public void save(String version, Path file) {
         if (has(version)) {
             return;
@@ -33,7 +37,11 @@ public class ModelArtifactStore {
         try (InputStream in = Files.newInputStream(file)) {
             long size = Files.size(file);
             jdbc.update(c -> {
-                var insert = c.prepareStatement("INSERT INTO model_artifact (version, content) VALUES (?, ?)");
+                boolean postgres = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT)
+                        .contains("postgres");
+                var insert = c.prepareStatement(postgres
+                        ? "INSERT INTO model_artifact (version, content) VALUES (?, ?) ON CONFLICT (version) DO NOTHING"
+                        : "MERGE INTO model_artifact (version, content) KEY (version) VALUES (?, ?)");
                 insert.setString(1, version);
                 insert.setBinaryStream(2, in, size);
                 return insert;
@@ -56,28 +64,32 @@ public class ModelArtifactStore {
     }
 
     /**
-     * Writes the version's copy to {@code target} (through a temporary file beside it, moved into place), so the
-     * caller can verify it like any stored artifact.
+     * Writes the version's copy to {@code target} when its SHA-256 is {@code sha256}: through a temporary file beside
+     * it, moved into place only when the checksum matches, so a bad copy never takes the artifact's place.
      *
      * @return false when the database holds no copy
+     * @throws IllegalArgumentException when the copy's checksum is not the registered one
      */
-    public boolean restore(String version, Path target) {
+    public boolean restore(String version, String sha256, Path target) {
         try {
             Path staged = Files.createTempFile(target.getParent(), "restore-", ".tmp");
             try {
-                Boolean found = jdbc.query("SELECT content FROM model_artifact WHERE version = ?", rs -> {
+                String found = jdbc.query("SELECT content FROM model_artifact WHERE version = ?", rs -> {
                     if (!rs.next()) {
-                        return false;
+                        return null;
                     }
                     try (InputStream in = rs.getBinaryStream(1)) {
-                        Files.copy(in, staged, StandardCopyOption.REPLACE_EXISTING);
+                        return Checksums.copy(in, staged);
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
-                    return true;
                 }, version);
-                if (!Boolean.TRUE.equals(found)) {
+                if (found == null) {
                     return false;
+                }
+                if (!found.equals(sha256)) {
+                    throw new IllegalArgumentException("model " + version + ": the database's copy has checksum "
+                            + found + ", registered " + sha256 + "; not restored");
                 }
                 Files.move(staged, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 return true;

@@ -28,7 +28,8 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
-import org.springframework.web.util.DisconnectedClientHelper;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
+import org.apache.catalina.connector.ClientAbortException;
 
 /**
  * Turns every exception of an API request into problem+json: expected failures with their own message, bad input
@@ -62,7 +63,7 @@ class ApiExceptionResolver implements HandlerExceptionResolver, Ordered {
         if (!(path.startsWith("/api/") || path.startsWith("/v1/") || path.startsWith("/v1alpha1/"))) {
             return null;
         }
-        if (DisconnectedClientHelper.isClientDisconnectedException(ex)) {
+        if (clientWentAway(ex)) {
             // The client went away (a timeout, a closed connection) while the answer was being written: nobody is
             // left to answer, and it is not a server error.
             log.debug("Client of request {} disconnected: {}", RequestIds.current(request), ex.toString());
@@ -76,6 +77,17 @@ class ApiExceptionResolver implements HandlerExceptionResolver, Ordered {
                     e.toString());
         }
         return new ModelAndView();
+    }
+
+    /**
+     * Whether writing the answer failed because the client closed its connection. Only the servlet container's own
+     * signals count: Spring's broader DisconnectedClientHelper also matches an EOFException or "connection reset by
+     * peer" anywhere in the causes, which is what the PostgreSQL driver throws when the database goes away, and that
+     * must stay a 503.
+     */
+    static boolean clientWentAway(Throwable ex) {
+        return !DatabaseStatus.isUnavailability(ex) && (hasCause(ex, AsyncRequestNotUsableException.class)
+                || hasCause(ex, ClientAbortException.class));
     }
 
     ApiProblem toProblem(HttpServletRequest request, Exception ex) {

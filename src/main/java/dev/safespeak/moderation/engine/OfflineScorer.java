@@ -570,6 +570,12 @@ public final class OfflineScorer {
                     return new OutputFile(out, out);
                 }
                 temporary.toFile().deleteOnExit(); // Ctrl+C leaves no temporary file behind
+                if (Files.exists(out) && sharedOrForeign(out, temporary)) {
+                    // A rename would change more than the content of a file with other hard links, or of another
+                    // owner's file: written in place, as before.
+                    Files.delete(temporary);
+                    return new OutputFile(out, out);
+                }
                 if (Files.exists(out)) {
                     try {
                         Files.setPosixFilePermissions(temporary, Files.getPosixFilePermissions(out));
@@ -578,6 +584,19 @@ public final class OfflineScorer {
                     }
                 }
                 return new OutputFile(out, temporary);
+            }
+        }
+
+        /** Whether the output has other hard links, or another owner than a file this process creates. */
+        private static boolean sharedOrForeign(Path out, Path ours) {
+            try {
+                if (!Files.getOwner(out).equals(Files.getOwner(ours))) {
+                    return true;
+                }
+                Object links = Files.getAttribute(out, "unix:nlink");
+                return links instanceof Number n && n.intValue() > 1;
+            } catch (UnsupportedOperationException | IllegalArgumentException | IOException e) {
+                return false; // no owners or link counts here
             }
         }
 
@@ -592,6 +611,11 @@ public final class OfflineScorer {
                 return;
             }
             try {
+                // On disk before the rename: after a crash the output is the old file or the whole new one.
+                try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(written,
+                        java.nio.file.StandardOpenOption.WRITE)) {
+                    channel.force(true);
+                }
                 Files.move(written, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             } catch (java.nio.file.AtomicMoveNotSupportedException e) {
                 Files.move(written, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);

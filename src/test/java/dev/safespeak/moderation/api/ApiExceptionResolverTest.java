@@ -58,6 +58,21 @@ class ApiExceptionResolverTest {
     }
 
     @Test
+    void the_database_going_away_is_a_503_though_its_driver_reports_an_eof_like_a_closed_client()
+            throws Exception {
+        for (Exception dropped : new Exception[] {
+                new org.springframework.dao.DataAccessResourceFailureException("I/O error",
+                        new java.sql.SQLException("An I/O error occurred", "08006", new java.io.EOFException())),
+                new org.springframework.dao.DataAccessResourceFailureException("I/O error",
+                        new java.sql.SQLException(new IOException("Connection reset by peer")))}) {
+            MockHttpServletResponse response = resolve(dropped);
+            assertThat(response.getStatus()).as(dropped.toString()).isEqualTo(503);
+            assertThat(response.getHeader("Retry-After")).isNotNull();
+            assertThat(response.getContentAsString()).contains("\"code\":\"unavailable\"");
+        }
+    }
+
+    @Test
     void any_other_failure_is_a_500_logged_as_an_error() throws Exception {
         MockHttpServletResponse response = resolve(new IllegalStateException("boom"));
         assertThat(response.getStatus()).isEqualTo(500);

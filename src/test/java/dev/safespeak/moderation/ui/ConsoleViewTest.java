@@ -68,7 +68,10 @@ class ConsoleViewTest extends KaribuTest {
                 int at = t.indexOf("idiot");
                 // As the real engine does, a harmless text has spans too, with scores near zero.
                 return new TextScore(new DetectedLanguage("en", 0.9), scores, flags,
-                        bad ? Map.of(Attribute.INSULT, List.of(new dev.safespeak.moderation.Span(at, at + 5, 0.9)))
+                        // "you" beside the insult scores far under it: not marked.
+                        bad ? Map.of(Attribute.INSULT, at >= 3 ? List.of(new dev.safespeak.moderation.Span(0, 3, 0.03),
+                                new dev.safespeak.moderation.Span(at, at + 5, 0.9))
+                                : List.of(new dev.safespeak.moderation.Span(at, at + 5, 0.9)))
                                 : Map.of(Attribute.INSULT, List.of(new dev.safespeak.moderation.Span(0,
                                         Math.min(4, t.length()), 0.03))), List.of());
             }).toList());
