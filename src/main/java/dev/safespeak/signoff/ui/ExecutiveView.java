@@ -248,11 +248,17 @@ class ExecutiveView extends VerticalLayout implements HasUrlParameter<Long>, Has
     }
 
     private Component slotRow(SlotState state, Set<SignOffSlot> mine) {
+        // The name is a fixed column so every row's badge starts at the same x; on a phone the row wraps and the
+        // badge, whose text may be a long "Signed by ... at ...: comment", wraps within the screen.
         Span name = new Span(state.slot().displayName());
         name.setWidth("16em");
+        name.setMaxWidth("100%");
+        name.getStyle().set("flex-shrink", "0");
         Span status = new Span(statusText(state));
         status.setId("slot-" + state.slot().name());
         status.getElement().getThemeList().add("badge");
+        status.setMaxWidth("100%");
+        status.getStyle().set("white-space", "normal").set("min-width", "0");
         switch (state.status()) {
             case SIGNED -> status.getElement().getThemeList().add("success");
             case REJECTED -> status.getElement().getThemeList().add("error");
@@ -263,6 +269,9 @@ class ExecutiveView extends VerticalLayout implements HasUrlParameter<Long>, Has
             }
         }
         HorizontalLayout row = new HorizontalLayout(name, status);
+        row.addClassName("slot-row");
+        row.setWidthFull();
+        row.setWrap(true);
         row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         if (mine.contains(state.slot())) {
             if (state.status() != SlotStatus.SIGNED) {
@@ -278,7 +287,8 @@ class ExecutiveView extends VerticalLayout implements HasUrlParameter<Long>, Has
                     Span why = new Span(reason);
                     why.setId("why-not-" + state.slot().name());
                     why.getStyle().set("font-size", "var(--lumo-font-size-s)")
-                            .set("color", "var(--lumo-secondary-text-color)");
+                            .set("color", "var(--lumo-secondary-text-color)")
+                            .set("flex", "1 1 16em").set("min-width", "0");
                     row.add(why);
                 });
             }
