@@ -43,6 +43,11 @@ public class SuccessCriteriaService {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SuccessCriteriaService.class);
 
+    /** Who waives criteria and revokes waivers. */
+    private static final Role WAIVER = Role.CTO;
+    /** Who records manual evidence for what cannot be measured here. */
+    private static final Role MANUAL_EVIDENCE = Role.DEVOPS;
+
     private final MetricHistoryRepository history;
     private final EvaluationService evaluations;
     private final EvaluationRunRepository evaluationRuns;
@@ -183,10 +188,20 @@ public class SuccessCriteriaService {
         };
     }
 
+    /** Whether the signed-in user may waive a criterion or revoke a waiver: the CTO only. */
+    public boolean canWaive() {
+        return hasRole(WAIVER);
+    }
+
+    /** Whether the signed-in user may record manual evidence: DevOps only. */
+    public boolean canRecordManualEvidence() {
+        return hasRole(MANUAL_EVIDENCE);
+    }
+
     /** Waives a criterion for a release; CTO only, with a written reason. */
     @Transactional
     public Waiver waive(long releaseId, SuccessCriterion criterion, String reason) {
-        CurrentUser cto = requireRole(Role.CTO, "Only the CTO can waive a success criterion");
+        CurrentUser cto = requireRole(WAIVER, "Only the CTO can waive a success criterion");
         if (reason == null || reason.isBlank()) {
             throw new IllegalArgumentException("a waiver needs a written reason");
         }
@@ -201,7 +216,7 @@ public class SuccessCriteriaService {
     /** Withdraws the waiver of a criterion; CTO only. */
     @Transactional
     public void revokeWaiver(long releaseId, SuccessCriterion criterion) {
-        CurrentUser cto = requireRole(Role.CTO, "Only the CTO can revoke a waiver");
+        CurrentUser cto = requireRole(WAIVER, "Only the CTO can revoke a waiver");
         Instant now = clock.instant();
         if (store.revokeWaivers(releaseId, criterion, now) == 0) {
             throw BusinessException.notFound("There is no waiver of '" + criterion.itemText() + "' to revoke");
@@ -219,7 +234,7 @@ public class SuccessCriteriaService {
     @Transactional
     public void recordManualEvidence(long releaseId, SuccessCriterion criterion, String link, String note,
                                      boolean passed) {
-        CurrentUser devops = requireRole(Role.DEVOPS, "Only DevOps can record manual evidence for "
+        CurrentUser devops = requireRole(MANUAL_EVIDENCE, "Only DevOps can record manual evidence for "
                 + criterion.itemText());
         if (criterion.measurable()) {
             throw new IllegalArgumentException("'" + criterion.itemText() + "' is measured automatically;"
@@ -272,6 +287,10 @@ public class SuccessCriteriaService {
 
     private static String human(Duration d) {
         return d.toMinutes() % 60 == 0 ? d.toHours() + " h" : d.toMinutes() + " min";
+    }
+
+    private static boolean hasRole(Role role) {
+        return CurrentUser.get().map(u -> u.has(role)).orElse(false);
     }
 
     private static CurrentUser requireRole(Role role, String message) {
