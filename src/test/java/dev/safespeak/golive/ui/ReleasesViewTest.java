@@ -43,6 +43,17 @@ class ReleasesViewTest extends KaribuTest {
     }
 
     @Test
+    void only_the_name_column_takes_spare_width_and_the_actions_column_fits_both_actions() {
+        login("viewer", Role.VIEWER);
+        UI.getCurrent().navigate(ReleasesView.class);
+        ReleasesView view = _get(ReleasesView.class);
+        var actions = view.grid.getColumnByKey("actions");
+        assertThat(actions.getWidth()).isEqualTo(ReleasesView.ACTIONS_WIDTH).isEqualTo("19em");
+        assertThat(view.wideColumns).extracting(c -> c.getFlexGrow()).containsExactly(1, 0, 0, 0, 0);
+        assertThat(view.wideColumns).allSatisfy(c -> assertThat(c.getWidth()).isNotNull());
+    }
+
+    @Test
     void a_release_without_a_name_is_refused_with_a_message() {
         login("admin", Role.ADMIN);
         UI.getCurrent().navigate(ReleasesView.class);
