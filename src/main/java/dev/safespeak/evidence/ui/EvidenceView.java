@@ -259,14 +259,18 @@ class EvidenceView extends VerticalLayout implements BeforeEnterObserver, HasDyn
         grid.setId("checks-grid");
         grid.setAllRowsVisible(true);
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
-        List<Grid.Column<ReadinessCheck>> wide = List.of(
+        List<Grid.Column<ReadinessCheck>> wide = new ArrayList<>(List.of(
                 grid.addColumn(ReadinessCheck::name).setHeader(Messages.get("evidence.checks.check")).setAutoWidth(true),
                 grid.addColumn(c -> String.join("; ", checks.itemLabels(c, releaseId))).setHeader(Messages.get("evidence.checks.items"))
                         .setFlexGrow(1),
                 grid.addComponentColumn(this::lastRunBadge).setHeader(Messages.get("evidence.checks.last-run")).setAutoWidth(true),
                 grid.addColumn(c -> checks.latest(c.name()).map(EvidenceView::runText).orElse("")).setHeader(Messages.get("evidence.checks.details"))
                         .setFlexGrow(2),
-                grid.addComponentColumn(this::runButton).setHeader("").setAutoWidth(true));
+                grid.addComponentColumn(this::runButton).setHeader("").setAutoWidth(true)));
+        if (!checks.canRunChecks()) {
+            // No Run buttons for this user: no empty column for them either, whatever the window's width.
+            wide.remove(wide.size() - 1).setVisible(false);
+        }
         // A phone has room for one column: each check as a card with the same facts and its Run button.
         Grid.Column<ReadinessCheck> card = grid.addComponentColumn(this::checkCard).setHeader(Messages.get("evidence.checks.check"));
         card.setVisible(false);

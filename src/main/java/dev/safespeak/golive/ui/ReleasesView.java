@@ -64,7 +64,7 @@ class ReleasesView extends VerticalLayout implements HasDynamicTitle {
     private Registration pushRegistration;
 
     /** Wide enough for the small "Open board" button and the "Export Markdown" link side by side. */
-    static final String ACTIONS_WIDTH = "19em";
+    static final String ACTIONS_WIDTH = "19rem";
 
     final Grid<ReleaseView> grid = new Grid<>();
     final List<Grid.Column<ReleaseView>> wideColumns = new ArrayList<>();
@@ -90,15 +90,16 @@ class ReleasesView extends VerticalLayout implements HasDynamicTitle {
         grid.setId("releases");
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         // Only the release's name takes the spare width: the other columns are as wide as what they show, so the
-        // actions ("Open board", "Export Markdown") fit whole from a 1280 px window with the menu open.
+        // actions ("Open board", "Export Markdown") fit whole from a 1280 px window with the menu open. Widths in rem,
+        // not em: the header's smaller font would make an em narrower there than in the body and misalign them.
         wideColumns.add(grid.addColumn(ReleaseView::name).setHeader(Messages.get("releases.release"))
-                .setWidth("10em").setFlexGrow(1));
+                .setWidth("10rem").setFlexGrow(1));
         wideColumns.add(grid.addColumn(ReleaseView::version).setHeader(Messages.get("releases.version"))
-                .setWidth("7em").setFlexGrow(0));
+                .setWidth("7rem").setFlexGrow(0));
         wideColumns.add(grid.addColumn(r -> Messages.date(r.goLiveDate())).setHeader(Messages.get("releases.go-live"))
-                .setWidth("9em").setFlexGrow(0));
+                .setWidth("9rem").setFlexGrow(0));
         wideColumns.add(grid.addComponentColumn(ReleasesView::progress).setHeader(Messages.get("releases.done"))
-                .setWidth("16em").setFlexGrow(0));
+                .setWidth("16rem").setFlexGrow(0));
         wideColumns.add(grid.addComponentColumn(this::actions).setHeader("").setKey("actions")
                 .setWidth(ACTIONS_WIDTH).setFlexGrow(0));
         // A phone has room for one column: each release as a card with the same facts and actions.

@@ -248,8 +248,9 @@ class ExecutiveView extends VerticalLayout implements HasUrlParameter<Long>, Has
     }
 
     private Component slotRow(SlotState state, Set<SignOffSlot> mine) {
-        // The name is a fixed column so every row's badge starts at the same x; on a phone the row wraps and the
-        // badge, whose text may be a long "Signed by ... at ...: comment", wraps within the screen.
+        // The name is a fixed column and the status with the actions fills the rest, so every row's badge starts at
+        // the same x; a long "Signed by ... at ...: comment" wraps inside that column, and on a phone the column goes
+        // below the name and wraps within the screen.
         Span name = new Span(state.slot().displayName());
         name.setWidth("16em");
         name.setMaxWidth("100%");
@@ -268,7 +269,12 @@ class ExecutiveView extends VerticalLayout implements HasUrlParameter<Long>, Has
                 }
             }
         }
-        HorizontalLayout row = new HorizontalLayout(name, status);
+        HorizontalLayout rest = new HorizontalLayout(status);
+        rest.addClassName("slot-status");
+        rest.setWrap(true);
+        rest.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+        rest.getStyle().set("flex", "1 1 10em").set("min-width", "0");
+        HorizontalLayout row = new HorizontalLayout(name, rest);
         row.addClassName("slot-row");
         row.setWidthFull();
         row.setWrap(true);
@@ -280,7 +286,7 @@ class ExecutiveView extends VerticalLayout implements HasUrlParameter<Long>, Has
                         e -> new SignOffDialog(service, releaseId, state.slot(), true, this::refresh).open());
                 sign.setId("sign-" + state.slot().name());
                 sign.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
-                row.add(sign);
+                rest.add(sign);
                 // Not offered and refused after the password: shown disabled with the reason.
                 service.signOffRefusal(releaseId, state.slot()).ifPresent(reason -> {
                     sign.setEnabled(false);
@@ -289,7 +295,7 @@ class ExecutiveView extends VerticalLayout implements HasUrlParameter<Long>, Has
                     why.getStyle().set("font-size", "var(--lumo-font-size-s)")
                             .set("color", "var(--lumo-secondary-text-color)")
                             .set("flex", "1 1 16em").set("min-width", "0");
-                    row.add(why);
+                    rest.add(why);
                 });
             }
             if (state.status() != SlotStatus.REJECTED) {
@@ -297,7 +303,7 @@ class ExecutiveView extends VerticalLayout implements HasUrlParameter<Long>, Has
                         e -> new SignOffDialog(service, releaseId, state.slot(), false, this::refresh).open());
                 reject.setId("reject-" + state.slot().name());
                 reject.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);
-                row.add(reject);
+                rest.add(reject);
             }
         }
         return row;

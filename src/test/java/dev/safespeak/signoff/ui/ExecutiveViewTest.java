@@ -263,17 +263,24 @@ class ExecutiveViewTest extends KaribuTest {
         open(release);
         for (String slot : new String[] {"SECURITY_LEAD", "DEV_LEAD"}) {
             Span status = _get(Span.class, spec -> spec.withId("slot-" + slot));
-            HorizontalLayout row = (HorizontalLayout) status.getParent().orElseThrow();
+            HorizontalLayout column = (HorizontalLayout) status.getParent().orElseThrow();
+            HorizontalLayout row = (HorizontalLayout) column.getParent().orElseThrow();
             Span name = (Span) row.getComponentAt(0);
             assertThat(row.isWrap()).as(slot).isTrue();
+            assertThat(column.isWrap()).as(slot).isTrue();
+            assertThat(column.getStyle().get("flex")).as("the status column fills what the name leaves")
+                    .isEqualTo("1 1 10em");
+            assertThat(column.getStyle().get("min-width")).isEqualTo("0");
             assertThat(name.getWidth()).as(slot).isEqualTo("16em");
             assertThat(name.getStyle().get("flex-shrink")).as("the reason text beside it must not squeeze it")
                     .isEqualTo("0");
             assertThat(status.getMaxWidth()).isEqualTo("100%");
             assertThat(status.getStyle().get("white-space")).isEqualTo("normal");
         }
-        assertThat(_get(Span.class, spec -> spec.withId("why-not-SECURITY_LEAD")).getStyle().get("min-width"))
-                .isEqualTo("0");
+        Span why = _get(Span.class, spec -> spec.withId("why-not-SECURITY_LEAD"));
+        assertThat(why.getStyle().get("min-width")).isEqualTo("0");
+        assertThat(why.getParent()).as("the actions sit in the status column, after the badge")
+                .isEqualTo(_get(Span.class, spec -> spec.withId("slot-SECURITY_LEAD")).getParent());
     }
 
     @Test
