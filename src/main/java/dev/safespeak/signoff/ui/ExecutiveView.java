@@ -278,6 +278,8 @@ class ExecutiveView extends VerticalLayout implements HasUrlParameter<Long>, Has
         row.addClassName("slot-row");
         row.setWidthFull();
         row.setWrap(true);
+        // Wrapped on a phone, the badge sits right under its own name, clearly apart from the next row's name.
+        row.getStyle().set("row-gap", "var(--lumo-space-xs)").set("padding-bottom", "var(--lumo-space-xs)");
         row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         if (mine.contains(state.slot())) {
             if (state.status() != SlotStatus.SIGNED) {
