@@ -54,6 +54,11 @@ public class EvaluationService {
         this.clock = clock;
     }
 
+    /** Whether the signed-in user may evaluate the active model on an uploaded set: the QA lead or an admin. */
+    public boolean canEvaluate() {
+        return CurrentUser.get().map(EvaluationService::mayEvaluate).orElse(false);
+    }
+
     /** Evaluates the active model on an uploaded CSV; QA lead or admin only. */
     public EvaluationRun evaluateCsv(String datasetName, Reader csv) throws IOException {
         CurrentUser user = requireQa();
@@ -140,9 +145,13 @@ public class EvaluationService {
 
     private static CurrentUser requireQa() {
         CurrentUser user = CurrentUser.require();
-        if (!user.has(Role.QA_LEAD) && !user.has(Role.ADMIN)) {
+        if (!mayEvaluate(user)) {
             throw BusinessException.forbidden("Only the QA lead or an admin can run an evaluation");
         }
         return user;
+    }
+
+    private static boolean mayEvaluate(CurrentUser user) {
+        return user.has(Role.QA_LEAD) || user.has(Role.ADMIN);
     }
 }

@@ -87,6 +87,11 @@ public class ReadinessCheckService implements ItemCheckRunner {
                 : releases.findItemByKey(releaseId, key).map(ItemView::text).orElse(key)).toList();
     }
 
+    /** Whether the signed-in user may run checks from the evidence page: anyone but a pure viewer. */
+    public boolean canRunChecks() {
+        return CurrentUser.get().map(ReadinessCheckService::mayRun).orElse(false);
+    }
+
     /** Runs one check now on behalf of the signed-in user (anyone but a pure viewer). */
     public CheckRun run(String checkName) {
         CurrentUser user = requireRunner();
@@ -259,10 +264,14 @@ public class ReadinessCheckService implements ItemCheckRunner {
 
     private static CurrentUser requireRunner() {
         CurrentUser user = CurrentUser.require();
-        if (user.roles().stream().allMatch(r -> r == Role.VIEWER)) {
+        if (!mayRun(user)) {
             throw BusinessException.forbidden("Viewers can read check results but not run checks");
         }
         return user;
+    }
+
+    private static boolean mayRun(CurrentUser user) {
+        return !user.roles().stream().allMatch(r -> r == Role.VIEWER);
     }
 
     private static String truncate(String s) {

@@ -1,6 +1,7 @@
 package dev.safespeak.evidence;
 
 import dev.safespeak.base.BusinessException;
+import dev.safespeak.base.ui.Messages;
 import dev.safespeak.evidence.internal.ActiveModel;
 import dev.safespeak.evidence.internal.CriteriaCalculator;
 import dev.safespeak.evidence.internal.EvidenceMetrics;
@@ -42,6 +43,11 @@ import org.springframework.transaction.event.TransactionalEventListener;
 public class SuccessCriteriaService {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SuccessCriteriaService.class);
+
+    /** Who waives criteria and revokes waivers. */
+    private static final Role WAIVER = Role.CTO;
+    /** Who records manual evidence for what cannot be measured here. */
+    private static final Role MANUAL_EVIDENCE = Role.DEVOPS;
 
     private final MetricHistoryRepository history;
     private final EvaluationService evaluations;
@@ -106,7 +112,7 @@ public class SuccessCriteriaService {
         result.add(status(SuccessCriterion.MODEL_ACCURACY, accuracy, c.accuracyPercent(),
                 accuracy > c.accuracyPercent(), EvaluationRun.MEANING,
                 run.map(r -> "evaluation of model " + r.modelVersion() + " on '" + r.dataset() + "' (" + r.texts()
-                        + " texts) at " + r.ranAt()).orElse("no evaluation run of the active model yet")));
+                        + " texts) at " + Messages.dateTime(r.ranAt())).orElse("no evaluation run of the active model yet")));
 
         Optional<EvidenceStore.Manual> manual = store.latestManual(releaseId, SuccessCriterion.AUTO_SCALING);
         result.add(new CriterionStatus(SuccessCriterion.AUTO_SCALING, null, 0,
@@ -114,7 +120,7 @@ public class SuccessCriteriaService {
                 "Cannot be measured on a single machine: this application runs as one process here. DevOps records"
                         + " manual evidence (a link to the scaling test and a note).",
                 manual.map(m -> (m.passed() ? "confirmed" : "reported failing") + " by " + m.recordedBy() + " at "
-                        + m.recordedAt() + ": " + m.link() + " " + m.note()).orElse("no manual evidence yet"),
+                        + Messages.dateTime(m.recordedAt()) + ": " + m.link() + " " + m.note()).orElse("no manual evidence yet"),
                 null));
 
         if (releaseId != null) {
@@ -183,10 +189,20 @@ public class SuccessCriteriaService {
         };
     }
 
+    /** Whether the signed-in user may waive a criterion or revoke a waiver: the CTO only. */
+    public boolean canWaive() {
+        return hasRole(WAIVER);
+    }
+
+    /** Whether the signed-in user may record manual evidence: DevOps only. */
+    public boolean canRecordManualEvidence() {
+        return hasRole(MANUAL_EVIDENCE);
+    }
+
     /** Waives a criterion for a release; CTO only, with a written reason. */
     @Transactional
     public Waiver waive(long releaseId, SuccessCriterion criterion, String reason) {
-        CurrentUser cto = requireRole(Role.CTO, "Only the CTO can waive a success criterion");
+        CurrentUser cto = requireRole(WAIVER, "Only the CTO can waive a success criterion");
         if (reason == null || reason.isBlank()) {
             throw new IllegalArgumentException("a waiver needs a written reason");
         }
@@ -201,7 +217,7 @@ public class SuccessCriteriaService {
     /** Withdraws the waiver of a criterion; CTO only. */
     @Transactional
     public void revokeWaiver(long releaseId, SuccessCriterion criterion) {
-        CurrentUser cto = requireRole(Role.CTO, "Only the CTO can revoke a waiver");
+        CurrentUser cto = requireRole(WAIVER, "Only the CTO can revoke a waiver");
         Instant now = clock.instant();
         if (store.revokeWaivers(releaseId, criterion, now) == 0) {
             throw BusinessException.notFound("There is no waiver of '" + criterion.itemText() + "' to revoke");
@@ -219,7 +235,7 @@ public class SuccessCriteriaService {
     @Transactional
     public void recordManualEvidence(long releaseId, SuccessCriterion criterion, String link, String note,
                                      boolean passed) {
-        CurrentUser devops = requireRole(Role.DEVOPS, "Only DevOps can record manual evidence for "
+        CurrentUser devops = requireRole(MANUAL_EVIDENCE, "Only DevOps can record manual evidence for "
                 + criterion.itemText());
         if (criterion.measurable()) {
             throw new IllegalArgumentException("'" + criterion.itemText() + "' is measured automatically;"
@@ -272,6 +288,10 @@ public class SuccessCriteriaService {
 
     private static String human(Duration d) {
         return d.toMinutes() % 60 == 0 ? d.toHours() + " h" : d.toMinutes() + " min";
+    }
+
+    private static boolean hasRole(Role role) {
+        return CurrentUser.get().map(u -> u.has(role)).orElse(false);
     }
 
     private static CurrentUser requireRole(Role role, String message) {

@@ -71,7 +71,9 @@ class CriteriaPanel extends VerticalLayout {
         if (s.criterion().measurable()) {
             card.add(small(Messages.get("criteria.threshold", thresholdText(s))));
         }
-        card.add(small(s.meaning()), small(Messages.get("criteria.basis", s.basis())));
+        Paragraph basis = small(Messages.get("criteria.basis", s.basis()));
+        basis.setId("basis-" + s.criterion().name());
+        card.add(small(s.meaning()), basis);
         if (s.waiver() != null) {
             Paragraph waiver = small(Messages.get("criteria.waived-by", s.waiver().waivedBy(),
                     Messages.dateTime(s.waiver().waivedAt()), s.waiver().reason()));

@@ -196,8 +196,15 @@ class EvidenceView extends VerticalLayout implements BeforeEnterObserver, HasDyn
         return box;
     }
 
+    /** The CTO's waivers and DevOps' manual evidence, each offered only to whom the service accepts it from. */
     private VerticalLayout releaseActions() {
         VerticalLayout box = section(Messages.get("evidence.release-actions"), "release-actions");
+        if (!criteria.canWaive() && !criteria.canRecordManualEvidence()) {
+            Paragraph who = note(Messages.get("evidence.release-actions.who"));
+            who.setId("release-actions-who");
+            box.add(who);
+            return box;
+        }
         ComboBox<SuccessCriterion> which = new ComboBox<>(Messages.get("evidence.criterion"), SuccessCriterion.values());
         which.setItemLabelGenerator(SuccessCriterion::itemText);
         which.setId("waiver-criterion");
@@ -216,8 +223,12 @@ class EvidenceView extends VerticalLayout implements BeforeEnterObserver, HasDyn
                     : which.getValue());
             render();
         });
+        revoke.setId("revoke-button");
         HorizontalLayout waiverRow = new HorizontalLayout(which, reason, waive, revoke);
+        waiverRow.setId("waiver-row");
         waiverRow.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
+        waiverRow.setWrap(true);
+        waiverRow.setVisible(criteria.canWaive());
 
         TextField link = new TextField(Messages.get("evidence.manual-link"));
         link.setId("manual-link");
@@ -234,7 +245,10 @@ class EvidenceView extends VerticalLayout implements BeforeEnterObserver, HasDyn
         });
         record.setId("manual-button");
         HorizontalLayout manualRow = new HorizontalLayout(link, manualNote, passed, record);
+        manualRow.setId("manual-row");
         manualRow.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
+        manualRow.setWrap(true);
+        manualRow.setVisible(criteria.canRecordManualEvidence());
         box.add(waiverRow, manualRow);
         return box;
     }
@@ -245,14 +259,18 @@ class EvidenceView extends VerticalLayout implements BeforeEnterObserver, HasDyn
         grid.setId("checks-grid");
         grid.setAllRowsVisible(true);
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
-        List<Grid.Column<ReadinessCheck>> wide = List.of(
+        List<Grid.Column<ReadinessCheck>> wide = new ArrayList<>(List.of(
                 grid.addColumn(ReadinessCheck::name).setHeader(Messages.get("evidence.checks.check")).setAutoWidth(true),
                 grid.addColumn(c -> String.join("; ", checks.itemLabels(c, releaseId))).setHeader(Messages.get("evidence.checks.items"))
                         .setFlexGrow(1),
                 grid.addComponentColumn(this::lastRunBadge).setHeader(Messages.get("evidence.checks.last-run")).setAutoWidth(true),
                 grid.addColumn(c -> checks.latest(c.name()).map(EvidenceView::runText).orElse("")).setHeader(Messages.get("evidence.checks.details"))
                         .setFlexGrow(2),
-                grid.addComponentColumn(this::runButton).setHeader("").setAutoWidth(true));
+                grid.addComponentColumn(this::runButton).setHeader("").setAutoWidth(true)));
+        if (!checks.canRunChecks()) {
+            // No Run buttons for this user: no empty column for them either, whatever the window's width.
+            wide.remove(wide.size() - 1).setVisible(false);
+        }
         // A phone has room for one column: each check as a card with the same facts and its Run button.
         Grid.Column<ReadinessCheck> card = grid.addComponentColumn(this::checkCard).setHeader(Messages.get("evidence.checks.check"));
         card.setVisible(false);
@@ -271,6 +289,7 @@ class EvidenceView extends VerticalLayout implements BeforeEnterObserver, HasDyn
             render();
         });
         all.setId("run-all-checks");
+        all.setVisible(checks.canRunChecks());
         box.add(note(Messages.get("evidence.checks.note")), all, grid);
         return box;
     }
@@ -289,6 +308,7 @@ class EvidenceView extends VerticalLayout implements BeforeEnterObserver, HasDyn
             render();
         });
         run.setId("run-" + c.name());
+        run.setVisible(checks.canRunChecks());
         return run;
     }
 
@@ -362,7 +382,13 @@ class EvidenceView extends VerticalLayout implements BeforeEnterObserver, HasDyn
             render();
         });
         run.setId("evaluate-button");
-        box.add(name, csv, run);
+        if (evaluations.canEvaluate()) {
+            box.add(name, csv, run);
+        } else {
+            Paragraph who = note(Messages.get("evidence.evaluation.who"));
+            who.setId("evaluation-who");
+            box.add(who);
+        }
         return box;
     }
 

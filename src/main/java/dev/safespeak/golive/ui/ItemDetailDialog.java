@@ -56,6 +56,7 @@ class ItemDetailDialog extends Dialog {
     TextField evidenceLink;
     TextField evidenceSummary;
     Button saveEvidence;
+    HorizontalLayout evidenceForm;
     TextArea comment;
     Button addComment;
     final VerticalLayout history = new VerticalLayout();
@@ -127,17 +128,24 @@ class ItemDetailDialog extends Dialog {
         evidenceLink = new TextField("Evidence link");
         evidenceLink.setId("detail-evidence-link");
         evidenceLink.setValue(Objects.toString(item.evidenceLink(), ""));
-        evidenceLink.setWidth("24em");
+        evidenceLink.setWidth("20em");
+        evidenceLink.setMaxWidth("100%");
         evidenceLink.setReadOnly(!canChange);
         evidenceSummary = new TextField("Evidence summary");
         evidenceSummary.setId("detail-evidence-summary");
         evidenceSummary.setValue(Objects.toString(item.evidenceSummary(), ""));
+        evidenceSummary.setMaxWidth("100%");
         evidenceSummary.setReadOnly(!canChange);
         saveEvidence = new Button("Attach evidence", e -> act(() -> releaseItems.attachEvidence(itemId,
                 evidenceLink.getValue(), evidenceSummary.getValue()), "Evidence attached"));
         saveEvidence.setId("detail-save-evidence");
         saveEvidence.setVisible(canChange);
-        HorizontalLayout evidenceForm = new HorizontalLayout(evidenceLink, evidenceSummary, saveEvidence);
+        evidenceForm = new HorizontalLayout(evidenceLink, evidenceSummary, saveEvidence);
+        evidenceForm.setId("detail-evidence-form");
+        // Wraps on a phone so the summary and the button stay inside the dialog instead of running off its edge.
+        evidenceForm.setWidthFull();
+        evidenceForm.setWrap(true);
+        evidenceForm.setFlexGrow(1, evidenceLink);
         evidenceForm.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         body.add(evidenceForm);
         if (item.evidenceLink() != null && item.evidenceLink().matches("(?i)^(https?://|/).*")) {

@@ -63,6 +63,9 @@ class ReleasesView extends VerticalLayout implements HasDynamicTitle {
     private final BoardBroadcaster broadcaster;
     private Registration pushRegistration;
 
+    /** Wide enough for the small "Open board" button and the "Export Markdown" link side by side. */
+    static final String ACTIONS_WIDTH = "19rem";
+
     final Grid<ReleaseView> grid = new Grid<>();
     final List<Grid.Column<ReleaseView>> wideColumns = new ArrayList<>();
     final Grid.Column<ReleaseView> card;
@@ -86,11 +89,19 @@ class ReleasesView extends VerticalLayout implements HasDynamicTitle {
 
         grid.setId("releases");
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
-        wideColumns.add(grid.addColumn(ReleaseView::name).setHeader(Messages.get("releases.release")).setFlexGrow(2));
-        wideColumns.add(grid.addColumn(ReleaseView::version).setHeader(Messages.get("releases.version")));
-        wideColumns.add(grid.addColumn(r -> Messages.date(r.goLiveDate())).setHeader(Messages.get("releases.go-live")));
-        wideColumns.add(grid.addComponentColumn(ReleasesView::progress).setHeader(Messages.get("releases.done")).setFlexGrow(2));
-        wideColumns.add(grid.addComponentColumn(this::actions).setHeader("").setFlexGrow(2));
+        // Only the release's name takes the spare width: the other columns are as wide as what they show, so the
+        // actions ("Open board", "Export Markdown") fit whole from a 1280 px window with the menu open. Widths in rem,
+        // not em: the header's smaller font would make an em narrower there than in the body and misalign them.
+        wideColumns.add(grid.addColumn(ReleaseView::name).setHeader(Messages.get("releases.release"))
+                .setWidth("10rem").setFlexGrow(1));
+        wideColumns.add(grid.addColumn(ReleaseView::version).setHeader(Messages.get("releases.version"))
+                .setWidth("7rem").setFlexGrow(0));
+        wideColumns.add(grid.addColumn(r -> Messages.date(r.goLiveDate())).setHeader(Messages.get("releases.go-live"))
+                .setWidth("9rem").setFlexGrow(0));
+        wideColumns.add(grid.addComponentColumn(ReleasesView::progress).setHeader(Messages.get("releases.done"))
+                .setWidth("16rem").setFlexGrow(0));
+        wideColumns.add(grid.addComponentColumn(this::actions).setHeader("").setKey("actions")
+                .setWidth(ACTIONS_WIDTH).setFlexGrow(0));
         // A phone has room for one column: each release as a card with the same facts and actions.
         card = grid.addComponentColumn(this::card).setHeader(Messages.get("releases.release"));
         card.setVisible(false);

@@ -248,11 +248,18 @@ class ExecutiveView extends VerticalLayout implements HasUrlParameter<Long>, Has
     }
 
     private Component slotRow(SlotState state, Set<SignOffSlot> mine) {
+        // The name is a fixed column and the status with the actions fills the rest, so every row's badge starts at
+        // the same x; a long "Signed by ... at ...: comment" wraps inside that column, and on a phone the column goes
+        // below the name and wraps within the screen.
         Span name = new Span(state.slot().displayName());
         name.setWidth("16em");
+        name.setMaxWidth("100%");
+        name.getStyle().set("flex-shrink", "0");
         Span status = new Span(statusText(state));
         status.setId("slot-" + state.slot().name());
         status.getElement().getThemeList().add("badge");
+        status.setMaxWidth("100%");
+        status.getStyle().set("white-space", "normal").set("min-width", "0");
         switch (state.status()) {
             case SIGNED -> status.getElement().getThemeList().add("success");
             case REJECTED -> status.getElement().getThemeList().add("error");
@@ -262,7 +269,17 @@ class ExecutiveView extends VerticalLayout implements HasUrlParameter<Long>, Has
                 }
             }
         }
-        HorizontalLayout row = new HorizontalLayout(name, status);
+        HorizontalLayout rest = new HorizontalLayout(status);
+        rest.addClassName("slot-status");
+        rest.setWrap(true);
+        rest.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+        rest.getStyle().set("flex", "1 1 10em").set("min-width", "0");
+        HorizontalLayout row = new HorizontalLayout(name, rest);
+        row.addClassName("slot-row");
+        row.setWidthFull();
+        row.setWrap(true);
+        // Wrapped on a phone, the badge sits right under its own name, clearly apart from the next row's name.
+        row.getStyle().set("row-gap", "var(--lumo-space-xs)").set("padding-bottom", "var(--lumo-space-xs)");
         row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         if (mine.contains(state.slot())) {
             if (state.status() != SlotStatus.SIGNED) {
@@ -271,15 +288,16 @@ class ExecutiveView extends VerticalLayout implements HasUrlParameter<Long>, Has
                         e -> new SignOffDialog(service, releaseId, state.slot(), true, this::refresh).open());
                 sign.setId("sign-" + state.slot().name());
                 sign.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
-                row.add(sign);
+                rest.add(sign);
                 // Not offered and refused after the password: shown disabled with the reason.
                 service.signOffRefusal(releaseId, state.slot()).ifPresent(reason -> {
                     sign.setEnabled(false);
                     Span why = new Span(reason);
                     why.setId("why-not-" + state.slot().name());
                     why.getStyle().set("font-size", "var(--lumo-font-size-s)")
-                            .set("color", "var(--lumo-secondary-text-color)");
-                    row.add(why);
+                            .set("color", "var(--lumo-secondary-text-color)")
+                            .set("flex", "1 1 16em").set("min-width", "0");
+                    rest.add(why);
                 });
             }
             if (state.status() != SlotStatus.REJECTED) {
@@ -287,7 +305,7 @@ class ExecutiveView extends VerticalLayout implements HasUrlParameter<Long>, Has
                         e -> new SignOffDialog(service, releaseId, state.slot(), false, this::refresh).open());
                 reject.setId("reject-" + state.slot().name());
                 reject.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);
-                row.add(reject);
+                rest.add(reject);
             }
         }
         return row;

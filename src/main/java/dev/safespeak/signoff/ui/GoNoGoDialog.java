@@ -36,7 +36,17 @@ class GoNoGoDialog extends Dialog {
         decision.setItemLabelGenerator(Messages::label);
         notes.setId("gonogo-notes");
         notes.setWidthFull();
+        date.setRequiredIndicatorVisible(true);
+        date.setErrorMessage(Messages.get("gonogo.date-required"));
+        attendees.setRequired(true);
+        attendees.setErrorMessage(Messages.get("gonogo.attendees-required"));
+        decision.setRequired(true);
+        decision.setErrorMessage(Messages.get("gonogo.decision-required"));
         confirm = new Button(Messages.get("gonogo.record"), e -> {
+            if (!complete()) {
+                // Refused next to the fields: nothing was sent and the dialog stays open.
+                return;
+            }
             try {
                 service.recordGoNoGo(releaseId, date.getValue(), attendees.getValue(), decision.getValue(),
                         notes.getValue());
@@ -53,5 +63,19 @@ class GoNoGoDialog extends Dialog {
         add(new VerticalLayout(date, attendees, decision, notes));
         getFooter().add(new Button(Messages.get("signoff.cancel"), e -> close()), confirm);
         setWidth("32em");
+        setMaxWidth("100%");
+    }
+
+    /** Marks each missing field invalid, with its message under it; true when none is missing. */
+    private boolean complete() {
+        date.setInvalid(date.getValue() == null);
+        attendees.setInvalid(attendees.getValue().isBlank());
+        decision.setInvalid(decision.getValue() == null);
+        if (date.isInvalid()) {
+            date.focus();
+        } else if (attendees.isInvalid()) {
+            attendees.focus();
+        }
+        return !date.isInvalid() && !attendees.isInvalid() && !decision.isInvalid();
     }
 }

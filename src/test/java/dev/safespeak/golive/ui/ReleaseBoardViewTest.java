@@ -599,6 +599,22 @@ class ReleaseBoardViewTest extends KaribuTest {
     }
 
     @Test
+    void the_details_evidence_row_wraps_and_its_fields_shrink_so_it_fits_a_phone() {
+        long id = newRelease(LocalDate.now(clock).plusDays(14));
+        long k8s = item(id, "kubernetes-cluster");
+        login("devops", Role.DEVOPS);
+        ReleaseBoardView board = open(id);
+        clickDetails(board, k8s);
+        ItemDetailDialog detail = board.detail;
+        assertThat(detail.evidenceForm.isWrap()).isTrue();
+        assertThat(detail.evidenceForm.getWidth()).isEqualTo("100%");
+        assertThat(detail.evidenceLink.getMaxWidth()).isEqualTo("100%");
+        assertThat(detail.evidenceSummary.getMaxWidth()).isEqualTo("100%");
+        assertThat(detail.evidenceForm.getChildren()).containsExactly(detail.evidenceLink, detail.evidenceSummary,
+                detail.saveEvidence);
+    }
+
+    @Test
     void a_viewer_sees_the_detail_read_only() {
         long id = newRelease(LocalDate.now(clock).plusDays(14));
         long k8s = item(id, "kubernetes-cluster");

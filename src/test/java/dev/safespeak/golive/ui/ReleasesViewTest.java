@@ -43,6 +43,18 @@ class ReleasesViewTest extends KaribuTest {
     }
 
     @Test
+    void only_the_name_column_takes_spare_width_and_the_actions_column_fits_both_actions() {
+        login("viewer", Role.VIEWER);
+        UI.getCurrent().navigate(ReleasesView.class);
+        ReleasesView view = _get(ReleasesView.class);
+        var actions = view.grid.getColumnByKey("actions");
+        assertThat(actions.getWidth()).isEqualTo(ReleasesView.ACTIONS_WIDTH).isEqualTo("19rem");
+        assertThat(view.wideColumns).extracting(c -> c.getFlexGrow()).containsExactly(1, 0, 0, 0, 0);
+        assertThat(view.wideColumns).as("rem, as the header's smaller font would make em narrower than the body's")
+                .allSatisfy(c -> assertThat(c.getWidth()).endsWith("rem"));
+    }
+
+    @Test
     void a_release_without_a_name_is_refused_with_a_message() {
         login("admin", Role.ADMIN);
         UI.getCurrent().navigate(ReleasesView.class);

@@ -12,6 +12,7 @@ import static org.mockito.Mockito.when;
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.UI;
 import dev.safespeak.base.KaribuTest;
 import dev.safespeak.golive.ChecklistTemplateService;
@@ -253,5 +254,67 @@ class ExecutiveViewTest extends KaribuTest {
         open(release);
         _get(ExecutiveView.class).refresh();
         _assertNone(com.vaadin.flow.component.html.Anchor.class, spec -> spec.withId("report-markdown"));
+    }
+
+    @Test
+    void a_slot_row_wraps_on_a_phone_and_its_name_keeps_one_column_so_the_badges_line_up() {
+        long release = newRelease();
+        login("sam", Role.SECURITY_LEAD);
+        open(release);
+        for (String slot : new String[] {"SECURITY_LEAD", "DEV_LEAD"}) {
+            Span status = _get(Span.class, spec -> spec.withId("slot-" + slot));
+            HorizontalLayout column = (HorizontalLayout) status.getParent().orElseThrow();
+            HorizontalLayout row = (HorizontalLayout) column.getParent().orElseThrow();
+            Span name = (Span) row.getComponentAt(0);
+            assertThat(row.isWrap()).as(slot).isTrue();
+            assertThat(column.isWrap()).as(slot).isTrue();
+            assertThat(column.getStyle().get("flex")).as("the status column fills what the name leaves")
+                    .isEqualTo("1 1 10em");
+            assertThat(column.getStyle().get("min-width")).isEqualTo("0");
+            assertThat(name.getWidth()).as(slot).isEqualTo("16em");
+            assertThat(name.getStyle().get("flex-shrink")).as("the reason text beside it must not squeeze it")
+                    .isEqualTo("0");
+            assertThat(status.getMaxWidth()).isEqualTo("100%");
+            assertThat(status.getStyle().get("white-space")).isEqualTo("normal");
+        }
+        Span why = _get(Span.class, spec -> spec.withId("why-not-SECURITY_LEAD"));
+        assertThat(why.getStyle().get("min-width")).isEqualTo("0");
+        assertThat(why.getParent()).as("the actions sit in the status column, after the badge")
+                .isEqualTo(_get(Span.class, spec -> spec.withId("slot-SECURITY_LEAD")).getParent());
+    }
+
+    @Test
+    void a_go_no_go_without_attendees_is_refused_next_to_the_field_and_nothing_is_recorded() {
+        long release = newRelease();
+        login("tess", Role.CTO);
+        open(release);
+        _click(_get(Button.class, spec -> spec.withId("record-go-no-go")));
+        GoNoGoDialog dialog = _get(GoNoGoDialog.class);
+        _setValue(dialog.decision, GoNoGo.GO);
+        _setValue(dialog.attendees, "  ");
+        _click(dialog.confirm);
+
+        assertThat(dialog.attendees.isInvalid()).isTrue();
+        assertThat(dialog.attendees.getErrorMessage()).isEqualTo("Name at least one attendee");
+        assertThat(dialog.decision.isInvalid()).isFalse();
+        assertThat(dialog.isOpened()).isTrue();
+        assertThat(NotificationsKt.getNotifications()).isEmpty();
+        assertThat(text("go-no-go-latest")).isEqualTo("No decision recorded");
+    }
+
+    @Test
+    void a_go_no_go_without_a_decision_is_refused_next_to_the_decision() {
+        long release = newRelease();
+        login("tess", Role.CTO);
+        open(release);
+        _click(_get(Button.class, spec -> spec.withId("record-go-no-go")));
+        GoNoGoDialog dialog = _get(GoNoGoDialog.class);
+        _setValue(dialog.attendees, "CTO, CEO");
+        _click(dialog.confirm);
+
+        assertThat(dialog.decision.isInvalid()).isTrue();
+        assertThat(dialog.decision.getErrorMessage()).isEqualTo("Choose go or no-go");
+        assertThat(dialog.attendees.isInvalid()).isFalse();
+        assertThat(dialog.isOpened()).isTrue();
     }
 }

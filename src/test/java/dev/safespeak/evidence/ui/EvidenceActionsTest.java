@@ -1,0 +1,144 @@
+package dev.safespeak.evidence.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Paragraph;
+import dev.safespeak.base.KaribuTest;
+import dev.safespeak.evidence.EvaluationService;
+import dev.safespeak.evidence.ReadinessCheckService;
+import dev.safespeak.evidence.SuccessCriteriaService;
+import dev.safespeak.evidence.SuccessCriterion;
+import dev.safespeak.golive.ChecklistTemplateService;
+import dev.safespeak.golive.ReleaseService;
+import dev.safespeak.security.Role;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The release's evidence page offers waivers, manual evidence, check runs and evaluations only to whom the services
+ * accept them from, and gives the manual evidence's time as the page gives every other time.
+ */
+class EvidenceActionsTest extends KaribuTest {
+
+    @Autowired
+    ReleaseService releases;
+    @Autowired
+    ChecklistTemplateService checklistTemplates;
+    @Autowired
+    SuccessCriteriaService criteria;
+    @Autowired
+    ReadinessCheckService checks;
+    @Autowired
+    EvaluationService evaluations;
+
+    private long newRelease() {
+        login("admin", Role.ADMIN);
+        return releases.createRelease("Evidence actions " + UUID.randomUUID(), "1.0", LocalDate.now().plusDays(14),
+                checklistTemplates.defaultTemplate().id()).id();
+    }
+
+    private static void openEvidence(long release) {
+        UI.getCurrent().navigate("releases/" + release + "/evidence");
+    }
+
+    /** Whether a component with this id is on the page and shown: it and every parent visible. */
+    private static boolean shown(String id) {
+        return _find(Component.class, spec -> spec.withId(id)).stream().anyMatch(c -> {
+            for (Component at = c; at != null; at = at.getParent().orElse(null)) {
+                if (!at.isVisible()) {
+                    return false;
+                }
+            }
+            return true;
+        });
+    }
+
+    @Test
+    void a_viewer_is_offered_no_waiver_manual_evidence_check_run_or_evaluation() {
+        long release = newRelease();
+        login("viewer", Role.VIEWER);
+        openEvidence(release);
+        assertThat(shown("waive-button")).isFalse();
+        assertThat(shown("revoke-button")).isFalse();
+        assertThat(shown("manual-button")).isFalse();
+        assertThat(shown("run-all-checks")).isFalse();
+        assertThat(shown("evaluate-button")).isFalse();
+        assertThat(_get(Paragraph.class, spec -> spec.withId("release-actions-who")).getText())
+                .isEqualTo("The CTO waives criteria and DevOps records manual evidence here.");
+        assertThat(_get(Paragraph.class, spec -> spec.withId("evaluation-who")).getText())
+                .isEqualTo("The QA lead or an admin evaluates the active model on an uploaded set here.");
+    }
+
+    @Test
+    void the_cto_is_offered_the_waiver_and_the_check_runs_but_not_manual_evidence_or_an_evaluation() {
+        long release = newRelease();
+        login("cto", Role.CTO);
+        openEvidence(release);
+        assertThat(shown("waive-button")).isTrue();
+        assertThat(shown("revoke-button")).isTrue();
+        assertThat(shown("manual-button")).isFalse();
+        assertThat(shown("run-all-checks")).isTrue();
+        assertThat(shown("evaluate-button")).isFalse();
+    }
+
+    @Test
+    void devops_is_offered_manual_evidence_but_not_the_waiver() {
+        long release = newRelease();
+        login("devops", Role.DEVOPS);
+        openEvidence(release);
+        assertThat(shown("manual-button")).isTrue();
+        assertThat(shown("waive-button")).isFalse();
+        assertThat(shown("run-all-checks")).isTrue();
+    }
+
+    @Test
+    void the_qa_lead_and_an_admin_are_offered_the_evaluation() {
+        long release = newRelease();
+        login("qa", Role.QA_LEAD);
+        openEvidence(release);
+        assertThat(shown("evaluate-button")).isTrue();
+        login("admin", Role.ADMIN);
+        openEvidence(release);
+        assertThat(shown("evaluate-button")).isTrue();
+    }
+
+    @Test
+    void the_service_answers_who_may_as_its_own_checks_do() {
+        login("viewer", Role.VIEWER);
+        assertThat(criteria.canWaive()).isFalse();
+        assertThat(criteria.canRecordManualEvidence()).isFalse();
+        assertThat(checks.canRunChecks()).isFalse();
+        assertThat(evaluations.canEvaluate()).isFalse();
+        login("cto", Role.CTO);
+        assertThat(criteria.canWaive()).isTrue();
+        assertThat(criteria.canRecordManualEvidence()).isFalse();
+        assertThat(checks.canRunChecks()).isTrue();
+        assertThat(evaluations.canEvaluate()).isFalse();
+        login("devops", Role.DEVOPS);
+        assertThat(criteria.canRecordManualEvidence()).isTrue();
+        login("qa", Role.QA_LEAD);
+        assertThat(evaluations.canEvaluate()).isTrue();
+        logout();
+        assertThat(criteria.canWaive()).isFalse();
+        assertThat(checks.canRunChecks()).isFalse();
+    }
+
+    @Test
+    void the_auto_scaling_basis_gives_the_time_as_the_page_gives_times() {
+        long release = newRelease();
+        login("devops", Role.DEVOPS);
+        criteria.recordManualEvidence(release, SuccessCriterion.AUTO_SCALING, "https://wiki/scaling", "HPA to 6 pods",
+                true);
+        login("viewer", Role.VIEWER);
+        openEvidence(release);
+        String basis = _get(Paragraph.class, spec -> spec.withId("basis-AUTO_SCALING")).getText();
+        assertThat(basis).matches("Basis: confirmed by devops at [A-Z][a-z]{2} \\d{1,2}, \\d{4}, \\d{1,2}:\\d\\d:\\d\\d"
+                + "[\\s\\u202f][AP]M UTC: https://wiki/scaling HPA to 6 pods");
+    }
+}
