@@ -191,10 +191,20 @@ public class RollbackService {
         return store.openAlerts();
     }
 
+    /** Whether the signed-in user may resolve alerts: anyone but a viewer. */
+    public boolean canResolve() {
+        return CurrentUser.get().map(u -> !u.onlyViews()).orElse(false);
+    }
+
+    /** Whether the signed-in user may arm the rollback triggers and roll back: DevOps, the CTO or an admin. */
+    public boolean canOperate() {
+        return CurrentUser.get().map(RollbackService::operates).orElse(false);
+    }
+
     /** Resolves an alert (anyone but a viewer). */
     public void resolve(long alertId) {
         CurrentUser user = CurrentUser.require();
-        if (user.roles().stream().allMatch(r -> r == Role.VIEWER)) {
+        if (user.onlyViews()) {
             throw BusinessException.forbidden("Viewers cannot resolve alerts");
         }
         if (store.resolveAlert(alertId, user.username(), clock.instant()) == 0) {
@@ -202,9 +212,13 @@ public class RollbackService {
         }
     }
 
+    private static boolean operates(CurrentUser user) {
+        return user.has(Role.DEVOPS) || user.has(Role.CTO) || user.has(Role.ADMIN);
+    }
+
     private static CurrentUser requireOperator() {
         CurrentUser user = CurrentUser.require();
-        if (!user.has(Role.DEVOPS) && !user.has(Role.CTO) && !user.has(Role.ADMIN)) {
+        if (!operates(user)) {
             throw BusinessException.forbidden("Only DevOps, the CTO or an admin can arm rollback triggers or roll back the model");
         }
         return user;

@@ -156,7 +156,8 @@ public class SuccessCriteriaService {
         publishActiveModel();
     }
 
-    private void publishActiveModel() {
+    /** Synchronized: the version read and the gauge set happen together, or a stale read could be set last. */
+    private synchronized void publishActiveModel() {
         activeModel.version().ifPresent(metrics::activeModel);
     }
 

@@ -396,9 +396,9 @@ public class ModelRegistryService implements ActiveModel, InitializingBean {
     }
 
     /**
-     * Checks every stored artifact in this instance's model directory against its recorded checksum; a version
-     * missing there is a problem only when the database holds no copy of it either (loading restores the copy and
-     * checks it). The evidence module's readiness check uses it.
+     * Checks every stored artifact against its recorded checksum: the file in this instance's model directory, or
+     * for a version missing there, the database's copy (which loading would restore). The evidence module's
+     * readiness check uses it.
      *
      * @return one line per problem; empty when every artifact verifies
      */
@@ -409,7 +409,12 @@ public class ModelRegistryService implements ActiveModel, InitializingBean {
         for (ModelVersionEntity e : repository.findAll()) {
             if (!Files.isRegularFile(modelDirPath().resolve(e.fileName())) && kept.contains(e.version())) {
                 // Not on this instance's disk (a new pod, say) but in the database, from where loading it restores
-                // it and checks its checksum before use.
+                // it: the database hashes its copy here, so a bad copy shows now rather than at a rollback.
+                String copy = artifacts.sha256(e.version()).orElse("");
+                if (!copy.equals(e.sha256())) {
+                    problems.add("model " + e.version() + ": the database's copy has checksum " + copy
+                            + ", registered " + e.sha256());
+                }
                 continue;
             }
             try {

@@ -39,4 +39,9 @@ public record CurrentUser(String username, Set<Role> roles) {
     public boolean has(Role role) {
         return roles.contains(role);
     }
+
+    /** Whether the user only reads: every role is {@link Role#VIEWER} (or there is none). */
+    public boolean onlyViews() {
+        return roles.stream().allMatch(r -> r == Role.VIEWER);
+    }
 }

@@ -123,6 +123,7 @@ abstract class AccurateRegistryTest {
         Path descriptor = registry.activeByo().orElseThrow().file();
         byte[] before = Files.readAllBytes(descriptor);
         Files.delete(descriptor);
+        assertThat(registry.verifyChecksums()).as("the database's copy, hashed by the database").isEmpty();
 
         registry.afterPropertiesSet();
 

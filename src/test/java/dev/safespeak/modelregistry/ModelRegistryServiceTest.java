@@ -215,6 +215,9 @@ class ModelRegistryServiceTest {
         Path stored = DIR.resolve("store").resolve(info.fileName());
         Files.delete(stored);
         jdbc.update("UPDATE model_artifact SET content = ? WHERE version = 'badcopy-7'", (Object) new byte[] {1, 2});
+        assertThat(registry.verifyChecksums()).as("the database hashes its copy").contains("model badcopy-7: the "
+                + "database's copy has checksum a12871fee210fb8619291eaea194581cbd2531e4b23759d225f6806923f63222, "
+                + "registered " + info.sha256());
 
         assertThatThrownBy(() -> registry.activate("badcopy-7")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("model badcopy-7: the database's copy has checksum "

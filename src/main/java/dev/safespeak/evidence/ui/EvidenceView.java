@@ -163,6 +163,8 @@ class EvidenceView extends VerticalLayout implements BeforeEnterObserver, HasDyn
         List<EvidenceAlert> open = rollback.openAlerts();
         Checkbox live = new Checkbox(Messages.get("evidence.live"), rollback.live());
         live.setId("rollback-live");
+        // Shown to all, changed only by whom the service accepts it from (DevOps, the CTO, an admin).
+        live.setReadOnly(!rollback.canOperate());
         live.addValueChangeListener(e -> {
             if (e.isFromClient()) {
                 rollback.setLive(e.getValue());
@@ -175,13 +177,17 @@ class EvidenceView extends VerticalLayout implements BeforeEnterObserver, HasDyn
         for (EvidenceAlert alert : open) {
             Span text = new Span(Messages.get("evidence.alert", Messages.label(alert.kind()),
                     Messages.dateTime(alert.raisedAt()), alert.message()));
-            Button resolve = new Button(Messages.get("evidence.resolve"), e -> {
-                rollback.resolve(alert.id());
-                render();
-            });
-            HorizontalLayout row = new HorizontalLayout(CriteriaPanel.badge(Messages.label(alert.kind()), false), text, resolve);
+            HorizontalLayout row = new HorizontalLayout(CriteriaPanel.badge(Messages.label(alert.kind()), false), text);
             row.setId("alert-" + alert.id());
-            if (alert.kind() == EvidenceAlert.Kind.ROLLBACK) {
+            if (rollback.canResolve()) {
+                Button resolve = new Button(Messages.get("evidence.resolve"), e -> {
+                    rollback.resolve(alert.id());
+                    render();
+                });
+                resolve.setId("resolve-" + alert.id());
+                row.add(resolve);
+            }
+            if (alert.kind() == EvidenceAlert.Kind.ROLLBACK && rollback.canOperate()) {
                 Button back = new Button(Messages.get("evidence.roll-back"), e -> {
                     String version = rollback.rollbackModel("from the board: " + alert.message());
                     Notification.show(Messages.get("evidence.rolled-back", version));

@@ -37,18 +37,39 @@ public class ModelArtifactStore {
         try (InputStream in = Files.newInputStream(file)) {
             long size = Files.size(file);
             jdbc.update(c -> {
-                boolean postgres = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT)
-                        .contains("postgres");
-                var insert = c.prepareStatement(postgres
+                // PostgreSQL skips the row in the statement; H2 refuses it (a duplicate key, or a concurrent update
+                // while another process inserts it), which leaves its transaction usable, caught below.
+                var insert = c.prepareStatement(postgres(c)
                         ? "INSERT INTO model_artifact (version, content) VALUES (?, ?) ON CONFLICT (version) DO NOTHING"
-                        : "MERGE INTO model_artifact (version, content) KEY (version) VALUES (?, ?)");
+                        : "INSERT INTO model_artifact (version, content) VALUES (?, ?)");
                 insert.setString(1, version);
                 insert.setBinaryStream(2, in, size);
                 return insert;
             });
+        } catch (org.springframework.dao.DuplicateKeyException
+                 | org.springframework.dao.ConcurrencyFailureException e) {
+            // Another instance saved it first: the copy is kept.
         } catch (IOException e) {
             throw new UncheckedIOException("model " + version + ": artifact " + file + " cannot be read", e);
         }
+    }
+
+    /** The SHA-256 of the version's copy, computed by the database; empty when it holds none. */
+    public java.util.Optional<String> sha256(String version) {
+        return jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<java.util.Optional<String>>) c -> {
+            try (var query = c.prepareStatement(postgres(c)
+                    ? "SELECT encode(sha256(content), 'hex') FROM model_artifact WHERE version = ?"
+                    : "SELECT LOWER(RAWTOHEX(HASH('SHA-256', content))) FROM model_artifact WHERE version = ?")) {
+                query.setString(1, version);
+                try (var rs = query.executeQuery()) {
+                    return rs.next() ? java.util.Optional.of(rs.getString(1)) : java.util.Optional.empty();
+                }
+            }
+        });
+    }
+
+    private static boolean postgres(java.sql.Connection c) throws java.sql.SQLException {
+        return c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
     }
 
     /** Whether the database holds a copy of the version's artifact. */

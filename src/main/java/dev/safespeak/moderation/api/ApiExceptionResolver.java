@@ -80,14 +80,14 @@ class ApiExceptionResolver implements HandlerExceptionResolver, Ordered {
     }
 
     /**
-     * Whether writing the answer failed because the client closed its connection. Only the servlet container's own
-     * signals count: Spring's broader DisconnectedClientHelper also matches an EOFException or "connection reset by
-     * peer" anywhere in the causes, which is what the PostgreSQL driver throws when the database goes away, and that
-     * must stay a 503.
+     * Whether writing the answer failed because the client closed its connection or stopped reading. Only the
+     * servlet container's own signals count, which only writing the response throws (even when caused by a socket
+     * timeout, which would otherwise look like the database going away): Spring's broader DisconnectedClientHelper
+     * also matches an EOFException or "connection reset by peer" anywhere in the causes, which is what the
+     * PostgreSQL driver throws when the database goes away, and that must stay a 503.
      */
     static boolean clientWentAway(Throwable ex) {
-        return !DatabaseStatus.isUnavailability(ex) && (hasCause(ex, AsyncRequestNotUsableException.class)
-                || hasCause(ex, ClientAbortException.class));
+        return hasCause(ex, AsyncRequestNotUsableException.class) || hasCause(ex, ClientAbortException.class);
     }
 
     ApiProblem toProblem(HttpServletRequest request, Exception ex) {

@@ -313,15 +313,15 @@ class ConsoleView extends VerticalLayout implements HasDynamicTitle {
         return column;
     }
 
+    /** The share of its attribute's score below which a span is not marked. */
+    static final double MARK_FLOOR = 0.1;
+
     /**
      * The text with the characters that drove a flagged attribute's score marked, darker for higher span scores; each
      * mark names its attributes and span scores on hover, and a legend under the text says what the marks mean. The
      * engine gives spans for every score, so a harmless text's spans (scores near zero) would mark ordinary words;
      * a flagged attribute's spans under {@link #MARK_FLOOR} of its score ("a" beside an insult) are left unmarked too.
      */
-    /** The share of its attribute's score below which a span is not marked. */
-    static final double MARK_FLOOR = 0.1;
-
     private static Component highlight(String value, TextScore s) {
         double[] weight = new double[value.length()];
         String[] why = new String[value.length()];

@@ -36,6 +36,8 @@ class EvidenceActionsTest extends KaribuTest {
     ReadinessCheckService checks;
     @Autowired
     EvaluationService evaluations;
+    @Autowired
+    dev.safespeak.evidence.RollbackService rollback;
 
     private long newRelease() {
         login("admin", Role.ADMIN);
@@ -108,25 +110,60 @@ class EvidenceActionsTest extends KaribuTest {
         assertThat(shown("evaluate-button")).isTrue();
     }
 
+    /** Whether the action is refused as forbidden; any other outcome (done, bad input, not found) is not. */
+    private static boolean forbidden(Runnable action) {
+        try {
+            action.run();
+            return false;
+        } catch (dev.safespeak.base.BusinessException e) {
+            return e.code() == dev.safespeak.base.ErrorCode.FORBIDDEN;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     @Test
-    void the_service_answers_who_may_as_its_own_checks_do() {
+    void for_every_role_the_services_offer_exactly_what_they_accept() {
+        long release = newRelease();
+        for (Role role : Role.values()) {
+            login(role.name().toLowerCase(java.util.Locale.ROOT), role);
+            String as = role.name();
+            assertThat(criteria.canWaive()).as(as).isEqualTo(!forbidden(
+                    () -> criteria.waive(release, SuccessCriterion.AUTO_SCALING, " ")));
+            assertThat(criteria.canRecordManualEvidence()).as(as).isEqualTo(!forbidden(
+                    () -> criteria.recordManualEvidence(release, SuccessCriterion.AUTO_SCALING, " ", " ", true)));
+            assertThat(checks.canRunChecks()).as(as).isEqualTo(!forbidden(() -> checks.run("no-such-check")));
+            assertThat(evaluations.canEvaluate()).as(as).isEqualTo(!forbidden(() -> {
+                try {
+                    evaluations.evaluateCsv("empty", new java.io.StringReader(""));
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }));
+            assertThat(rollback.canOperate()).as(as).isEqualTo(!forbidden(() -> rollback.setLive(rollback.live())));
+            assertThat(rollback.canResolve()).as(as).isEqualTo(!forbidden(() -> rollback.resolve(-1)));
+        }
         login("viewer", Role.VIEWER);
-        assertThat(criteria.canWaive()).isFalse();
-        assertThat(criteria.canRecordManualEvidence()).isFalse();
-        assertThat(checks.canRunChecks()).isFalse();
-        assertThat(evaluations.canEvaluate()).isFalse();
-        login("cto", Role.CTO);
-        assertThat(criteria.canWaive()).isTrue();
-        assertThat(criteria.canRecordManualEvidence()).isFalse();
-        assertThat(checks.canRunChecks()).isTrue();
-        assertThat(evaluations.canEvaluate()).isFalse();
-        login("devops", Role.DEVOPS);
-        assertThat(criteria.canRecordManualEvidence()).isTrue();
-        login("qa", Role.QA_LEAD);
-        assertThat(evaluations.canEvaluate()).isTrue();
+        assertThat(criteria.canWaive() || criteria.canRecordManualEvidence() || checks.canRunChecks()
+                || evaluations.canEvaluate() || rollback.canOperate() || rollback.canResolve())
+                .as("a viewer may do none of it").isFalse();
         logout();
         assertThat(criteria.canWaive()).isFalse();
         assertThat(checks.canRunChecks()).isFalse();
+        assertThat(rollback.canResolve()).isFalse();
+    }
+
+    @Test
+    void a_viewer_sees_the_rollback_switch_but_cannot_change_it_and_devops_can() {
+        long release = newRelease();
+        login("viewer", Role.VIEWER);
+        openEvidence(release);
+        assertThat(_get(com.vaadin.flow.component.checkbox.Checkbox.class, spec -> spec.withId("rollback-live"))
+                .isReadOnly()).isTrue();
+        login("devops", Role.DEVOPS);
+        openEvidence(release);
+        assertThat(_get(com.vaadin.flow.component.checkbox.Checkbox.class, spec -> spec.withId("rollback-live"))
+                .isReadOnly()).isFalse();
     }
 
     @Test
