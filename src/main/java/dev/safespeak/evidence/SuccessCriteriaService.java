@@ -1,7 +1,7 @@
 package dev.safespeak.evidence;
 
 import dev.safespeak.base.BusinessException;
-import dev.safespeak.base.ui.Messages;
+import dev.safespeak.base.Times;
 import dev.safespeak.evidence.internal.ActiveModel;
 import dev.safespeak.evidence.internal.CriteriaCalculator;
 import dev.safespeak.evidence.internal.EvidenceMetrics;
@@ -112,7 +112,7 @@ public class SuccessCriteriaService {
         result.add(status(SuccessCriterion.MODEL_ACCURACY, accuracy, c.accuracyPercent(),
                 accuracy > c.accuracyPercent(), EvaluationRun.MEANING,
                 run.map(r -> "evaluation of model " + r.modelVersion() + " on '" + r.dataset() + "' (" + r.texts()
-                        + " texts) at " + Messages.dateTime(r.ranAt())).orElse("no evaluation run of the active model yet")));
+                        + " texts) at " + Times.minuteUtc(r.ranAt())).orElse("no evaluation run of the active model yet")));
 
         Optional<EvidenceStore.Manual> manual = store.latestManual(releaseId, SuccessCriterion.AUTO_SCALING);
         result.add(new CriterionStatus(SuccessCriterion.AUTO_SCALING, null, 0,
@@ -120,7 +120,7 @@ public class SuccessCriteriaService {
                 "Cannot be measured on a single machine: this application runs as one process here. DevOps records"
                         + " manual evidence (a link to the scaling test and a note).",
                 manual.map(m -> (m.passed() ? "confirmed" : "reported failing") + " by " + m.recordedBy() + " at "
-                        + Messages.dateTime(m.recordedAt()) + ": " + m.link() + " " + m.note()).orElse("no manual evidence yet"),
+                        + Times.minuteUtc(m.recordedAt()) + ": " + m.link() + " " + m.note()).orElse("no manual evidence yet"),
                 null));
 
         if (releaseId != null) {

@@ -247,7 +247,17 @@ class EvidenceServicesTest {
                 "HPA scaled 2 to 6 pods under 3x load", true);
         CriterionStatus s = status(SuccessCriterion.AUTO_SCALING, releaseId);
         assertThat(s.passing()).isTrue();
-        assertThat(s.basis()).contains("https://wiki/scaling");
+        // The basis is stored in withdrawal reasons and exported in the release report: the same in every locale.
+        java.util.Locale before = java.util.Locale.getDefault();
+        try {
+            java.util.Locale.setDefault(java.util.Locale.GERMANY);
+            assertThat(status(SuccessCriterion.AUTO_SCALING, releaseId).basis())
+                    .matches("confirmed by ops at \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC: https://wiki/scaling HPA scaled 2 "
+                            + "to 6 pods under 3x load");
+        } finally {
+            java.util.Locale.setDefault(before);
+        }
+        assertThat(s.basis()).isEqualTo(status(SuccessCriterion.AUTO_SCALING, releaseId).basis());
         assertThat(events.stream(ManualEvidenceRecorded.class)).hasSize(1);
         login("qa", Role.QA_LEAD);
         assertThatThrownBy(() -> criteria.recordManualEvidence(releaseId, SuccessCriterion.AUTO_SCALING,

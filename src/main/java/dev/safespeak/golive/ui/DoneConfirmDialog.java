@@ -1,5 +1,6 @@
 package dev.safespeak.golive.ui;
 
+import dev.safespeak.base.Times;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -13,8 +14,6 @@ import dev.safespeak.base.ui.Messages;
 import dev.safespeak.golive.ItemCheckOutcome;
 import dev.safespeak.golive.ItemCheckRunner;
 import dev.safespeak.golive.ItemView;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
@@ -25,8 +24,6 @@ import java.util.List;
  */
 class DoneConfirmDialog extends Dialog {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
 
     final VerticalLayout failures = new VerticalLayout();
     final Span error = new Span();
@@ -110,7 +107,7 @@ class DoneConfirmDialog extends Dialog {
     private void showFailures(List<ItemCheckOutcome> failing) {
         failures.removeAll();
         for (ItemCheckOutcome o : failing) {
-            Span line = new Span(Messages.get("board.done-confirm.failure", o.checkName(), TIME.format(o.ranAt()),
+            Span line = new Span(Messages.get("board.done-confirm.failure", o.checkName(), Times.minuteUtc(o.ranAt()),
                     who(o.triggeredBy()), o.details()));
             line.getElement().getThemeList().add("badge error");
             line.getStyle().set("white-space", "normal").set("overflow-wrap", "anywhere");

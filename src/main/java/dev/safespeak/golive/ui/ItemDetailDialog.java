@@ -1,5 +1,6 @@
 package dev.safespeak.golive.ui;
 
+import dev.safespeak.base.Times;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -27,8 +28,6 @@ import dev.safespeak.golive.ItemStatus;
 import dev.safespeak.golive.ItemView;
 import dev.safespeak.golive.ReleaseItemService;
 import dev.safespeak.security.Role;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -41,8 +40,6 @@ import java.util.Objects;
  */
 class ItemDetailDialog extends Dialog {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
 
     private final ReleaseItemService releaseItems;
     private final List<ItemCheckRunner> checkRunners;
@@ -98,7 +95,7 @@ class ItemDetailDialog extends Dialog {
         body.add(line("Due", item.dueDate() + " (" + item.window().label() + ")" + (item.overdue() ? " — overdue" : "")
                 + (item.requiredBeforeApproval() ? "" : " — " + item.requirement().label())));
         if (item.changedBy() != null) {
-            body.add(line("Last change", item.changedBy() + ", " + TIME.format(item.changedAt())));
+            body.add(line("Last change", item.changedBy() + ", " + Times.minuteUtc(item.changedAt())));
         }
 
         owner = new Select<>();
@@ -161,7 +158,7 @@ class ItemDetailDialog extends Dialog {
             String state = e.passing() == null ? "unknown" : e.passing() ? "passing" : "failing";
             evidence.add(new Span(e.source() + ": " + e.label() + " — " + state
                     + (e.detail() == null ? "" : " (" + e.detail() + ")")
-                    + (e.checkedAt() == null ? "" : ", checked " + TIME.format(e.checkedAt()))));
+                    + (e.checkedAt() == null ? "" : ", checked " + Times.minuteUtc(e.checkedAt()))));
         }
         if (evidence.getComponentCount() > 0) {
             body.add(new H4("Automated evidence"), evidence);
@@ -174,7 +171,7 @@ class ItemDetailDialog extends Dialog {
         comments.setSpacing(false);
         comments.setId("detail-comments");
         for (CommentView c : releaseItems.comments(itemId)) {
-            Div entry = new Div(new Span(c.author() + ", " + TIME.format(c.createdAt()) + ": "), new Span(c.text()));
+            Div entry = new Div(new Span(c.author() + ", " + Times.minuteUtc(c.createdAt()) + ": "), new Span(c.text()));
             comments.add(entry);
         }
         body.add(new H4("Comments"), comments);
@@ -197,7 +194,7 @@ class ItemDetailDialog extends Dialog {
         history.setSpacing(false);
         history.setId("detail-history");
         for (HistoryEntry h : releaseItems.history(itemId)) {
-            history.add(new Span(TIME.format(h.occurredAt()) + " · " + HistoryLine.describe(h)));
+            history.add(new Span(Times.minuteUtc(h.occurredAt()) + " · " + HistoryLine.describe(h)));
         }
         if (history.getComponentCount() == 0) {
             history.add(new Span("No changes yet."));
@@ -237,7 +234,7 @@ class ItemDetailDialog extends Dialog {
             doneWithChecks.setVisible(canChange && item.status() != ItemStatus.DONE);
             for (ItemCheckOutcome o : lastRun) {
                 Span line = new Span((o.passed() ? "PASS " : "FAIL ") + o.checkName() + " — " + o.details() + " ("
-                        + o.durationMillis() + " ms, by " + o.triggeredBy() + ", " + TIME.format(o.ranAt()) + ")");
+                        + o.durationMillis() + " ms, by " + o.triggeredBy() + ", " + Times.minuteUtc(o.ranAt()) + ")");
                 line.getElement().getThemeList().add(o.passed() ? "badge success" : "badge error");
                 checkResults.add(line);
             }

@@ -1,5 +1,6 @@
 package dev.safespeak.signoff.ui;
 
+import dev.safespeak.base.Times;
 import dev.safespeak.base.ui.Messages;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
@@ -38,8 +39,6 @@ import dev.safespeak.signoff.SignOffSlot;
 import dev.safespeak.signoff.SlotState;
 import dev.safespeak.signoff.SlotStatus;
 import jakarta.annotation.security.PermitAll;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Set;
 
@@ -57,8 +56,6 @@ class ExecutiveView extends VerticalLayout implements HasUrlParameter<Long>, Has
         return Messages.get("page.title", Messages.get("title.executive"));
     }
 
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
 
     private final SignOffService service;
     private final List<ExecutivePanelContributor> contributors;
@@ -319,15 +316,15 @@ class ExecutiveView extends VerticalLayout implements HasUrlParameter<Long>, Has
         };
         if (state.status() == SlotStatus.PENDING && state.lastInvalidated().isPresent()) {
             SignOffRecord r = state.lastInvalidated().get();
-            text = Messages.get("executive.slot.invalidated", text, r.username(), TIME.format(r.invalidatedAt()),
+            text = Messages.get("executive.slot.invalidated", text, r.username(), Times.minuteUtc(r.invalidatedAt()),
                     r.invalidationReason());
         }
         return text;
     }
 
     private static String describe(boolean signed, SignOffRecord r) {
-        return signed ? Messages.get("executive.slot.signed", r.username(), TIME.format(r.at()), r.comment())
-                : Messages.get("executive.slot.rejected", r.username(), TIME.format(r.at()), r.comment());
+        return signed ? Messages.get("executive.slot.signed", r.username(), Times.minuteUtc(r.at()), r.comment())
+                : Messages.get("executive.slot.rejected", r.username(), Times.minuteUtc(r.at()), r.comment());
     }
 
     private Component goNoGo(List<GoNoGoDecision> decisions) {
