@@ -117,20 +117,23 @@ public class ModerationService {
      * @throws BusinessException code unavailable when the mode needs the accurate engine and it cannot be loaded
      */
     public ModerationResult moderate(ModerationRequest request) {
-        return engine.moderate(request, classifier(request), listsOf(request.tenant()));
+        return moderate(request, () -> { });
     }
 
     /**
-     * Everything that can refuse a request before any text is scored: the texts, options and language hints, the
-     * model version it names, and the accurate engine when its mode needs it. The API charges a key's quota only
-     * after this has passed, so a refused request costs nothing; {@link #moderate} checks the same again.
+     * Scores like {@link #moderate(ModerationRequest)}, running {@code beforeScoring} once everything that can refuse
+     * the request has passed (the texts, options and language hints, the model version it names, the accurate engine
+     * when its mode needs it) and before any text is scored. The API charges a key's quota there, so a refused
+     * request costs nothing, and the checks run once.
      *
      * @throws IllegalArgumentException when the request is invalid (a language hint the engine does not support)
      * @throws BusinessException        not found when the model version is not registered; unavailable when the
      *                                  mode needs the accurate engine and it cannot be loaded
      */
-    public void check(ModerationRequest request) {
-        classifier(request);
+    public ModerationResult moderate(ModerationRequest request, Runnable beforeScoring) {
+        Classifier classifier = classifier(request);
+        beforeScoring.run();
+        return engine.moderate(request, classifier, listsOf(request.tenant()));
     }
 
     private Classifier classifier(ModerationRequest request) {

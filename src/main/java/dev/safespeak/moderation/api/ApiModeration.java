@@ -76,25 +76,31 @@ class ApiModeration {
                     + "database; send doNotStore=true to score without storing)");
         }
         // Everything that can refuse the request (language hints, model version, the accurate engine) is checked
-        // before the quota is charged, so a refused request costs no texts.
+        // by the engine before it runs the charge, so a refused request costs no texts.
         ModerationRequest request = new ModerationRequest(List.copyOf(texts), attributes, hints, spans, thresholds,
                 key.tenant(), blankToNull(modelVersion), mode);
-        engine.check(request);
-        if (texts.size() > key.dailyTexts()) {
+        long[] start = new long[1];
+        ModerationResult result = engine.moderate(request, () -> {
+            charge(key, texts.size());
+            start[0] = System.nanoTime();
+        });
+        long micros = (System.nanoTime() - start[0]) / 1000;
+        Instant storedUntil = store ? storage.store(requestId, key.tenant(), texts, result) : null;
+        return new Scored(result, storedUntil, micros);
+    }
+
+    /** Charges the key's daily quota for the texts, or refuses the request. */
+    private void charge(ApiKeyPrincipal key, int texts) {
+        if (texts > key.dailyTexts()) {
             // A 429 would tell the client to retry, and this batch can never fit.
-            throw ApiProblem.invalid("batch has " + texts.size() + " texts, more than this API key's daily quota of "
+            throw ApiProblem.invalid("batch has " + texts + " texts, more than this API key's daily quota of "
                     + key.dailyTexts() + " texts, so it can never be accepted: send at most " + key.dailyTexts()
                     + " texts per request, or use a key with a larger quota");
         }
-        RateDecision quota = limiter.consumeTexts(key, texts.size());
+        RateDecision quota = limiter.consumeTexts(key, texts);
         if (!quota.allowed()) {
             throw ApiProblem.quotaExceeded(quota);
         }
-        long start = System.nanoTime();
-        ModerationResult result = engine.moderate(request);
-        long micros = (System.nanoTime() - start) / 1000;
-        Instant storedUntil = store ? storage.store(requestId, key.tenant(), texts, result) : null;
-        return new Scored(result, storedUntil, micros);
     }
 
     static void checkTexts(List<String> texts, String field) {

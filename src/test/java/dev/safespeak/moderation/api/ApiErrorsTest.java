@@ -142,7 +142,7 @@ class ApiErrorsTest extends ApiTestSupport {
             throws Exception {
         NewApiKey two = createKey("two-texts-language", "acme", 100, 2);
         doThrow(new IllegalArgumentException("language hint 'ja' is not supported; supported: en, de"))
-                .when(engine).check(argThat(r -> r != null && r.languageHints().contains("ja")));
+                .when(engine).moderate(argThat(r -> r != null && r.languageHints().contains("ja")), any());
         expectProblem(mvc.perform(moderateWith(two, "{\"texts\": [\"a\", \"b\"], \"languages\": [\"ja\"]}")),
                 400, "invalid", "language hint 'ja' is not supported; supported: en, de");
         mvc.perform(moderateWith(two, "{\"texts\": [\"a\", \"b\"]}")).andExpect(status().isOk());
@@ -152,7 +152,7 @@ class ApiErrorsTest extends ApiTestSupport {
     void an_unregistered_model_version_is_400_and_costs_no_quota() throws Exception {
         NewApiKey two = createKey("two-texts-version", "acme", 100, 2);
         doThrow(new IllegalArgumentException("model version 'nope' is not registered"))
-                .when(engine).check(argThat(r -> r != null && "nope".equals(r.modelVersion())));
+                .when(engine).moderate(argThat(r -> r != null && "nope".equals(r.modelVersion())), any());
         expectProblem(mvc.perform(moderateWith(two, "{\"texts\": [\"a\", \"b\"], \"modelVersion\": \"nope\"}")),
                 400, "invalid", "model version 'nope' is not registered");
         mvc.perform(moderateWith(two, "{\"texts\": [\"a\", \"b\"]}")).andExpect(status().isOk());
@@ -164,7 +164,8 @@ class ApiErrorsTest extends ApiTestSupport {
         NewApiKey two = createKey("two-texts-accurate", "acme", 100, 2);
         doThrow(new dev.safespeak.base.BusinessException(dev.safespeak.base.ErrorCode.UNAVAILABLE,
                 "the accurate engine is switched off (safespeak.moderation.encoder.enabled=false); mode fast keeps working"))
-                .when(engine).check(argThat(r -> r != null && r.mode() == dev.safespeak.moderation.Mode.ACCURATE));
+                .when(engine).moderate(argThat(r -> r != null && r.mode() == dev.safespeak.moderation.Mode.ACCURATE),
+                        any());
         expectProblem(mvc.perform(moderateWith(two, "{\"texts\": [\"a\", \"b\"], \"mode\": \"accurate\"}")),
                 503, "unavailable", "the accurate engine is switched off "
                         + "(safespeak.moderation.encoder.enabled=false); mode fast keeps working");
@@ -315,7 +316,7 @@ class ApiErrorsTest extends ApiTestSupport {
     @Test
     void an_internal_error_is_500_with_no_details() throws Exception {
         doThrow(new IllegalStateException("org.hibernate.Foo: SELECT * FROM secret_table at dev.safespeak.X"))
-                .when(engine).moderate(any());
+                .when(engine).moderate(any(), any());
         expectProblem(mvc.perform(moderate("{\"text\": \"hi\"}")), 500, "internal", "Internal error")
                 .andExpect(content().string(Matchers.not(Matchers.containsString("SELECT"))))
                 .andExpect(content().string(Matchers.not(Matchers.containsString("dev.safespeak"))));

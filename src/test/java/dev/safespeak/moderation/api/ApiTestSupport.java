@@ -51,7 +51,10 @@ abstract class ApiTestSupport {
 
     @BeforeEach
     void stubEngineAndCreateKey() {
-        when(engine.moderate(any())).thenAnswer(call -> score(call.getArgument(0)));
+        when(engine.moderate(any(), any())).thenAnswer(call -> {
+            call.<Runnable>getArgument(1).run();
+            return score(call.getArgument(0));
+        });
         secret = createKey("test-key", "acme", 1000, 100_000L).secret();
     }
 

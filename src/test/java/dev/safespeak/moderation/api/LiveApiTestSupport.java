@@ -43,7 +43,10 @@ abstract class LiveApiTestSupport {
 
     @BeforeEach
     void stubEngine() {
-        when(engine.moderate(any())).thenAnswer(call -> ApiTestSupport.score(call.getArgument(0)));
+        when(engine.moderate(any(), any())).thenAnswer(call -> {
+            call.<Runnable>getArgument(1).run();
+            return ApiTestSupport.score(call.getArgument(0));
+        });
     }
 
     /** The server's base URL, without a trailing slash. */
