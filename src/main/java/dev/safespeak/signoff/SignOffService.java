@@ -188,6 +188,11 @@ public class SignOffService {
         return entry.toRecord();
     }
 
+    /** The longest attendee list a go/no-go record keeps, in characters. */
+    public static final int MAX_GO_NO_GO_ATTENDEES = 2000;
+    /** The longest go/no-go notes, in characters. */
+    public static final int MAX_GO_NO_GO_NOTES = 4000;
+
     /** Records a go/no-go meeting's decision; only CTO, CEO and ADMIN may (decision 020). */
     @Transactional
     public GoNoGoDecision recordGoNoGo(long releaseId, LocalDate meetingDate, String attendees, GoNoGo decision,
@@ -202,13 +207,13 @@ public class SignOffService {
             throw new IllegalArgumentException("decision is missing");
         }
         String cleanNotes = notes == null ? "" : notes.strip();
-        if (attendees.length() > 2000) {
+        if (attendees.length() > MAX_GO_NO_GO_ATTENDEES) {
             throw new IllegalArgumentException("attendees have " + attendees.length()
-                    + " characters, at most 2000 are allowed");
+                    + " characters, at most " + MAX_GO_NO_GO_ATTENDEES + " are allowed");
         }
-        if (cleanNotes.length() > 4000) {
+        if (cleanNotes.length() > MAX_GO_NO_GO_NOTES) {
             throw new IllegalArgumentException("notes have " + cleanNotes.length()
-                    + " characters, at most 4000 are allowed");
+                    + " characters, at most " + MAX_GO_NO_GO_NOTES + " are allowed");
         }
         CurrentUser user = CurrentUser.require();
         if (GO_NO_GO_ROLES.stream().noneMatch(user::has)) {

@@ -66,16 +66,28 @@ class GoNoGoDialog extends Dialog {
         setMaxWidth("100%");
     }
 
-    /** Marks each missing field invalid, with its message under it; true when none is missing. */
+    /**
+     * Marks each missing or too long field invalid, with its message under it (a long paste is neither cut nor lost:
+     * it stays in the field to be shortened); true when every field is fine.
+     */
     private boolean complete() {
         date.setInvalid(date.getValue() == null);
-        attendees.setInvalid(attendees.getValue().isBlank());
+        attendees.setErrorMessage(attendees.getValue().length() > SignOffService.MAX_GO_NO_GO_ATTENDEES
+                ? Messages.get("gonogo.too-long", attendees.getValue().length(), SignOffService.MAX_GO_NO_GO_ATTENDEES)
+                : Messages.get("gonogo.attendees-required"));
+        attendees.setInvalid(attendees.getValue().isBlank()
+                || attendees.getValue().length() > SignOffService.MAX_GO_NO_GO_ATTENDEES);
         decision.setInvalid(decision.getValue() == null);
+        int notesLength = notes.getValue().strip().length();
+        notes.setErrorMessage(Messages.get("gonogo.too-long", notesLength, SignOffService.MAX_GO_NO_GO_NOTES));
+        notes.setInvalid(notesLength > SignOffService.MAX_GO_NO_GO_NOTES);
         if (date.isInvalid()) {
             date.focus();
         } else if (attendees.isInvalid()) {
             attendees.focus();
+        } else if (notes.isInvalid()) {
+            notes.focus();
         }
-        return !date.isInvalid() && !attendees.isInvalid() && !decision.isInvalid();
+        return !date.isInvalid() && !attendees.isInvalid() && !decision.isInvalid() && !notes.isInvalid();
     }
 }

@@ -317,4 +317,38 @@ class ExecutiveViewTest extends KaribuTest {
         assertThat(dialog.attendees.isInvalid()).isFalse();
         assertThat(dialog.isOpened()).isTrue();
     }
+
+    @Test
+    void go_no_go_notes_or_attendees_over_the_limit_stay_in_the_dialog_with_the_count_and_nothing_is_recorded() {
+        long release = newRelease();
+        login("tess", Role.CTO);
+        open(release);
+        _click(_get(Button.class, spec -> spec.withId("record-go-no-go")));
+        GoNoGoDialog dialog = _get(GoNoGoDialog.class);
+        _setValue(dialog.decision, GoNoGo.GO);
+        _setValue(dialog.attendees, "CTO, CEO");
+        String notes = "n".repeat(4001);
+        _setValue(dialog.notes, notes);
+        _click(dialog.confirm);
+
+        assertThat(dialog.notes.isInvalid()).isTrue();
+        assertThat(dialog.notes.getErrorMessage()).isEqualTo("4,001 characters, at most 4,000 are allowed");
+        assertThat(dialog.notes.getValue()).isEqualTo(notes);
+        assertThat(dialog.isOpened()).isTrue();
+        assertThat(NotificationsKt.getNotifications()).isEmpty();
+        assertThat(text("go-no-go-latest")).isEqualTo("No decision recorded");
+
+        _setValue(dialog.attendees, "a".repeat(2001));
+        _setValue(dialog.notes, "n".repeat(4000));
+        _click(dialog.confirm);
+        assertThat(dialog.notes.isInvalid()).isFalse();
+        assertThat(dialog.attendees.isInvalid()).isTrue();
+        assertThat(dialog.attendees.getErrorMessage()).isEqualTo("2,001 characters, at most 2,000 are allowed");
+        assertThat(dialog.isOpened()).isTrue();
+
+        _setValue(dialog.attendees, "CTO, CEO");
+        _click(dialog.confirm);
+        assertThat(dialog.isOpened()).isFalse();
+        assertThat(text("go-no-go-latest")).startsWith("GO");
+    }
 }
