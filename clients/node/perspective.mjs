@@ -70,9 +70,10 @@ assert.deepEqual(res.data, {clientToken: 'node-suggest-1'});
 // Errors arrive as the client's errors, with Google's status and SafeSpeak's message.
 await assert.rejects(
     client.comments.analyze({key: 'ssk_not-a-real-key', resource: {comment: {text}, requestedAttributes: {TOXICITY: {}}}}),
-    err => err.status === 401 && err.response.data.error.status === 'UNAUTHENTICATED'
+    err => err.status === 400 && err.response.data.error.status === 'INVALID_ARGUMENT'
+        && err.response.data.error.details[0].reason === 'API_KEY_INVALID'
         && err.message === 'API key is not valid',
-    'a wrong key is refused with 401 UNAUTHENTICATED');
+    'a wrong key is refused as Google refuses it: 400 INVALID_ARGUMENT, reason API_KEY_INVALID');
 await assert.rejects(
     client.comments.analyze({key, resource: {comment: {text}, requestedAttributes: {FLIRTATION: {}}}}),
     err => err.status === 400 && err.response.data.error.status === 'INVALID_ARGUMENT'

@@ -24,6 +24,7 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.NoHandlerFoundException;
@@ -109,6 +110,14 @@ class ApiExceptionResolver implements HandlerExceptionResolver, Ordered {
             String sent = request.getHeader(HttpHeaders.CONTENT_TYPE);
             return ApiProblem.unsupportedMediaType(m.getContentType() != null ? m.getContentType().toString()
                     : sent == null || sent.isBlank() ? "(none)" : sent);
+        }
+        if (ex instanceof MultipartException) {
+            // A multipart body the container could not even split (no boundary): no endpoint reads multipart.
+            if (request.getRequestURI().equals(PerspectiveController.BATCH_PATH)) {
+                return ApiProblem.invalid(PerspectiveController.NO_BATCH);
+            }
+            String sent = request.getHeader(HttpHeaders.CONTENT_TYPE);
+            return ApiProblem.unsupportedMediaType(sent == null ? "(none)" : sent);
         }
         if (ex instanceof HttpMediaTypeNotAcceptableException) {
             String accept = request.getHeader(HttpHeaders.ACCEPT);

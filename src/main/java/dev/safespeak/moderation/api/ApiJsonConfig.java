@@ -1,5 +1,6 @@
 package dev.safespeak.moderation.api;
 
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.Module;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,7 +16,8 @@ import org.springframework.context.annotation.Configuration;
  * How request bodies are read: a body with anything after its JSON value, a number or boolean where a string
  * belongs, a string or number where a boolean belongs, a string where a number belongs, a NUL character or a lone
  * surrogate is a 400 that names the field, instead of being accepted (or, for NUL on PostgreSQL, a 500 with a stack
- * trace in the log).
+ * trace in the log). Field names without quotes ({@code {comment: {text: "..."}}}) are read, as Google's JSON parser
+ * reads them: Perspective's own cURL quickstart sends them.
  */
 @Configuration
 class ApiJsonConfig {
@@ -28,7 +30,8 @@ class ApiJsonConfig {
 
     @Bean
     Jackson2ObjectMapperBuilderCustomizer apiStrictJson() {
-        return builder -> builder.featuresToEnable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        return builder -> builder.featuresToEnable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS,
+                        JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES.mappedFeature())
                 .postConfigurer(ApiJsonConfig::strictScalars);
     }
 

@@ -29,8 +29,8 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticates an API request by its key ({@code Authorization: Bearer}, {@code X-Api-Key}, or {@code ?key=} on
- * the Perspective endpoint as its clients send it), counts it against the key's per-second limit and puts the
+ * Authenticates an API request by its key ({@code Authorization: Bearer}, {@code X-Api-Key}, or on the Perspective
+ * endpoint {@code ?key=} and {@code X-Goog-Api-Key} as Google's clients send it), counts it against the key's per-second limit and puts the
  * {@code RateLimit-*} headers on the response, after checking that the key has the scope the request needs (403
  * otherwise). Refusals are written as problem+json here, before any controller.
  */
@@ -69,8 +69,19 @@ final class ApiKeyFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         ApiKeyPrincipal key;
         RateDecision decision;
+        String secret = secret(request);
         try {
-            key = keys.authenticate(secret(request), takesQueryKey(request));
+            try {
+                key = keys.authenticate(secret, takesQueryKey(request));
+            } catch (BusinessException e) {
+                if (e.code() == ErrorCode.UNAUTHENTICATED && takesQueryKey(request)) {
+                    // Perspective clients expect Google's statuses for key refusals.
+                    problems.write(request, response, ApiProblem.googleKeyRefusal(secret == null || secret.isBlank(),
+                            e.getMessage()));
+                    return;
+                }
+                throw e;
+            }
             ApiKeyScope needed = requiredScope(request.getMethod(), request.getRequestURI());
             if (!key.may(needed)) {
                 problems.write(request, response, ApiProblem.of(ErrorCode.FORBIDDEN, "this API key lacks the scope '"
@@ -138,12 +149,16 @@ final class ApiKeyFilter extends OncePerRequestFilter {
             return header.strip();
         }
         if (takesQueryKey(request)) {
-            return request.getParameter("key");
+            String google = request.getHeader("X-Goog-Api-Key");
+            return google != null && !google.isBlank() ? google.strip() : request.getParameter("key");
         }
         return null;
     }
 
-    /** Only the Perspective drop-in takes the key as query parameter {@code key}, as Google's API does. */
+    /**
+     * Only the Perspective drop-in takes the key as query parameter {@code key} or header {@code X-Goog-Api-Key}, as
+     * Google's API does.
+     */
     static boolean takesQueryKey(HttpServletRequest request) {
         return request.getRequestURI().startsWith("/v1alpha1/");
     }

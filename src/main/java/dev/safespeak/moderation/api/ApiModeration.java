@@ -103,6 +103,16 @@ class ApiModeration {
         }
     }
 
+    /** The ISO 639-1 codes the engine detects and accepts as hints. */
+    Set<String> supportedLanguages() {
+        return engine.supportedLanguages();
+    }
+
+    /** Whether the engine detects no language it supports in the text (it would answer {@code und}). */
+    boolean languageUnknown(String text) {
+        return engine.detectLanguage(text).isUnknown();
+    }
+
     static void checkTexts(List<String> texts, String field) {
         if (texts == null || texts.isEmpty()) {
             throw ApiProblem.invalid(field + " is missing: send 1 to " + ModerationLimits.MAX_BATCH_ITEMS + " texts");

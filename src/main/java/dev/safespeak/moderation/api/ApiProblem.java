@@ -40,6 +40,16 @@ final class ApiProblem extends RuntimeException {
                 Math.max(1, quota.resetSeconds()), quota);
     }
 
+    /**
+     * A key refusal on the Perspective drop-in, with the statuses Google's APIs answer: no key at all is 403
+     * PERMISSION_DENIED, a key that is not valid 400 INVALID_ARGUMENT (with reason API_KEY_INVALID in the body);
+     * code stays unauthenticated.
+     */
+    static ApiProblem googleKeyRefusal(boolean keyMissing, String detail) {
+        return new ApiProblem(keyMissing ? HttpStatus.FORBIDDEN : HttpStatus.BAD_REQUEST, ErrorCode.UNAUTHENTICATED,
+                detail, 0);
+    }
+
     RateDecision limit() {
         return limit;
     }

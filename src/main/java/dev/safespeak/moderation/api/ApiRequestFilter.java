@@ -19,7 +19,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * header on every response, errors included) and refuses bodies over the size limit with 413, by the declared
  * length up front and by counting for chunked bodies. A UTF-8 body is checked strictly as it is read: overlong
  * forms (such as {@code C0 AF} for '/'), encoded surrogates and truncated sequences are refused with 400, which the
- * JSON parser would otherwise decode.
+ * JSON parser would otherwise decode. A body sent without a {@code Content-Type} header is read as JSON: Google's own
+ * Perspective sample ({@code requests.post(url, data=json.dumps(...))}) sends none, and Perspective answers it.
  */
 final class ApiRequestFilter extends OncePerRequestFilter {
 
@@ -136,6 +137,7 @@ final class ApiRequestFilter extends OncePerRequestFilter {
     }
 
     private static final class LimitedRequest extends HttpServletRequestWrapper {
+        private static final String JSON = "application/json";
         private final long max;
         private final boolean utf8;
         private ServletInputStream stream;
@@ -144,6 +146,18 @@ final class ApiRequestFilter extends OncePerRequestFilter {
             super(request);
             this.max = max;
             this.utf8 = utf8;
+        }
+
+        @Override
+        public String getContentType() {
+            String type = super.getContentType();
+            return type == null || type.isBlank() ? JSON : type;
+        }
+
+        @Override
+        public String getHeader(String name) {
+            String value = super.getHeader(name);
+            return "content-type".equalsIgnoreCase(name) && (value == null || value.isBlank()) ? JSON : value;
         }
 
         @Override

@@ -104,6 +104,11 @@ class OpenAiModerationController {
                 "safespeak-" + scored.result().modelVersion(), results);
     }
 
+    /**
+     * The texts to score: a string is one text, an array of strings one text each. An array of parts ({@code {"type":
+     * "text", "text": ...}}) is OpenAI's multi-modal input, one input with one result: its text parts are scored
+     * together, joined by line breaks.
+     */
     static List<String> inputs(JsonNode input) {
         if (input == null || input.isNull()) {
             throw ApiProblem.invalid("input is missing: send a string or an array of strings");
@@ -114,20 +119,25 @@ class OpenAiModerationController {
         if (!input.isArray()) {
             throw ApiProblem.invalid("input must be a string or an array of strings");
         }
+        boolean parts = input.size() > 0 && input.get(0).isObject();
         List<String> texts = new ArrayList<>();
         for (int i = 0; i < input.size(); i++) {
             JsonNode item = input.get(i);
-            if (item.isTextual()) {
+            if (item.isTextual() && !parts) {
                 texts.add(item.asText());
-            } else if (item.isObject() && "text".equals(item.path("type").asText()) && item.path("text").isTextual()) {
+            } else if (item.isObject() && parts && "text".equals(item.path("type").asText())
+                    && item.path("text").isTextual()) {
                 texts.add(item.get("text").asText());
-            } else if (item.isObject() && "image_url".equals(item.path("type").asText())) {
+            } else if (item.isObject() && parts && "image_url".equals(item.path("type").asText())) {
                 throw ApiProblem.invalid("input[" + i + "] is an image: SafeSpeak moderates text only");
+            } else if (parts) {
+                throw ApiProblem.invalid("input[" + i + "] must be a text part {\"type\": \"text\", \"text\": ...}: "
+                        + "an array of parts is one input and cannot mix in strings");
             } else {
-                throw ApiProblem.invalid("input[" + i + "] must be a string or {\"type\": \"text\", \"text\": ...}");
+                throw ApiProblem.invalid("input[" + i + "] must be a string: an array of strings cannot mix in parts");
             }
         }
-        return texts;
+        return parts ? java.util.Collections.singletonList(String.join("\n", texts)) : texts;
     }
 
     static Result result(TextScore score) {

@@ -26,10 +26,15 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Drop-in for Perspective's {@code comments:analyze} and {@code comments:suggestscore}: a Perspective client switches by changing the base URL and the
- * key. Attributes are SafeSpeak's six (Perspective's production attributes of the same names); experimental ones
- * such as FLIRTATION are refused by name. Without {@code spanAnnotations} each attribute gets one span over the
- * whole comment, as Perspective does. {@code doNotStore} missing means do not store (SafeSpeak's default).
+ * Drop-in for Perspective's {@code comments:analyze} and {@code comments:suggestscore}: a Perspective client switches
+ * by changing the base URL and the key. Attributes are SafeSpeak's six (Perspective's production attributes of the
+ * same names, also as {@code NAME_EXPERIMENTAL} and {@code NAME@VERSION}); others such as FLIRTATION are refused by
+ * name, or left out with {@code dropUnsupportedAttributes}. A comment in a language SafeSpeak does not detect, or a
+ * language hint it does not serve, gets Perspective's own refusal ("Attribute TOXICITY does not support request
+ * languages: und"). Without {@code spanAnnotations} each attribute gets one span over the whole comment, as
+ * Perspective does. {@code doNotStore} missing means do not store (SafeSpeak's default); {@code doNotStore: false}
+ * stores only on a server with a storage key, and scores without storing elsewhere (a Perspective client cannot
+ * tell either way).
  */
 @RestController
 @Tag(name = "Perspective compatible", description = "Drop-in for Perspective's AnalyzeComment")
@@ -53,6 +58,9 @@ class PerspectiveController {
              "attributeScores": {"TOXICITY": {"summaryScore": {"value": 0.0}},
                                  "INSULT": {"summaryScore": {"value": 0.05, "type": "PROBABILITY"}}},
              "languages": ["en"], "communityId": "forum-42", "clientToken": "suggest-7"}""";
+
+    static final String BATCH_PATH = "/v1alpha1/batch";
+    static final String NO_BATCH = "batch requests are not served: send one comments:analyze request per comment";
 
     private final ApiModeration moderation;
     private final FeedbackService feedback;
@@ -138,7 +146,8 @@ class PerspectiveController {
 
     /** Perspective's AnalyzeCommentRequest (fields SafeSpeak does not use, such as context, are ignored). */
     record AnalyzeCommentRequest(TextEntry comment, Map<String, AttributeParameters> requestedAttributes,
-            List<String> languages, Boolean doNotStore, Boolean spanAnnotations, String clientToken) {
+            List<String> languages, Boolean doNotStore, Boolean spanAnnotations, String clientToken,
+            Boolean dropUnsupportedAttributes) {
     }
 
     record TextEntry(String text, String type) {
@@ -147,7 +156,8 @@ class PerspectiveController {
     record AttributeParameters(String scoreType, Double scoreThreshold) {
     }
 
-    @JsonInclude(JsonInclude.Include.NON_NULL)
+    /** Perspective leaves {@code attributeScores} out when every attribute was under its scoreThreshold. */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
     record AnalyzeCommentResponse(Map<String, AttributeScores> attributeScores, List<String> languages,
             List<String> detectedLanguages, String clientToken) {
     }
@@ -165,14 +175,56 @@ class PerspectiveController {
     }
 
     /**
+     * The attribute a Perspective name stands for: one of SafeSpeak's six, also as {@code NAME_EXPERIMENTAL} (how
+     * Perspective's clients asked for its newer languages) or {@code NAME@VERSION} (a pinned model version; SafeSpeak
+     * scores with its active model). Null for any other name when the client asked to drop unsupported attributes.
+     */
+    static Attribute attributeNamed(String name, boolean dropUnsupported) {
+        String base = name == null ? "" : name.strip();
+        int at = base.indexOf('@');
+        if (at >= 0) {
+            base = base.substring(0, at);
+        }
+        if (base.toUpperCase(Locale.ROOT).endsWith("_EXPERIMENTAL")) {
+            base = base.substring(0, base.length() - "_EXPERIMENTAL".length());
+        }
+        java.util.Optional<Attribute> attribute = Attribute.parse(base);
+        if (attribute.isPresent()) {
+            return attribute.get();
+        }
+        if (dropUnsupported) {
+            return null;
+        }
+        throw ApiProblem.invalid("unknown attribute '" + name + "'; known attributes: "
+                + ApiModeration.KNOWN_ATTRIBUTES + " (send dropUnsupportedAttributes: true to leave others out)");
+    }
+
+    /**
+     * Refuses, in Perspective's words, a comment whose language SafeSpeak does not serve: a hint outside its
+     * languages, or no hint and no language detected. Perspective answers these with the same 400, so its clients
+     * already send such comments elsewhere (for example to human review) instead of trusting a score.
+     */
+    private void checkLanguage(String text, List<String> hints, String attribute) {
+        List<String> given = ApiModeration.checkLanguages(hints);
+        List<String> unsupported = given.stream().filter(l -> !moderation.supportedLanguages().contains(l)).toList();
+        if (!unsupported.isEmpty()) {
+            throw ApiProblem.invalid("Attribute " + attribute + " does not support request languages: "
+                    + String.join(", ", unsupported));
+        }
+        if (given.isEmpty() && moderation.languageUnknown(text)) {
+            throw ApiProblem.invalid("Attribute " + attribute + " does not support request languages: und");
+        }
+    }
+
+    /**
      * The discovery document's batchPath: Google's clients build batch requests against it. SafeSpeak serves none,
      * and says so in Google's error format instead of leaving the path unmapped.
      */
     @Operation(summary = "Perspective batch requests (not served)",
             description = "Always 400: send one comments:analyze request per comment.")
-    @PostMapping(path = "/v1alpha1/batch")
+    @PostMapping(path = BATCH_PATH)
     void batch() {
-        throw ApiProblem.invalid("batch requests are not served: send one comments:analyze request per comment");
+        throw ApiProblem.invalid(NO_BATCH);
     }
 
     @Operation(summary = "Perspective AnalyzeComment",
@@ -196,11 +248,16 @@ class PerspectiveController {
             throw ApiProblem.invalid("requestedAttributes is empty: request at least one attribute, such as "
                     + "{\"TOXICITY\": {}}");
         }
-        Set<Attribute> attributes = EnumSet.noneOf(Attribute.class);
+        boolean drop = Boolean.TRUE.equals(body.dropUnsupportedAttributes());
+        // The name each attribute was requested by, which its scores are answered under.
+        Map<String, Attribute> requested = new LinkedHashMap<>();
         Map<Attribute, Double> cutoffs = new LinkedHashMap<>();
         body.requestedAttributes().forEach((name, params) -> {
-            Attribute attribute = ApiModeration.attribute(name);
-            attributes.add(attribute);
+            Attribute attribute = attributeNamed(name, drop);
+            if (attribute == null) {
+                return;
+            }
+            requested.put(name, attribute);
             if (params != null && params.scoreType() != null
                     && !"PROBABILITY".equalsIgnoreCase(params.scoreType())) {
                 throw ApiProblem.invalid("scoreType '" + params.scoreType() + "' of " + name
@@ -211,21 +268,28 @@ class PerspectiveController {
                 if (Double.isNaN(t) || t < 0 || t > 1) {
                     throw ApiProblem.invalid("scoreThreshold of " + name + " must be between 0 and 1");
                 }
-                cutoffs.put(attribute, t);
+                cutoffs.put(attribute, Math.max(t, cutoffs.getOrDefault(attribute, 0.0)));
             }
         });
-        boolean spans = Boolean.TRUE.equals(body.spanAnnotations());
-        boolean store = Boolean.FALSE.equals(body.doNotStore());
+        if (requested.isEmpty()) {
+            throw ApiProblem.invalid("none of the requested attributes " + body.requestedAttributes().keySet()
+                    + " is supported; supported attributes: " + ApiModeration.KNOWN_ATTRIBUTES);
+        }
+        Set<Attribute> attributes = EnumSet.copyOf(requested.values());
         String text = body.comment().text();
+        ApiModeration.checkTexts(java.util.Collections.singletonList(text), "comment.text");
+        checkLanguage(text, body.languages(), requested.keySet().iterator().next());
+        boolean spans = Boolean.TRUE.equals(body.spanAnnotations());
+        boolean store = Boolean.FALSE.equals(body.doNotStore()) && storage.enabled();
         ApiModeration.Scored scored = moderation.moderate(RequestIds.current(request),
                 java.util.Collections.singletonList(text), "comment.text", attributes, body.languages(), spans,
                 Map.of(), store, null);
         TextScore score = scored.result().results().get(0);
         Map<String, AttributeScores> out = new LinkedHashMap<>();
-        for (Attribute attribute : attributes) {
+        requested.forEach((name, attribute) -> {
             Double value = score.scores().get(attribute);
             if (value == null || (cutoffs.containsKey(attribute) && value < cutoffs.get(attribute))) {
-                continue;
+                return;
             }
             List<SpanScore> spanScores = new ArrayList<>();
             if (spans) {
@@ -236,8 +300,8 @@ class PerspectiveController {
             } else {
                 spanScores.add(new SpanScore(0, text.length(), Score.of(value)));
             }
-            out.put(attribute.name(), new AttributeScores(spanScores, Score.of(value)));
-        }
+            out.put(name, new AttributeScores(spanScores, Score.of(value)));
+        });
         List<String> detected = score.language().isUnknown() ? List.of() : List.of(score.language().code());
         List<String> languages = body.languages() == null || body.languages().isEmpty() ? detected
                 : body.languages().stream().map(l -> l.toLowerCase(Locale.ROOT)).toList();

@@ -65,8 +65,17 @@ final class ProblemWriter {
         body.put("requestId", requestId);
         String path = request.getRequestURI();
         if (path.startsWith("/v1alpha1/")) {
-            body.put("error", Map.of("code", status.value(), "message", problem.getMessage(),
-                    "status", googleStatus(status)));
+            Map<String, Object> error = new LinkedHashMap<>();
+            error.put("code", status.value());
+            error.put("message", problem.getMessage());
+            error.put("status", googleStatus(status));
+            if (problem.code() == dev.safespeak.base.ErrorCode.UNAUTHENTICATED && status == HttpStatus.BAD_REQUEST) {
+                // What Google's clients read to tell a wrong key from other bad requests.
+                error.put("details", java.util.List.of(Map.of("@type", "type.googleapis.com/google.rpc.ErrorInfo",
+                        "reason", "API_KEY_INVALID", "domain", "googleapis.com",
+                        "metadata", Map.of("service", "commentanalyzer.googleapis.com"))));
+            }
+            body.put("error", error);
         } else if (path.startsWith("/v1/")) {
             Map<String, Object> error = new LinkedHashMap<>();
             error.put("message", problem.getMessage());

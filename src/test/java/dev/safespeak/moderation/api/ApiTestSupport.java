@@ -55,6 +55,10 @@ abstract class ApiTestSupport {
             call.<Runnable>getArgument(1).run();
             return score(call.getArgument(0));
         });
+        // Like the real engine, the stub serves English and German and detects no language in a text of kana.
+        when(engine.supportedLanguages()).thenReturn(java.util.Set.of("en", "de"));
+        when(engine.detectLanguage(any())).thenAnswer(call -> call.<String>getArgument(0).matches(".*[\\u3040-\\u30ff].*")
+                ? DetectedLanguage.UNKNOWN : new DetectedLanguage("en", 0.97));
         secret = createKey("test-key", "acme", 1000, 100_000L).secret();
     }
 

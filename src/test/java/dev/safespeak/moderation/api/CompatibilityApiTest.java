@@ -90,17 +90,48 @@ class CompatibilityApiTest extends ApiTestSupport {
     }
 
     @Test
-    void an_openai_client_sending_an_array_and_text_parts_gets_one_result_each() throws Exception {
+    void an_openai_array_of_strings_gets_one_result_per_string() throws Exception {
         mvc.perform(post("/v1/moderations").header("Authorization", "Bearer " + secret)
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("""
-                                {"model": "omni-moderation-latest",
-                                 "input": ["have a nice day", {"type": "text", "text": "you idiot"}]}"""))
+                                {"model": "omni-moderation-latest", "input": ["have a nice day", "you idiot"]}"""))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.results.length()").value(2))
                 .andExpect(jsonPath("$.results[0].flagged").value(false))
                 .andExpect(jsonPath("$.results[1].flagged").value(true))
                 .andExpect(jsonPath("$.results[0].categories.length()").value(13));
+    }
+
+    @Test
+    void an_openai_array_of_text_parts_is_one_input_with_one_result_as_openai_answers_it() throws Exception {
+        // OpenAI's multi-modal input: the parts are one input. One result per part would leave the insult in the
+        // second part out of results[0], which is what clients read.
+        mvc.perform(post("/v1/moderations").header("Authorization", "Bearer " + secret)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"model": "omni-moderation-latest", "input": [{"type": "text", "text": "Title: hello"},
+                                 {"type": "text", "text": "you idiot"}]}"""))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.results.length()").value(1))
+                .andExpect(jsonPath("$.results[0].flagged").value(true));
+        org.mockito.Mockito.verify(engine).moderate(org.mockito.ArgumentMatchers.argThat(
+                r -> r.texts().equals(java.util.List.of("Title: hello\nyou idiot"))), org.mockito.ArgumentMatchers.any());
+    }
+
+    @Test
+    void an_openai_input_mixing_strings_and_parts_is_refused() throws Exception {
+        mvc.perform(post("/v1/moderations").header("Authorization", "Bearer " + secret)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"input\": [{\"type\": \"text\", \"text\": \"a\"}, \"b\"]}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.error.message").value("input[1] must be a text part {\"type\": \"text\", "
+                        + "\"text\": ...}: an array of parts is one input and cannot mix in strings"));
+        mvc.perform(post("/v1/moderations").header("Authorization", "Bearer " + secret)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"input\": [\"b\", {\"type\": \"text\", \"text\": \"a\"}]}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.error.message").value(
+                        "input[1] must be a string: an array of strings cannot mix in parts"));
     }
 
     @Test

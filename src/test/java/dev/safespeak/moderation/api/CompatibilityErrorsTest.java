@@ -161,25 +161,30 @@ class CompatibilityErrorsTest extends ApiTestSupport {
     }
 
     @Test
-    void analyze_without_a_key_is_401() throws Exception {
+    void analyze_without_a_key_is_403_permission_denied_as_google_answers() throws Exception {
         google(mvc.perform(post(ANALYZE).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"comment\": {\"text\": \"hi\"}, \"requestedAttributes\": {\"TOXICITY\": {}}}")),
-                401, "unauthenticated", "API key is missing: send it as 'Authorization: Bearer <key>', as header "
-                        + "'X-Api-Key' or as query parameter 'key'", "UNAUTHENTICATED");
+                403, "unauthenticated", "API key is missing: send it as 'Authorization: Bearer <key>', as header "
+                        + "'X-Api-Key' or as query parameter 'key'", "PERMISSION_DENIED")
+                .andExpect(jsonPath("$.error.details").doesNotExist());
     }
 
     @Test
-    void analyze_with_an_unknown_key_is_401() throws Exception {
+    void analyze_with_an_unknown_key_is_400_api_key_invalid_as_google_answers() throws Exception {
         google(mvc.perform(post(ANALYZE).queryParam("key", "ssk_nope").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"comment\": {\"text\": \"hi\"}, \"requestedAttributes\": {\"TOXICITY\": {}}}")),
-                401, "unauthenticated", "API key is not valid", "UNAUTHENTICATED");
+                400, "unauthenticated", "API key is not valid", "INVALID_ARGUMENT")
+                .andExpect(jsonPath("$.error.details[0].reason").value("API_KEY_INVALID"))
+                .andExpect(jsonPath("$.error.details[0].['@type']").value("type.googleapis.com/google.rpc.ErrorInfo"))
+                .andExpect(header().doesNotExist("WWW-Authenticate"));
     }
 
     @Test
-    void analyze_with_a_revoked_key_is_401() throws Exception {
+    void analyze_with_a_revoked_key_is_400_api_key_invalid_as_google_answers() throws Exception {
         google(mvc.perform(post(ANALYZE).queryParam("key", revokedKey()).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"comment\": {\"text\": \"hi\"}, \"requestedAttributes\": {\"TOXICITY\": {}}}")),
-                401, "unauthenticated", "API key has been revoked", "UNAUTHENTICATED");
+                400, "unauthenticated", "API key has been revoked", "INVALID_ARGUMENT")
+                .andExpect(jsonPath("$.error.details[0].reason").value("API_KEY_INVALID"));
     }
 
     @Test
@@ -248,10 +253,10 @@ class CompatibilityErrorsTest extends ApiTestSupport {
     }
 
     @Test
-    void suggest_without_a_key_is_401() throws Exception {
-        google(mvc.perform(post(SUGGEST).contentType(MediaType.APPLICATION_JSON).content("{}")), 401,
+    void suggest_without_a_key_is_403_permission_denied_as_google_answers() throws Exception {
+        google(mvc.perform(post(SUGGEST).contentType(MediaType.APPLICATION_JSON).content("{}")), 403,
                 "unauthenticated", "API key is missing: send it as 'Authorization: Bearer <key>', as header "
-                        + "'X-Api-Key' or as query parameter 'key'", "UNAUTHENTICATED");
+                        + "'X-Api-Key' or as query parameter 'key'", "PERMISSION_DENIED");
     }
 
     // OpenAI moderations

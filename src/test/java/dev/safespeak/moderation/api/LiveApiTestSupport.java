@@ -5,6 +5,7 @@ import static org.mockito.Mockito.when;
 
 import dev.safespeak.apikey.ApiKeyService;
 import dev.safespeak.apikey.NewApiKey;
+import dev.safespeak.moderation.DetectedLanguage;
 import dev.safespeak.moderation.ModerationService;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,6 +48,10 @@ abstract class LiveApiTestSupport {
             call.<Runnable>getArgument(1).run();
             return ApiTestSupport.score(call.getArgument(0));
         });
+        // Like the real engine, the stub serves English and German and detects no language in a text of kana.
+        when(engine.supportedLanguages()).thenReturn(java.util.Set.of("en", "de"));
+        when(engine.detectLanguage(any())).thenAnswer(call -> call.<String>getArgument(0).matches(".*[\\u3040-\\u30ff].*")
+                ? DetectedLanguage.UNKNOWN : new DetectedLanguage("en", 0.97));
     }
 
     /** The server's base URL, without a trailing slash. */

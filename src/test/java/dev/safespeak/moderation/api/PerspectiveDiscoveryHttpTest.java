@@ -85,7 +85,7 @@ class PerspectiveDiscoveryHttpTest extends LiveApiTestSupport {
                 .POST(HttpRequest.BodyPublishers.ofString(
                         "{\"comment\": {\"text\": \"hi\"}, \"requestedAttributes\": {\"TOXICITY\": {}}}"))
                 .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(analyze.statusCode()).isEqualTo(401);
-        assertThat(json.readTree(analyze.body()).path("error").path("status").asText()).isEqualTo("UNAUTHENTICATED");
+        assertThat(analyze.statusCode()).isEqualTo(403);
+        assertThat(json.readTree(analyze.body()).path("error").path("status").asText()).isEqualTo("PERMISSION_DENIED");
     }
 }

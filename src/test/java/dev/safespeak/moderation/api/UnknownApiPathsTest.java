@@ -66,4 +66,31 @@ class UnknownApiPathsTest extends LiveApiTestSupport {
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
     }
+
+    @ParameterizedTest
+    @CsvSource({"/v1alpha1/comments:analyze, multipart/form-data, 415", "/v1/moderations, multipart/form-data, 415",
+            "/api/v1/moderate, multipart/form-data, 415", "/v1alpha1/batch, multipart/mixed, 400"})
+    void a_multipart_body_tomcat_cannot_split_is_a_client_error_not_a_500(String path, String type, int status)
+            throws Exception {
+        // Real Tomcat: without a boundary the container fails to read the parts before any endpoint runs.
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                .header("Authorization", "Bearer " + secret).header("Content-Type", type)
+                .POST(HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(path).isEqualTo(status);
+        JsonNode body = json.readTree(response.body());
+        assertThat(body.path("detail").asText()).isEqualTo(status == 400 ? PerspectiveController.NO_BATCH
+                : "content type '" + type + "' is not supported: send application/json");
+    }
+
+    @org.junit.jupiter.api.Test
+    void a_body_without_a_content_type_is_read_as_json() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl()
+                        + "/v1alpha1/comments:analyze?key=" + secret))
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"comment\": {\"text\": \"you idiot\"}, \"requestedAttributes\": {\"TOXICITY\": {}}}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(response.body()).at("/attributeScores/TOXICITY/summaryScore/value").asDouble())
+                .isEqualTo(0.9);
+    }
 }
