@@ -29,10 +29,12 @@ for run in "flink 1" "flink 2" "score 1" "score 2"; do
     kind=$1; n=$2; out="$WORK/out-$kind-$n"
     start=$(now)
     if [ "$kind" = flink ]; then
-        JAVA_OPTS="-Xmx2g" flink/run.sh bounded --in "$WORK/in" --out "$out" --parallelism "$n" \
+        # the file itself, not its folder: a folder's records without an id get "<file>:<line>" ids, a file's their
+        # line numbers, as score gives them
+        JAVA_OPTS="-Xmx2g" flink/run.sh bounded --in "$WORK/in/texts.jsonl" --out "$out" --parallelism "$n" \
             > "$WORK/$kind-$n.log" 2>&1 || { tail -30 "$WORK/$kind-$n.log" >&2; exit 1; }
         cat "$out"/results/* | sort > "$out.sorted"
-        runtime=$(grep -oE 'finished in [0-9.]+ s' "$WORK/$kind-$n.log" | awk '{print $3}' || true)
+        runtime=$(grep -oE ', in [0-9.]+ s -> ' "$WORK/$kind-$n.log" | awk '{print $2}' || true)
         inner="job runtime $runtime s (includes the model load in the operator's open)"
         what="bounded job, $n task slot$([ "$n" = 1 ] || echo s) (\`flink/run.sh bounded --parallelism $n\`)"
     else

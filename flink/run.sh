@@ -3,7 +3,8 @@
 # --parallelism N). Builds the module first when needed. Examples:
 #   flink/run.sh bounded --in texts.jsonl --out scored/ [--parallelism 2] [--model model.bin]
 #   flink/run.sh stream --bootstrap-servers 127.0.0.1:9092 --input-topic messages --output-topic results
-# JAVA_OPTS is passed to the JVM (default -Xmx2g).
+#   flink/run.sh --help
+# JAVA_OPTS is passed to the JVM (default -Xmx2g). Wrong paths or options stop it with one line and exit status 1.
 set -euo pipefail
 DIR="$(cd "$(dirname "$0")" && pwd)"
 CP_FILE="$DIR/target/classpath.txt"

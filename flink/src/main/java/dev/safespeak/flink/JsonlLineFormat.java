@@ -33,13 +33,13 @@ public final class JsonlLineFormat extends SimpleStreamFormat<InputLine> {
                     try {
                         text = source.readLine();
                     } catch (CharacterCodingException e) {
-                        return new InputLine(line, null, "is not valid UTF-8");
+                        return InputLine.ofFile(line, null, "is not valid UTF-8");
                     }
                     if (text == null) {
                         return null;
                     }
                     if (!text.isBlank()) {
-                        return new InputLine(line, text, null);
+                        return InputLine.ofFile(line, text, null);
                     }
                 }
             }

@@ -99,7 +99,7 @@ public final class RecordScorer {
     /** Parses and scores one line; a bad record comes back rejected with the command's reason, never thrown. */
     public Outcome score(InputLine line, TenantLists lists) {
         OfflineScorer.Input input = line.error() != null ? OfflineScorer.bad(line.line(), line.error())
-                : OfflineScorer.readJsonLine(line.text(), line.line());
+                : OfflineScorer.readJsonLine(line.text(), line.line(), line.defaultId());
         if (input.error() != null) {
             return new Outcome(input, null, input.error());
         }
@@ -133,10 +133,13 @@ public final class RecordScorer {
         return write(out);
     }
 
-    /** The side-output line of a rejected record: where it was, why, and the record as read (when readable). */
+    /**
+     * The side-output line of a rejected record: where it was ({@code line}, with {@code file} for a directory's
+     * files; {@code topic, partition, offset} for Kafka), why, and the record as read (when readable).
+     */
     public static String rejectionLine(InputLine line, String error, String tenant) {
         ObjectNode out = JsonNodeFactory.instance.objectNode();
-        out.put("line", line.line());
+        line.writeOrigin(out);
         out.put("error", error);
         if (tenant != null && !tenant.isEmpty()) {
             out.put("tenant", tenant);

@@ -103,16 +103,30 @@ public final class StreamingScoringJob {
     public static SingleOutputStreamOperator<String> scoreFiles(StreamExecutionEnvironment env, String directory,
                                                                Duration interval, String modelPath,
                                                                String listsPath) {
-        FileSource<InputLine> source = FileSource.forRecordStreamFormat(new JsonlLineFormat(), new Path(directory))
+        Path root = new Path(directory);
+        try {
+            root = root.makeQualified(root.getFileSystem());
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot watch " + directory + ": " + SetupChecks.oneLine(e));
+        }
+        FileSource<InputLine> source = FileSource.forBulkFileFormat(new JsonlCorpusFormat(root), root)
                 .monitorContinuously(interval).build();
         DataStream<Message> messages = env.fromSource(source, WatermarkStrategy.noWatermarks(), "jsonl-files")
                 .map(Message::of).name("tenant");
         return score(messages, modelPath, listsPath);
     }
 
+    /**
+     * The keyed scoring operator; the lists file is read and checked here, in the job's client, and its text ships
+     * with the job.
+     *
+     * @throws IllegalArgumentException when the lists file cannot be read or has a bad entry
+     */
     static SingleOutputStreamOperator<String> score(DataStream<Message> messages, String modelPath,
                                                    String listsPath) {
-        return messages.keyBy(Message::tenant).process(new TenantScoreFunction(modelPath, listsPath)).name("score");
+        String listsJson = listsPath == null || listsPath.isBlank() ? null : TenantListsFile.load(listsPath);
+        return messages.keyBy(Message::tenant).process(new TenantScoreFunction(modelPath, listsJson, listsPath))
+                .name("score");
     }
 
     static KafkaSink<String> kafkaSink(Settings settings, String topic) {
@@ -126,7 +140,7 @@ public final class StreamingScoringJob {
                 .build();
     }
 
-    /** A Kafka record's value as a message; its offset stands in for the line number. */
+    /** A Kafka record's value as a message, with its topic, partition and offset. */
     static final class MessageDeserializer implements KafkaRecordDeserializationSchema<Message> {
         private static final long serialVersionUID = 1L;
 
@@ -134,15 +148,18 @@ public final class StreamingScoringJob {
         public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<Message> out) throws IOException {
             byte[] value = record.value();
             if (value == null) {
-                out.collect(Message.of(new InputLine(record.offset(), null, "has no value")));
+                out.collect(Message.of(InputLine.ofKafka(record.topic(), record.partition(), record.offset(), null,
+                        "has no value")));
                 return;
             }
             try {
                 String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                         .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(value)).toString();
-                out.collect(Message.of(new InputLine(record.offset(), text, null)));
+                out.collect(Message.of(InputLine.ofKafka(record.topic(), record.partition(), record.offset(), text,
+                        null)));
             } catch (CharacterCodingException e) {
-                out.collect(Message.of(new InputLine(record.offset(), null, "is not valid UTF-8")));
+                out.collect(Message.of(InputLine.ofKafka(record.topic(), record.partition(), record.offset(), null,
+                        "is not valid UTF-8")));
             }
         }
 

@@ -16,34 +16,37 @@ import org.apache.flink.core.fs.FileSystem;
 import org.apache.flink.core.fs.Path;
 
 /**
- * Adds up the tallies and writes {@code summary.json} when the input ends: texts scored, records rejected, texts
- * flagged per attribute, and the same per detected language. Run it with parallelism 1.
+ * Adds up the tallies and writes {@code OUT/summary.json} when the input ends: texts scored, records rejected, texts
+ * flagged per attribute, and the same per detected language. It also makes sure {@code OUT/results/} and
+ * {@code OUT/rejected/} exist, empty when there was nothing to write (Flink's file sink creates a folder only for
+ * its first line), so tools that read them need not tell "nothing" from "missing". Run it with parallelism 1.
  */
 public final class SummarySink implements Sink<Tally> {
 
     private static final long serialVersionUID = 1L;
     private static final Attribute[] ATTRIBUTES = Attribute.values();
 
-    private final String path;
+    private final String out;
 
-    public SummarySink(String path) {
-        this.path = path;
+    /** @param out the job's output folder */
+    public SummarySink(String out) {
+        this.out = out;
     }
 
     @Override
     public SinkWriter<Tally> createWriter(WriterInitContext context) {
-        return new Writer(new Path(path));
+        return new Writer(new Path(out));
     }
 
     /** Counts per language: index 0 is texts, 1 + ordinal the texts flagged for that attribute. */
     static final class Writer implements SinkWriter<Tally> {
-        private final Path path;
+        private final Path out;
         private final Map<String, long[]> byLanguage = new TreeMap<>();
         private long rejected;
         private boolean written;
 
-        Writer(Path path) {
-            this.path = path;
+        Writer(Path out) {
+            this.out = out;
         }
 
         @Override
@@ -65,8 +68,12 @@ public final class SummarySink implements Sink<Tally> {
         public void flush(boolean endOfInput) throws IOException {
             if (endOfInput && !written) {
                 written = true;
-                try (OutputStream out = path.getFileSystem().create(path, FileSystem.WriteMode.OVERWRITE)) {
-                    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out, summary());
+                FileSystem fs = out.getFileSystem();
+                fs.mkdirs(new Path(out, BoundedScoringJob.RESULTS));
+                fs.mkdirs(new Path(out, BoundedScoringJob.REJECTED));
+                Path path = new Path(out, BoundedScoringJob.SUMMARY);
+                try (OutputStream stream = fs.create(path, FileSystem.WriteMode.OVERWRITE)) {
+                    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(stream, summary());
                 }
             }
         }

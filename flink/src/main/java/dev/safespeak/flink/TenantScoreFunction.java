@@ -12,29 +12,33 @@ import org.apache.flink.util.Collector;
 /**
  * The streaming job's operator, keyed by tenant: scores each message with its tenant's block and allow lists into a
  * result line that names the tenant and the list terms that matched; rejected messages go to
- * {@link ScoreFunction#REJECTED}. The model (shared by the TaskManager's slots) and the lists are loaded in open.
+ * {@link ScoreFunction#REJECTED}. The model (shared by the TaskManager's slots) is loaded and the lists,
+ * read by the job's client and shipped with the job, are compiled in open.
  */
 public final class TenantScoreFunction extends KeyedProcessFunction<String, Message, String> {
 
     private static final long serialVersionUID = 1L;
 
     private final String modelPath;
-    private final String listsPath;
+    /** The lists file's text, checked by the job's client ({@link TenantListsFile#load}), or null for none. */
+    private final String listsJson;
+    private final String listsLocation;
     private transient RecordScorer scorer;
     private transient Map<String, TenantLists> lists;
     private transient ScoringMetrics metrics;
 
-    public TenantScoreFunction(String modelPath, String listsPath) {
+    public TenantScoreFunction(String modelPath, String listsJson, String listsLocation) {
         this.modelPath = modelPath;
-        this.listsPath = listsPath;
+        this.listsJson = listsJson;
+        this.listsLocation = listsLocation;
     }
 
     @Override
     public void open(OpenContext context) throws Exception {
         scorer = RecordScorer.shared(modelPath);
         lists = new HashMap<>();
-        if (listsPath != null && !listsPath.isBlank()) {
-            for (Map.Entry<String, List<ListEntry>> e : TenantListsFile.read(listsPath).entrySet()) {
+        if (listsJson != null) {
+            for (Map.Entry<String, List<ListEntry>> e : TenantListsFile.parse(listsJson, listsLocation).entrySet()) {
                 lists.put(e.getKey(), scorer.engine().compile(e.getValue()));
             }
         }

@@ -28,7 +28,8 @@ class BoundedScoringJobTest {
 
         Path out = dir.resolve("out");
         StreamExecutionEnvironment env = FlinkRuns.local(2);
-        BoundedScoringJob.build(env, new BoundedScoringJob.Settings(in.toString(), out.toString(), null));
+        BoundedScoringJob.build(env, new BoundedScoringJob.Settings(in.resolve("texts.jsonl").toString(),
+                out.toString(), null));
         env.execute("bounded-test");
 
         List<String> results = FlinkRuns.partLines(out.resolve("results"));
@@ -98,7 +99,7 @@ class BoundedScoringJobTest {
 
         Path out = dir.resolve("out");
         StreamExecutionEnvironment env = FlinkRuns.local(2);
-        BoundedScoringJob.build(env, new BoundedScoringJob.Settings(in.toString(), out.toString(), null));
+        BoundedScoringJob.build(env, new BoundedScoringJob.Settings(file.toString(), out.toString(), null));
         env.execute("bad-records-test");
 
         List<String> rejectedJson = FlinkRuns.partLines(out.resolve("rejected"));
@@ -114,11 +115,72 @@ class BoundedScoringJobTest {
         JsonNode blank = rejectedJson.stream().map(FlinkRuns::readTree).filter(n -> n.get("line").asLong() == 6)
                 .findFirst().orElseThrow();
         assertThat(blank.get("record").asText()).isEqualTo("{\"id\":\"blank\",\"text\":\"  \"}");
+        assertThat(blank.has("file")).as("a single file's rejections name the line only, as score does").isFalse();
 
         assertSameLines(FlinkRuns.partLines(out.resolve("results")), expected.lines());
         JsonNode summary = FlinkRuns.readJson(out.resolve("summary.json"));
         assertThat(summary.get("texts").asLong()).isEqualTo(2);
         assertThat(summary.get("rejected").asLong()).isEqualTo(6);
+    }
+
+    @Test
+    void a_directorys_records_are_named_by_file_and_records_without_an_id_get_file_and_line() throws Exception {
+        Path in = Files.createDirectories(dir.resolve("in"));
+        Files.writeString(in.resolve("a.jsonl"), "{\"text\":\"hello there\"}\n{\"text\":\n");
+        Files.createDirectories(in.resolve("sub"));
+        Files.writeString(in.resolve("sub/b.jsonl"), "{\"text\":\"guten morgen\"}\n\n{\"id\":7,\"text\":\"x\"}\n"
+                + "{\"id\":\"no-text\"}\n");
+        Path out = dir.resolve("out");
+        StreamExecutionEnvironment env = FlinkRuns.local(2);
+        BoundedScoringJob.build(env, new BoundedScoringJob.Settings(in.toString(), out.toString(), null));
+        env.execute("directory-ids-test");
+
+        List<String> ids = FlinkRuns.partLines(out.resolve("results")).stream()
+                .map(l -> FlinkRuns.readTree(l).get("id").toString()).sorted().toList();
+        assertThat(ids).containsExactly("\"a.jsonl:1\"", "\"sub/b.jsonl:1\"", "7");
+        List<String> rejected = FlinkRuns.partLines(out.resolve("rejected")).stream()
+                .map(l -> {
+                    JsonNode n = FlinkRuns.readTree(l);
+                    return n.get("file").asText() + ":" + n.get("line").asLong() + " " + n.get("error").asText();
+                }).sorted().toList();
+        assertThat(rejected).containsExactly(
+                "a.jsonl:2 is not valid JSON (Unexpected end-of-input within/between Object entries)",
+                "sub/b.jsonl:4 has no \"text\"");
+    }
+
+    @Test
+    void hidden_files_under_a_directory_are_not_read_but_a_hidden_file_given_as_input_is() throws Exception {
+        Path in = Files.createDirectories(dir.resolve("in"));
+        Files.writeString(in.resolve("a.jsonl"), "{\"id\":\"a\",\"text\":\"hello there\"}\n");
+        Files.writeString(in.resolve(".hidden.jsonl"), "{\"id\":\"hidden\",\"text\":\"hello there\"}\n");
+        Files.writeString(in.resolve("_under.jsonl"), "{\"id\":\"under\",\"text\":\"hello there\"}\n");
+        Path out = dir.resolve("out");
+        StreamExecutionEnvironment env = FlinkRuns.local(1);
+        BoundedScoringJob.build(env, new BoundedScoringJob.Settings(in.toString(), out.toString(), null));
+        env.execute("hidden-files-test");
+        assertThat(FlinkRuns.partLines(out.resolve("results"))).map(l -> FlinkRuns.readTree(l).get("id").asText())
+                .containsExactly("a");
+
+        Path single = dir.resolve("single");
+        env = FlinkRuns.local(1);
+        BoundedScoringJob.build(env, new BoundedScoringJob.Settings(in.resolve("_under.jsonl").toString(),
+                single.toString(), null));
+        env.execute("hidden-file-given-test");
+        assertThat(FlinkRuns.partLines(single.resolve("results"))).map(l -> FlinkRuns.readTree(l).get("id").asText())
+                .containsExactly("under");
+    }
+
+    @Test
+    void empty_input_still_gives_empty_results_and_rejected_folders() throws Exception {
+        Path in = Files.writeString(dir.resolve("empty.jsonl"), "");
+        Path out = dir.resolve("out");
+        StreamExecutionEnvironment env = FlinkRuns.local(1);
+        BoundedScoringJob.build(env, new BoundedScoringJob.Settings(in.toString(), out.toString(), null));
+        env.execute("empty-input-test");
+
+        assertThat(out.resolve("results")).isEmptyDirectory();
+        assertThat(out.resolve("rejected")).isEmptyDirectory();
+        assertThat(FlinkRuns.readJson(out.resolve("summary.json")).get("texts").asLong()).isZero();
     }
 
     @Test

@@ -86,6 +86,12 @@ class KafkaStreamingJobTest {
                 assertThat(rejected.stream().map(r -> FlinkRuns.readTree(r).get("error").asText()))
                         .containsExactlyInAnyOrder("is not valid UTF-8",
                                 "is not valid JSON (Unexpected end-of-input within/between Object entries)");
+                assertThat(rejected).allSatisfy(r -> {
+                    JsonNode node = FlinkRuns.readTree(r);
+                    assertThat(node.get("topic").asText()).isEqualTo("messages");
+                    assertThat(node.get("partition").asInt()).isBetween(0, 1);
+                    assertThat(node.has("offset")).isTrue();
+                });
             } finally {
                 job.cancel().get();
             }
@@ -105,7 +111,7 @@ class KafkaStreamingJobTest {
 
     /** Fails the task once, at the first message of the second half. */
     private static Message failOnceInSecondHalf(Message message) {
-        if (message.text() != null && message.text().contains("\"m-" + MESSAGES / 2 + "\"")
+        if (message.input().text() != null && message.input().text().contains("\"m-" + MESSAGES / 2 + "\"")
                 && FAILED.compareAndSet(false, true)) {
             throw new IllegalStateException("injected failure");
         }

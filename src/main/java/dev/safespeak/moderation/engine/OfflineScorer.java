@@ -417,6 +417,14 @@ public final class OfflineScorer {
      * after the first JSON value (a second object, stray words) makes the line invalid JSON: one line is one record.
      */
     public static Input readJsonLine(String text, long line) {
+        return readJsonLine(text, line, null);
+    }
+
+    /**
+     * The same, with the id a record without one gets: {@code defaultId} (a string), or its line number (a number)
+     * when that is null. The Flink job names records of a directory's files by file and line this way.
+     */
+    public static Input readJsonLine(String text, long line, String defaultId) {
         try (JsonParser parser = JSON.createParser(text)) {
             JsonNode node = JSON.readTree(parser);
             if (node == null || !node.isObject()) {
@@ -434,8 +442,13 @@ public final class OfflineScorer {
             if (!body.isTextual()) {
                 return bad(line, "\"text\" is not a string");
             }
-            return new Input(line, id == null ? String.valueOf(line) : id.asText(),
-                    id == null ? JsonNodeFactory.instance.numberNode(line) : id, body.asText(), null);
+            if (id == null) {
+                return defaultId == null
+                        ? new Input(line, String.valueOf(line), JsonNodeFactory.instance.numberNode(line), body.asText(),
+                                null)
+                        : new Input(line, defaultId, JsonNodeFactory.instance.textNode(defaultId), body.asText(), null);
+            }
+            return new Input(line, id.asText(), id, body.asText(), null);
         } catch (JsonProcessingException e) {
             return bad(line, "is not valid JSON (" + e.getOriginalMessage() + ")");
         } catch (IOException e) {
