@@ -99,7 +99,8 @@ public class ReleaseReportService {
         ReleaseReport r = report(releaseId);
         StringBuilder md = new StringBuilder();
         ReleaseView release = r.release();
-        md.append("# Release report: ").append(release.name()).append(' ').append(release.version()).append("\n\n");
+        md.append("# Release report: ").append(cell(release.name())).append(' ').append(cell(release.version()))
+                .append("\n\n");
         md.append("- Go-live date: ").append(release.goLiveDate()).append('\n');
         md.append("- Generated: ").append(r.generatedAt()).append(" by ").append(r.generatedBy()).append('\n');
         md.append("- Checklist progress: ").append(release.progress()).append(" (")
@@ -164,11 +165,16 @@ public class ReleaseReportService {
         return md.toString();
     }
 
-    /** Text made safe for one Markdown table cell. */
+    /**
+     * Text made safe for one Markdown table cell: users' words (item texts, comments, reasons) show as written and
+     * never as markup, so HTML in them is written as entities, which a Markdown viewer that passes HTML through
+     * shows as text instead of running it.
+     */
     static String cell(String text) {
         if (text == null) {
             return "";
         }
-        return text.replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ").replace("\n", " ");
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\\", "\\\\")
+                .replace("|", "\\|").replace("\r", " ").replace("\n", " ");
     }
 }

@@ -40,7 +40,9 @@ final class GoliveTexts {
             URI uri = new URI(clean);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             boolean web = (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null;
-            boolean relative = scheme.isEmpty() && clean.startsWith("/");
+            // "//host/x" is relative to the scheme only: browsers open it on another host. ("/\\host/x", which
+            // browsers read the same way, is no valid URI and refused below.)
+            boolean relative = scheme.isEmpty() && clean.startsWith("/") && uri.getRawAuthority() == null;
             if (!web && !relative) {
                 throw new IllegalArgumentException("evidence link must be an http(s) URL or a path starting with "
                         + "'/', got '" + truncate(clean, 80) + "'");

@@ -335,6 +335,12 @@ abstract class ReleaseServiceTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("evidence link must be an http(s) URL or a path starting with '/', got 'javascript:alert(1)'");
         assertThatThrownBy(() -> releaseItems.attachEvidence(k8s, "", null)).hasMessage("evidence link is empty");
+        // Relative to the scheme only: a browser opens these on another host.
+        assertThatThrownBy(() -> releaseItems.attachEvidence(k8s, "//evil.example.com/x", null))
+                .hasMessage("evidence link must be an http(s) URL or a path starting with '/', got "
+                        + "'//evil.example.com/x'");
+        assertThatThrownBy(() -> releaseItems.attachEvidence(k8s, "/\\evil.example.com/x", null))
+                .hasMessage("evidence link is not a valid URL: '/\\evil.example.com/x'");
         assertThat(releaseItems.attachEvidence(k8s, "/evidence/7", null).evidenceLink()).isEqualTo("/evidence/7");
     }
 

@@ -217,16 +217,27 @@ class EvidenceView extends VerticalLayout implements BeforeEnterObserver, HasDyn
         TextField reason = new TextField(Messages.get("evidence.waiver-reason"));
         reason.setId("waiver-reason");
         reason.setWidth("30rem");
+        which.setRequiredIndicatorVisible(true);
+        which.setErrorMessage(Messages.get("evidence.criterion-required"));
+        which.addValueChangeListener(e -> which.setInvalid(false));
         Button waive = new Button(Messages.get("evidence.waive"), e -> {
-            criteria.waive(releaseId, which.getValue() == null ? SuccessCriterion.AUTO_SCALING : which.getValue(),
-                    reason.getValue());
+            if (which.getValue() == null) {
+                // No criterion is assumed: a waiver's written reason must go with the criterion it was written for.
+                which.setInvalid(true);
+                return;
+            }
+            criteria.waive(releaseId, which.getValue(), reason.getValue());
             Notification.show(Messages.get("evidence.waived"));
             render();
         });
         waive.setId("waive-button");
         Button revoke = new Button(Messages.get("evidence.revoke"), e -> {
-            criteria.revokeWaiver(releaseId, which.getValue() == null ? SuccessCriterion.AUTO_SCALING
-                    : which.getValue());
+            if (which.getValue() == null) {
+                which.setInvalid(true);
+                return;
+            }
+            criteria.revokeWaiver(releaseId, which.getValue());
+            Notification.show(Messages.get("evidence.waiver-revoked", which.getValue().itemText()));
             render();
         });
         revoke.setId("revoke-button");

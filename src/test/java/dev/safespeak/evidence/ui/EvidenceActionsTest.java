@@ -178,4 +178,37 @@ class EvidenceActionsTest extends KaribuTest {
         assertThat(basis).matches("Basis: confirmed by devops at \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC: "
                 + "https://wiki/scaling HPA to 6 pods");
     }
+
+    @Test
+    void waive_or_revoke_with_no_criterion_chosen_is_refused_next_to_the_field_and_changes_nothing() {
+        long release = newRelease();
+        login("cto", Role.CTO);
+        openEvidence(release);
+        var which = _get(com.vaadin.flow.component.combobox.ComboBox.class, spec -> spec.withId("waiver-criterion"));
+        com.github.mvysny.kaributesting.v10.LocatorJ._setValue(
+                _get(com.vaadin.flow.component.textfield.TextField.class, spec -> spec.withId("waiver-reason")),
+                "meant to waive accuracy but forgot to choose");
+        com.github.mvysny.kaributesting.v10.LocatorJ._click(_get(com.vaadin.flow.component.button.Button.class,
+                spec -> spec.withId("waive-button")));
+        assertThat(which.isInvalid()).isTrue();
+        assertThat(which.getErrorMessage()).isEqualTo("Choose the criterion");
+        assertThat(criteria.current(release)).allSatisfy(s -> assertThat(s.waiver()).isNull());
+
+        criteria.waive(release, SuccessCriterion.AUTO_SCALING, "single node launch");
+        openEvidence(release);
+        which = _get(com.vaadin.flow.component.combobox.ComboBox.class, spec -> spec.withId("waiver-criterion"));
+        com.github.mvysny.kaributesting.v10.LocatorJ._click(_get(com.vaadin.flow.component.button.Button.class,
+                spec -> spec.withId("revoke-button")));
+        assertThat(which.isInvalid()).isTrue();
+        assertThat(criteria.current(release)).filteredOn(s -> s.criterion() == SuccessCriterion.AUTO_SCALING)
+                .singleElement().satisfies(s -> assertThat(s.waiver()).isNotNull());
+
+        com.github.mvysny.kaributesting.v10.LocatorJ._setValue(which, SuccessCriterion.AUTO_SCALING);
+        assertThat(which.isInvalid()).isFalse();
+        com.github.mvysny.kaributesting.v10.LocatorJ._click(_get(com.vaadin.flow.component.button.Button.class,
+                spec -> spec.withId("revoke-button")));
+        assertThat(criteria.current(release)).allSatisfy(s -> assertThat(s.waiver()).isNull());
+        com.github.mvysny.kaributesting.v10.NotificationsKt.expectNotifications(
+                "Waiver of " + SuccessCriterion.AUTO_SCALING.itemText() + " revoked");
+    }
 }

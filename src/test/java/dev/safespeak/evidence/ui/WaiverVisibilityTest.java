@@ -76,7 +76,7 @@ class WaiverVisibilityTest extends KaribuTest {
         String report = reports.markdown(release);
         assertThat(report).contains("| cto | criterion.waived | release:" + release + "/criterion:AUTO_SCALING |"
                 + " not waived | waived: " + REASON + " |");
-        assertThat(report).contains("Success criterion 'Error rate <0.1%' is not met")
+        assertThat(report).contains("Success criterion 'Error rate &lt;0.1%' is not met")
                 .doesNotContain("Success criterion 'Auto-scaling working correctly'");
     }
 }
