@@ -31,7 +31,9 @@ import java.util.concurrent.Executor;
  * their letters.
  *
  * <p>Short texts (fewer than {@link #SHORT_TEXT_LENGTH} letters and spaces) follow Lingua's high-accuracy
- * mode instead, because trigrams alone often miss there ("You are an idiot" scores as Polish): the sum also
+ * mode instead, because trigrams alone often miss there ("You are an idiot" scores as Polish). So does a
+ * longer text whose distinct words make a short text ("hello world. " a thousand times): it has exactly
+ * the n-grams of that short text, and trigrams alone call it Vietnamese (Lingua does too). The sum also
  * covers the text's distinct letters, bigrams, quadrigrams and fivegrams, each backing off to its longest
  * prefix the language knows. Quadrigrams (packed exactly, 4 x 16 bits) and fivegrams (a 64-bit hash, see
  * {@link #hash5}) sit in sparse tables whose rows list only the languages that have the n-gram. One
@@ -57,7 +59,8 @@ final class NgramLanguageScorer {
     /**
      * Texts whose letters and single spaces between words are fewer than this are short texts, scored on all
      * n-gram lengths 1 to 5 as in Lingua's high-accuracy mode (Lingua's own limit, 120 characters of its
-     * cleaned text); longer ones on trigrams only.
+     * cleaned text), and so are longer ones whose distinct words are ({@link #distinctWordsLength}); the
+     * others on trigrams only.
      */
     static final int SHORT_TEXT_LENGTH = 120;
 
@@ -192,14 +195,10 @@ final class NgramLanguageScorer {
         int cleanedLength = 0;
         boolean shortText = true;
         boolean pendingSpace = false;
-        int bound = Math.min(text.length(), SHORT_TEXT_LENGTH);
-        long[] quads = new long[bound];
-        long[] fives = new long[bound];
-        long[] fivePrefixes = new long[bound];
-        int quadCount = 0;
-        int fiveCount = 0;
-        for (int i = 0; i < text.length() && letters < MAX_LETTERS; i++) {
-            char ch = text.charAt(i);
+        // The text is read up to here: its first MAX_LETTERS letters.
+        int end = 0;
+        for (; end < text.length() && letters < MAX_LETTERS; end++) {
+            char ch = text.charAt(end);
             int type = Character.getType(ch);
             if (Character.isLetter(ch) && !Character.isSurrogate(ch)) {
                 char lower = Character.toLowerCase(ch);
@@ -208,17 +207,7 @@ final class NgramLanguageScorer {
                 if (shortText) {
                     cleanedLength += pendingSpace ? 2 : 1;
                     pendingSpace = false;
-                    if (cleanedLength >= SHORT_TEXT_LENGTH) {
-                        shortText = false;
-                    } else {
-                        if (run >= 5) {
-                            fivePrefixes[fiveCount] = window;
-                            fives[fiveCount++] = hash5(window, lower);
-                        }
-                        if (run >= 4) {
-                            quads[quadCount++] = (window << 16) | lower;
-                        }
-                    }
+                    shortText = cleanedLength < SHORT_TEXT_LENGTH;
                 }
                 window = (window << 16) | lower;
                 if (run >= 3) {
@@ -256,11 +245,12 @@ final class NgramLanguageScorer {
             for (int k = 0; k < distinct; k++) {
                 addTrigram(grams[k], sums);
             }
-            if (!shortText) {
+            // Only distinct n-grams count and none spans two words, so a long text of few distinct words (one
+            // sentence repeated) holds no more evidence than a short one: it is scored as that short text is.
+            if (!shortText && distinctWordsLength(text, end) >= SHORT_TEXT_LENGTH) {
                 return new Scores(sums, distinct);
             }
-            return new Scores(sums, distinct + addShortTextOrders(text, grams, distinct, quads, quadCount,
-                    fives, fivePrefixes, fiveCount, sums));
+            return new Scores(sums, distinct + addShortTextOrders(text, end, sums));
         }
         if (bigramCount > 0) {
             int distinct = distinct(shortWords, bigramCount);
@@ -288,29 +278,81 @@ final class NgramLanguageScorer {
     }
 
     /**
-     * Lingua's high-accuracy sum for a short text that has trigrams: adds its distinct letters, bigrams,
-     * quadrigrams and fivegrams to the trigram sums already in {@code sums} (each n-gram backing off to its
-     * longest prefix the language knows); returns how many n-grams it added.
+     * The length of the text's distinct words (as the scorer reads them: punctuation and digits inside a word
+     * dropped, letters lower-cased) joined by single spaces, up to {@code end}: the cleaned length of a text that
+     * holds the same n-grams, each word once. Counts only until it reaches {@link #SHORT_TEXT_LENGTH}. Words are
+     * told apart by a 64-bit hash of their letters; two distinct words sharing one would only shorten the count.
      */
-    private int addShortTextOrders(CharSequence text, long[] trigramsOfText, int trigramCount, long[] quads,
-            int quadCount, long[] fives, long[] fivePrefixes, int fiveCount, double[] sums) {
+    static int distinctWordsLength(CharSequence text, int end) {
+        // Each new word adds at least two (a letter and a space), so at most 61 are stored before the count
+        // reaches 120: a table of 128 slots stays under half full. 0 marks an empty slot.
+        long[] seen = new long[Integer.highestOneBit(SHORT_TEXT_LENGTH) << 1];
+        int mask = seen.length - 1;
+        int length = -1;
+        long hash = 0;
+        int run = 0;
+        for (int i = 0; i <= end; i++) {
+            char ch = i < end ? text.charAt(i) : ' ';
+            if (Character.isLetter(ch) && !Character.isSurrogate(ch)) {
+                hash = fmix(hash ^ Character.toLowerCase(ch));
+                run++;
+            } else if (!isDropped(Character.getType(ch)) && run > 0) {
+                long key = hash == 0 ? 1 : hash;
+                int slot = (int) key & mask;
+                while (seen[slot] != 0 && seen[slot] != key) {
+                    slot = (slot + 1) & mask;
+                }
+                if (seen[slot] == 0) {
+                    seen[slot] = key;
+                    length += run + 1;
+                    if (length >= SHORT_TEXT_LENGTH) {
+                        return length;
+                    }
+                }
+                hash = 0;
+                run = 0;
+            }
+        }
+        return Math.max(length, 0);
+    }
+
+    /**
+     * Lingua's high-accuracy sum for a short text (or a long one of few distinct words) that has trigrams: adds
+     * the distinct letters, bigrams, quadrigrams and fivegrams of its first {@code end} characters to the trigram
+     * sums already in {@code sums} (each n-gram backing off to its longest prefix the language knows); returns
+     * how many n-grams it added.
+     */
+    private int addShortTextOrders(CharSequence text, int end, double[] sums) {
         // Distinct letters and bigrams: every letter and bigram of the text lies in one of its trigrams or in a
         // word shorter than three letters, so collect them from the text directly.
-        long[] small = new long[2 * text.length() + 2];
+        long[] small = new long[2 * end + 2];
         int smallCount = 0;
-        char previous = 0;
+        long[] quads = new long[end];
+        long[] fives = new long[end];
+        long[] fivePrefixes = new long[end];
+        int quadCount = 0;
+        int fiveCount = 0;
+        // The last four letters of the current word, 16 bits each, the newest in the low bits.
+        long window = 0;
         int run = 0;
-        for (int i = 0; i < text.length(); i++) {
+        for (int i = 0; i < end; i++) {
             char ch = text.charAt(i);
             if (Character.isLetter(ch) && !Character.isSurrogate(ch)) {
                 char lower = Character.toLowerCase(ch);
                 // Letters and bigrams share one array: a letter key is below 2^16, a bigram key above.
                 small[smallCount++] = lower;
                 if (run > 0) {
-                    small[smallCount++] = pack2(previous, lower);
+                    small[smallCount++] = pack2((char) window, lower);
                 }
-                previous = lower;
                 run++;
+                if (run >= 5) {
+                    fivePrefixes[fiveCount] = window;
+                    fives[fiveCount++] = hash5(window, lower);
+                }
+                if (run >= 4) {
+                    quads[quadCount++] = (window << 16) | lower;
+                }
+                window = (window << 16) | lower;
             } else if (!isDropped(Character.getType(ch))) {
                 run = 0;
             }

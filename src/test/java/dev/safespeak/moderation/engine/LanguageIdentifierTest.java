@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.safespeak.moderation.DetectedLanguage;
 import dev.safespeak.moderation.training.LinguaDetector;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -180,7 +184,7 @@ class LanguageIdentifierTest {
     }
 
     @Test
-    void the_short_text_mode_ends_at_120_letters_and_spaces() {
+    void the_short_text_mode_ends_at_120_letters_and_spaces_of_distinct_words() {
         NgramLanguageScorer scorer = NgramLanguageScorer.load(List.of("en", "pl"));
         String shortText = "you are an idiot";
         NgramLanguageScorer.Scores scores = scorer.score(shortText);
@@ -189,8 +193,67 @@ class LanguageIdentifierTest {
         assertThat(scores.ngrams()).isEqualTo(5 + 2 + 1 + 10 + 9);
         String words = "you are an idiot ".repeat(7); // 118 characters once stripped: still short
         assertThat(scorer.score(words.strip()).ngrams()).isEqualTo(5 + 2 + 1 + 10 + 9);
-        // 122 characters: trigrams only.
-        assertThat(scorer.score(words + "you").ngrams()).isEqualTo(5);
+        // 122 characters, but the same four words: exactly the n-grams of the short text, all lengths.
+        assertThat(scorer.score(words + "you").ngrams()).isEqualTo(5 + 2 + 1 + 10 + 9);
+        // 120 characters of distinct words: trigrams only; 119: all lengths.
+        String distinct = "alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima mike november "
+                + "oscar papa quebec romeo sierra";
+        assertThat(scorer.score(distinct + " xy").ngrams()).isEqualTo(distinctTrigrams(distinct));
+        assertThat(scorer.score(distinct + " x").ngrams()).isGreaterThan(distinctTrigrams(distinct));
+    }
+
+    @Test
+    void the_length_of_distinct_words_counts_each_word_once_as_the_scorer_reads_it() {
+        String text = "Hello, hello! HELLO world. Don't dont";
+        assertThat(NgramLanguageScorer.distinctWordsLength(text, text.length())).isEqualTo("hello world dont".length());
+        assertThat(NgramLanguageScorer.distinctWordsLength(text, 5)).isEqualTo(5);
+        assertThat(NgramLanguageScorer.distinctWordsLength("!!! 42", 6)).isZero();
+        String many = "alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima mike november oscar "
+                + "papa quebec romeo sierra tango uniform victor whiskey";
+        assertThat(NgramLanguageScorer.distinctWordsLength(many, many.length()))
+                .as("counts up to 120 only").isBetween(NgramLanguageScorer.SHORT_TEXT_LENGTH, many.length() - 1);
+    }
+
+    @Test
+    void a_sentence_repeated_into_a_long_text_keeps_its_language() {
+        // Repeated past 120 characters, trigrams alone read these as vi, pl, de, fr, pt, und and pl.
+        Map<String, String> sentences = Map.of(
+                "hello world. ", "en",
+                "You are an idiot. ", "en",
+                "thank you. ", "en",
+                "Ich hasse dich. ", "de",
+                "Das ist Müll. ", "de",
+                "Danke schön. ", "de",
+                "Quel idiot. ", "fr");
+        SoftAssertions.assertSoftly(softly -> {
+            for (Map.Entry<String, String> e : sentences.entrySet()) {
+                String once = e.getKey();
+                // "hello world. " 1,500 times is the reported text: 19,500 characters, read up to 2,000 letters.
+                String repeated = once.repeat(1_500);
+                softly.assertThat(languages.detect(once).code()).as(once).isEqualTo(e.getValue());
+                softly.assertThat(languages.detect(repeated)).as(once + " x 1,500").isEqualTo(languages.detect(once));
+                softly.assertThat(languages.detect(once.repeat(12)).code()).as(once + " x 12")
+                        .isEqualTo(e.getValue());
+            }
+        });
+    }
+
+    @Test
+    void a_repeated_text_has_exactly_the_scores_of_its_words_once() {
+        NgramLanguageScorer scorer = NgramLanguageScorer.load(
+                LanguageIdentifier.ngramLanguages(LanguageIdentifier.DEFAULT_LANGUAGES));
+        NgramLanguageScorer.Scores once = scorer.score("hello world");
+        NgramLanguageScorer.Scores repeated = scorer.score("hello world. ".repeat(1_500));
+        assertThat(repeated.ngrams()).isEqualTo(once.ngrams());
+        assertThat(repeated.logProbabilities()).containsExactly(once.logProbabilities());
+    }
+
+    @Test
+    void a_long_text_of_many_distinct_words_is_still_scored_on_trigrams_only() {
+        NgramLanguageScorer scorer = NgramLanguageScorer.load(List.of("de", "en"));
+        String sentence = "I really think we should take the train tomorrow morning because the roads will be "
+                + "crowded and the weather forecast promises heavy rain all day long ";
+        assertThat(scorer.score(sentence.repeat(50)).ngrams()).isEqualTo(distinctTrigrams(sentence.toLowerCase()));
     }
 
     @Test
@@ -217,5 +280,16 @@ class LanguageIdentifierTest {
         DetectedLanguage detected = languages.detect("I really think we should take the train tomorrow",
                 languages.checkHints(List.of("de", "fr")));
         assertThat(detected.code()).isIn("de", "fr");
+    }
+
+    /** The distinct three-letter substrings of the words of a text of lower-case letters and spaces. */
+    private static int distinctTrigrams(String text) {
+        Set<String> trigrams = new HashSet<>();
+        for (String word : text.split(" ")) {
+            for (int i = 0; i + 3 <= word.length(); i++) {
+                trigrams.add(word.substring(i, i + 3));
+            }
+        }
+        return trigrams.size();
     }
 }
