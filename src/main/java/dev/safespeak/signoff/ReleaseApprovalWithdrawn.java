@@ -4,8 +4,10 @@ import dev.safespeak.base.AuditableEvent;
 import java.time.Instant;
 
 /**
- * A recorded approval no longer holds because an approval gate's answer changed (a waiver was revoked, manual
- * evidence was withdrawn); {@code reason} is the first reason the computed approval now gives.
+ * A recorded approval no longer holds: sign-offs were invalidated by a change to a required item, a slot was
+ * rejected, a NO-GO decision was recorded, or an approval gate's answer changed (a waiver was revoked, a success
+ * criterion now fails); {@code actor} is who caused it ({@code system:signoff} when the periodic re-check found it),
+ * {@code reason} says what happened.
  */
 public record ReleaseApprovalWithdrawn(long releaseId, String actor, Instant occurredAt, String reason)
         implements AuditableEvent {

@@ -44,6 +44,9 @@ public class SignOffService {
     /** The roles that may record a go/no-go decision (decision 020). */
     public static final Set<Role> GO_NO_GO_ROLES = EnumSet.of(Role.CTO, Role.CEO, Role.ADMIN);
 
+    /** Longest withdrawal reason the approval row keeps (the column's size). */
+    private static final int MAX_WITHDRAWAL_REASON_CHARS = 1000;
+
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SignOffService.class);
 
     private final SignOffEntryRepository entries;
@@ -185,6 +188,8 @@ public class SignOffService {
             invalidate(releaseId, history, SignOffRules.dependentsOf(slot), user.username(),
                     slot.displayName() + " rejected the release", now, now);
         }
+        withdrawApprovalIfLost(releaseId, user.username(),
+                slot.displayName() + " rejected the release: " + comment.strip(), now);
         return entry.toRecord();
     }
 
@@ -229,8 +234,7 @@ public class SignOffService {
         if (decision == GoNoGo.GO) {
             publishApprovalIfReached(releaseId, user.username());
         } else {
-            approvals.findFirstByReleaseIdAndWithdrawnAtIsNull(releaseId)
-                    .ifPresent(a -> a.withdraw(now, "NO-GO decision recorded by " + user.username()));
+            withdrawApprovalIfLost(releaseId, user.username(), "NO-GO decision recorded by " + user.username(), now);
         }
         return entry.toRecord();
     }
@@ -247,26 +251,36 @@ public class SignOffService {
     }
 
     /**
-     * After an approval gate's answer changed ({@link ApprovalGateChanged}): records and publishes
-     * {@link ReleaseApproved} if the release has become approved, or withdraws a recorded approval that no longer
-     * holds and publishes {@link ReleaseApprovalWithdrawn}; does nothing when nothing changed.
+     * After an approval gate's answer changed ({@link ApprovalGateChanged}), or on the periodic re-check of
+     * {@link ApprovalRecheck}: records and publishes {@link ReleaseApproved} if the release has become approved, or
+     * withdraws a recorded approval that no longer holds and publishes {@link ReleaseApprovalWithdrawn}; does nothing
+     * when nothing changed.
      */
     @Transactional
     void recheckApproval(long releaseId, String actor) {
         if (releases.releaseName(releaseId).isEmpty()) {
             return;
         }
-        ApprovalState state = computeApproval(releaseId);
-        if (state.approved()) {
+        if (computeApproval(releaseId).approved()) {
             publishApprovalIfReached(releaseId, actor);
             return;
         }
-        approvals.findFirstByReleaseIdAndWithdrawnAtIsNull(releaseId).ifPresent(recorded -> {
-            Instant now = clock.instant();
-            String reason = state.reasons().isEmpty() ? "an approval gate changed" : state.reasons().get(0);
-            recorded.withdraw(now, reason);
-            events.publishEvent(new ReleaseApprovalWithdrawn(releaseId, actor, now, reason));
-        });
+        withdrawApprovalIfLost(releaseId, actor, null, clock.instant());
+    }
+
+    /**
+     * The releases whose approval may change without anybody acting on the chain (a success criterion measured
+     * failing, or passing again): those with a recorded approval and those whose latest go/no-go decision is GO, the
+     * only ones that can be approved.
+     */
+    @Transactional(readOnly = true)
+    Set<Long> releasesToRecheck() {
+        Set<Long> ids = new java.util.TreeSet<>(approvals.findReleaseIdsWithRecordedApproval());
+        for (Long id : decisions.findReleaseIds()) {
+            decisions.findFirstByReleaseIdOrderByIdDesc(id).filter(d -> d.toRecord().decision() == GoNoGo.GO)
+                    .ifPresent(d -> ids.add(id));
+        }
+        return ids;
     }
 
     /**
@@ -281,7 +295,11 @@ public class SignOffService {
     @Transactional
     public int invalidateAfterItemChange(long releaseId, String actor, String reason, Instant changedAt) {
         List<SignOffEntry> history = entries.findByReleaseIdOrderByIdAsc(releaseId);
-        return invalidate(releaseId, history, SignOffSlot.itemDependent(), actor, reason, clock.instant(), changedAt);
+        Instant now = clock.instant();
+        int count = invalidate(releaseId, history, SignOffSlot.itemDependent(), actor, reason, now, changedAt);
+        withdrawApprovalIfLost(releaseId, actor, count > 0 ? count + (count == 1 ? " sign-off" : " sign-offs")
+                + " invalidated: " + reason : null, now);
+        return count;
     }
 
     private int invalidate(long releaseId, List<SignOffEntry> history, Set<SignOffSlot> slots, String actor,
@@ -299,7 +317,6 @@ public class SignOffService {
         }
         int count = invalidated.size();
         if (count > 0) {
-            approvals.findFirstByReleaseIdAndWithdrawnAtIsNull(releaseId).ifPresent(a -> a.withdraw(now, reason));
             Set<SignOffSlot> dependents = EnumSet.noneOf(SignOffSlot.class);
             invalidated.forEach(e -> dependents.addAll(SignOffRules.dependentsOf(e.slot())));
             dependents.removeAll(slots);
@@ -339,6 +356,33 @@ public class SignOffService {
             throw BusinessException.forbidden("The password is not correct; nothing was recorded");
         }
         return user;
+    }
+
+    /**
+     * Withdraws the release's recorded approval when the computed approval no longer holds, and publishes
+     * {@link ReleaseApprovalWithdrawn} so the audit trail reads approved, withdrawn (why), approved again. Every path
+     * that can end an approval calls it after publishing its own events, so the cause comes before its consequence.
+     * The row is withdrawn by a conditional update: of two listeners racing, only one publishes.
+     *
+     * @param reason why, or null for the first reason the computed approval now gives
+     */
+    private void withdrawApprovalIfLost(long releaseId, String actor, String reason, Instant at) {
+        Optional<ApprovalEntry> recorded = approvals.findFirstByReleaseIdAndWithdrawnAtIsNull(releaseId);
+        if (recorded.isEmpty()) {
+            return;
+        }
+        ApprovalState state = computeApproval(releaseId);
+        if (state.approved()) {
+            return;
+        }
+        String why = reason != null ? reason
+                : state.reasons().isEmpty() ? "the approval no longer holds" : state.reasons().get(0);
+        // the column keeps 1000 characters; the event, and so the audit trail, keeps the whole reason
+        String stored = why.length() > MAX_WITHDRAWAL_REASON_CHARS
+                ? why.substring(0, MAX_WITHDRAWAL_REASON_CHARS - 1) + "…" : why;
+        if (approvals.withdraw(recorded.get().id(), at, stored) == 1) {
+            events.publishEvent(new ReleaseApprovalWithdrawn(releaseId, actor, at, why));
+        }
     }
 
     private void publishApprovalIfReached(long releaseId, String actor) {

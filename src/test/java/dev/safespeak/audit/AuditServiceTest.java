@@ -152,6 +152,29 @@ abstract class AuditServiceTest {
     }
 
     @Test
+    void the_events_of_one_transaction_are_numbered_in_the_order_they_were_published() {
+        // a GO decision and the approval it causes are published in one transaction; the cause must come first
+        String subject = "test:" + UUID.randomUUID();
+        Instant start = Instant.parse("2026-11-28T10:15:30Z");
+        int count = 24;
+        tx.executeWithoutResult(s -> {
+            for (int i = 0; i < count; i++) {
+                publisher.publishEvent(new TestEvent("alice", start.plusMillis(i), "test.step", subject, "",
+                        "step " + i));
+            }
+        });
+        login(Role.LEGAL_COMPLIANCE);
+        await().pollInSameThread().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(audit.search(new AuditFilter(null, null, subject, null, null), 100)).hasSize(count));
+        List<AuditEntry> trail = new ArrayList<>(audit.search(new AuditFilter(null, null, subject, null, null), 100));
+        java.util.Collections.reverse(trail);
+        assertThat(trail).extracting(AuditEntry::after)
+                .containsExactlyElementsOf(java.util.stream.IntStream.range(0, count).mapToObj(i -> "step " + i)
+                        .toList());
+        assertThat(trail).extracting(AuditEntry::occurredAt).isSorted();
+    }
+
+    @Test
     void concurrent_appends_form_one_unbroken_chain() throws Exception {
         String subject = "test:" + UUID.randomUUID();
         ExecutorService pool = Executors.newFixedThreadPool(4);

@@ -44,9 +44,8 @@ public class ApprovalEntry {
         this.approvedAfter = approvedAfter;
     }
 
-    public void withdraw(Instant at, String reason) {
-        this.withdrawnAt = at;
-        this.withdrawnReason = reason;
+    public Long id() {
+        return id;
     }
 
     public Instant approvedAt() {

@@ -31,6 +31,7 @@ import dev.safespeak.golive.ReleaseSummary;
 import dev.safespeak.golive.ReleaseView;
 import dev.safespeak.signoff.ApprovalState;
 import dev.safespeak.signoff.ExecutivePanelContributor;
+import dev.safespeak.signoff.GoNoGo;
 import dev.safespeak.signoff.GoNoGoDecision;
 import dev.safespeak.signoff.SignOffPhase;
 import dev.safespeak.signoff.SignOffRecord;
@@ -128,12 +129,14 @@ class ExecutiveView extends VerticalLayout implements HasUrlParameter<Long>, Has
         Component readiness = readiness(summary);
         List<Component> gatePanels = contributors.stream().filter(ExecutivePanelContributor::explainsGates)
                 .map(c -> c.panel(id)).toList();
+        List<GoNoGoDecision> decisions = service.decisions(id);
+        Component goNoGo = goNoGo(decisions);
         content.add(verdict(approval, summary, slots, chain, readiness,
-                gatePanels.isEmpty() ? null : gatePanels.get(0)));
+                gatePanels.isEmpty() ? null : gatePanels.get(0), decisions, goNoGo));
         content.add(chain);
         gatePanels.forEach(content::add);
         content.add(readiness);
-        content.add(goNoGo(service.decisions(id)));
+        content.add(goNoGo);
         contributors.stream().filter(c -> !c.explainsGates()).forEach(c -> content.add(c.panel(id)));
     }
 
@@ -357,10 +360,12 @@ class ExecutiveView extends VerticalLayout implements HasUrlParameter<Long>, Has
 
     /**
      * The verdict at the top: approved or not, and when not, how many blockers, open required items, missing sign-offs
-     * and failing criteria stand in the way, each a link to where the page (or the board) lists them.
+     * and failing criteria stand in the way, and whether the go/no-go decision does (none yet, or the latest is NO-GO),
+     * each a link to where the page (or the board) lists them.
      */
     private Component verdict(ApprovalState state, ReleaseSummary summary, List<SlotState> slots, Component chain,
-                              Component readiness, Component criteria) {
+                              Component readiness, Component criteria, List<GoNoGoDecision> decisions,
+                              Component goNoGo) {
         VerticalLayout box = section("approval", null);
         box.getStyle().set("border", "1px solid var(--lumo-contrast-10pct)")
                 .set("border-radius", "var(--lumo-border-radius-l)").set("padding", "var(--lumo-space-m)");
@@ -386,6 +391,12 @@ class ExecutiveView extends VerticalLayout implements HasUrlParameter<Long>, Has
         if (criteria != null) {
             counts.add(countLink("count-failing", Messages.get("executive.count.failing", state.gateReasons().size()),
                     criteria::scrollIntoView));
+        }
+        // the decision stands in the way too; without it a release could read "Not approved" with every count at 0
+        if (decisions.isEmpty()) {
+            counts.add(countLink("count-decision", Messages.get("executive.count.no-decision"), goNoGo::scrollIntoView));
+        } else if (decisions.get(decisions.size() - 1).decision() != GoNoGo.GO) {
+            counts.add(countLink("count-decision", Messages.get("executive.count.no-go"), goNoGo::scrollIntoView));
         }
         box.add(counts);
         if (!state.reasons().isEmpty()) {

@@ -118,6 +118,48 @@ class ExecutiveViewTest extends KaribuTest {
         assertThat(text("step-TECHNICAL")).isEqualTo("1 Technical sign-off · 0 of 4 signed");
     }
 
+    @Autowired
+    dev.safespeak.golive.ReleaseItemService releaseItems;
+
+    @Autowired
+    dev.safespeak.signoff.SignOffService signOffs;
+
+    @Test
+    void when_only_the_go_no_go_decision_is_missing_the_verdict_says_so_next_to_the_zero_counts() {
+        long release = newRelease();
+        for (dev.safespeak.golive.ItemView item : board.requiredOpenItems(release)) {
+            login("owner", item.owner());
+            releaseItems.changeStatus(item.id(), dev.safespeak.golive.ItemStatus.DONE, null);
+        }
+        for (dev.safespeak.signoff.SignOffSlot slot : dev.safespeak.signoff.SignOffSlot.values()) {
+            login(slot.name().toLowerCase(), slot.role());
+            signOffs.signOff(release, slot, "ok", SignOffTestConfig.PASSWORD);
+        }
+        login("vera", Role.VIEWER);
+        open(release);
+
+        assertThat(text("approval-state")).isEqualTo("Not approved for go-live");
+        assertThat(_get(HorizontalLayout.class, spec -> spec.withId("verdict-counts")).getChildren()
+                .map(c -> c instanceof Button b ? b.getText()
+                        : ((com.vaadin.flow.component.html.Anchor) c).getText()).toList())
+                .containsExactly("0 blockers", "0 open required items", "0 missing sign-offs", "0 failing criteria",
+                        "no GO decision");
+
+        login("tess", Role.CTO);
+        signOffs.recordGoNoGo(release, LocalDate.of(2026, 11, 28), "CTO, CEO", GoNoGo.NO_GO, "P95 too high");
+        login("vera", Role.VIEWER);
+        open(release);
+        assertThat(_get(Button.class, spec -> spec.withId("count-decision")).getText())
+                .isEqualTo("latest decision NO-GO");
+
+        login("tess", Role.CTO);
+        signOffs.recordGoNoGo(release, LocalDate.of(2026, 11, 29), "CTO, CEO", GoNoGo.GO, "Fixed");
+        login("vera", Role.VIEWER);
+        open(release);
+        assertThat(text("approval-state")).isEqualTo("Approved for go-live");
+        _assertNone(Button.class, spec -> spec.withId("count-decision"));
+    }
+
     @Test
     void a_rejected_phase_shows_on_its_step_and_the_counts_read_in_the_singular() {
         assertThat(dev.safespeak.base.ui.Messages.get("executive.count.blockers", 1)).isEqualTo("1 blocker");
