@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -217,10 +218,21 @@ public class ReadinessCheckService implements ItemCheckRunner {
 
     /**
      * Marks an item done with the newest passing run of a check bound to it attached as its evidence; only the
-     * item's owner, and only while every check bound to it passes in its newest run.
+     * item's owner, and only while every check bound to it passes in its newest run. Acts on the item's current
+     * status; a page uses {@link #markDoneWithEvidence(long, ItemStatus)}.
+     */
+    @Transactional
+    public ItemView markDoneWithEvidence(long itemId) {
+        return markDoneWithEvidence(itemId, releaseItems.item(itemId).status());
+    }
+
+    /**
+     * As {@link #markDoneWithEvidence(long)}, but only while the item's status is still {@code seen}: a change made
+     * meanwhile is refused and, in one transaction, no evidence is attached either.
      */
     @Override
-    public ItemView markDoneWithEvidence(long itemId) {
+    @Transactional
+    public ItemView markDoneWithEvidence(long itemId, ItemStatus seen) {
         ItemView item = releaseItems.item(itemId);
         List<ReadinessCheck> bound = checksForKey(item.key());
         if (bound.isEmpty()) {
@@ -238,7 +250,7 @@ public class ReadinessCheckService implements ItemCheckRunner {
         }
         String link = "/releases/" + item.releaseId() + "/evidence";
         releaseItems.attachEvidence(itemId, link, truncate(summary.toString(), 1900));
-        return releaseItems.changeStatus(itemId, ItemStatus.DONE, null);
+        return releaseItems.changeStatus(itemId, seen, ItemStatus.DONE, null);
     }
 
     private void propagate(ReadinessCheck check, CheckRun run) {

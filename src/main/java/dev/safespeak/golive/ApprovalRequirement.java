@@ -20,6 +20,9 @@ public enum ApprovalRequirement {
     /** The key of the built-in checklist's go/no-go meeting item. */
     public static final String GO_NO_GO_KEY = "go-no-go-meeting";
 
+    /** Items whose key starts with this are recorded by the go/no-go decision. */
+    public static final String GO_NO_GO_PREFIX = "go-no-go";
+
     /** Sections done at and after launch, lower case. */
     private static final Set<String> LAUNCH_SECTIONS = Set.of("launch execution", "post-launch monitoring");
 
@@ -37,7 +40,7 @@ public enum ApprovalRequirement {
         if (LAUNCH_SECTIONS.contains(key(section))) {
             return AT_OR_AFTER_LAUNCH;
         }
-        if (key(phase).startsWith("sign-off") || key(itemKey).startsWith("go-no-go")) {
+        if (key(phase).startsWith("sign-off") || key(itemKey).startsWith(GO_NO_GO_PREFIX)) {
             return RECORDED_BY_SIGN_OFF;
         }
         return REQUIRED_BEFORE_APPROVAL;

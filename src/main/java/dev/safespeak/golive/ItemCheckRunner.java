@@ -27,6 +27,10 @@ public interface ItemCheckRunner {
      */
     List<ItemCheckOutcome> runChecks(long itemId);
 
-    /** Marks the item done with the newest passing runs of its checks attached as evidence; the owner only. */
-    ItemView markDoneWithEvidence(long itemId);
+    /**
+     * Marks the item done with the newest passing runs of its checks attached as evidence; the owner only, and only
+     * while the item's status is still {@code seen}, the status the user's page showed (else
+     * {@link ItemChangedMeanwhile}, and nothing is attached).
+     */
+    ItemView markDoneWithEvidence(long itemId, ItemStatus seen);
 }

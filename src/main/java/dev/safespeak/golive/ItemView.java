@@ -3,6 +3,7 @@ package dev.safespeak.golive;
 import dev.safespeak.security.Role;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Optional;
 
 /**
  * One checklist item of a release as other modules and the board see it.
@@ -40,6 +41,21 @@ public record ItemView(
     /** Why the item does or does not block the technical and business sign-offs. */
     public ApprovalRequirement requirement() {
         return ApprovalRequirement.of(phase, section, key);
+    }
+
+    /**
+     * Why nobody sets the item's status by hand, for the items the sign-off chain and the go/no-go decision record
+     * ({@link ApprovalRequirement#RECORDED_BY_SIGN_OFF}): their status follows the chain, so a tick on the board
+     * cannot claim a sign-off nobody gave. Empty for every other item.
+     */
+    public Optional<String> statusFollows() {
+        if (requirement() != ApprovalRequirement.RECORDED_BY_SIGN_OFF) {
+            return Optional.empty();
+        }
+        return Optional.of(key != null && key.startsWith(ApprovalRequirement.GO_NO_GO_PREFIX)
+                ? "Its status follows the go/no-go decision: the CTO, the CEO or an administrator records it on the"
+                        + " executive page"
+                : "Its status follows the sign-off chain: sign off on the executive page");
     }
 
     /** Done or not applicable. */

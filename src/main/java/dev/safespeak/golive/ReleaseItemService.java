@@ -1,6 +1,7 @@
 package dev.safespeak.golive;
 
 import static dev.safespeak.golive.GoliveTexts.MAX_LINK;
+import static dev.safespeak.golive.GoliveTexts.MAX_NAME;
 import static dev.safespeak.golive.GoliveTexts.MAX_REASON;
 import static dev.safespeak.golive.GoliveTexts.MAX_TEXT;
 import static dev.safespeak.golive.GoliveTexts.optionalText;
@@ -11,6 +12,7 @@ import static dev.safespeak.golive.GoliveTexts.truncate;
 
 import dev.safespeak.base.BusinessException;
 import dev.safespeak.base.ErrorCode;
+import dev.safespeak.base.Times;
 import dev.safespeak.golive.internal.CommentEntity;
 import dev.safespeak.golive.internal.CommentRepository;
 import dev.safespeak.golive.internal.HistoryEntity;
@@ -27,6 +29,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,9 +74,17 @@ public class ReleaseItemService {
         return toView(itemEntity(itemId), LocalDate.now(clock));
     }
 
-    /** Whether the signed-in user may change the item's status, note and evidence. */
+    /** Whether the signed-in user may change the item's note and evidence (and its status, see below). */
     public boolean canChange(ItemView item) {
         return CurrentUser.get().map(u -> mayChange(u, item.owner())).orElse(false);
+    }
+
+    /**
+     * Whether the signed-in user may set the item's status by hand: they may change the item, and its status does
+     * not follow the sign-off chain or the go/no-go decision ({@link ItemView#statusFollows()}).
+     */
+    public boolean canChangeStatus(ItemView item) {
+        return canChange(item) && item.statusFollows().isEmpty();
     }
 
     /** Whether the signed-in user may comment (anyone signed in but a pure viewer). */
@@ -96,14 +107,42 @@ public class ReleaseItemService {
 
     // ---------------------------------------------------------------- item changes
 
-    /** Sets the item's status; BLOCKED and NOT_APPLICABLE need a reason. Only the owning role may do it. */
+    /**
+     * Sets the item's status, whatever it is now; BLOCKED and NOT_APPLICABLE need a reason. Only the owning role may
+     * do it, and nobody for the items whose status follows the sign-off chain ({@link ItemView#statusFollows()}).
+     * For programmatic callers acting on the current state; a page uses {@link #changeStatus(long, ItemStatus,
+     * ItemStatus, String)} with the status it showed.
+     */
     @Transactional
     public ItemView changeStatus(long itemId, ItemStatus status, String reason) {
+        return change(itemId, null, status, reason);
+    }
+
+    /**
+     * Sets the item's status as {@link #changeStatus(long, ItemStatus, String)} does, but only while it is still
+     * {@code seen}, the status the user's page showed: if someone changed it meanwhile, the change is refused
+     * (conflict) naming who set it to what, and nothing is overwritten.
+     */
+    @Transactional
+    public ItemView changeStatus(long itemId, ItemStatus seen, ItemStatus status, String reason) {
+        if (seen == null) {
+            throw new IllegalArgumentException("the status the change was made from is missing");
+        }
+        return change(itemId, seen, status, reason);
+    }
+
+    private ItemView change(long itemId, ItemStatus seen, ItemStatus status, String reason) {
         CurrentUser user = CurrentUser.require();
         ItemEntity item = itemEntity(itemId);
         requireChange(user, item, "change the status of");
+        toView(item, LocalDate.now(clock)).statusFollows().ifPresent(why -> {
+            throw BusinessException.conflict("'" + item.getText() + "' is not ticked by hand. " + why + ".");
+        });
         if (status == null) {
             throw new IllegalArgumentException("status is missing");
+        }
+        if (seen != null && item.getStatus() != seen) {
+            throw changedMeanwhile(item, "item.status-changed", "status", item.getStatus().label());
         }
         String cleanReason = optionalText(reason, "reason", MAX_REASON);
         if (status.needsReason() && cleanReason == null) {
@@ -173,12 +212,26 @@ public class ReleaseItemService {
         return toView(items.save(item), LocalDate.now(clock));
     }
 
-    /** Sets the evidence link (http, https or a relative path) and a short summary; owner only. */
+    /** Sets the evidence link (http, https or a relative path) and a short summary, whatever they are now; owner only. */
     @Transactional
     public ItemView attachEvidence(long itemId, String link, String summary) {
+        return attachEvidence(itemId, null, link, summary);
+    }
+
+    /**
+     * Sets the evidence as {@link #attachEvidence(long, String, String)} does, but only while the item's evidence is
+     * still {@code seen} (link and summary as the user's page showed them, null for none): if someone changed it
+     * meanwhile, the change is refused (conflict) naming who set it to what, and nothing is overwritten.
+     */
+    @Transactional
+    public ItemView attachEvidence(long itemId, Evidence seen, String link, String summary) {
         CurrentUser user = CurrentUser.require();
         ItemEntity item = itemEntity(itemId);
         requireChange(user, item, "attach evidence to");
+        if (seen != null && !seen.equals(new Evidence(item.getEvidenceLink(), item.getEvidenceSummary()))) {
+            throw changedMeanwhile(item, ItemChangeKind.EVIDENCE.action(), "evidence",
+                    quoted(evidenceText(item.getEvidenceLink(), item.getEvidenceSummary())));
+        }
         String cleanLink = requireLink(link);
         String cleanSummary = optionalText(summary, "evidence summary", MAX_LINK);
         String before = evidenceText(item.getEvidenceLink(), item.getEvidenceSummary());
@@ -191,11 +244,32 @@ public class ReleaseItemService {
         return toView(items.save(item), LocalDate.now(clock));
     }
 
-    /** Sets or clears (blank) the item's note; owner only. */
+    /** Sets or clears (blank) the item's note, whatever it is now; owner only. */
     @Transactional
     public ItemView setNote(long itemId, String note) {
         CurrentUser user = CurrentUser.require();
         ItemEntity item = itemEntity(itemId);
+        return setNote(user, item, note);
+    }
+
+    /**
+     * Sets or clears the note as {@link #setNote(long, String)} does, but only while the note is still {@code seen}
+     * (as the user's page showed it; blank or null for none): if someone changed it meanwhile, the change is refused
+     * (conflict) naming who set it to what, and nothing is overwritten.
+     */
+    @Transactional
+    public ItemView setNote(long itemId, String seen, String note) {
+        CurrentUser user = CurrentUser.require();
+        ItemEntity item = itemEntity(itemId);
+        requireChange(user, item, "edit the note of");
+        if (!Objects.toString(seen, "").strip().equals(Objects.toString(item.getNote(), ""))) {
+            throw changedMeanwhile(item, ItemChangeKind.NOTE.action(), "note",
+                    quoted(Objects.toString(item.getNote(), "")));
+        }
+        return setNote(user, item, note);
+    }
+
+    private ItemView setNote(CurrentUser user, ItemEntity item, String note) {
         requireChange(user, item, "edit the note of");
         String cleanNote = optionalText(note, "note", MAX_TEXT);
         String before = Objects.toString(item.getNote(), "");
@@ -229,10 +303,24 @@ public class ReleaseItemService {
         return commentView(saved);
     }
 
-    /** Gives the item another owning role (ADMIN only). */
+    /**
+     * Gives the item another owning role (ADMIN only), whoever owns it now. The new owner is one of the release
+     * roles: never a Viewer, and never Administrator, so that an admin cannot take another role's item over, tick
+     * it and hand it back (ADMIN does not tick other roles' items, decision 010).
+     */
     @Transactional
     @PreAuthorize("hasRole('" + Roles.ADMIN + "')")
     public ItemView reassign(long itemId, Role owner) {
+        return reassign(itemId, null, owner);
+    }
+
+    /**
+     * Reassigns as {@link #reassign(long, Role)} does, but only while the owner is still {@code seen} (as the
+     * admin's page showed it): if someone changed it meanwhile, the change is refused (conflict) naming who.
+     */
+    @Transactional
+    @PreAuthorize("hasRole('" + Roles.ADMIN + "')")
+    public ItemView reassign(long itemId, Role seen, Role owner) {
         CurrentUser user = CurrentUser.require();
         if (owner == null) {
             throw new IllegalArgumentException("owner role is missing");
@@ -242,8 +330,15 @@ public class ReleaseItemService {
         }
         ItemEntity item = itemEntity(itemId);
         Role before = item.getOwner();
+        if (seen != null && before != seen) {
+            throw changedMeanwhile(item, ItemChangeKind.OWNER.action(), "owner", before.displayName());
+        }
         if (before == owner) {
             return toView(item, LocalDate.now(clock));
+        }
+        if (owner == Role.ADMIN) {
+            throw new IllegalArgumentException("an item is owned by one of the release roles, not by "
+                    + Role.ADMIN.displayName() + ": an administrator reassigns items but does not tick them");
         }
         item.setOwner(owner);
         Instant now = clock.instant();
@@ -281,7 +376,71 @@ public class ReleaseItemService {
         return all;
     }
 
+    /**
+     * A system act of the signoff module: sets an item whose status follows the sign-off chain or the go/no-go
+     * decision ({@link ItemView#statusFollows()}) to what the chain now says, on behalf of {@code actor}, the user
+     * whose sign-off, rejection, decision or item change moved it. Does nothing when the release has no item keyed
+     * {@code itemKey} (an imported checklist without the shipped keys) or the item already says so.
+     *
+     * @return the item, empty when the release has no such item
+     */
+    @Transactional
+    public Optional<ItemView> followSignOff(long releaseId, String itemKey, ItemStatus status, String reason,
+                                            String actor) {
+        if (status == null) {
+            throw new IllegalArgumentException("status is missing");
+        }
+        String cleanActor = requireText(actor, "actor", MAX_NAME);
+        String cleanReason = reason == null || reason.isBlank() ? null : truncate(reason.strip(), MAX_REASON);
+        Optional<ItemEntity> found = items.findByReleaseIdAndKey(releaseId, itemKey);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        ItemEntity item = found.get();
+        LocalDate today = LocalDate.now(clock);
+        if (toView(item, today).statusFollows().isEmpty()) {
+            throw new IllegalArgumentException("item '" + itemKey + "' is not recorded by the sign-off chain");
+        }
+        ItemStatus before = item.getStatus();
+        if (before == status && Objects.equals(item.getReason(), cleanReason)) {
+            return Optional.of(toView(item, today));
+        }
+        String beforeText = statusText(before, item.getReason());
+        item.setStatus(status, cleanReason);
+        Instant now = clock.instant();
+        item.touch(cleanActor, now);
+        record(item, cleanActor, now, "item.status-changed", beforeText, statusText(status, cleanReason));
+        events.publishEvent(statusEvent(item, before, cleanReason, cleanActor, now));
+        return Optional.of(toView(items.save(item), today));
+    }
+
+    /** An item's evidence as a page showed it: link and summary, null for none. */
+    public record Evidence(String link, String summary) {
+
+        /** Blank texts, as empty form fields give them, stand for none. */
+        public Evidence {
+            link = link == null || link.isBlank() ? null : link.strip();
+            summary = summary == null || summary.isBlank() ? null : summary.strip();
+        }
+    }
+
     // ---------------------------------------------------------------- helpers
+
+    /**
+     * The refusal of a change made from a page that showed the item before someone else changed it: names who
+     * changed what to what, and when, so the user can decide again on the current state.
+     */
+    private ItemChangedMeanwhile changedMeanwhile(ItemEntity item, String action, String what, String now) {
+        String who = history.findFirstByItemIdAndActionOrderByIdDesc(item.getId(), action)
+                .map(h -> h.getActor() + " set its " + what + " to " + now + " at " + Times.minuteUtc(h.getOccurredAt()))
+                .orElse("its " + what + " is now " + now);
+        return new ItemChangedMeanwhile("'" + item.getText() + "' changed while you were looking at it: " + who
+                + ". Nothing was changed; the item now shows its current state.");
+    }
+
+    private static String quoted(String text) {
+        return text.isEmpty() ? "nothing" : "'" + truncate(text, 200) + "'";
+    }
 
     private static void requireChange(CurrentUser user, ItemEntity item, String what) {
         if (!mayChange(user, item.getOwner())) {

@@ -116,6 +116,18 @@ public class SignOffService {
         return decisions.findByReleaseIdOrderByIdAsc(releaseId).stream().map(GoNoGoEntry::toRecord).toList();
     }
 
+    /** The chain's slots without a signed-in user, for {@link ChainOnTheBoard}. */
+    @Transactional(readOnly = true)
+    List<SlotState> chainAsSystem(long releaseId) {
+        return chainOf(entries.findByReleaseIdOrderByIdAsc(releaseId));
+    }
+
+    /** The latest go/no-go decision (the one that counts) without a signed-in user, for {@link ChainOnTheBoard}. */
+    @Transactional(readOnly = true)
+    Optional<GoNoGoDecision> latestDecisionAsSystem(long releaseId) {
+        return decisions.findFirstByReleaseIdOrderByIdDesc(releaseId).map(GoNoGoEntry::toRecord);
+    }
+
     /** The slots the signed-in user may act on: those of the roles they hold. */
     public Set<SignOffSlot> mySlots() {
         CurrentUser user = CurrentUser.require();

@@ -8,24 +8,34 @@ import java.util.Set;
 
 /** One place in the sign-off chain: the role that signs it and the phase it belongs to. */
 public enum SignOffSlot {
-    DEV_LEAD(Role.DEV_LEAD, SignOffPhase.TECHNICAL),
-    DEVOPS(Role.DEVOPS, SignOffPhase.TECHNICAL),
-    SECURITY_LEAD(Role.SECURITY_LEAD, SignOffPhase.TECHNICAL),
-    QA_LEAD(Role.QA_LEAD, SignOffPhase.TECHNICAL),
-    PRODUCT_MANAGEMENT(Role.PRODUCT_MANAGEMENT, SignOffPhase.BUSINESS),
-    CUSTOMER_SUCCESS_LEAD(Role.CUSTOMER_SUCCESS_LEAD, SignOffPhase.BUSINESS),
-    LEGAL_COMPLIANCE(Role.LEGAL_COMPLIANCE, SignOffPhase.BUSINESS),
-    EXECUTIVE_LEADERSHIP(Role.EXECUTIVE_LEADERSHIP, SignOffPhase.BUSINESS),
-    CTO(Role.CTO, SignOffPhase.FINAL),
-    CPO(Role.CPO, SignOffPhase.FINAL),
-    CEO(Role.CEO, SignOffPhase.FINAL);
+    DEV_LEAD(Role.DEV_LEAD, SignOffPhase.TECHNICAL, "signoff-dev-lead"),
+    DEVOPS(Role.DEVOPS, SignOffPhase.TECHNICAL, "signoff-devops"),
+    SECURITY_LEAD(Role.SECURITY_LEAD, SignOffPhase.TECHNICAL, "signoff-security-lead"),
+    QA_LEAD(Role.QA_LEAD, SignOffPhase.TECHNICAL, "signoff-qa-lead"),
+    PRODUCT_MANAGEMENT(Role.PRODUCT_MANAGEMENT, SignOffPhase.BUSINESS, "signoff-product-management"),
+    CUSTOMER_SUCCESS_LEAD(Role.CUSTOMER_SUCCESS_LEAD, SignOffPhase.BUSINESS, "signoff-customer-success"),
+    LEGAL_COMPLIANCE(Role.LEGAL_COMPLIANCE, SignOffPhase.BUSINESS, "signoff-legal-compliance"),
+    EXECUTIVE_LEADERSHIP(Role.EXECUTIVE_LEADERSHIP, SignOffPhase.BUSINESS, "signoff-executive-leadership"),
+    CTO(Role.CTO, SignOffPhase.FINAL, "signoff-cto"),
+    CPO(Role.CPO, SignOffPhase.FINAL, "signoff-cpo"),
+    CEO(Role.CEO, SignOffPhase.FINAL, "signoff-ceo");
 
     private final Role role;
     private final SignOffPhase phase;
+    private final String itemKey;
 
-    SignOffSlot(Role role, SignOffPhase phase) {
+    SignOffSlot(Role role, SignOffPhase phase, String itemKey) {
         this.role = role;
         this.phase = phase;
+        this.itemKey = itemKey;
+    }
+
+    /**
+     * The key of the checklist item that stands for this slot on the go-live board (decision 011), for example
+     * {@code signoff-cto}; the item's status follows the slot.
+     */
+    public String itemKey() {
+        return itemKey;
     }
 
     public Role role() {

@@ -110,7 +110,13 @@ class ItemAuthorizationTest {
         assertThat(releaseItems.item(itemId).owner()).isEqualTo(FIRST_ITEM_OWNER.get(section));
         ReleaseServiceTest.signIn(role.name().toLowerCase(), role);
         ItemStatus next = releaseItems.item(itemId).status() == ItemStatus.OPEN ? ItemStatus.IN_PROGRESS : ItemStatus.OPEN;
-        if (allowed) {
+        if (allowed && releaseItems.item(itemId).statusFollows().isPresent()) {
+            // A Sign-Off Authorities item: its owner keeps its note, but its status follows the sign-off chain.
+            assertThatThrownBy(() -> releaseItems.changeStatus(itemId, next, null))
+                    .hasMessageContaining("is not ticked by hand");
+            assertThat(releaseItems.setNote(itemId, "noted by " + role.name()).note())
+                    .isEqualTo("noted by " + role.name());
+        } else if (allowed) {
             assertThat(releaseItems.changeStatus(itemId, next, null).status()).isEqualTo(next);
         } else {
             assertThatThrownBy(() -> releaseItems.changeStatus(itemId, next, null))

@@ -106,17 +106,90 @@ class SignOffOnTheBoardTest {
     }
 
     @Test
-    void ticking_a_sign_off_authority_item_does_not_invalidate_a_sign_off() {
+    void every_slot_has_its_item_on_the_board_owned_by_its_role() {
+        long release = newRelease();
+        for (SignOffSlot slot : SignOffSlot.values()) {
+            assertThat(board.findItemByKey(release, slot.itemKey())).as(slot.name())
+                    .hasValueSatisfying(i -> assertThat(i.owner()).isEqualTo(slot.role()));
+        }
+    }
+
+    @Test
+    void a_sign_off_authority_item_cannot_be_ticked_on_the_board() {
+        long release = newRelease();
+        ItemView cto = board.findItemByKey(release, "signoff-cto").orElseThrow();
+        login("cto", Role.CTO);
+        assertThatThrownBy(() -> releaseItems.changeStatus(cto.id(), ItemStatus.DONE, null))
+                .hasMessageContaining("sign off on the executive page");
+        login("viewer", Role.VIEWER);
+        assertThat(board.findItemByKey(release, "signoff-cto").orElseThrow().status()).isEqualTo(ItemStatus.OPEN);
+    }
+
+    @Test
+    void signing_off_ticks_the_slots_item_and_invalidating_the_sign_off_opens_it_again() {
         long release = newRelease();
         closeRequiredItems(release);
         sign(release, SignOffSlot.DEV_LEAD);
-        ItemView ceo = board.findItemByKey(release, "signoff-ceo").orElseThrow();
-        login("ceo", ceo.owner());
-        releaseItems.changeStatus(ceo.id(), ItemStatus.DONE, null);
         login("viewer", Role.VIEWER);
-        // the listener runs after commit on another thread: watch it long enough to see an invalidation land
-        await().pollInSameThread().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() ->
-                service.chain(release).get(0).status() == SlotStatus.SIGNED);
+        await().pollInSameThread().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(board.findItemByKey(release, "signoff-dev-lead").orElseThrow()).satisfies(i -> {
+                    assertThat(i.status()).isEqualTo(ItemStatus.DONE);
+                    assertThat(i.reason()).startsWith("Signed off by dev_lead at ");
+                    assertThat(i.changedBy()).isEqualTo("dev_lead");
+                }));
+        // The board's own update of the item does not count as an item change that invalidates the sign-off.
+        assertThat(service.chain(release).get(0).status()).isEqualTo(SlotStatus.SIGNED);
+
+        ItemView rollback = board.findItemByKey(release, "rollback-procedures-tested").orElseThrow();
+        login("qa", rollback.owner());
+        releaseItems.changeStatus(rollback.id(), ItemStatus.IN_PROGRESS, null);
+        login("viewer", Role.VIEWER);
+        await().pollInSameThread().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(board.findItemByKey(release, "signoff-dev-lead").orElseThrow()).satisfies(i -> {
+                    assertThat(i.status()).isEqualTo(ItemStatus.OPEN);
+                    assertThat(i.reason()).startsWith("Sign-off by dev_lead invalidated at ")
+                            .contains("Rollback procedures tested");
+                }));
+        assertThat(board.exportMarkdown(release)).contains("- [ ] Development Team Lead {#signoff-dev-lead}");
+    }
+
+    @Test
+    void a_rejection_leaves_the_slots_item_open_with_the_reason() {
+        long release = newRelease();
+        closeRequiredItems(release);
+        sign(release, SignOffSlot.QA_LEAD);
+        login("viewer", Role.VIEWER);
+        await().pollInSameThread().atMost(Duration.ofSeconds(20)).until(() ->
+                board.findItemByKey(release, "signoff-qa-lead").orElseThrow().status() == ItemStatus.DONE);
+        login("qa_lead", Role.QA_LEAD);
+        service.reject(release, SignOffSlot.QA_LEAD, "flaky tests", PASSWORD);
+        login("viewer", Role.VIEWER);
+        await().pollInSameThread().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(board.findItemByKey(release, "signoff-qa-lead").orElseThrow()).satisfies(i -> {
+                    assertThat(i.status()).isEqualTo(ItemStatus.OPEN);
+                    assertThat(i.reason()).startsWith("Rejected by qa_lead at ").endsWith(": flaky tests");
+                }));
+    }
+
+    @Test
+    void the_go_no_go_meeting_item_follows_the_latest_decision() {
+        long release = newRelease();
+        login("ceo", Role.CEO);
+        service.recordGoNoGo(release, LocalDate.now(), "All authorities", GoNoGo.GO, "Go");
+        login("viewer", Role.VIEWER);
+        await().pollInSameThread().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(board.findItemByKey(release, "go-no-go-meeting").orElseThrow()).satisfies(i -> {
+                    assertThat(i.status()).isEqualTo(ItemStatus.DONE);
+                    assertThat(i.reason()).isEqualTo("GO recorded by ceo for the meeting of " + LocalDate.now());
+                }));
+        login("cto", Role.CTO);
+        service.recordGoNoGo(release, LocalDate.now(), "All authorities", GoNoGo.NO_GO, "Not yet");
+        login("viewer", Role.VIEWER);
+        await().pollInSameThread().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(board.findItemByKey(release, "go-no-go-meeting").orElseThrow()).satisfies(i -> {
+                    assertThat(i.status()).isEqualTo(ItemStatus.OPEN);
+                    assertThat(i.reason()).startsWith("NO-GO recorded by cto");
+                }));
     }
 
     @Test

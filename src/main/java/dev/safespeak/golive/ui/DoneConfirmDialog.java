@@ -11,6 +11,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import dev.safespeak.base.BusinessException;
 import dev.safespeak.base.ui.Messages;
+import dev.safespeak.golive.ItemChangedMeanwhile;
 import dev.safespeak.golive.ItemCheckOutcome;
 import dev.safespeak.golive.ItemCheckRunner;
 import dev.safespeak.golive.ItemView;
@@ -67,7 +68,12 @@ class DoneConfirmDialog extends Dialog {
                     showError(Messages.get("board.done-confirm.failed-again"));
                     return;
                 }
-                runner.markDoneWithEvidence(item.id());
+                runner.markDoneWithEvidence(item.id(), item.status());
+            } catch (ItemChangedMeanwhile ex) {
+                // Somebody else changed the item meanwhile: nothing was attached or set; the board shows theirs.
+                close();
+                ItemRow.notifyError(ex.getMessage());
+                return;
             } catch (BusinessException | IllegalArgumentException ex) {
                 showError(ex.getMessage());
                 return;

@@ -21,6 +21,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import dev.safespeak.base.BusinessException;
 import dev.safespeak.golive.CommentView;
 import dev.safespeak.golive.HistoryEntry;
+import dev.safespeak.golive.ItemChangedMeanwhile;
 import dev.safespeak.golive.ItemCheckOutcome;
 import dev.safespeak.golive.ItemCheckRunner;
 import dev.safespeak.golive.ItemEvidence;
@@ -59,6 +60,14 @@ class ItemDetailDialog extends Dialog {
     final VerticalLayout history = new VerticalLayout();
     final VerticalLayout comments = new VerticalLayout();
     final VerticalLayout evidence = new VerticalLayout();
+    /** Says that the item changed while the user was editing fields they have not saved; hidden otherwise. */
+    Span changedMeanwhile;
+    /** Says why the status is not set here, for the items the sign-off chain records; null for other items. */
+    Span statusFollows;
+    /** The saved note the note field's text started from: what a save expects the note still to be. */
+    private String noteBase;
+    /** The saved evidence the evidence fields' texts started from. */
+    private ReleaseItemService.Evidence evidenceBase;
     Button runChecks;
     Button doneWithChecks;
     final VerticalLayout checkResults = new VerticalLayout();
@@ -81,17 +90,67 @@ class ItemDetailDialog extends Dialog {
         return itemId;
     }
 
-    /** Redraws the dialog from the service, keeping what the user is typing into a new comment. */
+    /**
+     * Redraws the dialog from the service. What the user typed and has not saved (note, evidence link and summary, a
+     * new comment) is kept: a change anywhere on the release redraws open dialogs, and must not throw typing away.
+     * When the saved value under such a field changed meanwhile, the typed text stays and a notice says so; saving it
+     * is then refused once, naming who changed what ({@link ItemChangedMeanwhile}), and a second save replaces it.
+     */
     void refresh() {
         String typing = comment == null ? "" : comment.getValue();
         ItemView item = releaseItems.item(itemId);
+        String savedNote = Objects.toString(item.note(), "");
+        ReleaseItemService.Evidence savedEvidence = evidenceOf(item);
+        // Unsaved: the field's text differs from the saved value it started from and from the saved value now.
+        String typedNote = note == null ? null : note.getValue();
+        boolean noteUnsaved = typedNote != null && !typedNote.strip().equals(noteBase)
+                && !typedNote.strip().equals(savedNote);
+        ReleaseItemService.Evidence typedEvidence = evidenceLink == null ? null
+                : new ReleaseItemService.Evidence(evidenceLink.getValue(), evidenceSummary.getValue());
+        String typedLink = evidenceLink == null ? null : evidenceLink.getValue();
+        String typedSummary = evidenceSummary == null ? null : evidenceSummary.getValue();
+        boolean evidenceUnsaved = typedEvidence != null && !typedEvidence.equals(evidenceBase)
+                && !typedEvidence.equals(savedEvidence);
+        List<String> changedUnderTyping = new ArrayList<>();
+        if (noteUnsaved && !savedNote.equals(noteBase)) {
+            changedUnderTyping.add("the note");
+        }
+        if (evidenceUnsaved && !savedEvidence.equals(evidenceBase)) {
+            changedUnderTyping.add("the evidence");
+        }
+        if (!noteUnsaved) {
+            noteBase = savedNote;
+        }
+        if (!evidenceUnsaved) {
+            evidenceBase = savedEvidence;
+        }
         boolean canChange = releaseItems.canChange(item);
         body.removeAll();
         setHeaderTitle(item.text());
 
+        changedMeanwhile = new Span(changedUnderTyping.isEmpty() ? "" : "While you were editing, "
+                + (item.changedBy() == null ? "someone" : item.changedBy()) + " changed "
+                + String.join(" and ", changedUnderTyping) + " of this item"
+                + (item.changedAt() == null ? "" : " (" + Times.minuteUtc(item.changedAt()) + ")")
+                + ". What you typed is kept below and not saved yet.");
+        changedMeanwhile.setId("detail-changed-meanwhile");
+        changedMeanwhile.getElement().getThemeList().add("badge contrast");
+        changedMeanwhile.getStyle().set("white-space", "normal");
+        changedMeanwhile.setVisible(!changedUnderTyping.isEmpty());
+        body.add(changedMeanwhile);
+
         body.add(line("Section", item.phase() + " / " + item.section()));
         body.add(line("Status", item.status().label() + (item.reason() == null ? "" : " — " + item.reason())
                 + (item.regressed() ? " (regressed: a readiness check is failing)" : "")));
+        statusFollows = item.statusFollows().map(why -> {
+            Span follows = new Span(why + ".");
+            follows.setId("detail-status-follows");
+            follows.getStyle().set("color", "var(--lumo-secondary-text-color)");
+            return follows;
+        }).orElse(null);
+        if (statusFollows != null) {
+            body.add(statusFollows);
+        }
         body.add(line("Due", item.dueDate() + " (" + item.window().label() + ")" + (item.overdue() ? " — overdue" : "")
                 + (item.requiredBeforeApproval() ? "" : " — " + item.requirement().label())));
         if (item.changedBy() != null) {
@@ -101,13 +160,15 @@ class ItemDetailDialog extends Dialog {
         owner = new Select<>();
         owner.setId("detail-owner");
         owner.setLabel("Owner");
-        owner.setItems(Arrays.stream(Role.values()).filter(r -> r != Role.VIEWER).toList());
+        // The release roles; Administrator only to show an item it owns (fallback owner), never to take one over.
+        owner.setItems(Arrays.stream(Role.values())
+                .filter(r -> r != Role.VIEWER && (r != Role.ADMIN || item.owner() == Role.ADMIN)).toList());
         owner.setItemLabelGenerator(Role::displayName);
         owner.setValue(item.owner());
         owner.setReadOnly(!releaseItems.canReassign());
         owner.addValueChangeListener(e -> {
             if (e.getValue() != null && e.getValue() != item.owner()) {
-                act(() -> releaseItems.reassign(itemId, e.getValue()), "Owner changed");
+                act(() -> releaseItems.reassign(itemId, item.owner(), e.getValue()), "Owner changed");
             }
         });
         body.add(owner);
@@ -115,26 +176,28 @@ class ItemDetailDialog extends Dialog {
         note = new TextArea("Note");
         note.setId("detail-note");
         note.setWidthFull();
-        note.setValue(Objects.toString(item.note(), ""));
+        note.setValue(noteUnsaved ? typedNote : savedNote);
         note.setReadOnly(!canChange);
-        saveNote = new Button("Save note", e -> act(() -> releaseItems.setNote(itemId, note.getValue()), "Note saved"));
+        saveNote = new Button("Save note", e -> act(() -> releaseItems.setNote(itemId, noteBase, note.getValue()),
+                "Note saved", () -> { }, () -> noteBase = Objects.toString(releaseItems.item(itemId).note(), "")));
         saveNote.setId("detail-save-note");
         saveNote.setVisible(canChange);
         body.add(note, saveNote);
 
         evidenceLink = new TextField("Evidence link");
         evidenceLink.setId("detail-evidence-link");
-        evidenceLink.setValue(Objects.toString(item.evidenceLink(), ""));
+        evidenceLink.setValue(evidenceUnsaved ? typedLink : Objects.toString(item.evidenceLink(), ""));
         evidenceLink.setWidth("20em");
         evidenceLink.setMaxWidth("100%");
         evidenceLink.setReadOnly(!canChange);
         evidenceSummary = new TextField("Evidence summary");
         evidenceSummary.setId("detail-evidence-summary");
-        evidenceSummary.setValue(Objects.toString(item.evidenceSummary(), ""));
+        evidenceSummary.setValue(evidenceUnsaved ? typedSummary : Objects.toString(item.evidenceSummary(), ""));
         evidenceSummary.setMaxWidth("100%");
         evidenceSummary.setReadOnly(!canChange);
-        saveEvidence = new Button("Attach evidence", e -> act(() -> releaseItems.attachEvidence(itemId,
-                evidenceLink.getValue(), evidenceSummary.getValue()), "Evidence attached"));
+        saveEvidence = new Button("Attach evidence", e -> act(() -> releaseItems.attachEvidence(itemId, evidenceBase,
+                evidenceLink.getValue(), evidenceSummary.getValue()), "Evidence attached", () -> { },
+                () -> evidenceBase = evidenceOf(releaseItems.item(itemId))));
         saveEvidence.setId("detail-save-evidence");
         saveEvidence.setVisible(canChange);
         evidenceForm = new HorizontalLayout(evidenceLink, evidenceSummary, saveEvidence);
@@ -181,7 +244,7 @@ class ItemDetailDialog extends Dialog {
             comment.setWidthFull();
             comment.setValue(typing);
             addComment = new Button("Add comment", e -> act(() -> releaseItems.addComment(itemId, comment.getValue()),
-                    "Comment added", () -> comment.clear()));
+                    "Comment added", () -> comment.clear(), null));
             addComment.setId("detail-add-comment");
             body.add(comment, addComment);
         } else {
@@ -228,10 +291,10 @@ class ItemDetailDialog extends Dialog {
             runChecks.setVisible(runner.canRun(item));
             runChecks.setDisableOnClick(true);
             doneWithChecks = new Button("Mark done with check evidence", e -> act(
-                    () -> runner.markDoneWithEvidence(itemId), "Marked done with the check run attached"));
+                    () -> runner.markDoneWithEvidence(itemId, item.status()), "Marked done with the check run attached"));
             doneWithChecks.setId("detail-done-with-checks");
             doneWithChecks.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_SUCCESS);
-            doneWithChecks.setVisible(canChange && item.status() != ItemStatus.DONE);
+            doneWithChecks.setVisible(releaseItems.canChangeStatus(item) && item.status() != ItemStatus.DONE);
             for (ItemCheckOutcome o : lastRun) {
                 Span line = new Span((o.passed() ? "PASS " : "FAIL ") + o.checkName() + " — " + o.details() + " ("
                         + o.durationMillis() + " ms, by " + o.triggeredBy() + ", " + Times.minuteUtc(o.ranAt()) + ")");
@@ -243,21 +306,38 @@ class ItemDetailDialog extends Dialog {
     }
 
     private void act(Runnable action, String done) {
-        act(action, done, () -> { });
+        act(action, done, () -> { }, null);
     }
 
-    private void act(Runnable action, String done, Runnable after) {
+    /**
+     * Runs a change and redraws. {@code afterStale} runs when the service refused it because the item changed since
+     * this dialog last showed it: the user has now been told who changed what, so what they typed is kept and the next
+     * save is made from the current value; null for a change without typed text (the owner).
+     */
+    private void act(Runnable action, String done, Runnable after, Runnable afterStale) {
         try {
             action.run();
             after.run();
             Notification.show(done, 2000, Notification.Position.BOTTOM_START)
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        } catch (ItemChangedMeanwhile e) {
+            String message = e.getMessage();
+            if (afterStale != null) {
+                afterStale.run();
+                message += " What you typed is kept: save again to replace it.";
+            }
+            Notification.show(message, 8000, Notification.Position.TOP_CENTER)
+                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
         } catch (BusinessException | IllegalArgumentException e) {
             Notification.show(e.getMessage(), 5000, Notification.Position.TOP_CENTER)
                     .addThemeVariants(NotificationVariant.LUMO_ERROR);
         }
         // The board redraws itself and this dialog.
         onChange.run();
+    }
+
+    private static ReleaseItemService.Evidence evidenceOf(ItemView item) {
+        return new ReleaseItemService.Evidence(item.evidenceLink(), item.evidenceSummary());
     }
 
     private static Paragraph line(String label, String value) {

@@ -32,6 +32,7 @@ import dev.safespeak.base.BusinessException;
 import dev.safespeak.base.ui.Messages;
 import dev.safespeak.golive.BoardView;
 import dev.safespeak.golive.ItemCheckOutcome;
+import dev.safespeak.golive.ItemChangedMeanwhile;
 import dev.safespeak.golive.ItemCheckRunner;
 import dev.safespeak.golive.ItemStatus;
 import dev.safespeak.golive.ItemView;
@@ -367,7 +368,7 @@ class ReleaseBoardView extends VerticalLayout implements BeforeEnterObserver, Be
                 sectionBars.put(section.name(), sectionBar);
                 phaseBox.add(sectionTitle, meta, sectionBar);
                 for (ItemView item : shown) {
-                    ItemRow row = new ItemRow(item, releaseItems.canChange(item), this);
+                    ItemRow row = new ItemRow(item, releaseItems.canChangeStatus(item), this);
                     rows.put(item.id(), row);
                     phaseBox.add(row);
                 }
@@ -395,7 +396,7 @@ class ReleaseBoardView extends VerticalLayout implements BeforeEnterObserver, Be
             if (old.item.equals(item)) {
                 continue;
             }
-            ItemRow row = new ItemRow(item, releaseItems.canChange(item), this);
+            ItemRow row = new ItemRow(item, releaseItems.canChangeStatus(item), this);
             var parent = old.getElement().getParent();
             parent.setChild(parent.indexOfChild(old.getElement()), row.getElement());
             rows.put(item.id(), row);
@@ -453,15 +454,23 @@ class ReleaseBoardView extends VerticalLayout implements BeforeEnterObserver, Be
     }
 
     /**
-     * Sends a status change. A refusal is shown as a notification when {@code notify} is set, and the row goes back
-     * to the server's status; the message is returned so that a dialog can show it next to its field instead.
+     * Sends a status change made from {@code item}, the item as the row showed it: the service refuses it if the
+     * item's status changed meanwhile ({@link ItemChangedMeanwhile}), which is always told in a notification, and the
+     * row then shows the item as it is now. Another refusal is shown as a notification when {@code notify} is set, and
+     * the row goes back to the server's status; the message is returned so that a dialog can show it next to its field
+     * instead.
      *
-     * @return null when the change was accepted, else why it was refused
+     * @return null when the change was accepted or refused because the item had changed meanwhile (a dialog asking
+     *         for the change has nothing left to ask), else why it was refused
      */
     String changeStatus(ItemView item, ItemStatus next, String reason, boolean notify) {
         String refused = null;
         try {
-            releaseItems.changeStatus(item.id(), next, reason);
+            releaseItems.changeStatus(item.id(), item.status(), next, reason);
+        } catch (ItemChangedMeanwhile e) {
+            // Somebody else changed the item since this row was drawn: nothing was overwritten; say who, show theirs.
+            ItemRow.notifyError(e.getMessage());
+            revert(item);
         } catch (BusinessException | IllegalArgumentException e) {
             refused = e.getMessage();
             if (notify) {
