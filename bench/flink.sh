@@ -34,7 +34,7 @@ for run in "flink 1" "flink 2" "score 1" "score 2"; do
         JAVA_OPTS="-Xmx2g" flink/run.sh bounded --in "$WORK/in/texts.jsonl" --out "$out" --parallelism "$n" \
             > "$WORK/$kind-$n.log" 2>&1 || { tail -30 "$WORK/$kind-$n.log" >&2; exit 1; }
         cat "$out"/results/* | sort > "$out.sorted"
-        runtime=$(grep -oE ', in [0-9.]+ s -> ' "$WORK/$kind-$n.log" | awk '{print $2}' || true)
+        runtime=$(grep -oE ', in [0-9.]+ s -> ' "$WORK/$kind-$n.log" | awk '{print $3}' || true)
         inner="job runtime $runtime s (includes the model load in the operator's open)"
         what="bounded job, $n task slot$([ "$n" = 1 ] || echo s) (\`flink/run.sh bounded --parallelism $n\`)"
     else
