@@ -224,6 +224,8 @@ on 127.0.0.1 only, scores a text and stops it with SIGTERM.
 | --- | --- |
 | result | PASS |
 | run at | $(date -u +%Y-%m-%dT%H:%M:%SZ) |
+| checkout | git $(git rev-parse --short HEAD 2>/dev/null || echo unknown) (the jar may have been built from another commit) |
+| models in the jar | n-gram $(unzip -p "$JAR" BOOT-INF/classes/models/default/manifest.json 2>/dev/null | grep -m1 -o '"version" *: *"[^"]*"' | cut -d'"' -f4), heads $(unzip -p "$JAR" BOOT-INF/classes/models/default/encoder-heads.json 2>/dev/null | grep -m1 -o '"version" *: *"[^"]*"' | cut -d'"' -f4) |
 | image size | $((IMAGE_BYTES / 1000000)) MB ($IMAGE_BYTES bytes) |
 | of which the base image | $((BASE_BYTES / 1000000)) MB |
 | of which the application jar, extracted (/app/app.jar and /app/lib) | $((EXTRACTED_BYTES / 1000000)) MB |
