@@ -20,6 +20,16 @@ public enum ApprovalRequirement {
     /** The key of the built-in checklist's go/no-go meeting item. */
     public static final String GO_NO_GO_KEY = "go-no-go-meeting";
 
+    /**
+     * The keys of the items the sign-off module keeps in step with its chain (one per sign-off slot, and the go/no-go
+     * meeting): only these are refused to hand ticking. Another item of a sign-off section (a custom checklist's) is
+     * still ticked by its owner.
+     */
+    public static final Set<String> CHAIN_KEYS = Set.of("signoff-dev-lead", "signoff-devops",
+            "signoff-security-lead", "signoff-qa-lead", "signoff-product-management", "signoff-customer-success",
+            "signoff-legal-compliance", "signoff-executive-leadership", "signoff-cto", "signoff-cpo", "signoff-ceo",
+            GO_NO_GO_KEY);
+
     /** Items whose key starts with this are recorded by the go/no-go decision. */
     public static final String GO_NO_GO_PREFIX = "go-no-go";
 

@@ -49,7 +49,8 @@ public record ItemView(
      * cannot claim a sign-off nobody gave. Empty for every other item.
      */
     public Optional<String> statusFollows() {
-        if (requirement() != ApprovalRequirement.RECORDED_BY_SIGN_OFF) {
+        if (requirement() != ApprovalRequirement.RECORDED_BY_SIGN_OFF
+                || !ApprovalRequirement.CHAIN_KEYS.contains(key)) {
             return Optional.empty();
         }
         return Optional.of(key != null && key.startsWith(ApprovalRequirement.GO_NO_GO_PREFIX)

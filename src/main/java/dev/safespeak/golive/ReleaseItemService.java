@@ -390,17 +390,39 @@ public class ReleaseItemService {
         if (status == null) {
             throw new IllegalArgumentException("status is missing");
         }
+        return followSignOff(releaseId, itemKey, () -> new Follow(status, reason), actor);
+    }
+
+    /** What an item that follows the sign-off chain should say now: its status and the reason. */
+    public record Follow(ItemStatus status, String reason) {
+    }
+
+    /**
+     * Like {@link #followSignOff(long, String, ItemStatus, String, String)}, with the status read by {@code chain} only
+     * once the item is locked: two events about one slot handled at once (a sign-off and its invalidation) then take
+     * turns, and the later one reads the chain as the earlier one left it, so the item cannot end up saying what the
+     * chain said before. An item with this key that does not follow the chain (a custom checklist that put the key
+     * elsewhere) is left alone with a warning, so the event is not retried forever.
+     */
+    @Transactional
+    public Optional<ItemView> followSignOff(long releaseId, String itemKey,
+                                            java.util.function.Supplier<Follow> chain, String actor) {
         String cleanActor = requireText(actor, "actor", MAX_NAME);
-        String cleanReason = reason == null || reason.isBlank() ? null : truncate(reason.strip(), MAX_REASON);
-        Optional<ItemEntity> found = items.findByReleaseIdAndKey(releaseId, itemKey);
+        Optional<ItemEntity> found = items.lockByReleaseIdAndKey(releaseId, itemKey);
         if (found.isEmpty()) {
             return Optional.empty();
         }
         ItemEntity item = found.get();
         LocalDate today = LocalDate.now(clock);
         if (toView(item, today).statusFollows().isEmpty()) {
-            throw new IllegalArgumentException("item '" + itemKey + "' is not recorded by the sign-off chain");
+            log.warn("Release {}: item '{}' is not in a section recorded by the sign-off chain, so the chain does not "
+                    + "set its status", releaseId, itemKey);
+            return Optional.empty();
         }
+        Follow target = chain.get();
+        ItemStatus status = target.status();
+        String cleanReason = target.reason() == null || target.reason().isBlank() ? null
+                : truncate(target.reason().strip(), MAX_REASON);
         ItemStatus before = item.getStatus();
         if (before == status && Objects.equals(item.getReason(), cleanReason)) {
             return Optional.of(toView(item, today));

@@ -6,8 +6,8 @@ import java.time.Instant;
 /**
  * A recorded approval no longer holds: sign-offs were invalidated by a change to a required item, a slot was
  * rejected, a NO-GO decision was recorded, or an approval gate's answer changed (a waiver was revoked, a success
- * criterion now fails); {@code actor} is who caused it ({@code system:signoff} when the periodic re-check found it),
- * {@code reason} says what happened.
+ * criterion found failing when the gate was asked again); {@code actor} is who caused it, {@code reason} says what
+ * happened.
  */
 public record ReleaseApprovalWithdrawn(long releaseId, String actor, Instant occurredAt, String reason)
         implements AuditableEvent {

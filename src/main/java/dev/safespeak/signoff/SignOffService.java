@@ -263,8 +263,7 @@ public class SignOffService {
     }
 
     /**
-     * After an approval gate's answer changed ({@link ApprovalGateChanged}), or on the periodic re-check of
-     * {@link ApprovalRecheck}: records and publishes {@link ReleaseApproved} if the release has become approved, or
+     * After an approval gate's answer changed ({@link ApprovalGateChanged}): records and publishes {@link ReleaseApproved} if the release has become approved, or
      * withdraws a recorded approval that no longer holds and publishes {@link ReleaseApprovalWithdrawn}; does nothing
      * when nothing changed.
      */
@@ -278,21 +277,6 @@ public class SignOffService {
             return;
         }
         withdrawApprovalIfLost(releaseId, actor, null, clock.instant());
-    }
-
-    /**
-     * The releases whose approval may change without anybody acting on the chain (a success criterion measured
-     * failing, or passing again): those with a recorded approval and those whose latest go/no-go decision is GO, the
-     * only ones that can be approved.
-     */
-    @Transactional(readOnly = true)
-    Set<Long> releasesToRecheck() {
-        Set<Long> ids = new java.util.TreeSet<>(approvals.findReleaseIdsWithRecordedApproval());
-        for (Long id : decisions.findReleaseIds()) {
-            decisions.findFirstByReleaseIdOrderByIdDesc(id).filter(d -> d.toRecord().decision() == GoNoGo.GO)
-                    .ifPresent(d -> ids.add(id));
-        }
-        return ids;
     }
 
     /**

@@ -114,6 +114,42 @@ class SignOffOnTheBoardTest {
         }
     }
 
+    @Autowired
+    ChainOnTheBoard chainOnTheBoard;
+
+    @Test
+    void at_start_an_item_ticked_by_hand_before_it_followed_the_chain_is_set_from_the_chain() {
+        long release = newRelease();
+        // What an earlier version allowed: the CTO's item ticked by hand with nobody signed.
+        releaseItems.followSignOff(release, "signoff-cto", ItemStatus.DONE, null, "cto");
+        releaseItems.followSignOff(release, "go-no-go-meeting", ItemStatus.DONE, null, "product_management");
+        login("viewer", Role.VIEWER);
+        assertThat(board.findItemByKey(release, "signoff-cto").orElseThrow().status()).isEqualTo(ItemStatus.DONE);
+
+        assertThat(chainOnTheBoard.syncAll()).isPositive();
+
+        assertThat(board.findItemByKey(release, "signoff-cto").orElseThrow()).satisfies(i -> {
+            assertThat(i.status()).isEqualTo(ItemStatus.OPEN);
+            assertThat(i.changedBy()).isEqualTo("system:signoff");
+        });
+        assertThat(board.findItemByKey(release, "go-no-go-meeting").orElseThrow().status())
+                .isEqualTo(ItemStatus.OPEN);
+        // An item that already says what the chain says is not touched again.
+        ItemView ceo = board.findItemByKey(release, "signoff-ceo").orElseThrow();
+        chainOnTheBoard.syncAll();
+        assertThat(releaseItems.history(ceo.id())).isEmpty();
+    }
+
+    @Test
+    void every_chain_key_is_a_slots_item_or_the_go_no_go_meeting() {
+        java.util.Set<String> driven = new java.util.HashSet<>();
+        for (SignOffSlot slot : SignOffSlot.values()) {
+            driven.add(slot.itemKey());
+        }
+        driven.add(dev.safespeak.golive.ApprovalRequirement.GO_NO_GO_KEY);
+        assertThat(dev.safespeak.golive.ApprovalRequirement.CHAIN_KEYS).isEqualTo(driven);
+    }
+
     @Test
     void a_sign_off_authority_item_cannot_be_ticked_on_the_board() {
         long release = newRelease();

@@ -10,4 +10,11 @@ public interface ItemRepository extends JpaRepository<ItemEntity, Long> {
     List<ItemEntity> findByReleaseIdOrderByPositionAsc(Long releaseId);
 
     Optional<ItemEntity> findByReleaseIdAndKey(Long releaseId, String key);
+
+    /** The item, locked until the transaction ends, so two writers that read elsewhere first take turns. */
+    @org.springframework.data.jpa.repository.Lock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+    @org.springframework.data.jpa.repository.Query("select i from ItemEntity i where i.releaseId = :releaseId "
+            + "and i.key = :key")
+    Optional<ItemEntity> lockByReleaseIdAndKey(@org.springframework.data.repository.query.Param("releaseId")
+            Long releaseId, @org.springframework.data.repository.query.Param("key") String key);
 }

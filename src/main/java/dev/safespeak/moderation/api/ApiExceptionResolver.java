@@ -111,6 +111,9 @@ class ApiExceptionResolver implements HandlerExceptionResolver, Ordered {
             return ApiProblem.unsupportedMediaType(m.getContentType() != null ? m.getContentType().toString()
                     : sent == null || sent.isBlank() ? "(none)" : sent);
         }
+        if (hasCause(ex, org.springframework.web.multipart.MaxUploadSizeExceededException.class)) {
+            return ApiProblem.bodyTooLarge(maxBodyBytes);
+        }
         if (ex instanceof MultipartException) {
             // A multipart body the container could not even split (no boundary): no endpoint reads multipart.
             if (request.getRequestURI().equals(PerspectiveController.BATCH_PATH)) {

@@ -69,8 +69,9 @@ final class ApiKeyFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         ApiKeyPrincipal key;
         RateDecision decision;
-        String secret = secret(request);
+        String secret = null;
         try {
+            secret = secret(request);
             try {
                 key = keys.authenticate(secret, takesQueryKey(request));
             } catch (BusinessException e) {

@@ -120,6 +120,10 @@ class OpenAiModerationController {
             throw ApiProblem.invalid("input must be a string or an array of strings");
         }
         boolean parts = input.size() > 0 && input.get(0).isObject();
+        if (parts && input.size() > dev.safespeak.moderation.ModerationLimits.MAX_BATCH_ITEMS) {
+            throw ApiProblem.invalid("input has " + input.size() + " parts, at most "
+                    + dev.safespeak.moderation.ModerationLimits.MAX_BATCH_ITEMS + " are allowed");
+        }
         List<String> texts = new ArrayList<>();
         for (int i = 0; i < input.size(); i++) {
             JsonNode item = input.get(i);

@@ -201,8 +201,10 @@ class PerspectiveController {
 
     /**
      * Refuses, in Perspective's words, a comment whose language SafeSpeak does not serve: a hint outside its
-     * languages, or no hint and no language detected. Perspective answers these with the same 400, so its clients
-     * already send such comments elsewhere (for example to human review) instead of trusting a score.
+     * languages, or no hint, no language detected and not one Latin letter (Japanese, Thai, an emoji alone).
+     * Perspective answers these with the same 400, so its clients already send such comments elsewhere (for example
+     * to human review) instead of trusting a score. A Latin-script text the detector cannot place ("idiot", "stfu":
+     * too short to tell English from Dutch) is scored, as before: the n-gram model reads it whatever its language.
      */
     private void checkLanguage(String text, List<String> hints, String attribute) {
         List<String> given = ApiModeration.checkLanguages(hints);
@@ -211,7 +213,8 @@ class PerspectiveController {
             throw ApiProblem.invalid("Attribute " + attribute + " does not support request languages: "
                     + String.join(", ", unsupported));
         }
-        if (given.isEmpty() && moderation.languageUnknown(text)) {
+        if (given.isEmpty() && text.codePoints().noneMatch(c -> Character.UnicodeScript.of(c)
+                == Character.UnicodeScript.LATIN) && moderation.languageUnknown(text)) {
             throw ApiProblem.invalid("Attribute " + attribute + " does not support request languages: und");
         }
     }
@@ -251,7 +254,7 @@ class PerspectiveController {
         boolean drop = Boolean.TRUE.equals(body.dropUnsupportedAttributes());
         // The name each attribute was requested by, which its scores are answered under.
         Map<String, Attribute> requested = new LinkedHashMap<>();
-        Map<Attribute, Double> cutoffs = new LinkedHashMap<>();
+        Map<String, Double> cutoffs = new LinkedHashMap<>();
         body.requestedAttributes().forEach((name, params) -> {
             Attribute attribute = attributeNamed(name, drop);
             if (attribute == null) {
@@ -268,7 +271,7 @@ class PerspectiveController {
                 if (Double.isNaN(t) || t < 0 || t > 1) {
                     throw ApiProblem.invalid("scoreThreshold of " + name + " must be between 0 and 1");
                 }
-                cutoffs.put(attribute, Math.max(t, cutoffs.getOrDefault(attribute, 0.0)));
+                cutoffs.put(name, t);
             }
         });
         if (requested.isEmpty()) {
@@ -288,7 +291,7 @@ class PerspectiveController {
         Map<String, AttributeScores> out = new LinkedHashMap<>();
         requested.forEach((name, attribute) -> {
             Double value = score.scores().get(attribute);
-            if (value == null || (cutoffs.containsKey(attribute) && value < cutoffs.get(attribute))) {
+            if (value == null || (cutoffs.containsKey(name) && value < cutoffs.get(name))) {
                 return;
             }
             List<SpanScore> spanScores = new ArrayList<>();

@@ -14,10 +14,6 @@ public interface ApprovalEntryRepository extends JpaRepository<ApprovalEntry, Lo
     /** The approval that has not been withdrawn, if any. */
     Optional<ApprovalEntry> findFirstByReleaseIdAndWithdrawnAtIsNull(long releaseId);
 
-    /** The releases that have an approval that has not been withdrawn. */
-    @Query("select distinct a.releaseId from ApprovalEntry a where a.withdrawnAt is null")
-    List<Long> findReleaseIdsWithRecordedApproval();
-
     /**
      * Withdraws approval {@code id} unless it is withdrawn already; returns 1 when this call withdrew it, 0 when
      * another did first.

@@ -12,7 +12,4 @@ public interface GoNoGoEntryRepository extends JpaRepository<GoNoGoEntry, Long> 
 
     Optional<GoNoGoEntry> findFirstByReleaseIdOrderByIdDesc(long releaseId);
 
-    /** The releases with at least one recorded decision. */
-    @Query("select distinct g.releaseId from GoNoGoEntry g")
-    List<Long> findReleaseIds();
 }

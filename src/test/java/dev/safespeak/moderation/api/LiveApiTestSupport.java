@@ -48,9 +48,10 @@ abstract class LiveApiTestSupport {
             call.<Runnable>getArgument(1).run();
             return ApiTestSupport.score(call.getArgument(0));
         });
-        // Like the real engine, the stub serves English and German and detects no language in a text of kana.
+        // Like the real engine, the stub serves English and German and detects no language in a text of kana; nor,
+        // standing for a Latin-script text too short to place, in one that contains "(und)".
         when(engine.supportedLanguages()).thenReturn(java.util.Set.of("en", "de"));
-        when(engine.detectLanguage(any())).thenAnswer(call -> call.<String>getArgument(0).matches(".*[\\u3040-\\u30ff].*")
+        when(engine.detectLanguage(any())).thenAnswer(call -> call.<String>getArgument(0).matches(".*([\\u3040-\\u30ff]|\\(und\\)).*")
                 ? DetectedLanguage.UNKNOWN : new DetectedLanguage("en", 0.97));
     }
 

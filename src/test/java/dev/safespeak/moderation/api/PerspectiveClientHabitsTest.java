@@ -158,4 +158,24 @@ class PerspectiveClientHabitsTest extends ApiTestSupport {
                 .andExpect(jsonPath("$.detail").value(
                         "content type 'multipart/form-data' is not supported: send application/json"));
     }
+
+    @Test
+    void a_latin_script_text_the_detector_cannot_place_is_scored_not_refused() throws Exception {
+        // "idiot" or "stfu" alone can tie between languages: refusing them would send plain insults back unscored.
+        mvc.perform(post(ANALYZE).queryParam("key", secret).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"comment\": {\"text\": \"idiot (und)\"}, \"requestedAttributes\": "
+                                + "{\"TOXICITY\": {}}}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.attributeScores.TOXICITY.summaryScore.value").value(0.9));
+    }
+
+    @Test
+    void each_requested_name_keeps_its_own_score_threshold() throws Exception {
+        mvc.perform(post(ANALYZE).queryParam("key", secret).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"comment\": {\"text\": \"you idiot\"}, \"requestedAttributes\": {\"TOXICITY\": {}, "
+                                + "\"TOXICITY_EXPERIMENTAL\": {\"scoreThreshold\": 0.95}}}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.attributeScores.TOXICITY.summaryScore.value").value(0.9))
+                .andExpect(jsonPath("$.attributeScores.TOXICITY_EXPERIMENTAL").doesNotExist());
+    }
 }
