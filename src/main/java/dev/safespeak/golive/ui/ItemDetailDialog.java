@@ -128,11 +128,10 @@ class ItemDetailDialog extends Dialog {
         body.removeAll();
         setHeaderTitle(item.text());
 
-        changedMeanwhile = new Span(changedUnderTyping.isEmpty() ? "" : "While you were editing, "
-                + (item.changedBy() == null ? "someone" : item.changedBy()) + " changed "
-                + String.join(" and ", changedUnderTyping) + " of this item"
-                + (item.changedAt() == null ? "" : " (" + Times.minuteUtc(item.changedAt()) + ")")
-                + ". What you typed is kept below and not saved yet.");
+        // Not named here: the item's last change may be another field's, by someone else. Saving names who changed it.
+        changedMeanwhile = new Span(changedUnderTyping.isEmpty() ? "" : "While you were editing, someone else changed "
+                + String.join(" and ", changedUnderTyping) + " of this item. What you typed is kept below and not "
+                + "saved yet; saving says who changed it and to what.");
         changedMeanwhile.setId("detail-changed-meanwhile");
         changedMeanwhile.getElement().getThemeList().add("badge contrast");
         changedMeanwhile.getStyle().set("white-space", "normal");

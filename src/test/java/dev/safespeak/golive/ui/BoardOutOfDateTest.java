@@ -180,9 +180,8 @@ class BoardOutOfDateTest extends KaribuTest {
         ItemDetailDialog detail = board.detail;
         assertThat(detail.note.getValue()).isEqualTo("mine");
         assertThat(detail.changedMeanwhile.isVisible()).isTrue();
-        assertThat(detail.changedMeanwhile.getText()).isEqualTo("While you were editing, devops2 changed the note of "
-                + "this item (" + dev.safespeak.base.Times.minuteUtc(releaseItems.item(k8s).changedAt())
-                + "). What you typed is kept below and not saved yet.");
+        assertThat(detail.changedMeanwhile.getText()).isEqualTo("While you were editing, someone else changed the note "
+                + "of this item. What you typed is kept below and not saved yet; saving says who changed it and to what.");
 
         _click(detail.saveNote);
         assertThat(releaseItems.item(k8s).note()).as("not overwritten unseen").isEqualTo("theirs");
