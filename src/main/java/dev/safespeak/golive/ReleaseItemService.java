@@ -148,20 +148,27 @@ public class ReleaseItemService {
         if (status.needsReason() && cleanReason == null) {
             throw new IllegalArgumentException("a reason is required to set an item to " + status.label());
         }
+        return setStatus(item, status, cleanReason, user.username());
+    }
+
+    /**
+     * Sets the status and reason on behalf of {@code actor}, with its history entry and event; nothing when the item
+     * already says so. Done clears a regression: someone has looked at the failing check and declared it done again.
+     */
+    private ItemView setStatus(ItemEntity item, ItemStatus status, String cleanReason, String actor) {
         ItemStatus before = item.getStatus();
-        String beforeText = statusText(before, item.getReason());
         if (before == status && Objects.equals(item.getReason(), cleanReason)) {
             return toView(item, LocalDate.now(clock));
         }
+        String beforeText = statusText(before, item.getReason());
         item.setStatus(status, cleanReason);
         if (status == ItemStatus.DONE && item.isRegressed()) {
-            // A person has looked at the failing check and declared the item done again.
             item.setRegressed(false);
         }
         Instant now = clock.instant();
-        item.touch(user.username(), now);
-        record(item, user.username(), now, "item.status-changed", beforeText, statusText(status, cleanReason));
-        events.publishEvent(statusEvent(item, before, cleanReason, user.username(), now));
+        item.touch(actor, now);
+        record(item, actor, now, "item.status-changed", beforeText, statusText(status, cleanReason));
+        events.publishEvent(statusEvent(item, before, cleanReason, actor, now));
         return toView(items.save(item), LocalDate.now(clock));
     }
 
@@ -249,6 +256,7 @@ public class ReleaseItemService {
     public ItemView setNote(long itemId, String note) {
         CurrentUser user = CurrentUser.require();
         ItemEntity item = itemEntity(itemId);
+        requireChange(user, item, "edit the note of");
         return setNote(user, item, note);
     }
 
@@ -269,8 +277,8 @@ public class ReleaseItemService {
         return setNote(user, item, note);
     }
 
+    /** Sets or clears the note; the caller has checked that the user may. */
     private ItemView setNote(CurrentUser user, ItemEntity item, String note) {
-        requireChange(user, item, "edit the note of");
         String cleanNote = optionalText(note, "note", MAX_TEXT);
         String before = Objects.toString(item.getNote(), "");
         if (before.equals(Objects.toString(cleanNote, ""))) {
@@ -376,33 +384,21 @@ public class ReleaseItemService {
         return all;
     }
 
-    /**
-     * A system act of the signoff module: sets an item whose status follows the sign-off chain or the go/no-go
-     * decision ({@link ItemView#statusFollows()}) to what the chain now says, on behalf of {@code actor}, the user
-     * whose sign-off, rejection, decision or item change moved it. Does nothing when the release has no item keyed
-     * {@code itemKey} (an imported checklist without the shipped keys) or the item already says so.
-     *
-     * @return the item, empty when the release has no such item
-     */
-    @Transactional
-    public Optional<ItemView> followSignOff(long releaseId, String itemKey, ItemStatus status, String reason,
-                                            String actor) {
-        if (status == null) {
-            throw new IllegalArgumentException("status is missing");
-        }
-        return followSignOff(releaseId, itemKey, () -> new Follow(status, reason), actor);
-    }
-
     /** What an item that follows the sign-off chain should say now: its status and the reason. */
     public record Follow(ItemStatus status, String reason) {
     }
 
     /**
-     * Like {@link #followSignOff(long, String, ItemStatus, String, String)}, with the status read by {@code chain} only
-     * once the item is locked: two events about one slot handled at once (a sign-off and its invalidation) then take
-     * turns, and the later one reads the chain as the earlier one left it, so the item cannot end up saying what the
-     * chain said before. An item with this key that does not follow the chain (a custom checklist that put the key
-     * elsewhere) is left alone with a warning, so the event is not retried forever.
+     * A system act of the signoff module: sets an item whose status follows the sign-off chain or the go/no-go
+     * decision ({@link ItemView#statusFollows()}) to what {@code chain} says, on behalf of {@code actor}, the user
+     * whose sign-off, rejection, decision or item change moved it; nothing when the item already says so. The chain
+     * is read only once the item is locked: two events about one slot handled at once (a sign-off and its
+     * invalidation) then take turns, and the later one reads the chain as the earlier one left it. A release without
+     * an item of this key (an imported checklist) gives empty; an item with this key that does not follow the chain
+     * (a custom checklist that put the key elsewhere) is left alone with a warning, so the event is not retried
+     * forever.
+     *
+     * @return the item, empty when it was left alone or the release has no such item
      */
     @Transactional
     public Optional<ItemView> followSignOff(long releaseId, String itemKey,
@@ -420,20 +416,9 @@ public class ReleaseItemService {
             return Optional.empty();
         }
         Follow target = chain.get();
-        ItemStatus status = target.status();
         String cleanReason = target.reason() == null || target.reason().isBlank() ? null
                 : truncate(target.reason().strip(), MAX_REASON);
-        ItemStatus before = item.getStatus();
-        if (before == status && Objects.equals(item.getReason(), cleanReason)) {
-            return Optional.of(toView(item, today));
-        }
-        String beforeText = statusText(before, item.getReason());
-        item.setStatus(status, cleanReason);
-        Instant now = clock.instant();
-        item.touch(cleanActor, now);
-        record(item, cleanActor, now, "item.status-changed", beforeText, statusText(status, cleanReason));
-        events.publishEvent(statusEvent(item, before, cleanReason, cleanActor, now));
-        return Optional.of(toView(items.save(item), today));
+        return Optional.of(setStatus(item, target.status(), cleanReason, cleanActor));
     }
 
     /** An item's evidence as a page showed it: link and summary, null for none. */

@@ -44,6 +44,11 @@ public class SignOffService {
     /** The roles that may record a go/no-go decision (decision 020). */
     public static final Set<Role> GO_NO_GO_ROLES = EnumSet.of(Role.CTO, Role.CEO, Role.ADMIN);
 
+    /** The longest attendee list a go/no-go record keeps, in characters. */
+    public static final int MAX_GO_NO_GO_ATTENDEES = 2000;
+    /** The longest go/no-go notes, in characters. */
+    public static final int MAX_GO_NO_GO_NOTES = 4000;
+
     /** Longest withdrawal reason the approval row keeps (the column's size). */
     private static final int MAX_WITHDRAWAL_REASON_CHARS = 1000;
 
@@ -205,11 +210,6 @@ public class SignOffService {
         return entry.toRecord();
     }
 
-    /** The longest attendee list a go/no-go record keeps, in characters. */
-    public static final int MAX_GO_NO_GO_ATTENDEES = 2000;
-    /** The longest go/no-go notes, in characters. */
-    public static final int MAX_GO_NO_GO_NOTES = 4000;
-
     /** Records a go/no-go meeting's decision; only CTO, CEO and ADMIN may (decision 020). */
     @Transactional
     public GoNoGoDecision recordGoNoGo(long releaseId, LocalDate meetingDate, String attendees, GoNoGo decision,
@@ -263,9 +263,9 @@ public class SignOffService {
     }
 
     /**
-     * After an approval gate's answer changed ({@link ApprovalGateChanged}): records and publishes {@link ReleaseApproved} if the release has become approved, or
-     * withdraws a recorded approval that no longer holds and publishes {@link ReleaseApprovalWithdrawn}; does nothing
-     * when nothing changed.
+     * After an approval gate's answer changed ({@link ApprovalGateChanged}): records and publishes
+     * {@link ReleaseApproved} if the release has become approved, or withdraws a recorded approval that no longer
+     * holds and publishes {@link ReleaseApprovalWithdrawn}; does nothing when nothing changed.
      */
     @Transactional
     void recheckApproval(long releaseId, String actor) {

@@ -4,6 +4,7 @@ import static dev.safespeak.golive.ReleaseServiceTest.signIn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.safespeak.golive.ReleaseItemService.Follow;
 import dev.safespeak.base.BusinessException;
 import dev.safespeak.base.ErrorCode;
 import dev.safespeak.security.Role;
@@ -84,17 +85,19 @@ class ItemChangeRulesTest {
     void the_sign_off_module_sets_the_items_it_records_and_only_those() {
         long release = newRelease();
         ItemView cto = item(release, "signoff-cto");
-        ItemView done = releaseItems.followSignOff(release, "signoff-cto", ItemStatus.DONE,
-                "Signed off by cto", "cto").orElseThrow();
+        ItemView done = releaseItems.followSignOff(release, "signoff-cto",
+                () -> new Follow(ItemStatus.DONE, "Signed off by cto"), "cto").orElseThrow();
         assertThat(done.status()).isEqualTo(ItemStatus.DONE);
         assertThat(done.changedBy()).isEqualTo("cto");
         assertThat(releaseItems.history(cto.id())).singleElement()
                 .satisfies(h -> assertThat(h.after()).isEqualTo("DONE: Signed off by cto"));
-        assertThat(releaseItems.followSignOff(release, "no-such-item", ItemStatus.DONE, null, "cto")).isEmpty();
+        assertThat(releaseItems.followSignOff(release, "no-such-item",
+                () -> new Follow(ItemStatus.DONE, null), "cto")).isEmpty();
         // A key the chain drives, put by a custom checklist in a section it does not record: left alone, not an
         // error that would make the event be handed over again forever.
         ItemStatus k8s = item(release, "kubernetes-cluster").status();
-        assertThat(releaseItems.followSignOff(release, "kubernetes-cluster", ItemStatus.DONE, null, "cto")).isEmpty();
+        assertThat(releaseItems.followSignOff(release, "kubernetes-cluster",
+                () -> new Follow(ItemStatus.DONE, null), "cto")).isEmpty();
         assertThat(item(release, "kubernetes-cluster").status()).isEqualTo(k8s);
     }
 

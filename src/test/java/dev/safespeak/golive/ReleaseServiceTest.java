@@ -3,6 +3,7 @@ package dev.safespeak.golive;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.safespeak.golive.ReleaseItemService.Follow;
 import dev.safespeak.base.BusinessException;
 import dev.safespeak.base.ErrorCode;
 import dev.safespeak.base.OnPostgres;
@@ -147,7 +148,7 @@ abstract class ReleaseServiceTest {
         signIn("owner", k8s.owner(), goNoGo.owner());
         releaseItems.changeStatus(k8s.id(), ItemStatus.DONE, null);
         // The go/no-go item is set by the sign-off module when a GO is recorded, never by hand.
-        releaseItems.followSignOff(id, goNoGo.key(), ItemStatus.DONE, "GO recorded", "ceo");
+        releaseItems.followSignOff(id, goNoGo.key(), () -> new Follow(ItemStatus.DONE, "GO recorded"), "ceo");
         assertThat(service.summary(id).requiredOpen()).isEqualTo(before - 1);
         assertThat(service.requiredOpenItems(id)).hasSize(before - 1);
     }

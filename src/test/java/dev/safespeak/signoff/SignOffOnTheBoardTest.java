@@ -8,6 +8,7 @@ import static org.mockito.Mockito.when;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.safespeak.golive.ReleaseItemService.Follow;
 import dev.safespeak.golive.ItemStatus;
 import dev.safespeak.golive.ItemView;
 import dev.safespeak.golive.ChecklistTemplateService;
@@ -121,8 +122,9 @@ class SignOffOnTheBoardTest {
     void at_start_an_item_ticked_by_hand_before_it_followed_the_chain_is_set_from_the_chain() {
         long release = newRelease();
         // What an earlier version allowed: the CTO's item ticked by hand with nobody signed.
-        releaseItems.followSignOff(release, "signoff-cto", ItemStatus.DONE, null, "cto");
-        releaseItems.followSignOff(release, "go-no-go-meeting", ItemStatus.DONE, null, "product_management");
+        releaseItems.followSignOff(release, "signoff-cto", () -> new Follow(ItemStatus.DONE, null), "cto");
+        releaseItems.followSignOff(release, "go-no-go-meeting",
+                () -> new Follow(ItemStatus.DONE, null), "product_management");
         login("viewer", Role.VIEWER);
         assertThat(board.findItemByKey(release, "signoff-cto").orElseThrow().status()).isEqualTo(ItemStatus.DONE);
 

@@ -1,6 +1,5 @@
 package dev.safespeak.golive.ui;
 
-import dev.safespeak.base.Times;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -10,6 +9,7 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import dev.safespeak.base.BusinessException;
+import dev.safespeak.base.Times;
 import dev.safespeak.base.ui.Messages;
 import dev.safespeak.golive.ItemChangedMeanwhile;
 import dev.safespeak.golive.ItemCheckOutcome;
@@ -24,7 +24,6 @@ import java.util.List;
  * passing runs as evidence, mark it done anyway, or cancel (the select shows the server's status again).
  */
 class DoneConfirmDialog extends Dialog {
-
 
     final VerticalLayout failures = new VerticalLayout();
     final Span error = new Span();

@@ -1,6 +1,5 @@
 package dev.safespeak.golive.ui;
 
-import dev.safespeak.base.Times;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -19,6 +18,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import dev.safespeak.base.BusinessException;
+import dev.safespeak.base.Times;
 import dev.safespeak.golive.CommentView;
 import dev.safespeak.golive.HistoryEntry;
 import dev.safespeak.golive.ItemChangedMeanwhile;
@@ -40,7 +40,6 @@ import java.util.Objects;
  * admin, and the owner marks the item done with a passing run as evidence), comments and the full history.
  */
 class ItemDetailDialog extends Dialog {
-
 
     private final ReleaseItemService releaseItems;
     private final List<ItemCheckRunner> checkRunners;
